@@ -1,0 +1,28 @@
+export type {
+  AddWorkingDaysOptions,
+  AddWorkingDaysResult,
+  ArrangementError,
+  DayInfo,
+  DayKind,
+  DayKindChange,
+  DaySource,
+  IsoDate,
+  SkippedDay,
+  YearArrangement,
+} from './types';
+export {
+  addDays,
+  compareIsoDates,
+  isIsoDate,
+  isWeekend,
+  shanghaiDate,
+  shanghaiDateTime,
+  shanghaiEndOfDay,
+  weekday,
+  yearOf,
+} from './timeZone';
+export { HOLIDAY_NAMES, lunarNewYearDate, qingmingDate, statutoryHolidays } from './statutoryHolidays';
+export type { HolidayKey, StatutoryHolidayDay } from './statutoryHolidays';
+export { WorkingCalendar } from './workingCalendar';
+export { OFFICIAL_NOTICES, deriveArrangement } from './officialNotices';
+export { diffArrangements, validateArrangement } from './validateArrangement';
