@@ -1,0 +1,52 @@
+import express from 'express';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../infra/database';
+import { Problem, notFound, problemHandler, sendProblem } from './problem';
+import { casesRouter } from './routes/cases';
+import { referenceRouter } from './routes/reference';
+
+export interface AppDeps {
+  db: Database;
+  client: Client;
+  taskQueue: string;
+  namespace: string;
+  temporalUiUrl: string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const [database, temporal] = await Promise.all([
+      deps.db.$queryRaw`SELECT 1`.then(() => 'ok', (e: Error) => e.message),
+      deps.client.workflowService.getSystemInfo({}).then(() => 'ok', (e: Error) => e.message),
+    ]);
+    if (database === 'ok' && temporal === 'ok') {
+      res.json({ status: 'ok', database, temporal });
+    } else {
+      sendProblem(res, new Problem(503, 'not-ready', 'A dependency is unreachable', `database: ${database}; temporal: ${temporal}`));
+    }
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use((req, _res, next) => {
+    // A body that is not JSON would otherwise reach validation as `undefined`.
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+      throw new Problem(415, 'unsupported-media-type', 'Send JSON', 'Content-Type must be application/json');
+    }
+    next();
+  });
+  api.use('/cases', casesRouter(deps));
+  api.use('/', referenceRouter(deps.db));
+  app.use('/api/v1', api);
+
+  app.use(notFound);
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { loadConfigOrExit } from '../infra/config';
+import { createDatabase } from '../infra/database';
+import { connectClient } from '../infra/temporal';
+import { createApp } from './app';
+
+async function main() {
+  const config = loadConfigOrExit();
+  if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the API on its own (npm start sets it)');
+  const db = createDatabase(config.databaseUrl);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace);
+  const app = createApp({
+    db,
+    client,
+    taskQueue: config.temporal.taskQueue,
+    namespace: config.temporal.namespace,
+    temporalUiUrl: config.temporal.uiUrl,
+  });
+  const server = app.listen(config.api.port, config.api.host, () => {
+    console.log(`接口已启动 API listening on http://${config.api.host}:${config.api.port}`);
+  });
+  const stop = () => {
+    server.close(async () => {
+      await client.connection.close();
+      await db.$disconnect();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

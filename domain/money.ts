@@ -1,0 +1,25 @@
+// Amounts are CNY held as integer fen (分); never floating point.
+
+const DECIMAL_CNY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
+
+/** Largest amount a case may carry: 10 billion CNY, far inside Number.MAX_SAFE_INTEGER fen. */
+export const MAX_AMOUNT_FEN = 1_000_000_000_000;
+
+/** Parses "5140000" or "5140000.50" (CNY) into fen; undefined when not a plain decimal. */
+export function parseCnyToFen(text: string): number | undefined {
+  const m = DECIMAL_CNY.exec(text);
+  if (!m) return undefined;
+  const fraction = (m[2] ?? '.').slice(1).padEnd(2, '0');
+  return Number(m[1]) * 100 + Number(fraction);
+}
+
+export function formatFen(fen: number): string {
+  const yuan = Math.trunc(fen / 100);
+  return `${yuan}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+/** "514万元" style, as officers write amounts. */
+export function formatWan(fen: number): string {
+  const wan = fen / 1_000_000;
+  return `${Number.isInteger(wan) ? wan : wan.toFixed(2).replace(/0+$/, '')}万元`;
+}

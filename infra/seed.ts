@@ -1,0 +1,24 @@
+import type { Database } from './database';
+import { BANKS, STREETS } from '../domain/siming';
+import { OFFICIAL_NOTICES } from '../domain/calendar/officialNotices';
+
+/** Loads reference data; safe to run on every start (upserts, never overwrites an operator's calendar). */
+export async function seedReferenceData(db: Database): Promise<void> {
+  for (const s of STREETS) {
+    await db.street.upsert({ where: { code: s.code }, create: s, update: { nameZh: s.nameZh, nameEn: s.nameEn } });
+  }
+  for (const { branches, ...bank } of BANKS) {
+    await db.bank.upsert({ where: { code: bank.code }, create: bank, update: { nameZh: bank.nameZh, nameEn: bank.nameEn } });
+    for (const b of branches) {
+      const data = { ...b, bankCode: bank.code };
+      await db.bankBranch.upsert({ where: { code: b.code }, create: data, update: data });
+    }
+  }
+  for (const notice of OFFICIAL_NOTICES) {
+    await db.calendarYear.upsert({
+      where: { year: notice.year },
+      create: { year: notice.year, arrangement: notice as object, source: 'chinese-days', loadedBy: 'seed' },
+      update: {},
+    });
+  }
+}
