@@ -12,18 +12,19 @@ export type CreditCodeResult =
   | { ok: true; code: string; regionCode: string; warnings: CreditCodeWarning[] }
   | { ok: false; message: string };
 
+/** GB 32100 check character (position 18) of the first 17 characters. */
 export function expectedCheckCharacter(first17: string): string {
   const sum = [...first17].reduce((acc, ch, i) => acc + CHARSET.indexOf(ch) * WEIGHTS_USCC[i], 0);
   return CHARSET[(31 - (sum % 31)) % 31];
 }
 
-function organisationCodeChecks(org: string): boolean {
+/** GB 11714 check character of an organisation code's 8-character body. */
+export function expectedOrganisationCheckCharacter(body8: string): string {
   // GB 11714 values: digits as themselves, letters A=10 … Z=35.
   const value = (ch: string) => (ch <= '9' ? Number(ch) : ch.charCodeAt(0) - 55);
-  const sum = [...org.slice(0, 8)].reduce((acc, ch, i) => acc + value(ch) * WEIGHTS_ORG[i], 0);
+  const sum = [...body8].reduce((acc, ch, i) => acc + value(ch) * WEIGHTS_ORG[i], 0);
   const c = 11 - (sum % 11);
-  const expected = c === 10 ? 'X' : c === 11 ? '0' : String(c);
-  return org[8] === expected;
+  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
 
 /**
@@ -44,7 +45,7 @@ export function checkCreditCode(input: string): CreditCodeResult {
     };
   }
   const warnings: CreditCodeWarning[] = [];
-  if (!organisationCodeChecks(code.slice(8, 17))) warnings.push('ORGANISATION_CODE_CHECK_MISMATCH');
+  if (expectedOrganisationCheckCharacter(code.slice(8, 16)) !== code[16]) warnings.push('ORGANISATION_CODE_CHECK_MISMATCH');
   if (expectedCheckCharacter(code.slice(0, 17)) !== code[17]) warnings.push('CHECK_CHARACTER_MISMATCH');
   return { ok: true, code, regionCode: code.slice(2, 8), warnings };
 }

@@ -39,13 +39,12 @@ async function main() {
   process.once('SIGTERM', () => void shutdown(0));
 
   let temporalAddress = config.temporal.address;
-  if (!process.env.TEMPORAL_ADDRESS) {
+  if (config.temporal.embedded) {
     step('启动 Temporal 开发服务器', 'Starting the Temporal dev server');
-    const [, port] = config.temporal.address.split(':');
     const env = await startDevServer({
       cacheDir: config.cacheDir,
       cliPath: config.temporal.cliPath,
-      port: Number(port),
+      port: config.temporal.devPort,
       dbFilename: path.join(config.dataDir, 'temporal.db'),
       uiPort: config.temporal.uiPort,
     });

@@ -1,0 +1,41 @@
+// Starts the real servers the integration tests share: the Temporal CLI dev
+// server (in memory) and PostgreSQL (DATABASE_URL when set, as in CI; else the
+// embedded PGlite). Installs the Temporal CLI and the Java time-skipping test
+// server on first use. Children find them through GREENLANE_TEST_* variables.
+import { loadConfig } from '../../infra/config';
+import { startDevServer } from '../../infra/devServer';
+import { startEmbeddedPostgres } from '../../infra/embeddedPostgres';
+import { migrate } from '../../infra/migrate';
+import { createDatabase } from '../../infra/database';
+import { seedReferenceData } from '../../infra/seed';
+import { ensureSearchAttributes } from '../../infra/temporal';
+import { ensureTestServer } from '../../infra/tools/testServer';
+
+export default async function globalSetup(): Promise<void> {
+  const config = loadConfig({ ...process.env, GREENLANE_ENV: 'test' });
+  process.env.GREENLANE_TEST_SERVER_PATH = ensureTestServer(config.cacheDir);
+
+  const env = await startDevServer({ cacheDir: config.cacheDir, cliPath: config.temporal.cliPath });
+  await ensureSearchAttributes(env.connection, 'default');
+  process.env.GREENLANE_TEST_TEMPORAL_ADDRESS = env.connection.options.address;
+
+  let url = config.databaseUrl;
+  let stopPg: (() => Promise<void>) | undefined;
+  if (!url) {
+    const pg = await startEmbeddedPostgres({ port: 0 });
+    url = pg.url;
+    stopPg = () => pg.stop();
+  }
+  await migrate(url);
+  const db = createDatabase(url, 2);
+  await seedReferenceData(db);
+  await db.$disconnect();
+  process.env.GREENLANE_TEST_DATABASE_URL = url;
+
+  (globalThis as { __greenlane?: unknown }).__greenlane = {
+    async stop() {
+      await env.teardown();
+      await stopPg?.();
+    },
+  };
+}

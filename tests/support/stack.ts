@@ -1,0 +1,33 @@
+// The real stack in one test process: the HTTP API (on an ephemeral port, via
+// supertest), a worker polling a task queue of its own, the shared dev server
+// and PostgreSQL from globalSetup.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../../api/app';
+import { createWorker } from '../../worker/createWorker';
+import { testDatabase, testTemporalAddress, workflowBundle } from './env';
+
+export async function startStack() {
+  const address = testTemporalAddress();
+  const db = testDatabase();
+  const taskQueue = `test-${randomUUID()}`;
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker: Worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
+  const running = worker.run();
+  const app = createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233' });
+  return {
+    app,
+    db,
+    client,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
