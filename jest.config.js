@@ -2,6 +2,9 @@
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
 module.exports = {
+  // Global only: jest ignores testTimeout inside a project. Integration hooks
+  // bundle workflows and start workers, which takes seconds on 2 cores.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -16,7 +19,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/workflows/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -2,6 +2,7 @@ import express from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { Problem, notFound, problemHandler, sendProblem } from './problem';
+import { calendarRouter } from './routes/calendar';
 import { casesRouter } from './routes/cases';
 import { referenceRouter } from './routes/reference';
 
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   api.use('/cases', casesRouter(deps));
+  api.use('/calendar', calendarRouter(deps.db));
   api.use('/', referenceRouter(deps.db));
   app.use('/api/v1', api);
 
