@@ -1,6 +1,8 @@
 import express from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
+import { authenticate } from './auth/middleware';
+import type { VerifyToken } from './auth/verifier';
 import { Problem, notFound, problemHandler, sendProblem } from './problem';
 import { calendarRouter } from './routes/calendar';
 import { casesRouter } from './routes/cases';
@@ -12,6 +14,7 @@ export interface AppDeps {
   taskQueue: string;
   namespace: string;
   temporalUiUrl: string;
+  verify: VerifyToken;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -35,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const api = express.Router();
+  api.use(authenticate(deps.verify));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use((req, _res, next) => {
     // A body that is not JSON would otherwise reach validation as `undefined`.

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { connectClient } from '../infra/temporal';
+import { createVerifier } from './auth/verifier';
 import { createApp } from './app';
 
 async function main() {
@@ -14,6 +15,7 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     namespace: config.temporal.namespace,
     temporalUiUrl: config.temporal.uiUrl,
+    verify: createVerifier(config),
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     console.log(`接口已启动 API listening on http://${config.api.host}:${config.api.port}`);

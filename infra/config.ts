@@ -22,6 +22,12 @@ const envSchema = z.object({
   API_PORT: port.default(3000),
   GREENLANE_CACHE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  AUTH_ISSUER: z.string().min(1).default('greenlane-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('greenlane-api'),
+  // Production: the identity provider's key set. Development: a local HS256 secret
+  // (AUTH_DEV_SECRET, else generated once into DATA_DIR/dev-signing-key).
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_DEV_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -38,8 +44,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (c.GREENLANE_ENV === 'production' && !c.DATABASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required when GREENLANE_ENV=production');
+  if (c.GREENLANE_ENV === 'production') {
+    const missing = [
+      !c.DATABASE_URL && '  DATABASE_URL: required when GREENLANE_ENV=production',
+      !c.AUTH_JWKS_URL && '  AUTH_JWKS_URL: required when GREENLANE_ENV=production',
+      c.AUTH_DEV_SECRET && '  AUTH_DEV_SECRET: not allowed when GREENLANE_ENV=production',
+    ].filter(Boolean);
+    if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
   }
   return {
     env: c.GREENLANE_ENV,
@@ -59,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     api: { host: c.API_HOST, port: c.API_PORT },
     cacheDir: path.resolve(c.GREENLANE_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'greenlane')),
     logLevel: c.LOG_LEVEL,
+    auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, devSecret: c.AUTH_DEV_SECRET },
   };
 }
 

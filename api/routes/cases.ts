@@ -5,6 +5,8 @@ import { formatFen, formatWan } from '../../domain/money';
 import type { Database } from '../../infra/database';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type CaseState, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../workflows/searchAttributes';
+import { principalOf, requireRole } from '../auth/middleware';
+import { canSeeCase } from '../auth/principal';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
 import { CaseNoParam, CreateCaseBody } from '../schemas';
 
@@ -20,7 +22,8 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
   const router = Router();
   const uiLink = (workflowId: string) => `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 
-  router.post('/', async (req, res) => {
+  router.post('/', requireRole('case_officer'), async (req, res) => {
+    const principal = principalOf(req);
     const body = parseOr422(CreateCaseBody, req.body);
     const [street, bank] = await Promise.all([
       db.street.findUnique({ where: { code: body.street } }),
@@ -30,6 +33,9 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
     if (!street) errors.push({ field: 'street', message: `unknown street '${body.street}'; see GET /api/v1/streets` });
     if (!bank) errors.push({ field: 'bank', message: `unknown bank '${body.bank}'; see GET /api/v1/banks` });
     if (errors.length) throw validationProblem(errors);
+    if (body.street !== principal.street) {
+      throw new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${principal.street} only, not ${body.street}`);
+    }
     if (body.creditCode.warnings.length > 0 && !body.confirmCreditCodeWarnings) {
       throw new Problem(
         422,
@@ -50,7 +56,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
       amountFen: body.amount,
       purpose: body.purpose,
       acceptedAt: acceptedAt.toISOString(),
-      acceptedBy: 'unauthenticated',
+      acceptedBy: principal.sub,
     };
     const workflowId = `case-${caseNo}`;
     // The workflow writes the record itself, so no record exists without its workflow;
@@ -79,6 +85,8 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
   router.get('/:caseNo', async (req, res) => {
     const caseNo = req.params.caseNo;
     if (!CaseNoParam.safeParse(caseNo).success) throw caseNotFound(caseNo);
+    const scope = await db.loanCase.findUnique({ where: { caseNo }, select: { streetCode: true, bankCode: true } });
+    if (!scope || !canSeeCase(principalOf(req), scope)) throw caseNotFound(caseNo);
     let live: CaseState | undefined;
     try {
       live = await client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery);

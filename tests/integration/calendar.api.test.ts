@@ -1,9 +1,12 @@
 import request from 'supertest';
+import { bearer } from '../support/auth';
 import { startStack } from '../support/stack';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
+let token: string;
 beforeAll(async () => {
   stack = await startStack();
+  token = await bearer('manager');
 });
 afterAll(async () => {
   await stack?.stop();
@@ -12,7 +15,7 @@ afterAll(async () => {
 describe('GET /api/v1/calendar/deadline', () => {
   it('skips the National Day week and counts its make-up Saturday for a case accepted the day before', async () => {
     const res = await request(stack.app)
-      .get('/api/v1/calendar/deadline')
+      .get('/api/v1/calendar/deadline').set('authorization', token)
       .query({ acceptedAt: '2026-09-30T10:00:00+08:00', workingDays: 5 })
       .expect(200);
     // Counted: 10-08, 10-09, 10-10 (调休上班 Saturday), 10-12, 10-13; due at 24:00 Shanghai time.
@@ -25,7 +28,7 @@ describe('GET /api/v1/calendar/deadline', () => {
 
   it('marks a deadline that crosses into a year without a notice as provisional, still skipping its New Year', async () => {
     const res = await request(stack.app)
-      .get('/api/v1/calendar/deadline')
+      .get('/api/v1/calendar/deadline').set('authorization', token)
       .query({ acceptedAt: '2026-12-28T09:00:00+08:00', workingDays: 5 })
       .expect(200);
     expect(res.body).toMatchObject({ dueAt: '2027-01-05T16:00:00.000Z', provisional: true });
@@ -34,7 +37,7 @@ describe('GET /api/v1/calendar/deadline', () => {
 
   it('ends at close of business when asked', async () => {
     const res = await request(stack.app)
-      .get('/api/v1/calendar/deadline')
+      .get('/api/v1/calendar/deadline').set('authorization', token)
       .query({ acceptedAt: '2026-11-27T09:00:00+08:00', workingDays: 1, closeOfBusiness: '17:30' })
       .expect(200);
     expect(res.body.dueAt).toBe('2026-11-30T09:30:00.000Z');
@@ -49,7 +52,7 @@ describe('GET /api/v1/calendar/deadline', () => {
     [{ acceptedAt: '2026-09-30T10:00:00+08:00', workingDays: 5, closeOfBusiness: '25:00' }, 'closeOfBusiness'],
     [{ acceptedAt: '2026-09-30T10:00:00+08:00', workingDays: 5, extra: 1 }, 'extra'],
   ])('answers 422 for %j naming %s', async (query, field) => {
-    const res = await request(stack.app).get('/api/v1/calendar/deadline').query(query).expect(422);
+    const res = await request(stack.app).get('/api/v1/calendar/deadline').set('authorization', token).query(query).expect(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
@@ -57,7 +60,7 @@ describe('GET /api/v1/calendar/deadline', () => {
 
 describe('GET /api/v1/calendar/days', () => {
   it('shows the 2026 Spring Festival with both make-up Saturdays as working days', async () => {
-    const res = await request(stack.app).get('/api/v1/calendar/days').query({ from: '2026-02-13', to: '2026-03-01' }).expect(200);
+    const res = await request(stack.app).get('/api/v1/calendar/days').set('authorization', token).query({ from: '2026-02-13', to: '2026-03-01' }).expect(200);
     const kinds = Object.fromEntries(res.body.days.map((d: { date: string; kind: string }) => [d.date, d.kind]));
     expect(kinds['2026-02-14']).toBe('WORKING');
     for (let day = 15; day <= 23; day++) expect(kinds[`2026-02-${day}`]).toBe('HOLIDAY');
@@ -69,7 +72,7 @@ describe('GET /api/v1/calendar/days', () => {
   });
 
   it('flags a year without a notice as provisional', async () => {
-    const res = await request(stack.app).get('/api/v1/calendar/days').query({ from: '2027-01-01', to: '2027-01-01' }).expect(200);
+    const res = await request(stack.app).get('/api/v1/calendar/days').set('authorization', token).query({ from: '2027-01-01', to: '2027-01-01' }).expect(200);
     expect(res.body).toMatchObject({ provisional: true, days: [{ date: '2027-01-01', kind: 'HOLIDAY', provisional: true }] });
   });
 
@@ -80,7 +83,7 @@ describe('GET /api/v1/calendar/days', () => {
     [{ from: '1850-01-01', to: '1850-01-02' }, 'from'],
     [{ to: '2026-03-01' }, 'from'],
   ])('answers 422 for %j naming %s', async (query, field) => {
-    const res = await request(stack.app).get('/api/v1/calendar/days').query(query).expect(422);
+    const res = await request(stack.app).get('/api/v1/calendar/days').set('authorization', token).query(query).expect(422);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 });

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { validSimingCode } from '../support/creditCodes';
+import { bearer } from '../support/auth';
 import { startStack } from '../support/stack';
 
 // A real, checksum-valid Siming code and a pilot-style code whose check characters fail.
@@ -16,8 +17,10 @@ const validBody = {
 };
 
 let stack: Awaited<ReturnType<typeof startStack>>;
+let officer: string;
 beforeAll(async () => {
   stack = await startStack();
+  officer = await bearer('lujiang-officer');
 });
 afterAll(async () => {
   await stack?.stop();
@@ -27,7 +30,7 @@ const countCases = () => stack.db.loanCase.count();
 
 describe('POST /api/v1/cases then GET', () => {
   it('creates the record and the workflow, visible to operators with search attributes and a summary', async () => {
-    const created = await request(stack.app).post('/api/v1/cases').send(validBody).expect(201);
+    const created = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send(validBody).expect(201);
     const id: string = created.body.id;
     expect(id).toMatch(/^GL-\d{4}-\d{6}$/);
     expect(created.headers.location).toBe(`/api/v1/cases/${id}`);
@@ -45,9 +48,9 @@ describe('POST /api/v1/cases then GET', () => {
     expect(created.body.dueAt).toMatch(/T16:00:00\.000Z$/);
     expect(new Date(created.body.dueAt).getTime()).toBeGreaterThan(new Date(created.body.acceptedAt).getTime() + 5 * 86_400_000);
 
-    const fetched = await request(stack.app).get(`/api/v1/cases/${id}`).expect(200);
+    const fetched = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', officer).expect(200);
     expect(fetched.body).toMatchObject({ id, stage: 'PARALLEL_REVIEW', live: true, dueAt: created.body.dueAt });
-    expect(fetched.body.events.map((e: { type: string }) => e.type)).toEqual(['ACCEPTED']);
+    expect(fetched.body.events).toEqual([expect.objectContaining({ type: 'ACCEPTED', actor: 'lujiang-officer' })]);
 
     const record = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id }, include: { firm: true } });
     expect(record.amountFen).toBe(514_000_000n);
@@ -73,7 +76,7 @@ describe('POST /api/v1/cases then GET', () => {
   });
 
   it('answers 404 problem+json for a case that does not exist', async () => {
-    const res = await request(stack.app).get('/api/v1/cases/GL-2026-999999').expect(404);
+    const res = await request(stack.app).get('/api/v1/cases/GL-2026-999999').set('authorization', officer).expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ type: 'urn:greenlane:problem:not-found', status: 404 });
   });
@@ -94,7 +97,7 @@ describe('bad input gets a precise 4xx and writes nothing', () => {
 
   it.each(cases)('rejects %s, naming the field', async (_name, body, field) => {
     const before = await countCases();
-    const res = await request(stack.app).post('/api/v1/cases').send(body as object).expect(422);
+    const res = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send(body as object).expect(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.type).toBe('urn:greenlane:problem:validation');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -102,9 +105,9 @@ describe('bad input gets a precise 4xx and writes nothing', () => {
   });
 
   it('rejects malformed JSON with 400 and a non-JSON body with 415', async () => {
-    const bad = await request(stack.app).post('/api/v1/cases').set('content-type', 'application/json').send('{"firmName":').expect(400);
+    const bad = await request(stack.app).post('/api/v1/cases').set('authorization', officer).set('content-type', 'application/json').send('{"firmName":').expect(400);
     expect(bad.body.type).toBe('urn:greenlane:problem:malformed-json');
-    const text = await request(stack.app).post('/api/v1/cases').set('content-type', 'text/plain').send('hello').expect(415);
+    const text = await request(stack.app).post('/api/v1/cases').set('authorization', officer).set('content-type', 'text/plain').send('hello').expect(415);
     expect(text.body.type).toBe('urn:greenlane:problem:unsupported-media-type');
   });
 });
@@ -113,13 +116,56 @@ describe('a pilot credit code whose check character fails', () => {
   it('is not locked out: the officer confirms it and the override is audited', async () => {
     const body = { ...validBody, creditCode: PILOT_CODE, firmName: '厦门试点企业有限公司' };
     const before = await countCases();
-    const refused = await request(stack.app).post('/api/v1/cases').send(body).expect(422);
+    const refused = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send(body).expect(422);
     expect(refused.body.type).toBe('urn:greenlane:problem:credit-code-confirmation-required');
     expect(refused.body.errors[0].field).toBe('creditCode');
     expect(await countCases()).toBe(before);
 
-    const created = await request(stack.app).post('/api/v1/cases').send({ ...body, confirmCreditCodeWarnings: true }).expect(201);
+    const created = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send({ ...body, confirmCreditCodeWarnings: true }).expect(201);
     const audit = await stack.db.auditEntry.findFirstOrThrow({ where: { subject: `firm:${PILOT_CODE}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED' } });
     expect(audit.after).toMatchObject({ caseNo: created.body.id, warnings: expect.arrayContaining(['CHECK_CHARACTER_MISMATCH']) });
+  });
+});
+
+describe('who may do what', () => {
+  let caseId: string;
+  beforeAll(async () => {
+    const created = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send(validBody).expect(201);
+    caseId = created.body.id;
+  });
+
+  it('answers 401 problem+json without a valid token, and writes nothing', async () => {
+    const before = await countCases();
+    const none = await request(stack.app).post('/api/v1/cases').send(validBody).expect(401);
+    expect(none.body.type).toBe('urn:greenlane:problem:unauthenticated');
+    expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
+    await request(stack.app).get(`/api/v1/cases/${caseId}`).set('authorization', 'Bearer not.a.token').expect(401);
+    const forged = officer.slice(0, -4) + (officer.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    await request(stack.app).get(`/api/v1/cases/${caseId}`).set('authorization', forged).expect(401);
+    expect(await countCases()).toBe(before);
+  });
+
+  it('lets only case officers open cases, and only for their own street', async () => {
+    const asManager = await request(stack.app).post('/api/v1/cases').set('authorization', await bearer('xib-manager')).send(validBody).expect(403);
+    expect(asManager.body.type).toBe('urn:greenlane:problem:forbidden');
+    const otherStreet = await request(stack.app).post('/api/v1/cases').set('authorization', await bearer('lianqian-officer')).send(validBody).expect(403);
+    expect(otherStreet.body.detail).toContain('lianqian');
+  });
+
+  it.each([
+    ['lujiang-officer', 200],
+    ['lujiang-grid', 200],
+    ['xib-manager', 200],
+    ['xib-approver', 200],
+    ['task-force', 200],
+    ['manager', 200],
+    ['operator', 200],
+    ['lianqian-officer', 404],
+    ['ccb-manager', 404],
+    ['ccb-approver', 404],
+    ['assessor', 404],
+  ])('shows the Lujiang/XIB case to %s with %d (404 outside scope: existence does not leak)', async (sub, status) => {
+    const res = await request(stack.app).get(`/api/v1/cases/${caseId}`).set('authorization', await bearer(sub)).expect(status);
+    if (status === 404) expect(res.body).toMatchObject({ type: 'urn:greenlane:problem:not-found', detail: `No case ${caseId}` });
   });
 });

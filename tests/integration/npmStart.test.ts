@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 
 jest.setTimeout(240_000);
@@ -72,7 +73,7 @@ it('runs the system, keeps cases across restarts, and leaves no process behind',
     await waitFor(`http://127.0.0.1:${uiPort}/`, 10_000);
     const created = await fetch(`${api}/api/v1/cases`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await bearer('lianqian-officer') },
       body: JSON.stringify({ firmName: '厦门莲前生物科技有限公司', creditCode: validSimingCode('MA8UQ2K4'), street: 'lianqian', bank: 'ccb', amount: '1200000', purpose: '研发投入' }),
     });
     expect(created.status).toBe(201);
@@ -82,7 +83,7 @@ it('runs the system, keeps cases across restarts, and leaves no process behind',
 
     first = start();
     await waitFor(`${api}/readyz`, 180_000);
-    const again = await fetch(`${api}/api/v1/cases/${id}`);
+    const again = await fetch(`${api}/api/v1/cases/${id}`, { headers: { authorization: await bearer('manager') } });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ id, stage: 'PARALLEL_REVIEW', live: true, street: { code: 'lianqian' } });
     expect(await pressCtrlC(first)).toBe(0);

@@ -2,6 +2,7 @@
 // server (in memory) and PostgreSQL (DATABASE_URL when set, as in CI; else the
 // embedded PGlite). Installs the Temporal CLI and the Java time-skipping test
 // server on first use. Children find them through GREENLANE_TEST_* variables.
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../infra/config';
 import { startDevServer } from '../../infra/devServer';
 import { startEmbeddedPostgres } from '../../infra/embeddedPostgres';
@@ -12,6 +13,8 @@ import { ensureSearchAttributes } from '../../infra/temporal';
 import { ensureTestServer } from '../../infra/tools/testServer';
 
 export default async function globalSetup(): Promise<void> {
+  // One signing key for the whole run: test files mint tokens, the API verifies them.
+  process.env.AUTH_DEV_SECRET ??= randomBytes(32).toString('base64url');
   const config = loadConfig({ ...process.env, GREENLANE_ENV: 'test' });
   process.env.GREENLANE_TEST_SERVER_PATH = ensureTestServer(config.cacheDir);
 

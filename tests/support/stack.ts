@@ -6,6 +6,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../api/app';
 import { createWorker } from '../../worker/createWorker';
+import { testVerifier } from './auth';
 import { testDatabase, testTemporalAddress, workflowBundle } from './env';
 
 export async function startStack() {
@@ -17,7 +18,7 @@ export async function startStack() {
   const nativeConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
   const running = worker.run();
-  const app = createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233' });
+  const app = createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier() });
   return {
     app,
     db,

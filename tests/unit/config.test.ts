@@ -22,8 +22,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
   });
 
-  it('requires a real database in production', () => {
-    expect(() => loadConfig({ GREENLANE_ENV: 'production' })).toThrow(/DATABASE_URL: required when GREENLANE_ENV=production/);
+  it('requires a real database and identity provider in production', () => {
+    expect(() => loadConfig({ GREENLANE_ENV: 'production' })).toThrow(/DATABASE_URL: required when GREENLANE_ENV=production\n  AUTH_JWKS_URL: required/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,0 +1,16 @@
+import type { Principal } from '../api/auth/principal';
+
+/** Development sign-in: one user per role and scope (embedded default only). */
+export const DEV_USERS: readonly Principal[] = [
+  { sub: 'lujiang-officer', name: '林晓燕 (鹭江街道经济服务办)', role: 'case_officer', street: 'lujiang' },
+  { sub: 'lianqian-officer', name: '陈志强 (莲前街道经济服务办)', role: 'case_officer', street: 'lianqian' },
+  { sub: 'lujiang-grid', name: '黄丽 (鹭江街道网格员)', role: 'grid_officer', street: 'lujiang' },
+  { sub: 'xib-manager', name: '王磊 (厦门国际银行客户经理)', role: 'customer_manager', bank: 'xib' },
+  { sub: 'xib-approver', name: '郑敏 (厦门国际银行审批)', role: 'credit_approver', bank: 'xib' },
+  { sub: 'ccb-manager', name: '刘洋 (建设银行客户经理)', role: 'customer_manager', bank: 'ccb' },
+  { sub: 'ccb-approver', name: '吴静 (建设银行审批)', role: 'credit_approver', bank: 'ccb' },
+  { sub: 'assessor', name: '许文 (第三方评估机构)', role: 'assessor' },
+  { sub: 'task-force', name: '蔡明 (专班综合协调组)', role: 'task_force' },
+  { sub: 'manager', name: '李红 (管理者)', role: 'manager' },
+  { sub: 'operator', name: '张伟 (运维)', role: 'operator' },
+];

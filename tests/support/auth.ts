@@ -1,0 +1,14 @@
+import { createVerifier, mintDevToken } from '../../api/auth/verifier';
+import { loadConfig } from '../../infra/config';
+import { DEV_USERS } from '../../infra/devUsers';
+
+const config = () => loadConfig({ ...process.env, GREENLANE_ENV: 'test' });
+
+export const testVerifier = () => createVerifier(config());
+
+/** `Authorization` header value for a seeded development user. */
+export async function bearer(sub: string): Promise<string> {
+  const user = DEV_USERS.find((u) => u.sub === sub);
+  if (!user) throw new Error(`no development user ${sub}`);
+  return `Bearer ${await mintDevToken(config(), user)}`;
+}
