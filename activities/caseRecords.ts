@@ -1,19 +1,7 @@
 import type { Database } from '../infra/database';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
 
-export interface CaseEventInput {
-  caseNo: string;
-  /** Unique per case: a retried activity writes the same key again and changes nothing. */
-  eventKey: string;
-  type: string;
-  actor: string;
-  at: string;
-  data: Record<string, unknown>;
-  stage: string;
-  slaState: string;
-}
-
-/** Projections of a case's workflow into PostgreSQL, each idempotent. */
+/** The case's first record: firm, case and acceptance event, idempotently. */
 export function caseRecordActivities(db: Database) {
   return {
     async recordCaseAccepted({ input, dueAt, dueProvisional }: { input: FastTrackCaseInput; dueAt: string; dueProvisional: boolean }) {
@@ -66,14 +54,5 @@ export function caseRecordActivities(db: Database) {
       });
     },
 
-    async recordCaseEvent(e: CaseEventInput) {
-      await db.$transaction([
-        db.caseEvent.createMany({
-          data: [{ caseNo: e.caseNo, eventKey: e.eventKey, type: e.type, actor: e.actor, at: new Date(e.at), data: e.data as object }],
-          skipDuplicates: true,
-        }),
-        db.loanCase.update({ where: { caseNo: e.caseNo }, data: { stage: e.stage, slaState: e.slaState } }),
-      ]);
-    },
   };
 }

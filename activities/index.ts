@@ -1,7 +1,15 @@
 import type { Database } from '../infra/database';
+import { createSandboxAdapters, type Adapters } from './adapters';
+import { branchWorkActivities } from './branchWork';
 import { calendarActivities } from './calendar';
+import { caseProgressActivities } from './caseProgress';
 import { caseRecordActivities } from './caseRecords';
 
-export function createActivities(db: Database) {
-  return { ...caseRecordActivities(db), ...calendarActivities(db) };
+export function createActivities(db: Database, adapters: Adapters = createSandboxAdapters(db)) {
+  return {
+    ...caseRecordActivities(db),
+    ...calendarActivities(db),
+    ...caseProgressActivities(db),
+    ...branchWorkActivities(adapters),
+  };
 }

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { Adapters } from '../activities/adapters';
 import type { Database } from '../infra/database';
 
 export interface WorkerDeps {
@@ -9,14 +10,19 @@ export interface WorkerDeps {
   db: Database;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Outside systems; the sandbox ones (configured from the environment) by default. */
+  adapters?: Adapters;
+  /** Tuning for tests and deployments (grace time on shutdown, workflow cache size). */
+  tuning?: Pick<WorkerOptions, 'shutdownGraceTime' | 'maxCachedWorkflows'>;
 }
 
-export function createWorker({ connection, namespace, taskQueue, db, workflowBundle }: WorkerDeps): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, db, workflowBundle, adapters, tuning }: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
-    activities: createActivities(db),
+    activities: createActivities(db, adapters),
+    ...tuning,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

@@ -10,4 +10,9 @@ export const Product = defineSearchAttributeKey('Product', 'KEYWORD');
 export const AmountFen = defineSearchAttributeKey('AmountFen', 'INT');
 export const DueAt = defineSearchAttributeKey('DueAt', 'DATETIME');
 
-export const ALL_SEARCH_ATTRIBUTES = [CaseStage, SlaState, Street, Bank, Product, AmountFen, DueAt];
+/** Branches still open (GRID_SUBMISSION, BANK_VIP_CHANNEL, DUE_DILIGENCE): "who is holding the case up". */
+export const BranchesOpen = defineSearchAttributeKey('BranchesOpen', 'KEYWORD_LIST');
+/** Due instants missed so far (branches and the promise). */
+export const SlaBreaches = defineSearchAttributeKey('SlaBreaches', 'INT');
+
+export const ALL_SEARCH_ATTRIBUTES = [CaseStage, SlaState, Street, Bank, Product, AmountFen, DueAt, BranchesOpen, SlaBreaches];

@@ -1,0 +1,83 @@
+import type { Database } from '../infra/database';
+
+export interface TaskRow {
+  kind: string;
+  assignee: string;
+  status: string;
+  slaState: string;
+  dueAt: string;
+  evidence?: Record<string, unknown>;
+  completedAt?: string;
+  completedBy?: string;
+}
+
+export interface CaseProgress {
+  caseNo: string;
+  /** Increases with every projection the workflow sends; a late, older write is ignored. */
+  revision: number;
+  stage: string;
+  slaState: string;
+  dueAt?: string;
+  /** Timeline entry; `eventKey` is unique per case, so a retry writes nothing new. */
+  event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
+  tasks?: TaskRow[];
+}
+
+export interface Notification {
+  caseNo: string;
+  eventKey: string;
+  /** NOTIFICATION, or ESCALATED when it goes to the coordination group about a breach. */
+  type: string;
+  at: string;
+  audience: string[];
+  /** Chinese first, then English. */
+  zh: string;
+  en: string;
+}
+
+/** Projections of a case's progress into PostgreSQL; every write is idempotent. */
+export function caseProgressActivities(db: Database) {
+  return {
+    async recordCaseProgress(p: CaseProgress): Promise<void> {
+      await db.$transaction(async (tx) => {
+        await tx.caseEvent.createMany({
+          data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
+          skipDuplicates: true,
+        });
+        await tx.loanCase.updateMany({
+          where: { caseNo: p.caseNo, revision: { lt: p.revision } },
+          data: { stage: p.stage, slaState: p.slaState, revision: p.revision, ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}) },
+        });
+        for (const t of p.tasks ?? []) {
+          const row = {
+            assignee: t.assignee,
+            status: t.status,
+            slaState: t.slaState,
+            dueAt: new Date(t.dueAt),
+            evidence: (t.evidence ?? undefined) as object | undefined,
+            completedAt: t.completedAt ? new Date(t.completedAt) : null,
+            completedBy: t.completedBy ?? null,
+            revision: p.revision,
+          };
+          await tx.caseTask.createMany({ data: [{ caseNo: p.caseNo, kind: t.kind, ...row }], skipDuplicates: true });
+          await tx.caseTask.updateMany({ where: { caseNo: p.caseNo, kind: t.kind, revision: { lt: p.revision } }, data: row });
+        }
+      });
+    },
+
+    /** Sends a bilingual notice; stored on the case timeline (the outbox a real sender would read). */
+    async notify(n: Notification): Promise<void> {
+      await db.caseEvent.createMany({
+        data: [{
+          caseNo: n.caseNo,
+          eventKey: n.eventKey,
+          type: n.type,
+          actor: 'system',
+          at: new Date(n.at),
+          data: { audience: n.audience, text: `${n.zh}\n${n.en}` },
+        }],
+        skipDuplicates: true,
+      });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// The district's fast-track policy: which branches run, when each is due, and
+// what a credit decision may say. Pure, so workflow code can use it.
+import type { WorkingCalendar } from '../calendar/workingCalendar';
+import { shanghaiDate, shanghaiEndOfDay } from '../calendar/timeZone';
+
+export const TASK_KINDS = ['GRID_SUBMISSION', 'BANK_VIP_CHANNEL', 'DUE_DILIGENCE'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_LABELS: Record<TaskKind, string> = {
+  GRID_SUBMISSION: '信易贷申报 grid submission',
+  BANK_VIP_CHANNEL: '银行VIP通道 bank VIP channel',
+  DUE_DILIGENCE: '第三方尽调 due diligence',
+};
+
+/** The district's promise: a decision and the money within five working days of acceptance. */
+export const PROMISE_WORKING_DAYS = 5;
+
+/**
+ * Working days after the acceptance day (Civil Code: the acceptance day is not
+ * counted) by which each branch is due. The grid submission takes one day, the
+ * bank's docking plus joint assessment three, leaving two for decision and money.
+ * Due diligence is "the same day": see `sameWorkingDayDue`.
+ */
+export const BRANCH_WORKING_DAYS: Record<Exclude<TaskKind, 'DUE_DILIGENCE'>, number> = {
+  GRID_SUBMISSION: 1,
+  BANK_VIP_CHANNEL: 3,
+};
+
+/**
+ * How long before a due instant the case turns AT_RISK: half a working day. The
+ * calendar counts a working day as 24 hours (the 24:00 rule), so that is 12 hours
+ * of working time; rest days in between do not count.
+ */
+export const DEFAULT_AT_RISK_LEAD_MS = 12 * 60 * 60 * 1000;
+
+/** Branches that may wait on the firm supplementing materials; due diligence is same-day and never pauses. */
+export const PAUSABLE_TASKS: readonly TaskKind[] = ['GRID_SUBMISSION', 'BANK_VIP_CHANNEL'];
+
+export const REJECTION_REASONS = [
+  'LOW_CREDIT_RATING',
+  'REVENUE_BELOW_THRESHOLD',
+  'INSUFFICIENT_COLLATERAL',
+  'INCOMPLETE_MATERIALS',
+  'OTHER',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** Loan terms the bank may grant on this channel. */
+export const MAX_RATE_BP = 2400; // 24 %: above it the rate is not a fast-track loan
+export const MAX_TERM_MONTHS = 360;
+
+/**
+ * "Due the same working day": 24:00 of the acceptance day when that is a working
+ * day; otherwise 24:00 of the next working day (a case accepted on a rest day is
+ * treated as accepted when work resumes).
+ */
+export function sameWorkingDayDue(calendar: WorkingCalendar, acceptedAt: Date): Date {
+  const day = shanghaiDate(acceptedAt);
+  if (calendar.isWorkingDay(day)) return shanghaiEndOfDay(day);
+  return calendar.addWorkingDays(acceptedAt, 1).dueAt;
+}
+
+export function branchDue(calendar: WorkingCalendar, kind: TaskKind, acceptedAt: Date): Date {
+  if (kind === 'DUE_DILIGENCE') return sameWorkingDayDue(calendar, acceptedAt);
+  return calendar.addWorkingDays(acceptedAt, BRANCH_WORKING_DAYS[kind]).dueAt;
+}

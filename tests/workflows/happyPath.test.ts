@@ -1,0 +1,82 @@
+import { SandboxAssessor, SandboxBank, SandboxXinyidai } from '../../activities/adapters';
+import { shanghaiDate } from '../../domain/calendar/timeZone';
+import { SlaState, CaseStage, BranchesOpen, SlaBreaches } from '../../workflows/searchAttributes';
+import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
+import { HOUR, advanceTo, calendar, caseInput, createHarness, ddEvidence, eventsOf, gridEvidence, nextWorkingMorning, saveHistory, startCase, vipEvidence, type Harness } from './caseHarness';
+
+jest.setTimeout(120_000);
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  // Outside systems that stumble once each: retried inside the people's updates.
+  await h.startWorker({
+    xinyidai: new SandboxXinyidai({ failFirst: 1, latencyMs: 20 }),
+    bank: new SandboxBank(h.db, { failFirst: 1, latencyMs: 20 }),
+    assessor: new SandboxAssessor({ failFirst: 1 }),
+  });
+});
+afterAll(() => h?.teardown());
+
+test('three branches, approval and the money inside five working days', async () => {
+  const acceptedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, acceptedAt);
+  const input = caseInput(acceptedAt);
+  const handle = await startCase(h, input);
+
+  let state = await handle.query(getStateQuery);
+  expect(state.stage).toBe('PARALLEL_REVIEW');
+  expect(state.tasks.map((t) => [t.kind, t.status])).toEqual([
+    ['GRID_SUBMISSION', 'OPEN'],
+    ['BANK_VIP_CHANNEL', 'OPEN'],
+    ['DUE_DILIGENCE', 'OPEN'],
+  ]);
+  // Due diligence is due the same working day, at 24:00 Asia/Shanghai.
+  const dd = state.tasks.find((t) => t.kind === 'DUE_DILIGENCE')!;
+  expect(new Date(dd.dueAt).getTime() - acceptedAt.getTime()).toBe(14 * HOUR);
+  expect(calendar.workingDaysBetween(shanghaiDate(acceptedAt), shanghaiDate(new Date(new Date(state.dueAt!).getTime() - 1)))).toBe(5);
+
+  // The assessor files the same morning; the grid officer and the customer manager follow.
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'DUE_DILIGENCE', actor: 'assessor@default', evidence: ddEvidence }] });
+  await advanceTo(h.env, new Date(acceptedAt.getTime() + 4 * HOUR));
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', actor: 'grid-officer@lujiang', evidence: gridEvidence }] });
+  state = await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'BANK_VIP_CHANNEL', actor: 'customer-manager@xib', evidence: vipEvidence }] });
+  expect(state.stage).toBe('CREDIT_DECISION');
+
+  state = await handle.executeUpdate(decideUpdate, {
+    args: [{ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 500_000_000, rateBp: 385, termMonths: 12 }],
+  });
+  expect(state.stage).not.toBe('CREDIT_DECISION');
+  state = await handle.result();
+
+  expect(state.stage).toBe('DISBURSED');
+  expect(state.slaState).toBe('MET');
+  expect(state.breaches).toEqual([]);
+  expect(state.disbursement).toMatchObject({ amountFen: 500_000_000, reference: `FK-${input.caseNo}` });
+
+  // What the district sees in PostgreSQL.
+  const record = await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo }, include: { tasks: true } });
+  expect(record).toMatchObject({ stage: 'DISBURSED', slaState: 'MET' });
+  expect(record.tasks.map((t) => [t.kind, t.status]).sort()).toEqual([
+    ['BANK_VIP_CHANNEL', 'DONE'],
+    ['DUE_DILIGENCE', 'DONE'],
+    ['GRID_SUBMISSION', 'DONE'],
+  ]);
+  expect(record.tasks.find((t) => t.kind === 'GRID_SUBMISSION')!.evidence).toMatchObject({ applicationNo: gridEvidence.applicationNo, status: 'RECEIVED' });
+  const types = (await eventsOf(h.db, input.caseNo)).map((e) => e.type);
+  expect(types).toEqual(expect.arrayContaining(['ACCEPTED', 'BRANCHES_STARTED', 'TASK_COMPLETED', 'APPROVED', 'CONTRACT_SIGNED', 'DISBURSED']));
+  expect(types).not.toContain('SLA_BREACHED');
+  const paid = await h.db.sandboxDisbursement.findMany({ where: { idempotencyKey: input.caseNo } });
+  expect(paid).toHaveLength(1);
+  expect(paid[0]!.amountFen).toBe(500_000_000n);
+  const disbursed = (await eventsOf(h.db, input.caseNo)).find((e) => e.type === 'DISBURSED')!;
+  expect(disbursed.data).toMatchObject({ withinPromise: true });
+
+  // What operators filter on in Temporal UI.
+  const desc = await handle.describe();
+  expect(desc.typedSearchAttributes.get(CaseStage)).toBe('DISBURSED');
+  expect(desc.typedSearchAttributes.get(SlaState)).toBe('MET');
+  expect(desc.typedSearchAttributes.get(BranchesOpen)).toEqual([]);
+  expect(desc.typedSearchAttributes.get(SlaBreaches)).toBe(0);
+
+  await saveHistory(handle, 'happy-path');
+});

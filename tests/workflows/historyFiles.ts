@@ -1,0 +1,33 @@
+// Recorded case histories for the replay test. The SDK's historyToJSON trips over
+// two protobufjs copies in this install, so histories are written with the
+// generated classes' own JSON mapping (enum names, base64 bytes, string longs)
+// and read back with fromObject, which restores the Long event ids replay expects.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+
+export const HISTORIES_DIR = path.join(__dirname, 'histories');
+const History = temporal.api.history.v1.History;
+
+/**
+ * Records a path's history once: the files are the old code's histories that new code must
+ * replay. GREENLANE_RECORD_HISTORIES=1 re-records them (only with patched() in place).
+ */
+export async function saveHistory(handle: WorkflowHandle, name: string): Promise<void> {
+  const file = path.join(HISTORIES_DIR, `${name}.json`);
+  if (fs.existsSync(file) && process.env.GREENLANE_RECORD_HISTORIES !== '1') return;
+  const history = await handle.fetchHistory();
+  const json = History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String });
+  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+}
+
+export function loadHistories(): { name: string; history: temporal.api.history.v1.History }[] {
+  if (!fs.existsSync(HISTORIES_DIR)) return [];
+  return fs
+    .readdirSync(HISTORIES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ''), history: History.fromObject(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, f), 'utf8'))) }));
+}

@@ -1,0 +1,93 @@
+import { addWorkingTime } from '../../domain/fastTrack/workingTime';
+import { DueAt } from '../../workflows/searchAttributes';
+import { completeTaskUpdate, getStateQuery, pauseSlaUpdate, reassignTaskUpdate, resumeSlaUpdate, withdrawUpdate } from '../../workflows/fastTrackCase';
+import {
+  HOUR,
+  advanceTo,
+  calendar,
+  caseInput,
+  createHarness,
+  ddEvidence,
+  eventsOf,
+  gridEvidence,
+  nextWorkingMorning,
+  refusal,
+  saveHistory,
+  startCase,
+  vipEvidence,
+  type Harness,
+} from './caseHarness';
+
+jest.setTimeout(120_000);
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await h.startWorker();
+});
+afterAll(() => h?.teardown());
+
+test('waiting for the firm pauses the clock, audited, and pushes the dues back by the paused working time; tasks can be reassigned', async () => {
+  const acceptedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, acceptedAt);
+  const input = caseInput(acceptedAt);
+  const handle = await startCase(h, input);
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'DUE_DILIGENCE', actor: 'assessor@default', evidence: ddEvidence }] });
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'BANK_VIP_CHANNEL', actor: 'customer-manager@xib', evidence: vipEvidence }] });
+  const before = await handle.query(getStateQuery);
+  const gridDue = new Date(before.tasks.find((t) => t.kind === 'GRID_SUBMISSION')!.dueAt);
+
+  // 11:00: the firm must supplement its financial statements before the grid submission.
+  const pausedAt = new Date(acceptedAt.getTime() + HOUR);
+  await advanceTo(h.env, pausedAt);
+  const reason = '企业补充财务报表 firm supplementing financial statements';
+  await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] });
+  expect(await refusal(handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] }))).toMatch(
+    /already paused for GRID_SUBMISSION/,
+  );
+
+  expect(await refusal(handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', actor: 'grid-officer@lujiang', evidence: gridEvidence }] }))).toMatch(
+    /the SLA clock for GRID_SUBMISSION is paused; resume it first/,
+  );
+
+  // The grid branch's AT_RISK instant (12:00 the next working day) passes while paused: no alarm.
+  const resumedAt = new Date(gridDue.getTime() - 10 * HOUR); // 14:00 on the grid's due day
+  await advanceTo(h.env, resumedAt);
+  let state = await handle.query(getStateQuery);
+  expect(state.slaState).toBe('ON_TRACK');
+  state = await handle.executeUpdate(resumeSlaUpdate, { args: [{ actor: 'officer@lujiang', note: '材料已补齐 materials complete' }] });
+
+  expect(state.pauses).toEqual([expect.objectContaining({ kind: 'GRID_SUBMISSION', reason, by: 'officer@lujiang' })]);
+  const pause = state.pauses[0]!;
+  // The server clock runs a few milliseconds past each skip: measure from the recorded instants.
+  const pausedWorkingMs = calendar.workingTimeRemaining(new Date(pause.since), new Date(pause.until!));
+  expect(pause.pausedWorkingMs).toBe(pausedWorkingMs);
+  expect(Math.abs(pausedWorkingMs - calendar.workingTimeRemaining(pausedAt, resumedAt))).toBeLessThan(1000);
+  const newGridDue = addWorkingTime(calendar, gridDue, pausedWorkingMs);
+  expect(state.tasks.find((t) => t.kind === 'GRID_SUBMISSION')!.dueAt).toBe(newGridDue.toISOString());
+  const newCaseDue = addWorkingTime(calendar, new Date(before.dueAt!), pausedWorkingMs);
+  expect(state.dueAt).toBe(newCaseDue.toISOString());
+  expect(state.slaState).toBe('ON_TRACK');
+
+  // Audited on the timeline, and the record and the operators' DueAt follow.
+  const events = await eventsOf(h.db, input.caseNo);
+  expect(events.find((e) => e.type === 'SLA_PAUSED')).toMatchObject({ actor: 'officer@lujiang', data: { kind: 'GRID_SUBMISSION', reason } });
+  expect(events.find((e) => e.type === 'SLA_RESUMED')).toMatchObject({ actor: 'officer@lujiang', data: { pausedWorkingMs, caseDueAt: newCaseDue.toISOString() } });
+  expect(events.map((e) => e.type)).not.toContain('SLA_AT_RISK');
+  expect((await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } })).dueAt?.toISOString()).toBe(newCaseDue.toISOString());
+  expect((await handle.describe()).typedSearchAttributes.get(DueAt)?.toISOString()).toBe(newCaseDue.toISOString());
+
+  // The grid officer is off sick: the street reassigns the branch.
+  await handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', assignee: 'grid-officer2@lujiang', actor: 'officer@lujiang', reason: '原网格员病假 officer on sick leave' }] });
+  expect(await refusal(handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', actor: 'grid-officer@lujiang', evidence: gridEvidence }] }))).toMatch(
+    /assigned to grid-officer2@lujiang/,
+  );
+  state = await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', actor: 'grid-officer2@lujiang', evidence: gridEvidence }] });
+  expect(state.stage).toBe('CREDIT_DECISION');
+  const task = await h.db.caseTask.findUniqueOrThrow({ where: { caseNo_kind: { caseNo: input.caseNo, kind: 'GRID_SUBMISSION' } } });
+  expect(task).toMatchObject({ assignee: 'grid-officer2@lujiang', status: 'DONE', completedBy: 'grid-officer2@lujiang' });
+  expect((await eventsOf(h.db, input.caseNo)).find((e) => e.type === 'TASK_REASSIGNED')).toMatchObject({ data: { from: 'grid-officer@lujiang', to: 'grid-officer2@lujiang' } });
+
+  await handle.executeUpdate(withdrawUpdate, { args: [{ reason: '企业改用其他融资 firm chose other financing', actor: 'officer@lujiang' }] });
+  expect((await handle.result()).stage).toBe('WITHDRAWN');
+  await saveHistory(handle, 'pause-and-reassign');
+});

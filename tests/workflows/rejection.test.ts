@@ -1,0 +1,39 @@
+import { CaseStage } from '../../workflows/searchAttributes';
+import { decideUpdate } from '../../workflows/fastTrackCase';
+import { advanceTo, caseInput, completeAllBranches, createHarness, eventsOf, nextWorkingMorning, saveHistory, startCase, type Harness } from './caseHarness';
+
+jest.setTimeout(120_000);
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await h.startWorker();
+});
+afterAll(() => h?.teardown());
+
+test('a rejected case ends with its categorised reasons recorded and no money moved', async () => {
+  const acceptedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, acceptedAt);
+  const input = caseInput(acceptedAt);
+  const handle = await startCase(h, input);
+  expect((await completeAllBranches(handle, input)).stage).toBe('CREDIT_DECISION');
+
+  const reasons = [
+    { code: 'LOW_CREDIT_RATING' as const },
+    { code: 'REVENUE_BELOW_THRESHOLD' as const, note: '2025年营收低于准入线 2025 revenue below the entry line' },
+  ];
+  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'REJECTED', actor: 'approver@xib', reasons }] });
+  const state = await handle.result();
+
+  expect(state.stage).toBe('REJECTED');
+  expect(state.decision).toMatchObject({ outcome: 'REJECTED', by: 'approver@xib', reasons });
+  expect(state.contract).toBeUndefined();
+  expect(state.disbursement).toBeUndefined();
+  const record = await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } });
+  expect(record.stage).toBe('REJECTED');
+  const rejected = (await eventsOf(h.db, input.caseNo)).find((e) => e.type === 'REJECTED')!;
+  expect(rejected).toMatchObject({ actor: 'approver@xib', data: { reasons } });
+  expect(await h.db.sandboxContract.count({ where: { idempotencyKey: input.caseNo } })).toBe(0);
+  expect(await h.db.sandboxDisbursement.count({ where: { idempotencyKey: input.caseNo } })).toBe(0);
+  expect((await handle.describe()).typedSearchAttributes.get(CaseStage)).toBe('REJECTED');
+  await saveHistory(handle, 'rejected');
+});

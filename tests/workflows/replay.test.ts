@@ -1,0 +1,19 @@
+// Every recorded path must replay on the current workflow code. A failure here means a
+// change is not deterministic for running cases: guard it with patched().
+import { Worker } from '@temporalio/worker';
+import { workflowBundle } from '../support/env';
+import { loadHistories } from './historyFiles';
+
+jest.setTimeout(120_000);
+
+const histories = loadHistories();
+
+test('histories of every path are recorded', () => {
+  expect(histories.map((h) => h.name)).toEqual(
+    expect.arrayContaining(['happy-path', 'due-diligence-breached', 'holiday', 'rejected', 'withdrawn', 'invalid-updates', 'pause-and-reassign', 'worker-restart', 'calendar-changed']),
+  );
+});
+
+test.each(histories.map((h) => [h.name, h.history] as const))('%s replays without nondeterminism', async (name, history) => {
+  await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, `replay-${name}`);
+});

@@ -1,0 +1,46 @@
+// The pure SLA arithmetic the workflow relies on (no servers needed).
+import fc from 'fast-check';
+import { shanghaiDateTime } from '../../domain/calendar/timeZone';
+import { DEFAULT_AT_RISK_LEAD_MS, branchDue, sameWorkingDayDue } from '../../domain/fastTrack/policy';
+import { addWorkingTime, subtractWorkingTime } from '../../domain/fastTrack/workingTime';
+import { HOUR, calendar } from './caseHarness';
+
+const instant = fc.integer({ min: shanghaiDateTime('2024-01-01').getTime(), max: shanghaiDateTime('2026-12-20').getTime() }).map((t) => new Date(t));
+const duration = fc.integer({ min: 0, max: 10 * 24 * HOUR });
+
+test('due diligence is due at 24:00 of the acceptance day, or of the next working day when accepted on a rest day', () => {
+  expect(sameWorkingDayDue(calendar, shanghaiDateTime('2026-09-30', '10:00'))).toEqual(shanghaiDateTime('2026-10-01'));
+  // Accepted during National Day: due at the end of the first working day after it.
+  expect(sameWorkingDayDue(calendar, shanghaiDateTime('2026-10-03', '10:00'))).toEqual(shanghaiDateTime('2026-10-09'));
+  // A make-up Saturday is a working day.
+  expect(sameWorkingDayDue(calendar, shanghaiDateTime('2026-10-10', '10:00'))).toEqual(shanghaiDateTime('2026-10-11'));
+  expect(branchDue(calendar, 'GRID_SUBMISSION', shanghaiDateTime('2026-09-30', '10:00'))).toEqual(shanghaiDateTime('2026-10-09'));
+  expect(branchDue(calendar, 'BANK_VIP_CHANNEL', shanghaiDateTime('2026-09-30', '10:00'))).toEqual(shanghaiDateTime('2026-10-11'));
+});
+
+test('AT_RISK comes half a working day before a due, skipping rest days', () => {
+  // Due 24:00 Monday 2026-10-12: at risk at 12:00 that Monday.
+  expect(subtractWorkingTime(calendar, shanghaiDateTime('2026-10-13'), DEFAULT_AT_RISK_LEAD_MS)).toEqual(shanghaiDateTime('2026-10-12', '12:00'));
+  // Due 06:00 on the Thursday after National Day: at risk at 18:00 on 2026-09-30, before the break.
+  expect(subtractWorkingTime(calendar, shanghaiDateTime('2026-10-08', '06:00'), DEFAULT_AT_RISK_LEAD_MS)).toEqual(shanghaiDateTime('2026-09-30', '18:00'));
+});
+
+test('adding then measuring working time agrees with the calendar', () => {
+  fc.assert(
+    fc.property(instant, duration, (from, ms) => {
+      const to = addWorkingTime(calendar, from, ms);
+      expect(calendar.workingTimeRemaining(from, to)).toBe(ms);
+      expect(to.getTime()).toBeGreaterThanOrEqual(from.getTime() + ms);
+    }),
+  );
+});
+
+test('subtracting is the inverse of adding, up to rest days', () => {
+  fc.assert(
+    fc.property(instant, duration, (to, ms) => {
+      const from = subtractWorkingTime(calendar, to, ms);
+      expect(calendar.workingTimeRemaining(from, to)).toBe(ms);
+      expect(from.getTime()).toBeLessThanOrEqual(to.getTime() - ms);
+    }),
+  );
+});

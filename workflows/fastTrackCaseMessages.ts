@@ -1,0 +1,159 @@
+// The fast-track case's messages: what people and the API send to a running case.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { RejectionReason, TaskKind } from '../domain/fastTrack/policy';
+
+export type { RejectionReason, TaskKind };
+
+export type Stage =
+  | 'ACCEPTED'
+  | 'PARALLEL_REVIEW'
+  | 'CREDIT_DECISION'
+  | 'CONTRACTING'
+  | 'DISBURSING'
+  | 'DISBURSED'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+export type SlaStateValue = 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';
+export type TaskStatus = 'OPEN' | 'COMPLETING' | 'DONE';
+
+export interface FastTrackCaseInput {
+  caseNo: string;
+  firm: { name: string; creditCode: string; creditCodeWarnings: string[] };
+  streetCode: string;
+  bankCode: string;
+  amountFen: number;
+  purpose: string;
+  /** ISO-8601 instant the street office accepted the case. */
+  acceptedAt: string;
+  acceptedBy: string;
+  /** Who holds each branch at the start; defaults name the role at the street or bank. */
+  assignees?: Partial<Record<TaskKind, string>>;
+  /** Working time before a due instant at which the case turns AT_RISK (default half a working day). */
+  atRiskLeadMs?: number;
+}
+
+export interface Pause {
+  kind: TaskKind;
+  reason: string;
+  by: string;
+  since: string;
+  until?: string;
+  /** Working time the clock stood still; added to the branch's and the case's due. */
+  pausedWorkingMs?: number;
+}
+
+export interface Breach {
+  /** A branch, or PROMISE for the case's five-working-day promise. */
+  subject: TaskKind | 'PROMISE';
+  assignee: string;
+  stage: Stage;
+  dueAt: string;
+  breachedAt: string;
+  /** Working time past due when the late work was finally done; null while still open. */
+  lateWorkingMs: number | null;
+}
+
+export interface TaskState {
+  kind: TaskKind;
+  assignee: string;
+  dueAt: string;
+  atRiskAt: string;
+  status: TaskStatus;
+  slaState: Exclude<SlaStateValue, 'MET'>;
+  evidence?: Record<string, unknown>;
+  completedAt?: string;
+  completedBy?: string;
+}
+
+export interface CreditDecision {
+  outcome: 'APPROVED' | 'REJECTED';
+  by: string;
+  at: string;
+  amountFen?: number;
+  rateBp?: number;
+  termMonths?: number;
+  reasons?: { code: RejectionReason; note?: string }[];
+}
+
+export interface CaseState {
+  caseNo: string;
+  stage: Stage;
+  slaState: SlaStateValue;
+  acceptedAt: string;
+  /** The case's five-working-day promise. */
+  dueAt: string | null;
+  dueProvisional: boolean;
+  dueExplanation: string[];
+  recorded: boolean;
+  promiseAtRiskAt?: string;
+  tasks: TaskState[];
+  pauses: Pause[];
+  breaches: Breach[];
+  decision?: CreditDecision;
+  contract?: { contractNo: string; signedAt: string };
+  disbursement?: { reference: string; amountFen: number; at: string };
+  withdrawal?: { reason: string; by: string; at: string };
+}
+
+export interface WithdrawRequest {
+  reason: string;
+  actor: string;
+}
+
+export interface GridSubmissionEvidence {
+  /** 信易贷 application number. */
+  applicationNo: string;
+}
+export interface VipChannelEvidence {
+  /** The bank's cross-department joint assessment. */
+  assessmentOutcome: 'RECOMMEND' | 'RECOMMEND_WITH_CONDITIONS' | 'NOT_RECOMMENDED';
+  note?: string;
+}
+export interface DueDiligenceEvidence {
+  reportNo: string;
+  riskRating: 'LOW' | 'MEDIUM' | 'HIGH';
+  summary: string;
+}
+
+export type CompleteTaskRequest =
+  | { kind: 'GRID_SUBMISSION'; actor: string; evidence: GridSubmissionEvidence }
+  | { kind: 'BANK_VIP_CHANNEL'; actor: string; evidence: VipChannelEvidence }
+  | { kind: 'DUE_DILIGENCE'; actor: string; evidence: DueDiligenceEvidence };
+
+export interface ReassignTaskRequest {
+  kind: TaskKind;
+  assignee: string;
+  actor: string;
+  reason: string;
+}
+
+export type DecideRequest =
+  | { outcome: 'APPROVED'; actor: string; amountFen: number; rateBp: number; termMonths: number }
+  | { outcome: 'REJECTED'; actor: string; reasons: { code: RejectionReason; note?: string }[] };
+
+export interface PauseSlaRequest {
+  kind: TaskKind;
+  reason: string;
+  actor: string;
+}
+export interface ResumeSlaRequest {
+  actor: string;
+  note?: string;
+}
+
+export interface CalendarChangedRequest {
+  /** Who loaded the new State Council notice (or corrected one). */
+  actor: string;
+}
+
+export const getStateQuery = defineQuery<CaseState>('getState');
+/** Completes once the case is accepted and its record written; used with update-with-start. */
+export const acceptanceUpdate = defineUpdate<CaseState>('acceptance');
+export const withdrawUpdate = defineUpdate<CaseState, [WithdrawRequest]>('withdraw');
+export const completeTaskUpdate = defineUpdate<CaseState, [CompleteTaskRequest]>('completeTask');
+export const reassignTaskUpdate = defineUpdate<CaseState, [ReassignTaskRequest]>('reassignTask');
+export const decideUpdate = defineUpdate<CaseState, [DecideRequest]>('decide');
+export const pauseSlaUpdate = defineUpdate<CaseState, [PauseSlaRequest]>('pauseSla');
+export const resumeSlaUpdate = defineUpdate<CaseState, [ResumeSlaRequest]>('resumeSla');
+/** A holiday notice was loaded or corrected: reload the calendar and move the dues. */
+export const calendarChangedUpdate = defineUpdate<CaseState, [CalendarChangedRequest]>('calendarChanged');
