@@ -53,6 +53,5 @@ export function caseRecordActivities(db: Database) {
         }
       });
     },
-
   };
 }
