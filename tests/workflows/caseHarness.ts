@@ -72,6 +72,17 @@ export async function createHarness(): Promise<Harness> {
   };
 }
 
+/** A harness with one running worker for the whole test file, torn down after it. */
+export function useHarnessWithWorker(): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await createHarness());
+    await h.startWorker();
+  });
+  afterAll(() => h.teardown?.());
+  return h;
+}
+
 /** Moves the time-skipping server's clock forward to `instant`. */
 export async function advanceTo(env: TestWorkflowEnvironment, instant: Date): Promise<void> {
   const ms = instant.getTime() - (await env.currentTimeMs());

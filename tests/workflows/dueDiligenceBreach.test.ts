@@ -4,7 +4,6 @@ import {
   HOUR,
   advanceTo,
   caseInput,
-  createHarness,
   ddEvidence,
   eventsOf,
   eventually,
@@ -13,16 +12,10 @@ import {
   saveHistory,
   startCase,
   vipEvidence,
-  type Harness,
+  useHarnessWithWorker,
 } from './caseHarness';
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorker();
-});
-afterAll(() => h?.teardown());
+const h = useHarnessWithWorker();
 
 test('due diligence misses its same-day due: AT_RISK, then BREACHED and escalated, and the case carries on', async () => {
   const acceptedAt = await nextWorkingMorning(h.env); // 10:00 on a working day

@@ -1,15 +1,9 @@
 import { shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { calendarChangedUpdate, decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
 import { DueAt } from '../../workflows/searchAttributes';
-import { HOUR, advanceTo, calendar, caseInput, completeAllBranches, createHarness, eventsOf, eventually, saveHistory, startCase, type Harness } from './caseHarness';
+import { HOUR, advanceTo, calendar, caseInput, completeAllBranches, eventsOf, eventually, saveHistory, startCase, useHarnessWithWorker } from './caseHarness';
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorker();
-});
-afterAll(() => h?.teardown());
+const h = useHarnessWithWorker();
 
 // The server clock only moves forward, so the long holiday is the next Spring Festival
 // after today: 2027, whose State Council notice is not loaded yet, so the promise is

@@ -6,7 +6,6 @@ import {
   advanceTo,
   calendar,
   caseInput,
-  createHarness,
   ddEvidence,
   eventsOf,
   gridEvidence,
@@ -15,16 +14,10 @@ import {
   saveHistory,
   startCase,
   vipEvidence,
-  type Harness,
+  useHarnessWithWorker,
 } from './caseHarness';
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorker();
-});
-afterAll(() => h?.teardown());
+const h = useHarnessWithWorker();
 
 test('waiting for the firm pauses the clock, audited, and pushes the dues back by the paused working time; tasks can be reassigned', async () => {
   const acceptedAt = await nextWorkingMorning(h.env);

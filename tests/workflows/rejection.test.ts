@@ -1,14 +1,8 @@
 import { CaseStage } from '../../workflows/searchAttributes';
 import { decideUpdate } from '../../workflows/fastTrackCase';
-import { advanceTo, caseInput, completeAllBranches, createHarness, eventsOf, nextWorkingMorning, saveHistory, startCase, type Harness } from './caseHarness';
+import { advanceTo, caseInput, completeAllBranches, eventsOf, nextWorkingMorning, saveHistory, startCase, useHarnessWithWorker } from './caseHarness';
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorker();
-});
-afterAll(() => h?.teardown());
+const h = useHarnessWithWorker();
 
 test('a rejected case ends with its categorised reasons recorded and no money moved', async () => {
   const acceptedAt = await nextWorkingMorning(h.env);

@@ -1,14 +1,8 @@
 import { CaseStage } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
-import { advanceTo, caseInput, createHarness, eventsOf, gridEvidence, nextWorkingMorning, refusal, saveHistory, startCase, type Harness } from './caseHarness';
+import { advanceTo, caseInput, eventsOf, gridEvidence, nextWorkingMorning, refusal, saveHistory, startCase, useHarnessWithWorker } from './caseHarness';
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorker();
-});
-afterAll(() => h?.teardown());
+const h = useHarnessWithWorker();
 
 test('the firm withdraws mid-review: the case ends WITHDRAWN with the reason, and nothing more is accepted', async () => {
   const acceptedAt = await nextWorkingMorning(h.env);
