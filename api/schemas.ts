@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkCreditCode } from '../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../domain/money';
+import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS } from '../domain/fastTrack/policy';
 
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
@@ -41,3 +42,46 @@ export const CreateCaseBody = z.strictObject({
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
 export const CaseNoParam = z.string().regex(/^GL-\d{4}-\d{6,}$/);
+
+// Task kinds appear in URLs in kebab case: /tasks/grid-submission/complete.
+export const TASK_SLUGS = {
+  'grid-submission': 'GRID_SUBMISSION',
+  'bank-vip-channel': 'BANK_VIP_CHANNEL',
+  'due-diligence': 'DUE_DILIGENCE',
+} as const;
+export type TaskSlug = keyof typeof TASK_SLUGS;
+
+export const EVIDENCE = {
+  GRID_SUBMISSION: z.strictObject({
+    applicationNo: z.string().trim().regex(/^[A-Z0-9-]{6,40}$/, 'must be the 信易贷 application number (6-40 of A-Z, 0-9, -)'),
+  }),
+  BANK_VIP_CHANNEL: z.strictObject({
+    assessmentOutcome: z.enum(['RECOMMEND', 'RECOMMEND_WITH_CONDITIONS', 'NOT_RECOMMENDED']),
+    note: trimmed(1000).optional(),
+  }),
+  DUE_DILIGENCE: z.strictObject({
+    reportNo: trimmed(60),
+    riskRating: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+    summary: trimmed(4000),
+  }),
+} as const;
+
+export const ReasonBody = z.strictObject({ reason: trimmed(1000) });
+export const ReassignBody = z.strictObject({ assignee: trimmed(100), reason: trimmed(1000) });
+export const ResumeBody = z.strictObject({ note: trimmed(1000).optional() });
+
+export const DecisionBody = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('APPROVED'),
+    amount,
+    rateBp: z.number().int('must be whole basis points').min(1).max(MAX_RATE_BP, `must be at most ${MAX_RATE_BP} (24%)`),
+    termMonths: z.number().int().min(1).max(MAX_TERM_MONTHS),
+  }),
+  z.strictObject({
+    outcome: z.literal('REJECTED'),
+    reasons: z.array(z.strictObject({ code: z.enum(REJECTION_REASONS), note: trimmed(1000).optional() })).min(1, 'give at least one reason'),
+  }),
+]);
+
+/** Idempotency-Key header: becomes the Temporal update id, so a repeat is applied once. */
+export const IdempotencyKey = z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, . _ : -');

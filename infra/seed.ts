@@ -1,9 +1,13 @@
 import type { Database } from './database';
 import { BANKS, STREETS } from '../domain/siming';
 import { OFFICIAL_NOTICES } from '../domain/calendar/officialNotices';
+import { DEV_USERS } from './devUsers';
 
-/** Loads reference data; safe to run on every start (upserts, never overwrites an operator's calendar). */
-export async function seedReferenceData(db: Database): Promise<void> {
+/**
+ * Loads reference data; safe to run on every start (upserts, never overwrites an
+ * operator's calendar). `devStaff` adds the development users as staff.
+ */
+export async function seedReferenceData(db: Database, { devStaff }: { devStaff: boolean }): Promise<void> {
   for (const s of STREETS) {
     await db.street.upsert({ where: { code: s.code }, create: s, update: { nameZh: s.nameZh, nameEn: s.nameEn } });
   }
@@ -20,5 +24,11 @@ export async function seedReferenceData(db: Database): Promise<void> {
       create: { year: notice.year, arrangement: notice as object, source: 'chinese-days', loadedBy: 'seed' },
       update: {},
     });
+  }
+  if (devStaff) {
+    for (const u of DEV_USERS) {
+      const data = { name: u.name, role: u.role, streetCode: u.street ?? null, bankCode: u.bank ?? null };
+      await db.staffMember.upsert({ where: { id: u.sub }, create: { id: u.sub, ...data }, update: data });
+    }
   }
 }

@@ -10,7 +10,7 @@ async function main() {
   const applied = await migrate(config.databaseUrl);
   console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date');
   const db = createDatabase(config.databaseUrl, 2);
-  await seedReferenceData(db);
+  await seedReferenceData(db, { devStaff: config.env !== 'production' });
   await db.$disconnect();
 }
 

@@ -64,7 +64,7 @@ async function main() {
   const applied = await migrate(databaseUrl);
   step('数据库迁移', `Migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
   const db = createDatabase(databaseUrl, 2);
-  await seedReferenceData(db);
+  await seedReferenceData(db, { devStaff: true });
   await db.$disconnect();
   step('基础数据已载入', 'Reference data loaded (streets, banks, calendar notices)');
 

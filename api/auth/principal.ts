@@ -22,8 +22,15 @@ export interface Principal {
   bank?: string;
 }
 
+export interface CaseScope {
+  streetCode: string;
+  bankCode: string;
+  /** Everyone a task of the case is assigned to. */
+  assignees: string[];
+}
+
 /** Whether a principal may see a case; outside its scope a case does not exist (404). */
-export function canSeeCase(p: Principal, c: { streetCode: string; bankCode: string }): boolean {
+export function canSeeCase(p: Principal, c: CaseScope): boolean {
   switch (p.role) {
     case 'case_officer':
     case 'grid_officer':
@@ -36,7 +43,6 @@ export function canSeeCase(p: Principal, c: { streetCode: string; bankCode: stri
     case 'operator':
       return true;
     case 'assessor':
-      // Assignment arrives with the fast-track tasks; until then assessors see no case.
-      return false;
+      return c.assignees.includes(p.sub);
   }
 }

@@ -6,9 +6,10 @@ import type { Database } from '../../infra/database';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type CaseState, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../workflows/searchAttributes';
 import { principalOf, requireRole } from '../auth/middleware';
-import { canSeeCase } from '../auth/principal';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
-import { CaseNoParam, CreateCaseBody } from '../schemas';
+import { CreateCaseBody } from '../schemas';
+import { caseActionsRouter } from './caseActions';
+import { caseNotFound, visibleCaseNo } from './caseScope';
 
 export interface CasesDeps {
   db: Database;
@@ -46,6 +47,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
       );
     }
 
+    const assignees = await defaultAssignees(db, body.street, body.bank);
     const acceptedAt = new Date();
     const caseNo = await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt)));
     const input: FastTrackCaseInput = {
@@ -57,6 +59,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
       purpose: body.purpose,
       acceptedAt: acceptedAt.toISOString(),
       acceptedBy: principal.sub,
+      assignees,
     };
     const workflowId = `case-${caseNo}`;
     // The workflow writes the record itself, so no record exists without its workflow;
@@ -83,10 +86,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
   });
 
   router.get('/:caseNo', async (req, res) => {
-    const caseNo = req.params.caseNo;
-    if (!CaseNoParam.safeParse(caseNo).success) throw caseNotFound(caseNo);
-    const scope = await db.loanCase.findUnique({ where: { caseNo }, select: { streetCode: true, bankCode: true } });
-    if (!scope || !canSeeCase(principalOf(req), scope)) throw caseNotFound(caseNo);
+    const caseNo = await visibleCaseNo(db, req);
     let live: CaseState | undefined;
     try {
       live = await client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery);
@@ -96,11 +96,26 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
     res.json(await caseView(db, caseNo, live, uiLink));
   });
 
+  router.use('/:caseNo', caseActionsRouter({ db, client, view: (caseNo, state) => caseView(db, caseNo, state, uiLink) }));
+
   return router;
 }
 
-function caseNotFound(caseNo: string): Problem {
-  return new Problem(404, 'not-found', 'Case not found', `No case ${caseNo}`);
+/** The street's grid officer, the bank's customer manager and an assessor, from the staff directory. */
+async function defaultAssignees(db: Database, street: string, bank: string): Promise<FastTrackCaseInput['assignees']> {
+  const first = (where: { role: string; streetCode?: string; bankCode?: string }) =>
+    db.staffMember.findFirst({ where: { ...where, active: true }, orderBy: { id: 'asc' }, select: { id: true } }).then((m) => m?.id);
+  const [grid, manager, assessor] = await Promise.all([
+    first({ role: 'grid_officer', streetCode: street }),
+    first({ role: 'customer_manager', bankCode: bank }),
+    first({ role: 'assessor' }),
+  ]);
+  // A branch nobody can take keeps the workflow's placeholder until it is reassigned.
+  return {
+    ...(grid ? { GRID_SUBMISSION: grid } : {}),
+    ...(manager ? { BANK_VIP_CHANNEL: manager } : {}),
+    ...(assessor ? { DUE_DILIGENCE: assessor } : {}),
+  };
 }
 
 async function nextCaseNo(db: Database, year: number): Promise<string> {
@@ -111,7 +126,7 @@ async function nextCaseNo(db: Database, year: number): Promise<string> {
 async function caseView(db: Database, caseNo: string, live: CaseState | undefined, uiLink: (id: string) => string) {
   const c = await db.loanCase.findUnique({
     where: { caseNo },
-    include: { firm: true, street: true, bank: true, events: { orderBy: { at: 'asc' } } },
+    include: { firm: true, street: true, bank: true, tasks: { orderBy: { kind: 'asc' } }, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
   });
   if (!c) throw caseNotFound(caseNo);
   const amountFen = Number(c.amountFen);
@@ -133,6 +148,22 @@ async function caseView(db: Database, caseNo: string, live: CaseState | undefine
     dueProvisional: live?.dueProvisional ?? null,
     dueExplanation: live?.dueExplanation ?? [],
     live: live !== undefined,
+    tasks: live?.tasks ?? c.tasks.map((t) => ({
+      kind: t.kind,
+      assignee: t.assignee,
+      status: t.status,
+      slaState: t.slaState,
+      dueAt: t.dueAt.toISOString(),
+      evidence: t.evidence,
+      completedAt: t.completedAt?.toISOString(),
+      completedBy: t.completedBy ?? undefined,
+    })),
+    breaches: live?.breaches ?? [],
+    pauses: live?.pauses ?? [],
+    decision: live?.decision ?? null,
+    contract: live?.contract ?? null,
+    disbursement: live?.disbursement ?? null,
+    withdrawal: live?.withdrawal ?? null,
     temporalUi: uiLink(c.workflowId),
     events: c.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })),
   };

@@ -163,7 +163,7 @@ describe('who may do what', () => {
     ['lianqian-officer', 404],
     ['ccb-manager', 404],
     ['ccb-approver', 404],
-    ['assessor', 404],
+    ['assessor', 200], // its due diligence is assigned to them
   ])('shows the Lujiang/XIB case to %s with %d (404 outside scope: existence does not leak)', async (sub, status) => {
     const res = await request(stack.app).get(`/api/v1/cases/${caseId}`).set('authorization', await bearer(sub)).expect(status);
     if (status === 404) expect(res.body).toMatchObject({ type: 'urn:greenlane:problem:not-found', detail: `No case ${caseId}` });

@@ -31,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
   }
   await migrate(url);
   const db = createDatabase(url, 2);
-  await seedReferenceData(db);
+  await seedReferenceData(db, { devStaff: true });
   await db.$disconnect();
   process.env.GREENLANE_TEST_DATABASE_URL = url;
 

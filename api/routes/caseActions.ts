@@ -1,0 +1,108 @@
+import { Router, type Request } from 'express';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
+import type { Database } from '../../infra/database';
+import {
+  completeTaskUpdate,
+  decideUpdate,
+  pauseSlaUpdate,
+  reassignTaskUpdate,
+  resumeSlaUpdate,
+  withdrawUpdate,
+  type CaseState,
+  type CompleteTaskRequest,
+  type DecideRequest,
+} from '../../workflows/fastTrackCase';
+import { principalOf, requireRole } from '../auth/middleware';
+import { Problem, parseOr422, validationProblem } from '../problem';
+import { DecisionBody, EVIDENCE, IdempotencyKey, ReasonBody, ReassignBody, ResumeBody, TASK_SLUGS, type TaskSlug } from '../schemas';
+import { visibleCaseNo } from './caseScope';
+
+type Params = { caseNo: string; task: string };
+
+function taskKind(req: Request<Params>) {
+  const kind = TASK_SLUGS[req.params.task as TaskSlug];
+  if (!kind) throw new Problem(404, 'not-found', 'No such task', `Tasks are ${Object.keys(TASK_SLUGS).join(', ')}`);
+  return kind;
+}
+
+/**
+ * People act on a case through the workflow's updates. The workflow's validators
+ * own the rules (who may complete a task, in which state); a refusal comes back
+ * as 409 with the workflow's reason and changes nothing.
+ */
+export function caseActionsRouter({ db, client, view }: { db: Database; client: Client; view: (caseNo: string, state: CaseState) => Promise<unknown> }): Router {
+  const router = Router({ mergeParams: true });
+
+  async function run<Arg>(req: Request<Params>, caseNo: string, def: UpdateDefinition<CaseState, [Arg]>, arg: Arg): Promise<CaseState> {
+    const key = req.get('idempotency-key');
+    const updateId = key === undefined ? undefined : parseOr422(IdempotencyKey, key);
+    try {
+      return await client.workflow.getHandle(`case-${caseNo}`).executeUpdate(def, { args: [arg], updateId });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) {
+        throw new Problem(409, 'update-rejected', 'The case refused this action', (err.cause as Error | undefined)?.message ?? err.message);
+      }
+      // The record exists (checked above), so a workflow that takes no update has ended.
+      if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
+        throw new Problem(409, 'case-closed', 'The case is closed', `Case ${caseNo} has ended; nothing more can be done on it`);
+      }
+      throw err;
+    }
+  }
+
+  router.post('/tasks/:task/complete', async (req: Request<Params>, res) => {
+    const caseNo = await visibleCaseNo(db, req);
+    const kind = taskKind(req);
+    const evidence = parseOr422(EVIDENCE[kind], req.body);
+    const state = await run(req, caseNo, completeTaskUpdate, { kind, actor: principalOf(req).sub, evidence } as CompleteTaskRequest);
+    res.json(await view(caseNo, state));
+  });
+
+  router.post('/tasks/:task/reassign', requireRole('case_officer', 'task_force'), async (req: Request<Params>, res) => {
+    const caseNo = await visibleCaseNo(db, req);
+    const kind = taskKind(req);
+    const body = parseOr422(ReassignBody, req.body);
+    const staff = await db.staffMember.findFirst({ where: { id: body.assignee, active: true } });
+    if (!staff) throw validationProblem([{ field: 'assignee', message: `no active staff member '${body.assignee}'` }]);
+    const state = await run(req, caseNo, reassignTaskUpdate, { kind, assignee: staff.id, actor: principalOf(req).sub, reason: body.reason });
+    res.json(await view(caseNo, state));
+  });
+
+  const clockRoles = ['case_officer', 'task_force', 'grid_officer', 'customer_manager'] as const;
+  router.post('/tasks/:task/pause', requireRole(...clockRoles), async (req: Request<Params>, res) => {
+    const caseNo = await visibleCaseNo(db, req);
+    const kind = taskKind(req);
+    const { reason } = parseOr422(ReasonBody, req.body);
+    const state = await run(req, caseNo, pauseSlaUpdate, { kind, reason, actor: principalOf(req).sub });
+    res.json(await view(caseNo, state));
+  });
+
+  router.post('/sla/resume', requireRole(...clockRoles), async (req: Request<Params>, res) => {
+    const caseNo = await visibleCaseNo(db, req);
+    const { note } = parseOr422(ResumeBody, req.body);
+    const state = await run(req, caseNo, resumeSlaUpdate, { actor: principalOf(req).sub, note });
+    res.json(await view(caseNo, state));
+  });
+
+  router.post('/decision', requireRole('credit_approver'), async (req: Request<Params>, res) => {
+    const caseNo = await visibleCaseNo(db, req);
+    const body = parseOr422(DecisionBody, req.body);
+    const actor = principalOf(req).sub;
+    const decision: DecideRequest =
+      body.outcome === 'APPROVED'
+        ? { outcome: 'APPROVED', actor, amountFen: body.amount, rateBp: body.rateBp, termMonths: body.termMonths }
+        : { outcome: 'REJECTED', actor, reasons: body.reasons };
+    const state = await run(req, caseNo, decideUpdate, decision);
+    res.json(await view(caseNo, state));
+  });
+
+  router.post('/withdrawal', requireRole('case_officer', 'task_force'), async (req: Request<Params>, res) => {
+    const caseNo = await visibleCaseNo(db, req);
+    const { reason } = parseOr422(ReasonBody, req.body);
+    const state = await run(req, caseNo, withdrawUpdate, { reason, actor: principalOf(req).sub });
+    res.json(await view(caseNo, state));
+  });
+
+  return router;
+}

@@ -1,0 +1,129 @@
+// One fast-track case through the HTTP API on the dev server, each party
+// acting as themselves: the grid officer, the customer manager and the
+// assessor clear their branches, the approver decides, the bank pays.
+import request from 'supertest';
+import { bearer } from '../support/auth';
+import { validSimingCode } from '../support/creditCodes';
+import { startStack } from '../support/stack';
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const newCase = async (firmName: string) => {
+  const res = await request(stack.app)
+    .post('/api/v1/cases')
+    .set('authorization', await bearer('lujiang-officer'))
+    .send({ firmName, creditCode: validSimingCode('MA4JRN8C'), street: 'lujiang', bank: 'xib', amount: '5140000.00', purpose: '新订单备料' })
+    .expect(201);
+  return res.body.id as string;
+};
+
+const act = async (who: string, id: string, path: string, body: object, key?: string) => {
+  const req = request(stack.app).post(`/api/v1/cases/${id}${path}`).set('authorization', await bearer(who));
+  if (key) req.set('idempotency-key', key);
+  return req.send(body);
+};
+
+const view = async (id: string, who = 'manager') => (await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer(who)).expect(200)).body;
+
+async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+it('goes from acceptance to disbursement, each party acting through the API, and operators see it in search attributes', async () => {
+  const id = await newCase('厦门鹭江装饰工程有限公司');
+  const accepted = await view(id);
+  expect(Object.fromEntries(accepted.tasks.map((t: { kind: string; assignee: string }) => [t.kind, t.assignee]))).toEqual({
+    GRID_SUBMISSION: 'lujiang-grid',
+    BANK_VIP_CHANNEL: 'xib-manager',
+    DUE_DILIGENCE: 'assessor',
+  });
+  // The assessor sees the case because a task of it is theirs.
+  await view(id, 'assessor');
+
+  const early = await act('xib-approver', id, '/decision', { outcome: 'APPROVED', amount: '5000000', rateBp: 385, termMonths: 12 });
+  expect(early.status).toBe(409);
+  expect(early.body.type).toBe('urn:greenlane:problem:update-rejected');
+
+  const notTheirs = await act('xib-manager', id, '/tasks/grid-submission/complete', { applicationNo: 'XYD20261127000123' });
+  expect(notTheirs.status).toBe(409);
+  expect(notTheirs.body.detail).toContain('lujiang-grid');
+
+  expect((await act('lujiang-grid', id, '/tasks/grid-submission/complete', { applicationNo: 'XYD20261127000123' })).status).toBe(200);
+  expect((await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND', note: '联合评估通过' })).status).toBe(200);
+  const branchesDone = await act('assessor', id, '/tasks/due-diligence/complete', { reportNo: 'DD-2026-0042', riskRating: 'LOW', summary: '订单真实，经营正常' });
+  expect(branchesDone.status).toBe(200);
+  expect(branchesDone.body.stage).toBe('CREDIT_DECISION');
+  expect(branchesDone.body.tasks.every((t: { status: string }) => t.status === 'DONE')).toBe(true);
+
+  await request(stack.app).post(`/api/v1/cases/${id}/decision`).set('authorization', await bearer('ccb-approver')).send({ outcome: 'REJECTED', reasons: [{ code: 'OTHER' }] }).expect(404);
+  const decision = { outcome: 'APPROVED', amount: '5000000', rateBp: 385, termMonths: 12 };
+  const approved = await act('xib-approver', id, '/decision', decision, `decide-${id}`);
+  expect(approved.status).toBe(200);
+  // A retried request with the same Idempotency-Key is the same update: applied once.
+  expect((await act('xib-approver', id, '/decision', decision, `decide-${id}`)).status).toBe(200);
+
+  const paid = await eventually(async () => {
+    const c = await view(id);
+    return c.stage === 'DISBURSED' ? c : undefined;
+  });
+  expect(paid).toMatchObject({ slaState: 'MET', decision: { outcome: 'APPROVED', amountFen: 500_000_000 }, disbursement: { amountFen: 500_000_000 } });
+  expect(paid.events.filter((e: { type: string }) => e.type === 'APPROVED')).toHaveLength(1);
+  expect(await stack.db.sandboxDisbursement.count({ where: { idempotencyKey: id } })).toBe(1);
+
+  const sa = await eventually(async () => {
+    const d = await stack.client.workflow.getHandle(`case-${id}`).describe();
+    const attrs = d.searchAttributes as Record<string, unknown[]>;
+    return attrs.CaseStage?.[0] === 'DISBURSED' ? attrs : undefined;
+  });
+  expect(sa.SlaState).toEqual(['MET']);
+  expect(sa.SlaBreaches).toEqual([0]);
+  expect(sa.BranchesOpen ?? []).toEqual([]);
+
+  const closed = await act('lujiang-officer', id, '/withdrawal', { reason: '企业撤回申请' });
+  expect(closed.status).toBe(409);
+  expect(closed.body.type).toBe('urn:greenlane:problem:case-closed');
+});
+
+it('lets the case officer withdraw a case with a reason', async () => {
+  const id = await newCase('厦门鹭江撤回测试有限公司');
+  const noReason = await act('lujiang-officer', id, '/withdrawal', {});
+  expect(noReason.status).toBe(422);
+  expect(noReason.body.errors[0].field).toBe('reason');
+  const res = await act('lujiang-officer', id, '/withdrawal', { reason: '企业已通过其他渠道融资' });
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ stage: 'WITHDRAWN', withdrawal: { by: 'lujiang-officer', reason: '企业已通过其他渠道融资' } });
+  expect((await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } })).stage).toBe('WITHDRAWN');
+});
+
+it('answers bad requests precisely', async () => {
+  const id = await newCase('厦门鹭江校验测试有限公司');
+  const missing = await act('lujiang-grid', id, '/tasks/grid-submission/complete', {});
+  expect(missing.status).toBe(422);
+  expect(missing.body.errors[0].field).toBe('applicationNo');
+  expect((await act('lujiang-grid', id, '/tasks/no-such-task/complete', {})).status).toBe(404);
+  const badKey = await act('lujiang-grid', id, '/tasks/grid-submission/complete', { applicationNo: 'XYD20261127000124' }, 'x');
+  expect(badKey.status).toBe(422);
+  expect((await act('xib-manager', id, '/decision', { outcome: 'REJECTED', reasons: [{ code: 'OTHER' }] })).status).toBe(403);
+  const reassignUnknown = await act('lujiang-officer', id, '/tasks/grid-submission/reassign', { assignee: 'nobody', reason: '休假' });
+  expect(reassignUnknown.status).toBe(422);
+  const reassigned = await act('lujiang-officer', id, '/tasks/due-diligence/reassign', { assignee: 'task-force', reason: '评估机构人手不足' });
+  expect(reassigned.status).toBe(200);
+  expect(reassigned.body.tasks.find((t: { kind: string }) => t.kind === 'DUE_DILIGENCE').assignee).toBe('task-force');
+  // No longer assigned anything on the case, the assessor no longer sees it.
+  await eventually(async () => {
+    const res = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('assessor'));
+    return res.status === 404 ? true : undefined;
+  });
+});
