@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   api.use('/cases', casesRouter(deps));
-  api.use('/calendar', calendarRouter(deps.db));
+  api.use('/calendar', calendarRouter(deps.db, deps.client));
   api.use('/', referenceRouter(deps.db));
   app.use('/api/v1', api);
 

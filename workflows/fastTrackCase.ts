@@ -13,6 +13,7 @@ import type { TaskRow } from '../activities/caseProgress';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import { DEFAULT_AT_RISK_LEAD_MS, PROMISE_WORKING_DAYS, TASK_KINDS, TASK_LABELS, branchDue } from '../domain/fastTrack/policy';
+import { promiseDue } from '../domain/fastTrack/promiseDue';
 import { addWorkingTime, subtractWorkingTime } from '../domain/fastTrack/workingTime';
 import { formatWan } from '../domain/money';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
@@ -312,8 +313,8 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       t.atRiskAt = subtractWorkingTime(c, due, lead).toISOString();
       if (t.slaState === 'AT_RISK' && at < new Date(t.atRiskAt)) t.slaState = 'ON_TRACK';
     }
-    const promise = c.addWorkingDays(acceptedAt, PROMISE_WORKING_DAYS);
-    const due = addWorkingTime(c, promise.dueAt, pausedFor());
+    const promise = promiseDue(c, acceptedAt, pausedFor());
+    const due = promise.dueAt;
     state.dueAt = due.toISOString();
     state.dueProvisional = promise.provisional;
     state.dueExplanation = promise.explanation.skipped.map((s) => `${s.date} ${s.reason}`);
@@ -325,7 +326,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   let calendarChanges = 0;
   setHandler(
     calendarChangedUpdate,
-    async ({ actor }) => {
+    async ({ actor, year: noticeYear }) => {
       const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
       const from = yearOf(shanghaiDate(acceptedAt));
       const years = await act.loadCalendarYears.executeWithOptions({ ...RECORD, summary: `重新载入工作日历 Reload working calendar ${from}-${from + 1}` }, [
@@ -340,6 +341,8 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
         await project('日历变更，重算时限 Calendar changed: dues recomputed', `dues-recomputed:${calendarChanges}`, 'DUES_RECOMPUTED', actor, {
           before,
           after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) },
+          // Payload only (no new command): histories recorded before this field still replay.
+          ...(noticeYear !== undefined ? { year: noticeYear, message: dueMovedMessage(before.dueAt, state.dueAt, noticeYear) } : {}),
         }, state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind));
       }
       return state;
@@ -516,6 +519,16 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     );
   }
+}
+
+/** The timeline's reason for a recomputation, Chinese first. */
+function dueMovedMessage(from: string | null, to: string | null, year: number): string {
+  const x = from ? shanghaiText(from) : '未定 none';
+  const y = to ? shanghaiText(to) : '未定 none';
+  if (from === to) {
+    return `截止时间 ${y} 不变，各环节时限已重算：已载入 ${year} 年放假安排 / deadline stays ${y}; branch deadlines recomputed because the ${year} notice was loaded`;
+  }
+  return `截止时间由 ${x} 调整为 ${y}：已载入 ${year} 年放假安排 / deadline moved from ${x} to ${y} because the ${year} notice was loaded`;
 }
 
 function defaultAssignee(kind: TaskKind, input: FastTrackCaseInput): string {

@@ -144,6 +144,8 @@ export interface ResumeSlaRequest {
 export interface CalendarChangedRequest {
   /** Who loaded the new State Council notice (or corrected one). */
   actor: string;
+  /** The year whose notice was loaded; names the reason on the case's timeline. */
+  year?: number;
 }
 
 export const getStateQuery = defineQuery<CaseState>('getState');

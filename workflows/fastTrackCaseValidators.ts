@@ -1,6 +1,7 @@
 // Update validators: each throws a precise, bilingual reason and never changes state.
 import { MAX_RATE_BP, MAX_TERM_MONTHS, PAUSABLE_TASKS, REJECTION_REASONS, TASK_KINDS } from '../domain/fastTrack/policy';
 import type {
+  CalendarChangedRequest,
   CaseState,
   CompleteTaskRequest,
   DecideRequest,
@@ -117,9 +118,10 @@ export function validatePauseSla(state: CaseState, req: PauseSlaRequest): void {
   requireText(req.actor, '操作人', 'actor');
 }
 
-export function validateCalendarChanged(state: CaseState, req: { actor: string }): void {
+export function validateCalendarChanged(state: CaseState, req: CalendarChangedRequest): void {
   requireAccepted(state);
   requireText(req?.actor, '操作人', 'actor');
+  if (req.year !== undefined && !Number.isInteger(req.year)) reject('年份无效', `year must be a whole number, got ${JSON.stringify(req.year)}`);
 }
 
 export function validateResumeSla(state: CaseState, req: ResumeSlaRequest): void {

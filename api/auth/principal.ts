@@ -21,28 +21,3 @@ export interface Principal {
   /** Bank code, for bank-scoped roles. */
   bank?: string;
 }
-
-export interface CaseScope {
-  streetCode: string;
-  bankCode: string;
-  /** Everyone a task of the case is assigned to. */
-  assignees: string[];
-}
-
-/** Whether a principal may see a case; outside its scope a case does not exist (404). */
-export function canSeeCase(p: Principal, c: CaseScope): boolean {
-  switch (p.role) {
-    case 'case_officer':
-    case 'grid_officer':
-      return p.street === c.streetCode;
-    case 'customer_manager':
-    case 'credit_approver':
-      return p.bank === c.bankCode;
-    case 'task_force':
-    case 'manager':
-    case 'operator':
-      return true;
-    case 'assessor':
-      return c.assignees.includes(p.sub);
-  }
-}

@@ -1,10 +1,12 @@
 import { Router } from 'express';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
 import { addDays, compareIsoDates, isHhMm, isIsoDate, toEpochDay } from '../../domain/calendar/timeZone';
 import type { Database } from '../../infra/database';
 import { readArrangements } from '../../infra/calendarStore';
 import { parseOr422 } from '../problem';
+import { calendarYearsRouter } from './calendarYears';
 
 const MAX_RANGE_DAYS = 366;
 // The lunar-calendar library covers 1901–2099; business dates stay well inside.
@@ -27,9 +29,13 @@ const DeadlineQuery = z.strictObject({
   closeOfBusiness: z.string().refine(isHhMm, 'must be HH:mm').optional(),
 });
 
-/** Read-only calendar answers: which days are working days, and when a period ends. */
-export function calendarRouter(db: Database): Router {
+/**
+ * Calendar answers (which days are working days, when a period ends) and, for operators,
+ * loading a year's notice. Without a Temporal client a load cannot reach running cases (503).
+ */
+export function calendarRouter(db: Database, client?: Client): Router {
   const router = Router();
+  router.use('/years', calendarYearsRouter(db, client));
   const calendar = async () => new WorkingCalendar(await readArrangements(db));
 
   router.get('/days', async (req, res) => {

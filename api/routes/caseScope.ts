@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import type { Database } from '../../infra/database';
 import { principalOf } from '../auth/middleware';
-import { canSeeCase } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import type { Prisma } from '../../prisma/generated/client';
 import { Problem } from '../problem';
 import { CaseNoParam } from '../schemas';
 
@@ -13,10 +14,25 @@ export function caseNotFound(caseNo: string): Problem {
 export async function visibleCaseNo(db: Database, req: Request<{ caseNo: string }>): Promise<string> {
   const caseNo = req.params.caseNo;
   if (!CaseNoParam.safeParse(caseNo).success) throw caseNotFound(caseNo);
-  const c = await db.loanCase.findUnique({
-    where: { caseNo },
-    select: { streetCode: true, bankCode: true, tasks: { select: { assignee: true } } },
-  });
-  if (!c || !canSeeCase(principalOf(req), { ...c, assignees: c.tasks.map((t) => t.assignee) })) throw caseNotFound(caseNo);
+  const c = await db.loanCase.findFirst({ where: { caseNo, ...visibleCasesWhere(principalOf(req)) }, select: { caseNo: true } });
+  if (!c) throw caseNotFound(caseNo);
   return caseNo;
+}
+
+/** The cases a principal may see, as a Prisma filter: single reads, lists and reports all use it. */
+export function visibleCasesWhere(p: Principal): Prisma.LoanCaseWhereInput {
+  switch (p.role) {
+    case 'case_officer':
+    case 'grid_officer':
+      return { streetCode: p.street ?? '' };
+    case 'customer_manager':
+    case 'credit_approver':
+      return { bankCode: p.bank ?? '' };
+    case 'assessor':
+      return { tasks: { some: { assignee: p.sub } } };
+    case 'task_force':
+    case 'manager':
+    case 'operator':
+      return {};
+  }
 }

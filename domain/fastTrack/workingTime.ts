@@ -9,6 +9,9 @@ const MAX_DAYS = 800;
 
 /** The instant `ms` of working time after `from` (pauses extend a due this way). */
 export function addWorkingTime(calendar: WorkingCalendar, from: Date, ms: number): Date {
+  // No working time to add leaves the instant alone, even at the end of a
+  // Friday (= Saturday 00:00): walking on would land on the next working day.
+  if (ms === 0) return from;
   if (ms < 0) return subtractWorkingTime(calendar, from, -ms);
   let cursor = from.getTime();
   let remaining = ms;
@@ -17,8 +20,7 @@ export function addWorkingTime(calendar: WorkingCalendar, from: Date, ms: number
     const dayEnd = shanghaiDateTime(date).getTime() + DAY_MS;
     if (calendar.isWorkingDay(date)) {
       const available = dayEnd - cursor;
-      if (available >= remaining && remaining > 0) return new Date(cursor + remaining);
-      if (remaining === 0) return new Date(cursor);
+      if (available >= remaining) return new Date(cursor + remaining);
       remaining -= available;
     }
     cursor = dayEnd;
