@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOr422 } from './problem';
 import { checkCreditCode } from '../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../domain/money';
 import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS } from '../domain/fastTrack/policy';
@@ -83,5 +84,11 @@ export const DecisionBody = z.discriminatedUnion('outcome', [
   }),
 ]);
 
-/** Idempotency-Key header: becomes the Temporal update id, so a repeat is applied once. */
-export const IdempotencyKey = z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, . _ : -');
+const IdempotencyKeyHeader = z.strictObject({
+  'Idempotency-Key': z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, . _ : -').optional(),
+});
+
+/** The request's Idempotency-Key header, if any; a malformed one is a 422 naming the header. */
+export function idempotencyKey(req: { get(name: string): string | undefined }): string | undefined {
+  return parseOr422(IdempotencyKeyHeader, { 'Idempotency-Key': req.get('idempotency-key') })['Idempotency-Key'];
+}

@@ -15,7 +15,7 @@ import {
 } from '../../workflows/fastTrackCase';
 import { principalOf, requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem } from '../problem';
-import { DecisionBody, EVIDENCE, IdempotencyKey, ReasonBody, ReassignBody, ResumeBody, TASK_SLUGS, type TaskSlug } from '../schemas';
+import { DecisionBody, EVIDENCE, idempotencyKey, ReasonBody, ReassignBody, ResumeBody, TASK_SLUGS, type TaskSlug } from '../schemas';
 import { visibleCaseNo } from './caseScope';
 
 type Params = { caseNo: string; task: string };
@@ -35,8 +35,7 @@ export function caseActionsRouter({ db, client, view }: { db: Database; client: 
   const router = Router({ mergeParams: true });
 
   async function run<Arg>(req: Request<Params>, caseNo: string, def: UpdateDefinition<CaseState, [Arg]>, arg: Arg): Promise<CaseState> {
-    const key = req.get('idempotency-key');
-    const updateId = key === undefined ? undefined : parseOr422(IdempotencyKey, key);
+    const updateId = idempotencyKey(req);
     try {
       return await client.workflow.getHandle(`case-${caseNo}`).executeUpdate(def, { args: [arg], updateId });
     } catch (err) {

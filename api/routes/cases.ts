@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Router } from 'express';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
@@ -7,7 +8,7 @@ import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type CaseState,
 import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../workflows/searchAttributes';
 import { principalOf, requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
-import { CreateCaseBody } from '../schemas';
+import { CreateCaseBody, idempotencyKey } from '../schemas';
 import { caseActionsRouter } from './caseActions';
 import { caseNotFound, visibleCaseNo } from './caseScope';
 
@@ -49,7 +50,10 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
 
     const assignees = await defaultAssignees(db, body.street, body.bank);
     const acceptedAt = new Date();
-    const caseNo = await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt)));
+    const key = idempotencyKey(req);
+    const { caseNo, replayed } = key === undefined
+      ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }
+      : await caseNoForKey(db, `${principal.sub}:${key}`, req.body, acceptedAt);
     const input: FastTrackCaseInput = {
       caseNo,
       firm: { name: body.firmName, creditCode: body.creditCode.code, creditCodeWarnings: body.creditCode.warnings },
@@ -69,7 +73,8 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
         workflowId,
         taskQueue,
         args: [input],
-        workflowIdConflictPolicy: 'FAIL',
+        // With a key, concurrent repeats meet at the same workflow id and share it.
+        workflowIdConflictPolicy: key === undefined ? 'FAIL' : 'USE_EXISTING',
         staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
         staticDetails: `快速通道 Fast-track · ${bank!.nameZh} · ${body.purpose}`,
         typedSearchAttributes: [
@@ -82,6 +87,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
         ],
       }),
     });
+    if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(`/api/v1/cases/${caseNo}`).json(await caseView(db, caseNo, state, uiLink));
   });
 
@@ -116,6 +122,35 @@ async function defaultAssignees(db: Database, street: string, bank: string): Pro
     ...(manager ? { BANK_VIP_CHANNEL: manager } : {}),
     ...(assessor ? { DUE_DILIGENCE: assessor } : {}),
   };
+}
+
+/**
+ * The case number an Idempotency-Key stands for: drawn once per key (per caller),
+ * the same for every repeat with the same body; a different body is refused.
+ */
+async function caseNoForKey(db: Database, scope: string, body: unknown, acceptedAt: Date): Promise<{ caseNo: string; replayed: boolean }> {
+  const requestHash = crypto.createHash('sha256').update(canonicalJson(body)).digest('hex');
+  let row = await db.caseRequestKey.findUnique({ where: { scope } });
+  const replayed = row !== null;
+  if (!row) {
+    const caseNo = await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt)));
+    // Concurrent first requests race here; the first insert wins and all read it back.
+    await db.caseRequestKey.createMany({ data: [{ scope, requestHash, caseNo }], skipDuplicates: true });
+    row = await db.caseRequestKey.findUniqueOrThrow({ where: { scope } });
+  }
+  if (row.requestHash !== requestHash) {
+    throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `It created case ${row.caseNo} from a different body; use a new key for a new case`);
+  }
+  return { caseNo: row.caseNo, replayed };
+}
+
+/** JSON with sorted keys, so the same body hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 async function nextCaseNo(db: Database, year: number): Promise<string> {

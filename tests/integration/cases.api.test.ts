@@ -169,3 +169,47 @@ describe('who may do what', () => {
     if (status === 404) expect(res.body).toMatchObject({ type: 'urn:greenlane:problem:not-found', detail: `No case ${caseId}` });
   });
 });
+
+describe('Idempotency-Key on POST /api/v1/cases', () => {
+  it('turns concurrent repeats into one case and one workflow, returning the first result to each', async () => {
+    const key = `create-${Date.now()}-concurrent`;
+    const body = { ...validBody, firmName: '厦门幂等测试有限公司' };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => request(stack.app).post('/api/v1/cases').set('authorization', officer).set('idempotency-key', key).send(body)),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const ids = new Set(responses.map((r) => r.body.id));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    expect(await stack.db.loanCase.count({ where: { caseNo: id } })).toBe(1);
+    const runs: string[] = [];
+    for await (const wf of stack.client.workflow.list({ query: `WorkflowId = 'case-${id}'` })) runs.push(wf.runId);
+    expect(runs).toHaveLength(1);
+
+    // Later, the same key and body: the same case again, marked as a replay; nothing new is written.
+    const before = await countCases();
+    const again = await request(stack.app).post('/api/v1/cases').set('authorization', officer).set('idempotency-key', key).send(body).expect(201);
+    expect(again.body.id).toBe(id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await countCases()).toBe(before);
+  });
+
+  it('refuses the same key with a different body, and writes nothing', async () => {
+    const key = `create-${Date.now()}-changed`;
+    await request(stack.app).post('/api/v1/cases').set('authorization', officer).set('idempotency-key', key).send(validBody).expect(201);
+    const before = await countCases();
+    const res = await request(stack.app)
+      .post('/api/v1/cases')
+      .set('authorization', officer)
+      .set('idempotency-key', key)
+      .send({ ...validBody, amount: '6000000.00' })
+      .expect(422);
+    expect(res.body.type).toBe('urn:greenlane:problem:idempotency-key-reused');
+    expect(await countCases()).toBe(before);
+  });
+
+  it('rejects a malformed key', async () => {
+    const res = await request(stack.app).post('/api/v1/cases').set('authorization', officer).set('idempotency-key', 'x').send(validBody).expect(422);
+    expect(res.body.errors[0]).toMatchObject({ field: 'Idempotency-Key', message: expect.stringMatching(/8-128 characters/) });
+  });
+});

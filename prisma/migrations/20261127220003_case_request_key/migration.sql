@@ -1,0 +1,10 @@
+-- CreateTable
+CREATE TABLE "case_request_key" (
+    "scope" TEXT NOT NULL,
+    "request_hash" CHAR(64) NOT NULL,
+    "case_no" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "case_request_key_pkey" PRIMARY KEY ("scope")
+);
+
