@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { parseOr422 } from './problem';
+import { isIsoDate } from '../domain/calendar/timeZone';
 import { checkCreditCode } from '../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../domain/money';
 import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS } from '../domain/fastTrack/policy';
+import type { SlaStateValue, Stage } from '../workflows/fastTrackCaseMessages';
+
+/** A business date (Asia/Shanghai) the calendar can answer for. */
+export const IsoDateParam = z
+  .string()
+  .refine(isIsoDate, 'must be a date YYYY-MM-DD')
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be between 2000-01-01 and 2099-12-31');
 
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
@@ -92,3 +100,19 @@ const IdempotencyKeyHeader = z.strictObject({
 export function idempotencyKey(req: { get(name: string): string | undefined }): string | undefined {
   return parseOr422(IdempotencyKeyHeader, { 'Idempotency-Key': req.get('idempotency-key') })['Idempotency-Key'];
 }
+
+const STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const satisfies readonly Stage[];
+const SLA_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET'] as const satisfies readonly SlaStateValue[];
+
+/** Filters of GET /api/v1/cases; acceptance dates are Asia/Shanghai days, both inclusive. */
+export const CaseListQuery = z.strictObject({
+  stage: z.enum(STAGES).optional(),
+  slaState: z.enum(SLA_STATES).optional(),
+  street: trimmed(40).optional(),
+  bank: trimmed(40).optional(),
+  product: z.enum(['FAST_TRACK']).optional(),
+  acceptedFrom: IsoDateParam.optional(),
+  acceptedTo: IsoDateParam.optional(),
+  limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});

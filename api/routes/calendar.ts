@@ -6,11 +6,12 @@ import { addDays, compareIsoDates, isHhMm, isIsoDate, toEpochDay } from '../../d
 import type { Database } from '../../infra/database';
 import { readArrangements } from '../../infra/calendarStore';
 import { parseOr422 } from '../problem';
+import { IsoDateParam } from '../schemas';
 import { calendarYearsRouter } from './calendarYears';
 
 const MAX_RANGE_DAYS = 366;
 // The lunar-calendar library covers 1901–2099; business dates stay well inside.
-const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be between 2000-01-01 and 2099-12-31');
+const isoDate = IsoDateParam;
 
 // zod runs object refinements even when a field already failed: check both dates first.
 const bothDates = (q: { from: string; to: string }) => isIsoDate(q.from) && isIsoDate(q.to);

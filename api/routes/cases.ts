@@ -1,16 +1,17 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
+import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
+import type { Prisma } from '../../prisma/generated/client';
 import { formatFen, formatWan } from '../../domain/money';
 import type { Database } from '../../infra/database';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type CaseState, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../workflows/searchAttributes';
 import { principalOf, requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
-import { CreateCaseBody, idempotencyKey } from '../schemas';
+import { CaseListQuery, CreateCaseBody, idempotencyKey } from '../schemas';
 import { caseActionsRouter } from './caseActions';
-import { caseNotFound, visibleCaseNo } from './caseScope';
+import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
 
 export interface CasesDeps {
   db: Database;
@@ -91,6 +92,59 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
     res.status(201).location(`/api/v1/cases/${caseNo}`).json(await caseView(db, caseNo, state, uiLink));
   });
 
+  router.get('/', async (req, res) => {
+    const q = parseOr422(CaseListQuery, req.query);
+    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+    const where: Prisma.LoanCaseWhereInput = {
+      AND: [
+        visibleCasesWhere(principalOf(req)),
+        {
+          stage: q.stage,
+          slaState: q.slaState,
+          streetCode: q.street,
+          bankCode: q.bank,
+          product: q.product,
+          acceptedAt: {
+            ...(q.acceptedFrom ? { gte: shanghaiDateTime(q.acceptedFrom) } : {}),
+            ...(q.acceptedTo ? { lt: shanghaiDateTime(addDays(q.acceptedTo, 1)) } : {}),
+          },
+        },
+        // Keyset pagination: stable under inserts, unlike offsets.
+        after ? { OR: [{ acceptedAt: { lt: after.acceptedAt } }, { acceptedAt: after.acceptedAt, caseNo: { lt: after.caseNo } }] } : {},
+      ],
+    };
+    const rows = await db.loanCase.findMany({
+      where,
+      orderBy: [{ acceptedAt: 'desc' }, { caseNo: 'desc' }],
+      take: q.limit + 1,
+      include: { firm: { select: { name: true } } },
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    res.json({
+      items: page.map((c) => ({
+        id: c.caseNo,
+        product: c.product,
+        firmName: c.firm.name,
+        street: c.streetCode,
+        bank: c.bankCode,
+        amount: formatFen(Number(c.amountFen)),
+        amountFen: Number(c.amountFen),
+        stage: c.stage,
+        slaState: c.slaState,
+        acceptedAt: c.acceptedAt.toISOString(),
+        dueAt: c.dueAt?.toISOString() ?? null,
+      })),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+    });
+  });
+
+  router.get('/:caseNo/timeline', async (req, res) => {
+    const caseNo = await visibleCaseNo(db, req);
+    const events = await db.caseEvent.findMany({ where: { caseNo }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    res.json({ id: caseNo, events: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })) });
+  });
+
   router.get('/:caseNo', async (req, res) => {
     const caseNo = await visibleCaseNo(db, req);
     let live: CaseState | undefined;
@@ -105,6 +159,21 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
   router.use('/:caseNo', caseActionsRouter({ db, client, view: (caseNo, state) => caseView(db, caseNo, state, uiLink) }));
 
   return router;
+}
+
+function encodeCursor(c: { acceptedAt: Date; caseNo: string }): string {
+  return Buffer.from(JSON.stringify([c.acceptedAt.toISOString(), c.caseNo])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { acceptedAt: Date; caseNo: string } {
+  try {
+    const [at, caseNo] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const acceptedAt = new Date(at);
+    if (typeof caseNo === 'string' && !Number.isNaN(acceptedAt.getTime())) return { acceptedAt, caseNo };
+  } catch {
+    // fall through: not one of ours
+  }
+  throw validationProblem([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
 }
 
 /** The street's grid officer, the bank's customer manager and an assessor, from the staff directory. */
