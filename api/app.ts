@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { authenticate } from './auth/middleware';
 import type { VerifyToken } from './auth/verifier';
+import { operations, type OpsOptions } from './ops';
 import { Problem, notFound, problemHandler, sendProblem } from './problem';
 import { calendarRouter } from './routes/calendar';
 import { casesRouter } from './routes/cases';
@@ -15,12 +16,19 @@ export interface AppDeps {
   namespace: string;
   temporalUiUrl: string;
   verify: VerifyToken;
+  /** Logger, metrics registry and rate limit; production-like defaults. */
+  ops?: OpsOptions;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+
+  const ops = operations(app, deps.db, deps.ops);
+  app.use(ops.first);
+  // Unauthenticated, on the API's own host and port: the reverse proxy must not route it publicly.
+  app.get('/metrics', ops.metricsEndpoint);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -39,6 +47,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(authenticate(deps.verify));
+  api.use(ops.rateLimit);
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use((req, _res, next) => {
     // A body that is not JSON would otherwise reach validation as `undefined`.

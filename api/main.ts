@@ -3,9 +3,11 @@ import { createDatabase } from '../infra/database';
 import { connectClient } from '../infra/temporal';
 import { createVerifier } from './auth/verifier';
 import { createApp } from './app';
+import { createLogger } from './ops/logger';
 
 async function main() {
   const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the API on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl);
   const client = await connectClient(config.temporal.address, config.temporal.namespace);
@@ -16,6 +18,7 @@ async function main() {
     namespace: config.temporal.namespace,
     temporalUiUrl: config.temporal.uiUrl,
     verify: createVerifier(config),
+    ops: { logger, rateLimitPerMinute: config.rateLimitPerMinute },
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     console.log(`接口已启动 API listening on http://${config.api.host}:${config.api.port}`);

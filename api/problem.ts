@@ -71,6 +71,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (bodyError.status && bodyError.status >= 400 && bodyError.status < 500) {
     return sendProblem(res, new Problem(bodyError.status, 'bad-request', 'The request cannot be read', (err as Error).message));
   }
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', method: req.method, path: req.path, error: String(err?.stack ?? err) }));
+  // req.log carries the request id (api/ops/logger.ts); it is absent only outside createApp.
+  if (req.log) req.log.error({ err, method: req.method, path: req.originalUrl.split('?')[0] }, 'unhandled error');
+  else console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', method: req.method, path: req.path, error: String(err?.stack ?? err) }));
   return sendProblem(res, new Problem(500, 'internal', 'Internal error', 'The error was logged; please retry or contact the operator'));
 };

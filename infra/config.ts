@@ -21,7 +21,11 @@ const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   GREENLANE_CACHE_DIR: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  // Per token (principal) under /api/v1, per API process.
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  // The worker's Prometheus exporter (Temporal SDK metrics); set it empty (or "off") to disable.
+  WORKER_METRICS_ADDRESS: z.union([z.literal('off'), z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/, 'expected host:port, or empty to disable')]).default('127.0.0.1:9464'),
   AUTH_ISSUER: z.string().min(1).default('greenlane-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('greenlane-api'),
   // Production: the identity provider's key set. Development: a local HS256 secret
@@ -70,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     api: { host: c.API_HOST, port: c.API_PORT },
     cacheDir: path.resolve(c.GREENLANE_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'greenlane')),
     logLevel: c.LOG_LEVEL,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    // Empty disables here, unlike other variables, where empty means "use the default".
+    workerMetricsAddress: env.WORKER_METRICS_ADDRESS === '' || c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, devSecret: c.AUTH_DEV_SECRET },
   };
 }

@@ -1,10 +1,30 @@
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime, type RuntimeOptions } from '@temporalio/worker';
+import { createLogger, temporalLogger, type Logger } from '../api/ops/logger';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { createWorker } from './createWorker';
 
+/**
+ * The SDK's process-wide runtime: its logs into our JSON log stream and, unless disabled, its
+ * metrics (workflow/activity task latencies, schedule-to-start, poller counts, sticky cache, …)
+ * on a Prometheus endpoint at http://WORKER_METRICS_ADDRESS/metrics. Must run before the first
+ * connection. A busy port must not stop the worker from working, so it then runs without metrics.
+ */
+function installRuntime(logger: Logger, metricsAddress: string | undefined) {
+  const base: RuntimeOptions = { logger: temporalLogger(logger) };
+  if (!metricsAddress) return void Runtime.install(base);
+  try {
+    Runtime.install({ ...base, telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress, countersTotalSuffix: true, useSecondsForDurations: true } } } });
+    logger.info({ metrics: `http://${metricsAddress}/metrics` }, 'worker metrics exporter listening');
+  } catch (err) {
+    logger.error({ err, metricsAddress }, 'worker metrics exporter not started; running without it');
+    Runtime.install(base);
+  }
+}
+
 async function main() {
   const config = loadConfigOrExit();
+  installRuntime(createLogger(config.logLevel, 'greenlane-worker'), config.workerMetricsAddress);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl);
   const connection = await NativeConnection.connect({ address: config.temporal.address });

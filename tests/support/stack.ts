@@ -5,11 +5,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../api/app';
+import { createLogger, type OpsOptions } from '../../api/ops';
 import { createWorker } from '../../worker/createWorker';
 import { testVerifier } from './auth';
 import { testDatabase, testTemporalAddress, workflowBundle } from './env';
 
-export async function startStack() {
+/** `ops` overrides the app's logger (silent by default here), metrics or rate limit. */
+export async function startStack(options: { ops?: OpsOptions } = {}) {
   const address = testTemporalAddress();
   const db = testDatabase();
   const taskQueue = `test-${randomUUID()}`;
@@ -18,7 +20,7 @@ export async function startStack() {
   const nativeConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
   const running = worker.run();
-  const app = createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier() });
+  const app = createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), ops: { logger: createLogger('silent'), ...options.ops } });
   return {
     app,
     db,

@@ -1,0 +1,37 @@
+import type { Express, RequestHandler } from 'express';
+import type { Database } from '../../infra/database';
+import { auditTrail } from './audit';
+import { createLogger, requestLogging, type Logger } from './logger';
+import { createMetrics, metricsEndpoint, recordHttpMetrics, type Metrics } from './metrics';
+import { perTokenRateLimit } from './rateLimit';
+import { routeTable } from './routeTable';
+import { secureHeaders } from './secureHeaders';
+
+export interface OpsOptions {
+  /** Defaults to an `info` JSON logger on stdout; tests pass a silent one. */
+  logger?: Logger;
+  /** Defaults to a fresh registry with Node's process metrics. */
+  metrics?: Metrics;
+  /** Requests a minute per token under /api/v1 (RATE_LIMIT_PER_MINUTE); default 600. */
+  rateLimitPerMinute?: number;
+}
+
+/** The operational middleware of one app: logs, metrics, audit, headers and limits. */
+export function operations(app: Express, db: Database, options: OpsOptions = {}) {
+  const logger = options.logger ?? createLogger('info');
+  const metrics = options.metrics ?? createMetrics();
+  const routes = routeTable(app);
+  return {
+    logger,
+    metrics,
+    /** First on the app: request id and access log, HTTP metrics, secure headers, audit trail. */
+    first: [requestLogging(logger, routes.pattern), recordHttpMetrics(metrics, routes.pattern), secureHeaders(), auditTrail(db, routes, logger)] as RequestHandler[],
+    /** `GET /metrics`. */
+    metricsEndpoint: metricsEndpoint(metrics),
+    /** After authentication under /api/v1, before the body is parsed. */
+    rateLimit: perTokenRateLimit(options.rateLimitPerMinute ?? 600),
+  };
+}
+
+export { createLogger, type Logger } from './logger';
+export { createMetrics, type Metrics } from './metrics';
