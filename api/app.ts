@@ -7,7 +7,9 @@ import { operations, type OpsOptions } from './ops';
 import { Problem, notFound, problemHandler, sendProblem } from './problem';
 import { calendarRouter } from './routes/calendar';
 import { casesRouter } from './routes/cases';
+import { firmsRouter } from './routes/firms';
 import { referenceRouter } from './routes/reference';
+import { slaRouter } from './routes/sla';
 
 export interface AppDeps {
   db: Database;
@@ -57,7 +59,9 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   api.use('/cases', casesRouter(deps));
+  api.use('/firms', firmsRouter(deps.db));
   api.use('/calendar', calendarRouter(deps.db, deps.client));
+  api.use('/sla', slaRouter(deps.db));
   api.use('/', referenceRouter(deps.db));
   app.use('/api/v1', api);
 

@@ -75,3 +75,16 @@ it('serves the timeline to whoever may see the case, and 404 to others', async (
   expect(res.body.events.map((e: { type: string }) => e.type)).toContain('BRANCHES_STARTED');
   await request(stack.app).get(`/api/v1/cases/${created[1]}/timeline`).set('authorization', await bearer('xib-manager')).expect(404);
 });
+
+it('lists firms through the cases the caller may see', async () => {
+  const mine = await request(stack.app).get('/api/v1/firms').set('authorization', await bearer('lianqian-officer')).query({ q: '厦门莲前列表测试' }).expect(200);
+  expect(mine.body.items).toHaveLength(5);
+  expect(mine.body.items[0]).toMatchObject({ street: 'lianqian', cases: 1 });
+  const other = await request(stack.app).get('/api/v1/firms').set('authorization', await bearer('ccb-manager')).query({ q: '厦门莲前列表测试' }).expect(200);
+  expect(other.body.items).toEqual([]);
+  const code = mine.body.items[0].creditCode;
+  const firm = await request(stack.app).get(`/api/v1/firms/${code}`).set('authorization', await bearer('manager')).expect(200);
+  expect(firm.body.cases).toHaveLength(1);
+  await request(stack.app).get(`/api/v1/firms/${code}`).set('authorization', await bearer('xib-manager')).expect(404);
+  await request(stack.app).get('/api/v1/firms').set('authorization', await bearer('manager')).query({ limit: 0 }).expect(422);
+});

@@ -1,0 +1,197 @@
+// Data access for the managers' SLA reports. Every query goes through visibleCasesWhere,
+// so a bank's staff never count or list another bank's cases.
+import { z } from 'zod';
+import { DAY_MS, shanghaiDateTime, shanghaiEndOfDay } from '../../domain/calendar/timeZone';
+import type { IsoDate } from '../../domain/calendar/types';
+import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
+import { summariseSla, type GroupBy, type GroupFigures, type SlaFigures } from '../../domain/reports/slaSummary';
+import { readArrangements } from '../../infra/calendarStore';
+import type { Database } from '../../infra/database';
+import type { Prisma } from '../../prisma/generated/client';
+import type { Principal } from '../auth/principal';
+import { visibleCasesWhere } from './caseScope';
+
+export interface SlaRange {
+  from: IsoDate;
+  to: IsoDate;
+  street?: string;
+  bank?: string;
+}
+
+export interface Named {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** A report's date range as instants: [00:00 of from, 24:00 of to) Asia/Shanghai. */
+function instants(q: SlaRange) {
+  return { gte: shanghaiDateTime(q.from), lt: shanghaiEndOfDay(q.to) };
+}
+
+/** `narrow` lets a test restrict a report to its own cases; the API passes nothing. */
+function casesWhere(p: Principal, q: SlaRange, narrow: Prisma.LoanCaseWhereInput): Prisma.LoanCaseWhereInput {
+  return {
+    AND: [visibleCasesWhere(p), q.street ? { streetCode: q.street } : {}, q.bank ? { bankCode: q.bank } : {}, narrow],
+  };
+}
+
+const calendarOf = async (db: Database) => new WorkingCalendar(await readArrangements(db));
+
+// ---- Summary -----------------------------------------------------------------------------
+
+const SUMMARY_EVENT_TYPES = ['STAGE_CHANGED', 'APPROVED', 'REJECTED', 'DISBURSED', 'WITHDRAWN', 'SLA_BREACHED'];
+
+export interface SlaSummaryReport {
+  from: IsoDate;
+  to: IsoDate;
+  groupBy: GroupBy;
+  overall: SlaFigures;
+  groups: (GroupFigures & Named)[];
+}
+
+export async function querySlaSummary(
+  db: Database,
+  principal: Principal,
+  q: SlaRange & { groupBy: GroupBy },
+  narrow: Prisma.LoanCaseWhereInput = {},
+): Promise<SlaSummaryReport> {
+  const [rows, calendar] = await Promise.all([
+    db.loanCase.findMany({
+      where: { AND: [casesWhere(principal, q, narrow), { acceptedAt: instants(q) }] },
+      select: {
+        caseNo: true,
+        streetCode: true,
+        bankCode: true,
+        stage: true,
+        acceptedAt: true,
+        events: { where: { type: { in: SUMMARY_EVENT_TYPES } }, select: { type: true, at: true, data: true } },
+      },
+    }),
+    calendarOf(db),
+  ]);
+  const summary = summariseSla(rows, calendar, q.groupBy);
+  const codes = summary.groups.map((g) => g.code);
+  const refs: Named[] =
+    q.groupBy === 'street'
+      ? await db.street.findMany({ where: { code: { in: codes } } })
+      : await db.bank.findMany({ where: { code: { in: codes } } });
+  const nameOf = new Map(refs.map((r) => [r.code, r]));
+  return {
+    from: q.from,
+    to: q.to,
+    groupBy: q.groupBy,
+    overall: summary.overall,
+    groups: summary.groups.map((g) => ({ ...g, nameZh: nameOf.get(g.code)?.nameZh ?? g.code, nameEn: nameOf.get(g.code)?.nameEn ?? g.code })),
+  };
+}
+
+// ---- Breaches ----------------------------------------------------------------------------
+
+/** More than a district produces in a year; beyond it the answer says `truncated`. */
+export const MAX_BREACHES = 2000;
+
+const BreachData = z.object({
+  subject: z.string().catch('UNKNOWN'),
+  assignee: z.string().catch(''),
+  stage: z.string().catch(''),
+  dueAt: z.string().catch(''),
+});
+
+export interface BreachItem {
+  caseId: string;
+  firmName: string;
+  street: Named;
+  bank: Named;
+  /** The branch (task kind) or PROMISE, the five-working-day promise. */
+  subject: string;
+  /** Who owned the deadline when it passed. */
+  assignee: string;
+  /** The case's stage when the deadline passed. */
+  stage: string;
+  dueAt: string;
+  breachedAt: string;
+  /** Working time from due until the late work was done, or until now while it is not. */
+  lateWorkingMs: number;
+  lateWorkingHours: number;
+  resolved: boolean;
+  resolvedAt: string | null;
+}
+
+export interface BreachList {
+  from: IsoDate;
+  to: IsoDate;
+  items: BreachItem[];
+  truncated: boolean;
+}
+
+interface EndEvent {
+  caseNo: string;
+  type: string;
+  at: Date;
+  data: unknown;
+}
+
+/** When the breached deadline was finally met: its branch completed, or the case closed (promise). */
+function resolvedAt(subject: string, ends: readonly EndEvent[]): Date | undefined {
+  const hit = ends.find((e) =>
+    subject === 'PROMISE'
+      ? ['DISBURSED', 'REJECTED', 'WITHDRAWN'].includes(e.type)
+      : e.type === 'TASK_COMPLETED' && (e.data as { kind?: unknown } | null)?.kind === subject,
+  );
+  return hit?.at;
+}
+
+export async function querySlaBreaches(
+  db: Database,
+  principal: Principal,
+  q: SlaRange,
+  now: Date = new Date(),
+  narrow: Prisma.LoanCaseWhereInput = {},
+): Promise<BreachList> {
+  const [events, calendar] = await Promise.all([
+    db.caseEvent.findMany({
+      where: { type: 'SLA_BREACHED', at: instants(q), loanCase: casesWhere(principal, q, narrow) },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      take: MAX_BREACHES + 1,
+      select: {
+        caseNo: true,
+        at: true,
+        data: true,
+        loanCase: { select: { firm: { select: { name: true } }, street: true, bank: true } },
+      },
+    }),
+    calendarOf(db),
+  ]);
+  const truncated = events.length > MAX_BREACHES;
+  const shown = events.slice(0, MAX_BREACHES);
+  const ends = await db.caseEvent.findMany({
+    where: { caseNo: { in: [...new Set(shown.map((e) => e.caseNo))] }, type: { in: ['TASK_COMPLETED', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] } },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { caseNo: true, type: true, at: true, data: true },
+  });
+  const items = shown.map((e): BreachItem => {
+    const d = BreachData.parse(e.data ?? {});
+    const due = new Date(d.dueAt);
+    const dueAt = Number.isNaN(due.getTime()) ? e.at : due;
+    const resolved = resolvedAt(d.subject, ends.filter((x) => x.caseNo === e.caseNo && x.at >= dueAt));
+    const late = Math.max(0, calendar.workingTimeRemaining(dueAt, resolved ?? now));
+    const { street, bank, firm } = e.loanCase;
+    return {
+      caseId: e.caseNo,
+      firmName: firm.name,
+      street: { code: street.code, nameZh: street.nameZh, nameEn: street.nameEn },
+      bank: { code: bank.code, nameZh: bank.nameZh, nameEn: bank.nameEn },
+      subject: d.subject,
+      assignee: d.assignee,
+      stage: d.stage,
+      dueAt: dueAt.toISOString(),
+      breachedAt: e.at.toISOString(),
+      lateWorkingMs: late,
+      lateWorkingHours: Math.round((late / (DAY_MS / 24)) * 100) / 100,
+      resolved: resolved !== undefined,
+      resolvedAt: resolved?.toISOString() ?? null,
+    };
+  });
+  return { from: q.from, to: q.to, items, truncated };
+}

@@ -1,0 +1,57 @@
+// The SLA summary as a spreadsheet: UTF-8 with a BOM (Excel otherwise reads Chinese as
+// ANSI), RFC 4180 quoting and CRLF line ends. Headers Chinese first, then English.
+import type { SlaFigures, StageMetric } from './slaSummary';
+
+export interface CsvGroup extends SlaFigures {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+const BOM = '\uFEFF';
+
+const MEDIAN_HEADERS: Record<StageMetric, string> = {
+  parallelReview: '并联审批中位工作日 Parallel review median (working days)',
+  creditDecision: '授信审批中位工作日 Credit decision median (working days)',
+  contractingDisbursing: '签约放款中位工作日 Contracting and disbursing median (working days)',
+  acceptanceToDecision: '受理至决定中位工作日 Acceptance to decision median (working days)',
+};
+
+const HEADERS = [
+  '代码 Code',
+  '名称 Name',
+  '受理 Opened',
+  '已决定 Decided',
+  '已放款 Disbursed',
+  '已结案 Closed',
+  '超时案件 Breached cases',
+  '超时次数 Breaches',
+  '按时率 On-time rate',
+  '承诺兑现率 Promise-kept rate',
+  ...Object.values(MEDIAN_HEADERS),
+];
+
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(2)}%`);
+
+function row(code: string, name: string, f: SlaFigures): string {
+  const medians = (Object.keys(MEDIAN_HEADERS) as StageMetric[]).map((m) => f.medianWorkingDays[m]);
+  return [code, name, f.opened, f.decided, f.disbursed, f.closed, f.breachedCases, f.breaches, percent(f.onTimeRate), percent(f.promiseKeptRate), ...medians]
+    .map(cell)
+    .join(',');
+}
+
+/** Header, one row per group, then the overall row. */
+export function slaSummaryCsv(groups: readonly CsvGroup[], overall: SlaFigures): string {
+  const lines = [
+    HEADERS.map(cell).join(','),
+    ...groups.map((g) => row(g.code, `${g.nameZh} ${g.nameEn}`, g)),
+    row('ALL', '合计 Total', overall),
+  ];
+  return BOM + lines.join('\r\n') + '\r\n';
+}
