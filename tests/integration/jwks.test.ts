@@ -2,17 +2,17 @@
 // verified against its JWKS (served here by a real HTTP server on loopback).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { createVerifier } from '../../api/auth/verifier';
 import { loadConfig } from '../../infra/config';
 
 let server: http.Server;
-let privateKey: CryptoKey;
+let privateKey: KeyLike;
 let verify: ReturnType<typeof createVerifier>;
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
-  privateKey = pair.privateKey as CryptoKey;
+  privateKey = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'idp-key-1', alg: 'RS256', use: 'sig' };
   server = http.createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const token = (claims: Record<string, unknown>, opts: { audience?: string; expiresIn?: string; key?: CryptoKey | Uint8Array; alg?: string } = {}) =>
+const token = (claims: Record<string, unknown>, opts: { audience?: string; expiresIn?: string; key?: KeyLike | Uint8Array; alg?: string } = {}) =>
   new SignJWT({ name: '王磊', role: 'customer_manager', bank: 'xib', ...claims })
     .setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: 'idp-key-1' })
     .setSubject('xib-manager')
