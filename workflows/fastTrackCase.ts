@@ -20,6 +20,7 @@ import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails'
 import {
   acceptanceUpdate,
   calendarChangedUpdate,
+  calendarNoticeLoadedSignal,
   completeTaskUpdate,
   decideUpdate,
   getStateQuery,
@@ -27,6 +28,7 @@ import {
   reassignTaskUpdate,
   resumeSlaUpdate,
   withdrawUpdate,
+  type CalendarChangedRequest,
   type CaseState,
   type CompleteTaskRequest,
   type FastTrackCaseInput,
@@ -324,31 +326,40 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
 
   // Event keys must be unique per recomputation.
   let calendarChanges = 0;
+  async function applyCalendarChange({ actor, year: noticeYear }: CalendarChangedRequest): Promise<void> {
+    const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
+    const from = yearOf(shanghaiDate(acceptedAt));
+    const years = await act.loadCalendarYears.executeWithOptions({ ...RECORD, summary: `重新载入工作日历 Reload working calendar ${from}-${from + 1}` }, [
+      { fromYear: from, toYear: from + 1 },
+    ]);
+    calendar = new WorkingCalendar(years);
+    recomputeDues();
+    slaVersion++;
+    const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]);
+    if (moved) {
+      calendarChanges++;
+      await project('日历变更，重算时限 Calendar changed: dues recomputed', `dues-recomputed:${calendarChanges}`, 'DUES_RECOMPUTED', actor, {
+        before,
+        after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) },
+        // Payload only (no new command): histories recorded before this field still replay.
+        ...(noticeYear !== undefined ? { year: noticeYear, message: dueMovedMessage(before.dueAt, state.dueAt, noticeYear) } : {}),
+      }, state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind));
+    }
+  }
   setHandler(
     calendarChangedUpdate,
-    async ({ actor, year: noticeYear }) => {
-      const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
-      const from = yearOf(shanghaiDate(acceptedAt));
-      const years = await act.loadCalendarYears.executeWithOptions({ ...RECORD, summary: `重新载入工作日历 Reload working calendar ${from}-${from + 1}` }, [
-        { fromYear: from, toYear: from + 1 },
-      ]);
-      calendar = new WorkingCalendar(years);
-      recomputeDues();
-      slaVersion++;
-      const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]);
-      if (moved) {
-        calendarChanges++;
-        await project('日历变更，重算时限 Calendar changed: dues recomputed', `dues-recomputed:${calendarChanges}`, 'DUES_RECOMPUTED', actor, {
-          before,
-          after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) },
-          // Payload only (no new command): histories recorded before this field still replay.
-          ...(noticeYear !== undefined ? { year: noticeYear, message: dueMovedMessage(before.dueAt, state.dueAt, noticeYear) } : {}),
-        }, state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind));
-      }
+    async (req) => {
+      await applyCalendarChange(req);
       return state;
     },
     { validator: (req) => validateCalendarChanged(state, req) },
   );
+  // A signal is durable even while no worker runs: how the API tells every running case that
+  // a notice was loaded, without waiting on each of them.
+  setHandler(calendarNoticeLoadedSignal, async (req) => {
+    await condition(() => state.recorded);
+    if (!ended()) await applyCalendarChange(req);
+  });
 
   // ---- Acceptance ----------------------------------------------------------------------
 

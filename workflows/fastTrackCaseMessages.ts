@@ -1,5 +1,5 @@
 // The fast-track case's messages: what people and the API send to a running case.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RejectionReason, TaskKind } from '../domain/fastTrack/policy';
 
 export type { RejectionReason, TaskKind };
@@ -159,3 +159,5 @@ export const pauseSlaUpdate = defineUpdate<CaseState, [PauseSlaRequest]>('pauseS
 export const resumeSlaUpdate = defineUpdate<CaseState, [ResumeSlaRequest]>('resumeSla');
 /** A holiday notice was loaded or corrected: reload the calendar and move the dues. */
 export const calendarChangedUpdate = defineUpdate<CaseState, [CalendarChangedRequest]>('calendarChanged');
+/** The same, as a signal: delivered whenever the case's worker next runs. */
+export const calendarNoticeLoadedSignal = defineSignal<[CalendarChangedRequest]>('calendarNoticeLoaded');

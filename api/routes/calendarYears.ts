@@ -1,8 +1,7 @@
 // Operators load (or correct) a year's State Council holiday notice; running cases that
 // read that year re-plan their deadlines.
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { diffArrangements, validateArrangement } from '../../domain/calendar/validateArrangement';
@@ -11,30 +10,29 @@ import { promiseDue } from '../../domain/fastTrack/promiseDue';
 import { isIsoDate, shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
 import type { Database } from '../../infra/database';
-import { calendarChangedUpdate, type Stage } from '../../workflows/fastTrackCaseMessages';
+import { calendarNoticeLoadedSignal, type Stage } from '../../workflows/fastTrackCaseMessages';
 import { principalOf, requireRole } from '../auth/middleware';
+import { canonicalJson } from '../canonicalJson';
 import { Problem, parseOr422, validationProblem } from '../problem';
 
 // A case reads its acceptance year and the next; 2098 keeps year + 1 inside the lunar library's range.
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2098;
 const TERMINAL: Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
-// A case whose worker does not answer must not hold the operator's request forever.
-const UPDATE_TIMEOUT_MS = 15_000;
 const CONCURRENCY = 8;
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
 
-const YearParams = z.object({
+export const YearParams = z.object({
   year: z
     .string()
     .regex(/^\d{4}$/, 'must be a four-digit year')
     .transform(Number)
     .refine((y) => y >= MIN_YEAR && y <= MAX_YEAR, `must be between ${MIN_YEAR} and ${MAX_YEAR}`),
 });
-const LoadQuery = z.strictObject({ preview: z.enum(['true', 'false'], 'must be true or false').optional() });
-const NoticeBody = z.strictObject({
+export const LoadQuery = z.strictObject({ preview: z.enum(['true', 'false'], 'must be true or false').optional() });
+export const NoticeBody = z.strictObject({
   notice: z.strictObject({ title: text(200), documentNo: text(100), publishedOn: isoDate }),
   holidays: z.array(z.strictObject({ name: text(50), nameEn: text(100), from: isoDate, to: isoDate })).max(40, 'at most 40 rest blocks'),
   makeupWorkdays: z.array(isoDate).max(40, 'at most 40 make-up workdays'),
@@ -67,9 +65,9 @@ export function calendarYearsRouter(db: Database, client: Client | undefined): R
     if (!client) throw new Problem(503, 'temporal-unavailable', 'Cases cannot be reached', 'The API was started without a Temporal client');
     const actor = principalOf(req).sub;
     const load = await storeYear(db, year, next, actor);
-    const updateId = `calendar-${year}-${digest(next)}-${load.loadedAt.getTime()}`;
-    const outcome = await moveRunningCases(db, client, year, { actor, updateId });
-    res.json({ year, stored: load.written, changes: diffArrangements(load.before, next), ...outcome });
+    const outcome = await signalRunningCases(db, client, year, actor);
+    // The cases recompute on their own workers; what they will arrive at is what the preview computes.
+    res.json({ year, stored: load.written, changes: diffArrangements(load.before, next), ...outcome, cases: await previewMoves(db, year, next) });
   });
 
   return router;
@@ -89,18 +87,18 @@ async function storedArrangement(db: Database, year: number): Promise<YearArrang
 }
 
 /**
- * Upserts the year and audits it in one transaction. An identical notice is not written again,
- * so a retried PUT keeps `loadedAt` and with it the update id the cases already saw.
+ * Upserts the year and audits it in one transaction. An identical notice is not written or
+ * audited again (a retried PUT); the running cases are still told, which heals any that missed it.
  */
 async function storeYear(db: Database, year: number, next: YearArrangement, actor: string) {
   return db.$transaction(async (tx) => {
     const current = await tx.calendarYear.findUnique({ where: { year } });
     const before = current ? (current.arrangement as unknown as YearArrangement) : undefined;
     if (current && before && canonicalJson(before) === canonicalJson(next)) {
-      return { before, loadedAt: current.loadedAt, written: false };
+      return { before, written: false };
     }
     const arrangement = next as unknown as object;
-    const row = await tx.calendarYear.upsert({
+    await tx.calendarYear.upsert({
       where: { year },
       create: { year, arrangement, source: 'operator', loadedBy: actor },
       update: { arrangement, source: 'operator', loadedBy: actor, loadedAt: new Date() },
@@ -108,7 +106,7 @@ async function storeYear(db: Database, year: number, next: YearArrangement, acto
     await tx.auditEntry.create({
       data: { actor, action: 'CALENDAR_YEAR_LOADED', subject: `calendar:${year}`, ...(before ? { before: before as unknown as object } : {}), after: arrangement },
     });
-    return { before, loadedAt: row.loadedAt, written: true };
+    return { before, written: true };
   });
 }
 
@@ -155,49 +153,23 @@ async function pausedWorkingMs(db: Database, caseNos: string[]): Promise<Map<str
 }
 
 /**
- * Asks each running case to reload its calendar. The update id names this load of this
- * content, so Temporal answers a retried PUT from the first result instead of applying it twice.
+ * Tells every running case that reads `year` to reload its calendar. A signal is
+ * recorded at once, even for a case whose worker is down, and the case applies it
+ * when it next runs; a case that ended meanwhile has nothing to move.
  */
-async function moveRunningCases(db: Database, client: Client, year: number, opts: { actor: string; updateId: string }) {
+async function signalRunningCases(db: Database, client: Client, year: number, actor: string) {
   const cases = await runningCasesReading(db, year);
-  const moved: MovedCase[] = [];
   const failed: { id: string; reason: string }[] = [];
   for (let i = 0; i < cases.length; i += CONCURRENCY) {
     await Promise.all(
       cases.slice(i, i + CONCURRENCY).map(async (c) => {
         try {
-          const dueAfter = await recompute(client, c.workflowId, year, opts);
-          const dueBefore = c.dueAt?.toISOString() ?? null;
-          if (dueAfter !== dueBefore) moved.push({ id: c.caseNo, dueBefore, dueAfter });
+          await client.workflow.getHandle(c.workflowId).signal(calendarNoticeLoadedSignal, { actor, year });
         } catch (err) {
-          // One unreachable or finished case must not hide the others; the operator retries the PUT.
-          failed.push({ id: c.caseNo, reason: (err as Error).message });
+          if (!(err instanceof WorkflowNotFoundError)) failed.push({ id: c.caseNo, reason: (err as Error).message });
         }
       }),
     );
   }
-  moved.sort((a, b) => a.id.localeCompare(b.id));
-  failed.sort((a, b) => a.id.localeCompare(b.id));
-  return { checked: cases.length, cases: moved, failed };
-}
-
-async function recompute(client: Client, workflowId: string, year: number, { actor, updateId }: { actor: string; updateId: string }): Promise<string | null> {
-  const state = await client.withDeadline(Date.now() + UPDATE_TIMEOUT_MS, () =>
-    client.workflow.getHandle(workflowId).executeUpdate(calendarChangedUpdate, { args: [{ actor, year }], updateId }),
-  );
-  return state.dueAt;
-}
-
-function digest(a: YearArrangement): string {
-  return createHash('sha256').update(canonicalJson(a)).digest('hex').slice(0, 16);
-}
-
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order it was given. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return { checked: cases.length, failed: failed.sort((a, b) => a.id.localeCompare(b.id)) };
 }

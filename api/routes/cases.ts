@@ -10,6 +10,7 @@ import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../wor
 import { principalOf, requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
 import { CaseListQuery, CreateCaseBody, idempotencyKey } from '../schemas';
+import { canonicalJson } from '../canonicalJson';
 import { caseActionsRouter } from './caseActions';
 import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
 
@@ -211,15 +212,6 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
     throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `It created case ${row.caseNo} from a different body; use a new key for a new case`);
   }
   return { caseNo: row.caseNo, replayed };
-}
-
-/** JSON with sorted keys, so the same body hashes the same whatever its key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 async function nextCaseNo(db: Database, year: number): Promise<string> {

@@ -5,6 +5,7 @@ import { shanghaiDate, weekday, yearOf } from '../../domain/calendar/timeZone';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
+import { eventually } from '../support/eventually';
 import { startStack } from '../support/stack';
 
 // Other test files share this database and read the seeded years at the same time: every
@@ -121,7 +122,12 @@ describe('loading a notice moves running cases', () => {
       const audit = await stack.db.auditEntry.findFirst({ where: { subject: `calendar:${accYear}`, action: 'CALENDAR_YEAR_LOADED' }, orderBy: { id: 'desc' } });
       expect(audit).toMatchObject({ actor: 'operator', before: original, after: corrected });
 
-      const view = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('manager')).expect(200);
+      // The case applies the signal on its own worker, moments later.
+      const view = await eventually(async () => {
+        const res = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('manager')).expect(200);
+        expect(res.body.events.map((e: { type: string }) => e.type)).toContain('DUES_RECOMPUTED');
+        return res;
+      });
       expect(view.body.dueAt).toBe(moved.dueAfter);
       const recomputed = view.body.events.filter((e: { type: string }) => e.type === 'DUES_RECOMPUTED');
       expect(recomputed).toHaveLength(1);

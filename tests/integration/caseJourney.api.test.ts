@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
+import { eventually } from '../support/eventually';
 import { startStack } from '../support/stack';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -30,16 +31,6 @@ const act = async (who: string, id: string, path: string, body: object, key?: st
 };
 
 const view = async (id: string, who = 'manager') => (await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer(who)).expect(200)).body;
-
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 it('goes from acceptance to disbursement, each party acting through the API, and operators see it in search attributes', async () => {
   const id = await newCase('厦门鹭江装饰工程有限公司');
@@ -76,7 +67,8 @@ it('goes from acceptance to disbursement, each party acting through the API, and
 
   const paid = await eventually(async () => {
     const c = await view(id);
-    return c.stage === 'DISBURSED' ? c : undefined;
+    expect(c.stage).toBe('DISBURSED');
+    return c;
   });
   expect(paid).toMatchObject({ slaState: 'MET', decision: { outcome: 'APPROVED', amountFen: 500_000_000 }, disbursement: { amountFen: 500_000_000 } });
   expect(paid.events.filter((e: { type: string }) => e.type === 'APPROVED')).toHaveLength(1);
@@ -85,7 +77,8 @@ it('goes from acceptance to disbursement, each party acting through the API, and
   const sa = await eventually(async () => {
     const d = await stack.client.workflow.getHandle(`case-${id}`).describe();
     const attrs = d.searchAttributes as Record<string, unknown[]>;
-    return attrs.CaseStage?.[0] === 'DISBURSED' ? attrs : undefined;
+    expect(attrs.CaseStage).toEqual(['DISBURSED']);
+    return attrs;
   });
   expect(sa.SlaState).toEqual(['MET']);
   expect(sa.SlaBreaches).toEqual([0]);
@@ -123,7 +116,6 @@ it('answers bad requests precisely', async () => {
   expect(reassigned.body.tasks.find((t: { kind: string }) => t.kind === 'DUE_DILIGENCE').assignee).toBe('task-force');
   // No longer assigned anything on the case, the assessor no longer sees it.
   await eventually(async () => {
-    const res = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('assessor'));
-    return res.status === 404 ? true : undefined;
+    await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('assessor')).expect(404);
   });
 });

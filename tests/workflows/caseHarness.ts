@@ -144,17 +144,7 @@ async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<v
 }
 
 /** Polls until `check` stops throwing: the workflow reacts to a skipped timer a moment later. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+export { eventually } from '../support/eventually';
 
 /** The precise reason an update was refused (validator or handler). */
 export async function refusal(p: Promise<unknown>): Promise<string> {
