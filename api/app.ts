@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { authenticate } from './auth/middleware';
 import type { VerifyToken } from './auth/verifier';
+import { contractRouter } from './contract';
 import { operations, type OpsOptions } from './ops';
 import { Problem, notFound, problemHandler, sendProblem } from './problem';
 import { calendarRouter } from './routes/calendar';
@@ -46,6 +47,9 @@ export function createApp(deps: AppDeps): express.Express {
       sendProblem(res, new Problem(503, 'not-ready', 'A dependency is unreachable', `database: ${database}; temporal: ${temporal}`));
     }
   });
+
+  // The contract and its docs page are public: before authentication.
+  app.use('/api/v1', contractRouter());
 
   const api = express.Router();
   api.use(authenticate(deps.verify));

@@ -3,7 +3,7 @@ import { parseOr422 } from './problem';
 import { isIsoDate } from '../domain/calendar/timeZone';
 import { checkCreditCode } from '../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../domain/money';
-import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS } from '../domain/fastTrack/policy';
+import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../domain/fastTrack/policy';
 import type { SlaStateValue, Stage } from '../workflows/fastTrackCaseMessages';
 
 /** A business date (Asia/Shanghai) the calendar can answer for. */
@@ -62,7 +62,7 @@ export type TaskSlug = keyof typeof TASK_SLUGS;
 
 export const EVIDENCE = {
   GRID_SUBMISSION: z.strictObject({
-    applicationNo: z.string().trim().regex(/^[A-Z0-9-]{6,40}$/, 'must be the 信易贷 application number (6-40 of A-Z, 0-9, -)'),
+    applicationNo: z.string().trim().regex(XINYIDAI_APPLICATION_NO, 'must be a 信易贷 application number such as XYD2026112800001'),
   }),
   BANK_VIP_CHANNEL: z.strictObject({
     assessmentOutcome: z.enum(['RECOMMEND', 'RECOMMEND_WITH_CONDITIONS', 'NOT_RECOMMENDED']),
@@ -92,7 +92,7 @@ export const DecisionBody = z.discriminatedUnion('outcome', [
   }),
 ]);
 
-const IdempotencyKeyHeader = z.strictObject({
+export const IdempotencyKeyHeader = z.strictObject({
   'Idempotency-Key': z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, . _ : -').optional(),
 });
 

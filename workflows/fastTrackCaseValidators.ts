@@ -1,5 +1,5 @@
 // Update validators: each throws a precise, bilingual reason and never changes state.
-import { MAX_RATE_BP, MAX_TERM_MONTHS, PAUSABLE_TASKS, REJECTION_REASONS, TASK_KINDS } from '../domain/fastTrack/policy';
+import { MAX_RATE_BP, MAX_TERM_MONTHS, PAUSABLE_TASKS, REJECTION_REASONS, TASK_KINDS, XINYIDAI_APPLICATION_NO } from '../domain/fastTrack/policy';
 import type {
   CalendarChangedRequest,
   CaseState,
@@ -55,7 +55,7 @@ export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest)
   if (!e || typeof e !== 'object') reject('缺少材料', 'evidence is required');
   switch (req.kind) {
     case 'GRID_SUBMISSION':
-      if (typeof e.applicationNo !== 'string' || !/^XYD\d{10,20}$/.test(e.applicationNo)) {
+      if (typeof e.applicationNo !== 'string' || !XINYIDAI_APPLICATION_NO.test(e.applicationNo)) {
         reject('信易贷申请编号格式不正确', 'evidence.applicationNo must be a 信易贷 application number like XYD2026112800001');
       }
       break;

@@ -15,7 +15,7 @@ const isoDate = IsoDateParam;
 
 // zod runs object refinements even when a field already failed: check both dates first.
 const bothDates = (q: { from: string; to: string }) => isIsoDate(q.from) && isIsoDate(q.to);
-const DaysQuery = z
+export const DaysQuery = z
   .strictObject({ from: isoDate, to: isoDate })
   .refine((q) => !bothDates(q) || compareIsoDates(q.from, q.to) <= 0, { path: ['to'], message: 'must not be before from' })
   .refine((q) => !bothDates(q) || toEpochDay(q.to) - toEpochDay(q.from) < MAX_RANGE_DAYS, {
@@ -23,7 +23,7 @@ const DaysQuery = z
     message: `the range may span at most ${MAX_RANGE_DAYS} days`,
   });
 
-const DeadlineQuery = z.strictObject({
+export const DeadlineQuery = z.strictObject({
   acceptedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant with a time zone, e.g. 2026-09-30T10:00:00+08:00' })
     .refine((s) => { const y = new Date(s).getUTCFullYear(); return y >= 2000 && y <= 2098; }, 'must be between the years 2000 and 2098'),
   workingDays: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(60, 'must be at most 60'),

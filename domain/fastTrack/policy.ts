@@ -64,3 +64,6 @@ export function branchDue(calendar: WorkingCalendar, kind: TaskKind, acceptedAt:
   if (kind === 'DUE_DILIGENCE') return sameWorkingDayDue(calendar, acceptedAt);
   return calendar.addWorkingDays(acceptedAt, BRANCH_WORKING_DAYS[kind]).dueAt;
 }
+
+/** A 信易贷 application number as the platform issues it, e.g. XYD2026112800001. */
+export const XINYIDAI_APPLICATION_NO = /^XYD\d{10,20}$/;

@@ -7,6 +7,7 @@ import { requestLogging } from '../../api/ops/logger';
 import { problemHandler } from '../../api/problem';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
+import { eventually } from '../support/eventually';
 import { startStack } from '../support/stack';
 
 const validBody = {
@@ -31,13 +32,12 @@ function capturedLogger() {
 }
 
 async function auditEntryFor(stack: Awaited<ReturnType<typeof startStack>>, requestId: string) {
-  // Written after the response has ended, so poll briefly.
-  for (let i = 0; i < 50; i++) {
+  // Written after the response has ended.
+  return eventually(async () => {
     const rows = await stack.db.auditEntry.findMany({ where: { after: { path: ['requestId'], equals: requestId } } });
-    if (rows.length) return rows;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no audit entry for request ${requestId}`);
+    expect(rows).not.toHaveLength(0);
+    return rows;
+  });
 }
 
 let stack: Awaited<ReturnType<typeof startStack>>;

@@ -8,6 +8,7 @@ import { createApp } from '../../api/app';
 import { createLogger, type OpsOptions } from '../../api/ops';
 import { createWorker } from '../../worker/createWorker';
 import { testVerifier } from './auth';
+import { describeViolations, recordContract } from './contractRecorder';
 import { testDatabase, testTemporalAddress, workflowBundle } from './env';
 
 /** `ops` overrides the app's logger (silent by default here), metrics or rate limit. */
@@ -20,9 +21,11 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
   const nativeConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
   const running = worker.run();
-  const app = createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), ops: { logger: createLogger('silent'), ...options.ops } });
+  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), ops: { logger: createLogger('silent'), ...options.ops } }));
   return {
-    app,
+    /** The app, with every response checked against the OpenAPI contract (api/contract). */
+    app: contract.listener,
+    contract,
     db,
     client,
     async stop() {
@@ -31,6 +34,8 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
       await nativeConnection.close();
       await connection.close();
       await db.$disconnect();
+      // A response that broke the contract fails the file, after everything is shut down.
+      if (contract.violations.length) throw new Error(`responses not matching the OpenAPI contract:\n${describeViolations(contract.violations)}`);
     },
   };
 }

@@ -1,0 +1,283 @@
+// Response bodies as zod schemas: the OpenAPI document is generated from them and the
+// integration tests check every JSON response against them. Objects are strict, so a field
+// the API starts sending without documenting it fails the tests instead of drifting.
+import { z } from 'zod';
+import { REJECTION_REASONS } from '../../domain/fastTrack/policy';
+import { STAGE_METRICS } from '../../domain/reports/slaSummary';
+
+const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
+const isoDate = z.iso.date().describe('Business date YYYY-MM-DD (Asia/Shanghai)');
+const TaskKind = z.enum(['GRID_SUBMISSION', 'BANK_VIP_CHANNEL', 'DUE_DILIGENCE']);
+export const Stage = z.enum(['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN']);
+export const SlaState = z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET']);
+
+// ---- Problems and operations ---------------------------------------------------------------
+
+/** RFC 9457 problem details; `type` is a stable URN clients may switch on. */
+export const ProblemDetails = z
+  .strictObject({
+    type: z.string().regex(/^urn:greenlane:problem:[a-z0-9-]+$/),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    /** For validation problems: each failing field (dotted path, or a header name). */
+    errors: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+  })
+  .describe('application/problem+json (RFC 9457)');
+
+export const Health = z.strictObject({ status: z.literal('ok') });
+export const Readiness = z.strictObject({ status: z.literal('ok'), database: z.literal('ok'), temporal: z.literal('ok') });
+
+// ---- Reference data ------------------------------------------------------------------------
+
+const Named = { code: z.string(), nameZh: z.string(), nameEn: z.string() };
+export const Street = z.strictObject(Named);
+export const Branch = z.strictObject({ ...Named, bankCode: z.string(), streetCode: z.string().nullable() });
+export const Bank = z.strictObject({ ...Named, branches: z.array(Branch) });
+export const StreetList = z.strictObject({ items: z.array(Street) });
+export const BankList = z.strictObject({ items: z.array(Bank) });
+
+// ---- Cases ---------------------------------------------------------------------------------
+
+const Event = z.strictObject({ type: z.string(), actor: z.string(), at: instant, data: z.unknown() });
+
+/** A branch of the parallel review. Read from the workflow when it runs, else from the record. */
+const Task = z.strictObject({
+  kind: TaskKind,
+  assignee: z.string(),
+  dueAt: instant,
+  /** Only from the running workflow. */
+  atRiskAt: instant.optional(),
+  status: z.enum(['OPEN', 'COMPLETING', 'DONE']),
+  slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']),
+  evidence: z.record(z.string(), z.unknown()).nullable().optional(),
+  completedAt: instant.optional(),
+  completedBy: z.string().optional(),
+});
+
+const Breach = z.strictObject({
+  subject: z.union([TaskKind, z.literal('PROMISE')]),
+  assignee: z.string(),
+  stage: Stage,
+  dueAt: instant,
+  breachedAt: instant,
+  lateWorkingMs: z.number().nullable(),
+});
+
+const Pause = z.strictObject({
+  kind: TaskKind,
+  reason: z.string(),
+  by: z.string(),
+  since: instant,
+  until: instant.optional(),
+  pausedWorkingMs: z.number().optional(),
+});
+
+const Decision = z.strictObject({
+  outcome: z.enum(['APPROVED', 'REJECTED']),
+  by: z.string(),
+  at: instant,
+  amountFen: z.number().int().optional(),
+  rateBp: z.number().int().optional(),
+  termMonths: z.number().int().optional(),
+  reasons: z.array(z.strictObject({ code: z.enum(REJECTION_REASONS), note: z.string().optional() })).optional(),
+});
+
+const amountText = z.string().describe('CNY with two decimals, e.g. "5140000.00"');
+
+export const CaseView = z.strictObject({
+  id: z.string(),
+  workflowId: z.string(),
+  product: z.string(),
+  firm: z.strictObject({ name: z.string(), creditCode: z.string() }),
+  street: Street,
+  bank: Street,
+  amount: amountText,
+  amountFen: z.number().int(),
+  purpose: z.string(),
+  stage: Stage,
+  slaState: SlaState,
+  acceptedAt: instant,
+  dueAt: instant.nullable(),
+  /** Null when the workflow could not be asked (it has ended). */
+  dueProvisional: z.boolean().nullable(),
+  dueExplanation: z.array(z.string()),
+  /** Whether the figures come from the running workflow (true) or the stored record. */
+  live: z.boolean(),
+  tasks: z.array(Task),
+  breaches: z.array(Breach),
+  pauses: z.array(Pause),
+  decision: Decision.nullable(),
+  contract: z.strictObject({ contractNo: z.string(), signedAt: instant }).nullable(),
+  disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
+  withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
+  temporalUi: z.string(),
+  events: z.array(Event),
+});
+
+export const CaseSummary = z.strictObject({
+  id: z.string(),
+  product: z.string(),
+  firmName: z.string(),
+  street: z.string(),
+  bank: z.string(),
+  amount: amountText,
+  amountFen: z.number().int(),
+  stage: Stage,
+  slaState: SlaState,
+  acceptedAt: instant,
+  dueAt: instant.nullable(),
+});
+
+export const CaseListPage = z.strictObject({
+  items: z.array(CaseSummary),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+export const CaseTimeline = z.strictObject({ id: z.string(), events: z.array(Event) });
+
+// ---- Firms ---------------------------------------------------------------------------------
+
+export const FirmList = z.strictObject({
+  items: z.array(z.strictObject({ creditCode: z.string(), name: z.string(), street: z.string(), cases: z.number().int().describe('Visible cases of the firm') })),
+});
+
+export const FirmView = z.strictObject({
+  creditCode: z.string(),
+  name: z.string(),
+  street: z.string(),
+  cases: z.array(z.strictObject({ id: z.string(), stage: Stage, slaState: SlaState, bank: z.string(), acceptedAt: instant })),
+});
+
+// ---- Calendar ------------------------------------------------------------------------------
+
+const DayKind = z.enum(['WORKING', 'REST', 'HOLIDAY']);
+
+export const CalendarDays = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  provisional: z.boolean(),
+  noticeYears: z.array(z.number().int()),
+  days: z.array(
+    z.strictObject({
+      date: isoDate,
+      kind: DayKind,
+      source: z.enum(['NOTICE', 'STATUTORY_PROVISIONAL', 'WEEKEND', 'WEEKDAY', 'MAKEUP_WORKDAY']),
+      holiday: z.string().optional(),
+      holidayEn: z.string().optional(),
+      provisional: z.boolean(),
+    }),
+  ),
+});
+
+export const Deadline = z.strictObject({
+  acceptedAt: instant,
+  workingDays: z.number().int(),
+  dueAt: instant,
+  dueDate: isoDate,
+  provisional: z.boolean(),
+  explanation: z.strictObject({
+    counted: z.array(isoDate),
+    skipped: z.array(z.strictObject({ date: isoDate, reason: z.string() })),
+  }),
+});
+
+const DayKindChange = z.strictObject({
+  date: isoDate,
+  before: DayKind,
+  after: DayKind,
+  beforeHoliday: z.string().optional(),
+  afterHoliday: z.string().optional(),
+});
+const MovedCase = z.strictObject({ id: z.string(), dueBefore: instant.nullable(), dueAfter: instant.nullable() });
+
+export const CalendarYearPreview = z.strictObject({
+  year: z.number().int(),
+  preview: z.literal(true),
+  changes: z.array(DayKindChange),
+  /** Running cases whose promise would move. */
+  cases: z.array(MovedCase),
+});
+
+export const CalendarYearLoad = z.strictObject({
+  year: z.number().int(),
+  /** False when the same notice was already stored (a retried PUT). */
+  stored: z.boolean(),
+  changes: z.array(DayKindChange),
+  checked: z.number().int(),
+  cases: z.array(MovedCase),
+  failed: z.array(z.strictObject({ id: z.string(), reason: z.string() })),
+});
+
+/** PUT /calendar/years/{year} answers a preview or a load, by `?preview`. */
+export const CalendarYearResult = z.union([CalendarYearPreview, CalendarYearLoad]);
+
+// ---- SLA reports ---------------------------------------------------------------------------
+
+const rate = z.number().min(0).max(1).nullable();
+const SlaFigures = {
+  opened: z.number().int(),
+  decided: z.number().int(),
+  disbursed: z.number().int(),
+  closed: z.number().int(),
+  breachedCases: z.number().int(),
+  breaches: z.number().int(),
+  onTimeRate: rate,
+  promiseKeptRate: rate,
+  medianWorkingDays: z.strictObject(Object.fromEntries(STAGE_METRICS.map((m) => [m, z.number().nullable()])) as Record<(typeof STAGE_METRICS)[number], z.ZodNullable<z.ZodNumber>>),
+};
+
+export const SlaSummary = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  groupBy: z.enum(['street', 'bank']),
+  overall: z.strictObject(SlaFigures),
+  groups: z.array(z.strictObject({ ...SlaFigures, ...Named })),
+});
+
+export const SlaBreachList = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  items: z.array(
+    z.strictObject({
+      caseId: z.string(),
+      firmName: z.string(),
+      street: Street,
+      bank: Street,
+      /** The branch, or PROMISE (the five-working-day promise). */
+      subject: z.string(),
+      assignee: z.string(),
+      stage: z.string(),
+      dueAt: instant,
+      breachedAt: instant,
+      lateWorkingMs: z.number(),
+      lateWorkingHours: z.number(),
+      resolved: z.boolean(),
+      resolvedAt: instant.nullable(),
+    }),
+  ),
+  /** True when more breaches matched than one answer holds. */
+  truncated: z.boolean(),
+});
+
+/** Every named response schema, as it appears under components.schemas. */
+export const RESPONSE_SCHEMAS = {
+  ProblemDetails,
+  Health,
+  Readiness,
+  StreetList,
+  BankList,
+  CaseView,
+  CaseListPage,
+  CaseTimeline,
+  FirmList,
+  FirmView,
+  CalendarDays,
+  Deadline,
+  CalendarYearPreview,
+  CalendarYearLoad,
+  CalendarYearResult,
+  SlaSummary,
+  SlaBreachList,
+} as const;

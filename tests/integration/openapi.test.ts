@@ -1,0 +1,218 @@
+// The contract: the served OpenAPI document is well-formed, names every route, its schemas
+// compile, and every route answers a valid request with a body the document describes.
+// (The stack checks every response of every integration file with the zod schemas too.)
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+import { ROUTES } from '../../api/contract/registry';
+import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
+import { shanghaiDate } from '../../domain/calendar/timeZone';
+import { bearer } from '../support/auth';
+import { describeViolations } from '../support/contractRecorder';
+import { validSimingCode } from '../support/creditCodes';
+import { startStack } from '../support/stack';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+let doc: Obj;
+beforeAll(async () => {
+  stack = await startStack();
+  doc = (await request(stack.app).get('/api/v1/openapi.json').expect(200).expect('content-type', /application\/json/)).body;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+const operations = () =>
+  Object.entries(doc.paths as Obj).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Obj })));
+
+/** Resolves a local JSON pointer (`#/components/schemas/X`) in the document. */
+function resolve(ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Obj)[key] : undefined), doc);
+}
+
+function refsIn(node: unknown, at = '#', out: { at: string; ref: string }[] = []) {
+  if (Array.isArray(node)) node.forEach((n, i) => refsIn(n, `${at}/${i}`, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push({ at, ref: v });
+      else refsIn(v, `${at}/${k}`, out);
+    }
+  }
+  return out;
+}
+
+/** Ajv over the document's component schemas, each under its component name. */
+function documentValidator() {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  for (const [name, schema] of Object.entries(doc.components.schemas as Obj)) ajv.addSchema(schema, name);
+  return ajv;
+}
+const componentOf = (ref: string) => ref.replace('#/components/schemas/', '');
+
+describe('the document', () => {
+  it('has the OpenAPI 3.1 required fields, bearer security and servers', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(typeof doc.info?.title).toBe('string');
+    expect(typeof doc.info?.version).toBe('string');
+    expect(doc.servers).toEqual([{ url: '/' }]);
+    expect(doc.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+  });
+
+  it('resolves every $ref', () => {
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(50);
+    expect(refs.filter(({ ref }) => resolve(ref) === undefined)).toEqual([]);
+  });
+
+  it('has every registered route, with unique operation ids, responses and declared path parameters', () => {
+    for (const r of ROUTES) expect(doc.paths[r.path]?.[r.method]?.operationId).toBe(r.operationId);
+    const ops = operations();
+    expect(ops).toHaveLength(ROUTES.length);
+    expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
+    for (const { path, op } of ops) {
+      expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+      for (const r of Object.values(op.responses as Obj)) expect(typeof r.description).toBe('string');
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const declared = (op.parameters as Obj[]).filter((p) => p.in === 'path');
+      expect(declared.map((p) => p.name).sort()).toEqual(templated);
+      expect(declared.every((p) => p.required === true)).toBe(true);
+      // A route that needs a token says what happens without one; errors are problem documents.
+      if (!op.security) expect(op.responses['401']?.content?.['application/problem+json']).toBeDefined();
+      for (const [status, r] of Object.entries(op.responses as Obj)) {
+        if (Number(status) >= 400) expect(Object.keys(r.content)).toEqual(['application/problem+json']);
+      }
+      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || op.operationId === 'loadCalendarYear').toBe(true);
+    }
+  });
+
+  it('has JSON Schemas that compile (JSON Schema 2020-12, strict)', () => {
+    const ajv = documentValidator();
+    for (const name of Object.keys(doc.components.schemas)) expect(() => ajv.getSchema(name)).not.toThrow();
+    for (const { op } of operations()) {
+      for (const p of op.parameters as Obj[]) expect(() => ajv.compile(p.schema)).not.toThrow();
+      for (const r of Object.values(op.responses as Obj)) for (const h of Object.values((r.headers ?? {}) as Obj)) expect(() => ajv.compile(h.schema)).not.toThrow();
+    }
+  });
+
+  it('is browsable at /api/v1/docs without a token, titled in Chinese first', async () => {
+    const res = await request(stack.app).get('/api/v1/docs').expect(200).expect('content-type', /text\/html/);
+    expect(res.text).toMatch(/<title>绿色通道接口文档 · Greenlane API documentation<\/title>/);
+    for (const r of ROUTES) expect(res.text).toContain(r.path);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+});
+
+describe('every route, called as an allowed role, answers what the document says', () => {
+  const today = shanghaiDate(new Date());
+  const as = async (sub: string) => ({ authorization: await bearer(sub) });
+  const newCase = async (firmName: string, orgBody: string) =>
+    request(stack.app)
+      .post('/api/v1/cases')
+      .set(await as('lujiang-officer'))
+      .set('idempotency-key', `contract-${orgBody}-${Date.now()}`)
+      .send({ firmName, creditCode: validSimingCode(orgBody), street: 'lujiang', bank: 'xib', amount: '1200000.00', purpose: '采购原材料' });
+  const post = async (who: string, path: string, body: object) => request(stack.app).post(path).set(await as(who)).send(body);
+  const responses: { operationId: string; res: request.Response }[] = [];
+  const call = async (operationId: string, res: request.Response | Promise<request.Response>) => {
+    const r = await res;
+    responses.push({ operationId, res: r });
+    if (r.status >= 300) throw new Error(`${operationId} answered ${r.status}: ${r.text}`);
+    return r;
+  };
+
+  it('walks two cases through every action and reads every resource', async () => {
+    const pub = (path: string) => request(stack.app).get(path);
+    await call('healthz', pub('/healthz'));
+    await call('readyz', pub('/readyz'));
+    await call('metrics', pub('/metrics'));
+    await call('openapi', pub('/api/v1/openapi.json'));
+    await call('docs', pub('/api/v1/docs'));
+    const get = async (who: string, path: string) => request(stack.app).get(path).set(await as(who));
+    await call('listStreets', get('lujiang-officer', '/api/v1/streets'));
+    await call('listBanks', get('xib-manager', '/api/v1/banks'));
+
+    const a = (await call('createCase', newCase('厦门鹭江契约测试有限公司', 'MA4JRC01'))).body.id as string;
+    const b = (await call('createCase', newCase('厦门鹭江契约撤回有限公司', 'MA4JRC02'))).body.id as string;
+    await call('listCases', get('manager', `/api/v1/cases?street=lujiang&acceptedFrom=${today}&limit=5`));
+    await call('getCase', get('xib-approver', `/api/v1/cases/${a}`));
+    await call('getCaseTimeline', get('lujiang-grid', `/api/v1/cases/${a}/timeline`));
+    await call('listFirms', get('manager', '/api/v1/firms?q=契约'));
+    await call('getFirm', get('lujiang-officer', `/api/v1/firms/${validSimingCode('MA4JRC01')}`));
+
+    await call('pauseSla', post('lujiang-officer', `/api/v1/cases/${a}/tasks/grid-submission/pause`, { reason: '等待企业补充材料' }));
+    await call('resumeSla', post('lujiang-grid', `/api/v1/cases/${a}/sla/resume`, { note: '材料已补齐' }));
+    await call('complete-grid-submission', post('lujiang-grid', `/api/v1/cases/${a}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000777' }));
+    await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${a}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'RECOMMEND_WITH_CONDITIONS', note: '追加担保' }));
+    await call('complete-due-diligence', post('assessor', `/api/v1/cases/${a}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-1', riskRating: 'MEDIUM', summary: '经营正常' }));
+    await call('decide', post('xib-approver', `/api/v1/cases/${a}/decision`, { outcome: 'APPROVED', amount: 1_000_000, rateBp: 385, termMonths: 12 }));
+
+    await call('reassignTask', post('task-force', `/api/v1/cases/${b}/tasks/due-diligence/reassign`, { assignee: 'task-force', reason: '评估机构人手不足' }));
+    await call('withdraw', post('lujiang-officer', `/api/v1/cases/${b}/withdrawal`, { reason: '企业已通过其他渠道融资' }));
+
+    await call('calendarDays', get('manager', '/api/v1/calendar/days?from=2026-09-28&to=2026-10-09'));
+    await call('calendarDeadline', get('lujiang-officer', `/api/v1/calendar/deadline?acceptedAt=${encodeURIComponent('2026-09-30T10:00:00+08:00')}&workingDays=5`));
+    const { year: _year, ...notice } = OFFICIAL_NOTICES.find((n) => n.year === 2026)!;
+    // A preview writes nothing, so files sharing the database are not disturbed.
+    await call('loadCalendarYear', request(stack.app).put('/api/v1/calendar/years/2026?preview=true').set(await as('operator')).send(notice));
+
+    await call('slaBreaches', get('manager', `/api/v1/sla/breaches?from=${today}&to=${today}`));
+    await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&groupBy=bank`));
+    const csv = await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&format=csv`));
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+
+    // Every operation of the registry answered at least once with success.
+    expect(ROUTES.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);
+
+    // And each body matches the schema the *document* names (ajv), not only the zod one.
+    const ajv = documentValidator();
+    for (const { operationId, res } of responses) {
+      const route = ROUTES.find((r) => r.operationId === operationId)!;
+      const media = String(res.headers['content-type']).split(';')[0];
+      const content = doc.paths[route.path][route.method].responses[String(res.status)]?.content?.[media];
+      expect([operationId, res.status, media, content !== undefined]).toEqual([operationId, res.status, media, true]);
+      if (media !== 'application/json') continue;
+      const validate = ajv.getSchema(componentOf(content.schema.$ref))!;
+      const valid = validate(res.body);
+      expect([operationId, valid ? [] : validate.errors]).toEqual([operationId, []]);
+    }
+  });
+
+  it('answers refusals and bad input with problem documents the document describes', async () => {
+    const problems = [
+      await request(stack.app).get('/api/v1/cases'),
+      await request(stack.app).get('/api/v1/cases?limit=0').set(await as('manager')),
+      await request(stack.app).get('/api/v1/cases/GL-2026-999999').set(await as('manager')),
+      await request(stack.app).get('/api/v1/cases/not-a-case/timeline').set(await as('manager')),
+      await request(stack.app).get('/api/v1/no-such-thing').set(await as('manager')),
+      await request(stack.app).post('/api/v1/cases').set(await as('manager')).send({}),
+      await request(stack.app).post('/api/v1/cases').set(await as('lujiang-officer')).set('content-type', 'text/plain').send('hello'),
+      await request(stack.app).post('/api/v1/cases').set(await as('lujiang-officer')).set('content-type', 'application/json').send('{"firmName":'),
+      await request(stack.app).post('/api/v1/cases').set(await as('lujiang-officer')).send({ stage: 'DISBURSED' }),
+      await request(stack.app).get('/api/v1/calendar/days?from=2026-13-01&to=x').set(await as('manager')),
+      await request(stack.app).get('/api/v1/sla/summary?from=2026-01-01&to=2025-01-01&groupBy=firm').set(await as('manager')),
+      await request(stack.app).put('/api/v1/calendar/years/1999').set(await as('operator')).send({}),
+      await request(stack.app).get('/api/v1/cases/%E0%A4%A').set(await as('manager')),
+    ];
+    expect(problems.map((r) => r.status)).toEqual([401, 422, 404, 404, 404, 403, 415, 400, 422, 422, 422, 422, 400]);
+    const ajv = documentValidator();
+    const validate = ajv.getSchema('ProblemDetails')!;
+    for (const r of problems) {
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect([r.status, validate(r.body) ? [] : validate.errors]).toEqual([r.status, []]);
+    }
+  });
+
+  it('recorded no response of this file that breaks the contract', () => {
+    expect(describeViolations(stack.contract.violations)).toBe('');
+  });
+});
