@@ -6,13 +6,12 @@ import type { Role } from '../../api/auth/principal';
 import { DEV_USERS } from '../../infra/devUsers';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 let caseId: string;
 let firmCode: string;
 beforeAll(async () => {
-  stack = await startStack();
   firmCode = validSimingCode('MA7AUTH1');
   const res = await request(stack.app)
     .post('/api/v1/cases')
@@ -20,9 +19,6 @@ beforeAll(async () => {
     .send({ firmName: '厦门鹭江权限测试有限公司', creditCode: firmCode, street: 'lujiang', bank: 'xib', amount: '300000', purpose: '流动资金' })
     .expect(201);
   caseId = res.body.id;
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 // The Lujiang street / Xiamen International Bank case, and who sees it.

@@ -1,15 +1,11 @@
 import request from 'supertest';
 import { bearer } from '../support/auth';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 let token: string;
 beforeAll(async () => {
-  stack = await startStack();
   token = await bearer('manager');
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 describe('GET /api/v1/calendar/deadline', () => {

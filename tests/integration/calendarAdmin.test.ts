@@ -6,19 +6,15 @@ import type { YearArrangement } from '../../domain/calendar/types';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
 // Other test files share this database and read the seeded years at the same time: every
 // write here is restored at once, and only this file's case is asserted on.
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 let operator: string;
 beforeAll(async () => {
-  stack = await startStack();
   operator = await bearer('operator');
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 const body = ({ year: _year, ...rest }: YearArrangement) => rest;

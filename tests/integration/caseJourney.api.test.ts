@@ -5,15 +5,9 @@ import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack();
 
 const newCase = async (firmName: string) => {
   const res = await request(stack.app)

@@ -1,12 +1,11 @@
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 const created: string[] = [];
 beforeAll(async () => {
-  stack = await startStack();
   // Lianqian street with Industrial Bank: a combination no other test file uses.
   const officer = await bearer('lianqian-officer');
   for (const [i, body] of ['MA2AA001', 'MA2AA002', 'MA2AA003', 'MA2AA004', 'MA2AA005'].entries()) {
@@ -18,10 +17,6 @@ beforeAll(async () => {
     created.push(res.body.id);
   }
 });
-afterAll(async () => {
-  await stack?.stop();
-});
-
 const list = async (who: string, query: Record<string, string | number>) =>
   request(stack.app).get('/api/v1/cases').set('authorization', await bearer(who)).query(query);
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { validSimingCode } from '../support/creditCodes';
 import { bearer } from '../support/auth';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
 // A real, checksum-valid Siming code and a pilot-style code whose check characters fail.
 const VALID_CODE = validSimingCode('MA31W6J7');
@@ -16,14 +16,10 @@ const validBody = {
   purpose: '新订单备料 materials for a new order',
 };
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 let officer: string;
 beforeAll(async () => {
-  stack = await startStack();
   officer = await bearer('lujiang-officer');
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 const countCases = () => stack.db.loanCase.count();

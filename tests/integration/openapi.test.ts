@@ -10,18 +10,14 @@ import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { bearer } from '../support/auth';
 import { describeViolations } from '../support/contractRecorder';
 import { validSimingCode } from '../support/creditCodes';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 let doc: Obj;
 beforeAll(async () => {
-  stack = await startStack();
   doc = (await request(stack.app).get('/api/v1/openapi.json').expect(200).expect('content-type', /application\/json/)).body;
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];

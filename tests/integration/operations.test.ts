@@ -8,7 +8,7 @@ import { problemHandler } from '../../api/problem';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
-import { startStack } from '../support/stack';
+import { startStack, useStack, type Stack } from '../support/stack';
 
 const validBody = {
   firmName: '厦门鹭江运维测试有限公司',
@@ -31,7 +31,7 @@ function capturedLogger() {
   return { logger: createLogger('info', 'greenlane-api', stream), lines };
 }
 
-async function auditEntryFor(stack: Awaited<ReturnType<typeof startStack>>, requestId: string) {
+async function auditEntryFor(stack: Stack, requestId: string) {
   // Written after the response has ended.
   return eventually(async () => {
     const rows = await stack.db.auditEntry.findMany({ where: { after: { path: ['requestId'], equals: requestId } } });
@@ -40,14 +40,10 @@ async function auditEntryFor(stack: Awaited<ReturnType<typeof startStack>>, requ
   });
 }
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 let officer: string;
 beforeAll(async () => {
-  stack = await startStack();
   officer = await bearer('lujiang-officer');
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 describe('request ids', () => {
@@ -163,7 +159,7 @@ describe('secure headers', () => {
 });
 
 describe('with a small rate limit and a captured log', () => {
-  let limited: Awaited<ReturnType<typeof startStack>>;
+  let limited: Stack;
   const log = capturedLogger();
   beforeAll(async () => {
     limited = await startStack({ ops: { rateLimitPerMinute: 3, logger: log.logger } });

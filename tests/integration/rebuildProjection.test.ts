@@ -4,15 +4,9 @@ import request from 'supertest';
 import { rebuildProjection } from '../../infra/rebuildProjection';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack();
 
 it('restores a lost case record, its tasks and timeline from the workflow history', async () => {
   const created = await request(stack.app)

@@ -6,14 +6,14 @@ import request from 'supertest';
 import { shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { validSimingCode } from '../support/creditCodes';
 import { bearer } from '../support/auth';
-import { startStack } from '../support/stack';
+import { useStack } from '../support/stack';
 
 const XIB_CASE = 'GL-2024-990001';
 const CCB_CASE = 'GL-2024-990002';
 const RANGE = { from: '2024-03-04', to: '2024-03-08' };
 const at = (date: string, hhmm: string) => shanghaiDateTime(date, hhmm);
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useStack();
 const tokens: Record<string, string> = {};
 
 async function writeFixtures() {
@@ -53,14 +53,9 @@ async function writeFixtures() {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
   await writeFixtures();
   for (const sub of ['manager', 'ccb-manager', 'xib-approver', 'task-force']) tokens[sub] = await bearer(sub);
 });
-afterAll(async () => {
-  await stack?.stop();
-});
-
 const get = (path: string, sub: string | null, query: Record<string, string> = {}) => {
   const r = request(stack.app).get(`/api/v1/sla/${path}`).query(query);
   return sub ? r.set('authorization', tokens[sub]!) : r;

@@ -39,3 +39,17 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
     },
   };
 }
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** A stack for the whole test file: started before its tests, stopped (and its contract checked) after. */
+export function useStack(options: { ops?: OpsOptions } = {}): Stack {
+  const stack = {} as Stack;
+  beforeAll(async () => {
+    Object.assign(stack, await startStack(options));
+  });
+  afterAll(async () => {
+    await stack.stop?.();
+  });
+  return stack;
+}
