@@ -1,56 +1,74 @@
 import type { Database } from '../infra/database';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
 
-/** The case's first record: firm, case and acceptance event, idempotently. */
+export interface AcceptedCase {
+  caseNo: string;
+  product: 'FAST_TRACK' | 'SCI_TECH';
+  stage: string;
+  firm: { name: string; creditCode: string; creditCodeWarnings: string[] };
+  streetCode: string;
+  bankCode: string;
+  amountFen: number;
+  purpose: string;
+  acceptedAt: string;
+  acceptedBy: string;
+  dueAt: string;
+  /** Data of the ACCEPTED timeline event. */
+  eventData: Record<string, unknown>;
+}
+
+/** A case's first record: firm, case and acceptance event, and an audited credit-code override; idempotent. */
+export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const firm = await tx.firm.upsert({
+      where: { creditCode: c.firm.creditCode },
+      create: { creditCode: c.firm.creditCode, name: c.firm.name, streetCode: c.streetCode },
+      update: {},
+    });
+    if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo } })) return;
+    await tx.loanCase.create({
+      data: {
+        caseNo: c.caseNo,
+        workflowId: `case-${c.caseNo}`,
+        product: c.product,
+        firmId: firm.id,
+        streetCode: c.streetCode,
+        bankCode: c.bankCode,
+        amountFen: BigInt(c.amountFen),
+        purpose: c.purpose,
+        stage: c.stage,
+        slaState: 'ON_TRACK',
+        acceptedAt: new Date(c.acceptedAt),
+        dueAt: new Date(c.dueAt),
+        createdBy: c.acceptedBy,
+      },
+    });
+    await tx.caseEvent.create({
+      data: { caseNo: c.caseNo, eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: new Date(c.acceptedAt), data: c.eventData as object },
+    });
+    if (c.firm.creditCodeWarnings.length > 0) {
+      // An officer confirmed a code whose check characters fail (early pilot codes).
+      await tx.auditEntry.create({
+        data: {
+          actor: c.acceptedBy,
+          action: 'CREDIT_CODE_OVERRIDE_CONFIRMED',
+          subject: `firm:${c.firm.creditCode}`,
+          after: { caseNo: c.caseNo, warnings: c.firm.creditCodeWarnings },
+        },
+      });
+    }
+  });
+}
+
 export function caseRecordActivities(db: Database) {
   return {
-    async recordCaseAccepted({ input, dueAt, dueProvisional }: { input: FastTrackCaseInput; dueAt: string; dueProvisional: boolean }) {
-      await db.$transaction(async (tx) => {
-        const firm = await tx.firm.upsert({
-          where: { creditCode: input.firm.creditCode },
-          create: { creditCode: input.firm.creditCode, name: input.firm.name, streetCode: input.streetCode },
-          update: {},
-        });
-        const existing = await tx.loanCase.findUnique({ where: { caseNo: input.caseNo } });
-        if (existing) return;
-        await tx.loanCase.create({
-          data: {
-            caseNo: input.caseNo,
-            workflowId: `case-${input.caseNo}`,
-            product: 'FAST_TRACK',
-            firmId: firm.id,
-            streetCode: input.streetCode,
-            bankCode: input.bankCode,
-            amountFen: BigInt(input.amountFen),
-            purpose: input.purpose,
-            stage: 'PARALLEL_REVIEW',
-            slaState: 'ON_TRACK',
-            acceptedAt: new Date(input.acceptedAt),
-            dueAt: new Date(dueAt),
-            createdBy: input.acceptedBy,
-          },
-        });
-        await tx.caseEvent.create({
-          data: {
-            caseNo: input.caseNo,
-            eventKey: 'accepted',
-            type: 'ACCEPTED',
-            actor: input.acceptedBy,
-            at: new Date(input.acceptedAt),
-            data: { dueAt, dueProvisional, amountFen: input.amountFen },
-          },
-        });
-        if (input.firm.creditCodeWarnings.length > 0) {
-          // An officer confirmed a code whose check characters fail (early pilot codes).
-          await tx.auditEntry.create({
-            data: {
-              actor: input.acceptedBy,
-              action: 'CREDIT_CODE_OVERRIDE_CONFIRMED',
-              subject: `firm:${input.firm.creditCode}`,
-              after: { caseNo: input.caseNo, warnings: input.firm.creditCodeWarnings },
-            },
-          });
-        }
+    recordCaseAccepted({ input, dueAt, dueProvisional }: { input: FastTrackCaseInput; dueAt: string; dueProvisional: boolean }): Promise<void> {
+      const { caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy } = input;
+      return recordAcceptedCase(db, {
+        caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
+        product: 'FAST_TRACK',
+        stage: 'PARALLEL_REVIEW',
+        eventData: { dueAt, dueProvisional, amountFen },
       });
     },
   };

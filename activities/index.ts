@@ -4,6 +4,7 @@ import { branchWorkActivities } from './branchWork';
 import { calendarActivities } from './calendar';
 import { caseProgressActivities } from './caseProgress';
 import { caseRecordActivities } from './caseRecords';
+import { sciTechActivities } from './sciTech';
 
 export function createActivities(db: Database, adapters: Adapters = createSandboxAdapters(db)) {
   return {
@@ -11,5 +12,6 @@ export function createActivities(db: Database, adapters: Adapters = createSandbo
     ...calendarActivities(db),
     ...caseProgressActivities(db),
     ...branchWorkActivities(adapters),
+    ...sciTechActivities(db),
   };
 }

@@ -12,18 +12,11 @@ import type {
   TaskState,
   WithdrawRequest,
 } from './fastTrackCaseMessages';
+import { reject, requireText } from './validation';
 
 const TERMINAL: readonly Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 /** Once money moves, a case can no longer be withdrawn. */
 const NOT_WITHDRAWABLE: readonly Stage[] = ['DISBURSING', ...TERMINAL];
-
-function reject(zh: string, en: string): never {
-  throw new Error(`${zh} ${en}`);
-}
-
-function requireText(value: unknown, zhField: string, field: string): void {
-  if (typeof value !== 'string' || !value.trim()) reject(`缺少${zhField}`, `${field} is required`);
-}
 
 function requireAccepted(state: CaseState): void {
   if (!state.recorded) reject('案件尚未受理完成', 'the case is still being accepted');

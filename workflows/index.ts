@@ -1,1 +1,2 @@
 export * from './fastTrackCase';
+export * from './sciTechCase';

@@ -144,7 +144,22 @@ async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<v
 }
 
 /** Polls until `check` stops throwing: the workflow reacts to a skipped timer a moment later. */
-export { eventually } from '../support/eventually';
+import { eventually } from '../support/eventually';
+
+export { eventually };
+
+/**
+ * The results of workflows that end without time passing. `result()` lets the
+ * test server skip time while it waits, and a case still running then (an
+ * activity in flight on a loaded machine) would see its activity time out
+ * again and again; so wait until all of them have closed, then read them.
+ */
+export async function settled<T>(...handles: Array<{ describe(): Promise<{ status: { name: string } }>; result(): Promise<T> }>): Promise<T[]> {
+  await eventually(async () => {
+    for (const handle of handles) expect((await handle.describe()).status.name).not.toBe('RUNNING');
+  }, 60_000);
+  return Promise.all(handles.map((handle) => handle.result()));
+}
 
 /** The precise reason an update was refused (validator or handler). */
 export async function refusal(p: Promise<unknown>): Promise<string> {

@@ -22,6 +22,7 @@ import {
   eventually,
   gridEvidence,
   nextWorkingMorning,
+  settled,
   startCase,
   useHarnessWithWorker,
   vipEvidence,
@@ -86,7 +87,7 @@ test('summary and breaches match cases driven through known timings', async () =
   // C rejected at 10:00 on day 3.
   await advanceTo(h.env, at(3, '10:00'));
   await hc.executeUpdate(decideUpdate, { args: [{ outcome: 'REJECTED', actor: 'approver@ccb', reasons: [{ code: 'LOW_CREDIT_RATING' }] }] });
-  const final = await Promise.all([ha.result(), hb.result(), hc.result()]);
+  const final = await settled(ha, hb, hc);
   expect(final.map((s) => [s.stage, s.slaState])).toEqual([
     ['DISBURSED', 'MET'],
     ['DISBURSED', 'BREACHED'],

@@ -1,0 +1,105 @@
+// The sci-tech credit (善科贷 style) policy in one place: what the scoring model
+// weighs, where its bands are, and what an automatic or a manual approval may grant.
+// Pure data, so workflow code, validators and tests read the same numbers.
+
+export const PATENT_TYPES = ['INVENTION', 'UTILITY_MODEL', 'DESIGN'] as const;
+export type PatentType = (typeof PATENT_TYPES)[number];
+
+export const PATENT_TYPE_LABELS: Record<PatentType, string> = {
+  INVENTION: '发明专利 invention patent',
+  UTILITY_MODEL: '实用新型 utility model',
+  DESIGN: '外观设计 design patent',
+};
+
+/** A points ladder: the first step whose `min` the input reaches gives its points. */
+export interface Step {
+  min: number;
+  points: number;
+}
+
+export const SCI_TECH_POLICY = {
+  /** The promise: application to disbursement in 48 calendar hours (not working days). */
+  promiseHours: 48,
+  /** The case turns AT_RISK this long before the promise is due. */
+  atRiskLeadHours: 8,
+
+  scoring: {
+    /** Points per patent still in force (remaining life ≥ 1 year), by type; capped. */
+    patentPoints: { INVENTION: 8, UTILITY_MODEL: 3, DESIGN: 1 } as Record<PatentType, number>,
+    patentPointsCap: 20,
+    /** Risk-adjusted IP value ÷ requested amount, basis points (10000 = covers it once). */
+    ipCoverageBp: [
+      { min: 20_000, points: 20 },
+      { min: 10_000, points: 15 },
+      { min: 5_000, points: 8 },
+    ] as Step[],
+    /** R&D spend ÷ latest revenue, basis points. */
+    rdIntensityBp: [
+      { min: 1_500, points: 20 },
+      { min: 1_000, points: 16 },
+      { min: 500, points: 10 },
+      { min: 300, points: 5 },
+    ] as Step[],
+    /** Latest revenue against two years before, basis points of change. */
+    revenueGrowthBp: [
+      { min: 5_000, points: 20 },
+      { min: 2_000, points: 15 },
+      { min: 0, points: 8 },
+      { min: -2_000, points: 3 },
+    ] as Step[],
+    /** Whole years in operation. */
+    yearsInOperation: [
+      { min: 5, points: 10 },
+      { min: 3, points: 7 },
+      { min: 1, points: 3 },
+    ] as Step[],
+    /**
+     * (existing debt + requested) ÷ latest revenue, basis points: lower is better, so the
+     * ladder is read on the negated ratio.
+     */
+    leverageBp: [
+      { min: -3_000, points: 10 },
+      { min: -6_000, points: 6 },
+      { min: -10_000, points: 2 },
+    ] as Step[],
+  },
+
+  bands: {
+    /** The pass mark. */
+    passScore: 60,
+    /** Scores within ± this many points of the pass mark are ambiguous: a person decides. */
+    ambiguousMargin: 5,
+  },
+
+  limit: {
+    /** Share of a patent's valuation that counts as lending value, by type, basis points. */
+    advanceRateBp: { INVENTION: 5_000, UTILITY_MODEL: 3_000, DESIGN: 1_000 } as Record<PatentType, number>,
+    /** A patent's lending value grows with its remaining life up to this many years. */
+    fullLifeYears: 10,
+    /** Credit may not exceed this share of latest revenue, less existing debt, basis points. */
+    revenueShareBp: 3_000,
+    /** The product's maximum credit: 10 million CNY. */
+    productMaxFen: 1_000_000_000,
+    /** Computed limits are rounded down to whole thousands of CNY. */
+    roundingFen: 100_000,
+  },
+
+  /** Above this the bank's approver decides even on a high score: 2 million CNY. */
+  maxAutoAmountFen: 200_000_000,
+
+  /** Terms of an automatic approval. */
+  autoTerms: { rateBp: 365, termMonths: 12 },
+  /** What an approver may grant on this product. */
+  manualTerms: { minRateBp: 250, maxRateBp: 1_200, maxTermMonths: 36 },
+} as const;
+
+/** Why a band was chosen, on top of the score itself. */
+export type BandReason =
+  | 'SCORE_ABOVE_PASS'
+  | 'SCORE_AMBIGUOUS'
+  | 'SCORE_BELOW_PASS'
+  | 'OVER_AUTO_LIMIT'
+  | 'LIMIT_BELOW_REQUEST';
+
+export const REJECTION_REASONS = ['LOW_SCORE', 'WEAK_IP', 'REVENUE_BELOW_THRESHOLD', 'HIGH_LEVERAGE', 'INCOMPLETE_MATERIALS', 'OTHER'] as const;
+export type SciTechRejectionReason = (typeof REJECTION_REASONS)[number];
