@@ -12,7 +12,7 @@ import type {
   TaskState,
   WithdrawRequest,
 } from './fastTrackCaseMessages';
-import { reject, requireText } from './validation';
+import { reject, requireText, requireWithdrawable } from './validation';
 
 const TERMINAL: readonly Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 /** Once money moves, a case can no longer be withdrawn. */
@@ -29,10 +29,7 @@ function taskOf(state: CaseState, kind: unknown): TaskState {
 }
 
 export function validateWithdraw(state: CaseState, req: WithdrawRequest): void {
-  if (state.stage === 'WITHDRAWN') reject('案件已撤回', 'the case is already withdrawn');
-  if (NOT_WITHDRAWABLE.includes(state.stage)) reject(`案件处于${state.stage}，不能撤回`, `a case in ${state.stage} can no longer be withdrawn`);
-  requireText(req?.reason, '撤回原因', 'a withdrawal reason');
-  requireText(req?.actor, '操作人', 'actor');
+  requireWithdrawable(state.stage, NOT_WITHDRAWABLE, req);
 }
 
 export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest): void {

@@ -29,7 +29,7 @@ import {
   type SciTechWithdrawRequest,
 } from './sciTechCaseMessages';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
-import { reject, requireText } from './validation';
+import { reject, requireText, requireWithdrawable } from './validation';
 
 export * from './sciTechCaseMessages';
 
@@ -322,10 +322,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
 // ---- Update validators: precise, bilingual, never change state ------------------------------
 
 export function validateSciTechWithdraw(state: SciTechCaseState, req: SciTechWithdrawRequest): void {
-  if (state.stage === 'WITHDRAWN') reject('案件已撤回', 'the case is already withdrawn');
-  if (NOT_WITHDRAWABLE.includes(state.stage)) reject(`案件处于${state.stage}，不能撤回`, `a case in ${state.stage} can no longer be withdrawn`);
-  requireText(req?.reason, '撤回原因', 'a withdrawal reason');
-  requireText(req?.actor, '操作人', 'actor');
+  requireWithdrawable(state.stage, NOT_WITHDRAWABLE, req);
 }
 
 export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecideRequest): void {
