@@ -12,7 +12,7 @@ import type {
   TaskState,
   WithdrawRequest,
 } from './fastTrackCaseMessages';
-import { reject, requireText, requireWithdrawable } from './validation';
+import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
 const TERMINAL: readonly Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 /** Once money moves, a case can no longer be withdrawn. */
@@ -82,16 +82,10 @@ export function validateDecide(state: CaseState, req: DecideRequest, requestedFe
   }
   requireText(req?.actor, '操作人', 'actor');
   if (req.outcome === 'APPROVED') {
-    if (!Number.isSafeInteger(req.amountFen) || req.amountFen <= 0) reject('批准金额须为正整数（分）', 'amountFen must be a positive integer number of fen');
+    requireLoanTerms(req, { minRateBp: 1, maxRateBp: MAX_RATE_BP, maxTermMonths: MAX_TERM_MONTHS });
     if (req.amountFen > requestedFen) reject('批准金额超过申请金额', `amountFen ${req.amountFen} exceeds the requested ${requestedFen}`);
-    if (!Number.isInteger(req.rateBp) || req.rateBp <= 0 || req.rateBp > MAX_RATE_BP) reject('利率无效', `rateBp must be an integer in 1..${MAX_RATE_BP} basis points`);
-    if (!Number.isInteger(req.termMonths) || req.termMonths <= 0 || req.termMonths > MAX_TERM_MONTHS) reject('期限无效', `termMonths must be an integer in 1..${MAX_TERM_MONTHS}`);
   } else if (req.outcome === 'REJECTED') {
-    if (!Array.isArray(req.reasons) || req.reasons.length === 0) reject('拒绝须注明原因', 'a rejection needs at least one categorised reason');
-    for (const r of req.reasons) {
-      if (!REJECTION_REASONS.includes(r?.code)) reject('拒绝原因类别无效', `unknown rejection reason ${JSON.stringify(r?.code)}; expected one of ${REJECTION_REASONS.join(', ')}`);
-      if (r.code === 'OTHER' && !r.note?.trim()) reject('“其他”原因须说明', 'reason OTHER needs a note');
-    }
+    requireRejectionReasons(req.reasons, REJECTION_REASONS);
   } else {
     reject('决定结果无效', 'outcome must be APPROVED or REJECTED');
   }

@@ -29,7 +29,7 @@ import {
   type SciTechWithdrawRequest,
 } from './sciTechCaseMessages';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
-import { reject, requireText, requireWithdrawable } from './validation';
+import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
 export * from './sciTechCaseMessages';
 
@@ -329,19 +329,12 @@ export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecid
   if (state.decision) reject('已作出授信决定', `already decided: ${state.decision.outcome} by ${state.decision.by} at ${state.decision.at}`);
   if (state.stage !== 'MANUAL_REVIEW') reject(`案件处于${state.stage}，无需人工审批`, `a credit decision is only taken in MANUAL_REVIEW, not ${state.stage}`);
   requireText(req?.actor, '操作人', 'actor');
-  const { minRateBp, maxRateBp, maxTermMonths } = SCI_TECH_POLICY.manualTerms;
   if (req.outcome === 'APPROVED') {
+    requireLoanTerms(req, SCI_TECH_POLICY.manualTerms);
     const limit = state.limit!.recommendedFen;
-    if (!Number.isSafeInteger(req.amountFen) || req.amountFen <= 0) reject('批准金额须为正整数（分）', 'amountFen must be a positive whole number of fen');
     if (req.amountFen > limit) reject(`批准金额超过建议额度 ${limit} 分`, `amountFen ${req.amountFen} exceeds the recommended limit ${limit} (never above the ${state.limit!.requestedFen} requested)`);
-    if (!Number.isInteger(req.rateBp) || req.rateBp < minRateBp || req.rateBp > maxRateBp) reject('利率超出政策范围', `rateBp must be a whole number in ${minRateBp}..${maxRateBp}`);
-    if (!Number.isInteger(req.termMonths) || req.termMonths < 1 || req.termMonths > maxTermMonths) reject('期限超出政策范围', `termMonths must be a whole number in 1..${maxTermMonths}`);
   } else if (req.outcome === 'REJECTED') {
-    if (!Array.isArray(req.reasons) || req.reasons.length === 0) reject('拒绝须注明原因', 'a rejection needs at least one categorised reason');
-    for (const r of req.reasons) {
-      if (!REJECTION_REASONS.includes(r?.code)) reject('拒绝原因类别无效', `unknown rejection reason ${JSON.stringify(r?.code)}; expected one of ${REJECTION_REASONS.join(', ')}`);
-      if (r.code === 'OTHER' && !r.note?.trim()) reject('“其他”原因须说明', 'reason OTHER needs a note');
-    }
+    requireRejectionReasons(req.reasons, REJECTION_REASONS);
   } else {
     reject('决定结果无效', 'outcome must be APPROVED or REJECTED');
   }

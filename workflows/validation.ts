@@ -16,3 +16,27 @@ export function requireWithdrawable(stage: string, notWithdrawable: readonly str
   requireText(req?.reason, '撤回原因', 'a withdrawal reason');
   requireText(req?.actor, '操作人', 'actor');
 }
+
+/** Approved loan terms: a positive amount in fen, rate and term inside the product's bounds. */
+export function requireLoanTerms(
+  req: { amountFen?: unknown; rateBp?: unknown; termMonths?: unknown },
+  bounds: { minRateBp: number; maxRateBp: number; maxTermMonths: number },
+): void {
+  const { amountFen, rateBp, termMonths } = req as { amountFen: number; rateBp: number; termMonths: number };
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) reject('批准金额须为正整数（分）', 'amountFen must be a positive integer number of fen');
+  if (!Number.isInteger(rateBp) || rateBp < bounds.minRateBp || rateBp > bounds.maxRateBp) {
+    reject('利率超出政策范围', `rateBp must be an integer in ${bounds.minRateBp}..${bounds.maxRateBp} basis points`);
+  }
+  if (!Number.isInteger(termMonths) || termMonths < 1 || termMonths > bounds.maxTermMonths) {
+    reject('期限超出政策范围', `termMonths must be an integer in 1..${bounds.maxTermMonths}`);
+  }
+}
+
+/** A rejection names at least one reason from the product's categories; OTHER needs a note. */
+export function requireRejectionReasons(reasons: unknown, categories: readonly string[]): void {
+  if (!Array.isArray(reasons) || reasons.length === 0) reject('拒绝须注明原因', 'a rejection needs at least one categorised reason');
+  for (const r of reasons as Array<{ code?: unknown; note?: string } | undefined>) {
+    if (!categories.includes(r?.code as string)) reject('拒绝原因类别无效', `unknown rejection reason ${JSON.stringify(r?.code)}; expected one of ${categories.join(', ')}`);
+    if (r?.code === 'OTHER' && !r.note?.trim()) reject('“其他”原因须说明', 'reason OTHER needs a note');
+  }
+}

@@ -11,12 +11,11 @@ import { calendarYearsRouter } from './calendarYears';
 
 const MAX_RANGE_DAYS = 366;
 // The lunar-calendar library covers 1901–2099; business dates stay well inside.
-const isoDate = IsoDateParam;
 
 // zod runs object refinements even when a field already failed: check both dates first.
 const bothDates = (q: { from: string; to: string }) => isIsoDate(q.from) && isIsoDate(q.to);
 export const DaysQuery = z
-  .strictObject({ from: isoDate, to: isoDate })
+  .strictObject({ from: IsoDateParam, to: IsoDateParam })
   .refine((q) => !bothDates(q) || compareIsoDates(q.from, q.to) <= 0, { path: ['to'], message: 'must not be before from' })
   .refine((q) => !bothDates(q) || toEpochDay(q.to) - toEpochDay(q.from) < MAX_RANGE_DAYS, {
     path: ['to'],

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { commandExists, runVisible } from './cache';
+import { runVisible, which } from './shell';
 
 // Temporal's Java time-skipping test server, from Maven Central.
 export const TEST_SERVER_VERSION = '1.31.0';
@@ -32,7 +32,7 @@ export function ensureTestServer(cacheDir: string): string {
   const dir = path.join(cacheDir, 'temporal-test-server', TEST_SERVER_VERSION);
   const launcher = path.join(dir, 'temporal-test-server');
   if (fs.existsSync(launcher)) return launcher;
-  if (!commandExists('mvn') || !commandExists('java')) {
+  if (!which('mvn') || !which('java')) {
     throw new Error('The time-skipping test server needs Java 17+ and Maven (mvn) on PATH');
   }
   console.log(`Fetching Temporal's Java test server ${TEST_SERVER_VERSION} from Maven Central into ${dir} (once)...`);
