@@ -4,6 +4,7 @@ import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '
 import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
 import type { Prisma } from '../../prisma/generated/client';
 import { formatFen, formatWan } from '../../domain/money';
+import { nextCaseNo } from '../../infra/caseNumbers';
 import type { Database } from '../../infra/database';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type CaseState, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../workflows/searchAttributes';
@@ -212,11 +213,6 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
     throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `It created case ${row.caseNo} from a different body; use a new key for a new case`);
   }
   return { caseNo: row.caseNo, replayed };
-}
-
-async function nextCaseNo(db: Database, year: number): Promise<string> {
-  const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT nextval('case_no_seq') AS n`;
-  return `GL-${year}-${String(n).padStart(6, '0')}`;
 }
 
 async function caseView(db: Database, caseNo: string, live: CaseState | undefined, uiLink: (id: string) => string) {
