@@ -68,7 +68,7 @@ export function caseRecordActivities(db: Database) {
         caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
         product: 'FAST_TRACK',
         stage: 'PARALLEL_REVIEW',
-        eventData: { dueAt, dueProvisional, amountFen },
+        eventData: { dueAt, dueProvisional, amountFen, ...(input.consultationId ? { consultationId: input.consultationId } : {}) },
       });
     },
   };

@@ -1,17 +1,21 @@
 import type { Database } from '../infra/database';
 import { createSandboxAdapters, type Adapters } from './adapters';
 import { branchWorkActivities } from './branchWork';
+import { cadenceReportActivities } from './cadenceReports';
 import { calendarActivities } from './calendar';
 import { caseProgressActivities } from './caseProgress';
 import { caseRecordActivities } from './caseRecords';
+import { consultationActivities } from './consultations';
 import { sciTechActivities } from './sciTech';
 
 export function createActivities(db: Database, adapters: Adapters = createSandboxAdapters(db)) {
   return {
     ...caseRecordActivities(db),
     ...calendarActivities(db),
+    ...cadenceReportActivities(db),
     ...caseProgressActivities(db),
     ...branchWorkActivities(adapters),
     ...sciTechActivities(db),
+    ...consultationActivities(db),
   };
 }

@@ -67,7 +67,8 @@ export function sciTechActivities(db: Database, ipValuation: IpValuationAdapter 
         caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
         product: 'SCI_TECH',
         stage: 'EVALUATING',
-        eventData: { product: 'SCI_TECH', dueAt, promiseHours: 48, amountFen, patents: input.application.patents.length },
+        // The application itself, so the case view can show what was scored after the workflow is gone.
+        eventData: { product: 'SCI_TECH', dueAt, promiseHours: 48, amountFen, patents: input.application.patents.length, application: input.application, ...(input.consultationId ? { consultationId: input.consultationId } : {}) },
       });
     },
   };

@@ -8,9 +8,13 @@ import { operations, type OpsOptions } from './ops';
 import { Problem, notFound, problemHandler, sendProblem } from './problem';
 import { calendarRouter } from './routes/calendar';
 import { casesRouter } from './routes/cases';
+import { consultationBatchesRouter, consultationsRouter } from './routes/consultations';
 import { firmsRouter } from './routes/firms';
 import { referenceRouter } from './routes/reference';
 import { slaRouter } from './routes/sla';
+import { reportsRouter } from './routes/reports';
+import { signInRouter, type SignInOptions } from './routes/devSignIn';
+import { consoleStatic } from './static';
 
 export interface AppDeps {
   db: Database;
@@ -21,6 +25,10 @@ export interface AppDeps {
   verify: VerifyToken;
   /** Logger, metrics registry and rate limit; production-like defaults. */
   ops?: OpsOptions;
+  /** Development sign-in and the console's OIDC provider; absent: neither. */
+  signIn?: SignInOptions;
+  /** The built browser console (web/dist), served at `/`; absent: the API only. */
+  consoleDir?: string;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -50,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   // The contract and its docs page are public: before authentication.
   app.use('/api/v1', contractRouter());
+  app.use('/api/v1', signInRouter(deps.signIn ?? {}));
 
   const api = express.Router();
   api.use(authenticate(deps.verify));
@@ -63,11 +72,15 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   api.use('/cases', casesRouter(deps));
+  api.use('/consultations', consultationsRouter(deps));
+  api.use('/consultation-batches', consultationBatchesRouter(deps));
   api.use('/firms', firmsRouter(deps.db));
   api.use('/calendar', calendarRouter(deps.db, deps.client));
   api.use('/sla', slaRouter(deps.db));
+  api.use('/reports', reportsRouter(deps));
   api.use('/', referenceRouter(deps.db));
   app.use('/api/v1', api);
+  if (deps.consoleDir) app.use(consoleStatic(deps.consoleDir, deps.signIn?.oidc ? [new URL(deps.signIn.oidc.issuer).origin] : []));
 
   app.use(notFound);
   app.use(problemHandler);

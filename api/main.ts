@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { connectClient } from '../infra/temporal';
 import { createVerifier } from './auth/verifier';
+import { signInOptions } from './routes/devSignIn';
 import { createApp } from './app';
 import { createLogger } from './ops/logger';
 
@@ -18,6 +20,9 @@ async function main() {
     namespace: config.temporal.namespace,
     temporalUiUrl: config.temporal.uiUrl,
     verify: createVerifier(config),
+    signIn: signInOptions(config),
+    // Built by `npm run build:web` (npm start does it when the sources changed).
+    consoleDir: path.resolve(__dirname, '../web/dist'),
     ops: { logger, rateLimitPerMinute: config.rateLimitPerMinute },
   });
   const server = app.listen(config.api.port, config.api.host, () => {

@@ -5,6 +5,8 @@ import { checkCreditCode } from '../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../domain/money';
 import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../domain/fastTrack/policy';
 import type { SlaStateValue, Stage } from '../workflows/fastTrackCaseMessages';
+import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS, SCI_TECH_POLICY } from '../domain/sciTech/policy';
+import type { SciTechStage } from '../workflows/sciTechCaseMessages';
 
 /** A business date (Asia/Shanghai) the calendar can answer for. */
 export const IsoDateParam = z
@@ -15,18 +17,19 @@ export const IsoDateParam = z
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
 /** A CNY amount as a decimal string ("5140000.00") or a whole number of yuan; parsed to integer fen. */
-const amount = z.union([z.string(), z.number().int('must be whole yuan, or a decimal string such as "1200.50"')]).transform((v, ctx) => {
+const cny = (allowZero: boolean) => z.union([z.string(), z.number().int('must be whole yuan, or a decimal string such as "1200.50"')]).transform((v, ctx) => {
   const fen = parseCnyToFen(String(v));
   if (fen === undefined) {
     ctx.addIssue({ code: 'custom', message: 'must be a CNY amount with at most 2 decimals, e.g. "5140000.00"' });
     return z.NEVER;
   }
-  if (fen <= 0 || fen > MAX_AMOUNT_FEN) {
-    ctx.addIssue({ code: 'custom', message: `must be more than 0 and at most ${MAX_AMOUNT_FEN / 100} CNY` });
+  if (fen < 0 || (fen === 0 && !allowZero) || fen > MAX_AMOUNT_FEN) {
+    ctx.addIssue({ code: 'custom', message: `must be ${allowZero ? '0 or more' : 'more than 0'} and at most ${MAX_AMOUNT_FEN / 100} CNY` });
     return z.NEVER;
   }
   return fen;
 });
+const amount = cny(false);
 
 const creditCode = z.string().transform((v, ctx) => {
   const r = checkCreditCode(v);
@@ -37,18 +40,48 @@ const creditCode = z.string().transform((v, ctx) => {
   return r;
 });
 
-/** Allow-listed: stage, SLA state and owners are the workflow's, never the caller's. */
-export const CreateCaseBody = z.strictObject({
+/** What opening any case takes; allow-listed: stage, SLA state and owners are the workflow's, never the caller's. */
+const caseOpening = {
   firmName: trimmed(200),
   creditCode,
   street: trimmed(40),
   bank: trimmed(40),
+  /** Fast-track: the loan asked for; sci-tech: the requested credit. */
   amount,
   purpose: trimmed(1000),
   /** The officer confirms a code whose check character fails (early Fujian/Xiamen pilot codes). */
   confirmCreditCodeWarnings: z.boolean().default(false),
+};
+
+/** Without `product` a case is fast-track, as it was before sci-tech credit existed. */
+export const FastTrackCaseBody = z.strictObject({ product: z.literal('FAST_TRACK').optional(), ...caseOpening });
+
+/** The sci-tech firm's online application; the patents' values come from the IP valuation service, not the firm. */
+export const SciTechApplicationBody = z.strictObject({
+  patents: z
+    .array(
+      z.strictObject({
+        patentNo: z.string().trim().regex(/^ZL\d{12}\.[\dX]$/, 'must be a CNIPA patent number such as ZL202010000001.1'),
+        type: z.enum(PATENT_TYPES),
+        remainingYears: z.number().int('must be whole years').min(0).max(20),
+      }),
+    )
+    .max(200)
+    .refine((ps) => new Set(ps.map((p) => p.patentNo)).size === ps.length, 'lists a patent twice'),
+  /** R&D spend in the latest year. */
+  rdSpend: cny(true),
+  revenue: z.tuple([cny(true), cny(true), cny(true)]).describe('Revenue of the last three years, oldest first (CNY)'),
+  yearsInOperation: z.number().int('must be whole years').min(0).max(100),
+  existingDebt: cny(true),
+});
+
+export const SciTechCaseBody = z.strictObject({ product: z.literal('SCI_TECH'), ...caseOpening, application: SciTechApplicationBody });
+
+export const CreateCaseBody = z.discriminatedUnion('product', [FastTrackCaseBody, SciTechCaseBody], {
+  error: 'must be FAST_TRACK (the default) or SCI_TECH',
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
+export type SciTechCaseBody = z.infer<typeof SciTechCaseBody>;
 
 export const CaseNoParam = z.string().regex(/^GL-\d{4}-\d{6,}$/);
 
@@ -79,18 +112,24 @@ export const ReasonBody = z.strictObject({ reason: trimmed(1000) });
 export const ReassignBody = z.strictObject({ assignee: trimmed(100), reason: trimmed(1000) });
 export const ResumeBody = z.strictObject({ note: trimmed(1000).optional() });
 
-export const DecisionBody = z.discriminatedUnion('outcome', [
-  z.strictObject({
-    outcome: z.literal('APPROVED'),
-    amount,
-    rateBp: z.number().int('must be whole basis points').min(1).max(MAX_RATE_BP, `must be at most ${MAX_RATE_BP} (24%)`),
-    termMonths: z.number().int().min(1).max(MAX_TERM_MONTHS),
-  }),
-  z.strictObject({
-    outcome: z.literal('REJECTED'),
-    reasons: z.array(z.strictObject({ code: z.enum(REJECTION_REASONS), note: trimmed(1000).optional() })).min(1, 'give at least one reason'),
-  }),
-]);
+/** A credit decision within a product's terms and rejection categories. */
+const decisionBody = <R extends readonly [string, ...string[]]>(terms: { minRateBp: number; maxRateBp: number; maxTermMonths: number }, reasons: R) =>
+  z.discriminatedUnion('outcome', [
+    z.strictObject({
+      outcome: z.literal('APPROVED'),
+      amount,
+      rateBp: z.number().int('must be whole basis points').min(terms.minRateBp).max(terms.maxRateBp, `must be at most ${terms.maxRateBp} (${terms.maxRateBp / 100}%)`),
+      termMonths: z.number().int().min(1).max(terms.maxTermMonths),
+    }),
+    z.strictObject({
+      outcome: z.literal('REJECTED'),
+      reasons: z.array(z.strictObject({ code: z.enum(reasons), note: trimmed(1000).optional() })).min(1, 'give at least one reason'),
+    }),
+  ]);
+
+export const DecisionBody = decisionBody({ minRateBp: 1, maxRateBp: MAX_RATE_BP, maxTermMonths: MAX_TERM_MONTHS }, REJECTION_REASONS);
+/** The bank approver's decision on a sci-tech case in MANUAL_REVIEW. */
+export const SciTechDecisionBody = decisionBody(SCI_TECH_POLICY.manualTerms, SCI_TECH_REJECTION_REASONS);
 
 export const IdempotencyKeyHeader = z.strictObject({
   'Idempotency-Key': z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, . _ : -').optional(),
@@ -102,15 +141,16 @@ export function idempotencyKey(req: { get(name: string): string | undefined }): 
 }
 
 const STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const satisfies readonly Stage[];
+const SCI_TECH_ONLY_STAGES = ['EVALUATING', 'MANUAL_REVIEW'] as const satisfies readonly SciTechStage[];
 const SLA_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET'] as const satisfies readonly SlaStateValue[];
 
 /** Filters of GET /api/v1/cases; acceptance dates are Asia/Shanghai days, both inclusive. */
 export const CaseListQuery = z.strictObject({
-  stage: z.enum(STAGES).optional(),
+  stage: z.enum([...STAGES, ...SCI_TECH_ONLY_STAGES]).optional(),
   slaState: z.enum(SLA_STATES).optional(),
   street: trimmed(40).optional(),
   bank: trimmed(40).optional(),
-  product: z.enum(['FAST_TRACK']).optional(),
+  product: z.enum(['FAST_TRACK', 'SCI_TECH']).optional(),
   acceptedFrom: IsoDateParam.optional(),
   acceptedTo: IsoDateParam.optional(),
   limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(20),

@@ -21,3 +21,8 @@ export function writeSection(name: string, markdown: string): void {
   const re = new RegExp(`${start}[\\s\\S]*?${end}`);
   fs.writeFileSync(FILE, re.test(current) ? current.replace(re, block) : `${current.trimEnd()}\n\n${block}\n`);
 }
+
+/** The machine's 1-minute load average: a shared machine makes figures noisy, so reports say so. */
+export function loadAverage(): string {
+  return `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
+}

@@ -32,6 +32,11 @@ const envSchema = z.object({
   // (AUTH_DEV_SECRET, else generated once into DATA_DIR/dev-signing-key).
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_DEV_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // The console's OpenID Connect sign-in (authorization code + PKCE): the provider and the
+  // console's public client id there. Its access tokens must satisfy AUTH_ISSUER/AUDIENCE.
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().min(1).default('openid profile'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // Empty disables here, unlike other variables, where empty means "use the default".
     workerMetricsAddress: env.WORKER_METRICS_ADDRESS === '' || c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, devSecret: c.AUTH_DEV_SECRET },
+    oidc: c.OIDC_ISSUER && c.OIDC_CLIENT_ID ? { issuer: c.OIDC_ISSUER.replace(/\/$/, ''), clientId: c.OIDC_CLIENT_ID, scope: c.OIDC_SCOPE } : undefined,
   };
 }
 

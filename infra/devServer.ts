@@ -8,6 +8,8 @@ export interface DevServerOptions {
   /** SQLite file; in memory when absent. */
   dbFilename?: string;
   uiPort?: number;
+  /** More `temporal server start-dev` flags, e.g. ['--sqlite-pragma', 'journal_mode=wal'] (benchmarks). */
+  extraArgs?: string[];
 }
 
 /**
@@ -25,6 +27,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<TestWorkfl
       dbFilename: opts.dbFilename,
       ...(opts.uiPort ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
       log: { format: 'pretty', level: 'error' },
+      extraArgs: opts.extraArgs,
     },
   });
 }

@@ -1,5 +1,5 @@
 // `npm run rebuild:projection [-- <caseNo> ...]`: rewrites the case records from
-// the workflows (all fast-track cases, or the ones named).
+// the workflows (all fast-track and sci-tech cases, or the ones named).
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { rebuildProjection } from '../infra/rebuildProjection';
@@ -12,7 +12,7 @@ async function main() {
   if (ids.some((id) => !/^GL-\d{4}-\d{6,}$/.test(id))) throw new Error('case numbers look like GL-2026-000001');
   const query = ids.length
     ? `WorkflowId IN (${ids.map((id) => `'case-${id}'`).join(', ')})`
-    : `WorkflowType = 'fastTrackCaseWorkflow'`;
+    : `WorkflowType IN ('fastTrackCaseWorkflow', 'sciTechCaseWorkflow')`;
   const db = createDatabase(config.databaseUrl, 2);
   const client = await connectClient(config.temporal.address, config.temporal.namespace);
   try {

@@ -12,8 +12,8 @@ export interface WorkerDeps {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Outside systems; the sandbox ones (configured from the environment) by default. */
   adapters?: Adapters;
-  /** Tuning for tests and deployments (grace time on shutdown, workflow cache size). */
-  tuning?: Pick<WorkerOptions, 'shutdownGraceTime' | 'maxCachedWorkflows'>;
+  /** Tuning for tests, deployments and benchmarks (grace time on shutdown, workflow cache size, task slots). */
+  tuning?: Pick<WorkerOptions, 'shutdownGraceTime' | 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>;
 }
 
 export function createWorker({ connection, namespace, taskQueue, db, workflowBundle, adapters, tuning }: WorkerDeps): Promise<Worker> {

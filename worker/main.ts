@@ -2,6 +2,8 @@ import { NativeConnection, Runtime, type RuntimeOptions } from '@temporalio/work
 import { createLogger, temporalLogger, type Logger } from '../api/ops/logger';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
+import { ensureSchedules } from '../infra/schedules';
+import { connectClient } from '../infra/temporal';
 import { createWorker } from './createWorker';
 
 /**
@@ -29,6 +31,11 @@ async function main() {
   const db = createDatabase(config.databaseUrl);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db });
+  // The cadence's schedules, created or brought to spec by whichever worker starts: every
+  // deployment runs a worker (npm start, Docker Compose), and they target its task queue.
+  const client = await connectClient(config.temporal.address, config.temporal.namespace);
+  await ensureSchedules(client, config.temporal.taskQueue);
+  await client.connection.close();
   console.log(`工作进程已启动 Worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM.
   await worker.run();

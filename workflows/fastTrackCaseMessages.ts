@@ -26,6 +26,8 @@ export interface FastTrackCaseInput {
   /** ISO-8601 instant the street office accepted the case. */
   acceptedAt: string;
   acceptedBy: string;
+  /** The joint consultation whose accepted plan opened this case, if any. */
+  consultationId?: string;
   /** Who holds each branch at the start; defaults name the role at the street or bank. */
   assignees?: Partial<Record<TaskKind, string>>;
   /** Working time before a due instant at which the case turns AT_RISK (default half a working day). */

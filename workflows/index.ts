@@ -1,2 +1,5 @@
 export * from './fastTrackCase';
 export * from './sciTechCase';
+export * from './cadenceReport';
+export * from './jointConsultation';
+export * from './consultationBatch';

@@ -29,6 +29,8 @@ export interface SciTechCaseInput {
   /** ISO-8601 instant the application was accepted: the 48 hours start here. */
   acceptedAt: string;
   acceptedBy: string;
+  /** The joint consultation whose accepted plan opened this case, if any. */
+  consultationId?: string;
   application: SciTechApplication;
   /** Who decides a MANUAL_REVIEW case; defaults to the bank's credit approver role. */
   approver?: string;

@@ -15,4 +15,9 @@ export const BranchesOpen = defineSearchAttributeKey('BranchesOpen', 'KEYWORD_LI
 /** Due instants missed so far (branches and the promise). */
 export const SlaBreaches = defineSearchAttributeKey('SlaBreaches', 'INT');
 
-export const ALL_SEARCH_ATTRIBUTES = [CaseStage, SlaState, Street, Bank, Product, AmountFen, DueAt, BranchesOpen, SlaBreaches];
+/** Joint consultations: the batch a consultation belongs to. */
+export const ConsultationBatch = defineSearchAttributeKey('ConsultationBatch', 'KEYWORD');
+/** Both ends of a consultation's link: on a consultation the case its accepted plan opened, on that case the consultation. */
+export const ConsultationLink = defineSearchAttributeKey('ConsultationLink', 'KEYWORD');
+
+export const ALL_SEARCH_ATTRIBUTES = [CaseStage, SlaState, Street, Bank, Product, AmountFen, DueAt, BranchesOpen, SlaBreaches, ConsultationBatch, ConsultationLink];

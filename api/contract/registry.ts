@@ -5,10 +5,16 @@ import { z } from 'zod';
 import type { Role } from '../auth/principal';
 import { DaysQuery, DeadlineQuery } from '../routes/calendar';
 import { LoadQuery, NoticeBody, YearParams } from '../routes/calendarYears';
+import { DevSignInBody, DevSignInResult, SignInOptionsView } from '../routes/devSignIn';
 import { FirmListQuery } from '../routes/firms';
 import { SlaBreachesQuery, SlaSummaryQuery } from '../routes/sla';
-import { CaseListQuery, CaseNoParam, CreateCaseBody, DecisionBody, EVIDENCE, IdempotencyKeyHeader, ReasonBody, ReassignBody, ResumeBody, TASK_SLUGS } from '../schemas';
+import { CaseListQuery, CaseNoParam, CreateCaseBody, DecisionBody, EVIDENCE, IdempotencyKeyHeader, ReasonBody, ReassignBody, ResumeBody, SciTechDecisionBody, TASK_SLUGS } from '../schemas';
 import { RESPONSE_SCHEMAS } from './responses';
+import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
+import { reportRoutes } from './reportRoutes';
+import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { CONSULTATION_BODY_SCHEMAS, consultationRoutes } from './consultationRoutes';
+import { ReportRunBody } from '../routes/reports';
 
 export type Method = 'get' | 'post' | 'put';
 export type MediaType = 'application/json' | 'application/problem+json' | 'text/csv' | 'text/html' | 'text/plain';
@@ -50,10 +56,14 @@ const named = <S extends Record<string, z.ZodType>>(schemas: S) =>
 /** Response bodies (read as output) and request bodies (read as input) by component name. */
 export const R = named({
   ...RESPONSE_SCHEMAS,
+  ...REPORT_RESPONSE_SCHEMAS,
+  ...CONSULTATION_RESPONSE_SCHEMAS,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
   OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
   DocsPage: z.string().describe('HTML'),
   PrometheusText: z.string().describe('Prometheus text exposition format'),
+  SignInOptions: SignInOptionsView,
+  DevSignInResult,
 });
 export const B = named({
   CreateCaseBody,
@@ -64,7 +74,12 @@ export const B = named({
   ReassignBody,
   ResumeBody,
   DecisionBody,
+  SciTechDecisionBody,
+  CaseDecisionBody: z.union([DecisionBody, SciTechDecisionBody]).describe('DecisionBody on a fast-track case, SciTechDecisionBody (its manual terms and rejection reasons) on a sci-tech case'),
   CalendarNoticeBody: NoticeBody,
+  ReportRunBody,
+  DevSignInBody,
+  ...CONSULTATION_BODY_SCHEMAS,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------
@@ -78,7 +93,7 @@ const P = {
   401: problem('No valid bearer token (…:unauthenticated)'),
   403: problem('The role may not use this route, or acts outside its street (…:forbidden)'),
   404: problem('No such resource, or outside the caller’s scope: existence does not leak (…:not-found)'),
-  409: problem('The case refused the action or has ended (…:update-rejected, …:case-closed)'),
+  409: problem('The case refused the action or has ended (…:update-rejected, …:case-closed), or the action does not exist for the case’s product (…:not-for-product)'),
   413: problem('The body is larger than 64 kB (…:body-too-large)'),
   415: problem('The body is not application/json (…:unsupported-media-type)'),
   422: problem('Validation failed; `errors` names each failing field (…:validation)'),
@@ -183,12 +198,40 @@ export const ROUTES: readonly RouteSpec[] = [
     responses: { 200: { description: 'HTML', content: { 'text/html': R.DocsPage } } },
   },
 
+  // ---- Sign-in (the console)
+  {
+    operationId: 'signInOptions',
+    method: 'get',
+    path: '/api/v1/sign-in/options',
+    summary: '登录方式 How to sign in: the development users to pick from (development only) and the OpenID Connect provider',
+    tags: ['Sign-in'],
+    roles: 'public',
+    responses: { 200: ok('The sign-in options', R.SignInOptions) },
+  },
+  {
+    operationId: 'devSignIn',
+    method: 'post',
+    path: '/api/v1/dev/sign-in',
+    summary: '开发登录 A development token for a seeded user (404 with the production auth configuration)',
+    tags: ['Sign-in'],
+    roles: 'public',
+    body: B.DevSignInBody,
+    responses: {
+      200: ok('A bearer token for the user', R.DevSignInResult),
+      400: P[400],
+      404: problem('Development sign-in is off (production auth configuration) (…:not-found)'),
+      413: P[413],
+      415: P[415],
+      422: problem('No such development user; `errors` names userId (…:validation)'),
+    },
+  },
+
   // ---- Cases
   {
     operationId: 'createCase',
     method: 'post',
     path: '/api/v1/cases',
-    summary: '受理 Open a fast-track case (starts its workflow)',
+    summary: '受理 Open a case (starts its workflow): fast-track by default, sci-tech credit (善科贷, 48 h) with product SCI_TECH and the online application',
     tags: ['Cases'],
     roles: ['case_officer'],
     scope: 'Only for the officer’s own street (403 otherwise). Stage, SLA state and assignees are the workflow’s: the body is allow-listed.',
@@ -248,7 +291,7 @@ export const ROUTES: readonly RouteSpec[] = [
   caseAction('reassignTask', '/tasks/{task}/reassign', '改派 Reassign a task', ['case_officer', 'task_force'], B.ReassignBody, CaseTaskParams),
   caseAction('pauseSla', '/tasks/{task}/pause', '暂停计时 Pause the SLA clock for a task, with a reason', clockRoles, B.ReasonBody, CaseTaskParams),
   caseAction('resumeSla', '/sla/resume', '恢复计时 Resume the paused SLA clock', clockRoles, B.ResumeBody),
-  caseAction('decide', '/decision', '授信决定 Approve or reject the credit', ['credit_approver'], B.DecisionBody),
+  caseAction('decide', '/decision', '授信决定 Approve or reject the credit (a sci-tech case only in MANUAL_REVIEW; the body is checked against the case’s product)', ['credit_approver'], B.CaseDecisionBody),
   caseAction('withdraw', '/withdrawal', '撤回 Withdraw the case', ['case_officer', 'task_force'], B.ReasonBody),
 
   // ---- Firms
@@ -361,6 +404,8 @@ export const ROUTES: readonly RouteSpec[] = [
       422: P[422],
     },
   },
+  ...reportRoutes({ R, B, P, ok, problem }),
+  ...consultationRoutes({ R, B, P, ok, problem }),
 ];
 
 /** Human text for a route's roles, for the document and the docs page. */

@@ -4,12 +4,16 @@
 import { z } from 'zod';
 import { REJECTION_REASONS } from '../../domain/fastTrack/policy';
 import { STAGE_METRICS } from '../../domain/reports/slaSummary';
+import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS } from '../../domain/sciTech/policy';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const isoDate = z.iso.date().describe('Business date YYYY-MM-DD (Asia/Shanghai)');
 const TaskKind = z.enum(['GRID_SUBMISSION', 'BANK_VIP_CHANNEL', 'DUE_DILIGENCE']);
 export const Stage = z.enum(['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN']);
 export const SlaState = z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET']);
+export const SciTechStage = z.enum(['ACCEPTED', 'EVALUATING', 'MANUAL_REVIEW', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN']);
+/** Any product's stage, where lists mix products. */
+const AnyStage = z.union([Stage, SciTechStage]);
 
 // ---- Problems and operations ---------------------------------------------------------------
 
@@ -85,16 +89,22 @@ const Decision = z.strictObject({
 
 const amountText = z.string().describe('CNY with two decimals, e.g. "5140000.00"');
 
-export const CaseView = z.strictObject({
+/** What a case view of any product starts with. */
+const caseHeader = {
   id: z.string(),
   workflowId: z.string(),
-  product: z.string(),
   firm: z.strictObject({ name: z.string(), creditCode: z.string() }),
   street: Street,
   bank: Street,
   amount: amountText,
   amountFen: z.number().int(),
   purpose: z.string(),
+};
+
+/** A fast-track case. */
+export const FastTrackCaseView = z.strictObject({
+  ...caseHeader,
+  product: z.string(),
   stage: Stage,
   slaState: SlaState,
   acceptedAt: instant,
@@ -115,6 +125,91 @@ export const CaseView = z.strictObject({
   events: z.array(Event),
 });
 
+// ---- Sci-tech credit cases (善科贷) -----------------------------------------------------------
+
+const ScoringFactor = z.strictObject({
+  code: z.enum(['PATENT_PORTFOLIO', 'IP_COVERAGE', 'RD_INTENSITY', 'REVENUE_TREND', 'YEARS_IN_OPERATION', 'LEVERAGE']),
+  name: z.string(),
+  input: z.number(),
+  unit: z.enum(['points', 'bp', 'years']),
+  points: z.number().int(),
+  maxPoints: z.number().int(),
+  note: z.string(),
+});
+
+const LimitBreakdown = z.strictObject({
+  ipValueFen: z.number().int(),
+  perPatent: z.array(
+    z.strictObject({ patentNo: z.string(), type: z.enum(PATENT_TYPES), valuationFen: z.number().int(), remainingYears: z.number().int(), lendingValueFen: z.number().int() }),
+  ),
+  revenueCapFen: z.number().int(),
+  productMaxFen: z.number().int(),
+  requestedFen: z.number().int(),
+  recommendedFen: z.number().int(),
+  bindingCap: z.enum(['IP_VALUE', 'REVENUE', 'PRODUCT_MAX', 'REQUESTED']),
+});
+
+/** The scoring model's result and everything that produced it. */
+const Scoring = z.strictObject({
+  score: z.number().int().min(0).max(100),
+  band: z.enum(['AUTO_APPROVE', 'MANUAL_REVIEW', 'AUTO_REJECT']),
+  reasons: z.array(z.strictObject({ code: z.string(), text: z.string() })),
+  factors: z.array(ScoringFactor),
+  limit: LimitBreakdown,
+  valuations: z.array(z.strictObject({ patentNo: z.string(), type: z.enum(PATENT_TYPES), valuationFen: z.number().int(), source: z.string(), valuedAt: instant })),
+});
+
+/** A sci-tech case: one 48-hour promise, a score instead of review branches. */
+export const SciTechCaseView = z.strictObject({
+  ...caseHeader,
+  product: z.literal('SCI_TECH'),
+  stage: SciTechStage,
+  slaState: SlaState,
+  acceptedAt: instant,
+  /** acceptedAt + 48 calendar hours. */
+  dueAt: instant.nullable(),
+  /** When the case turns AT_RISK; only from the running workflow. */
+  atRiskAt: instant.nullable(),
+  live: z.boolean(),
+  /** What the firm submitted, as recorded at acceptance. */
+  application: z
+    .strictObject({
+      patents: z.array(z.strictObject({ patentNo: z.string(), type: z.enum(PATENT_TYPES), remainingYears: z.number().int() })),
+      rdSpendFen: z.number().int(),
+      revenueFen: z.array(z.number().int()).length(3),
+      yearsInOperation: z.number().int(),
+      existingDebtFen: z.number().int(),
+      requestedFen: z.number().int(),
+    })
+    .nullable(),
+  /** Null until the patents are valued and the case scored. */
+  scoring: Scoring.nullable(),
+  /** Who decides a MANUAL_REVIEW case. */
+  approver: z.string().nullable(),
+  decision: z
+    .strictObject({
+      outcome: z.enum(['APPROVED', 'REJECTED']),
+      /** `system:scoring` when automatic. */
+      by: z.string(),
+      at: instant,
+      automatic: z.boolean(),
+      amountFen: z.number().int().optional(),
+      rateBp: z.number().int().optional(),
+      termMonths: z.number().int().optional(),
+      reasons: z.array(z.strictObject({ code: z.enum(SCI_TECH_REJECTION_REASONS), note: z.string().optional() })).optional(),
+    })
+    .nullable(),
+  contract: z.strictObject({ contractNo: z.string(), signedAt: instant }).nullable(),
+  disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
+  withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
+  breaches: z.array(z.strictObject({ dueAt: instant, breachedAt: instant, stage: SciTechStage })),
+  temporalUi: z.string(),
+  events: z.array(Event),
+});
+
+/** A case of either product; `product` tells which. */
+export const CaseView = z.union([FastTrackCaseView, SciTechCaseView]);
+
 export const CaseSummary = z.strictObject({
   id: z.string(),
   product: z.string(),
@@ -123,7 +218,7 @@ export const CaseSummary = z.strictObject({
   bank: z.string(),
   amount: amountText,
   amountFen: z.number().int(),
-  stage: Stage,
+  stage: AnyStage,
   slaState: SlaState,
   acceptedAt: instant,
   dueAt: instant.nullable(),
@@ -135,7 +230,8 @@ export const CaseListPage = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
-export const CaseTimeline = z.strictObject({ id: z.string(), events: z.array(Event) });
+/** `product` says how to read the event types (FAST_TRACK or SCI_TECH). */
+export const CaseTimeline = z.strictObject({ id: z.string(), product: z.string(), events: z.array(Event) });
 
 // ---- Firms ---------------------------------------------------------------------------------
 
@@ -147,7 +243,7 @@ export const FirmView = z.strictObject({
   creditCode: z.string(),
   name: z.string(),
   street: z.string(),
-  cases: z.array(z.strictObject({ id: z.string(), stage: Stage, slaState: SlaState, bank: z.string(), acceptedAt: instant })),
+  cases: z.array(z.strictObject({ id: z.string(), stage: AnyStage, slaState: SlaState, bank: z.string(), acceptedAt: instant })),
 });
 
 // ---- Calendar ------------------------------------------------------------------------------
@@ -216,7 +312,7 @@ export const CalendarYearResult = z.union([CalendarYearPreview, CalendarYearLoad
 // ---- SLA reports ---------------------------------------------------------------------------
 
 const rate = z.number().min(0).max(1).nullable();
-const SlaFigures = {
+export const SlaFigures = {
   opened: z.number().int(),
   decided: z.number().int(),
   disbursed: z.number().int(),
@@ -269,6 +365,8 @@ export const RESPONSE_SCHEMAS = {
   StreetList,
   BankList,
   CaseView,
+  FastTrackCaseView,
+  SciTechCaseView,
   CaseListPage,
   CaseTimeline,
   FirmList,

@@ -12,11 +12,16 @@ export function caseNotFound(caseNo: string): Problem {
 
 /** The case of `:caseNo` if the caller may see it; otherwise it does not exist (404). */
 export async function visibleCaseNo(db: Database, req: Request<{ caseNo: string }>): Promise<string> {
+  return (await visibleCase(db, req)).caseNo;
+}
+
+/** Like visibleCaseNo, with the case's product, for routes that act differently per product. */
+export async function visibleCase(db: Database, req: Request<{ caseNo: string }>): Promise<{ caseNo: string; product: string }> {
   const caseNo = req.params.caseNo;
   if (!CaseNoParam.safeParse(caseNo).success) throw caseNotFound(caseNo);
-  const c = await db.loanCase.findFirst({ where: { caseNo, ...visibleCasesWhere(principalOf(req)) }, select: { caseNo: true } });
+  const c = await db.loanCase.findFirst({ where: { caseNo, ...visibleCasesWhere(principalOf(req)) }, select: { caseNo: true, product: true } });
   if (!c) throw caseNotFound(caseNo);
-  return caseNo;
+  return c;
 }
 
 /** The cases a principal may see, as a Prisma filter: single reads, lists and reports all use it. */

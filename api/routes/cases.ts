@@ -1,18 +1,21 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
-import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
 import type { Prisma } from '../../prisma/generated/client';
 import { formatFen, formatWan } from '../../domain/money';
 import { nextCaseNo } from '../../infra/caseNumbers';
+import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
 import type { Database } from '../../infra/database';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type CaseState, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
+import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseState } from '../../workflows/sciTechCase';
 import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../workflows/searchAttributes';
 import { principalOf, requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
 import { CaseListQuery, CreateCaseBody, idempotencyKey } from '../schemas';
 import { canonicalJson } from '../canonicalJson';
 import { caseActionsRouter } from './caseActions';
+import { sciTechCaseFacts, sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
 
 export interface CasesDeps {
@@ -22,6 +25,9 @@ export interface CasesDeps {
   temporalUiUrl: string;
   namespace: string;
 }
+
+/** A case's state as its workflow answers it; `product` tells the two apart. */
+export type LiveCaseState = CaseState | SciTechCaseState;
 
 export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }: CasesDeps): Router {
   const router = Router();
@@ -51,45 +57,69 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
       );
     }
 
-    const assignees = await defaultAssignees(db, body.street, body.bank);
     const acceptedAt = new Date();
     const key = idempotencyKey(req);
     const { caseNo, replayed } = key === undefined
       ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }
       : await caseNoForKey(db, `${principal.sub}:${key}`, req.body, acceptedAt);
-    const input: FastTrackCaseInput = {
+    const opening: CaseOpening = {
       caseNo,
       firm: { name: body.firmName, creditCode: body.creditCode.code, creditCodeWarnings: body.creditCode.warnings },
       streetCode: body.street,
       bankCode: body.bank,
-      amountFen: body.amount,
       purpose: body.purpose,
       acceptedAt: acceptedAt.toISOString(),
       acceptedBy: principal.sub,
-      assignees,
     };
-    const workflowId = `case-${caseNo}`;
     // The workflow writes the record itself, so no record exists without its workflow;
     // the update returns once that record is written.
-    const state = await client.workflow.executeUpdateWithStart(acceptanceUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation(fastTrackCaseWorkflow, {
-        workflowId,
-        taskQueue,
-        args: [input],
-        // With a key, concurrent repeats meet at the same workflow id and share it.
-        workflowIdConflictPolicy: key === undefined ? 'FAIL' : 'USE_EXISTING',
-        staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
-        staticDetails: `快速通道 Fast-track · ${bank!.nameZh} · ${body.purpose}`,
-        typedSearchAttributes: [
-          { key: CaseStage, value: 'ACCEPTED' },
-          { key: SlaState, value: 'ON_TRACK' },
-          { key: Street, value: body.street },
-          { key: Bank, value: body.bank },
-          { key: Product, value: 'FAST_TRACK' },
-          { key: AmountFen, value: body.amount },
-        ],
-      }),
-    });
+    const start = {
+      workflowId: `case-${caseNo}`,
+      taskQueue,
+      // With a key, concurrent repeats meet at the same workflow id and share it.
+      workflowIdConflictPolicy: key === undefined ? ('FAIL' as const) : ('USE_EXISTING' as const),
+      // A case number runs once: a repeat after its workflow has ended must not start it again.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+      staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
+    };
+    const attributes = (product: string) => [
+      { key: CaseStage, value: 'ACCEPTED' },
+      { key: SlaState, value: 'ON_TRACK' },
+      { key: Street, value: body.street },
+      { key: Bank, value: body.bank },
+      { key: Product, value: product },
+      { key: AmountFen, value: body.amount },
+    ];
+    const startCase = async (): Promise<LiveCaseState> => {
+      if (body.product === 'SCI_TECH') {
+        const approver = await firstActiveStaff(db, { role: 'credit_approver', bankCode: body.bank });
+        return client.workflow.executeUpdateWithStart(sciTechAcceptanceUpdate, {
+          startWorkflowOperation: new WithStartWorkflowOperation(sciTechCaseWorkflow, {
+            ...start,
+            args: [sciTechCaseInput(opening, body, approver)],
+            staticDetails: `善科贷 Sci-tech credit (48h) · ${bank!.nameZh} · ${body.purpose}`,
+            typedSearchAttributes: attributes('SCI_TECH'),
+          }),
+        });
+      }
+      const input: FastTrackCaseInput = { ...opening, amountFen: body.amount, assignees: await defaultAssignees(db, body.street, body.bank) };
+      return client.workflow.executeUpdateWithStart(acceptanceUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(fastTrackCaseWorkflow, {
+          ...start,
+          args: [input],
+          staticDetails: `快速通道 Fast-track · ${bank!.nameZh} · ${body.purpose}`,
+          typedSearchAttributes: attributes('FAST_TRACK'),
+        }),
+      });
+    };
+    let state: LiveCaseState;
+    try {
+      state = await startCase();
+    } catch (err) {
+      // A repeat after the case has ended answers the case as it is.
+      if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      state = (await client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery)) as LiveCaseState;
+    }
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(`/api/v1/cases/${caseNo}`).json(await caseView(db, caseNo, state, uiLink));
   });
@@ -143,15 +173,19 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
 
   router.get('/:caseNo/timeline', async (req, res) => {
     const caseNo = await visibleCaseNo(db, req);
-    const events = await db.caseEvent.findMany({ where: { caseNo }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-    res.json({ id: caseNo, events: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })) });
+    const [c, events] = await Promise.all([
+      db.loanCase.findUniqueOrThrow({ where: { caseNo }, select: { product: true } }),
+      db.caseEvent.findMany({ where: { caseNo }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    ]);
+    res.json({ id: caseNo, product: c.product, events: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })) });
   });
 
   router.get('/:caseNo', async (req, res) => {
     const caseNo = await visibleCaseNo(db, req);
-    let live: CaseState | undefined;
+    let live: LiveCaseState | undefined;
     try {
-      live = await client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery);
+      // Both products answer the same query name.
+      live = (await client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery)) as LiveCaseState;
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
     }
@@ -178,23 +212,6 @@ function decodeCursor(cursor: string): { acceptedAt: Date; caseNo: string } {
   throw validationProblem([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
 }
 
-/** The street's grid officer, the bank's customer manager and an assessor, from the staff directory. */
-async function defaultAssignees(db: Database, street: string, bank: string): Promise<FastTrackCaseInput['assignees']> {
-  const first = (where: { role: string; streetCode?: string; bankCode?: string }) =>
-    db.staffMember.findFirst({ where: { ...where, active: true }, orderBy: { id: 'asc' }, select: { id: true } }).then((m) => m?.id);
-  const [grid, manager, assessor] = await Promise.all([
-    first({ role: 'grid_officer', streetCode: street }),
-    first({ role: 'customer_manager', bankCode: bank }),
-    first({ role: 'assessor' }),
-  ]);
-  // A branch nobody can take keeps the workflow's placeholder until it is reassigned.
-  return {
-    ...(grid ? { GRID_SUBMISSION: grid } : {}),
-    ...(manager ? { BANK_VIP_CHANNEL: manager } : {}),
-    ...(assessor ? { DUE_DILIGENCE: assessor } : {}),
-  };
-}
-
 /**
  * The case number an Idempotency-Key stands for: drawn once per key (per caller),
  * the same for every repeat with the same body; a different body is refused.
@@ -215,14 +232,15 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
   return { caseNo: row.caseNo, replayed };
 }
 
-async function caseView(db: Database, caseNo: string, live: CaseState | undefined, uiLink: (id: string) => string) {
+async function caseView(db: Database, caseNo: string, liveState: LiveCaseState | undefined, uiLink: (id: string) => string) {
   const c = await db.loanCase.findUnique({
     where: { caseNo },
     include: { firm: true, street: true, bank: true, tasks: { orderBy: { kind: 'asc' } }, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
   });
   if (!c) throw caseNotFound(caseNo);
   const amountFen = Number(c.amountFen);
-  return {
+  // The workflow is the source of truth; the record is its projection.
+  const common = {
     id: c.caseNo,
     workflowId: c.workflowId,
     product: c.product,
@@ -232,11 +250,22 @@ async function caseView(db: Database, caseNo: string, live: CaseState | undefine
     amount: formatFen(amountFen),
     amountFen,
     purpose: c.purpose,
-    // The workflow is the source of truth; the record is its projection.
-    stage: live?.stage ?? c.stage,
-    slaState: live?.slaState ?? c.slaState,
+    stage: liveState?.stage ?? c.stage,
+    slaState: liveState?.slaState ?? c.slaState,
     acceptedAt: c.acceptedAt.toISOString(),
-    dueAt: live?.dueAt ?? c.dueAt?.toISOString() ?? null,
+    dueAt: liveState?.dueAt ?? c.dueAt?.toISOString() ?? null,
+  };
+  const tail = {
+    temporalUi: uiLink(c.workflowId),
+    events: c.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })),
+  };
+  if (c.product === 'SCI_TECH') {
+    const live = liveState as SciTechCaseState | undefined;
+    return { ...common, live: live !== undefined, ...sciTechCaseFacts(live, c.events), ...tail };
+  }
+  const live = liveState as CaseState | undefined;
+  return {
+    ...common,
     dueProvisional: live?.dueProvisional ?? null,
     dueExplanation: live?.dueExplanation ?? [],
     live: live !== undefined,
@@ -256,7 +285,6 @@ async function caseView(db: Database, caseNo: string, live: CaseState | undefine
     contract: live?.contract ?? null,
     disbursement: live?.disbursement ?? null,
     withdrawal: live?.withdrawal ?? null,
-    temporalUi: uiLink(c.workflowId),
-    events: c.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })),
+    ...tail,
   };
 }

@@ -2,7 +2,7 @@
 // Every authenticated role may call them and sees only the cases in its scope
 // (visibleCasesWhere): the district for manager, task force and operator; a street's or a
 // bank's own cases otherwise. An empty scope gives an empty report, never a 403.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { compareIsoDates, isIsoDate, toEpochDay } from '../../domain/calendar/timeZone';
 import { slaSummaryCsv } from '../../domain/reports/slaCsv';
@@ -47,6 +47,16 @@ function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
   return req.accepts(['application/json', 'text/csv']) === 'text/csv';
 }
 
+/** The JSON body, or the CSV as an attachment; `filename` must need no escaping but quotes. */
+export function sendJsonOrCsv(req: Request, res: Response, format: 'json' | 'csv' | undefined, body: object, csv: { filename: string; text: () => string }): void {
+  res.vary('Accept');
+  if (!wantsCsv(req, format)) {
+    res.json(body);
+    return;
+  }
+  res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${csv.filename}"`).send(csv.text());
+}
+
 export function slaRouter(db: Database): Router {
   const router = Router();
 
@@ -58,16 +68,11 @@ export function slaRouter(db: Database): Router {
   router.get('/summary', async (req, res) => {
     const q = parseOr422(SlaSummaryQuery, req.query);
     const report = await querySlaSummary(db, principalOf(req), q);
-    res.vary('Accept');
-    if (!wantsCsv(req, q.format)) {
-      res.json(report);
-      return;
-    }
-    res
-      .type('text/csv; charset=utf-8')
-      // The name holds only validated dates and the group: quoting is all it needs.
-      .set('Content-Disposition', `attachment; filename="sla-summary-${q.from}-${q.to}-${q.groupBy}.csv"`)
-      .send(slaSummaryCsv(report.groups, report.overall));
+    // The name holds only validated dates and the group: quoting is all it needs.
+    sendJsonOrCsv(req, res, q.format, report, {
+      filename: `sla-summary-${q.from}-${q.to}-${q.groupBy}.csv`,
+      text: () => slaSummaryCsv(report.groups, report.overall),
+    });
   });
 
   return router;

@@ -1,12 +1,11 @@
 // Data access for the managers' SLA reports. Every query goes through visibleCasesWhere,
 // so a bank's staff never count or list another bank's cases.
 import { z } from 'zod';
-import { DAY_MS, shanghaiDateTime, shanghaiEndOfDay } from '../../domain/calendar/timeZone';
+import { DAY_MS } from '../../domain/calendar/timeZone';
 import type { IsoDate } from '../../domain/calendar/types';
-import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
-import { summariseSla, type GroupBy, type GroupFigures, type SlaFigures } from '../../domain/reports/slaSummary';
-import { readArrangements } from '../../infra/calendarStore';
+import type { GroupBy } from '../../domain/reports/slaSummary';
 import type { Database } from '../../infra/database';
+import { calendarOf, querySlaSummaryWhere, rangeInstants as instants, type Named, type SlaSummaryReport } from '../../infra/slaSummaryQuery';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Principal } from '../auth/principal';
 import { visibleCasesWhere } from './caseScope';
@@ -18,16 +17,7 @@ export interface SlaRange {
   bank?: string;
 }
 
-export interface Named {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-/** A report's date range as instants: [00:00 of from, 24:00 of to) Asia/Shanghai. */
-function instants(q: SlaRange) {
-  return { gte: shanghaiDateTime(q.from), lt: shanghaiEndOfDay(q.to) };
-}
+export type { Named, SlaSummaryReport };
 
 /** `narrow` lets a test restrict a report to its own cases; the API passes nothing. */
 function casesWhere(p: Principal, q: SlaRange, narrow: Prisma.LoanCaseWhereInput): Prisma.LoanCaseWhereInput {
@@ -36,54 +26,15 @@ function casesWhere(p: Principal, q: SlaRange, narrow: Prisma.LoanCaseWhereInput
   };
 }
 
-const calendarOf = async (db: Database) => new WorkingCalendar(await readArrangements(db));
-
 // ---- Summary -----------------------------------------------------------------------------
 
-const SUMMARY_EVENT_TYPES = ['STAGE_CHANGED', 'APPROVED', 'REJECTED', 'DISBURSED', 'WITHDRAWN', 'SLA_BREACHED'];
-
-export interface SlaSummaryReport {
-  from: IsoDate;
-  to: IsoDate;
-  groupBy: GroupBy;
-  overall: SlaFigures;
-  groups: (GroupFigures & Named)[];
-}
-
-export async function querySlaSummary(
+export function querySlaSummary(
   db: Database,
   principal: Principal,
   q: SlaRange & { groupBy: GroupBy },
   narrow: Prisma.LoanCaseWhereInput = {},
 ): Promise<SlaSummaryReport> {
-  const [rows, calendar] = await Promise.all([
-    db.loanCase.findMany({
-      where: { AND: [casesWhere(principal, q, narrow), { acceptedAt: instants(q) }] },
-      select: {
-        caseNo: true,
-        streetCode: true,
-        bankCode: true,
-        stage: true,
-        acceptedAt: true,
-        events: { where: { type: { in: SUMMARY_EVENT_TYPES } }, select: { type: true, at: true, data: true } },
-      },
-    }),
-    calendarOf(db),
-  ]);
-  const summary = summariseSla(rows, calendar, q.groupBy);
-  const codes = summary.groups.map((g) => g.code);
-  const refs: Named[] =
-    q.groupBy === 'street'
-      ? await db.street.findMany({ where: { code: { in: codes } } })
-      : await db.bank.findMany({ where: { code: { in: codes } } });
-  const nameOf = new Map(refs.map((r) => [r.code, r]));
-  return {
-    from: q.from,
-    to: q.to,
-    groupBy: q.groupBy,
-    overall: summary.overall,
-    groups: summary.groups.map((g) => ({ ...g, nameZh: nameOf.get(g.code)?.nameZh ?? g.code, nameEn: nameOf.get(g.code)?.nameEn ?? g.code })),
-  };
+  return querySlaSummaryWhere(db, casesWhere(principal, q, narrow), q);
 }
 
 // ---- Breaches ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { statutoryHolidays } from './statutoryHolidays';
+import { workingTimeRemaining } from './workingTime';
 import {
-  DAY_MS,
   addDays,
   assertIsoDate,
   fromEpochDay,
@@ -189,28 +189,9 @@ export class WorkingCalendar {
     return count;
   }
 
-  /**
-   * Working milliseconds from `now` until `dueAt`: only time falling on working days
-   * (Asia/Shanghai) counts, and a working day counts as a full 24 hours, matching the
-   * 24:00 end-of-day rule (business hours are not modelled here). Negative when overdue,
-   * measuring the working time elapsed since `dueAt`.
-   */
+  /** Working milliseconds from `now` until `dueAt` on this calendar; see ./workingTime.ts. */
   workingTimeRemaining(now: Date, dueAt: Date): number {
-    const a = now.getTime();
-    const b = dueAt.getTime();
-    if (Number.isNaN(a) || Number.isNaN(b)) throw new RangeError('now and dueAt must be valid Dates');
-    if (b < a) {
-      const overdue = this.workingTimeRemaining(dueAt, now);
-      return overdue === 0 ? 0 : -overdue;
-    }
-    let total = 0;
-    for (let date = shanghaiDate(now); ; date = addDays(date, 1)) {
-      const dayStart = shanghaiDateTime(date).getTime();
-      if (dayStart >= b) break;
-      const overlap = Math.min(b, dayStart + DAY_MS) - Math.max(a, dayStart);
-      if (overlap > 0 && this.isWorkingDay(date)) total += overlap;
-    }
-    return total;
+    return workingTimeRemaining((date) => this.isWorkingDay(date), now, dueAt);
   }
 
   private plainDay(date: IsoDate, provisional: boolean): DayInfo {

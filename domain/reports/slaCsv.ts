@@ -17,7 +17,7 @@ const MEDIAN_HEADERS: Record<StageMetric, string> = {
   acceptanceToDecision: '受理至决定中位工作日 Acceptance to decision median (working days)',
 };
 
-const HEADERS = [
+export const SLA_CSV_HEADERS = [
   '代码 Code',
   '名称 Name',
   '受理 Opened',
@@ -31,7 +31,7 @@ const HEADERS = [
   ...Object.values(MEDIAN_HEADERS),
 ];
 
-function cell(value: string | number | null): string {
+export function cell(value: string | number | null): string {
   if (value === null) return '';
   const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -39,7 +39,7 @@ function cell(value: string | number | null): string {
 
 const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(2)}%`);
 
-function row(code: string, name: string, f: SlaFigures): string {
+export function slaCsvRow(code: string, name: string, f: SlaFigures): string {
   const medians = (Object.keys(MEDIAN_HEADERS) as StageMetric[]).map((m) => f.medianWorkingDays[m]);
   return [code, name, f.opened, f.decided, f.disbursed, f.closed, f.breachedCases, f.breaches, percent(f.onTimeRate), percent(f.promiseKeptRate), ...medians]
     .map(cell)
@@ -48,10 +48,14 @@ function row(code: string, name: string, f: SlaFigures): string {
 
 /** Header, one row per group, then the overall row. */
 export function slaSummaryCsv(groups: readonly CsvGroup[], overall: SlaFigures): string {
-  const lines = [
-    HEADERS.map(cell).join(','),
-    ...groups.map((g) => row(g.code, `${g.nameZh} ${g.nameEn}`, g)),
-    row('ALL', '合计 Total', overall),
-  ];
+  return csvDocument([
+    SLA_CSV_HEADERS.map(cell).join(','),
+    ...groups.map((g) => slaCsvRow(g.code, `${g.nameZh} ${g.nameEn}`, g)),
+    slaCsvRow('ALL', '合计 Total', overall),
+  ]);
+}
+
+/** Lines (already joined cells) as a spreadsheet file: BOM, CRLF line ends. */
+export function csvDocument(lines: readonly string[]): string {
   return BOM + lines.join('\r\n') + '\r\n';
 }

@@ -3,13 +3,16 @@
 // (422) or an action the case refuses (409), so the table changes nothing.
 import request from 'supertest';
 import type { Role } from '../../api/auth/principal';
+import { BORDERLINE_SOFTWARE_APPLICATION } from '../../infra/demo';
 import { DEV_USERS } from '../../infra/devUsers';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
+import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
 const stack = useStack();
 let caseId: string;
+let sciTechId: string;
 let firmCode: string;
 beforeAll(async () => {
   firmCode = validSimingCode('MA7AUTH1');
@@ -19,10 +22,39 @@ beforeAll(async () => {
     .send({ firmName: '厦门鹭江权限测试有限公司', creditCode: firmCode, street: 'lujiang', bank: 'xib', amount: '300000', purpose: '流动资金' })
     .expect(201);
   caseId = res.body.id;
+  // A sci-tech case of the same street and bank; its score sends it to MANUAL_REVIEW, where it stays.
+  const sciTech = await request(stack.app)
+    .post('/api/v1/cases')
+    .set('authorization', await bearer('lujiang-officer'))
+    .send({ product: 'SCI_TECH', firmName: '厦门鹭江权限科创有限公司', creditCode: validSimingCode('MA7AUTH2'), street: 'lujiang', bank: 'xib', amount: '500000', purpose: '研发', application: BORDERLINE_SOFTWARE_APPLICATION })
+    .expect(201);
+  sciTechId = sciTech.body.id;
 });
+
+// A joint consultation batch of the bank xib with one 鹭江 firm.
+let batchId: string;
+let consultationId: string;
+beforeAll(async () => {
+  const creditCode = validSimingCode('MA7AUTH3');
+  const res = await request(stack.app)
+    .post('/api/v1/consultation-batches')
+    .set('authorization', await bearer('task-force'))
+    .send({ bank: 'xib', firms: [{ name: '厦门鹭江权限会诊有限公司', creditCode, street: 'lujiang', amount: '800000', purpose: '流动资金', reasons: [{ code: 'LOW_CREDIT_RATING' }] }] })
+    .expect(202);
+  batchId = res.body.id;
+  consultationId = `${batchId}-${creditCode}`;
+  await eventually(async () => {
+    await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
+  });
+});
+// Consultations: the district, the street's officers and the refusing bank's staff; a batch: the district and that bank.
+const SEES_CONSULTATION = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'task-force', 'manager', 'operator']);
+const SEES_BATCH = new Set(['xib-manager', 'xib-approver', 'task-force', 'manager', 'operator']);
 
 // The Lujiang street / Xiamen International Bank case, and who sees it.
 const SEES_CASE = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'assessor', 'task-force', 'manager', 'operator']);
+// The sci-tech case has no tasks, so no assessor is assigned to it.
+const SEES_SCI_TECH = new Set([...SEES_CASE].filter((u) => u !== 'assessor'));
 
 interface Route {
   method: 'get' | 'post' | 'put';
@@ -32,6 +64,8 @@ interface Route {
   roles: Role[] | 'all';
   /** A route about one case: 404 to whoever may not see it. */
   scoped: boolean;
+  /** Who sees the route's case, when it is not the fast-track one. */
+  sees?: Set<string>;
   /** What an admitted caller gets with this request. */
   ok: number;
 }
@@ -50,6 +84,18 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/cases/${caseId}/sla/resume`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${caseId}/decision`, body: { outcome: 'REJECTED', reasons: [{ code: 'OTHER' }] }, roles: ['credit_approver'], scoped: true, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${caseId}/withdrawal`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, ok: 422 },
+  // Sci-tech: the same paths; task and clock actions do not exist for it (409 before the body is read),
+  // and a decision's body is checked against the sci-tech terms (a 15 % rate is over its maximum).
+  { method: 'post', path: () => '/api/v1/cases', body: { product: 'SCI_TECH' }, roles: ['case_officer'], scoped: false, ok: 422 },
+  { method: 'get', path: () => '/api/v1/cases?product=SCI_TECH&limit=5', roles: 'all', scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/cases/${sciTechId}`, roles: 'all', scoped: true, sees: SEES_SCI_TECH, ok: 200 },
+  { method: 'get', path: () => `/api/v1/cases/${sciTechId}/timeline`, roles: 'all', scoped: true, sees: SEES_SCI_TECH, ok: 200 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/tasks/grid-submission/complete`, body: {}, roles: 'all', scoped: true, sees: SEES_SCI_TECH, ok: 409 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/tasks/due-diligence/reassign`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, sees: SEES_SCI_TECH, ok: 409 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/tasks/grid-submission/pause`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, sees: SEES_SCI_TECH, ok: 409 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/sla/resume`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, sees: SEES_SCI_TECH, ok: 409 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/decision`, body: { outcome: 'APPROVED', amount: '500000', rateBp: 1500, termMonths: 12 }, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/withdrawal`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   { method: 'get', path: () => '/api/v1/firms?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => `/api/v1/firms/${firmCode}`, roles: 'all', scoped: true, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/days?from=2026-10-01&to=2026-10-07', roles: 'all', scoped: false, ok: 200 },
@@ -57,6 +103,19 @@ const routes: Route[] = [
   { method: 'put', path: () => '/api/v1/calendar/years/2026?preview=true', body: {}, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/sla/breaches?from=2026-11-01&to=2026-11-30', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/sla/summary?from=2026-11-01&to=2026-11-30&groupBy=bank', roles: 'all', scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/reports?limit=5', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/reports/daily-2001-01-01', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 404 },
+  { method: 'post', path: () => '/api/v1/reports/daily/runs', body: {}, roles: ['operator'], scoped: false, ok: 422 },
+  { method: 'post', path: () => '/api/v1/consultations', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
+  { method: 'get', path: () => `/api/v1/consultations/${consultationId}`, roles: 'all', scoped: true, sees: SEES_CONSULTATION, ok: 200 },
+  { method: 'post', path: () => `/api/v1/consultations/${consultationId}/reasons`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
+  { method: 'post', path: () => `/api/v1/consultations/${consultationId}/plan`, body: {}, roles: ['task_force', 'customer_manager', 'credit_approver'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
+  { method: 'post', path: () => `/api/v1/consultations/${consultationId}/materials/request`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
+  { method: 'post', path: () => `/api/v1/consultations/${consultationId}/materials/complete`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 409 },
+  { method: 'post', path: () => `/api/v1/consultations/${consultationId}/re-review`, body: {}, roles: ['customer_manager', 'credit_approver'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
+  { method: 'post', path: () => `/api/v1/consultations/${consultationId}/withdrawal`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
+  { method: 'post', path: () => '/api/v1/consultation-batches', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
+  { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
 ];
 
 // Route names with the case and firm as placeholders: the ids exist only after beforeAll.
@@ -64,7 +123,7 @@ const nameOf = (r: Route) => `${r.method.toUpperCase()} ${r.path.toString().repl
 const cases = routes.flatMap((r) => [
   ...DEV_USERS.map((u) => {
     const admitted = r.roles === 'all' || r.roles.includes(u.role);
-    const expected = !admitted ? 403 : r.scoped && !SEES_CASE.has(u.sub) ? 404 : r.ok;
+    const expected = !admitted ? 403 : r.scoped && !(r.sees ?? SEES_CASE).has(u.sub) ? 404 : r.ok;
     return [nameOf(r), u.sub, expected, r] as const;
   }),
   [nameOf(r), '(no token)', 401, r] as const,
@@ -86,4 +145,11 @@ it('changed nothing on the case', async () => {
   const c = await request(stack.app).get(`/api/v1/cases/${caseId}`).set('authorization', await bearer('manager')).expect(200);
   expect(c.body).toMatchObject({ stage: 'PARALLEL_REVIEW', pauses: [], decision: null, withdrawal: null });
   expect(c.body.tasks.map((t: { status: string }) => t.status)).toEqual(['OPEN', 'OPEN', 'OPEN']);
+  const s = await request(stack.app).get(`/api/v1/cases/${sciTechId}`).set('authorization', await bearer('manager')).expect(200);
+  expect(s.body).toMatchObject({ product: 'SCI_TECH', stage: expect.stringMatching(/^(EVALUATING|MANUAL_REVIEW)$/), decision: null, withdrawal: null });
+});
+
+it('changed nothing on the consultation', async () => {
+  const c = await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
+  expect(c.body).toMatchObject({ stage: 'REASONS_RECORDED', plan: null, materials: [], withdrawal: null, reasons: [{ code: 'LOW_CREDIT_RATING' }] });
 });

@@ -10,6 +10,7 @@ import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { bearer } from '../support/auth';
 import { describeViolations } from '../support/contractRecorder';
 import { validSimingCode } from '../support/creditCodes';
+import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -87,7 +88,8 @@ describe('the document', () => {
       for (const [status, r] of Object.entries(op.responses as Obj)) {
         if (Number(status) >= 400) expect(Object.keys(r.content)).toEqual(['application/problem+json']);
       }
-      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || op.operationId === 'loadCalendarYear').toBe(true);
+      // A PUT repeats safely by itself; development sign-in writes nothing.
+      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || ['loadCalendarYear', 'devSignIn'].includes(op.operationId)).toBe(true);
     }
   });
 
@@ -133,6 +135,8 @@ describe('every route, called as an allowed role, answers what the document says
     await call('metrics', pub('/metrics'));
     await call('openapi', pub('/api/v1/openapi.json'));
     await call('docs', pub('/api/v1/docs'));
+    await call('signInOptions', pub('/api/v1/sign-in/options'));
+    await call('devSignIn', request(stack.app).post('/api/v1/dev/sign-in').send({ userId: 'manager' }));
     const get = async (who: string, path: string) => request(stack.app).get(path).set(await as(who));
     await call('listStreets', get('lujiang-officer', '/api/v1/streets'));
     await call('listBanks', get('xib-manager', '/api/v1/banks'));
@@ -165,6 +169,30 @@ describe('every route, called as an allowed role, answers what the document says
     await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&groupBy=bank`));
     const csv = await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&format=csv`));
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+
+    const run = await call('runReport', post('operator', '/api/v1/reports/daily/runs', { date: '2026-11-27' }));
+    await call('listReports', get('manager', '/api/v1/reports?kind=DAILY&limit=5'));
+    await call('getReport', get('task-force', run.headers.location!));
+    await call('getReport', get('manager', `${run.headers.location}?format=csv`));
+
+    // Joint consultation: a rejected case's, through every action, and a batch's member withdrawn.
+    const c = (await call('createCase', newCase('厦门鹭江契约会诊有限公司', 'MA4JRC03'))).body.id as string;
+    await call('complete-grid-submission', post('lujiang-grid', `/api/v1/cases/${c}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000778' }));
+    await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${c}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'NOT_RECOMMENDED' }));
+    await call('complete-due-diligence', post('assessor', `/api/v1/cases/${c}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-3', riskRating: 'HIGH', summary: '抵押不足' }));
+    await call('decide', post('xib-approver', `/api/v1/cases/${c}/decision`, { outcome: 'REJECTED', reasons: [{ code: 'INSUFFICIENT_COLLATERAL' }] }));
+    const jc = (await call('startConsultation', post('task-force', '/api/v1/consultations', { fromCaseNo: c }))).body.id as string;
+    await call('getConsultation', get('lujiang-officer', `/api/v1/consultations/${jc}`));
+    await call('recordConsultationReasons', post('task-force', `/api/v1/consultations/${jc}/reasons`, { reasons: [{ code: 'INSUFFICIENT_COLLATERAL' }, { code: 'HIGH_DEBT_RATIO' }] }));
+    await call('proposeConsultationPlan', post('task-force', `/api/v1/consultations/${jc}/plan`, { kind: 'DIFFERENT_BANK', bank: 'ccb', amount: '1000000' }));
+    await call('requestConsultationMaterials', post('task-force', `/api/v1/consultations/${jc}/materials/request`, { missing: ['审计报告'], reason: '建行需审计报告' }));
+    await call('completeConsultationMaterials', post('task-force', `/api/v1/consultations/${jc}/materials/complete`, {}));
+    await call('reReviewConsultation', post('ccb-approver', `/api/v1/consultations/${jc}/re-review`, { outcome: 'ACCEPTED' }));
+    const batch = await call('startConsultationBatch', post('task-force', '/api/v1/consultation-batches', { bank: 'xib', firms: [{ name: '厦门鹭江契约批次有限公司', creditCode: validSimingCode('MA4JRC04'), street: 'lujiang', amount: '500000', purpose: '流动资金' }] }));
+    await call('getConsultationBatch', get('xib-manager', batch.headers.location!));
+    const member = `${batch.body.id}-${validSimingCode('MA4JRC04')}`;
+    await eventually(async () => expect((await get('manager', `/api/v1/consultations/${member}`)).status).toBe(200));
+    await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
 
     // Every operation of the registry answered at least once with success.
     expect(ROUTES.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);

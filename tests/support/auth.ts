@@ -1,10 +1,13 @@
 import { createVerifier, mintDevToken } from '../../api/auth/verifier';
+import { signInOptions } from '../../api/routes/devSignIn';
 import { loadConfig } from '../../infra/config';
 import { DEV_USERS } from '../../infra/devUsers';
 
 const config = () => loadConfig({ ...process.env, GREENLANE_ENV: 'test' });
 
 export const testVerifier = () => createVerifier(config());
+/** Development sign-in on, as with the embedded default. */
+export const testSignIn = () => signInOptions(config());
 
 /** `Authorization` header value for a seeded development user. */
 export async function bearer(sub: string): Promise<string> {

@@ -11,12 +11,15 @@ import { createDatabase } from '../../infra/database';
 import { seedReferenceData } from '../../infra/seed';
 import { ensureSearchAttributes } from '../../infra/temporal';
 import { ensureTestServer } from '../../infra/tools/testServer';
+import { ensureConsoleBuilt } from '../../web/ensureBuilt';
 
 export default async function globalSetup(): Promise<void> {
   // One signing key for the whole run: test files mint tokens, the API verifies them.
   process.env.AUTH_DEV_SECRET ??= randomBytes(32).toString('base64url');
   const config = loadConfig({ ...process.env, GREENLANE_ENV: 'test' });
   process.env.GREENLANE_TEST_SERVER_PATH = ensureTestServer(config.cacheDir);
+  // Once, before test files run in parallel: the e2e tests serve web/dist.
+  ensureConsoleBuilt();
 
   const env = await startDevServer({ cacheDir: config.cacheDir, cliPath: config.temporal.cliPath });
   await ensureSearchAttributes(env.connection, 'default');

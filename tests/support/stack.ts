@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createApp } from '../../api/app';
 import { createLogger, type OpsOptions } from '../../api/ops';
 import { createWorker } from '../../worker/createWorker';
-import { testVerifier } from './auth';
+import { testSignIn, testVerifier } from './auth';
 import { describeViolations, recordContract } from './contractRecorder';
 import { testDatabase, testTemporalAddress, workflowBundle } from './env';
 
@@ -21,13 +21,15 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
   const nativeConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
   const running = worker.run();
-  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), ops: { logger: createLogger('silent'), ...options.ops } }));
+  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent'), ...options.ops } }));
   return {
     /** The app, with every response checked against the OpenAPI contract (api/contract). */
     app: contract.listener,
     contract,
     db,
     client,
+    /** The task queue the stack's worker polls (for schedules and workflows a test starts). */
+    taskQueue,
     async stop() {
       worker.shutdown();
       await running;

@@ -1,0 +1,117 @@
+// Computes a cadence report from the case projection and stores it under its stable id.
+import type { ReportPeriod, CadenceKind } from '../domain/cadence/decision';
+import { rankGroups, reportTitle, type AtRiskCase, type AtRiskOwner, type CadenceReportContent, type PeriodActivity } from '../domain/cadence/report';
+import type { Database } from '../infra/database';
+import { querySlaSummaryWhere, rangeInstants } from '../infra/slaSummaryQuery';
+import type { Prisma } from '../prisma/generated/client';
+
+export interface GenerateCadenceReportInput {
+  reportId: string;
+  kind: CadenceKind;
+  businessDate: string;
+  period: ReportPeriod;
+  /** ISO instant the schedule meant to run at. */
+  scheduledFor: string;
+  provisional: boolean;
+}
+
+const DECISION_EVENTS = ['APPROVED', 'REJECTED'];
+const ENDED_STAGES = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
+/** A district has far fewer open cases at risk; the list is capped so a report stays readable. */
+const MAX_AT_RISK = 500;
+
+async function periodActivity(db: Database, period: ReportPeriod): Promise<PeriodActivity> {
+  const at = rangeInstants(period);
+  const casesWith = async (types: string[]) =>
+    (await db.caseEvent.groupBy({ by: ['caseNo'], where: { type: { in: types }, at } })).length;
+  const [opened, decided, disbursed, breached] = await Promise.all([
+    db.loanCase.count({ where: { acceptedAt: at } }),
+    casesWith(DECISION_EVENTS),
+    casesWith(['DISBURSED']),
+    casesWith(['SLA_BREACHED']),
+  ]);
+  return { opened, decided, disbursed, breached };
+}
+
+const ownerData = (data: Prisma.JsonValue): { subject?: string; assignee?: string } =>
+  data && typeof data === 'object' && !Array.isArray(data) ? (data as { subject?: string; assignee?: string }) : {};
+
+/** Open cases AT_RISK or BREACHED, breached first, then by due; owners are the open tasks' assignees. */
+async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
+  const rows = await db.loanCase.findMany({
+    where: { slaState: { in: ['AT_RISK', 'BREACHED'] }, stage: { notIn: ENDED_STAGES } },
+    orderBy: [{ slaState: 'desc' }, { dueAt: 'asc' }, { caseNo: 'asc' }],
+    take: MAX_AT_RISK,
+    select: {
+      caseNo: true,
+      stage: true,
+      slaState: true,
+      dueAt: true,
+      firm: { select: { name: true } },
+      street: { select: { code: true, nameZh: true, nameEn: true } },
+      bank: { select: { code: true, nameZh: true, nameEn: true } },
+      tasks: { where: { status: { not: 'DONE' } }, orderBy: { dueAt: 'asc' }, select: { kind: true, assignee: true, slaState: true, dueAt: true } },
+      // Past the branches (credit decision, contracting) the promise's holder is named by its last SLA event.
+      events: { where: { type: { in: ['SLA_AT_RISK', 'SLA_BREACHED'] } }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { type: true, data: true } },
+    },
+  });
+  return rows.map((c) => {
+    const owners: AtRiskOwner[] = c.tasks.map((t) => ({ subject: t.kind, assignee: t.assignee, slaState: t.slaState, dueAt: t.dueAt.toISOString() }));
+    const last = c.events[0];
+    if (owners.length === 0 && last) {
+      const d = ownerData(last.data);
+      owners.push({ subject: d.subject ?? 'PROMISE', assignee: d.assignee ?? '', slaState: last.type === 'SLA_BREACHED' ? 'BREACHED' : 'AT_RISK', dueAt: c.dueAt?.toISOString() ?? null });
+    }
+    return {
+      caseId: c.caseNo,
+      firmName: c.firm.name,
+      street: c.street,
+      bank: c.bank,
+      stage: c.stage,
+      slaState: c.slaState as AtRiskCase['slaState'],
+      dueAt: c.dueAt?.toISOString() ?? null,
+      owners,
+    };
+  });
+}
+
+export function cadenceReportActivities(db: Database) {
+  return {
+    /** Computes the report for the period and stores it; running it again replaces it (same id). */
+    async generateCadenceReport(input: GenerateCadenceReportInput): Promise<{ reportId: string; atRisk: number; opened: number }> {
+      const range = input.period;
+      const [activity, byStreet, byBank, atRisk] = await Promise.all([
+        periodActivity(db, range),
+        querySlaSummaryWhere(db, {}, { ...range, groupBy: 'street' }),
+        querySlaSummaryWhere(db, {}, { ...range, groupBy: 'bank' }),
+        casesAtRisk(db),
+      ]);
+      const generatedAt = new Date();
+      const content: CadenceReportContent = {
+        id: input.reportId,
+        kind: input.kind,
+        title: reportTitle(input.kind),
+        businessDate: input.businessDate,
+        period: range,
+        scheduledFor: input.scheduledFor,
+        generatedAt: generatedAt.toISOString(),
+        provisional: input.provisional,
+        activity,
+        sla: { overall: byStreet.overall, byStreet: rankGroups(byStreet.groups), byBank: rankGroups(byBank.groups) },
+        atRisk,
+      };
+      const row = {
+        kind: input.kind,
+        businessDate: input.businessDate,
+        periodFrom: range.from,
+        periodTo: range.to,
+        scheduledFor: new Date(input.scheduledFor),
+        generatedAt,
+        provisional: input.provisional,
+        content: content as unknown as Prisma.InputJsonValue,
+      };
+      await db.cadenceReport.upsert({ where: { id: input.reportId }, create: { id: input.reportId, ...row }, update: row });
+      return { reportId: input.reportId, atRisk: atRisk.length, opened: activity.opened };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Response bodies of the joint consultation routes (strict, like responses.ts).
+import { z } from 'zod';
+import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
+import { CONSULTATION_STAGES } from '../../domain/consultation/progress';
+import { CONSULTATION_REASONS } from '../../domain/consultation/reasons';
+
+const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
+const ConsultationStage = z.enum(CONSULTATION_STAGES);
+const SlaState = z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET']);
+const Reason = z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: z.string().optional() });
+const Event = z.strictObject({ type: z.string(), actor: z.string(), at: instant, data: z.unknown() });
+
+const Plan = z.strictObject({
+  kind: z.enum(PLAN_KINDS),
+  product: z.enum(LINKED_PRODUCTS),
+  bankCode: z.string(),
+  amountFen: z.number().int(),
+  guarantee: z.strictObject({ guarantor: z.string(), coverFen: z.number().int() }).optional(),
+  sciTech: z
+    .strictObject({
+      patents: z.array(z.strictObject({ patentNo: z.string(), type: z.string(), remainingYears: z.number().int() })),
+      rdSpendFen: z.number().int(),
+      revenueFen: z.array(z.number().int()),
+      yearsInOperation: z.number().int(),
+      existingDebtFen: z.number().int(),
+      requestedFen: z.number().int(),
+    })
+    .optional(),
+  note: z.string().optional(),
+  by: z.string(),
+  at: instant,
+});
+
+export const ConsultationView = z.strictObject({
+  id: z.string(),
+  workflowId: z.string(),
+  batchId: z.string().nullable(),
+  fromCaseNo: z.string().nullable(),
+  firm: z.strictObject({ name: z.string(), creditCode: z.string(), street: z.string() }),
+  refused: z.strictObject({ product: z.string(), bank: z.string(), amountFen: z.number().int() }),
+  stage: ConsultationStage,
+  slaState: SlaState,
+  openedAt: instant,
+  dueAt: instant.nullable().describe('Five working days after opening, extended by the working time spent waiting on materials'),
+  reasons: z.array(Reason),
+  plan: Plan.nullable(),
+  materials: z.array(
+    z.strictObject({ missing: z.array(z.string()), reason: z.string(), by: z.string(), since: instant, until: instant.optional(), pausedWorkingMs: z.number().optional() }),
+  ),
+  reReview: z.strictObject({ outcome: z.enum(['ACCEPTED', 'DECLINED']), by: z.string(), at: instant, note: z.string().optional() }).nullable(),
+  linkedCase: z.strictObject({ caseNo: z.string(), url: z.string() }).nullable().describe('The case an accepted plan opened; it names this consultation in its acceptance event'),
+  breaches: z.array(z.strictObject({ dueAt: instant, breachedAt: instant, stage: ConsultationStage })),
+  withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
+  live: z.boolean(),
+  temporalUi: z.string(),
+  events: z.array(Event),
+});
+
+export const ConsultationBatchStarted = z.strictObject({
+  id: z.string(),
+  workflowId: z.string(),
+  bank: z.string(),
+  firms: z.number().int(),
+  temporalUi: z.string(),
+});
+
+const Member = z.strictObject({
+  consultationId: z.string(),
+  firmName: z.string(),
+  creditCode: z.string(),
+  stage: ConsultationStage,
+  slaState: z.string(),
+  linkedCaseNo: z.string().optional(),
+  linkedProduct: z.string().optional(),
+});
+
+export const ConsultationBatchProgress = z.strictObject({
+  batchId: z.string(),
+  bankCode: z.string(),
+  total: z.number().int(),
+  firmCount: z.number().int(),
+  openedAt: instant,
+  byStage: z.strictObject(Object.fromEntries(CONSULTATION_STAGES.map((stage) => [stage, z.number().int()])) as Record<(typeof CONSULTATION_STAGES)[number], z.ZodNumber>),
+  open: z.number().int(),
+  accepted: z.array(z.strictObject({ consultationId: z.string(), firmName: z.string(), caseNo: z.string(), product: z.string() })),
+  breached: z.array(z.strictObject({ consultationId: z.string(), firmName: z.string(), stage: ConsultationStage })),
+  members: z.array(Member),
+  temporalUi: z.string(),
+});
+
+export const CONSULTATION_RESPONSE_SCHEMAS = { ConsultationView, ConsultationBatchStarted, ConsultationBatchProgress } as const;

@@ -1,0 +1,92 @@
+// Fast-track cases for benchmarks: request bodies and the parties' answers, as the README shows
+// them, and many cases opened at once without HTTP.
+import { nextCaseNo } from '../infra/caseNumbers';
+import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
+import { fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
+import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../workflows/searchAttributes';
+import { validSimingCode } from '../tests/support/creditCodes';
+import type { System } from './system';
+
+/** A valid POST /api/v1/cases body for a 鹭江 firm banking with 厦门国际银行; `i` keeps credit codes distinct. */
+export function caseBody(i: number) {
+  return {
+    firmName: `厦门基准测试${i}号有限公司`,
+    creditCode: validSimingCode(`MB${String(i).padStart(6, '0')}`),
+    street: 'lujiang',
+    bank: 'xib',
+    amount: '1000000',
+    purpose: 'benchmark',
+  };
+}
+
+/** Each branch's completion: path segment, the seeded assignee who may complete it, and the evidence. */
+export const BRANCH_ANSWERS = [
+  { task: 'grid-submission', sub: 'lujiang-grid', body: { applicationNo: 'XYD20261127000123' } },
+  { task: 'bank-vip-channel', sub: 'xib-manager', body: { assessmentOutcome: 'RECOMMEND', note: '基准测试 benchmark' } },
+  { task: 'due-diligence', sub: 'assessor', body: { reportNo: 'DD-2026-0042', riskRating: 'LOW', summary: '基准测试 benchmark' } },
+] as const;
+
+export const APPROVAL = { sub: 'xib-approver', body: { outcome: 'APPROVED', amount: '1000000', rateBp: 385, termMonths: 12 } } as const;
+
+/** POSTs JSON with a bearer token; throws unless the answer is `expect`. Returns the parsed body. */
+export async function postJson(url: string, token: string, body: unknown, expect: number): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== expect) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+// Half the cases at 鹭江/厦门国际银行, half at 莲前/建设银行, so scopes and filters select something.
+export const PLACES = [
+  { street: 'lujiang', bank: 'xib', assignees: { GRID_SUBMISSION: 'lujiang-grid', BANK_VIP_CHANNEL: 'xib-manager', DUE_DILIGENCE: 'assessor' } },
+  { street: 'lianqian', bank: 'ccb', assignees: { BANK_VIP_CHANNEL: 'ccb-manager', DUE_DILIGENCE: 'assessor' } },
+] as const;
+
+/** Starts case i the way POST /api/v1/cases does, minus the HTTP request and the acceptance wait. */
+export async function startCase(system: System, i: number, atRiskLeadMs?: number): Promise<string> {
+  const place = PLACES[i % 2];
+  const body = caseBody(i);
+  const acceptedAt = new Date();
+  const caseNo = await nextCaseNo(system.db, yearOf(shanghaiDate(acceptedAt)));
+  const input: FastTrackCaseInput = {
+    caseNo,
+    firm: { name: body.firmName, creditCode: body.creditCode, creditCodeWarnings: [] },
+    streetCode: place.street,
+    bankCode: place.bank,
+    amountFen: 100_000_000,
+    purpose: body.purpose,
+    acceptedAt: acceptedAt.toISOString(),
+    acceptedBy: `${place.street}-officer`,
+    assignees: place.assignees,
+    atRiskLeadMs,
+  };
+  await system.env.client.workflow.start(fastTrackCaseWorkflow, {
+    workflowId: `case-${caseNo}`,
+    taskQueue: system.taskQueue,
+    args: [input],
+    typedSearchAttributes: [
+      { key: CaseStage, value: 'ACCEPTED' },
+      { key: SlaState, value: 'ON_TRACK' },
+      { key: Street, value: place.street },
+      { key: Bank, value: place.bank },
+      { key: Product, value: 'FAST_TRACK' },
+      { key: AmountFen, value: input.amountFen },
+    ],
+  });
+  return caseNo;
+}
+
+/** Waits until `count` cases have their record and three branch tasks in PostgreSQL. */
+export async function waitRecorded(system: System, count: number): Promise<void> {
+  for (;;) {
+    const tasks = await system.db.caseTask.count();
+    if (tasks >= count * 3) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The filtered list the read benchmarks load: the district's cases in parallel review, newest first. */
+export const LIST_PATH = '/api/v1/cases?stage=PARALLEL_REVIEW&limit=20';

@@ -1,0 +1,108 @@
+// `npm run bench:e2e [-- --cases 100 --concurrency 8]`: fast-track cases per second from
+// acceptance to disbursement, the sandbox parties answering at once through the API
+// (POST the case, the three branch completions in parallel, the approval, then the
+// workflow's own contract and disbursement), against a bare workflow with three
+// parallel activities and one sequential one, on the same dev server in the same run.
+// Also the tuning record: worker task slots and the dev server's SQLite pragmas.
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { Worker } from '@temporalio/worker';
+import { APPROVAL, BRANCH_ANSWERS, caseBody, postJson } from './cases';
+import { closedLoop, type LoopResult } from './closedLoop';
+import { loadAverage, machine, writeSection } from './report';
+import { startSystem, type System, type WorkerTuning } from './system';
+import { bareCaseWorkflow } from './workflows';
+
+const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' } } });
+const N = Number(args.cases);
+const CONCURRENCY = Number(args.concurrency);
+
+// What we tried against the SDK's defaults (40 workflow-task and 100 activity slots, cache sized
+// from the heap): fewer workflow-task slots than activity slots, a cache that holds every case.
+const TUNED: WorkerTuning = { maxCachedWorkflows: 10_000, maxConcurrentWorkflowTaskExecutions: 8, maxConcurrentActivityTaskExecutions: 32 };
+const PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
+
+async function bareRun(system: System): Promise<LoopResult> {
+  const taskQueue = `${system.taskQueue}-bare`;
+  const worker = await Worker.create({
+    connection: system.env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('./workflows'),
+    activities: { bareStep: async (name: string) => name },
+  });
+  return worker.runUntil(() =>
+    closedLoop(N, CONCURRENCY, async () => {
+      await system.env.client.workflow.execute(bareCaseWorkflow, { taskQueue, workflowId: `bare-${randomUUID()}` });
+    }),
+  );
+}
+
+async function greenlaneRun(system: System, offset: number): Promise<LoopResult> {
+  const api = `${system.apiOrigin}/api/v1/cases`;
+  const officer = await system.token('lujiang-officer');
+  const parties = await Promise.all(BRANCH_ANSWERS.map((b) => system.token(b.sub)));
+  const approver = await system.token(APPROVAL.sub);
+  return closedLoop(N, CONCURRENCY, async (i) => {
+    const { id } = (await postJson(api, officer, caseBody(offset + i), 201)) as { id: string };
+    await Promise.all(BRANCH_ANSWERS.map((b, k) => postJson(`${api}/${id}/tasks/${b.task}/complete`, parties[k], b.body, 200)));
+    await postJson(`${api}/${id}/decision`, approver, APPROVAL.body, 200);
+    const final = await system.env.client.workflow.getHandle(`case-${id}`).result();
+    if (final.stage !== 'DISBURSED') throw new Error(`${id} ended ${final.stage}`);
+  });
+}
+
+interface Row {
+  setting: string;
+  bare: LoopResult;
+  greenlane: LoopResult;
+}
+
+async function main() {
+  const rows: Row[] = [];
+  let databaseKind = '';
+  // Temporal state in a SQLite file, as `npm start` keeps it.
+  const plain = await startSystem({ temporalFile: true });
+  databaseKind = plain.databaseKind;
+  try {
+    const bare = await bareRun(plain);
+    rows.push({ setting: 'SDK default worker, default SQLite pragmas', bare, greenlane: await greenlaneRun(plain, 0) });
+    await plain.restartWorker(TUNED);
+    rows.push({ setting: `worker ${tuningText(TUNED)}`, bare, greenlane: await greenlaneRun(plain, N) });
+  } finally {
+    await plain.stop();
+  }
+  const tuned = await startSystem({ temporalFile: true, sqlitePragmas: PRAGMAS, worker: TUNED });
+  try {
+    rows.push({ setting: `same worker, SQLite ${PRAGMAS.join(', ')}`, bare: await bareRun(tuned), greenlane: await greenlaneRun(tuned, 0) });
+  } finally {
+    await tuned.stop();
+  }
+
+  const fmt = (r: LoopResult) => `${r.perSecond.toFixed(2)}/s (p50 ${(r.p50 / 1000).toFixed(2)} s, p99 ${(r.p99 / 1000).toFixed(2)} s)`;
+  const md = `## End to end (\`npm run bench:e2e\`)
+
+${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`npm run bench:e2e -- --cases ${N} --concurrency ${CONCURRENCY}\` · Temporal CLI dev server (SQLite file) · ${databaseKind}
+
+Greenlane: a case from \`POST /api/v1/cases\` through the three branch completions (in parallel, each by its assignee's
+token), the approval, and the workflow's own contract and disbursement, until the workflow has ended \`DISBURSED\`; the
+sandbox bank, 信易贷 and assessor answer at once. Baseline: \`client.workflow.execute\` of a workflow that runs three
+no-op activities in parallel and then one more, on its own worker against the same server. ${CONCURRENCY} cases in flight.
+
+| setting | baseline: bare workflow | Greenlane case | Greenlane / baseline |
+| --- | --- | --- | --- |
+${rows.map((r) => `| ${r.setting} | ${fmt(r.bare)} | ${fmt(r.greenlane)} | ${((r.greenlane.perSecond / r.bare.perSecond) * 100).toFixed(1)}% |`).join('\n')}
+
+Each row after the first keeps the change above it. A Greenlane case is five API requests, five workflow updates and
+about fifteen activities (each a PostgreSQL write or a sandbox call); the bare workflow has four activities and no requests.`;
+  writeSection('e2e', md);
+  console.log(md);
+}
+
+function tuningText(t: WorkerTuning): string {
+  return `cache ${t.maxCachedWorkflows}, ${t.maxConcurrentWorkflowTaskExecutions} workflow-task / ${t.maxConcurrentActivityTaskExecutions} activity slots`;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

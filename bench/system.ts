@@ -1,0 +1,148 @@
+// The whole system for a benchmark or the fuzzer, on loopback ports in a temp dir:
+// Temporal CLI dev server, PostgreSQL (a fresh database on DATABASE_URL's server when
+// set, else the embedded PGlite), a worker on its own task queue, and the API.
+// `stop()` removes all of it, so runs never see each other's cases.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { createVerifier, mintDevToken } from '../api/auth/verifier';
+import { createLogger } from '../api/ops';
+import { loadConfig } from '../infra/config';
+import { createDatabase, type Database } from '../infra/database';
+import { startDevServer } from '../infra/devServer';
+import { DEV_USERS } from '../infra/devUsers';
+import { startEmbeddedPostgres } from '../infra/embeddedPostgres';
+import { createScratchDatabase } from '../infra/scratchDatabase';
+import { migrate } from '../infra/migrate';
+import { seedReferenceData } from '../infra/seed';
+import { ensureSearchAttributes } from '../infra/temporal';
+import { workflowBundle } from '../tests/support/env';
+import { createWorker, type WorkerDeps } from '../worker/createWorker';
+
+export type WorkerTuning = NonNullable<WorkerDeps['tuning']>;
+
+export interface SystemOptions {
+  /** Keep Temporal's state in a SQLite file in the temp dir (to measure it) instead of in memory. */
+  temporalFile?: boolean;
+  /** Dev server SQLite pragmas, "name=value" (e.g. journal_mode=wal). */
+  sqlitePragmas?: string[];
+  worker?: WorkerTuning;
+  /** Connections per pool (the API's and the worker's share one pool here). */
+  dbPoolSize?: number;
+}
+
+export interface System {
+  config: ReturnType<typeof loadConfig>;
+  env: TestWorkflowEnvironment;
+  db: Database;
+  databaseUrl: string;
+  /** Where the PostgreSQL database comes from, for reports. */
+  databaseKind: string;
+  taskQueue: string;
+  /** e.g. http://127.0.0.1:41234 */
+  apiOrigin: string;
+  temporalDbPath?: string;
+  tmpDir: string;
+  /** A bearer token for a seeded development user (`npm run token` lists them). */
+  token(sub: string): Promise<string>;
+  /** Replaces the running worker with one tuned differently (same task queue). */
+  restartWorker(tuning?: WorkerTuning): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const AUTH_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+
+let runtimeInstalled = false;
+
+export async function startSystem(opts: SystemOptions = {}): Promise<System> {
+  // Warnings only: the SDK's worker-state chatter would drown the figures.
+  if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+  const config = loadConfig({ ...process.env, AUTH_DEV_SECRET: AUTH_SECRET });
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-bench-'));
+  const temporalDbPath = opts.temporalFile ? path.join(tmpDir, 'temporal.db') : undefined;
+  const env = await startDevServer({
+    cacheDir: config.cacheDir,
+    cliPath: config.temporal.cliPath,
+    dbFilename: temporalDbPath,
+    extraArgs: (opts.sqlitePragmas ?? []).flatMap((p) => ['--sqlite-pragma', p]),
+  });
+  await ensureSearchAttributes(env.connection, 'default');
+
+  const database = config.databaseUrl ? await createScratchDatabase(config.databaseUrl, 'greenlane_bench') : undefined;
+  const pg = database ? undefined : await startEmbeddedPostgres({ port: 0 });
+  const databaseUrl = database?.url ?? pg!.url;
+  await migrate(databaseUrl);
+  const db = createDatabase(databaseUrl, opts.dbPoolSize ?? 8);
+  await seedReferenceData(db, { devStaff: true });
+
+  const taskQueue = `bench-${randomUUID()}`;
+  // Bundled once, so restarting the worker with other tuning costs no rebundle.
+  const bundle = await workflowBundle();
+  let worker: Worker;
+  let running: Promise<void>;
+  const runWorker = async (tuning?: WorkerTuning) => {
+    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: bundle, tuning: { shutdownGraceTime: '1s', ...tuning } });
+    running = worker.run();
+  };
+  await runWorker(opts.worker);
+
+  const app = createApp({
+    db,
+    client: env.client,
+    taskQueue,
+    namespace: 'default',
+    temporalUiUrl: '',
+    verify: createVerifier(config),
+    ops: { logger: createLogger('silent'), rateLimitPerMinute: 1_000_000_000 },
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+
+  return {
+    config,
+    env,
+    db,
+    databaseUrl,
+    databaseKind: database ? 'PostgreSQL from DATABASE_URL (fresh database)' : 'embedded PGlite',
+    taskQueue,
+    apiOrigin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    temporalDbPath,
+    tmpDir,
+    token(sub) {
+      const user = DEV_USERS.find((u) => u.sub === sub);
+      if (!user) throw new Error(`no development user ${sub}`);
+      return mintDevToken(config, user);
+    },
+    async restartWorker(tuning) {
+      worker.shutdown();
+      await running;
+      await runWorker(tuning);
+    },
+    async stop() {
+      // A request the load generator abandoned at the end of its run may still wait on a workflow
+      // query; the client's retry timer then fires on the closed connection and throws from a
+      // timer. That one error, after this point, is the run ending, not a failure.
+      process.on('uncaughtException', (err) => {
+        if (err.message !== 'Channel has been shut down') throw err;
+      });
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      await closed;
+      worker.shutdown();
+      await running;
+      await db.$disconnect();
+      await env.teardown();
+      await pg?.stop();
+      await database?.drop();
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
+}

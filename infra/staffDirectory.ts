@@ -1,0 +1,24 @@
+// Who a new case's tasks go to, from the staff directory (staff_member). Used by the API when
+// a case officer opens a case and by joint consultations when an accepted plan opens one.
+import type { FastTrackCaseInput } from '../workflows/fastTrackCaseMessages';
+import type { Database } from './database';
+
+/** The first active staff member in a role (and street or bank). */
+export function firstActiveStaff(db: Database, where: { role: string; streetCode?: string; bankCode?: string }): Promise<string | undefined> {
+  return db.staffMember.findFirst({ where: { ...where, active: true }, orderBy: { id: 'asc' }, select: { id: true } }).then((m) => m?.id);
+}
+
+/** The street's grid officer, the bank's customer manager and an assessor. */
+export async function defaultAssignees(db: Database, street: string, bank: string): Promise<FastTrackCaseInput['assignees']> {
+  const [grid, manager, assessor] = await Promise.all([
+    firstActiveStaff(db, { role: 'grid_officer', streetCode: street }),
+    firstActiveStaff(db, { role: 'customer_manager', bankCode: bank }),
+    firstActiveStaff(db, { role: 'assessor' }),
+  ]);
+  // A branch nobody can take keeps the workflow's placeholder until it is reassigned.
+  return {
+    ...(grid ? { GRID_SUBMISSION: grid } : {}),
+    ...(manager ? { BANK_VIP_CHANNEL: manager } : {}),
+    ...(assessor ? { DUE_DILIGENCE: assessor } : {}),
+  };
+}

@@ -1,0 +1,249 @@
+// `npm run faults [-- --short] [-- --cases=N] [-- --keep] [-- --restart-cluster=15/main]`:
+// a whole Greenlane in a temporary directory on free loopback ports (Temporal dev
+// server, PostgreSQL, worker and API as child processes), a load of fast-track
+// cases through the HTTP API, and meanwhile: the worker SIGKILLed again and again,
+// the Temporal dev server restarted, the database restarted. Then the load settles
+// and the consistency check (infra/consistency.ts) must pass. Exits 1 otherwise.
+//
+// PostgreSQL: the embedded PGlite by default, restarted for real (stopped, started
+// again on its data directory). With DATABASE_URL the run uses a scratch database on
+// that server and "restarts" it by terminating every connection to it; only with
+// --restart-cluster=<version>/<name> does it run `pg_ctlcluster … restart`, which
+// restarts the whole cluster and everyone else's databases on it.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { mintDevToken } from '../api/auth/verifier';
+import { checkConsistency, formatReport, type ConsistencyReport } from '../infra/consistency';
+import { loadConfig } from '../infra/config';
+import { createDatabase } from '../infra/database';
+import { DEV_USERS } from '../infra/devUsers';
+import { startDevServer } from '../infra/devServer';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../infra/embeddedPostgres';
+import { createCaseLoad } from '../infra/faults/caseLoad';
+import { freePort, ManagedProcess, waitFor } from '../infra/faults/childProcess';
+import { migrate } from '../infra/migrate';
+import { createScratchDatabase } from '../infra/scratchDatabase';
+import { seedReferenceData } from '../infra/seed';
+import { connectClient, ensureSearchAttributes } from '../infra/temporal';
+
+type FaultKind = 'worker-killed' | 'temporal-restarted' | 'database-restarted';
+interface Fault {
+  kind: FaultKind;
+  startedAt: number;
+  endedAt: number;
+}
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const SHORT = args.includes('--short');
+const KEEP = args.includes('--keep');
+const CASES = Number(flag('cases') ?? (SHORT ? 60 : 400));
+const RESTART_CLUSTER = flag('restart-cluster');
+// The load is spread over this long so that every planned fault lands in the middle of it.
+const SPREAD_MS = SHORT ? 35_000 : 180_000;
+const FAULT_GAP_MS = SHORT ? 5_000 : 12_000;
+const PLAN: FaultKind[] = SHORT
+  ? ['worker-killed', 'temporal-restarted', 'worker-killed', 'database-restarted', 'worker-killed']
+  : ['worker-killed', 'worker-killed', 'temporal-restarted', 'worker-killed', 'worker-killed', 'database-restarted', 'worker-killed', 'worker-killed', 'worker-killed', 'worker-killed'];
+// A dependency that has just come back: pools reconnect, requests queued during the outage finish.
+const RECOVERY_GRACE_MS = 15_000;
+const SETTLE_TIMEOUT_MS = 240_000;
+const OUTAGE_MS = 2_000;
+
+const say = (zh: string, en: string) => console.log(`» ${zh} ${en}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  const t0 = Date.now();
+  const config = loadConfig(process.env);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-faults-'));
+  const cleanups: Array<() => Promise<void>> = [];
+  let keep = KEEP;
+  const cleanup = async () => {
+    for (const c of cleanups.reverse()) await c().catch((e) => console.error('[faults] cleanup:', e.message));
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
+  say(`故障演练：${CASES} 个案件，数据目录 ${dir}`, `Fault drill: ${CASES} cases, data in ${dir}`);
+
+  try {
+    // ---- Temporal -------------------------------------------------------------------
+    const temporalPort = await freePort();
+    const address = `127.0.0.1:${temporalPort}`;
+    const devServer = () => startDevServer({ cacheDir: config.cacheDir, cliPath: config.temporal.cliPath, port: temporalPort, dbFilename: path.join(dir, 'temporal.db') });
+    let temporal: TestWorkflowEnvironment = await devServer();
+    cleanups.push(() => temporal.teardown());
+    await ensureSearchAttributes(temporal.connection, 'default');
+
+    // ---- PostgreSQL ------------------------------------------------------------------
+    let databaseUrl: string;
+    let restartDatabase: () => Promise<void>;
+    if (!config.databaseUrl) {
+      const pgPort = await freePort();
+      const pgDir = path.join(dir, 'pg');
+      let embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
+      cleanups.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      restartDatabase = async () => {
+        await embedded.stop();
+        await sleep(OUTAGE_MS);
+        embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
+      };
+    } else {
+      const scratch = await createScratchDatabase(config.databaseUrl, 'greenlane_faults');
+      if (!KEEP) cleanups.push(scratch.drop);
+      databaseUrl = scratch.url;
+      restartDatabase = RESTART_CLUSTER
+        ? async () => void execFileSync('pg_ctlcluster', [...RESTART_CLUSTER.split('/'), 'restart'], { stdio: 'inherit' })
+        : async () => void (await db.$queryRaw`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    }
+    await migrate(databaseUrl);
+    const db = createDatabase(databaseUrl, 4);
+    cleanups.push(() => db.$disconnect());
+    await seedReferenceData(db, { devStaff: true });
+
+    // ---- Worker and API as child processes -------------------------------------------
+    const apiPort = await freePort();
+    const secret = randomBytes(32).toString('base64url');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      GREENLANE_ENV: 'development',
+      DATA_DIR: dir,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: address,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(apiPort),
+      AUTH_DEV_SECRET: secret,
+      WORKER_METRICS_ADDRESS: 'off',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      LOG_LEVEL: 'warn',
+    };
+    delete env.NODE_OPTIONS;
+    const baseUrl = `http://127.0.0.1:${apiPort}`;
+    const worker = new ManagedProcess('worker', 'worker/main.ts', env, path.join(dir, 'worker.log'), (out) =>
+      waitFor(() => out().includes('Worker polling'), 120_000, 'worker'),
+    );
+    const api = new ManagedProcess('api', 'api/main.ts', env, path.join(dir, 'api.log'), () =>
+      waitFor(() => fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false), 60_000, 'API'),
+    );
+    cleanups.push(() => worker.stop(), () => api.stop());
+    say('启动工作进程与接口', 'Starting the worker and the API');
+    await Promise.all([worker.start(), api.start()]);
+
+    const authConfig = loadConfig(env);
+    const tokens = new Map<string, Promise<string>>();
+    const token = (sub: string) => {
+      if (!tokens.has(sub)) tokens.set(sub, mintDevToken(authConfig, DEV_USERS.find((u) => u.sub === sub)!));
+      return tokens.get(sub)!;
+    };
+
+    // ---- Load and faults, at the same time ---------------------------------------------
+    const runTag = String(Math.floor(Math.random() * 900) + 100);
+    const load = createCaseLoad(`${baseUrl}/api/v1`, token, runTag);
+    const faults: Fault[] = [];
+    const inject = async (kind: FaultKind) => {
+      const startedAt = Date.now();
+      if (kind === 'worker-killed') {
+        await worker.kill();
+        await worker.start();
+      } else if (kind === 'temporal-restarted') {
+        await temporal.teardown();
+        await sleep(OUTAGE_MS);
+        temporal = await devServer();
+      } else {
+        await restartDatabase();
+      }
+      faults.push({ kind, startedAt, endedAt: Date.now() });
+      say(`故障 ${kind}（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒恢复）`, `fault ${kind} (back after ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    };
+    say('开始加载与故障注入', 'Load and fault injection start');
+    const loadStartedAt = Date.now();
+    const loadDone = load.run(CASES, SHORT ? 12 : 16, SPREAD_MS);
+    const progress = setInterval(() => say(`进度 ${load.stats.finished}/${CASES}`, `progress: ${load.stats.finished}/${CASES} journeys done, ${load.stats.retries} retries`), 15_000);
+    // Each fault after the system has run undisturbed for a while, so the load makes progress in between.
+    for (const kind of PLAN) {
+      await sleep(FAULT_GAP_MS);
+      await inject(kind);
+    }
+    await loadDone;
+    clearInterval(progress);
+    const loadMs = Date.now() - loadStartedAt;
+
+    // ---- Settle, then check -------------------------------------------------------------
+    say('等待案件全部结束', 'Waiting for every case to settle');
+    const accepted = new Set([...load.stats.acceptedByKey.values()].flatMap((s) => [...s]));
+    const settleStartedAt = Date.now();
+    const open = async () => db.loanCase.count({ where: { stage: { notIn: ['DISBURSED', 'REJECTED', 'WITHDRAWN'] } } }).catch(() => -1);
+    while ((await open()) !== 0 && Date.now() - settleStartedAt < SETTLE_TIMEOUT_MS) await sleep(1_000);
+    const unsettled = await open();
+    const settleMs = Date.now() - settleStartedAt;
+
+    const client = await connectClient(address, 'default');
+    cleanups.push(() => client.connection.close());
+    const report = await checkConsistency({ client, db });
+
+    const duplicateKeys = [...load.stats.acceptedByKey].filter(([, nos]) => nos.size > 1).map(([key, nos]) => `${key} → ${[...nos].join(', ')}`);
+    const records = await db.loanCase.count();
+    const disbursed = await db.sandboxDisbursement.count();
+    const windows = faults.map((f) => [f.startedAt, f.endedAt + RECOVERY_GRACE_MS]);
+    for (const f of faults) console.log(`  ${f.kind} ${new Date(f.startedAt).toISOString()} → ${new Date(f.endedAt).toISOString()}`);
+    const outside = load.stats.serverErrors.filter((e) => !windows.some(([from, to]) => e.endedAt >= from && e.startedAt <= to));
+    const problems = [
+      ...report.violations.map((x) => `${x.caseNo} ${x.kind} ${x.message}`),
+      ...duplicateKeys.map((d) => `同一幂等键受理了多个案件 one Idempotency-Key accepted several cases: ${d}`),
+      ...(records !== accepted.size ? [`记录数 ${records} ≠ 受理数 ${accepted.size} / ${records} records for ${accepted.size} accepted cases`] : []),
+      ...(unsettled !== 0 ? [`${unsettled} 个案件未结束 cases did not settle within ${SETTLE_TIMEOUT_MS / 1000} s`] : []),
+      ...outside.map((e) => `依赖正常时返回 ${e.status} / ${e.status} while every dependency was up: ${e.method} ${e.path} at ${new Date(e.startedAt).toISOString()}${e.requestId ? ` (api.log requestId ${e.requestId})` : ''}`),
+      ...load.stats.failures.map((f) => `案件 case #${f.i}${f.caseNo ? ` (${f.caseNo})` : ''} 未完成 failed: ${f.error}`),
+      ...(faults.filter((f) => f.kind === 'worker-killed').length < 2 ? ['工作进程被杀少于 2 次 fewer than 2 worker kills'] : []),
+    ];
+    printSummary({ report, faults, load: load.stats, records, disbursed, unsettled, loadMs, settleMs, totalMs: Date.now() - t0, crashes: { worker: worker.crashes, api: api.crashes }, outside: outside.length, problems, dir });
+    process.exitCode = problems.length === 0 ? 0 : 1;
+    // A failed drill keeps its logs (worker.log, api.log) and data for a look.
+    keep ||= problems.length > 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+function printSummary(s: {
+  report: ConsistencyReport;
+  faults: Fault[];
+  load: ReturnType<typeof createCaseLoad>['stats'];
+  records: number;
+  disbursed: number;
+  unsettled: number;
+  loadMs: number;
+  settleMs: number;
+  totalMs: number;
+  crashes: { worker: number; api: number };
+  outside: number;
+  problems: string[];
+  dir: string;
+}) {
+  const count = (k: FaultKind) => s.faults.filter((f) => f.kind === k).length;
+  const accepted = s.load.acceptedByKey.size;
+  const { APPROVED, REJECTED, WITHDRAWN } = s.load.outcomes;
+  console.log(
+    [
+      '',
+      formatReport(s.report),
+      '',
+      '故障演练结果 Fault drill summary',
+      `  案件 cases: 受理 accepted ${accepted} · 记录 records ${s.records} · 批准 approved ${APPROVED} · 拒贷 rejected ${REJECTED} · 撤回 withdrawn ${WITHDRAWN} · 放款 disbursements ${s.disbursed} · 未结束 unsettled ${s.unsettled}`,
+      `  故障 faults: 工作进程被杀 worker SIGKILLed ${count('worker-killed')} · Temporal 重启 restarted ${count('temporal-restarted')} · 数据库重启 database restarted ${count('database-restarted')} · 自行崩溃 crashed on their own: worker ${s.crashes.worker}, api ${s.crashes.api}`,
+      `  请求 requests ${s.load.requests} · 重试 retries ${s.load.retries} · 5xx/网络错误 errors ${s.load.serverErrors.length}（依赖正常时 while all was up: ${s.outside}）`,
+      `  用时 time: 加载 load ${(s.loadMs / 1000).toFixed(0)} s · 收尾 settle ${(s.settleMs / 1000).toFixed(0)} s · 总计 total ${(s.totalMs / 1000).toFixed(0)} s${KEEP || s.problems.length ? ` · 数据与日志 data and logs kept in ${s.dir}` : ''}`,
+      s.problems.length === 0 ? '  ✓ 通过 PASSED' : `  ✗ 未通过 FAILED (${s.problems.length}):\n${s.problems.map((p) => `    - ${p}`).join('\n')}`,
+    ].join('\n'),
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+// One refused firm's joint consultation on the time-skipping server: reasons, a plan, the
+// clock paused while the firm supplies materials, re-review and the linked case it opens.
+import { CaseStage, ConsultationLink, SlaState } from '../../workflows/searchAttributes';
+import {
+  completeMaterialsUpdate,
+  consultationStateQuery,
+  proposePlanUpdate,
+  reReviewUpdate,
+  requestMaterialsUpdate,
+  withdrawConsultationUpdate,
+} from '../../workflows/jointConsultation';
+import { advanceTo, calendar, eventsOf, eventually, nextWorkingMorning, refusal, saveHistory, settled, useHarnessWithWorker } from './caseHarness';
+import { ccbApprover, ccbManager, consultationEvents, consultationInput, startConsultation, taskForce, xibApprover, xibManager } from './consultationHarness';
+
+const h = useHarnessWithWorker();
+
+test('a plan with a different bank: materials pause the clock, re-review accepts, a linked fast-track case opens', async () => {
+  const openedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, openedAt);
+  const input = consultationInput(openedAt);
+  const handle = await startConsultation(h, input);
+  const opened = await handle.query(consultationStateQuery);
+  const dueBefore = new Date(opened.dueAt!);
+  expect(dueBefore).toEqual(calendar.addWorkingDays(openedAt, 5).dueAt);
+  expect(opened.stage).toBe('REASONS_RECORDED');
+
+  // Validators give the precise reason and change nothing.
+  const ccbPlan = { kind: 'DIFFERENT_BANK' as const, product: 'FAST_TRACK' as const, bankCode: 'ccb', amountFen: 250_000_000, note: '建行抵押要求较低 CCB asks less collateral' };
+  expect(await refusal(handle.executeUpdate(proposePlanUpdate, { args: [{ actor: xibManager, plan: ccbPlan }] }))).toMatch(/只能处理本行的方案 xib-manager works for xib, not ccb/);
+  expect(await refusal(handle.executeUpdate(proposePlanUpdate, { args: [{ actor: taskForce, plan: { ...ccbPlan, bankCode: 'xib' } }] }))).toMatch(/更换银行方案须换一家银行/);
+  expect(await refusal(handle.executeUpdate(reReviewUpdate, { args: [{ actor: ccbApprover, outcome: 'ACCEPTED' }] }))).toMatch(/会诊处于REASONS_RECORDED，不能复审/);
+
+  expect((await handle.executeUpdate(proposePlanUpdate, { args: [{ actor: ccbManager, plan: ccbPlan }] })).stage).toBe('PLAN_PROPOSED');
+  const paused = await handle.executeUpdate(requestMaterialsUpdate, { args: [{ actor: taskForce, missing: ['2025年度审计报告 2025 audited accounts'], reason: '建行需要审计报告 CCB needs audited accounts' }] });
+  expect(paused.stage).toBe('MATERIALS');
+
+  // Two working days pass while the firm gathers its accounts: the due moves by as much.
+  let resumeAt = openedAt;
+  for (let i = 0; i < 2; i++) resumeAt = calendar.addWorkingDays(resumeAt, 1).dueAt;
+  resumeAt = new Date(resumeAt.getTime() - 14 * 60 * 60 * 1000); // 10:00 that day
+  await advanceTo(h.env, resumeAt);
+  const resumed = await handle.executeUpdate(completeMaterialsUpdate, { args: [{ actor: taskForce, note: '审计报告已补 accounts supplied' }] });
+  expect(resumed.stage).toBe('RE_REVIEW');
+  const pausedMs = resumed.materials[0].pausedWorkingMs!;
+  expect(pausedMs).toBe(calendar.workingTimeRemaining(new Date(paused.materials[0].since), new Date(resumed.materials[0].until!)));
+  expect(pausedMs).toBeGreaterThanOrEqual(2 * 24 * 60 * 60 * 1000 - 60_000);
+  expect(new Date(resumed.dueAt!).getTime()).toBeGreaterThan(dueBefore.getTime());
+  expect(resumed.slaState).toBe('ON_TRACK');
+
+  expect(await refusal(handle.executeUpdate(reReviewUpdate, { args: [{ actor: xibApprover, outcome: 'ACCEPTED' }] }))).toMatch(/xib-approver works for xib, not ccb/);
+  const accepted = await handle.executeUpdate(reReviewUpdate, { args: [{ actor: ccbApprover, outcome: 'ACCEPTED', note: '同意按250万授信 agreed at 2.5m' }] });
+  expect(accepted.stage).toBe('ACCEPTED');
+  const { caseNo, workflowId, product } = accepted.linkedCase!;
+  expect(caseNo).toMatch(/^GL-\d{4}-\d{6,}$/);
+  expect(product).toBe('FAST_TRACK');
+  const [final] = await settled(handle);
+  expect(final).toMatchObject({ stage: 'ACCEPTED', slaState: 'MET', linkedCase: { caseNo } });
+
+  // The link both ways: the case names the consultation in Temporal UI and in its record.
+  const described = await h.env.client.workflow.getHandle(workflowId).describe();
+  expect(described.typedSearchAttributes.get(ConsultationLink)).toBe(input.consultationId);
+  expect(described.status.name).toBe('RUNNING');
+  const record = await eventually(() => h.db.loanCase.findUniqueOrThrow({ where: { caseNo } }));
+  expect(record).toMatchObject({ product: 'FAST_TRACK', bankCode: 'ccb', streetCode: 'lujiang', amountFen: 250_000_000n, workflowId, createdBy: 'ccb-approver' });
+  expect((await eventsOf(h.db, caseNo))[0]).toMatchObject({ type: 'ACCEPTED', data: { consultationId: input.consultationId } });
+  expect((await handle.describe()).typedSearchAttributes.get(ConsultationLink)).toBe(caseNo);
+  expect((await handle.describe()).typedSearchAttributes.get(CaseStage)).toBe('ACCEPTED');
+
+  const row = await h.db.consultation.findUniqueOrThrow({ where: { consultationId: input.consultationId } });
+  expect(row).toMatchObject({ stage: 'ACCEPTED', slaState: 'MET', linkedCaseNo: caseNo, planBankCode: 'ccb', dueAt: new Date(resumed.dueAt!) });
+  expect((await consultationEvents(h, input.consultationId)).map((e) => e.type)).toEqual(['OPENED', 'PLAN_PROPOSED', 'MATERIALS_REQUESTED', 'MATERIALS_COMPLETE', 'ACCEPTED']);
+  await saveHistory(handle, 'joint-consultation-accepted');
+});
+
+test('left alone, a consultation turns AT_RISK then BREACHED and is escalated; a withdrawal closes it', async () => {
+  const openedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, openedAt);
+  const input = consultationInput(openedAt, { reasons: undefined });
+  const handle = await startConsultation(h, input);
+  const { dueAt } = await handle.query(consultationStateQuery);
+  expect(await refusal(handle.executeUpdate(proposePlanUpdate, { args: [{ actor: taskForce, plan: { kind: 'SMALLER_AMOUNT', product: 'FAST_TRACK', bankCode: 'xib', amountFen: 1 } }] }))).toMatch(/请先记录拒贷原因/);
+
+  await advanceTo(h.env, new Date(new Date(dueAt!).getTime() + 60_000));
+  await eventually(async () => expect((await handle.query(consultationStateQuery)).slaState).toBe('BREACHED'));
+  const events = await eventually(async () => {
+    const e = await consultationEvents(h, input.consultationId);
+    expect(e.map((x) => x.type)).toEqual(['OPENED', 'SLA_AT_RISK', 'NOTIFICATION', 'SLA_BREACHED', 'ESCALATED']);
+    return e;
+  });
+  expect((events[4].data as { text: string }).text).toMatch(/^【超时督办】厦门鹭江五金制品有限公司的银行联合会诊 .* 已于 .* 超过5个工作日，所处阶段 OPENED/);
+  expect((await handle.describe()).typedSearchAttributes.get(SlaState)).toBe('BREACHED');
+
+  const withdrawn = await handle.executeUpdate(withdrawConsultationUpdate, { args: [{ actor: taskForce, reason: '企业已另行融资 the firm found other funding' }] });
+  expect(withdrawn).toMatchObject({ stage: 'WITHDRAWN', slaState: 'BREACHED' });
+  await settled(handle);
+  await saveHistory(handle, 'joint-consultation-breached');
+});

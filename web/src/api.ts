@@ -1,0 +1,83 @@
+// The console talks to the public /api/v1 only, with the signed-in user's bearer token.
+// Response types are the API contract's own zod schemas (api/contract/responses.ts), as types.
+import type { z } from 'zod';
+import type * as C from '../../api/contract/responses';
+import { currentToken, signOut } from './auth/session';
+
+/** The console works fast-track cases; other products show their summary and timeline. */
+export type CaseView = z.infer<typeof C.FastTrackCaseView>;
+export type AnyCaseView = z.infer<typeof C.CaseView>;
+export type CaseSummary = z.infer<typeof C.CaseSummary>;
+export type CaseListPage = z.infer<typeof C.CaseListPage>;
+export type CaseTask = CaseView['tasks'][number];
+export type CaseEvent = CaseView['events'][number];
+export type StreetList = z.infer<typeof C.StreetList>;
+export type BankList = z.infer<typeof C.BankList>;
+export type CalendarDays = z.infer<typeof C.CalendarDays>;
+export type CalendarYearPreview = z.infer<typeof C.CalendarYearPreview>;
+export type CalendarYearLoad = z.infer<typeof C.CalendarYearLoad>;
+export type SlaSummary = z.infer<typeof C.SlaSummary>;
+export type SlaBreachList = z.infer<typeof C.SlaBreachList>;
+export type Problem = z.infer<typeof C.ProblemDetails>;
+
+/** A problem+json answer (or a network failure, status 0). */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem | undefined) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+  }
+  /** The stable slug of the problem type, e.g. `validation`. */
+  get slug(): string {
+    return this.problem?.type.replace(/^urn:greenlane:problem:/, '') ?? (this.status === 0 ? 'network' : 'internal');
+  }
+  fieldErrors(): Record<string, string> {
+    return Object.fromEntries((this.problem?.errors ?? []).map((e) => [e.field, e.message]));
+  }
+}
+
+interface Options {
+  method?: 'GET' | 'POST' | 'PUT';
+  body?: unknown;
+  accept?: string;
+  idempotencyKey?: string;
+}
+
+async function send(path: string, { method = 'GET', body, accept = 'application/json', idempotencyKey }: Options): Promise<Response> {
+  const headers: Record<string, string> = { accept };
+  const token = currentToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  let res: Response;
+  try {
+    // no-store: always the case as it is now (and no conditional requests the contract does not describe).
+    res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, undefined);
+  }
+  if (res.ok) return res;
+  const problem = /json/.test(res.headers.get('content-type') ?? '') ? ((await res.json().catch(() => undefined)) as Problem | undefined) : undefined;
+  if (res.status === 401 && token) signOut();
+  throw new ApiError(res.status, problem);
+}
+
+export async function api<T>(path: string, options: Options = {}): Promise<T> {
+  return (await send(path, options)).json() as Promise<T>;
+}
+
+/** Downloads a CSV answer as a file (the token rules out a plain link). */
+export async function downloadCsv(path: string, fallbackName: string): Promise<void> {
+  const res = await send(path, { accept: 'text/csv' });
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export const query = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+
+/** A fresh Idempotency-Key for one submission. */
+export const newIdempotencyKey = () => `console-${crypto.randomUUID()}`;

@@ -1,0 +1,80 @@
+// Small pieces every screen uses: loading data, showing an API problem in the user's language,
+// a labelled field with its error, the SLA badge.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from './api';
+import { hasMessage, useI18n } from './i18n';
+import { half, nameOf, SLA_STATES } from './labels';
+
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data?: T; error?: unknown; loading: boolean; reload(): void } {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    run().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [run, tick]);
+  return { ...state, reload: () => setTick((t) => t + 1) };
+}
+
+/** The localised problem title, then the API's detail (workflow reasons come bilingual). */
+export function ProblemMessage({ error }: { error: unknown }) {
+  const { t, lang } = useI18n();
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return <p className="problem" role="alert">{t('problemTitle')}: {String((error as Error).message ?? error)}</p>;
+  if (error.status === 0) return <p className="problem" role="alert">{t('networkError')}</p>;
+  const key = `problem:${error.slug}`;
+  const title = hasMessage(key) ? t(key) : error.problem?.title ?? t('problemTitle');
+  const detail = error.problem?.detail;
+  return (
+    <p className="problem" role="alert" data-problem={error.slug}>
+      <strong>{title}</strong>
+      {detail && error.slug !== 'validation' ? <span> — {half(detail, lang)}</span> : null}
+    </p>
+  );
+}
+
+/** Server field errors (by field path) next to their fields; the API's text after ours. */
+export function fieldMessage(error: unknown, field: string, t: (k: 'fieldInvalid') => string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const m = error.fieldErrors()[field];
+  return m === undefined ? undefined : `${t('fieldInvalid')}: ${m}`;
+}
+
+export function Field({ label, error, children, htmlFor }: { label: string; error?: string; children: ReactNode; htmlFor: string }) {
+  return (
+    <div className={error ? 'field invalid' : 'field'}>
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {error ? (
+        <span className="field-error" role="alert" id={`${htmlFor}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function SlaBadge({ state }: { state: string }) {
+  const { lang } = useI18n();
+  return <span className={`badge sla-${state}`}>{nameOf(SLA_STATES, state, lang)}</span>;
+}
+
+export function Loading({ loading, error, reload }: { loading: boolean; error?: unknown; reload?: () => void }) {
+  const { t } = useI18n();
+  if (error)
+    return (
+      <div>
+        <ProblemMessage error={error} />
+        {reload ? <button onClick={reload}>{t('retry')}</button> : null}
+      </div>
+    );
+  return loading ? <p className="muted">{t('loading')}</p> : null;
+}

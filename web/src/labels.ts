@@ -1,0 +1,85 @@
+// Names of the API's codes in both languages.
+import type { Lang } from './i18n';
+
+type Names = Record<string, readonly [zh: string, en: string]>;
+
+export const STAGES: Names = {
+  ACCEPTED: ['已受理', 'Accepted'],
+  PARALLEL_REVIEW: ['并行审查', 'Parallel review'],
+  CREDIT_DECISION: ['授信决策', 'Credit decision'],
+  CONTRACTING: ['签约', 'Contracting'],
+  DISBURSING: ['放款中', 'Disbursing'],
+  DISBURSED: ['已放款', 'Disbursed'],
+  REJECTED: ['已拒绝', 'Rejected'],
+  WITHDRAWN: ['已撤回', 'Withdrawn'],
+  // Sci-tech credit
+  EVALUATING: ['评分中', 'Evaluating'],
+  MANUAL_REVIEW: ['人工审批', 'Manual review'],
+};
+
+export const SLA_STATES: Names = {
+  ON_TRACK: ['正常', 'On track'],
+  AT_RISK: ['临近超时', 'At risk'],
+  BREACHED: ['已超时', 'Breached'],
+  MET: ['按时办结', 'On time'],
+};
+
+export const TASKS: Names = {
+  GRID_SUBMISSION: ['信易贷申报', 'Grid submission'],
+  BANK_VIP_CHANNEL: ['银行绿色通道', 'Bank VIP channel'],
+  DUE_DILIGENCE: ['第三方尽调', 'Due diligence'],
+  PROMISE: ['五个工作日承诺', 'Five-working-day promise'],
+};
+
+export const TASK_SLUGS: Record<string, string> = {
+  GRID_SUBMISSION: 'grid-submission',
+  BANK_VIP_CHANNEL: 'bank-vip-channel',
+  DUE_DILIGENCE: 'due-diligence',
+};
+
+export const ROLES: Names = {
+  case_officer: ['街道受理员', 'Case officer'],
+  grid_officer: ['网格员', 'Grid officer'],
+  customer_manager: ['银行客户经理', 'Customer manager'],
+  credit_approver: ['银行审批', 'Credit approver'],
+  assessor: ['第三方评估', 'Assessor'],
+  task_force: ['专班', 'Task force'],
+  manager: ['管理者', 'Manager'],
+  operator: ['运维', 'Operator'],
+};
+
+export const OUTCOMES: Names = {
+  RECOMMEND: ['推荐', 'Recommend'],
+  RECOMMEND_WITH_CONDITIONS: ['附条件推荐', 'Recommend with conditions'],
+  NOT_RECOMMENDED: ['不推荐', 'Not recommended'],
+  LOW: ['低', 'Low'],
+  MEDIUM: ['中', 'Medium'],
+  HIGH: ['高', 'High'],
+};
+
+export const REASONS: Names = {
+  LOW_CREDIT_RATING: ['信用评级偏低', 'Low credit rating'],
+  REVENUE_BELOW_THRESHOLD: ['营收未达门槛', 'Revenue below threshold'],
+  INSUFFICIENT_COLLATERAL: ['担保不足', 'Insufficient collateral'],
+  INCOMPLETE_MATERIALS: ['材料不全', 'Incomplete materials'],
+  OTHER: ['其他', 'Other'],
+};
+
+export const METRICS: Names = {
+  parallelReview: ['并行审查', 'Parallel review'],
+  creditDecision: ['授信决策', 'Credit decision'],
+  contractingDisbursing: ['签约放款', 'Contract and disbursement'],
+  acceptanceToDecision: ['受理至决定', 'Acceptance to decision'],
+};
+
+export function nameOf(names: Names, code: string, lang: Lang): string {
+  const n = names[code];
+  return n ? n[lang === 'en' ? 1 : 0] : code;
+}
+
+/** Bilingual text the API sends as "中文 / English" or "中文\nEnglish": the user's half. */
+export function half(text: string, lang: Lang): string {
+  const parts = text.split(/\s+\/\s+|\n/);
+  if (parts.length !== 2) return text;
+  return lang === 'en' ? parts[1]! : parts[0]!;
+}

@@ -1,0 +1,119 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { currentUser, onSessionChange, signOut, type SessionUser } from './auth/session';
+import { CALLBACK_PATH } from './auth/pkce';
+import { OidcCallback, SignIn } from './auth/SignIn';
+import { I18nProvider, useI18n, type MessageKey } from './i18n';
+import { nameOf, ROLES } from './labels';
+import { CalendarPage } from './pages/Calendar';
+import { CaseDetail } from './pages/CaseDetail';
+import { CaseList } from './pages/CaseList';
+import { Inbox } from './pages/Inbox';
+import { NewCase } from './pages/NewCase';
+import { Reports } from './pages/Reports';
+import { SlaBoard } from './pages/SlaBoard';
+import { Link, navigate, usePath } from './router';
+import './styles.css';
+
+type Screen = { path: string; label: MessageKey };
+
+/** Each role's screens; the first is its home. */
+function screensOf(user: SessionUser): Screen[] {
+  const cases: Screen = { path: '/cases', label: 'navCases' };
+  const inbox: Screen = { path: '/inbox', label: 'navInbox' };
+  switch (user.role) {
+    case 'case_officer':
+      return [cases, { path: '/cases/new', label: 'navNewCase' }];
+    case 'grid_officer':
+    case 'customer_manager':
+    case 'credit_approver':
+    case 'assessor':
+      return [inbox, cases];
+    case 'task_force':
+    case 'manager':
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases];
+    case 'operator':
+      return [{ path: '/calendar', label: 'navCalendar' }, cases];
+  }
+}
+
+function Page({ path, user }: { path: string; user: SessionUser }) {
+  const caseMatch = /^\/cases\/(GL-\d{4}-\d{6,})$/.exec(path);
+  if (caseMatch) return <CaseDetail id={caseMatch[1]!} user={user} />;
+  switch (path) {
+    case '/cases/new':
+      return <NewCase user={user} />;
+    case '/cases':
+      return <CaseList user={user} />;
+    case '/inbox':
+      return <Inbox user={user} />;
+    case '/sla':
+      return <SlaBoard />;
+    case '/reports':
+      return <Reports />;
+    case '/calendar':
+      return <CalendarPage />;
+    default:
+      return null;
+  }
+}
+
+function App() {
+  const { t, lang, setLang } = useI18n();
+  const path = usePath();
+  const [user, setUser] = useState(currentUser);
+  useEffect(() => onSessionChange(() => setUser(currentUser())), []);
+  const screens = user ? screensOf(user) : [];
+  useEffect(() => {
+    if (user && (path === '/' || path === CALLBACK_PATH)) navigate(screens[0]!.path);
+  }, [user, path]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <>
+      <header className="top">
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
+        {user ? (
+          <nav>
+            {screens.map((s) => (
+              <Link key={s.path} to={s.path} className={path === s.path ? 'active' : undefined}>
+                {t(s.label)}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+        <div className="who">
+          {user ? (
+            <span className="user" data-testid="current-user">
+              {user.name} · {nameOf(ROLES, user.role, lang)}
+            </span>
+          ) : null}
+          <button className="link" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+            {t('langSwitch')}
+          </button>
+          {user ? (
+            <button
+              className="link"
+              onClick={() => {
+                signOut();
+                navigate('/');
+              }}
+            >
+              {t('signOut')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <main>{path === CALLBACK_PATH ? <OidcCallback /> : user ? <Page path={path} user={user} /> : <SignIn />}</main>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <App />
+    </I18nProvider>
+  </StrictMode>,
+);

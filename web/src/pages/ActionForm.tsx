@@ -1,0 +1,96 @@
+// One form for every case action: labelled fields, client checks, the API's field errors next
+// to their fields and its refusal next to the button; the values stay after a failure.
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api';
+import { Field, ProblemMessage } from '../components';
+import { useI18n, type MessageKey } from '../i18n';
+
+export interface FieldSpec {
+  name: string;
+  label: MessageKey;
+  kind?: 'text' | 'textarea' | 'select' | 'number';
+  options?: readonly { value: string; label: string }[];
+  initial?: string;
+  optional?: boolean;
+  /** A message key when the value is not acceptable. */
+  check?: (value: string) => MessageKey | undefined;
+  /** The API's path of this field when it differs from `name`, e.g. reasons.0.code. */
+  apiPath?: string;
+}
+
+export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }: {
+  id: string;
+  folded?: boolean;
+  fields: readonly FieldSpec[];
+  submitLabel: string;
+  onSubmit: (values: Record<string, string>) => Promise<unknown>;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const clientError = (f: FieldSpec): MessageKey | undefined => {
+    const v = values[f.name]?.trim() ?? '';
+    if (!v) return f.optional ? undefined : 'errRequired';
+    return f.check?.(v);
+  };
+  const serverError = (f: FieldSpec) => (error instanceof ApiError ? error.fieldErrors()[f.apiPath ?? f.name] : undefined);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (fields.some((f) => clientError(f))) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()])));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const form = (
+    <form className="action" onSubmit={submit} noValidate data-action={id}>
+      {fields.map((f) => {
+        const fid = `${id}-${f.name}`;
+        const ce = touched ? clientError(f) : undefined;
+        const se = serverError(f);
+        const set = (v: string) => setValues({ ...values, [f.name]: v });
+        return (
+          <Field key={f.name} label={t(f.label)} htmlFor={fid} error={ce ? t(ce) : se ? `${t('fieldInvalid')}: ${se}` : undefined}>
+            {f.kind === 'select' ? (
+              <select id={fid} name={f.name} value={values[f.name]} onChange={(e) => set(e.target.value)}>
+                {f.options!.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : f.kind === 'textarea' ? (
+              <textarea id={fid} name={f.name} value={values[f.name]} onChange={(e) => set(e.target.value)} rows={2} />
+            ) : (
+              <input id={fid} name={f.name} value={values[f.name]} onChange={(e) => set(e.target.value)} inputMode={f.kind === 'number' ? 'decimal' : undefined} />
+            )}
+          </Field>
+        );
+      })}
+      <ProblemMessage error={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('submitting') : submitLabel}
+      </button>
+    </form>
+  );
+  // Secondary actions (pause, reassign, withdraw…) stay folded until wanted; a failed one stays open.
+  return folded ? (
+    <details className="action-fold" open={error !== undefined}>
+      <summary>{submitLabel}</summary>
+      {form}
+    </details>
+  ) : (
+    form
+  );
+}

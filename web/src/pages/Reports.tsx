@@ -1,0 +1,85 @@
+// The daily, weekly and monthly cadence reports (GET /api/v1/reports): the list by kind, one
+// report's figures and cases at risk with owners, and its CSV.
+import { useState } from 'react';
+import type { z } from 'zod';
+import type * as R from '../../../api/contract/reportResponses';
+import { api, ApiError, downloadCsv, query } from '../api';
+import { Loading, useLoad } from '../components';
+import { formatInstant, formatPercent } from '../format';
+import { useI18n, type MessageKey } from '../i18n';
+import { nameOf, SLA_STATES, STAGES, TASKS } from '../labels';
+import { Link } from '../router';
+
+type Summary = z.infer<typeof R.CadenceReportSummary>;
+type Report = z.infer<typeof R.CadenceReport>;
+const KINDS: readonly [Summary['kind'], MessageKey][] = [
+  ['DAILY', 'daily'],
+  ['WEEKLY', 'weekly'],
+  ['MONTHLY', 'monthly'],
+];
+
+function ReportView({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const r = useLoad(() => api<Report>(`/reports/${encodeURIComponent(id)}`), [id]);
+  if (!r.data) return <Loading {...r} />;
+  const report = r.data;
+  return (
+    <section className="card" data-report={report.id}>
+      <div className="card-head">
+        <h2>{lang === 'en' ? report.title.en : report.title.zh}</h2>
+        <button onClick={() => void downloadCsv(`/reports/${encodeURIComponent(id)}?${query({ format: 'csv' })}`, `${id}.csv`)}>{t('exportCsv')}</button>
+      </div>
+      <p>
+        {report.period.from} – {report.period.to} · {t('onTimeRate')} {formatPercent(report.sla.overall.onTimeRate)} · {t('opened')} {report.activity.opened}
+        {report.provisional ? ` · ${t('provisional')}` : ''}
+      </p>
+      <h3>{t('atRiskTitle')}</h3>
+      {report.atRisk.length === 0 ? <p className="muted">{t('none')}</p> : null}
+      <ul>
+        {report.atRisk.map((c) => (
+          <li key={c.caseId} className={`sla-${c.slaState}`}>
+            <Link to={`/cases/${c.caseId}`}>{c.caseId}</Link> {c.firmName} · {nameOf(STAGES, c.stage, lang)} · {nameOf(SLA_STATES, c.slaState, lang)} ·{' '}
+            {c.owners.map((o) => `${nameOf(TASKS, o.subject, lang)}: ${o.assignee}`).join('；')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Reports() {
+  const { t, lang } = useI18n();
+  const [kind, setKind] = useState<Summary['kind']>('DAILY');
+  const [open, setOpen] = useState<string>();
+  const list = useLoad(() => api<{ items: Summary[] }>(`/reports?${query({ kind })}`), [kind]);
+  const unavailable = list.error instanceof ApiError && list.error.status === 404;
+  return (
+    <div>
+      <section className="card">
+        <h1>{t('reportsTitle')}</h1>
+        <div className="tabs">
+          {KINDS.map(([k, label]) => (
+            <button key={k} className={k === kind ? 'primary' : undefined} onClick={() => setKind(k)}>
+              {t(label)}
+            </button>
+          ))}
+        </div>
+        {unavailable ? <p className="muted">{t('reportsUnavailable')}</p> : !list.data ? <Loading {...list} /> : null}
+        {list.data?.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
+        <ul className="reports">
+          {list.data?.items.map((r) => (
+            <li key={r.id}>
+              <button className="link" onClick={() => setOpen(r.id)}>
+                {lang === 'en' ? r.title.en : r.title.zh}
+              </button>{' '}
+              <span className="muted">
+                {r.period.from} – {r.period.to} · {t('onTimeRate')} {formatPercent(r.onTimeRate)} · {formatInstant(r.generatedAt, lang)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {open ? <ReportView id={open} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+// Managers and the task force: breaches with their owners, cases at risk, and per street and
+// per bank the on-time rate and median working days per stage over a chosen range, as bars and
+// tables, with the API's CSV export. Every figure is the API's (/sla/summary, /sla/breaches).
+import { useState, type FormEvent } from 'react';
+import { STAGE_METRICS } from '../../../domain/reports/slaSummary';
+import { api, downloadCsv, query, type CaseListPage, type SlaBreachList, type SlaSummary } from '../api';
+import { Loading, ProblemMessage, SlaBadge, useLoad } from '../components';
+import { addDays } from '../../../domain/calendar/timeZone';
+import { formatInstant, formatPercent, shanghaiToday } from '../format';
+import { useI18n } from '../i18n';
+import { METRICS, nameOf, STAGES, TASKS } from '../labels';
+import { Link } from '../router';
+import { CaseTable } from './CaseTable';
+
+type Range = { from: string; to: string };
+
+async function loadBoard({ from, to }: Range) {
+  const [street, bank, breaches, atRisk, cases] = await Promise.all([
+    api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'street' })}`),
+    api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'bank' })}`),
+    api<SlaBreachList>(`/sla/breaches?${query({ from, to })}`),
+    api<CaseListPage>(`/cases?${query({ slaState: 'AT_RISK', limit: 100 })}`),
+    api<CaseListPage>(`/cases?${query({ acceptedFrom: from, acceptedTo: to, limit: 100 })}`),
+  ]);
+  return { street, bank, breaches, atRisk, cases };
+}
+
+function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }) {
+  const { t, lang } = useI18n();
+  const groups = [...summary.groups, { ...summary.overall, code: 'ALL', nameZh: '合计', nameEn: 'Total' }];
+  const maxDays = Math.max(1, ...groups.flatMap((g) => STAGE_METRICS.map((m) => g.medianWorkingDays[m] ?? 0)));
+  const csv = () => downloadCsv(`/sla/summary?${query({ from: summary.from, to: summary.to, groupBy: summary.groupBy })}`, `sla-summary-${summary.groupBy}.csv`);
+  return (
+    <section className="card" data-summary={summary.groupBy}>
+      <div className="card-head">
+        <h2>{title}</h2>
+        <button onClick={() => void csv()}>{t('exportCsv')}</button>
+      </div>
+      <div className="chart" role="img" aria-label={`${title}: ${t('onTimeRate')}`}>
+        {groups.map((g) => (
+          <div key={g.code} className="bar-row">
+            <span className="bar-label">{lang === 'en' ? g.nameEn : g.nameZh}</span>
+            <span className="bar-track">
+              <span className="bar on-time" style={{ width: `${(g.onTimeRate ?? 0) * 100}%` }} />
+            </span>
+            <span className="bar-value">{formatPercent(g.onTimeRate)}</span>
+          </div>
+        ))}
+      </div>
+      <h3>{t('medianDays')}</h3>
+      <svg className="stage-chart" viewBox={`0 0 400 ${groups.length * 62}`} role="img" aria-label={t('medianDays')}>
+        {groups.map((g, gi) => (
+          <g key={g.code}>
+            <text x="0" y={gi * 62 + 10} className="svg-label">
+              {lang === 'en' ? g.nameEn : g.nameZh}
+            </text>
+            {STAGE_METRICS.map((m, mi) => {
+              const v = g.medianWorkingDays[m];
+              const y = gi * 62 + 14 + mi * 11;
+              const w = v === null ? 0 : (v / maxDays) * 330;
+              return (
+                <g key={m} className={`metric-${mi}`}>
+                  <rect x="0" y={y} height="9" width={w} />
+                  <text x={w + 4} y={y + 8} className="svg-value">
+                    {v ?? '—'}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+      <p className="legend">
+        {STAGE_METRICS.map((m, mi) => (
+          <span key={m} className={`metric-${mi}`}>
+            ■ {nameOf(METRICS, m, lang)}
+          </span>
+        ))}
+      </p>
+      <table className="responsive">
+        <thead>
+          <tr>
+            <th />
+            <th>{t('opened')}</th>
+            <th>{t('closed')}</th>
+            <th>{t('breachedCases')}</th>
+            <th>{t('onTimeRate')}</th>
+            <th>{t('promiseKeptRate')}</th>
+            {STAGE_METRICS.map((m) => (
+              <th key={m}>{nameOf(METRICS, m, lang)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.code} data-group={g.code}>
+              <th>{lang === 'en' ? g.nameEn : g.nameZh}</th>
+              <td data-label={t('opened')}>{g.opened}</td>
+              <td data-label={t('closed')}>{g.closed}</td>
+              <td data-label={t('breachedCases')}>{g.breachedCases}</td>
+              <td data-label={t('onTimeRate')}>{formatPercent(g.onTimeRate)}</td>
+              <td data-label={t('promiseKeptRate')}>{formatPercent(g.promiseKeptRate)}</td>
+              {STAGE_METRICS.map((m) => (
+                <td key={m} data-label={nameOf(METRICS, m, lang)}>
+                  {g.medianWorkingDays[m] ?? '—'}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** From the address (?from=&to=), else the last 30 days. */
+function initialRange(): Range {
+  const params = new URLSearchParams(location.search);
+  const today = shanghaiToday();
+  const from = params.get('from');
+  const to = params.get('to');
+  return from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? { from, to } : { from: addDays(today, -29), to: today };
+}
+
+export function SlaBoard() {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState<Range>(initialRange);
+  const [range, setRange] = useState<Range>(draft);
+  const board = useLoad(() => loadBoard(range), [range.from, range.to]);
+  const show = (e: FormEvent) => {
+    e.preventDefault();
+    setRange({ ...draft });
+    // The range is in the address: a reload or a shared link shows the same board.
+    history.replaceState(null, '', `?${query(draft)}`);
+  };
+  const b = board.data;
+  return (
+    <div className="board">
+      <section className="card">
+        <h1>{t('slaTitle')}</h1>
+        <form className="range" onSubmit={show}>
+          <label>
+            {t('from')} <input id="range-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          </label>
+          <label>
+            {t('to')} <input id="range-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          </label>
+          <button type="submit" className="primary">
+            {t('refresh')}
+          </button>
+        </form>
+        {board.error ? <ProblemMessage error={board.error} /> : null}
+      </section>
+      {!b ? (
+        <Loading loading={board.loading} />
+      ) : (
+        <>
+          <section className="card" data-testid="breaches">
+            <h2>{t('breachesTitle')}</h2>
+            {b.breaches.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
+            <table className="responsive">
+              <thead>
+                <tr>
+                  <th>{t('caseNo')}</th>
+                  <th>{t('firm')}</th>
+                  <th>{t('subject')}</th>
+                  <th>{t('owner')}</th>
+                  <th>{t('stage')}</th>
+                  <th>{t('breachedAt')}</th>
+                  <th>{t('late')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.breaches.items.map((x) => (
+                  <tr key={`${x.caseId}-${x.subject}-${x.breachedAt}`} data-case={x.caseId} className="sla-BREACHED">
+                    <td data-label={t('caseNo')}>
+                      <Link to={`/cases/${x.caseId}`}>{x.caseId}</Link> <SlaBadge state="BREACHED" />
+                    </td>
+                    <td data-label={t('firm')}>{x.firmName}</td>
+                    <td data-label={t('subject')}>{nameOf(TASKS, x.subject, lang)}</td>
+                    <td data-label={t('owner')} data-testid="owner">{x.assignee}</td>
+                    <td data-label={t('stage')}>{nameOf(STAGES, x.stage, lang)}</td>
+                    <td data-label={t('breachedAt')}>{formatInstant(x.breachedAt, lang)}</td>
+                    <td data-label={t('late')}>
+                      {x.lateWorkingHours.toFixed(1)} {x.resolved ? `· ${t('resolved')}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card" data-testid="at-risk">
+            <h2>{t('atRiskTitle')}</h2>
+            {b.atRisk.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
+            <ul>
+              {b.atRisk.items.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · {nameOf(STAGES, c.stage, lang)} · {formatInstant(c.dueAt, lang)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <SummaryChart summary={b.street} title={t('byStreet')} />
+          <SummaryChart summary={b.bank} title={t('byBank')} />
+          <section className="card" data-testid="cases-in-range">
+            <h2>{t('casesInRange')}</h2>
+            <CaseTable items={b.cases.items} extra={[{ label: 'acceptedAt', cell: (c) => formatInstant(c.acceptedAt, lang) }]} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// What the signed-in user may do on a case, as forms: complete their branch, pause or resume
+// its clock, reassign, decide, withdraw. The API and the workflow have the last word (409).
+import { PAUSABLE_TASKS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO, type TaskKind } from '../../../domain/fastTrack/policy';
+import { api, newIdempotencyKey, type CaseTask, type CaseView } from '../api';
+import type { SessionUser } from '../auth/session';
+import { useI18n, type Lang } from '../i18n';
+import { nameOf, OUTCOMES, REASONS, TASK_SLUGS } from '../labels';
+import { ActionForm, type FieldSpec } from './ActionForm';
+
+const CLOCK_ROLES = ['case_officer', 'task_force', 'grid_officer', 'customer_manager'];
+const post = (caseId: string, path: string, body: unknown) =>
+  api<CaseView>(`/cases/${caseId}${path}`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
+
+const options = (codes: readonly string[], lang: Lang) => codes.map((c) => ({ value: c, label: nameOf(OUTCOMES, c, lang) }));
+
+function evidenceFields(kind: TaskKind, lang: Lang): FieldSpec[] {
+  switch (kind) {
+    case 'GRID_SUBMISSION':
+      return [{ name: 'applicationNo', label: 'applicationNo', check: (v) => (XINYIDAI_APPLICATION_NO.test(v) ? undefined : 'fieldInvalid') }];
+    case 'BANK_VIP_CHANNEL':
+      return [
+        { name: 'assessmentOutcome', label: 'assessmentOutcome', kind: 'select', options: options(['RECOMMEND', 'RECOMMEND_WITH_CONDITIONS', 'NOT_RECOMMENDED'], lang), initial: 'RECOMMEND' },
+        { name: 'note', label: 'note', kind: 'textarea', optional: true },
+      ];
+    case 'DUE_DILIGENCE':
+      return [
+        { name: 'reportNo', label: 'reportNo' },
+        { name: 'riskRating', label: 'riskRating', kind: 'select', options: options(['LOW', 'MEDIUM', 'HIGH'], lang), initial: 'LOW' },
+        { name: 'summary', label: 'summary', kind: 'textarea' },
+      ];
+  }
+}
+
+const withoutEmpty = (v: Record<string, string>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''));
+
+export function TaskActions({ c, task, user, onChange }: { c: CaseView; task: CaseTask; user: SessionUser; onChange: (c: CaseView) => void }) {
+  const { t, lang } = useI18n();
+  if (task.status !== 'OPEN') return null;
+  const slug = TASK_SLUGS[task.kind]!;
+  const paused = c.pauses.some((p) => p.kind === task.kind && !p.until);
+  return (
+    <div className="actions">
+      {task.assignee === user.sub ? (
+        <ActionForm id={`${c.id}-${slug}-complete`} fields={evidenceFields(task.kind, lang)} submitLabel={t('complete')} onSubmit={async (v) => onChange(await post(c.id, `/tasks/${slug}/complete`, withoutEmpty(v)))} />
+      ) : null}
+      {CLOCK_ROLES.includes(user.role) && PAUSABLE_TASKS.includes(task.kind) && !paused ? (
+        <ActionForm id={`${c.id}-${slug}-pause`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('pause')} onSubmit={async (v) => onChange(await post(c.id, `/tasks/${slug}/pause`, v))} />
+      ) : null}
+      {CLOCK_ROLES.includes(user.role) && paused ? (
+        <ActionForm id={`${c.id}-${slug}-resume`} folded fields={[{ name: 'note', label: 'note', optional: true }]} submitLabel={t('resume')} onSubmit={async (v) => onChange(await post(c.id, '/sla/resume', withoutEmpty(v)))} />
+      ) : null}
+      {['case_officer', 'task_force'].includes(user.role) ? (
+        <ActionForm
+          id={`${c.id}-${slug}-reassign`}
+          folded
+          fields={[{ name: 'assignee', label: 'assignee', initial: task.assignee }, { name: 'reason', label: 'reason' }]}
+          submitLabel={t('reassign')}
+          onSubmit={async (v) => onChange(await post(c.id, `/tasks/${slug}/reassign`, v))}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function DecisionForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+  const { t, lang } = useI18n();
+  const reasons = REJECTION_REASONS.map((r) => ({ value: r, label: nameOf(REASONS, r, lang) }));
+  const whole = (v: string) => (/^\d+$/.test(v) ? undefined : 'fieldInvalid' as const);
+  return (
+    <div className="actions decision">
+      <ActionForm
+        id={`${c.id}-approve`}
+        fields={[
+          { name: 'amount', label: 'approvedAmount', kind: 'number', initial: c.amount, check: (v) => (/^\d+(\.\d{1,2})?$/.test(v) ? undefined : 'errAmount') },
+          { name: 'rateBp', label: 'rateBp', kind: 'number', initial: '385', check: whole },
+          { name: 'termMonths', label: 'termMonths', kind: 'number', initial: '12', check: whole },
+        ]}
+        submitLabel={t('approve')}
+        onSubmit={async (v) => onChange(await post(c.id, '/decision', { outcome: 'APPROVED', amount: v.amount, rateBp: Number(v.rateBp), termMonths: Number(v.termMonths) }))}
+      />
+      <ActionForm
+        id={`${c.id}-reject`}
+        folded
+        fields={[
+          { name: 'code', label: 'rejectionReason', kind: 'select', options: reasons, initial: reasons[0]!.value, apiPath: 'reasons.0.code' },
+          { name: 'note', label: 'note', optional: true, apiPath: 'reasons.0.note' },
+        ]}
+        submitLabel={t('reject')}
+        onSubmit={async (v) => onChange(await post(c.id, '/decision', { outcome: 'REJECTED', reasons: [withoutEmpty(v)] }))}
+      />
+    </div>
+  );
+}
+
+export function WithdrawForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+  const { t } = useI18n();
+  return <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />;
+}
