@@ -47,6 +47,7 @@ import {
   validateRequestMaterials,
   validateWithdrawConsultation,
 } from './jointConsultationValidators';
+import { calendarNoticeLoadedSignal } from './fastTrackCaseMessages';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 
 export * from './jointConsultationMessages';
@@ -265,6 +266,29 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     },
     { validator: (req) => validateWithdrawConsultation(state, req) },
   );
+
+  // Loading a year's notice (PUT /api/v1/calendar/years/:year) signals running consultations
+  // as it signals cases: the five working days are recounted on the new calendar. A new
+  // handler adds no command to histories without the signal, so they replay unchanged.
+  let calendarChanges = 0;
+  setHandler(calendarNoticeLoadedSignal, async ({ actor, year: noticeYear }) => {
+    await condition(() => state.recorded);
+    if (decided()) return;
+    const from = yearOf(shanghaiDate(openedAt));
+    calendar = new WorkingCalendar(
+      await act.loadCalendarYears.executeWithOptions({ ...RECORD, summary: `重新载入工作日历 Reload working calendar ${from}-${from + 1}` }, [{ fromYear: from, toYear: from + 1 }]),
+    );
+    const before = state.dueAt;
+    recomputeDue();
+    if (state.dueAt === before) return;
+    slaVersion++;
+    calendarChanges++;
+    await project('日历变更，重算时限 Calendar changed: due recomputed', `due-recomputed:${calendarChanges}`, 'DUE_RECOMPUTED', actor, {
+      before,
+      after: state.dueAt,
+      year: noticeYear,
+    });
+  });
 
   // ---- Opening -----------------------------------------------------------------------
 

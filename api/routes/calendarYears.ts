@@ -10,6 +10,7 @@ import { promiseDue } from '../../domain/fastTrack/promiseDue';
 import { isIsoDate, shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
 import type { Database } from '../../infra/database';
+import { CLOSED_STAGES } from '../../domain/consultation/progress';
 import { calendarNoticeLoadedSignal, type Stage } from '../../workflows/fastTrackCaseMessages';
 import { principalOf, requireRole } from '../auth/middleware';
 import { canonicalJson } from '../canonicalJson';
@@ -110,13 +111,13 @@ async function storeYear(db: Database, year: number, next: YearArrangement, acto
   });
 }
 
-/** Running cases whose workflow reads `year`: accepted in that year or the one before. */
+/** A workflow that reads `year` started in that year or the one before. */
+const readsYear = (year: number) => ({ gte: new Date(`${year - 1}-01-01T00:00:00+08:00`), lt: new Date(`${year + 1}-01-01T00:00:00+08:00`) });
+
+/** Running fast-track cases that read `year` (sci-tech promises are calendar hours). */
 function runningCasesReading(db: Database, year: number): Promise<RunningCase[]> {
   return db.loanCase.findMany({
-    where: {
-      stage: { notIn: TERMINAL },
-      acceptedAt: { gte: new Date(`${year - 1}-01-01T00:00:00+08:00`), lt: new Date(`${year + 1}-01-01T00:00:00+08:00`) },
-    },
+    where: { product: 'FAST_TRACK', stage: { notIn: TERMINAL }, acceptedAt: readsYear(year) },
     select: { caseNo: true, workflowId: true, acceptedAt: true, dueAt: true },
     orderBy: { acceptedAt: 'asc' },
   });
@@ -158,7 +159,15 @@ async function pausedWorkingMs(db: Database, caseNos: string[]): Promise<Map<str
  * when it next runs; a case that ended meanwhile has nothing to move.
  */
 async function signalRunningCases(db: Database, client: Client, year: number, actor: string) {
-  const cases = await runningCasesReading(db, year);
+  const consultations = await db.consultation.findMany({
+    where: { stage: { notIn: [...CLOSED_STAGES] }, openedAt: readsYear(year) },
+    select: { consultationId: true, workflowId: true },
+  });
+  const cases = [
+    ...(await runningCasesReading(db, year)),
+    // Joint consultations count five working days too.
+    ...consultations.map((c) => ({ caseNo: c.consultationId, workflowId: c.workflowId })),
+  ];
   const failed: { id: string; reason: string }[] = [];
   for (let i = 0; i < cases.length; i += CONCURRENCY) {
     await Promise.all(

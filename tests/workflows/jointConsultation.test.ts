@@ -1,5 +1,7 @@
 // One refused firm's joint consultation on the time-skipping server: reasons, a plan, the
 // clock paused while the firm supplies materials, re-review and the linked case it opens.
+import { shanghaiDateTime } from '../../domain/calendar/timeZone';
+import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
 import { CaseStage, ConsultationLink, SlaState } from '../../workflows/searchAttributes';
 import {
   completeMaterialsUpdate,
@@ -94,4 +96,47 @@ test('left alone, a consultation turns AT_RISK then BREACHED and is escalated; a
   expect(withdrawn).toMatchObject({ stage: 'WITHDRAWN', slaState: 'BREACHED' });
   await settled(handle);
   await saveHistory(handle, 'joint-consultation-breached');
+});
+
+// 2029 is a year no other test reads from the shared database (holiday.test.ts uses 2028), so
+// the test notice cannot disturb tests running in parallel; it is removed afterwards. Last in
+// the file: the server clock stays in 2029.
+test("loading a year's notice moves a running consultation's due, as the calendar API signals it", async () => {
+  const openedAt = shanghaiDateTime('2029-03-05', '14:00'); // a Monday
+  await advanceTo(h.env, openedAt);
+  const input = consultationInput(openedAt);
+  const handle = await startConsultation(h, input);
+  // No 2029 notice: counted 03-06, 07, 08, 09, 12; due at 24:00 of 2029-03-12.
+  expect((await handle.query(consultationStateQuery)).dueAt).toBe(shanghaiDateTime('2029-03-13').toISOString());
+
+  await h.db.calendarYear.create({
+    data: {
+      year: 2029,
+      source: 'test',
+      loadedBy: 'calendar-admin',
+      arrangement: {
+        year: 2029,
+        notice: { title: '测试通知 test notice', documentNo: '测试〔2029〕1号', publishedOn: '2028-11-01' },
+        holidays: [{ name: '测试休息日', nameEn: 'test rest days', from: '2029-03-07', to: '2029-03-08' }],
+        makeupWorkdays: [],
+      },
+    },
+  });
+  try {
+    await handle.signal(calendarNoticeLoadedSignal, { actor: 'calendar-admin', year: 2029 });
+    // Counted now 03-06, 09, 12, 13, 14: due at 24:00 of 2029-03-14.
+    const due = shanghaiDateTime('2029-03-15').toISOString();
+    await eventually(async () => expect((await handle.query(consultationStateQuery)).dueAt).toBe(due));
+    const moved = await eventually(async () => {
+      const e = (await consultationEvents(h, input.consultationId)).find((x) => x.type === 'DUE_RECOMPUTED');
+      expect(e).toBeDefined();
+      return e!;
+    });
+    expect(moved).toMatchObject({ actor: 'calendar-admin', data: { before: shanghaiDateTime('2029-03-13').toISOString(), after: due, year: 2029 } });
+    expect((await h.db.consultation.findUniqueOrThrow({ where: { consultationId: input.consultationId } })).dueAt?.toISOString()).toBe(due);
+  } finally {
+    await h.db.calendarYear.delete({ where: { year: 2029 } });
+  }
+  await handle.executeUpdate(withdrawConsultationUpdate, { args: [{ actor: taskForce, reason: '测试结束 test over' }] });
+  await settled(handle);
 });
