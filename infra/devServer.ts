@@ -10,6 +10,8 @@ export interface DevServerOptions {
   uiPort?: number;
   /** More `temporal server start-dev` flags, e.g. ['--sqlite-pragma', 'journal_mode=wal'] (benchmarks). */
   extraArgs?: string[];
+  /** Server log threshold; default `error`. */
+  logLevel?: 'error' | 'never';
 }
 
 /**
@@ -26,7 +28,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<TestWorkfl
       port: opts.port,
       dbFilename: opts.dbFilename,
       ...(opts.uiPort ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
-      log: { format: 'pretty', level: 'error' },
+      log: { format: 'pretty', level: opts.logLevel ?? 'error' },
       extraArgs: opts.extraArgs,
     },
   });
