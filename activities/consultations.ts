@@ -9,7 +9,7 @@ import { defaultAssignees } from '../infra/staffDirectory';
 import type { Notification } from './caseProgress';
 import { acceptanceUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseInput } from '../workflows/sciTechCase';
-import { AmountFen, Bank, CaseStage, ConsultationLink, Product, SlaState, Street } from '../workflows/searchAttributes';
+import { ConsultationLink, openingSearchAttributes } from '../workflows/searchAttributes';
 import type { JointConsultationInput, ProposedPlan, ReasonEntry } from '../workflows/jointConsultationMessages';
 import { consultationWorkflowId } from '../workflows/jointConsultationMessages';
 
@@ -119,12 +119,7 @@ export function consultationActivities(db: Database) {
         staticSummary: `${input.firm.name} · ${formatWan(amountFen)} · ${input.streetCode}`,
         staticDetails: `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}`,
         typedSearchAttributes: [
-          { key: CaseStage, value: 'ACCEPTED' },
-          { key: SlaState, value: 'ON_TRACK' },
-          { key: Street, value: input.streetCode },
-          { key: Bank, value: input.bankCode },
-          { key: Product, value: req.product },
-          { key: AmountFen, value: amountFen },
+          ...openingSearchAttributes({ product: req.product, streetCode: input.streetCode, bankCode: input.bankCode, amountFen }),
           { key: ConsultationLink, value: input.consultationId! },
         ],
       };

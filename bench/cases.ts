@@ -3,7 +3,7 @@
 import { nextCaseNo } from '../infra/caseNumbers';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import { fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
-import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../workflows/searchAttributes';
+import { openingSearchAttributes } from '../workflows/searchAttributes';
 import { validSimingCode } from '../tests/support/creditCodes';
 import type { System } from './system';
 
@@ -67,14 +67,7 @@ export async function startCase(system: System, i: number, atRiskLeadMs?: number
     workflowId: `case-${caseNo}`,
     taskQueue: system.taskQueue,
     args: [input],
-    typedSearchAttributes: [
-      { key: CaseStage, value: 'ACCEPTED' },
-      { key: SlaState, value: 'ON_TRACK' },
-      { key: Street, value: place.street },
-      { key: Bank, value: place.bank },
-      { key: Product, value: 'FAST_TRACK' },
-      { key: AmountFen, value: input.amountFen },
-    ],
+    typedSearchAttributes: openingSearchAttributes({ product: 'FAST_TRACK', streetCode: place.street, bankCode: place.bank, amountFen: input.amountFen }),
   });
   return caseNo;
 }

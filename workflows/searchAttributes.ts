@@ -1,4 +1,4 @@
-import { defineSearchAttributeKey } from '@temporalio/common';
+import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
 
 // What operators filter cases on in Temporal UI. Never name one `Status`:
 // the UI hides it behind the built-in execution status.
@@ -21,3 +21,15 @@ export const ConsultationBatch = defineSearchAttributeKey('ConsultationBatch', '
 export const ConsultationLink = defineSearchAttributeKey('ConsultationLink', 'KEYWORD');
 
 export const ALL_SEARCH_ATTRIBUTES = [CaseStage, SlaState, Street, Bank, Product, AmountFen, DueAt, BranchesOpen, SlaBreaches, ConsultationBatch, ConsultationLink];
+
+/** What a new case carries from its start, before its workflow updates stage and SLA state. */
+export function openingSearchAttributes(c: { product: 'FAST_TRACK' | 'SCI_TECH'; streetCode: string; bankCode: string; amountFen: number }): SearchAttributePair[] {
+  return [
+    { key: CaseStage, value: 'ACCEPTED' },
+    { key: SlaState, value: 'ON_TRACK' },
+    { key: Street, value: c.streetCode },
+    { key: Bank, value: c.bankCode },
+    { key: Product, value: c.product },
+    { key: AmountFen, value: c.amountFen },
+  ];
+}

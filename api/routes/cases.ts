@@ -9,7 +9,7 @@ import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
 import type { Database } from '../../infra/database';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type CaseState, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseState } from '../../workflows/sciTechCase';
-import { AmountFen, Bank, CaseStage, Product, SlaState, Street } from '../../workflows/searchAttributes';
+import { openingSearchAttributes } from '../../workflows/searchAttributes';
 import { principalOf, requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
 import { CaseListQuery, CreateCaseBody, idempotencyKey } from '../schemas';
@@ -82,14 +82,8 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
       workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
       staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
     };
-    const attributes = (product: string) => [
-      { key: CaseStage, value: 'ACCEPTED' },
-      { key: SlaState, value: 'ON_TRACK' },
-      { key: Street, value: body.street },
-      { key: Bank, value: body.bank },
-      { key: Product, value: product },
-      { key: AmountFen, value: body.amount },
-    ];
+    const attributes = (product: 'FAST_TRACK' | 'SCI_TECH') =>
+      openingSearchAttributes({ product, streetCode: body.street, bankCode: body.bank, amountFen: body.amount });
     const startCase = async (): Promise<LiveCaseState> => {
       if (body.product === 'SCI_TECH') {
         const approver = await firstActiveStaff(db, { role: 'credit_approver', bankCode: body.bank });
