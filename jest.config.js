@@ -5,6 +5,7 @@ module.exports = {
   // Global only: jest ignores testTimeout inside a project. Integration hooks
   // bundle workflows and start workers, which takes seconds on 2 cores.
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/tests/support/closingLineReporter.js'],
   projects: [
     {
       displayName: 'unit',
