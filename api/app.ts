@@ -12,6 +12,7 @@ import { consultationBatchesRouter, consultationsRouter } from './routes/consult
 import { firmsRouter } from './routes/firms';
 import { referenceRouter } from './routes/reference';
 import { slaRouter } from './routes/sla';
+import { tasksRouter } from './routes/tasks';
 import { reportsRouter } from './routes/reports';
 import { signInRouter, type SignInOptions } from './routes/devSignIn';
 import { consoleStatic } from './static';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/cases', casesRouter(deps));
   api.use('/consultations', consultationsRouter(deps));
   api.use('/consultation-batches', consultationBatchesRouter(deps));
+  api.use('/tasks', tasksRouter(deps.db));
   api.use('/firms', firmsRouter(deps.db));
   api.use('/calendar', calendarRouter(deps.db, deps.client));
   api.use('/sla', slaRouter(deps.db));

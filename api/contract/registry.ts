@@ -7,6 +7,7 @@ import { DaysQuery, DeadlineQuery } from '../routes/calendar';
 import { LoadQuery, NoticeBody, YearParams } from '../routes/calendarYears';
 import { DevSignInBody, DevSignInResult, SignInOptionsView } from '../routes/devSignIn';
 import { FirmListQuery } from '../routes/firms';
+import { TaskListQuery } from '../routes/tasks';
 import { SlaBreachesQuery, SlaSummaryQuery } from '../routes/sla';
 import { CaseListQuery, CaseNoParam, CreateCaseBody, DecisionBody, EVIDENCE, IdempotencyKeyHeader, ReasonBody, ReassignBody, ResumeBody, SciTechDecisionBody, TASK_SLUGS } from '../schemas';
 import { RESPONSE_SCHEMAS } from './responses';
@@ -260,6 +261,17 @@ export const ROUTES: readonly RouteSpec[] = [
     scope: CASE_SCOPE.replace('; others get 404', ''),
     query: CaseListQuery,
     responses: { 200: ok('A page of cases', R.CaseListPage), ...authed, 422: P[422] },
+  },
+  {
+    operationId: 'listTasks',
+    method: 'get',
+    path: '/api/v1/tasks',
+    summary: '我的待办 The caller’s work, soonest due first: review branches assigned to them and, for credit approvers, their bank’s cases awaiting a decision',
+    tags: ['Cases'],
+    roles: 'authenticated',
+    scope: `Branches of cases still in parallel review. ${CASE_SCOPE.replace('; others get 404', '')}. \`assignee\` names a colleague; decisions are listed to a credit approver for themselves only`,
+    query: TaskListQuery,
+    responses: { 200: ok('The work, soonest due first', R.TaskList), ...authed, 422: P[422] },
   },
   {
     operationId: 'getCase',

@@ -230,6 +230,32 @@ export const CaseListPage = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
+/** One piece of the caller's work: a review branch assigned to them, or their bank's credit decision. */
+export const TaskListItem = z.strictObject({
+  caseId: z.string(),
+  product: z.string(),
+  kind: z.union([TaskKind, z.literal('CREDIT_DECISION')]),
+  /** The branch's assignee; null for a decision, which is the bank's. */
+  assignee: z.string().nullable(),
+  /** The branch's SLA state, or the case's for a decision. */
+  slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']),
+  /** The branch's due, or the case's promise for a decision. */
+  dueAt: instant.nullable(),
+  stage: AnyStage,
+  firmName: z.string(),
+  street: z.string(),
+  bank: z.string(),
+  amount: amountText,
+  amountFen: z.number().int(),
+  acceptedAt: instant,
+});
+
+export const TaskList = z.strictObject({
+  items: z.array(TaskListItem),
+  /** True when more work matched than `limit`; the most urgent come first. */
+  truncated: z.boolean(),
+});
+
 /** `product` says how to read the event types (FAST_TRACK or SCI_TECH). */
 export const CaseTimeline = z.strictObject({ id: z.string(), product: z.string(), events: z.array(Event) });
 
@@ -369,6 +395,7 @@ export const RESPONSE_SCHEMAS = {
   SciTechCaseView,
   CaseListPage,
   CaseTimeline,
+  TaskList,
   FirmList,
   FirmView,
   CalendarDays,

@@ -75,6 +75,7 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/streets', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/banks', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/cases?limit=5', roles: 'all', scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/tasks?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'post', path: () => '/api/v1/cases', body: { firmName: '' }, roles: ['case_officer'], scoped: false, ok: 422 },
   { method: 'get', path: () => `/api/v1/cases/${caseId}`, roles: 'all', scoped: true, ok: 200 },
   { method: 'get', path: () => `/api/v1/cases/${caseId}/timeline`, roles: 'all', scoped: true, ok: 200 },

@@ -146,6 +146,7 @@ describe('every route, called as an allowed role, answers what the document says
     await call('listCases', get('manager', `/api/v1/cases?street=lujiang&acceptedFrom=${today}&limit=5`));
     await call('getCase', get('xib-approver', `/api/v1/cases/${a}`));
     await call('getCaseTimeline', get('lujiang-grid', `/api/v1/cases/${a}/timeline`));
+    await call('listTasks', get('lujiang-grid', '/api/v1/tasks?limit=5'));
     await call('listFirms', get('manager', '/api/v1/firms?q=契约'));
     await call('getFirm', get('lujiang-officer', `/api/v1/firms/${validSimingCode('MA4JRC01')}`));
 
@@ -154,6 +155,7 @@ describe('every route, called as an allowed role, answers what the document says
     await call('complete-grid-submission', post('lujiang-grid', `/api/v1/cases/${a}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000777' }));
     await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${a}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'RECOMMEND_WITH_CONDITIONS', note: '追加担保' }));
     await call('complete-due-diligence', post('assessor', `/api/v1/cases/${a}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-1', riskRating: 'MEDIUM', summary: '经营正常' }));
+    await call('listTasks', get('xib-approver', '/api/v1/tasks?slaState=ON_TRACK'));
     await call('decide', post('xib-approver', `/api/v1/cases/${a}/decision`, { outcome: 'APPROVED', amount: 1_000_000, rateBp: 385, termMonths: 12 }));
 
     await call('reassignTask', post('task-force', `/api/v1/cases/${b}/tasks/due-diligence/reassign`, { assignee: 'task-force', reason: '评估机构人手不足' }));
@@ -180,6 +182,7 @@ describe('every route, called as an allowed role, answers what the document says
     await call('complete-grid-submission', post('lujiang-grid', `/api/v1/cases/${c}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000778' }));
     await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${c}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'NOT_RECOMMENDED' }));
     await call('complete-due-diligence', post('assessor', `/api/v1/cases/${c}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-3', riskRating: 'HIGH', summary: '抵押不足' }));
+    await call('listTasks', get('xib-approver', '/api/v1/tasks?slaState=ON_TRACK'));
     await call('decide', post('xib-approver', `/api/v1/cases/${c}/decision`, { outcome: 'REJECTED', reasons: [{ code: 'INSUFFICIENT_COLLATERAL' }] }));
     const jc = (await call('startConsultation', post('task-force', '/api/v1/consultations', { fromCaseNo: c }))).body.id as string;
     await call('getConsultation', get('lujiang-officer', `/api/v1/consultations/${jc}`));

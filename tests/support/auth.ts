@@ -1,4 +1,5 @@
 import { createVerifier, mintDevToken } from '../../api/auth/verifier';
+import type { Principal } from '../../api/auth/principal';
 import { signInOptions } from '../../api/routes/devSignIn';
 import { loadConfig } from '../../infra/config';
 import { DEV_USERS } from '../../infra/devUsers';
@@ -13,5 +14,10 @@ export const testSignIn = () => signInOptions(config());
 export async function bearer(sub: string): Promise<string> {
   const user = DEV_USERS.find((u) => u.sub === sub);
   if (!user) throw new Error(`no development user ${sub}`);
-  return `Bearer ${await mintDevToken(config(), user)}`;
+  return bearerAs(user);
+}
+
+/** `Authorization` header value for any principal, e.g. staff a test adds to the directory. */
+export async function bearerAs(p: Principal): Promise<string> {
+  return `Bearer ${await mintDevToken(config(), p)}`;
 }

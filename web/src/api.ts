@@ -9,6 +9,7 @@ export type CaseView = z.infer<typeof C.FastTrackCaseView>;
 export type AnyCaseView = z.infer<typeof C.CaseView>;
 export type CaseSummary = z.infer<typeof C.CaseSummary>;
 export type CaseListPage = z.infer<typeof C.CaseListPage>;
+export type TaskList = z.infer<typeof C.TaskList>;
 export type CaseTask = CaseView['tasks'][number];
 export type CaseEvent = CaseView['events'][number];
 export type StreetList = z.infer<typeof C.StreetList>;

@@ -1,8 +1,8 @@
-// The user's work, soonest due first: open branches assigned to them, and for a bank's credit
-// approver the cases waiting for a decision. AT_RISK and BREACHED stand out. Built from the
-// case list and each case's view (the API has no per-assignee task list yet).
+// The user's work, soonest due first, as GET /tasks lists it: open branches assigned to them, and
+// for a bank's credit approver the cases waiting for a decision. AT_RISK and BREACHED stand out.
+// Each listed case is read once more for its live view, which the actions need (pauses, branches).
 import { useState } from 'react';
-import { api, query, type CaseListPage, type CaseTask, type CaseView } from '../api';
+import { api, type CaseTask, type CaseView, type TaskList } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, SlaBadge, useLoad } from '../components';
 import { formatInstant } from '../format';
@@ -24,19 +24,22 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
   return out;
 }
 
-async function loadInbox(user: SessionUser): Promise<Item[]> {
-  const approver = user.role === 'credit_approver';
-  const page = await api<CaseListPage>(`/cases?${query({ stage: approver ? 'CREDIT_DECISION' : 'PARALLEL_REVIEW', product: 'FAST_TRACK', limit: 50 })}`);
-  const cases = await mapLimit(page.items, 6, (s) => api<CaseView>(`/cases/${s.id}`));
-  const items: Item[] = approver
-    ? cases.filter((c) => c.stage === 'CREDIT_DECISION').map((c) => ({ c, due: c.dueAt ?? c.acceptedAt, slaState: c.slaState }))
-    : cases.flatMap((c) => c.tasks.filter((t) => t.assignee === user.sub && t.status === 'OPEN').map((task) => ({ c, task, due: task.dueAt, slaState: task.slaState })));
-  return items.sort((a, b) => a.due.localeCompare(b.due));
+async function loadInbox(): Promise<Item[]> {
+  // The console acts on fast-track cases only; sci-tech reviews are decided through the API.
+  const work = (await api<TaskList>('/tasks?limit=50')).items.filter((w) => w.product === 'FAST_TRACK');
+  const views = await mapLimit([...new Set(work.map((w) => w.caseId))], 6, (id) => api<CaseView>(`/cases/${id}`));
+  const byId = new Map(views.map((c) => [c.id, c]));
+  return work.map((w) => {
+    const c = byId.get(w.caseId)!;
+    // Undefined for a decision: the case itself is the work.
+    const task = c.tasks.find((t) => t.kind === w.kind);
+    return { c, task, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
+  });
 }
 
 export function Inbox({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
-  const loaded = useLoad(() => loadInbox(user), [user.sub]);
+  const loaded = useLoad(loadInbox, [user.sub]);
   const [done, setDone] = useState<Record<string, CaseView>>({});
   if (!loaded.data) return <Loading {...loaded} />;
   const items = loaded.data;
