@@ -250,7 +250,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
     if (!ended()) {
       // From here on money moves: a withdrawal is no longer accepted.
       state.stage = 'DISBURSING';
-      await project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo });
+      await project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo, signedAt: contract.signedAt });
       const paid = await act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(amountFen)} (幂等键 idempotency key ${input.caseNo})` }, [
         { caseNo: input.caseNo, bankCode: input.bankCode, contractNo: contract.contractNo, amountFen },
       ]);

@@ -277,7 +277,7 @@ export const ROUTES: readonly RouteSpec[] = [
     operationId: 'getCase',
     method: 'get',
     path: '/api/v1/cases/{caseNo}',
-    summary: '案件详情 A case, live from its workflow while it runs',
+    summary: '案件详情 A case, from its workflow; from the record once the workflow is gone (retention)',
     tags: ['Cases'],
     roles: 'authenticated',
     scope: CASE_SCOPE,

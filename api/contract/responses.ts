@@ -112,7 +112,7 @@ export const FastTrackCaseView = z.strictObject({
   /** Null when the workflow could not be asked (it has ended). */
   dueProvisional: z.boolean().nullable(),
   dueExplanation: z.array(z.string()),
-  /** Whether the figures come from the running workflow (true) or the stored record. */
+  /** True: read from the workflow; false: its workflow is gone (retention), rebuilt from the record. */
   live: z.boolean(),
   tasks: z.array(Task),
   breaches: z.array(Breach),

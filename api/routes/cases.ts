@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
 import type { Prisma } from '../../prisma/generated/client';
+import { TASK_KINDS } from '../../domain/fastTrack/policy';
 import { formatFen, formatWan } from '../../domain/money';
 import { nextCaseNo } from '../../infra/caseNumbers';
 import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
@@ -15,6 +16,7 @@ import { Problem, parseOr422, validationProblem, type FieldError } from '../prob
 import { CaseListQuery, CreateCaseBody, idempotencyKey } from '../schemas';
 import { canonicalJson } from '../canonicalJson';
 import { caseActionsRouter } from './caseActions';
+import { fastTrackCaseFacts } from './fastTrackCaseFacts';
 import { sciTechCaseFacts, sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
 
@@ -229,7 +231,7 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
 async function caseView(db: Database, caseNo: string, liveState: LiveCaseState | undefined, uiLink: (id: string) => string) {
   const c = await db.loanCase.findUnique({
     where: { caseNo },
-    include: { firm: true, street: true, bank: true, tasks: { orderBy: { kind: 'asc' } }, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+    include: { firm: true, street: true, bank: true, tasks: true, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
   });
   if (!c) throw caseNotFound(caseNo);
   const amountFen = Number(c.amountFen);
@@ -263,7 +265,8 @@ async function caseView(db: Database, caseNo: string, liveState: LiveCaseState |
     dueProvisional: live?.dueProvisional ?? null,
     dueExplanation: live?.dueExplanation ?? [],
     live: live !== undefined,
-    tasks: live?.tasks ?? c.tasks.map((t) => ({
+    // In the workflow's order, as a live view lists them.
+    tasks: live?.tasks ?? [...c.tasks].sort((a, b) => taskOrder(a.kind) - taskOrder(b.kind)).map((t) => ({
       kind: t.kind,
       assignee: t.assignee,
       status: t.status,
@@ -273,12 +276,9 @@ async function caseView(db: Database, caseNo: string, liveState: LiveCaseState |
       completedAt: t.completedAt?.toISOString(),
       completedBy: t.completedBy ?? undefined,
     })),
-    breaches: live?.breaches ?? [],
-    pauses: live?.pauses ?? [],
-    decision: live?.decision ?? null,
-    contract: live?.contract ?? null,
-    disbursement: live?.disbursement ?? null,
-    withdrawal: live?.withdrawal ?? null,
+    ...fastTrackCaseFacts(live, c.events),
     ...tail,
   };
 }
+
+const taskOrder = (kind: string) => TASK_KINDS.indexOf(kind as (typeof TASK_KINDS)[number]);

@@ -3,6 +3,7 @@
 import type { SciTechCaseBody, SciTechDecisionBody } from '../schemas';
 import type { z } from 'zod';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechDecision } from '../../workflows/sciTechCaseMessages';
+import { firstEvent, recorded, type Data, type EventRow } from './recordedEvents';
 
 /** The fields every case opening shares, as the cases router has resolved them. */
 export type CaseOpening = Omit<SciTechCaseInput, 'application' | 'approver' | 'atRiskLeadMs'>;
@@ -30,20 +31,12 @@ export function sciTechDecideRequest(body: z.infer<typeof SciTechDecisionBody>, 
     : { outcome: 'REJECTED', actor, reasons: body.reasons };
 }
 
-interface EventRow {
-  type: string;
-  actor: string;
-  at: Date;
-  data: unknown;
-}
-type Data = Record<string, never>;
-
 /**
  * The sci-tech part of a case view: from the running workflow when it answers, else
  * from the timeline the workflow wrote (every fact below is recorded in an event).
  */
 export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: EventRow[]) {
-  const event = (type: string) => events.find((e) => e.type === type);
+  const event = (type: string) => firstEvent(events, type);
   const data = (type: string) => event(type)?.data as Data | undefined;
   const evaluated = data('EVALUATED');
   const scoring = live?.score !== undefined
@@ -57,7 +50,7 @@ export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: Eve
     scoring,
     approver: (data('MANUAL_REVIEW')?.approver as string | undefined) ?? null,
     decision: live ? (live.decision ?? null) : recordedDecision(event('APPROVED') ?? event('REJECTED')),
-    contract: live ? (live.contract ?? null) : recorded(event('CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: e.at.toISOString() })),
+    contract: live ? (live.contract ?? null) : recorded(event('CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: d.signedAt ?? e.at.toISOString() })),
     disbursement: live ? (live.disbursement ?? null) : recorded(event('DISBURSED'), (_, d) => ({ reference: d.reference, amountFen: d.amountFen, at: d.at })),
     withdrawal: live ? (live.withdrawal ?? null) : recorded(event('WITHDRAWN'), (e, d) => ({ reason: d.reason, by: e.actor, at: e.at.toISOString() })),
     breaches: live?.breaches ?? events.filter((e) => e.type === 'SLA_BREACHED').map((e) => {
@@ -65,10 +58,6 @@ export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: Eve
       return { dueAt: d.dueAt, breachedAt: d.breachedAt, stage: d.stage };
     }),
   };
-}
-
-function recorded<T>(e: EventRow | undefined, pick: (e: EventRow, d: Data) => T): T | null {
-  return e ? pick(e, e.data as Data) : null;
 }
 
 function recordedDecision(e: EventRow | undefined): SciTechDecision | null {

@@ -1,3 +1,4 @@
+import { fastTrackCaseFacts } from '../../api/routes/fastTrackCaseFacts';
 import { BranchesOpen, SlaBreaches, SlaState } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
 import {
@@ -91,5 +92,7 @@ test('due diligence misses its same-day due: AT_RISK, then BREACHED and escalate
   // A breach stays on the record even though the promise was kept.
   expect(state.slaState).toBe('BREACHED');
   expect(await h.db.sandboxDisbursement.count({ where: { idempotencyKey: input.caseNo } })).toBe(1);
+  // Once the workflow is gone, the case view rebuilds the same breach, with how late, from the record.
+  expect(fastTrackCaseFacts(undefined, await eventsOf(h.db, input.caseNo))).toEqual(fastTrackCaseFacts(state, []));
   await saveHistory(handle, 'due-diligence-breached');
 });

@@ -1,0 +1,62 @@
+// The fast-track part of a case view that changes as the case runs: from the running workflow
+// when it answers, else rebuilt from the timeline it wrote, so a case closed past the namespace's
+// retention still shows its decision, contract, disbursement, breaches and pauses.
+import type { Breach, CaseState, CreditDecision, Pause } from '../../workflows/fastTrackCaseMessages';
+import { firstEvent, recorded, type Data, type EventRow } from './recordedEvents';
+
+export interface FastTrackFacts {
+  breaches: Breach[];
+  pauses: Pause[];
+  decision: CreditDecision | null;
+  contract: { contractNo: string; signedAt: string } | null;
+  disbursement: { reference: string; amountFen: number; at: string } | null;
+  withdrawal: { reason: string; by: string; at: string } | null;
+}
+
+export function fastTrackCaseFacts(live: CaseState | undefined, events: readonly EventRow[]): FastTrackFacts {
+  if (live) {
+    const { breaches, pauses, decision, contract, disbursement, withdrawal } = live;
+    return { breaches, pauses, decision: decision ?? null, contract: contract ?? null, disbursement: disbursement ?? null, withdrawal: withdrawal ?? null };
+  }
+  const event = (type: string) => firstEvent(events, type);
+  return {
+    ...clockHistory(events),
+    decision:
+      recorded(event('APPROVED'), (e, d): CreditDecision => ({ outcome: 'APPROVED', by: e.actor, at: e.at.toISOString(), amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths })) ??
+      recorded(event('REJECTED'), (e, d): CreditDecision => ({ outcome: 'REJECTED', by: e.actor, at: e.at.toISOString(), reasons: d.reasons })),
+    // The bank's signing time, recorded since the contract event carries it; before, the record's.
+    contract: recorded(event('CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: d.signedAt ?? e.at.toISOString() })),
+    disbursement: recorded(event('DISBURSED'), (_, d) => ({ reference: d.reference, amountFen: d.amountFen, at: d.at })),
+    withdrawal: recorded(event('WITHDRAWN'), (e, d) => ({ reason: d.reason, by: e.actor, at: e.at.toISOString() })),
+  };
+}
+
+/** Breaches and pauses in the order the workflow met them, with the same bookkeeping. */
+function clockHistory(events: readonly EventRow[]): { breaches: Breach[]; pauses: Pause[] } {
+  const breaches: Breach[] = [];
+  const pauses: Pause[] = [];
+  for (const e of events) {
+    const d = e.data as Data;
+    const at = e.at.toISOString();
+    switch (e.type) {
+      case 'SLA_BREACHED':
+        // How late is known only once the work is done (TASK_COMPLETED below); the promise's never.
+        breaches.push({ subject: d.subject, assignee: d.assignee, stage: d.stage, dueAt: d.dueAt, breachedAt: at, lateWorkingMs: null });
+        break;
+      case 'TASK_COMPLETED': {
+        const open = breaches.find((b) => b.subject === d.kind && b.lateWorkingMs === null);
+        if (open) open.lateWorkingMs = d.lateWorkingMs;
+        break;
+      }
+      case 'SLA_PAUSED':
+        pauses.push({ kind: d.kind, reason: d.reason, by: e.actor, since: at });
+        break;
+      case 'SLA_RESUMED': {
+        const active = pauses.find((p) => p.until === undefined);
+        if (active) Object.assign(active, { until: at, pausedWorkingMs: d.pausedWorkingMs });
+        break;
+      }
+    }
+  }
+  return { breaches, pauses };
+}

@@ -1,0 +1,22 @@
+// Reading facts back from a case's timeline (case_event), for the views built from the record
+// when the workflow cannot be asked: closed past the namespace's retention, or gone.
+
+export interface EventRow {
+  type: string;
+  actor: string;
+  at: Date;
+  data: unknown;
+}
+
+/** An event's data as the workflow wrote it; each reader knows its fields. */
+export type Data = Record<string, never>;
+
+/** The first event of a type, if any. */
+export function firstEvent(events: readonly EventRow[], type: string): EventRow | undefined {
+  return events.find((e) => e.type === type);
+}
+
+/** `pick` applied to an event and its data; null without the event. */
+export function recorded<T>(e: EventRow | undefined, pick: (e: EventRow, d: Data) => T): T | null {
+  return e ? pick(e, e.data as Data) : null;
+}
