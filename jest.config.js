@@ -18,6 +18,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/workflows/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/quietWorkers.ts'],
       globalSetup: '<rootDir>/tests/support/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
     },
