@@ -39,8 +39,9 @@ async function listed(): Promise<string[]> {
 }
 
 
-test('ensureSchedules twice: exactly three schedules, Asia/Shanghai, every day, catch-up buffered', async () => {
-  await ensureSchedules(stack.client, stack.taskQueue);
+test('ensureSchedules from three workers at once, then again: exactly three schedules, Asia/Shanghai, every day, catch-up buffered', async () => {
+  // Workers starting together race to create the same schedules: the losers update them to the same spec.
+  await Promise.all([1, 2, 3].map(() => ensureSchedules(stack.client, stack.taskQueue)));
   // Someone changed the daily board's time by hand: the next start-up puts it back.
   await stack.client.schedule.getHandle('greenlane-daily-board').update((prev) => ({ ...prev, spec: { ...prev.spec, calendars: [{ hour: 7, minute: 0 }] } }));
   await ensureSchedules(stack.client, stack.taskQueue);
