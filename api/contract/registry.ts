@@ -277,7 +277,7 @@ export const ROUTES: readonly RouteSpec[] = [
     operationId: 'getCase',
     method: 'get',
     path: '/api/v1/cases/{caseNo}',
-    summary: '案件详情 A case, from its workflow; from the record once the workflow is gone (retention)',
+    summary: '案件详情 A case, from its workflow; from the record when the workflow is gone (retention) or cannot answer (no worker)',
     tags: ['Cases'],
     roles: 'authenticated',
     scope: CASE_SCOPE,

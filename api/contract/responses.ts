@@ -112,7 +112,7 @@ export const FastTrackCaseView = z.strictObject({
   /** Null when the workflow could not be asked (it has ended). */
   dueProvisional: z.boolean().nullable(),
   dueExplanation: z.array(z.string()),
-  /** True: read from the workflow; false: its workflow is gone (retention), rebuilt from the record. */
+  /** True: read from the workflow; false: rebuilt from the record (the workflow is gone past retention, or no worker answered). */
   live: z.boolean(),
   tasks: z.array(Task),
   breaches: z.array(Breach),

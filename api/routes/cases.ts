@@ -20,6 +20,9 @@ import { fastTrackCaseFacts } from './fastTrackCaseFacts';
 import { sciTechCaseFacts, sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
 
+/** How long a read waits for the case's workflow before the record answers (`live: false`). */
+const LIVE_QUERY_DEADLINE_MS = 5_000;
+
 export interface CasesDeps {
   db: Database;
   client: Client;
@@ -180,10 +183,12 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
     const caseNo = await visibleCaseNo(db, req);
     let live: LiveCaseState | undefined;
     try {
-      // Both products answer the same query name.
-      live = (await client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery)) as LiveCaseState;
+      // Both products answer the same query name. A query needs a worker to replay the case;
+      // without one it waits, so it is bounded and the record answers instead.
+      live = (await client.withDeadline(Date.now() + LIVE_QUERY_DEADLINE_MS, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery))) as LiveCaseState;
     } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      // Gone past retention is expected; anything else (no worker, Temporal down) an operator should see.
+      if (!(err instanceof WorkflowNotFoundError)) req.log?.warn({ err, caseNo }, 'the case workflow did not answer; the record answers');
     }
     res.json(await caseView(db, caseNo, live, uiLink));
   });

@@ -21,6 +21,14 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
   const nativeConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
   const running = worker.run();
+  let workerStopped: Promise<void> | undefined;
+  const stopWorker = () => {
+    if (!workerStopped) {
+      worker.shutdown();
+      workerStopped = running;
+    }
+    return workerStopped;
+  };
   const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent'), ...options.ops } }));
   return {
     /** The app, with every response checked against the OpenAPI contract (api/contract). */
@@ -30,9 +38,10 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
     client,
     /** The task queue the stack's worker polls (for schedules and workflows a test starts). */
     taskQueue,
+    /** Stops the worker alone, as a crash or a deploy would; the API and the servers go on. */
+    stopWorker,
     async stop() {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await nativeConnection.close();
       await connection.close();
       await db.$disconnect();

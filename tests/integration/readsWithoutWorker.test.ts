@@ -1,0 +1,35 @@
+// While no worker runs (a crash, a deploy), a case's workflow cannot answer a query: reads are
+// served from the record instead of failing, and say so with `live: false`.
+import request from 'supertest';
+import { bearer } from '../support/auth';
+import { validSimingCode } from '../support/creditCodes';
+import { useStack } from '../support/stack';
+
+const stack = useStack();
+
+it('answers GET /cases/:id and the list from the record, with the same branches and stage, while the worker is down', async () => {
+  const officer = await bearer('lujiang-officer');
+  const opened = await request(stack.app)
+    .post('/api/v1/cases')
+    .set('authorization', officer)
+    .send({ firmName: '厦门鹭江停机读取有限公司', creditCode: validSimingCode('MA4NWK01'), street: 'lujiang', bank: 'xib', amount: '600000', purpose: '流动资金' })
+    .expect(201);
+  const id = opened.body.id as string;
+  await request(stack.app).post(`/api/v1/cases/${id}/tasks/grid-submission/complete`).set('authorization', await bearer('lujiang-grid')).send({ applicationNo: 'XYD20261128000901' }).expect(200);
+  const before = (await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', officer).expect(200)).body;
+  expect(before.live).toBe(true);
+
+  await stack.stopWorker();
+  const started = Date.now();
+  const res = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', officer);
+  expect(res.status).toBe(200);
+  expect(Date.now() - started).toBeLessThan(15_000);
+  const after = res.body;
+  expect(after).toMatchObject({ id, live: false, stage: 'PARALLEL_REVIEW', slaState: before.slaState, dueAt: before.dueAt, decision: null });
+  const branch = ({ kind, assignee, status, dueAt, completedBy }: Record<string, unknown>) => ({ kind, assignee, status, dueAt, completedBy });
+  expect(after.tasks.map(branch)).toEqual(before.tasks.map(branch));
+  expect(after.events.map((e: { type: string }) => e.type)).toEqual(before.events.map((e: { type: string }) => e.type));
+
+  const list = await request(stack.app).get('/api/v1/cases').query({ street: 'lujiang', limit: 100 }).set('authorization', officer).expect(200);
+  expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
+});
