@@ -14,12 +14,15 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** Response headers that go with it, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
   }
 }
 
 export function sendProblem(res: Response, p: Problem): void {
+  if (p.headers) res.set(p.headers);
   res
     .status(p.status)
     .type('application/problem+json')

@@ -103,6 +103,10 @@ const P = {
     headers: { 'Retry-After': { description: 'Seconds until the window resets', required: true, schema: z.string().regex(/^\d+$/) } },
   },
   503: problem('A dependency is unreachable'),
+  caseNotAnswering: {
+    ...problem('The case’s workflow did not answer within 30 s, e.g. while no worker runs (…:case-not-answering); the action may still take effect: retry with the same Idempotency-Key'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
+  },
 };
 /** Every route under /api/v1 except the contract's own authenticates and is rate limited. */
 const authed = { 401: P[401], 429: P[429] };
@@ -127,7 +131,7 @@ const completeTask = (slug: keyof typeof TASK_SLUGS, body: Named, who: string): 
   pathParams: CaseParams,
   headers: IdempotencyKeyHeader,
   body,
-  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 404: P[404], 409: P[409] },
+  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 404: P[404], 409: P[409], 503: P.caseNotAnswering },
 });
 
 const caseAction = (
@@ -148,7 +152,7 @@ const caseAction = (
   pathParams: params,
   headers: IdempotencyKeyHeader,
   body,
-  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 403: P[403], 404: P[404], 409: P[409] },
+  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 403: P[403], 404: P[404], 409: P[409], 503: P.caseNotAnswering },
 });
 
 export const ROUTES: readonly RouteSpec[] = [

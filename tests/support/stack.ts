@@ -19,16 +19,22 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace: 'default' });
   const nativeConnection = await NativeConnection.connect({ address });
-  const worker: Worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
-  const running = worker.run();
-  let workerStopped: Promise<void> | undefined;
-  const stopWorker = () => {
-    if (!workerStopped) {
-      worker.shutdown();
-      workerStopped = running;
-    }
-    return workerStopped;
+  const bundle = await workflowBundle();
+  // One worker at a time; a test may stop it (a crash, a deploy) and start another on the same queue.
+  let current: { worker: Worker; running: Promise<void> } | undefined;
+  const startWorker = async () => {
+    if (current) return;
+    const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: bundle });
+    current = { worker, running: worker.run() };
   };
+  const stopWorker = async () => {
+    if (!current) return;
+    const { worker, running } = current;
+    current = undefined;
+    worker.shutdown();
+    await running;
+  };
+  await startWorker();
   const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent'), ...options.ops } }));
   return {
     /** The app, with every response checked against the OpenAPI contract (api/contract). */
@@ -40,6 +46,8 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
     taskQueue,
     /** Stops the worker alone, as a crash or a deploy would; the API and the servers go on. */
     stopWorker,
+    /** Starts a worker again after stopWorker. */
+    startWorker,
     async stop() {
       await stopWorker();
       await nativeConnection.close();

@@ -1,11 +1,13 @@
-// While no worker runs (a crash, a deploy), a case's workflow cannot answer a query: reads are
-// served from the record instead of failing, and say so with `live: false`.
+// While no worker runs (a crash, a deploy), a case's workflow can neither answer a query nor run
+// an update: reads are served from the record (`live: false`), actions answer 503 in bounded time,
+// and a retry with the same Idempotency-Key once a worker is back applies the action once.
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';
 
 const stack = useStack();
+let id: string;
 
 it('answers GET /cases/:id and the list from the record, with the same branches and stage, while the worker is down', async () => {
   const officer = await bearer('lujiang-officer');
@@ -14,7 +16,7 @@ it('answers GET /cases/:id and the list from the record, with the same branches 
     .set('authorization', officer)
     .send({ firmName: '厦门鹭江停机读取有限公司', creditCode: validSimingCode('MA4NWK01'), street: 'lujiang', bank: 'xib', amount: '600000', purpose: '流动资金' })
     .expect(201);
-  const id = opened.body.id as string;
+  id = opened.body.id as string;
   await request(stack.app).post(`/api/v1/cases/${id}/tasks/grid-submission/complete`).set('authorization', await bearer('lujiang-grid')).send({ applicationNo: 'XYD20261128000901' }).expect(200);
   const before = (await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', officer).expect(200)).body;
   expect(before.live).toBe(true);
@@ -33,3 +35,26 @@ it('answers GET /cases/:id and the list from the record, with the same branches 
   const list = await request(stack.app).get('/api/v1/cases').query({ street: 'lujiang', limit: 100 }).set('authorization', officer).expect(200);
   expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
 });
+
+it('answers an action with 503 and Retry-After, and the retry with the same key applies it once when a worker is back', async () => {
+  const manager = await bearer('xib-manager');
+  const complete = () =>
+    request(stack.app)
+      .post(`/api/v1/cases/${id}/tasks/bank-vip-channel/complete`)
+      .set('authorization', manager)
+      .set('idempotency-key', 'vip-while-down-1')
+      .send({ assessmentOutcome: 'RECOMMEND', note: '联合评估通过' });
+  const started = Date.now();
+  const down = await complete();
+  expect(Date.now() - started).toBeLessThan(40_000);
+  expect(down.status).toBe(503);
+  expect(down.headers['retry-after']).toMatch(/^\d+$/);
+  expect(down.body).toMatchObject({ type: 'urn:greenlane:problem:case-not-answering', detail: expect.stringContaining('Idempotency-Key') });
+
+  await stack.startWorker();
+  const retried = await complete();
+  expect(retried.status).toBe(200);
+  expect(retried.body.tasks.find((t: { kind: string }) => t.kind === 'BANK_VIP_CHANNEL')).toMatchObject({ status: 'DONE', completedBy: 'xib-manager' });
+  const completions = await stack.db.caseEvent.count({ where: { caseNo: id, type: 'TASK_COMPLETED', data: { path: ['kind'], equals: 'BANK_VIP_CHANNEL' } } });
+  expect(completions).toBe(1);
+}, 90_000);
