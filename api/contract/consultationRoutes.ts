@@ -33,7 +33,7 @@ export const CONSULTATION_BODY_SCHEMAS = {
 interface Shared {
   R: { ConsultationView: Named; ConsultationBatchStarted: Named; ConsultationBatchProgress: Named };
   B: Record<keyof typeof CONSULTATION_BODY_SCHEMAS, Named>;
-  P: Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429, ResponseSpec> & { badPath: ResponseSpec };
+  P: Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429, ResponseSpec> & { badPath: ResponseSpec; notAnswering: ResponseSpec };
   ok: (description: string, body: Named) => ResponseSpec;
   problem: (description: string) => ResponseSpec;
 }
@@ -63,6 +63,7 @@ export function consultationRoutes({ R, B, P, ok, problem }: Shared): RouteSpec[
       403: P[403],
       404: P[404],
       409: problem('The consultation refused the action (…:update-rejected) or has ended (…:consultation-closed)'),
+      503: P.notAnswering,
     },
   });
   return [
@@ -86,6 +87,7 @@ export function consultationRoutes({ R, B, P, ok, problem }: Shared): RouteSpec[
         403: P[403],
         404: P[404],
         409: problem('The case is not rejected (…:case-not-rejected)'),
+        503: P.notAnswering,
       },
     },
     {
@@ -122,6 +124,7 @@ export function consultationRoutes({ R, B, P, ok, problem }: Shared): RouteSpec[
         },
         ...withBody,
         403: P[403],
+        503: P.notAnswering,
       },
     },
     {

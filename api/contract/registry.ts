@@ -103,8 +103,8 @@ const P = {
     headers: { 'Retry-After': { description: 'Seconds until the window resets', required: true, schema: z.string().regex(/^\d+$/) } },
   },
   503: problem('A dependency is unreachable'),
-  caseNotAnswering: {
-    ...problem('The case’s workflow did not answer within 30 s, e.g. while no worker runs (…:case-not-answering); the action may still take effect: retry with the same Idempotency-Key'),
+  notAnswering: {
+    ...problem('The workflow did not answer within 30 s, e.g. while no worker runs (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
   },
 };
@@ -131,7 +131,7 @@ const completeTask = (slug: keyof typeof TASK_SLUGS, body: Named, who: string): 
   pathParams: CaseParams,
   headers: IdempotencyKeyHeader,
   body,
-  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 404: P[404], 409: P[409], 503: P.caseNotAnswering },
+  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 404: P[404], 409: P[409], 503: P.notAnswering },
 });
 
 const caseAction = (
@@ -152,7 +152,7 @@ const caseAction = (
   pathParams: params,
   headers: IdempotencyKeyHeader,
   body,
-  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 403: P[403], 404: P[404], 409: P[409], 503: P.caseNotAnswering },
+  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, 403: P[403], 404: P[404], 409: P[409], 503: P.notAnswering },
 });
 
 export const ROUTES: readonly RouteSpec[] = [
@@ -253,6 +253,7 @@ export const ROUTES: readonly RouteSpec[] = [
       ...withBody,
       403: P[403],
       422: problem('Validation failed, the credit code needs confirming (…:credit-code-confirmation-required), or the Idempotency-Key was used for another body (…:idempotency-key-reused)'),
+      503: P.notAnswering,
     },
   },
   {

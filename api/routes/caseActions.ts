@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import type { Database } from '../../infra/database';
 import {
@@ -18,6 +18,7 @@ import { Problem, parseOr422, validationProblem } from '../problem';
 import { DecisionBody, EVIDENCE, idempotencyKey, ReasonBody, ReassignBody, ResumeBody, SciTechDecisionBody, TASK_SLUGS, type TaskSlug } from '../schemas';
 import type { LiveCaseState } from './cases';
 import { visibleCase } from './caseScope';
+import { RETRY_WITH_KEY, WRITE_DEADLINE_MS, isDeadline, notAnswering, within } from './workflowCalls';
 import { sciTechDecideRequest } from './sciTechCases';
 
 type Params = { caseNo: string; task: string };
@@ -50,29 +51,15 @@ async function fastTrackCaseNo(db: Database, req: Request<Params>, zhAction: str
  * own the rules (who may complete a task, in which state); a refusal comes back
  * as 409 with the workflow's reason and changes nothing.
  */
-/** How long an action waits for the case's workflow: longer than an outside system's slowest answer in practice. */
-const ACTION_DEADLINE_MS = 30_000;
-const ACTION_RETRY_AFTER_S = 10;
-
 export function caseActionsRouter({ db, client, view }: { db: Database; client: Client; view: (caseNo: string, state: LiveCaseState) => Promise<unknown> }): Router {
   const router = Router({ mergeParams: true });
 
   async function run<S extends LiveCaseState, Arg>(req: Request<Params>, caseNo: string, def: UpdateDefinition<S, [Arg]>, arg: Arg): Promise<S> {
     const updateId = idempotencyKey(req);
     try {
-      // An update waits for a worker to run it; without one it would wait for ever.
-      return await client.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => client.workflow.getHandle(`case-${caseNo}`).executeUpdate(def, { args: [arg], updateId }));
+      return await within(client, WRITE_DEADLINE_MS, () => client.workflow.getHandle(`case-${caseNo}`).executeUpdate(def, { args: [arg], updateId }));
     } catch (err) {
-      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-        throw new Problem(
-          503,
-          'case-not-answering',
-          'The case did not answer in time',
-          `案件 ${caseNo} 未在 ${ACTION_DEADLINE_MS / 1000} 秒内应答（可能没有工作进程在运行），操作可能稍后仍会生效：请用同一 Idempotency-Key 重试以获知结果，或先查看案件再重试。 Case ${caseNo} did not answer within ${ACTION_DEADLINE_MS / 1000} s (no worker may be running); the action may still take effect: retry with the same Idempotency-Key to learn its outcome, or read the case before retrying.`,
-          undefined,
-          { 'Retry-After': String(ACTION_RETRY_AFTER_S) },
-        );
-      }
+      if (isDeadline(err)) throw notAnswering({ zh: `案件 ${caseNo} `, en: `Case ${caseNo}` }, RETRY_WITH_KEY);
       if (err instanceof WorkflowUpdateFailedError) {
         throw new Problem(409, 'update-rejected', 'The case refused this action', (err.cause as Error | undefined)?.message ?? err.message);
       }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
 import type { Prisma } from '../../prisma/generated/client';
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
@@ -19,9 +19,7 @@ import { caseActionsRouter } from './caseActions';
 import { fastTrackCaseFacts } from './fastTrackCaseFacts';
 import { sciTechCaseFacts, sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
-
-/** How long a read waits for the case's workflow before the record answers (`live: false`). */
-const LIVE_QUERY_DEADLINE_MS = 5_000;
+import { RETRY_WITH_KEY, WRITE_DEADLINE_MS, askOrUndefined, isDeadline, notAnswering, within } from './workflowCalls';
 
 export interface CasesDeps {
   db: Database;
@@ -111,13 +109,22 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
         }),
       });
     };
-    let state: LiveCaseState;
+    let state: LiveCaseState | undefined;
     try {
-      state = await startCase();
+      state = await within(client, WRITE_DEADLINE_MS, startCase);
     } catch (err) {
+      if (isDeadline(err)) {
+        // The workflow has started and records the case once a worker runs it.
+        throw notAnswering(
+          { zh: `案件 ${caseNo} 已受理，但其工作流`, en: `Case ${caseNo} is accepted, but its workflow` },
+          key === undefined
+            ? { zh: '请稍后查看该案件，勿不带 Idempotency-Key 重复提交（那会另开一案）。', en: 'read the case later; do not resend without an Idempotency-Key (that opens another case).' }
+            : RETRY_WITH_KEY,
+        );
+      }
       // A repeat after the case has ended answers the case as it is.
       if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      state = (await client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery)) as LiveCaseState;
+      state = await askOrUndefined(client, req, `case-${caseNo}`, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery) as Promise<LiveCaseState>);
     }
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(`/api/v1/cases/${caseNo}`).json(await caseView(db, caseNo, state, uiLink));
@@ -181,15 +188,8 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
 
   router.get('/:caseNo', async (req, res) => {
     const caseNo = await visibleCaseNo(db, req);
-    let live: LiveCaseState | undefined;
-    try {
-      // Both products answer the same query name. A query needs a worker to replay the case;
-      // without one it waits, so it is bounded and the record answers instead.
-      live = (await client.withDeadline(Date.now() + LIVE_QUERY_DEADLINE_MS, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery))) as LiveCaseState;
-    } catch (err) {
-      // Gone past retention is expected; anything else (no worker, Temporal down) an operator should see.
-      if (!(err instanceof WorkflowNotFoundError)) req.log?.warn({ err, caseNo }, 'the case workflow did not answer; the record answers');
-    }
+    // Both products answer the same query name.
+    const live = await askOrUndefined(client, req, `case-${caseNo}`, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery) as Promise<LiveCaseState>);
     res.json(await caseView(db, caseNo, live, uiLink));
   });
 

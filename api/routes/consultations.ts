@@ -12,7 +12,7 @@ import { summariseBatch, type MemberProgress } from '../../domain/consultation/p
 import { CONSULTATION_REASONS, categoriseReasons } from '../../domain/consultation/reasons';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
-import { batchOpenedUpdate, batchProgressQuery, consultationBatchWorkflow, type ConsultationBatchResult } from '../../workflows/consultationBatch';
+import { batchOpenedUpdate, batchProgressQuery, consultationBatchWorkflow } from '../../workflows/consultationBatch';
 import {
   batchWorkflowId,
   completeMaterialsUpdate,
@@ -33,6 +33,7 @@ import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Stree
 import { principalOf, requireRole } from '../auth/middleware';
 import type { Principal } from '../auth/principal';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
+import { REPEAT_IS_SAFE, RETRY_WITH_KEY, WRITE_DEADLINE_MS, askOrUndefined, isDeadline, notAnswering, within } from './workflowCalls';
 import { CaseNoParam, FastTrackCaseBody, IdempotencyKeyHeader, ReasonBody, SciTechApplicationBody, idempotencyKey } from '../schemas';
 import { canonicalJson } from '../canonicalJson';
 import type { CasesDeps } from './cases';
@@ -123,21 +124,17 @@ export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, name
     return id;
   }
 
-  async function view(id: string, live?: ConsultationState) {
-    if (!live) {
-      try {
-        live = await client.workflow.getHandle(consultationWorkflowId(id)).query(consultationStateQuery);
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-      }
-    }
+  async function view(req: Request, id: string, live?: ConsultationState) {
+    const workflowId = consultationWorkflowId(id);
+    live ??= await askOrUndefined(client, req, workflowId, () => client.workflow.getHandle(workflowId).query(consultationStateQuery));
     return consultationView(db, id, live, uiLink);
   }
 
   async function run<Arg>(req: Request<{ id: string }>, id: string, def: UpdateDefinition<ConsultationState, [Arg]>, arg: Arg): Promise<ConsultationState> {
     try {
-      return await client.workflow.getHandle(consultationWorkflowId(id)).executeUpdate(def, { args: [arg], updateId: idempotencyKey(req) });
+      return await within(client, WRITE_DEADLINE_MS, () => client.workflow.getHandle(consultationWorkflowId(id)).executeUpdate(def, { args: [arg], updateId: idempotencyKey(req) }));
     } catch (err) {
+      if (isDeadline(err)) throw notAnswering({ zh: `联合会诊 ${id} `, en: `Consultation ${id}` }, RETRY_WITH_KEY);
       if (err instanceof WorkflowUpdateFailedError) {
         throw new Problem(409, 'update-rejected', 'The consultation refused this action', (err.cause as Error | undefined)?.message ?? err.message);
       }
@@ -163,7 +160,7 @@ export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, name
     const rejection = (c.events[0]?.data ?? {}) as { reasons?: { code: string; note?: string }[] };
     const reasons = categoriseReasons(rejection.reasons ?? []);
     // The id derives from the case: a repeat (or a race) meets the same consultation.
-    const state = await client.workflow.executeUpdateWithStart(consultationOpenedUpdate, {
+    const state = await within(client, WRITE_DEADLINE_MS, () => client.workflow.executeUpdateWithStart(consultationOpenedUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation(jointConsultationWorkflow, {
         workflowId: consultationWorkflowId(consultationId),
         taskQueue,
@@ -189,18 +186,21 @@ export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, name
           { key: AmountFen, value: Number(c.amountFen) },
         ],
       }),
+    })).catch((err: unknown) => {
+      // Its id derives from the case, so a repeat meets the same consultation.
+      throw isDeadline(err) ? notAnswering({ zh: `联合会诊 ${consultationId} 已发起，但其工作流`, en: `Consultation ${consultationId} is started, but its workflow` }, REPEAT_IS_SAFE) : err;
     });
-    res.status(existed ? 200 : 201).location(`/api/v1/consultations/${consultationId}`).json(await view(consultationId, state));
+    res.status(existed ? 200 : 201).location(`/api/v1/consultations/${consultationId}`).json(await view(req, consultationId, state));
   });
 
   router.get('/:id', async (req: Request<{ id: string }>, res) => {
-    res.json(await view(await visibleId(req)));
+    res.json(await view(req, await visibleId(req)));
   });
 
   router.post('/:id/reasons', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
     const id = await visibleId(req);
     const { reasons } = parseOr422(ReasonsBody, req.body);
-    res.json(await view(id, await run(req, id, recordReasonsUpdate, { actor: actorOf(principalOf(req)), reasons })));
+    res.json(await view(req, id, await run(req, id, recordReasonsUpdate, { actor: actorOf(principalOf(req)), reasons })));
   });
 
   router.post('/:id/plan', requireRole('task_force', ...BANK_ROLES), async (req: Request<{ id: string }>, res) => {
@@ -217,31 +217,31 @@ export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, name
       ...(s ? { sciTech: { patents: s.patents, rdSpendFen: s.rdSpend, revenueFen: s.revenue, yearsInOperation: s.yearsInOperation, existingDebtFen: s.existingDebt, requestedFen: body.amount } } : {}),
       ...(body.note ? { note: body.note } : {}),
     };
-    res.json(await view(id, await run(req, id, proposePlanUpdate, { actor: actorOf(principalOf(req)), plan })));
+    res.json(await view(req, id, await run(req, id, proposePlanUpdate, { actor: actorOf(principalOf(req)), plan })));
   });
 
   router.post('/:id/materials/request', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
     const id = await visibleId(req);
     const { missing, reason } = parseOr422(MaterialsRequestBody, req.body);
-    res.json(await view(id, await run(req, id, requestMaterialsUpdate, { actor: actorOf(principalOf(req)), missing, reason })));
+    res.json(await view(req, id, await run(req, id, requestMaterialsUpdate, { actor: actorOf(principalOf(req)), missing, reason })));
   });
 
   router.post('/:id/materials/complete', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
     const id = await visibleId(req);
     const { note } = parseOr422(MaterialsCompleteBody, req.body);
-    res.json(await view(id, await run(req, id, completeMaterialsUpdate, { actor: actorOf(principalOf(req)), note })));
+    res.json(await view(req, id, await run(req, id, completeMaterialsUpdate, { actor: actorOf(principalOf(req)), note })));
   });
 
   router.post('/:id/re-review', requireRole(...BANK_ROLES), async (req: Request<{ id: string }>, res) => {
     const id = await visibleId(req);
     const body = parseOr422(ReReviewBody, req.body);
-    res.json(await view(id, await run(req, id, reReviewUpdate, { actor: actorOf(principalOf(req)), outcome: body.outcome, note: body.note })));
+    res.json(await view(req, id, await run(req, id, reReviewUpdate, { actor: actorOf(principalOf(req)), outcome: body.outcome, note: body.note })));
   });
 
   router.post('/:id/withdrawal', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
     const id = await visibleId(req);
     const { reason } = parseOr422(ReasonBody, req.body);
-    res.json(await view(id, await run(req, id, withdrawConsultationUpdate, { actor: actorOf(principalOf(req)), reason })));
+    res.json(await view(req, id, await run(req, id, withdrawConsultationUpdate, { actor: actorOf(principalOf(req)), reason })));
   });
 
   return router;
@@ -268,7 +268,7 @@ export function consultationBatchesRouter({ db, client, taskQueue, temporalUiUrl
     const seed = key === undefined ? crypto.randomUUID() : `${principal.sub}:${key}:${canonicalJson(req.body)}`;
     const batchId = `CB-${crypto.createHash('sha256').update(seed).digest('hex').slice(0, 16).toUpperCase()}`;
     // Answered once the batch has recorded itself, so its Location can be read at once.
-    await client.workflow.executeUpdateWithStart(batchOpenedUpdate, {
+    await within(client, WRITE_DEADLINE_MS, () => client.workflow.executeUpdateWithStart(batchOpenedUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation(consultationBatchWorkflow, {
         workflowId: batchWorkflowId(batchId),
         taskQueue,
@@ -289,6 +289,14 @@ export function consultationBatchesRouter({ db, client, taskQueue, temporalUiUrl
           { key: ConsultationBatch, value: batchId },
         ],
       }),
+    })).catch((err: unknown) => {
+      if (!isDeadline(err)) throw err;
+      throw notAnswering(
+        { zh: `批次 ${batchId} 已发起，但其工作流`, en: `Batch ${batchId} is started, but its workflow` },
+        key === undefined
+          ? { zh: '请稍后查看该批次，勿不带 Idempotency-Key 重复提交（那会另开一批）。', en: 'read the batch later; do not resend without an Idempotency-Key (that starts another batch).' }
+          : REPEAT_IS_SAFE,
+      );
     });
     const workflowId = batchWorkflowId(batchId);
     res
@@ -305,12 +313,9 @@ export function consultationBatchesRouter({ db, client, taskQueue, temporalUiUrl
     const batch = await db.consultationBatch.findUnique({ where: { batchId } });
     const sees = ['task_force', 'manager', 'operator'].includes(p.role) || ((BANK_ROLES as readonly string[]).includes(p.role) && batch?.bankCode === p.bank);
     if (!batch || !sees) throw notFound;
-    let progress: ConsultationBatchResult;
-    try {
-      progress = await client.workflow.getHandle(batchWorkflowId(batchId)).query(batchProgressQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-      // The workflow is gone (retention): the projection answers the same question.
+    let progress = await askOrUndefined(client, req, batchWorkflowId(batchId), () => client.workflow.getHandle(batchWorkflowId(batchId)).query(batchProgressQuery));
+    if (!progress) {
+      // The workflow is gone (retention) or not answering: the projection answers the same question.
       const rows = await db.consultation.findMany({ where: { batchId }, orderBy: { consultationId: 'asc' } });
       const members: MemberProgress[] = rows.map((r) => ({
         consultationId: r.consultationId,

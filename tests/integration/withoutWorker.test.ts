@@ -36,7 +36,7 @@ it('answers GET /cases/:id and the list from the record, with the same branches 
   expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
 });
 
-it('answers an action with 503 and Retry-After, and the retry with the same key applies it once when a worker is back', async () => {
+it('answers actions and new cases with 503 and Retry-After; a retry with the same key applies each once when a worker is back', async () => {
   const manager = await bearer('xib-manager');
   const complete = () =>
     request(stack.app)
@@ -44,12 +44,22 @@ it('answers an action with 503 and Retry-After, and the retry with the same key 
       .set('authorization', manager)
       .set('idempotency-key', 'vip-while-down-1')
       .send({ assessmentOutcome: 'RECOMMEND', note: '联合评估通过' });
+  const create = async () =>
+    request(stack.app)
+      .post('/api/v1/cases')
+      .set('authorization', await bearer('lujiang-officer'))
+      .set('idempotency-key', 'open-while-down-1')
+      .send({ firmName: '厦门鹭江停机受理有限公司', creditCode: validSimingCode('MA4NWK02'), street: 'lujiang', bank: 'xib', amount: '300000', purpose: '流动资金' });
   const started = Date.now();
-  const down = await complete();
+  const [down, opening] = await Promise.all([complete(), create()]);
   expect(Date.now() - started).toBeLessThan(40_000);
-  expect(down.status).toBe(503);
-  expect(down.headers['retry-after']).toMatch(/^\d+$/);
-  expect(down.body).toMatchObject({ type: 'urn:greenlane:problem:case-not-answering', detail: expect.stringContaining('Idempotency-Key') });
+  for (const res of [down, opening]) {
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(res.body).toMatchObject({ type: 'urn:greenlane:problem:not-answering', detail: expect.stringContaining('Idempotency-Key') });
+  }
+  const caseNo = /Case (GL-\d{4}-\d+) is accepted/.exec(opening.body.detail)?.[1];
+  expect(caseNo).toBeDefined();
 
   await stack.startWorker();
   const retried = await complete();
@@ -57,4 +67,10 @@ it('answers an action with 503 and Retry-After, and the retry with the same key 
   expect(retried.body.tasks.find((t: { kind: string }) => t.kind === 'BANK_VIP_CHANNEL')).toMatchObject({ status: 'DONE', completedBy: 'xib-manager' });
   const completions = await stack.db.caseEvent.count({ where: { caseNo: id, type: 'TASK_COMPLETED', data: { path: ['kind'], equals: 'BANK_VIP_CHANNEL' } } });
   expect(completions).toBe(1);
+
+  const reopened = await create();
+  expect(reopened.status).toBe(201);
+  expect(reopened.headers['idempotent-replayed']).toBe('true');
+  expect(reopened.body).toMatchObject({ id: caseNo, stage: 'PARALLEL_REVIEW', live: true });
+  expect(await stack.db.loanCase.count({ where: { firm: { creditCode: validSimingCode('MA4NWK02') } } })).toBe(1);
 }, 90_000);

@@ -1,0 +1,62 @@
+// Queries and updates need a worker to answer, and without one they wait for ever. The API bounds
+// them: a read falls back to the record (`live: false`), a write answers 503 with Retry-After, so
+// a crashed or redeploying worker never leaves a request hanging.
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+import type { Request } from 'express';
+import { Problem } from '../problem';
+
+/** How long a read waits for a workflow before the record answers. */
+export const READ_DEADLINE_MS = 5_000;
+/** How long a write waits: longer than an outside system's slowest answer in practice. */
+export const WRITE_DEADLINE_MS = 30_000;
+const RETRY_AFTER_S = 10;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+/** `call` (one or more Temporal calls) bounded by `ms`. */
+export function within<R>(client: Client, ms: number, call: () => Promise<R>): Promise<R> {
+  return client.withDeadline(Date.now() + ms, call);
+}
+
+/**
+ * A query's answer, or undefined when the record should answer instead: the workflow is gone
+ * (closed past retention: expected) or did not answer in time (no worker, Temporal down: logged).
+ */
+export async function askOrUndefined<R>(client: Client, req: Request, what: string, query: () => Promise<R>): Promise<R | undefined> {
+  try {
+    return await within(client, READ_DEADLINE_MS, query);
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) req.log?.warn({ err, workflow: what }, 'the workflow did not answer; the record answers');
+    return undefined;
+  }
+}
+
+/** Whether a bounded write ran out of time. */
+export function isDeadline(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  return err instanceof ServiceError && (err.cause as { code?: number } | undefined)?.code === GRPC_DEADLINE_EXCEEDED;
+}
+
+/** The 503 for a write whose workflow did not answer in time; `next` tells the caller how to go on, Chinese first. */
+export function notAnswering(subject: { zh: string; en: string }, next: { zh: string; en: string }): Problem {
+  const s = WRITE_DEADLINE_MS / 1000;
+  return new Problem(
+    503,
+    'not-answering',
+    'The workflow did not answer in time',
+    `${subject.zh}未在 ${s} 秒内应答（可能没有工作进程在运行），操作可能稍后仍会生效：${next.zh} ${subject.en} did not answer within ${s} s (no worker may be running); the action may still take effect: ${next.en}`,
+    undefined,
+    { 'Retry-After': String(RETRY_AFTER_S) },
+  );
+}
+
+/** What to do after a 503 on an update whose id is the Idempotency-Key. */
+export const RETRY_WITH_KEY = {
+  zh: '请用同一 Idempotency-Key 重试以获知结果，或先查看后再重试。',
+  en: 'retry with the same Idempotency-Key to learn its outcome, or read it before retrying.',
+};
+
+/** What to do after a 503 on a start that the same request meets again (its id derives from the request). */
+export const REPEAT_IS_SAFE = {
+  zh: '请稍后重复同一请求以获知结果。',
+  en: 'repeat the same request later to learn its outcome.',
+};
