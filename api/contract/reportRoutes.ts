@@ -8,7 +8,7 @@ import type { Named, ResponseSpec, RouteSpec } from './registry';
 interface Shared {
   R: { ProblemDetails: Named; CadenceReportList: Named; CadenceReport: Named; CadenceReportCsv: Named; CadenceReportSummary: Named };
   B: { ReportRunBody: Named };
-  P: Record<400 | 401 | 403 | 404 | 413 | 415 | 422 | 429, ResponseSpec> & { badPath: ResponseSpec };
+  P: Record<400 | 401 | 403 | 404 | 413 | 415 | 422 | 429, ResponseSpec> & { badPath: ResponseSpec; notAnswering: ResponseSpec };
   ok: (description: string, body: Named) => ResponseSpec;
   problem: (description: string) => ResponseSpec;
 }
@@ -71,6 +71,7 @@ export function reportRoutes({ R, B, P, ok, problem }: Shared): RouteSpec[] {
         413: P[413],
         415: P[415],
         422: problem('Validation failed, the date is in the future, or it publishes no report of this kind (the reason says why) (…:validation)'),
+        503: P.notAnswering,
       },
     },
   ];
