@@ -139,6 +139,12 @@ function CaseCard({ c, children }: { c: AnyCaseView; children: ReactNode }) {
       <h1>
         {c.id} <SlaBadge state={c.slaState} />
       </h1>
+      {/* The API served the stored record: the workflow is gone (retention) or no worker answered. */}
+      {c.live ? null : (
+        <p className="muted" data-testid="from-record">
+          {t('fromRecord')}
+        </p>
+      )}
       {children}
       <a href={c.temporalUi} target="_blank" rel="noreferrer">
         {t('temporalUi')}
