@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
 import type { Prisma } from '../../prisma/generated/client';
@@ -34,6 +34,9 @@ export type LiveCaseState = CaseState | SciTechCaseState;
 
 export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }: CasesDeps): Router {
   const router = Router();
+  /** The case's workflow state (both products answer the same query), or undefined when the record must answer. */
+  const askCase = (req: Request, caseNo: string) =>
+    askOrUndefined(client, req, `case-${caseNo}`, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery) as Promise<LiveCaseState>);
   const uiLink = (workflowId: string) => `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 
   router.post('/', requireRole('case_officer'), async (req, res) => {
@@ -124,7 +127,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
       }
       // A repeat after the case has ended answers the case as it is.
       if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      state = await askOrUndefined(client, req, `case-${caseNo}`, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery) as Promise<LiveCaseState>);
+      state = await askCase(req, caseNo);
     }
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(`/api/v1/cases/${caseNo}`).json(await caseView(db, caseNo, state, uiLink));
@@ -188,9 +191,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
 
   router.get('/:caseNo', async (req, res) => {
     const caseNo = await visibleCaseNo(db, req);
-    // Both products answer the same query name.
-    const live = await askOrUndefined(client, req, `case-${caseNo}`, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery) as Promise<LiveCaseState>);
-    res.json(await caseView(db, caseNo, live, uiLink));
+    res.json(await caseView(db, caseNo, await askCase(req, caseNo), uiLink));
   });
 
   router.use('/:caseNo', caseActionsRouter({ db, client, view: (caseNo, state) => caseView(db, caseNo, state, uiLink) }));
