@@ -2,12 +2,16 @@
 // every case's workflow and its PostgreSQL record agree, no case was paid twice,
 // and no running case is stuck. Collecting (Temporal, PostgreSQL) is separate from
 // judging (`judgeCase`, pure), so the rules can be tested on made-up snapshots.
+import { isDeepStrictEqual } from 'node:util';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import type { Database } from './database';
 import type { CaseState } from '../workflows/fastTrackCaseMessages';
 import type { SciTechCaseState } from '../workflows/sciTechCaseMessages';
+import { fastTrackCaseFacts } from './fastTrackCaseFacts';
+import type { EventRow } from './recordedEvents';
+import { sciTechCaseFacts } from './sciTechCaseFacts';
 
 export const CASE_WORKFLOW_TYPES = ['fastTrackCaseWorkflow', 'sciTechCaseWorkflow'] as const;
 const TERMINAL = new Set(['DISBURSED', 'REJECTED', 'WITHDRAWN']);
@@ -46,6 +50,8 @@ export interface CaseSnapshot {
     slaState: string;
     dueAt: string | null;
     tasks: { kind: string; status: string; assignee: string }[];
+    /** The case's timeline: the facts rebuilt from it must be the workflow's (none: not compared). */
+    events?: EventRow[];
   };
   workflow?: {
     type: string;
@@ -146,7 +152,24 @@ function recordDifferences(record: NonNullable<CaseSnapshot['record']>, state: A
       else if (row.status !== status || row.assignee !== t.assignee) diffs.push(`task ${t.kind} ${row.status}/${row.assignee} ≠ ${status}/${t.assignee}`);
     }
   }
+  if (record.events) diffs.push(...factDifferences(state, record.events));
   return diffs;
+}
+
+/**
+ * What a case view rebuilds from the timeline once the workflow is gone (decision, contract,
+ * disbursement, withdrawal, breaches, pauses; the score for sci-tech) against the workflow's own:
+ * a projection event lost or wrong shows here long before anyone reads the case past retention.
+ */
+function factDifferences(state: AnyCaseState, events: EventRow[]): string[] {
+  const facts = (live?: AnyCaseState): Record<string, unknown> =>
+    'tasks' in state ? { ...fastTrackCaseFacts(live as CaseState | undefined, events) } : { ...sciTechCaseFacts(live as SciTechCaseState | undefined, events) };
+  const [asked, rebuilt] = [facts(state), facts(undefined)];
+  // Through JSON, as the API sends them: an absent field and an undefined one are the same.
+  const json = (x: unknown) => JSON.parse(JSON.stringify(x ?? null)) as unknown;
+  return Object.keys(asked)
+    .filter((k) => !isDeepStrictEqual(json(asked[k]), json(rebuilt[k])))
+    .map((k) => `${k} in the timeline ≠ the workflow's`);
 }
 
 function moneyViolations({ caseNo, contracts, disbursements }: CaseSnapshot, state: AnyCaseState): Violation[] {
@@ -287,9 +310,16 @@ async function snapshots(caseNos: string[], o: Required<Omit<ConsistencyOptions,
   for (const part of chunks(caseNos)) {
     const rows = await db.loanCase.findMany({
       where: { caseNo: { in: part } },
-      select: { caseNo: true, stage: true, slaState: true, dueAt: true, tasks: { select: { kind: true, status: true, assignee: true } } },
+      select: {
+        caseNo: true,
+        stage: true,
+        slaState: true,
+        dueAt: true,
+        tasks: { select: { kind: true, status: true, assignee: true } },
+        events: { select: { type: true, actor: true, at: true, data: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+      },
     });
-    for (const r of rows) records.set(r.caseNo, { stage: r.stage, slaState: r.slaState, dueAt: r.dueAt?.toISOString() ?? null, tasks: r.tasks });
+    for (const r of rows) records.set(r.caseNo, { stage: r.stage, slaState: r.slaState, dueAt: r.dueAt?.toISOString() ?? null, tasks: r.tasks, events: r.events });
     for (const c of await db.sandboxContract.findMany({ where: { idempotencyKey: { in: part } } })) {
       contracts.set(c.idempotencyKey, [...(contracts.get(c.idempotencyKey) ?? []), { contractNo: c.contractNo }]);
       byContract.set(c.contractNo, c.idempotencyKey);

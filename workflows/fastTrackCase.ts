@@ -404,13 +404,13 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   if (!ended() && state.decision?.outcome === 'REJECTED') {
     state.stage = 'REJECTED';
     slaVersion++;
-    await project('记录拒贷原因 Record rejection', 'rejected', 'REJECTED', state.decision.by, { reasons: state.decision.reasons });
+    await project('记录拒贷原因 Record rejection', 'rejected', 'REJECTED', state.decision.by, { decidedAt: state.decision.at, reasons: state.decision.reasons });
   }
 
   if (!ended() && state.decision?.outcome === 'APPROVED') {
     const d = state.decision;
     state.stage = 'CONTRACTING';
-    await project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
+    await project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
     const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(d.amountFen!)}` }, [
       { caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! },
     ]);

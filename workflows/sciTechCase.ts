@@ -230,6 +230,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   if (!ended() && decision?.outcome === 'REJECTED') {
     state.stage = 'REJECTED';
     await project('记录拒贷 Record rejection', 'rejected', 'REJECTED', decision.by, {
+      decidedAt: decision.at,
       automatic: decision.automatic,
       reasons: decision.reasons,
       score: state.score,
@@ -242,7 +243,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   if (!ended() && decision?.outcome === 'APPROVED') {
     const amountFen = decision.amountFen!;
     state.stage = 'CONTRACTING';
-    await project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
+    await project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { decidedAt: decision.at, automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
     const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(amountFen)}` }, [
       { caseNo: input.caseNo, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! },
     ]);

@@ -16,8 +16,9 @@ import { Problem, parseOr422, validationProblem, type FieldError } from '../prob
 import { CaseListQuery, CreateCaseBody, idempotencyKey } from '../schemas';
 import { canonicalJson } from '../canonicalJson';
 import { caseActionsRouter } from './caseActions';
-import { fastTrackCaseFacts } from './fastTrackCaseFacts';
-import { sciTechCaseFacts, sciTechCaseInput, type CaseOpening } from './sciTechCases';
+import { fastTrackCaseFacts } from '../../infra/fastTrackCaseFacts';
+import { sciTechCaseFacts } from '../../infra/sciTechCaseFacts';
+import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
 import { RETRY_WITH_KEY, WRITE_DEADLINE_MS, askOrUndefined, isDeadline, notAnswering, within } from './workflowCalls';
 

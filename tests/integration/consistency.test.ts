@@ -114,6 +114,19 @@ describe('on the dev-server stack', () => {
     }
   });
 
+  it("reports a timeline that tells another story than the workflow: what a case shows once its workflow is gone", async () => {
+    const event = await stack.db.caseEvent.findFirstOrThrow({ where: { caseNo: rejected, type: 'REJECTED' } });
+    await stack.db.caseEvent.update({ where: { id: event.id }, data: { data: { reasons: [{ code: 'OTHER' }] } } });
+    try {
+      const report = await check([rejected]);
+      expect(reported(report)).toEqual({ [rejected]: ['STATE_MISMATCH'] });
+      expect(report.violations[0]!.message).toContain("decision in the timeline ≠ the workflow's");
+    } finally {
+      await stack.db.caseEvent.update({ where: { id: event.id }, data: { data: event.data as object } });
+    }
+    expect((await check([rejected])).violations).toEqual([]);
+  });
+
   it('reports a record whose workflow does not exist', async () => {
     const caseNo = unusedCaseNo();
     const source = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: waiting } });

@@ -2,8 +2,8 @@
 // deployment) reads from its record: the same decision, contract, disbursement, withdrawal and
 // pauses as while the workflow could still be asked.
 import request from 'supertest';
-import { fastTrackCaseFacts } from '../../api/routes/fastTrackCaseFacts';
-import { sciTechCaseFacts } from '../../api/routes/sciTechCases';
+import { fastTrackCaseFacts } from '../../infra/fastTrackCaseFacts';
+import { sciTechCaseFacts } from '../../infra/sciTechCaseFacts';
 import { BORDERLINE_SOFTWARE_APPLICATION } from '../../infra/demo';
 import { getStateQuery, type CaseState } from '../../workflows/fastTrackCaseMessages';
 import type { SciTechCaseState } from '../../workflows/sciTechCaseMessages';

@@ -1,4 +1,4 @@
-import { fastTrackCaseFacts } from '../../api/routes/fastTrackCaseFacts';
+import { fastTrackCaseFacts } from '../../infra/fastTrackCaseFacts';
 import { BranchesOpen, SlaBreaches, SlaState } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
 import {

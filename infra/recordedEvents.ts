@@ -1,5 +1,5 @@
-// Reading facts back from a case's timeline (case_event), for the views built from the record
-// when the workflow cannot be asked: closed past the namespace's retention, or gone.
+// Reading facts back from a case's timeline (case_event): for the case views built from the
+// record when the workflow cannot answer, and for the consistency check.
 
 export interface EventRow {
   type: string;

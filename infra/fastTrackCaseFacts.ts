@@ -1,7 +1,8 @@
 // The fast-track part of a case view that changes as the case runs: from the running workflow
 // when it answers, else rebuilt from the timeline it wrote, so a case closed past the namespace's
-// retention still shows its decision, contract, disbursement, breaches and pauses.
-import type { Breach, CaseState, CreditDecision, Pause } from '../../workflows/fastTrackCaseMessages';
+// retention still shows its decision, contract, disbursement, breaches and pauses. The
+// consistency check compares the two.
+import type { Breach, CaseState, CreditDecision, Pause } from '../workflows/fastTrackCaseMessages';
 import { firstEvent, recorded, type Data, type EventRow } from './recordedEvents';
 
 export interface FastTrackFacts {
@@ -21,9 +22,10 @@ export function fastTrackCaseFacts(live: CaseState | undefined, events: readonly
   const event = (type: string) => firstEvent(events, type);
   return {
     ...clockHistory(events),
+    // The decision's own time, recorded since the events carry it; before, the record's.
     decision:
-      recorded(event('APPROVED'), (e, d): CreditDecision => ({ outcome: 'APPROVED', by: e.actor, at: e.at.toISOString(), amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths })) ??
-      recorded(event('REJECTED'), (e, d): CreditDecision => ({ outcome: 'REJECTED', by: e.actor, at: e.at.toISOString(), reasons: d.reasons })),
+      recorded(event('APPROVED'), (e, d): CreditDecision => ({ outcome: 'APPROVED', by: e.actor, at: d.decidedAt ?? e.at.toISOString(), amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths })) ??
+      recorded(event('REJECTED'), (e, d): CreditDecision => ({ outcome: 'REJECTED', by: e.actor, at: d.decidedAt ?? e.at.toISOString(), reasons: d.reasons })),
     // The bank's signing time, recorded since the contract event carries it; before, the record's.
     contract: recorded(event('CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: d.signedAt ?? e.at.toISOString() })),
     disbursement: recorded(event('DISBURSED'), (_, d) => ({ reference: d.reference, amountFen: d.amountFen, at: d.at })),
