@@ -118,8 +118,12 @@ const decisionBody = <R extends readonly [string, ...string[]]>(terms: { minRate
     z.strictObject({
       outcome: z.literal('APPROVED'),
       amount,
-      rateBp: z.number().int('must be whole basis points').min(terms.minRateBp).max(terms.maxRateBp, `must be at most ${terms.maxRateBp} (${terms.maxRateBp / 100}%)`),
-      termMonths: z.number().int().min(1).max(terms.maxTermMonths),
+      rateBp: z
+        .number('must be a number')
+        .int('must be whole basis points')
+        .min(terms.minRateBp, `must be at least ${terms.minRateBp}`)
+        .max(terms.maxRateBp, `must be at most ${terms.maxRateBp} (${terms.maxRateBp / 100}%)`),
+      termMonths: z.number('must be a number').int('must be whole months').min(1, 'must be at least 1').max(terms.maxTermMonths, `must be at most ${terms.maxTermMonths} months`),
     }),
     z.strictObject({
       outcome: z.literal('REJECTED'),

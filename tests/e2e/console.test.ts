@@ -181,7 +181,7 @@ test('a case goes through the console on time; another misses its due and shows 
   await officer.fill(`${reassign}-reason`, '评估机构人手不足');
   await officer.click(`form[data-action="${second}-due-diligence-reassign"] button[type="submit"]`);
   await officer.waitForSelector(`${reassign}-assignee-error`);
-  expect(await officer.textContent(`${reassign}-assignee-error`)).toMatch(/^有误: no active staff member 'nobody-here'/);
+  expect(await officer.textContent(`${reassign}-assignee-error`)).toMatch(/^有误: 没有在职人员“nobody-here”/);
   expect(await officer.inputValue(`${reassign}-reason`)).toBe('评估机构人手不足');
   await shot(officer, '02b-reassign-refused');
   const late = await api<CaseJson>('manager', `/api/v1/cases/${second}`);

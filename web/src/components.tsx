@@ -2,7 +2,8 @@
 // a labelled field with its error, the SLA badge.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from './api';
-import { hasMessage, useI18n } from './i18n';
+import { apiMessage } from './apiMessages';
+import { hasMessage, useI18n, type Lang } from './i18n';
 import { half, nameOf, SLA_STATES } from './labels';
 
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data?: T; error?: unknown; loading: boolean; reload(): void } {
@@ -41,11 +42,11 @@ export function ProblemMessage({ error }: { error: unknown }) {
   );
 }
 
-/** Server field errors (by field path) next to their fields; the API's text after ours. */
-export function fieldMessage(error: unknown, field: string, t: (k: 'fieldInvalid') => string): string | undefined {
+/** Server field errors (by field path) next to their fields; the API's text after ours, in Chinese where the console knows it. */
+export function fieldMessage(error: unknown, field: string, t: (k: 'fieldInvalid') => string, lang: Lang): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const m = error.fieldErrors()[field];
-  return m === undefined ? undefined : `${t('fieldInvalid')}: ${m}`;
+  return m === undefined ? undefined : `${t('fieldInvalid')}: ${apiMessage(m, lang)}`;
 }
 
 export function Field({ label, error, children, htmlFor }: { label: string; error?: string; children: ReactNode; htmlFor: string }) {

@@ -2,8 +2,9 @@
 // so a key missing in either language fails the type-check.
 import { createContext, useContext, useState, type ReactNode } from 'react';
 
-export const LANGS = ['zh-CN', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from './lang';
+
+export { LANGS, type Lang };
 
 const zh = {
   appName: '绿色审批通道',

@@ -1,8 +1,7 @@
 // One form for every case action: labelled fields, client checks, the API's field errors next
 // to their fields and its refusal next to the button; the values stay after a failure.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
-import { Field, ProblemMessage } from '../components';
+import { Field, ProblemMessage, fieldMessage } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 
 export interface FieldSpec {
@@ -25,7 +24,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }
   submitLabel: string;
   onSubmit: (values: Record<string, string>) => Promise<unknown>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -36,7 +35,6 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }
     if (!v) return f.optional ? undefined : 'errRequired';
     return f.check?.(v);
   };
-  const serverError = (f: FieldSpec) => (error instanceof ApiError ? error.fieldErrors()[f.apiPath ?? f.name] : undefined);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -58,10 +56,9 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }
       {fields.map((f) => {
         const fid = `${id}-${f.name}`;
         const ce = touched ? clientError(f) : undefined;
-        const se = serverError(f);
         const set = (v: string) => setValues({ ...values, [f.name]: v });
         return (
-          <Field key={f.name} label={t(f.label)} htmlFor={fid} error={ce ? t(ce) : se ? `${t('fieldInvalid')}: ${se}` : undefined}>
+          <Field key={f.name} label={t(f.label)} htmlFor={fid} error={ce ? t(ce) : fieldMessage(error, f.apiPath ?? f.name, t, lang)}>
             {f.kind === 'select' ? (
               <select id={fid} name={f.name} value={values[f.name]} onChange={(e) => set(e.target.value)}>
                 {f.options!.map((o) => (

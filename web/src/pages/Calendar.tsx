@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { api, ApiError, type CalendarDays, type CalendarYearLoad, type CalendarYearPreview } from '../api';
 import { Field, fieldMessage, Loading, ProblemMessage, useLoad } from '../components';
+import { apiMessage } from '../apiMessages';
 import { addDays } from '../../../domain/calendar/timeZone';
 import { shanghaiToday } from '../format';
 import { useI18n } from '../i18n';
@@ -58,7 +59,7 @@ function Month({ month }: { month: string }) {
 }
 
 function LoadNotice() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [year, setYear] = useState(String(Number(shanghaiToday().slice(0, 4)) + 1));
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>();
@@ -101,7 +102,7 @@ function LoadNotice() {
   return (
     <section className="card">
       <h2>{t('loadNotice')}</h2>
-      <Field label={t('year')} htmlFor="notice-year" error={fieldMessage(error, 'year', t)}>
+      <Field label={t('year')} htmlFor="notice-year" error={fieldMessage(error, 'year', t, lang)}>
         <input id="notice-year" value={year} onChange={(e) => edit(setYear, e.target.value)} inputMode="numeric" />
       </Field>
       <Field label={t('noticeJson')} htmlFor="notice-json" error={jsonError ? t('badJson') : undefined}>
@@ -111,7 +112,7 @@ function LoadNotice() {
         <ul className="field-errors" role="alert">
           {fieldErrors.map(([f, m]) => (
             <li key={f}>
-              <code>{f}</code> {t('fieldInvalid')}: {m}
+              <code>{f}</code> {t('fieldInvalid')}: {apiMessage(m, lang)}
             </li>
           ))}
         </ul>

@@ -43,7 +43,7 @@ export function NewCase({ user }: { user: SessionUser }) {
   const check = checkCreditCode(form.creditCode);
   const needsConfirm = (check.ok && check.warnings.length > 0) || (error instanceof ApiError && error.slug === 'credit-code-confirmation-required');
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-  const show = (k: keyof Form) => (touched && errors[k] ? t(errors[k]!) : undefined) ?? fieldMessage(error, k, t);
+  const show = (k: keyof Form) => (touched && errors[k] ? t(errors[k]!) : undefined) ?? fieldMessage(error, k, t, lang);
   const street = refs.data?.[0].items.find((s) => s.code === user.street);
 
   const submit = async (e: FormEvent) => {
@@ -83,7 +83,7 @@ export function NewCase({ user }: { user: SessionUser }) {
             {touched && !confirmed ? <span className="field-error">{t('errConfirm')}</span> : null}
           </div>
         ) : null}
-        <Field label={t('street')} htmlFor="street" error={fieldMessage(error, 'street', t)}>
+        <Field label={t('street')} htmlFor="street" error={fieldMessage(error, 'street', t, lang)}>
           <input id="street" value={street ? (lang === 'en' ? street.nameEn : street.nameZh) : user.street ?? ''} readOnly />
         </Field>
         <Field label={t('bank')} htmlFor="bank" error={show('bank')}>
