@@ -2,8 +2,9 @@
 // a whole Greenlane in a temporary directory on free loopback ports (Temporal dev
 // server, PostgreSQL, worker and API as child processes), a load of fast-track
 // cases through the HTTP API, and meanwhile: the worker SIGKILLed again and again,
-// the Temporal dev server restarted, the database restarted. Then the load settles
-// and the consistency check (infra/consistency.ts) must pass. Exits 1 otherwise.
+// the Temporal dev server restarted, the database restarted. A manager reads each case
+// between its steps: only a database outage may fail a read. Then the load settles and
+// the consistency check (infra/consistency.ts) must pass. Exits 1 otherwise.
 //
 // PostgreSQL: the embedded PGlite by default, restarted for real (stopped, started
 // again on its data directory). With DATABASE_URL the run uses a scratch database on
@@ -23,7 +24,7 @@ import { createDatabase } from '../infra/database';
 import { DEV_USERS } from '../infra/devUsers';
 import { startDevServer } from '../infra/devServer';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../infra/embeddedPostgres';
-import { createCaseLoad } from '../infra/faults/caseLoad';
+import { createCaseLoad, type ServerError } from '../infra/faults/caseLoad';
 import { freePort, ManagedProcess, waitFor } from '../infra/faults/childProcess';
 import { migrate } from '../infra/migrate';
 import { createScratchDatabase } from '../infra/scratchDatabase';
@@ -194,17 +195,22 @@ async function main() {
     const disbursed = await db.sandboxDisbursement.count();
     const windows = faults.map((f) => [f.startedAt, f.endedAt + RECOVERY_GRACE_MS]);
     for (const f of faults) console.log(`  ${f.kind} ${new Date(f.startedAt).toISOString()} → ${new Date(f.endedAt).toISOString()}`);
-    const outside = load.stats.serverErrors.filter((e) => !windows.some(([from, to]) => e.endedAt >= from && e.startedAt <= to));
+    const during = (w: number[][]) => (e: ServerError) => w.some(([from, to]) => e.endedAt >= from! && e.startedAt <= to!);
+    const outside = load.stats.serverErrors.filter((e) => !during(windows)(e));
+    // Reads need the database alone: the record answers while the worker or Temporal is away.
+    const databaseWindows = faults.filter((f) => f.kind === 'database-restarted').map((f) => [f.startedAt, f.endedAt + RECOVERY_GRACE_MS]);
+    const failedReads = load.stats.readErrors.filter((e) => !during(databaseWindows)(e));
     const problems = [
       ...report.violations.map((x) => `${x.caseNo} ${x.kind} ${x.message}`),
       ...duplicateKeys.map((d) => `同一幂等键受理了多个案件 one Idempotency-Key accepted several cases: ${d}`),
       ...(records !== accepted.size ? [`记录数 ${records} ≠ 受理数 ${accepted.size} / ${records} records for ${accepted.size} accepted cases`] : []),
       ...(unsettled !== 0 ? [`${unsettled} 个案件未结束 cases did not settle within ${SETTLE_TIMEOUT_MS / 1000} s`] : []),
       ...outside.map((e) => `依赖正常时返回 ${e.status} / ${e.status} while every dependency was up: ${e.method} ${e.path} at ${new Date(e.startedAt).toISOString()}${e.requestId ? ` (api.log requestId ${e.requestId})` : ''}`),
+      ...failedReads.map((e) => `数据库正常时读取失败 ${e.status} / read failed with ${e.status} while the database was up: ${e.method} ${e.path} at ${new Date(e.startedAt).toISOString()}${e.requestId ? ` (api.log requestId ${e.requestId})` : ''}`),
       ...load.stats.failures.map((f) => `案件 case #${f.i}${f.caseNo ? ` (${f.caseNo})` : ''} 未完成 failed: ${f.error}`),
       ...(faults.filter((f) => f.kind === 'worker-killed').length < 2 ? ['工作进程被杀少于 2 次 fewer than 2 worker kills'] : []),
     ];
-    printSummary({ report, faults, load: load.stats, records, disbursed, unsettled, loadMs, settleMs, totalMs: Date.now() - t0, crashes: { worker: worker.crashes, api: api.crashes }, outside: outside.length, problems, dir });
+    printSummary({ report, faults, load: load.stats, records, disbursed, unsettled, loadMs, settleMs, totalMs: Date.now() - t0, crashes: { worker: worker.crashes, api: api.crashes }, outside: outside.length, failedReads: failedReads.length, problems, dir });
     process.exitCode = problems.length === 0 ? 0 : 1;
     // A failed drill keeps its logs (worker.log, api.log) and data for a look.
     keep ||= problems.length > 0;
@@ -227,6 +233,7 @@ function printSummary(s: {
   totalMs: number;
   crashes: { worker: number; api: number };
   outside: number;
+  failedReads: number;
   problems: string[];
   dir: string;
 }) {
@@ -242,6 +249,7 @@ function printSummary(s: {
       `  案件 cases: 受理 accepted ${accepted} · 记录 records ${s.records} · 批准 approved ${APPROVED} · 拒贷 rejected ${REJECTED} · 撤回 withdrawn ${WITHDRAWN} · 放款 disbursements ${s.disbursed} · 未结束 unsettled ${s.unsettled}`,
       `  故障 faults: 工作进程被杀 worker SIGKILLed ${count('worker-killed')} · Temporal 重启 restarted ${count('temporal-restarted')} · 数据库重启 database restarted ${count('database-restarted')} · 自行崩溃 crashed on their own: worker ${s.crashes.worker}, api ${s.crashes.api}`,
       `  请求 requests ${s.load.requests} · 重试 retries ${s.load.retries} · 5xx/网络错误 errors ${s.load.serverErrors.length}（依赖正常时 while all was up: ${s.outside}）`,
+      `  读取 reads ${s.load.reads} · 失败 failed ${s.load.readErrors.length}（数据库正常时 while the database was up: ${s.failedReads}）`,
       `  用时 time: 加载 load ${(s.loadMs / 1000).toFixed(0)} s · 收尾 settle ${(s.settleMs / 1000).toFixed(0)} s · 总计 total ${(s.totalMs / 1000).toFixed(0)} s${KEEP || s.problems.length ? ` · 数据与日志 data and logs kept in ${s.dir}` : ''}`,
       s.problems.length === 0 ? '  ✓ 通过 PASSED' : `  ✗ 未通过 FAILED (${s.problems.length}):\n${s.problems.map((p) => `    - ${p}`).join('\n')}`,
     ].join('\n'),

@@ -2,22 +2,19 @@
 // (ParentClosePolicy ABANDON: a consultation outlives its batch), hears each one's progress by
 // signal and answers managers' progress query until every consultation has closed.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, condition, proxyActivities, setCurrentDetails, setHandler, startChild, type ActivityOptions } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, proxyActivities, setCurrentDetails, setHandler, startChild } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { summariseBatch, type MemberProgress } from '../domain/consultation/progress';
 import { batchOpenedUpdate, batchProgressQuery, type ConsultationBatchInput, type ConsultationBatchResult } from './consultationBatchMessages';
 import { jointConsultationWorkflow } from './jointConsultation';
 import { batchMemberId, consultationProgressSignal, consultationWorkflowId } from './jointConsultationMessages';
 import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Street } from './searchAttributes';
+import { RECORD } from './activityOptions';
 
 export * from './consultationBatchMessages';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
-const RECORD: ActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
 const act = proxyActivities<Activities>(RECORD);
 
 /**

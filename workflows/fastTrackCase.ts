@@ -46,21 +46,18 @@ import {
   validateWithdraw,
 } from './fastTrackCaseValidators';
 import { BranchesOpen, CaseStage, DueAt, SlaBreaches, SlaState } from './searchAttributes';
+import { RECORD } from './activityOptions';
 
 export * from './fastTrackCaseMessages';
 export { PROMISE_WORKING_DAYS };
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
-// Projections into our own database: retry until PostgreSQL is back.
-const RECORD: ActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
 // Calls into outside systems made while a person waits on an update: give up after a
 // while so the person hears about it; an unknown application number is final at once.
+// A call lost with a killed worker is retried after 10 s, well inside the API's wait.
 const OUTSIDE_INTERACTIVE: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 5, nonRetryableErrorTypes: ['UnknownApplication'] },
 };
 // Contract and money: idempotent on the bank's side (key = case number), so retry until done.

@@ -12,7 +12,6 @@ import {
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
-  type ActivityOptions,
 } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
@@ -49,16 +48,12 @@ import {
 } from './jointConsultationValidators';
 import { calendarNoticeLoadedSignal } from './fastTrackCaseMessages';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
+import { RECORD } from './activityOptions';
 
 export * from './jointConsultationMessages';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
-// Projections into our own database: retry until PostgreSQL is back.
-const RECORD: ActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
 const act = proxyActivities<Activities>(RECORD);
 
 export async function jointConsultationWorkflow(input: JointConsultationInput): Promise<ConsultationState> {

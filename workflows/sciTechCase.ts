@@ -30,6 +30,7 @@ import {
 } from './sciTechCaseMessages';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
 import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
+import { RECORD } from './activityOptions';
 
 export * from './sciTechCaseMessages';
 
@@ -39,11 +40,6 @@ const HOUR_MS = 60 * 60 * 1000;
 export const SCI_TECH_PROMISE_MS = SCI_TECH_POLICY.promiseHours * HOUR_MS;
 export const SCI_TECH_AT_RISK_LEAD_MS = SCI_TECH_POLICY.atRiskLeadHours * HOUR_MS;
 
-// Projections into our own database: retry until PostgreSQL is back.
-const RECORD: ActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
 // Nobody waits on the valuation but the clock: retry until the service answers (a long
 // outage shows as AT_RISK/BREACHED, which is the point).
 const VALUATION: ActivityOptions = {

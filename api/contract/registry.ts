@@ -104,7 +104,7 @@ const P = {
   },
   503: problem('A dependency is unreachable'),
   notAnswering: {
-    ...problem('The workflow did not answer within 30 s, e.g. while no worker runs (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
+    ...problem('The workflow did not answer within 45 s, e.g. while no worker runs (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
   },
 };

@@ -7,8 +7,11 @@ import { Problem } from '../problem';
 
 /** How long a read waits for a workflow before the record answers. */
 export const READ_DEADLINE_MS = 5_000;
-/** How long a write waits: longer than an outside system's slowest answer in practice. */
-export const WRITE_DEADLINE_MS = 30_000;
+/**
+ * How long a write waits: after a worker crash its workflow task and an activity it had taken
+ * are each retried within 10 s (workflows/activityOptions.ts), so recovery fits with room to spare.
+ */
+export const WRITE_DEADLINE_MS = 45_000;
 const RETRY_AFTER_S = 10;
 const GRPC_DEADLINE_EXCEEDED = 4;
 

@@ -21,6 +21,9 @@ export interface LoadStats {
   serverErrors: ServerError[];
   /** Cases whose journey could not be completed (a request failed for good, an answer made no sense). */
   failures: { i: number; caseNo?: string; error: string }[];
+  /** Case reads between steps (no retries): how many, and those that failed. */
+  reads: number;
+  readErrors: ServerError[];
   /** Idempotency-Key → every case number its POSTs answered (must be one). */
   acceptedByKey: Map<string, Set<string>>;
   outcomes: Record<'APPROVED' | 'REJECTED' | 'WITHDRAWN', number>;
@@ -40,7 +43,24 @@ function creditCode(runTag: string, i: number): string {
 }
 
 export function createCaseLoad(baseUrl: string, token: Tokens, runTag: string) {
-  const stats: LoadStats = { requests: 0, retries: 0, finished: 0, serverErrors: [], failures: [], acceptedByKey: new Map(), outcomes: { APPROVED: 0, REJECTED: 0, WITHDRAWN: 0 } };
+  const stats: LoadStats = { requests: 0, retries: 0, finished: 0, serverErrors: [], failures: [], reads: 0, readErrors: [], acceptedByKey: new Map(), outcomes: { APPROVED: 0, REJECTED: 0, WITHDRAWN: 0 } };
+
+  /**
+   * A manager looks at the case, once, no retry: with the worker killed or Temporal restarting
+   * the record must answer (`live: false`); only a database outage may fail a read.
+   */
+  async function read(caseNo: string): Promise<void> {
+    const path = `/cases/${caseNo}`;
+    const startedAt = Date.now();
+    stats.reads++;
+    try {
+      const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await token('manager')}` }, signal: AbortSignal.timeout(30_000) });
+      if (res.status !== 200) stats.readErrors.push({ status: res.status, method: 'GET', path, startedAt, endedAt: Date.now(), requestId: res.headers.get('x-request-id') ?? undefined });
+      await res.body?.cancel();
+    } catch {
+      stats.readErrors.push({ status: 'network', method: 'GET', path, startedAt, endedAt: Date.now() });
+    }
+  }
 
   /** 5xx, 429 and network errors are retried with the same key until RETRY_FOR_MS has passed. */
   async function call(who: string, path: string, body: object, key: string): Promise<Answer> {
@@ -95,9 +115,11 @@ export function createCaseLoad(baseUrl: string, token: Tokens, runTag: string) {
     const seen = stats.acceptedByKey.get(key) ?? new Set<string>();
     stats.acceptedByKey.set(key, seen.add(caseNo));
     try {
+      await read(caseNo);
       const complete = async (who: string, slug: string, evidence: object) => {
         const a = await call(who, `/cases/${caseNo}/tasks/${slug}/complete`, evidence, `${key}-${slug}`);
         if (a.status !== 200 && !appliedEarlier(a)) throw fail(`complete ${slug}`, a);
+        await read(caseNo);
       };
       const grid = complete('lujiang-grid', 'grid-submission', { applicationNo: `XYD2026112${String(i).padStart(7, '0')}` });
       if (i % 10 === 9) {
@@ -126,6 +148,7 @@ export function createCaseLoad(baseUrl: string, token: Tokens, runTag: string) {
         throw fail('decide', d);
       }
       stats.outcomes[decision.outcome as 'APPROVED' | 'REJECTED']++;
+      await read(caseNo);
     } catch (err) {
       stats.failures.push({ i, caseNo, error: (err as Error).message });
     }
