@@ -37,6 +37,7 @@ it('answers GET /cases/:id and the list from the record, with the same branches 
 });
 
 it('answers actions and new cases with 503 and Retry-After; a retry with the same key applies each once when a worker is back', async () => {
+  await stack.stopWorker(); // already stopped by the test above; idempotent
   const manager = await bearer('xib-manager');
   const complete = () =>
     request(stack.app)
