@@ -44,7 +44,7 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
     client,
     /** The task queue the stack's worker polls (for schedules and workflows a test starts). */
     taskQueue,
-    /** Stops the worker alone, as a crash or a deploy would; the API and the servers go on. */
+    /** Stops the worker alone, as a deploy does (to the API, like a crash); the API and the servers go on. */
     stopWorker,
     /** Starts a worker again after stopWorker. */
     startWorker,
