@@ -18,7 +18,7 @@ import { Problem, parseOr422, validationProblem } from '../problem';
 import { DecisionBody, EVIDENCE, idempotencyKey, ReasonBody, ReassignBody, ResumeBody, SciTechDecisionBody, TASK_SLUGS, type TaskSlug } from '../schemas';
 import type { LiveCaseState } from './cases';
 import { visibleCase } from './caseScope';
-import { RETRY_WITH_KEY, WRITE_DEADLINE_MS, isDeadline, notAnswering, within } from './workflowCalls';
+import { RETRY_WITH_KEY, boundedWrite } from './workflowCalls';
 import { sciTechDecideRequest } from './sciTechCases';
 
 type Params = { caseNo: string; task: string };
@@ -57,9 +57,10 @@ export function caseActionsRouter({ db, client, view }: { db: Database; client: 
   async function run<S extends LiveCaseState, Arg>(req: Request<Params>, caseNo: string, def: UpdateDefinition<S, [Arg]>, arg: Arg): Promise<S> {
     const updateId = idempotencyKey(req);
     try {
-      return await within(client, WRITE_DEADLINE_MS, () => client.workflow.getHandle(`case-${caseNo}`).executeUpdate(def, { args: [arg], updateId }));
+      return await boundedWrite(client, { zh: `案件 ${caseNo} `, en: `Case ${caseNo}` }, RETRY_WITH_KEY, () =>
+        client.workflow.getHandle(`case-${caseNo}`).executeUpdate(def, { args: [arg], updateId }),
+      );
     } catch (err) {
-      if (isDeadline(err)) throw notAnswering({ zh: `案件 ${caseNo} `, en: `Case ${caseNo}` }, RETRY_WITH_KEY);
       if (err instanceof WorkflowUpdateFailedError) {
         throw new Problem(409, 'update-rejected', 'The case refused this action', (err.cause as Error | undefined)?.message ?? err.message);
       }

@@ -20,7 +20,7 @@ import { fastTrackCaseFacts } from '../../infra/fastTrackCaseFacts';
 import { sciTechCaseFacts } from '../../infra/sciTechCaseFacts';
 import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { caseNotFound, visibleCaseNo, visibleCasesWhere } from './caseScope';
-import { RETRY_WITH_KEY, WRITE_DEADLINE_MS, askOrUndefined, isDeadline, notAnswering, within } from './workflowCalls';
+import { RETRY_WITH_KEY, askOrUndefined, boundedWrite } from './workflowCalls';
 
 export interface CasesDeps {
   db: Database;
@@ -113,19 +113,16 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
         }),
       });
     };
+    // Out of time, the workflow has started and records the case once a worker runs it.
+    const accepted = { zh: `案件 ${caseNo} 已受理，但其工作流`, en: `Case ${caseNo} is accepted, but its workflow` };
+    const next =
+      key === undefined
+        ? { zh: '请稍后查看该案件，勿不带 Idempotency-Key 重复提交（那会另开一案）。', en: 'read the case later; do not resend without an Idempotency-Key (that opens another case).' }
+        : RETRY_WITH_KEY;
     let state: LiveCaseState | undefined;
     try {
-      state = await within(client, WRITE_DEADLINE_MS, startCase);
+      state = await boundedWrite(client, accepted, next, startCase);
     } catch (err) {
-      if (isDeadline(err)) {
-        // The workflow has started and records the case once a worker runs it.
-        throw notAnswering(
-          { zh: `案件 ${caseNo} 已受理，但其工作流`, en: `Case ${caseNo} is accepted, but its workflow` },
-          key === undefined
-            ? { zh: '请稍后查看该案件，勿不带 Idempotency-Key 重复提交（那会另开一案）。', en: 'read the case later; do not resend without an Idempotency-Key (that opens another case).' }
-            : RETRY_WITH_KEY,
-        );
-      }
       // A repeat after the case has ended answers the case as it is.
       if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       state = await askCase(req, caseNo);

@@ -33,7 +33,7 @@ import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Stree
 import { principalOf, requireRole } from '../auth/middleware';
 import type { Principal } from '../auth/principal';
 import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
-import { REPEAT_IS_SAFE, RETRY_WITH_KEY, WRITE_DEADLINE_MS, askOrUndefined, isDeadline, notAnswering, within } from './workflowCalls';
+import { REPEAT_IS_SAFE, RETRY_WITH_KEY, askOrUndefined, boundedWrite } from './workflowCalls';
 import { CaseNoParam, FastTrackCaseBody, IdempotencyKeyHeader, ReasonBody, SciTechApplicationBody, idempotencyKey } from '../schemas';
 import { canonicalJson } from '../canonicalJson';
 import type { CasesDeps } from './cases';
@@ -132,9 +132,10 @@ export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, name
 
   async function run<Arg>(req: Request<{ id: string }>, id: string, def: UpdateDefinition<ConsultationState, [Arg]>, arg: Arg): Promise<ConsultationState> {
     try {
-      return await within(client, WRITE_DEADLINE_MS, () => client.workflow.getHandle(consultationWorkflowId(id)).executeUpdate(def, { args: [arg], updateId: idempotencyKey(req) }));
+      return await boundedWrite(client, { zh: `联合会诊 ${id} `, en: `Consultation ${id}` }, RETRY_WITH_KEY, () =>
+        client.workflow.getHandle(consultationWorkflowId(id)).executeUpdate(def, { args: [arg], updateId: idempotencyKey(req) }),
+      );
     } catch (err) {
-      if (isDeadline(err)) throw notAnswering({ zh: `联合会诊 ${id} `, en: `Consultation ${id}` }, RETRY_WITH_KEY);
       if (err instanceof WorkflowUpdateFailedError) {
         throw new Problem(409, 'update-rejected', 'The consultation refused this action', (err.cause as Error | undefined)?.message ?? err.message);
       }
@@ -160,7 +161,8 @@ export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, name
     const rejection = (c.events[0]?.data ?? {}) as { reasons?: { code: string; note?: string }[] };
     const reasons = categoriseReasons(rejection.reasons ?? []);
     // The id derives from the case: a repeat (or a race) meets the same consultation.
-    const state = await within(client, WRITE_DEADLINE_MS, () => client.workflow.executeUpdateWithStart(consultationOpenedUpdate, {
+    const started = { zh: `联合会诊 ${consultationId} 已发起，但其工作流`, en: `Consultation ${consultationId} is started, but its workflow` };
+    const state = await boundedWrite(client, started, REPEAT_IS_SAFE, () => client.workflow.executeUpdateWithStart(consultationOpenedUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation(jointConsultationWorkflow, {
         workflowId: consultationWorkflowId(consultationId),
         taskQueue,
@@ -186,10 +188,7 @@ export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, name
           { key: AmountFen, value: Number(c.amountFen) },
         ],
       }),
-    })).catch((err: unknown) => {
-      // Its id derives from the case, so a repeat meets the same consultation.
-      throw isDeadline(err) ? notAnswering({ zh: `联合会诊 ${consultationId} 已发起，但其工作流`, en: `Consultation ${consultationId} is started, but its workflow` }, REPEAT_IS_SAFE) : err;
-    });
+    }));
     res.status(existed ? 200 : 201).location(`/api/v1/consultations/${consultationId}`).json(await view(req, consultationId, state));
   });
 
@@ -268,7 +267,12 @@ export function consultationBatchesRouter({ db, client, taskQueue, temporalUiUrl
     const seed = key === undefined ? crypto.randomUUID() : `${principal.sub}:${key}:${canonicalJson(req.body)}`;
     const batchId = `CB-${crypto.createHash('sha256').update(seed).digest('hex').slice(0, 16).toUpperCase()}`;
     // Answered once the batch has recorded itself, so its Location can be read at once.
-    await within(client, WRITE_DEADLINE_MS, () => client.workflow.executeUpdateWithStart(batchOpenedUpdate, {
+    const started = { zh: `批次 ${batchId} 已发起，但其工作流`, en: `Batch ${batchId} is started, but its workflow` };
+    const next =
+      key === undefined
+        ? { zh: '请稍后查看该批次，勿不带 Idempotency-Key 重复提交（那会另开一批）。', en: 'read the batch later; do not resend without an Idempotency-Key (that starts another batch).' }
+        : REPEAT_IS_SAFE;
+    await boundedWrite(client, started, next, () => client.workflow.executeUpdateWithStart(batchOpenedUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation(consultationBatchWorkflow, {
         workflowId: batchWorkflowId(batchId),
         taskQueue,
@@ -289,15 +293,7 @@ export function consultationBatchesRouter({ db, client, taskQueue, temporalUiUrl
           { key: ConsultationBatch, value: batchId },
         ],
       }),
-    })).catch((err: unknown) => {
-      if (!isDeadline(err)) throw err;
-      throw notAnswering(
-        { zh: `批次 ${batchId} 已发起，但其工作流`, en: `Batch ${batchId} is started, but its workflow` },
-        key === undefined
-          ? { zh: '请稍后查看该批次，勿不带 Idempotency-Key 重复提交（那会另开一批）。', en: 'read the batch later; do not resend without an Idempotency-Key (that starts another batch).' }
-          : REPEAT_IS_SAFE,
-      );
-    });
+    }));
     const workflowId = batchWorkflowId(batchId);
     res
       .status(202)

@@ -15,7 +15,7 @@ import { requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem } from '../problem';
 import { IsoDateParam, idempotencyKey } from '../schemas';
 import { sendJsonOrCsv } from './sla';
-import { REPEAT_IS_SAFE, WRITE_DEADLINE_MS, isDeadline, notAnswering, within } from './workflowCalls';
+import { REPEAT_IS_SAFE, boundedWrite } from './workflowCalls';
 
 export const REPORT_READERS = ['manager', 'task_force', 'operator'] as const;
 
@@ -89,9 +89,8 @@ export function reportsRouter(deps: { db: Database; client: Client; taskQueue: s
     const decision = decideCadence(kind, date, await calendarOf(db));
     if (!decision.run) throw validationProblem([{ field: 'date', message: decision.reason }]);
     // One workflow per kind and date: a repeat joins the run this one started.
-    const result = await within(deps.client, WRITE_DEADLINE_MS, () => runCadenceFor(deps.client, deps.taskQueue, kind, date)).catch((err: unknown) => {
-      throw isDeadline(err) ? notAnswering({ zh: `${date} 的报告运行`, en: `The ${kind.toLowerCase()} report run for ${date}` }, REPEAT_IS_SAFE) : err;
-    });
+    const run = { zh: `${date} 的报告运行`, en: `The ${kind.toLowerCase()} report run for ${date}` };
+    const result = await boundedWrite(deps.client, run, REPEAT_IS_SAFE, () => runCadenceFor(deps.client, deps.taskQueue, kind, date));
     if (!result.ran) throw new Problem(409, 'report-not-published', 'The report was not published', result.reason);
     const row = await db.cadenceReport.findUniqueOrThrow({ where: { id: result.reportId }, select: { content: true } });
     res.status(201).location(`/api/v1/reports/${result.reportId}`).json(summaryOf(row));

@@ -6,17 +6,17 @@ import type { Request } from 'express';
 import { Problem } from '../problem';
 
 /** How long a read waits for a workflow before the record answers. */
-export const READ_DEADLINE_MS = 5_000;
+const READ_DEADLINE_MS = 5_000;
 /**
  * How long a write waits: after a worker crash its workflow task and an activity it had taken
  * are each retried within 10 s (workflows/activityOptions.ts), so recovery fits with room to spare.
  */
-export const WRITE_DEADLINE_MS = 45_000;
+const WRITE_DEADLINE_MS = 45_000;
 const RETRY_AFTER_S = 10;
 const GRPC_DEADLINE_EXCEEDED = 4;
 
 /** `call` (one or more Temporal calls) bounded by `ms`. */
-export function within<R>(client: Client, ms: number, call: () => Promise<R>): Promise<R> {
+function within<R>(client: Client, ms: number, call: () => Promise<R>): Promise<R> {
   return client.withDeadline(Date.now() + ms, call);
 }
 
@@ -34,13 +34,13 @@ export async function askOrUndefined<R>(client: Client, req: Request, what: stri
 }
 
 /** Whether a bounded write ran out of time. */
-export function isDeadline(err: unknown): boolean {
+function isDeadline(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   return err instanceof ServiceError && (err.cause as { code?: number } | undefined)?.code === GRPC_DEADLINE_EXCEEDED;
 }
 
 /** The 503 for a write whose workflow did not answer in time; `next` tells the caller how to go on, Chinese first. */
-export function notAnswering(subject: { zh: string; en: string }, next: { zh: string; en: string }): Problem {
+function notAnswering(subject: { zh: string; en: string }, next: { zh: string; en: string }): Problem {
   const s = WRITE_DEADLINE_MS / 1000;
   return new Problem(
     503,
@@ -50,6 +50,18 @@ export function notAnswering(subject: { zh: string; en: string }, next: { zh: st
     undefined,
     { 'Retry-After': String(RETRY_AFTER_S) },
   );
+}
+
+/**
+ * A write (an update, a start that waits for its workflow) bounded by WRITE_DEADLINE_MS: running
+ * out of time is the 503 that names `subject` and tells the caller what to do `next`.
+ */
+export async function boundedWrite<R>(client: Client, subject: { zh: string; en: string }, next: { zh: string; en: string }, call: () => Promise<R>): Promise<R> {
+  try {
+    return await within(client, WRITE_DEADLINE_MS, call);
+  } catch (err) {
+    throw isDeadline(err) ? notAnswering(subject, next) : err;
+  }
 }
 
 /** What to do after a 503 on an update whose id is the Idempotency-Key. */
