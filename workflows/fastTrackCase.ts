@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -106,6 +107,8 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
 
   const now = () => new Date();
   const ended = () => TERMINAL.includes(state.stage);
+  // Set once the decision's event and stage are in the record (see decideUpdate).
+  let decisionRecorded = false;
   const task = (kind: TaskKind) => state.tasks.find((t) => t.kind === kind) as TaskState;
   const activePause = () => state.pauses.find((p) => !p.until);
 
@@ -253,7 +256,11 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
         req.outcome === 'APPROVED'
           ? { outcome: 'APPROVED', by: req.actor, at, amountFen: req.amountFen, rateBp: req.rateBp, termMonths: req.termMonths }
           : { outcome: 'REJECTED', by: req.actor, at, reasons: req.reasons };
-      await condition(() => state.stage !== 'CREDIT_DECISION');
+      // Answer once the decision is on the record, so whoever reads the case next sees it (a
+      // consultation for a rejected firm starts from the record). Earlier cases answered as soon
+      // as the stage moved on.
+      if (patched('decision-answers-once-recorded')) await condition(() => decisionRecorded || state.stage === 'WITHDRAWN');
+      else await condition(() => state.stage !== 'CREDIT_DECISION');
       return state;
     },
     { validator: (req) => validateDecide(state, req, input.amountFen) },
@@ -402,12 +409,14 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
     state.stage = 'REJECTED';
     slaVersion++;
     await project('记录拒贷原因 Record rejection', 'rejected', 'REJECTED', state.decision.by, { decidedAt: state.decision.at, reasons: state.decision.reasons });
+    decisionRecorded = true;
   }
 
   if (!ended() && state.decision?.outcome === 'APPROVED') {
     const d = state.decision;
     state.stage = 'CONTRACTING';
     await project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
+    decisionRecorded = true;
     const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(d.amountFen!)}` }, [
       { caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! },
     ]);

@@ -6,6 +6,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -85,6 +86,8 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
 
   const now = () => new Date();
   const ended = () => TERMINAL.includes(state.stage);
+  // Set once the decision's event and stage are in the record (see sciTechDecideUpdate).
+  let decisionRecorded = false;
 
   function refreshOperatorView(): void {
     if (state.breaches.length > 0) state.slaState = 'BREACHED';
@@ -145,7 +148,10 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
         req.outcome === 'APPROVED'
           ? { outcome: 'APPROVED', by: req.actor, at, automatic: false, amountFen: req.amountFen, rateBp: req.rateBp, termMonths: req.termMonths }
           : { outcome: 'REJECTED', by: req.actor, at, automatic: false, reasons: req.reasons };
-      await condition(() => state.stage !== 'MANUAL_REVIEW');
+      // Answer once the decision is on the record, so whoever reads the case next sees it. Earlier
+      // cases answered as soon as the stage moved on.
+      if (patched('decision-answers-once-recorded')) await condition(() => decisionRecorded || state.stage === 'WITHDRAWN');
+      else await condition(() => state.stage !== 'MANUAL_REVIEW');
       return state;
     },
     { validator: (req) => validateSciTechDecide(state, req) },
@@ -234,12 +240,14 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
       // Ready for a joint consultation (银行联合会诊) to pick up.
       consultationEligible: true,
     });
+    decisionRecorded = true;
   }
 
   if (!ended() && decision?.outcome === 'APPROVED') {
     const amountFen = decision.amountFen!;
     state.stage = 'CONTRACTING';
     await project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { decidedAt: decision.at, automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
+    decisionRecorded = true;
     const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(amountFen)}` }, [
       { caseNo: input.caseNo, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! },
     ]);

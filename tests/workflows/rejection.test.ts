@@ -16,6 +16,9 @@ test('a rejected case ends with its categorised reasons recorded and no money mo
     { code: 'REVENUE_BELOW_THRESHOLD' as const, note: '2025年营收低于准入线 2025 revenue below the entry line' },
   ];
   await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'REJECTED', actor: 'approver@xib', reasons }] });
+  // The approver's answer comes once the rejection is on the record: a consultation may start from it at once.
+  expect((await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } })).stage).toBe('REJECTED');
+  expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type)).toContain('REJECTED');
   const state = await handle.result();
 
   expect(state.stage).toBe('REJECTED');
@@ -30,4 +33,6 @@ test('a rejected case ends with its categorised reasons recorded and no money mo
   expect(await h.db.sandboxDisbursement.count({ where: { idempotencyKey: input.caseNo } })).toBe(0);
   expect((await handle.describe()).typedSearchAttributes.get(CaseStage)).toBe('REJECTED');
   await saveHistory(handle, 'rejected');
+  // The same path since the decision answers once recorded (patch decision-answers-once-recorded).
+  await saveHistory(handle, 'rejected-answered-once-recorded');
 });
