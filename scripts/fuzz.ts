@@ -20,10 +20,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { caseBody, postJson } from '../bench/cases';
 import { startSystem, type System } from '../bench/system';
-import { runVisible } from '../infra/tools/shell';
+import { installOnce, runVisible } from '../infra/tools/shell';
 
 const SCHEMATHESIS = 'schemathesis==4.32.5';
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
@@ -45,12 +46,34 @@ function ensureSchemathesis(cacheDir: string): string {
   const st = path.join(venv, 'bin', 'st');
   const stamp = path.join(venv, 'installed');
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === SCHEMATHESIS) return st;
-  console.log(`» installing ${SCHEMATHESIS} into ${venv} (once)`);
-  fs.rmSync(venv, { recursive: true, force: true });
-  runVisible('python3', ['-m', 'venv', venv]);
-  runVisible(path.join(venv, 'bin', 'pip'), ['install', '--quiet', SCHEMATHESIS]);
-  fs.writeFileSync(stamp, SCHEMATHESIS);
+  installOnce(`installing ${SCHEMATHESIS} from PyPI into ${venv}`, () => {
+    fs.rmSync(venv, { recursive: true, force: true });
+    runVisible('python3', ['-m', 'venv', venv]);
+    runVisible(path.join(venv, 'bin', 'pip'), ['install', '--quiet', SCHEMATHESIS]);
+    fs.writeFileSync(stamp, SCHEMATHESIS);
+  });
   return st;
+}
+
+/**
+ * Rewrites schemathesis's pytest-style banners ("===== 4 warnings in 18.04s ====="): tools that
+ * read CI logs take such a line for pytest's closing line, one that says no test ran. The run's
+ * real count is the plain "fuzz: N passed, N failed" line at the end.
+ */
+function withoutRunnerBanners(): Transform {
+  let rest = '';
+  const rewrite = (line: string) =>
+    line.replace(/^=+ (.*?) =+$/, (_m, text: string) => `-- schemathesis: ${text.replace(/ in ([\d.]+)s$/, ' (took $1 s)')} --`);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      done(null, lines.map((l) => rewrite(l) + '\n').join(''));
+    },
+    flush(done) {
+      done(null, rest ? rewrite(rest) : '');
+    },
+  });
 }
 
 /** Fingerprints everything a request could change: each table's rows and the workflow count. */
@@ -208,9 +231,12 @@ async function main() {
             '--report-dir', path.join(reportDir, role),
           ],
           // cwd: schemathesis keeps a .schemathesis cache in its working directory.
-          { cwd: reportDir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } },
+          { cwd: reportDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } },
         );
-        child.on('exit', (c) => resolve(c ?? 1));
+        child.stdout.pipe(withoutRunnerBanners()).pipe(process.stdout, { end: false });
+        child.stderr.pipe(withoutRunnerBanners()).pipe(process.stderr, { end: false });
+        // 'close', not 'exit': the child's output is through the filter by then.
+        child.on('close', (c) => resolve(c ?? 1));
       });
       if (code !== 0) {
         failedRoles++;

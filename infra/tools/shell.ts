@@ -12,3 +12,11 @@ export function which(cmd: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
+
+/** Runs a one-time install, saying what it fetches and how long it took (the README quotes these). */
+export function installOnce(what: string, install: () => void): void {
+  console.log(`» ${what} (once)...`);
+  const started = Date.now();
+  install();
+  console.log(`  ${what}: done in ${Math.round((Date.now() - started) / 1000)} s`);
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runVisible, which } from './shell';
+import { installOnce, runVisible, which } from './shell';
 
 // The newest tag `go install pkg@version` accepts (later go.mod files carry a
 // `replace`); it embeds Temporal Server 1.29.1 and UI 2.42.1.
@@ -23,8 +23,9 @@ export function ensureTemporalCli(cacheDir: string, explicit?: string): string |
   const binary = path.join(dir, 'temporal');
   if (fs.existsSync(binary)) return binary;
   if (!which('go')) return undefined;
-  console.log(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy into ${dir} (a few minutes, once)...`);
-  fs.mkdirSync(dir, { recursive: true });
-  runVisible('go', ['install', '-x=false', `${MODULE}@${TEMPORAL_CLI_VERSION}`], { env: { ...process.env, GOBIN: dir } });
+  installOnce(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy into ${dir}`, () => {
+    fs.mkdirSync(dir, { recursive: true });
+    runVisible('go', ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], { env: { ...process.env, GOBIN: dir } });
+  });
   return binary;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runVisible, which } from './shell';
+import { installOnce, runVisible, which } from './shell';
 
 // Temporal's Java time-skipping test server, from Maven Central.
 export const TEST_SERVER_VERSION = '1.31.0';
@@ -35,11 +35,12 @@ export function ensureTestServer(cacheDir: string): string {
   if (!which('mvn') || !which('java')) {
     throw new Error('The time-skipping test server needs Java 17+ and Maven (mvn) on PATH');
   }
-  console.log(`Fetching Temporal's Java test server ${TEST_SERVER_VERSION} from Maven Central into ${dir} (once)...`);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'pom.xml'), pom(TEST_SERVER_VERSION));
   const lib = path.join(dir, 'lib');
-  runVisible('mvn', ['-B', '-q', '-f', path.join(dir, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`]);
+  installOnce(`fetching Temporal's Java test server ${TEST_SERVER_VERSION} from Maven Central into ${dir}`, () => {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'pom.xml'), pom(TEST_SERVER_VERSION));
+    runVisible('mvn', ['-B', '-q', '-f', path.join(dir, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`]);
+  });
   // Written last: its presence marks a complete install.
   fs.writeFileSync(launcher, wrapper(lib), { mode: 0o755 });
   return launcher;
