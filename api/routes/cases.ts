@@ -28,12 +28,14 @@ export interface CasesDeps {
   taskQueue: string;
   temporalUiUrl: string;
   namespace: string;
+  /** When a case is accepted. Production reads the real clock; a test fixes the instant. */
+  clock?: () => Date;
 }
 
 /** A case's state as its workflow answers it; `product` tells the two apart. */
 export type LiveCaseState = CaseState | SciTechCaseState;
 
-export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }: CasesDeps): Router {
+export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace, clock = () => new Date() }: CasesDeps): Router {
   const router = Router();
   /** The case's workflow state (both products answer the same query), or undefined when the record must answer. */
   const askCase = (req: Request, caseNo: string) =>
@@ -64,7 +66,7 @@ export function casesRouter({ db, client, taskQueue, temporalUiUrl, namespace }:
       );
     }
 
-    const acceptedAt = new Date();
+    const acceptedAt = clock();
     const key = idempotencyKey(req);
     const { caseNo, replayed } = key === undefined
       ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }

@@ -11,8 +11,14 @@ import { testSignIn, testVerifier } from './auth';
 import { describeViolations, recordContract } from './contractRecorder';
 import { testDatabase, testTemporalAddress, workflowBundle } from './env';
 
-/** `ops` overrides the app's logger (silent by default here), metrics or rate limit. */
-export async function startStack(options: { ops?: OpsOptions } = {}) {
+export interface StackOptions {
+  /** Overrides the app's logger (silent by default here), metrics or rate limit. */
+  ops?: OpsOptions;
+  /** When the API accepts cases; absent: the real clock (see tests/support/clock.ts). */
+  clock?: () => Date;
+}
+
+export async function startStack(options: StackOptions = {}) {
   const address = testTemporalAddress();
   const db = testDatabase();
   const taskQueue = `test-${randomUUID()}`;
@@ -35,7 +41,7 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
     await running;
   };
   await startWorker();
-  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent'), ...options.ops } }));
+  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), clock: options.clock, ops: { logger: createLogger('silent'), ...options.ops } }));
   return {
     /** The app, with every response checked against the OpenAPI contract (api/contract). */
     app: contract.listener,
@@ -62,7 +68,7 @@ export async function startStack(options: { ops?: OpsOptions } = {}) {
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 /** A stack for the whole test file: started before its tests, stopped (and its contract checked) after. */
-export function useStack(options: { ops?: OpsOptions } = {}): Stack {
+export function useStack(options: StackOptions = {}): Stack {
   const stack = {} as Stack;
   beforeAll(async () => {
     Object.assign(stack, await startStack(options));
