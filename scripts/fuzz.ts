@@ -49,7 +49,7 @@ function ensureSchemathesis(cacheDir: string): string {
   installOnce(`installing ${SCHEMATHESIS} from PyPI into ${venv}`, () => {
     fs.rmSync(venv, { recursive: true, force: true });
     runVisible('python3', ['-m', 'venv', venv]);
-    runVisible(path.join(venv, 'bin', 'pip'), ['install', '--quiet', SCHEMATHESIS]);
+    runVisible(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--no-cache-dir', SCHEMATHESIS]);
     fs.writeFileSync(stamp, SCHEMATHESIS);
   });
   return st;

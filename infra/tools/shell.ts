@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 /** Runs an install step with its output visible, failing loudly. */
 export function runVisible(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
@@ -19,4 +20,12 @@ export function installOnce(what: string, install: () => void): void {
   const started = Date.now();
   install();
   console.log(`  ${what}: done in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/**
+ * Go's module and build caches inside Greenlane's cache, so an empty GREENLANE_CACHE_DIR is a
+ * fresh machine for every tool built from source (-modcacherw: the cache can be deleted).
+ */
+export function goCaches(cacheDir: string): NodeJS.ProcessEnv {
+  return { GOMODCACHE: path.join(cacheDir, 'go', 'mod'), GOCACHE: path.join(cacheDir, 'go', 'build'), GOFLAGS: '-modcacherw' };
 }

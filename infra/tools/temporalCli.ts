@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { installOnce, runVisible, which } from './shell';
+import { goCaches, installOnce, runVisible, which } from './shell';
 
 // The newest tag `go install pkg@version` accepts (later go.mod files carry a
 // `replace`); it embeds Temporal Server 1.29.1 and UI 2.42.1.
@@ -25,7 +25,7 @@ export function ensureTemporalCli(cacheDir: string, explicit?: string): string |
   if (!which('go')) return undefined;
   installOnce(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy into ${dir}`, () => {
     fs.mkdirSync(dir, { recursive: true });
-    runVisible('go', ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], { env: { ...process.env, GOBIN: dir } });
+    runVisible('go', ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], { env: { ...process.env, ...goCaches(cacheDir), GOBIN: dir } });
   });
   return binary;
 }

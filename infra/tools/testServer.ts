@@ -39,7 +39,9 @@ export function ensureTestServer(cacheDir: string): string {
   installOnce(`fetching Temporal's Java test server ${TEST_SERVER_VERSION} from Maven Central into ${dir}`, () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'pom.xml'), pom(TEST_SERVER_VERSION));
-    runVisible('mvn', ['-B', '-q', '-f', path.join(dir, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`]);
+    // Maven's repository inside Greenlane's cache too: an empty cache fetches every jar again.
+    const repository = path.join(cacheDir, 'maven-repository');
+    runVisible('mvn', ['-B', '-q', `-Dmaven.repo.local=${repository}`, '-f', path.join(dir, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`]);
   });
   // Written last: its presence marks a complete install.
   fs.writeFileSync(launcher, wrapper(lib), { mode: 0o755 });
