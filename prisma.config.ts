@@ -1,7 +1,7 @@
 // Prisma CLI configuration. The JS schema engine (through the pg driver adapter)
 // keeps `prisma generate` and `prisma migrate diff` from downloading the native
 // schema engine, which this project's machines cannot reach. Migrations are
-// applied by scripts/migrate.ts, not by `prisma migrate deploy` (see README).
+// applied by scripts/migrate.ts, not by `prisma migrate deploy` (see docs/dependencies.md).
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 

@@ -1,4 +1,4 @@
-// Fast-track cases for benchmarks: request bodies and the parties' answers, as the README shows
+// Fast-track cases for benchmarks: request bodies and the parties' answers, as docs/api.md shows
 // them, and many cases opened at once without HTTP.
 import { nextCaseNo } from '../infra/caseNumbers';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';

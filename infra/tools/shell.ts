@@ -14,7 +14,7 @@ export function which(cmd: string): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-/** Runs a one-time install, saying what it fetches and how long it took (the README quotes these). */
+/** Runs a one-time install, saying what it fetches and how long it took (docs/install-routes.md quotes these). */
 export function installOnce(what: string, install: () => void): void {
   console.log(`» ${what} (once)...`);
   const started = Date.now();
