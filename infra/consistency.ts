@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
+import type { BankAdapter } from '../activities/adapters';
 import type { Database } from './database';
 import type { CaseState } from '../workflows/fastTrackCaseMessages';
 import type { SciTechCaseState } from '../workflows/sciTechCaseMessages';
@@ -211,6 +212,8 @@ export function upcomingDues(state: AnyCaseState, now: Date): string[] {
 export interface ConsistencyOptions {
   client: Client;
   db: Database;
+  /** The bank's own books: what it says it signed and paid, whoever the bank is. */
+  bank: Pick<BankAdapter, 'ledger'>;
   /** Only these cases (tests sharing a namespace and database); default every case record and case workflow. */
   caseNos?: string[];
   /** Violations must persist over this many looks, `settleMs` apart, so in-flight work is not reported. */
@@ -302,41 +305,38 @@ async function openTimers(handle: WorkflowHandle): Promise<number> {
 }
 
 async function snapshots(caseNos: string[], o: Required<Omit<ConsistencyOptions, 'caseNos'>>): Promise<CaseSnapshot[]> {
-  const { db, client } = o;
+  const { db, client, bank } = o;
   const records = new Map<string, NonNullable<CaseSnapshot['record']>>();
   const contracts = new Map<string, { contractNo: string }[]>();
   const byContract = new Map<string, string>();
   const disbursements = new Map<string, CaseSnapshot['disbursements']>();
   for (const part of chunks(caseNos)) {
-    const rows = await db.loanCase.findMany({
-      where: { caseNo: { in: part } },
-      select: {
-        caseNo: true,
-        stage: true,
-        slaState: true,
-        dueAt: true,
-        tasks: { select: { kind: true, status: true, assignee: true } },
-        events: { select: { type: true, actor: true, at: true, data: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
-      },
-    });
+    const [rows, ledger] = await Promise.all([
+      db.loanCase.findMany({
+        where: { caseNo: { in: part } },
+        select: {
+          caseNo: true,
+          stage: true,
+          slaState: true,
+          dueAt: true,
+          tasks: { select: { kind: true, status: true, assignee: true } },
+          events: { select: { type: true, actor: true, at: true, data: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+        },
+      }),
+      bank.ledger(part),
+    ]);
     for (const r of rows) records.set(r.caseNo, { stage: r.stage, slaState: r.slaState, dueAt: r.dueAt?.toISOString() ?? null, tasks: r.tasks, events: r.events });
-    for (const c of await db.sandboxContract.findMany({ where: { idempotencyKey: { in: part } } })) {
-      contracts.set(c.idempotencyKey, [...(contracts.get(c.idempotencyKey) ?? []), { contractNo: c.contractNo }]);
-      byContract.set(c.contractNo, c.idempotencyKey);
+    for (const c of ledger.contracts) {
+      contracts.set(c.caseNo, [...(contracts.get(c.caseNo) ?? []), { contractNo: c.contractNo }]);
+      byContract.set(c.contractNo, c.caseNo);
     }
-  }
-  // A payment belongs to a case by its idempotency key or by the case's contract it pays.
-  const contractNos = [...byContract.keys()];
-  const paid = [
-    ...(await Promise.all(chunks(caseNos).map((part) => db.sandboxDisbursement.findMany({ where: { idempotencyKey: { in: part } } })))).flat(),
-    ...(await Promise.all(chunks(contractNos).map((part) => db.sandboxDisbursement.findMany({ where: { contractNo: { in: part } } })))).flat(),
-  ];
-  const seen = new Set<string>();
-  for (const d of paid) {
-    if (seen.has(d.idempotencyKey)) continue;
-    seen.add(d.idempotencyKey);
-    const caseNo = byContract.get(d.contractNo) ?? d.idempotencyKey;
-    disbursements.set(caseNo, [...(disbursements.get(caseNo) ?? []), { idempotencyKey: d.idempotencyKey, reference: d.reference, amountFen: Number(d.amountFen) }]);
+    // A payment belongs to a case by its idempotency key or by the case's contract it pays.
+    for (const p of ledger.payments) {
+      const caseNo = byContract.get(p.contractNo) ?? p.idempotencyKey;
+      const paid = disbursements.get(caseNo) ?? [];
+      if (paid.some((d) => d.idempotencyKey === p.idempotencyKey)) continue;
+      disbursements.set(caseNo, [...paid, { idempotencyKey: p.idempotencyKey, reference: p.reference, amountFen: p.amountFen }]);
+    }
   }
   return mapLimit(caseNos, o.concurrency, async (caseNo) => ({
     caseNo,

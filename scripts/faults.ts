@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mintDevToken } from '../api/auth/verifier';
+import { SandboxBank } from '../activities/adapters';
 import { checkConsistency, formatReport, type ConsistencyReport } from '../infra/consistency';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
@@ -188,11 +189,12 @@ async function main() {
 
     const client = await connectClient(address, 'default');
     cleanups.push(() => client.connection.close());
-    const report = await checkConsistency({ client, db });
+    const bank = new SandboxBank(db);
+    const report = await checkConsistency({ client, db, bank });
 
     const duplicateKeys = [...load.stats.acceptedByKey].filter(([, nos]) => nos.size > 1).map(([key, nos]) => `${key} → ${[...nos].join(', ')}`);
     const records = await db.loanCase.count();
-    const disbursed = await db.sandboxDisbursement.count();
+    const disbursed = (await bank.ledger([...accepted])).payments.length;
     const windows = faults.map((f) => [f.startedAt, f.endedAt + RECOVERY_GRACE_MS]);
     for (const f of faults) console.log(`  ${f.kind} ${new Date(f.startedAt).toISOString()} → ${new Date(f.endedAt).toISOString()}`);
     const during = (w: number[][]) => (e: ServerError) => w.some(([from, to]) => e.endedAt >= from! && e.startedAt <= to!);

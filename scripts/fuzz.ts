@@ -24,6 +24,7 @@ import { Transform } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { caseBody, postJson } from '../bench/cases';
 import { startSystem, type System } from '../bench/system';
+import { SandboxBank } from '../activities/adapters';
 import { installOnce, runVisible } from '../infra/tools/shell';
 
 const SCHEMATHESIS = 'schemathesis==4.32.5';
@@ -78,15 +79,18 @@ function withoutRunnerBanners(): Transform {
 
 /** Fingerprints everything a request could change: each table's rows and the workflow count. */
 async function fingerprinter(system: System): Promise<() => Promise<Record<string, string>>> {
+  // Greenlane's tables and the sandbox bank's own books (a rejected request must not pay either),
+  // opened now so they are there from the first fingerprint.
+  await new SandboxBank(system.db).ledger([]);
   const tables = await system.db.$queryRaw<{ name: string }[]>`
-    SELECT table_name::text AS name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`;
+    SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+    WHERE table_schema IN ('public', 'sandbox_bank') AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`;
   // One round trip for all tables. The audit trail records every attempt, refusals included
   // (api/ops/audit.ts): those rows are expected.
   const sql = tables
     .map(({ name }) => {
-      const where = name === 'audit_entry' ? ` WHERE action NOT LIKE 'HTTP %'` : '';
-      return `SELECT '${name}' AS name, coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), 'empty') AS md5 FROM "${name}" t${where}`;
+      const where = name === 'public.audit_entry' ? ` WHERE action NOT LIKE 'HTTP %'` : '';
+      return `SELECT '${name}' AS name, coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), 'empty') AS md5 FROM ${name} t${where}`;
     })
     .join(' UNION ALL ');
   return async () => {

@@ -2,6 +2,7 @@
 // workflow and record agree, no case was paid twice and no running case is stuck
 // (infra/consistency.ts). Reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and DATABASE_URL
 // like the worker; exits 1 when anything is wrong, so it can gate a deployment.
+import { createSandboxAdapters } from '../activities/adapters';
 import { checkConsistency, formatReport } from '../infra/consistency';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
@@ -19,7 +20,9 @@ async function main() {
   const db = createDatabase(config.databaseUrl, 4);
   const client = await connectClient(config.temporal.address, config.temporal.namespace);
   try {
-    const report = await checkConsistency({ client, db, caseNos: ids.length ? ids : undefined });
+    // The bank the worker pays through (the sandbox until a real connector is configured).
+    const { bank } = createSandboxAdapters(db);
+    const report = await checkConsistency({ client, db, bank, caseNos: ids.length ? ids : undefined });
     console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
     process.exitCode = report.ok ? 0 : 1;
   } finally {

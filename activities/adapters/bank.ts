@@ -1,5 +1,5 @@
-import type { Database } from '../../infra/database';
-import { sandboxGate, SandboxUnavailableError, type SandboxBehaviour } from './sandbox';
+// The cooperating bank's systems, as Greenlane uses them. A real connector implements
+// BankAdapter; docs/adapters.md says what each call must guarantee.
 
 export interface ContractRequest {
   /** Idempotency key: one contract per case. */
@@ -18,69 +18,21 @@ export interface DisbursementRequest {
   amountFen: number;
 }
 
-/** The cooperating bank's systems: VIP channel, contracts and payments. */
+/** What the bank's books hold for some cases: the reconciliation the consistency check reads. */
+export interface BankLedger {
+  contracts: { caseNo: string; contractNo: string }[];
+  /** Every payment keyed by one of the cases, or paying one of their contracts. */
+  payments: { idempotencyKey: string; contractNo: string; reference: string; amountFen: number; paidAt: string }[];
+}
+
+/** The cooperating bank's systems: VIP channel, contracts, payments and their reconciliation. */
 export interface BankAdapter {
   /** Docks a case into the bank's VIP (green) channel; idempotent per case. */
   dockVipChannel(req: { caseNo: string; bankCode: string; amountFen: number; assessmentOutcome: string }): Promise<{ ticketNo: string }>;
+  /** Signs the loan contract; idempotent per case (a repeat returns the first contract). */
   signContract(req: ContractRequest): Promise<{ contractNo: string; signedAt: string }>;
   /** Pays the loan into the firm's account exactly once per case. */
   disburse(req: DisbursementRequest, signal?: AbortSignal): Promise<{ reference: string; amountFen: number; paidAt: string }>;
-}
-
-export interface SandboxBankOptions extends SandboxBehaviour {
-  /** The first N disbursements are paid but their answer is lost, as when a connection drops. */
-  loseResponseFirst?: number;
-  /** Runs after a payment is committed and before answering (tests crash a worker here). */
-  afterPayment?: (caseNo: string, signal?: AbortSignal) => Promise<void>;
-}
-
-/**
- * A bank that keeps contracts and payments in PostgreSQL under a unique
- * idempotency key, as a real core-banking API would: a repeated call returns the
- * first result and never pays twice.
- */
-export class SandboxBank implements BankAdapter {
-  private readonly gate;
-  private lost = 0;
-
-  constructor(
-    private readonly db: Database,
-    private readonly opts: SandboxBankOptions = {},
-  ) {
-    this.gate = sandboxGate('银行 bank', opts);
-  }
-
-  async dockVipChannel({ caseNo, bankCode }: { caseNo: string; bankCode: string }) {
-    await this.gate('dockVipChannel');
-    return { ticketNo: `VIP-${bankCode.toUpperCase()}-${caseNo}` };
-  }
-
-  async signContract(req: ContractRequest) {
-    await this.gate('signContract');
-    const contractNo = `HT-${req.bankCode.toUpperCase()}-${req.caseNo}`;
-    await this.db.sandboxContract.createMany({
-      data: [{ idempotencyKey: req.caseNo, contractNo, bankCode: req.bankCode, amountFen: BigInt(req.amountFen), rateBp: req.rateBp, termMonths: req.termMonths }],
-      skipDuplicates: true,
-    });
-    const row = await this.db.sandboxContract.findUniqueOrThrow({ where: { idempotencyKey: req.caseNo } });
-    return { contractNo: row.contractNo, signedAt: row.createdAt.toISOString() };
-  }
-
-  async disburse(req: DisbursementRequest, signal?: AbortSignal) {
-    await this.gate('disburse');
-    await this.db.sandboxDisbursement.createMany({
-      data: [{ idempotencyKey: req.caseNo, reference: `FK-${req.caseNo}`, bankCode: req.bankCode, contractNo: req.contractNo, amountFen: BigInt(req.amountFen) }],
-      skipDuplicates: true,
-    });
-    const row = await this.db.sandboxDisbursement.findUniqueOrThrow({ where: { idempotencyKey: req.caseNo } });
-    if (row.amountFen !== BigInt(req.amountFen)) {
-      throw new Error(`disbursement ${row.reference} was already made for ${row.amountFen} fen, not ${req.amountFen}`);
-    }
-    await this.opts.afterPayment?.(req.caseNo, signal);
-    if (this.lost < (this.opts.loseResponseFirst ?? 0)) {
-      this.lost++;
-      throw new SandboxUnavailableError(`银行 bank sandbox: paid ${row.reference} but the answer was lost`);
-    }
-    return { reference: row.reference, amountFen: Number(row.amountFen), paidAt: row.createdAt.toISOString() };
-  }
+  /** The bank's own record of these cases' contracts and payments. */
+  ledger(caseNos: string[]): Promise<BankLedger>;
 }

@@ -1,10 +1,11 @@
 import type { Database } from '../../infra/database';
 import { SandboxAssessor, type AssessorAdapter } from './assessor';
-import { SandboxBank, type BankAdapter } from './bank';
+import type { BankAdapter, BankLedger } from './bank';
+import { SandboxBank } from './sandboxBank';
 import { behaviourFromEnv } from './sandbox';
 import { SandboxXinyidai, type XinyidaiAdapter } from './xinyidai';
 
-export type { AssessorAdapter, BankAdapter, XinyidaiAdapter };
+export type { AssessorAdapter, BankAdapter, BankLedger, XinyidaiAdapter };
 export { SandboxAssessor, SandboxBank, SandboxXinyidai };
 export { UnknownApplicationError } from './xinyidai';
 

@@ -1,6 +1,7 @@
 // One fast-track case through the HTTP API on the dev server, each party
 // acting as themselves: the grid officer, the customer manager and the
 // assessor clear their branches, the approver decides, the bank pays.
+import { SandboxBank } from '../../activities/adapters';
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
@@ -66,7 +67,7 @@ it('goes from acceptance to disbursement, each party acting through the API, and
   });
   expect(paid).toMatchObject({ slaState: 'MET', decision: { outcome: 'APPROVED', amountFen: 500_000_000 }, disbursement: { amountFen: 500_000_000 } });
   expect(paid.events.filter((e: { type: string }) => e.type === 'APPROVED')).toHaveLength(1);
-  expect(await stack.db.sandboxDisbursement.count({ where: { idempotencyKey: id } })).toBe(1);
+  expect((await new SandboxBank(stack.db).ledger([id])).payments).toHaveLength(1);
 
   const sa = await eventually(async () => {
     const d = await stack.client.workflow.getHandle(`case-${id}`).describe();

@@ -1,6 +1,7 @@
 // The consistency check (`npm run verify:consistency`, infra/consistency.ts) on the
 // dev-server stack: cases driven through the API pass it, and each kind of damage an
 // outage or a bug could leave behind is reported against its case number.
+import { SandboxBank } from '../../activities/adapters';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -39,7 +40,7 @@ const recordStage = (id: string, stage: string) =>
   eventually(async () => expect((await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } })).stage).toBe(stage));
 
 const check = (caseNos: string[], options: Partial<ConsistencyOptions> = {}) =>
-  checkConsistency({ client: stack.client, db: stack.db, caseNos, rounds: 2, settleMs: 300, ...options });
+  checkConsistency({ client: stack.client, db: stack.db, bank: new SandboxBank(stack.db), caseNos, rounds: 2, settleMs: 300, ...options });
 
 /** A case number the API never hands out (year 2099). */
 const unusedCaseNo = () => `GL-2099-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
@@ -73,7 +74,7 @@ describe('on the dev-server stack', () => {
 
   it('reports a deleted record, a second payment, a changed stage and a terminated workflow, each by case number', async () => {
     const [noRecord, changed, terminated] = [await openCase(), await openCase(), await openCase()];
-    const contract = await stack.db.sandboxContract.findUniqueOrThrow({ where: { idempotencyKey: disbursed } });
+    const [contract] = (await new SandboxBank(stack.db).ledger([disbursed])).contracts;
     const secondPayment = `${disbursed}-again`;
 
     await stack.db.$transaction([
@@ -82,7 +83,9 @@ describe('on the dev-server stack', () => {
       stack.db.loanCase.delete({ where: { caseNo: noRecord } }),
     ]);
     // Paid again under another key, against the same contract: the bank's key alone cannot catch it.
-    await stack.db.sandboxDisbursement.create({ data: { idempotencyKey: secondPayment, reference: `FK-${disbursed}-2`, bankCode: 'xib', contractNo: contract.contractNo, amountFen: 80_000_000n } });
+    // (Written into the sandbox bank's own books: no bank would take this through its API.)
+    await stack.db.$executeRaw`INSERT INTO sandbox_bank.disbursement (idempotency_key, reference, bank_code, contract_no, amount_fen)
+      VALUES (${secondPayment}, ${`FK-${disbursed}-2`}, 'xib', ${contract!.contractNo}, 80000000)`;
     await stack.db.loanCase.update({ where: { caseNo: changed }, data: { stage: 'CREDIT_DECISION' } });
     await stack.client.workflow.getHandle(`case-${terminated}`).terminate('consistency test');
 
@@ -110,7 +113,7 @@ describe('on the dev-server stack', () => {
       await rebuildProjection(stack.client, stack.db, `WorkflowId = 'case-${noRecord}'`);
       expect((await check([noRecord])).violations).toEqual([]);
     } finally {
-      await stack.db.sandboxDisbursement.delete({ where: { idempotencyKey: secondPayment } });
+      await stack.db.$executeRaw`DELETE FROM sandbox_bank.disbursement WHERE idempotency_key = ${secondPayment}`;
     }
   });
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { SandboxBank } from '../../activities/adapters';
+import { createDatabase } from '../../infra/database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../infra/embeddedPostgres';
 import { migrate, MIGRATIONS_DIR } from '../../infra/migrate';
 
@@ -64,4 +66,43 @@ it('rolls back a failing migration whole and reports it', async () => {
   await c.connect();
   expect((await c.query("SELECT to_regclass('public.x') AS t")).rows[0].t).toBeNull();
   await c.end();
+});
+
+it("moves a development database's sandbox payments into the sandbox bank's own schema, where the bank still finds them", async () => {
+  const leaving = '20261130110000_sandbox_bank_leaves_schema';
+  fs.renameSync(path.join(dir, leaving), path.join(os.tmpdir(), `${path.basename(dir)}-${leaving}`));
+  await migrate(pg.url, dir);
+  const c = new Client({ connectionString: pg.url });
+  await c.connect();
+  try {
+    await c.query(`INSERT INTO sandbox_contract (idempotency_key, contract_no, bank_code, amount_fen, rate_bp, term_months) VALUES ('GL-2026-000001', 'HT-XIB-GL-2026-000001', 'xib', 500000000, 385, 12)`);
+    await c.query(`INSERT INTO sandbox_disbursement (idempotency_key, reference, bank_code, contract_no, amount_fen) VALUES ('GL-2026-000001', 'FK-GL-2026-000001', 'xib', 'HT-XIB-GL-2026-000001', 500000000)`);
+    fs.renameSync(path.join(os.tmpdir(), `${path.basename(dir)}-${leaving}`), path.join(dir, leaving));
+    expect(await migrate(pg.url, dir)).toEqual([leaving]);
+    const { rows } = await c.query(`SELECT table_schema, table_name FROM information_schema.tables WHERE table_name LIKE '%contract' OR table_name LIKE '%disbursement' ORDER BY 1, 2`);
+    expect(rows).toEqual([{ table_schema: 'sandbox_bank', table_name: 'contract' }, { table_schema: 'sandbox_bank', table_name: 'disbursement' }]);
+    const db = createDatabase(pg.url, 1);
+    try {
+      expect(await new SandboxBank(db).ledger(['GL-2026-000001'])).toMatchObject({
+        contracts: [{ caseNo: 'GL-2026-000001', contractNo: 'HT-XIB-GL-2026-000001' }],
+        payments: [{ idempotencyKey: 'GL-2026-000001', reference: 'FK-GL-2026-000001', amountFen: 500_000_000 }],
+      });
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await c.end();
+  }
+});
+
+it('drops the empty sandbox tables of a production database: Greenlane keeps no bank books', async () => {
+  await migrate(pg.url, dir);
+  const c = new Client({ connectionString: pg.url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT table_schema, table_name FROM information_schema.tables WHERE table_name LIKE 'sandbox%' OR table_schema = 'sandbox_bank'`);
+    expect(rows).toEqual([]);
+  } finally {
+    await c.end();
+  }
 });

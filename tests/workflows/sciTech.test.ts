@@ -1,4 +1,5 @@
 // Sci-tech credit (善科贷) on the time-skipping server, with real activities and the test database.
+import { SandboxBank } from '../../activities/adapters';
 import type { WorkflowHandle } from '@temporalio/client';
 import { SANDBOX_BASE_VALUATION_FEN } from '../../activities/sciTech';
 import { SCI_TECH_POLICY } from '../../domain/sciTech/policy';
@@ -116,9 +117,9 @@ test('the 莲前 biotech firm: automatic approval, paid well inside 48 hours, ex
   expect(disbursed.elapsedMs).toBeLessThan(48 * HOUR);
   expect(events.find((e) => e.type === 'EVALUATED')!.data).toMatchObject({ score: 95, band: 'AUTO_APPROVE', limit: { recommendedFen: 120_000_000 } });
 
-  const paid = await h.db.sandboxDisbursement.findMany({ where: { idempotencyKey: input.caseNo } });
+  const paid = (await new SandboxBank(h.db).ledger([input.caseNo])).payments;
   expect(paid).toHaveLength(1);
-  expect(paid[0]!.amountFen).toBe(120_000_000n);
+  expect(paid[0]!.amountFen).toBe(120_000_000);
   const record = await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } });
   expect(record).toMatchObject({ product: 'SCI_TECH', stage: 'DISBURSED', slaState: 'MET', streetCode: 'lianqian', amountFen: 120_000_000n });
 
@@ -189,7 +190,7 @@ test('a borderline score waits for the approver past 48 hours: AT_RISK, BREACHED
   expect(types).toEqual(expect.arrayContaining(['MANUAL_REVIEW', 'ESCALATED', 'CONTRACT_SIGNED', 'DISBURSED']));
   const disbursed = (await eventsOf(h.db, input.caseNo)).find((e) => e.type === 'DISBURSED')!;
   expect(disbursed.data).toMatchObject({ withinPromise: false });
-  expect(await h.db.sandboxDisbursement.count({ where: { idempotencyKey: input.caseNo } })).toBe(1);
+  expect((await new SandboxBank(h.db).ledger([input.caseNo])).payments).toHaveLength(1);
   expect(await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } })).toMatchObject({ stage: 'DISBURSED', slaState: 'BREACHED' });
   await saveHistory(handle, 'sci-tech-manual-breached');
 });
@@ -219,7 +220,7 @@ test('a weak application is rejected automatically, with the factors that produc
     ['YEARS_IN_OPERATION', 3],
     ['LEVERAGE', 6],
   ]);
-  expect(await h.db.sandboxContract.count({ where: { idempotencyKey: input.caseNo } })).toBe(0);
+  expect((await new SandboxBank(h.db).ledger([input.caseNo])).contracts).toEqual([]);
   expect(await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } })).toMatchObject({ product: 'SCI_TECH', stage: 'REJECTED', slaState: 'MET' });
   await saveHistory(handle, 'sci-tech-auto-rejected');
 });
@@ -234,5 +235,5 @@ test('the firm withdraws while the approver reviews: nothing is paid', async () 
   await handle.executeUpdate(sciTechWithdrawUpdate, { args: [{ reason: '企业暂不需要资金 no longer needed', actor: 'loan-officer@ccb-lianqian' }] });
   const state = await handle.result();
   expect(state.stage).toBe('WITHDRAWN');
-  expect(await h.db.sandboxContract.count({ where: { idempotencyKey: input.caseNo } })).toBe(0);
+  expect((await new SandboxBank(h.db).ledger([input.caseNo])).contracts).toEqual([]);
 });
