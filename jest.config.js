@@ -14,6 +14,16 @@ module.exports = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
     },
     {
+      // The workflows' SLA and escalation logic in seconds: the time-skipping server and stub
+      // activities, no PostgreSQL, no dev server, no console build.
+      displayName: 'workflow',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/workflow-logic/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/quietWorkers.ts'],
+      globalSetup: '<rootDir>/tests/workflow-logic/globalSetup.ts',
+    },
+    {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
