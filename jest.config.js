@@ -14,12 +14,33 @@ module.exports = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
     },
     {
+      // The workflows' SLA and escalation logic in seconds: the time-skipping server and stub
+      // activities, no PostgreSQL, no dev server, no console build.
+      displayName: 'workflow',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/workflow-logic/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/quietWorkers.ts'],
+      globalSetup: '<rootDir>/tests/workflow-logic/globalSetup.ts',
+    },
+    {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/workflows/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/workflows/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/support/quietWorkers.ts'],
       globalSetup: '<rootDir>/tests/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+    },
+    {
+      // The browser console against the real servers: the integration project's servers (one
+      // set per run) plus the console build, made only when one of these files runs.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/quietWorkers.ts'],
+      globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
     },
   ],

@@ -1,7 +1,8 @@
-// Starts the real servers the integration tests share: the Temporal CLI dev
-// server (in memory) and PostgreSQL (DATABASE_URL when set, as in CI; else the
+// Starts the real servers the integration and e2e tests share: the Temporal CLI
+// dev server (in memory) and PostgreSQL (DATABASE_URL when set, as in CI; else the
 // embedded PGlite). Installs the Temporal CLI and the Java time-skipping test
 // server on first use. Children find them through GREENLANE_TEST_* variables.
+// Once per jest run: the e2e project's setup calls it too.
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../infra/config';
 import { startDevServer } from '../../infra/devServer';
@@ -11,15 +12,13 @@ import { createDatabase } from '../../infra/database';
 import { seedReferenceData } from '../../infra/seed';
 import { ensureSearchAttributes } from '../../infra/temporal';
 import { ensureTestServer } from '../../infra/tools/testServer';
-import { ensureConsoleBuilt } from '../../web/ensureBuilt';
 
 export default async function globalSetup(): Promise<void> {
+  if ((globalThis as { __greenlane?: unknown }).__greenlane) return;
   // One signing key for the whole run: test files mint tokens, the API verifies them.
   process.env.AUTH_DEV_SECRET ??= randomBytes(32).toString('base64url');
   const config = loadConfig({ ...process.env, GREENLANE_ENV: 'test' });
   process.env.GREENLANE_TEST_SERVER_PATH = ensureTestServer(config.cacheDir);
-  // Once, before test files run in parallel: the e2e tests serve web/dist.
-  ensureConsoleBuilt();
 
   const env = await startDevServer({ cacheDir: config.cacheDir, cliPath: config.temporal.cliPath });
   await ensureSearchAttributes(env.connection, 'default');

@@ -1,3 +1,6 @@
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __greenlane?: { stop(): Promise<void> } }).__greenlane?.stop();
+  const started = globalThis as { __greenlane?: { stop(): Promise<void> } };
+  const servers = started.__greenlane;
+  delete started.__greenlane;
+  await servers?.stop();
 }

@@ -10,6 +10,7 @@ import {
   type JointConsultationInput,
 } from '../../workflows/jointConsultation';
 import { validSimingCode } from '../support/creditCodes';
+import type { CaseServer } from '../support/caseScenarios';
 import type { Harness } from './caseHarness';
 
 export const taskForce: ConsultationActor = { id: 'task-force', role: 'task_force' };
@@ -53,7 +54,7 @@ export function consultationInput(openedAt: Date, overrides: Partial<JointConsul
 }
 
 /** Starts a consultation as the API does and waits for its record. */
-export async function startConsultation(h: Harness, input: JointConsultationInput): Promise<WorkflowHandle<typeof jointConsultationWorkflow>> {
+export async function startConsultation(h: CaseServer, input: JointConsultationInput): Promise<WorkflowHandle<typeof jointConsultationWorkflow>> {
   const handle = await h.env.client.workflow.start(jointConsultationWorkflow, {
     workflowId: consultationWorkflowId(input.consultationId),
     taskQueue: h.taskQueue,

@@ -53,13 +53,6 @@ test('the five-working-day promise skips the Spring Festival and is marked provi
   await saveHistory(handle, 'holiday');
 });
 
-test('a case accepted on 2026-09-30 is due at the end of 2026-10-13, after National Day and the make-up Saturday', () => {
-  // The same rule the workflow applies (Civil Code counting on the loaded 2026 notice).
-  const due = calendar.addWorkingDays(shanghaiDateTime('2026-09-30', '15:00'), 5);
-  expect(due.explanation.counted).toEqual(['2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12', '2026-10-13']);
-  expect(due.provisional).toBe(false);
-});
-
 // 2028 is a year no other test reads from the shared database, so loading a notice for it
 // cannot disturb tests running in parallel; the notice is test data, removed afterwards.
 test("when a year's State Council notice is loaded, a running case's dues move and stop being provisional", async () => {

@@ -1,7 +1,7 @@
 // Every recorded path must replay on the current workflow code. A failure here means a
 // change is not deterministic for running cases: guard it with patched().
 import { Worker } from '@temporalio/worker';
-import { workflowBundle } from '../support/env';
+import { workflowBundle } from '../support/temporalEnv';
 import { loadHistories } from './historyFiles';
 
 jest.setTimeout(120_000);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { DEFAULT_AT_RISK_LEAD_MS, branchDue, sameWorkingDayDue } from '../../domain/fastTrack/policy';
 import { addWorkingTime, subtractWorkingTime } from '../../domain/fastTrack/workingTime';
-import { HOUR, calendar } from './caseHarness';
+import { HOUR, calendar } from '../support/caseScenarios';
 
 const instant = fc.integer({ min: shanghaiDateTime('2024-01-01').getTime(), max: shanghaiDateTime('2026-12-20').getTime() }).map((t) => new Date(t));
 const duration = fc.integer({ min: 0, max: 10 * 24 * HOUR });
@@ -16,6 +16,13 @@ test('due diligence is due at 24:00 of the acceptance day, or of the next workin
   expect(sameWorkingDayDue(calendar, shanghaiDateTime('2026-10-10', '10:00'))).toEqual(shanghaiDateTime('2026-10-11'));
   expect(branchDue(calendar, 'GRID_SUBMISSION', shanghaiDateTime('2026-09-30', '10:00'))).toEqual(shanghaiDateTime('2026-10-09'));
   expect(branchDue(calendar, 'BANK_VIP_CHANNEL', shanghaiDateTime('2026-09-30', '10:00'))).toEqual(shanghaiDateTime('2026-10-11'));
+});
+
+test('a case accepted on 2026-09-30 is due at the end of 2026-10-13, after National Day and the make-up Saturday', () => {
+  // The same rule the workflow applies (Civil Code counting on the loaded 2026 notice).
+  const due = calendar.addWorkingDays(shanghaiDateTime('2026-09-30', '15:00'), 5);
+  expect(due.explanation.counted).toEqual(['2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12', '2026-10-13']);
+  expect(due.provisional).toBe(false);
 });
 
 test('AT_RISK comes half a working day before a due, skipping rest days', () => {

@@ -1,0 +1,43 @@
+// The time-skipping server and the workflow bundle, without PostgreSQL: shared by the
+// workflow tests on real activities (tests/workflows) and the fast workflow-logic tests
+// on stub activities (tests/workflow-logic).
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
+
+export function requiredEnv(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run these tests through jest (a globalSetup installs and starts what they need)`);
+  return v;
+}
+
+/** The Java time-skipping server, through the SDK (it toggles time skipping itself). */
+export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: requiredEnv('GREENLANE_TEST_SERVER_PATH') } },
+  });
+}
+
+/**
+ * The time-skipping server can add search attributes but cannot list them, so add all at once,
+ * before a workflow upserts one.
+ */
+export async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const types = temporal.api.enums.v1.IndexedValueType;
+  const indexed = { KEYWORD: types.INDEXED_VALUE_TYPE_KEYWORD, INT: types.INDEXED_VALUE_TYPE_INT, DATETIME: types.INDEXED_VALUE_TYPE_DATETIME, KEYWORD_LIST: types.INDEXED_VALUE_TYPE_KEYWORD_LIST } as Record<string, temporal.api.enums.v1.IndexedValueType>;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(ALL_SEARCH_ATTRIBUTES.map((k) => [k.name, indexed[k.type]!])),
+  });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundling takes seconds: once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  return bundle;
+}
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };

@@ -1,0 +1,163 @@
+// In-memory stand-ins for the activities, as Temporal's samples test workflows: no PostgreSQL,
+// no outside systems. They answer at once and record what the workflow asked for, in order,
+// the way the case timeline stores it: one entry per event key (a retried write adds nothing).
+import type { createActivities } from '../../activities';
+import { SANDBOX_BASE_VALUATION_FEN } from '../../activities/sciTech';
+import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
+import type { YearArrangement } from '../../domain/calendar/types';
+
+type Activities = ReturnType<typeof createActivities>;
+
+/** One timeline entry of a case or consultation: a projected event or a notice sent. */
+export interface Entry {
+  eventKey: string;
+  type: string;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/** A notice as the people on its audience receive it. */
+export interface Notice {
+  type: string;
+  at: string;
+  audience: string[];
+  zh: string;
+  en: string;
+}
+
+/** What the record (loan_case, consultation row) holds after the newest projection. */
+export interface Projection {
+  revision: number;
+  stage: string;
+  slaState: string;
+  dueAt?: string;
+}
+
+export class Recorder {
+  private readonly timelines = new Map<string, Entry[]>();
+  private readonly records = new Map<string, Projection>();
+  /** What loadCalendarYears answers: the loaded State Council notices (tests add their own). */
+  calendarYears: YearArrangement[] = [...OFFICIAL_NOTICES];
+  private linkedCases = 0;
+
+  add(id: string, entry: Entry): void {
+    const timeline = this.timelines.get(id) ?? [];
+    if (!timeline.some((e) => e.eventKey === entry.eventKey)) timeline.push(entry);
+    this.timelines.set(id, timeline);
+  }
+
+  project(id: string, p: Projection): void {
+    const held = this.records.get(id);
+    if (!held || held.revision < p.revision) this.records.set(id, p);
+  }
+
+  /** A projection with its timeline event, as recordCaseProgress and recordConsultationProgress write them. */
+  progress(id: string, { revision, stage, slaState, dueAt, event }: Projection & { event: Entry }): void {
+    this.add(id, event);
+    this.project(id, { revision, stage, slaState, dueAt });
+  }
+
+  /** A notice sent, kept on the timeline as notify and notifyConsultation keep it. */
+  notice(id: string, { eventKey, type, at, audience, zh, en }: Omit<Entry, 'actor' | 'data'> & Omit<Notice, 'type' | 'at'>): void {
+    this.add(id, { eventKey, type, actor: 'system', at, data: { audience, zh, en } });
+  }
+
+  /** The timeline of a case (by case number) or a consultation (by id), oldest first. */
+  timeline(id: string): Entry[] {
+    return this.timelines.get(id) ?? [];
+  }
+
+  types(id: string): string[] {
+    return this.timeline(id).map((e) => e.type);
+  }
+
+  /** The SLA clock's entries only: alarms, breaches and the notices they send. */
+  slaEntries(id: string): Entry[] {
+    return this.timeline(id).filter((e) => /^(at-risk|breached|notice:at-risk|escalated):/.test(e.eventKey));
+  }
+
+  slaTypes(id: string): string[] {
+    return this.slaEntries(id).map((e) => e.type);
+  }
+
+  notices(id: string): Notice[] {
+    return this.timeline(id)
+      .filter((e) => Array.isArray(e.data.audience))
+      .map((e) => ({ type: e.type, at: e.at, ...(e.data as { audience: string[]; zh: string; en: string }) }));
+  }
+
+  record(id: string): Projection | undefined {
+    return this.records.get(id);
+  }
+
+  nextLinkedCaseNo(year: number): string {
+    return `GL-${year}-${String(900_000 + ++this.linkedCases)}`;
+  }
+
+  /** Back to the loaded notices alone, after a test that loaded its own. */
+  resetCalendar(): void {
+    this.calendarYears = [...OFFICIAL_NOTICES];
+  }
+}
+
+/** The activities the three case workflows call, each answering from memory. */
+export function stubActivities(rec: Recorder) {
+  return {
+    async loadCalendarYears({ fromYear, toYear }) {
+      return rec.calendarYears.filter((y) => y.year >= fromYear && y.year <= toYear);
+    },
+
+    async recordCaseAccepted({ input, dueAt, dueProvisional }) {
+      rec.add(input.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: input.acceptedBy, at: input.acceptedAt, data: { dueAt, dueProvisional } });
+      rec.project(input.caseNo, { revision: 0, stage: 'PARALLEL_REVIEW', slaState: 'ON_TRACK', dueAt });
+    },
+    async recordSciTechAccepted({ input, dueAt }) {
+      rec.add(input.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: input.acceptedBy, at: input.acceptedAt, data: { dueAt } });
+      rec.project(input.caseNo, { revision: 0, stage: 'EVALUATING', slaState: 'ON_TRACK', dueAt });
+    },
+    async recordCaseProgress(p) {
+      rec.progress(p.caseNo, p);
+    },
+    async notify(n) {
+      rec.notice(n.caseNo, n);
+    },
+
+    async confirmGridSubmission({ applicationNo }) {
+      return { applicationNo, status: 'RECEIVED' as const, confirmedAt: new Date().toISOString() };
+    },
+    async dockVipChannel({ caseNo, bankCode }) {
+      return { ticketNo: `VIP-${bankCode.toUpperCase()}-${caseNo}` };
+    },
+    async fileDueDiligenceReport({ caseNo, reportNo }) {
+      return { reportRef: `${caseNo}/${reportNo}`, filedAt: new Date().toISOString() };
+    },
+    async signContract({ caseNo, bankCode }) {
+      return { contractNo: `HT-${bankCode.toUpperCase()}-${caseNo}`, signedAt: new Date().toISOString() };
+    },
+    async disburse({ caseNo, amountFen }) {
+      return { reference: `FK-${caseNo}`, amountFen, paidAt: new Date().toISOString() };
+    },
+    async valuePatents({ patents }) {
+      const valuedAt = new Date().toISOString();
+      return patents.map((p) => ({ ...p, valuationFen: SANDBOX_BASE_VALUATION_FEN[p.type], source: 'stub', valuedAt }));
+    },
+
+    async recordConsultationOpened({ input, dueAt }) {
+      rec.project(input.consultationId, { revision: 0, stage: input.reasons?.length ? 'REASONS_RECORDED' : 'OPENED', slaState: 'ON_TRACK', dueAt });
+    },
+    async recordConsultationProgress(p) {
+      rec.progress(p.consultationId, p);
+    },
+    async notifyConsultation(n) {
+      rec.notice(n.consultationId, n);
+    },
+    async prepareLinkedCase({ year }) {
+      return { caseNo: rec.nextLinkedCaseNo(year), assignees: {} };
+    },
+    /** The linked case is the fast-track or sci-tech workflow's business: tested on its own. */
+    async startLinkedCase({ input }) {
+      return { workflowId: `case-${input.caseNo}` };
+    },
+  } satisfies Partial<Activities>;
+}
