@@ -1,7 +1,7 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import { UnknownApplicationError, type Adapters, type BankAdapter } from './adapters';
 
-/** Work that crosses into the outside systems, each call idempotent per case. */
+/** The three parallel branches' confirmations from the outside systems, each call idempotent per case. */
 export function branchWorkActivities({ xinyidai, bank, assessor }: Adapters) {
   return {
     async confirmGridSubmission(req: { caseNo: string; applicationNo: string; creditCode: string }) {
@@ -20,14 +20,6 @@ export function branchWorkActivities({ xinyidai, bank, assessor }: Adapters) {
 
     async fileDueDiligenceReport(req: { caseNo: string; reportNo: string; riskRating: string; summary: string }) {
       return assessor.fileReport(req);
-    },
-
-    async signContract(req: Parameters<BankAdapter['signContract']>[0]) {
-      return bank.signContract(req);
-    },
-
-    async disburse(req: Parameters<BankAdapter['disburse']>[0]) {
-      return bank.disburse(req, Context.current().cancellationSignal);
     },
   };
 }

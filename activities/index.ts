@@ -6,7 +6,8 @@ import { calendarActivities } from './calendar';
 import { caseProgressActivities } from './caseProgress';
 import { caseRecordActivities } from './caseRecords';
 import { consultationActivities } from './consultations';
-import { sciTechActivities } from './sciTech';
+import { loanPayoutActivities } from './loanPayout';
+import { patentValuationActivities, sciTechRecordActivities } from './sciTech';
 
 export function createActivities(db: Database, adapters: Adapters = createSandboxAdapters(db)) {
   return {
@@ -15,7 +16,9 @@ export function createActivities(db: Database, adapters: Adapters = createSandbo
     ...cadenceReportActivities(db),
     ...caseProgressActivities(db),
     ...branchWorkActivities(adapters),
-    ...sciTechActivities(db),
+    ...loanPayoutActivities(adapters.bank),
+    ...sciTechRecordActivities(db),
+    ...patentValuationActivities(adapters.ipValuation),
     ...consultationActivities(db),
   };
 }

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { caseProgressActivities } from '../activities/caseProgress';
 import { caseRecordActivities } from '../activities/caseRecords';
-import { sciTechActivities } from '../activities/sciTech';
+import { sciTechRecordActivities } from '../activities/sciTech';
 import type { Database } from './database';
 
 /**
@@ -16,7 +16,7 @@ export async function rebuildProjection(client: Client, db: Database, query: str
     ...caseRecordActivities(db),
     ...caseProgressActivities(db),
     // Only the sci-tech case's record; its valuation call is not a projection.
-    recordSciTechAccepted: sciTechActivities(db).recordSciTechAccepted,
+    recordSciTechAccepted: sciTechRecordActivities(db).recordSciTechAccepted,
   };
   let workflows = 0;
   let writes = 0;

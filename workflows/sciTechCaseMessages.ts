@@ -1,6 +1,6 @@
 // The sci-tech credit case's messages: what people and the API send to a running case.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { PatentValuation } from '../activities/sciTech';
+import type { PatentValuation } from '../activities/adapters';
 import type { PatentType, SciTechRejectionReason } from '../domain/sciTech/policy';
 import type { Band, Factor, LimitBreakdown, ScoringResult } from '../domain/sciTech/scoring';
 import type { SlaStateValue } from './fastTrackCaseMessages';

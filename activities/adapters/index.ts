@@ -1,12 +1,14 @@
 import type { Database } from '../../infra/database';
 import { SandboxAssessor, type AssessorAdapter } from './assessor';
+import { SandboxIpValuation, type IpValuationAdapter, type PatentValuation } from './ipValuation';
 import type { BankAdapter, BankLedger } from './bank';
 import { SandboxBank } from './sandboxBank';
 import { behaviourFromEnv } from './sandbox';
 import { SandboxXinyidai, type XinyidaiAdapter } from './xinyidai';
 
-export type { AssessorAdapter, BankAdapter, BankLedger, XinyidaiAdapter };
-export { SandboxAssessor, SandboxBank, SandboxXinyidai };
+export type { AssessorAdapter, BankAdapter, BankLedger, IpValuationAdapter, PatentValuation, XinyidaiAdapter };
+export { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxXinyidai };
+export { SANDBOX_BASE_VALUATION_FEN } from './ipValuation';
 export { UnknownApplicationError } from './xinyidai';
 
 /** The outside systems a case talks to; swap any of them for a real client. */
@@ -14,13 +16,15 @@ export interface Adapters {
   xinyidai: XinyidaiAdapter;
   bank: BankAdapter;
   assessor: AssessorAdapter;
+  ipValuation: IpValuationAdapter;
 }
 
-/** Sandbox adapters, with latency/failure from GREENLANE_SANDBOX_{XINYIDAI,BANK,ASSESSOR}_{LATENCY_MS,FAILURE_RATE}. */
+/** Sandbox adapters, with latency/failure from GREENLANE_SANDBOX_{XINYIDAI,BANK,ASSESSOR,IP_VALUATION}_{LATENCY_MS,FAILURE_RATE}. */
 export function createSandboxAdapters(db: Database, env: NodeJS.ProcessEnv = process.env): Adapters {
   return {
     xinyidai: new SandboxXinyidai(behaviourFromEnv('XINYIDAI', env)),
     bank: new SandboxBank(db, behaviourFromEnv('BANK', env)),
     assessor: new SandboxAssessor(behaviourFromEnv('ASSESSOR', env)),
+    ipValuation: new SandboxIpValuation(behaviourFromEnv('IP_VALUATION', env)),
   };
 }

@@ -2,7 +2,7 @@
 // no outside systems. They answer at once and record what the workflow asked for, in order,
 // the way the case timeline stores it: one entry per event key (a retried write adds nothing).
 import type { createActivities } from '../../activities';
-import { SANDBOX_BASE_VALUATION_FEN } from '../../activities/sciTech';
+import { SANDBOX_BASE_VALUATION_FEN } from '../../activities/adapters';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import type { YearArrangement } from '../../domain/calendar/types';
 

@@ -1,4 +1,4 @@
-import { SandboxAssessor, SandboxBank, SandboxXinyidai } from '../../activities/adapters';
+import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxXinyidai } from '../../activities/adapters';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { SlaState, CaseStage, BranchesOpen, SlaBreaches } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
@@ -13,6 +13,7 @@ beforeAll(async () => {
     xinyidai: new SandboxXinyidai({ failFirst: 1, latencyMs: 20 }),
     bank: new SandboxBank(h.db, { failFirst: 1, latencyMs: 20 }),
     assessor: new SandboxAssessor({ failFirst: 1 }),
+    ipValuation: new SandboxIpValuation(),
   });
 });
 afterAll(() => h?.teardown());

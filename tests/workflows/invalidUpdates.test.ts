@@ -1,4 +1,4 @@
-import { SandboxAssessor, SandboxBank, SandboxXinyidai } from '../../activities/adapters';
+import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxXinyidai } from '../../activities/adapters';
 import {
   completeTaskUpdate,
   decideUpdate,
@@ -21,6 +21,7 @@ beforeAll(async () => {
     xinyidai: new SandboxXinyidai({ unknownApplications: [UNKNOWN_APPLICATION] }),
     bank: new SandboxBank(h.db),
     assessor: new SandboxAssessor(),
+    ipValuation: new SandboxIpValuation(),
   });
 });
 afterAll(() => h?.teardown());

@@ -1,6 +1,5 @@
 // Sci-tech credit (善科贷) on the time-skipping server, with real activities and the test database.
-import { SandboxBank } from '../../activities/adapters';
-import { SANDBOX_BASE_VALUATION_FEN } from '../../activities/sciTech';
+import { SANDBOX_BASE_VALUATION_FEN, SandboxBank } from '../../activities/adapters';
 import { SCI_TECH_POLICY } from '../../domain/sciTech/policy';
 import { AmountFen, CaseStage, Product, SlaBreaches, SlaState } from '../../workflows/searchAttributes';
 import { sciTechCaseWorkflow, sciTechDecideUpdate, sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
