@@ -31,10 +31,18 @@ export const SLA_CSV_HEADERS = [
   ...Object.values(MEDIAN_HEADERS),
 ];
 
+// A text cell a spreadsheet would run as a formula (a firm named `=HYPERLINK(…)`): OWASP's
+// CSV-injection rule, these leading characters.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would read as a formula is neutralised with a leading
+ * apostrophe (shown as text, never run); numbers are written as they are.
+ */
 export function cell(value: string | number | null): string {
   if (value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
+  return /[",\r\n]/.test(s) || s !== String(value) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(2)}%`);
