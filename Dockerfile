@@ -55,7 +55,9 @@ RUN npm prune --omit=dev --ignore-scripts \
  && rm -rf /root/.npm /tmp/*
 
 FROM base AS runtime
-ENV NODE_ENV=production
+# Production unless told otherwise: no development sign-in, explicit identity provider settings.
+ENV NODE_ENV=production \
+    GREENLANE_ENV=production
 # Files stay root-owned (read-only for the app); the process runs as the
 # image's unprivileged `node` user (uid 1000), whose HOME holds npm's logs and
 # tsx's cache lives in /tmp.

@@ -5,13 +5,14 @@ import { connectClient } from '../infra/temporal';
 import { createVerifier } from './auth/verifier';
 import { signInOptions } from './routes/devSignIn';
 import { createApp } from './app';
+import { createHttpServer } from './httpServer';
 import { createLogger } from './ops/logger';
 
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the API on its own (npm start sets it)');
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
   const client = await connectClient(config.temporal.address, config.temporal.namespace);
   const app = createApp({
     db,
@@ -25,7 +26,7 @@ async function main() {
     consoleDir: path.resolve(__dirname, '../web/dist'),
     ops: { logger, rateLimitPerMinute: config.rateLimitPerMinute },
   });
-  const server = app.listen(config.api.port, config.api.host, () => {
+  const server = createHttpServer(app).listen(config.api.port, config.api.host, () => {
     console.log(`接口已启动 API listening on http://${config.api.host}:${config.api.port}`);
   });
   const stop = () => {

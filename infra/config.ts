@@ -37,7 +37,15 @@ const envSchema = z.object({
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_SCOPE: z.string().min(1).default('openid profile'),
+  // The oldest token accepted, by its issue time (seconds); default 1 hour in production, 12 hours
+  // (the development token's lifetime) elsewhere.
+  AUTH_MAX_TOKEN_AGE_S: z.coerce.number().int().min(60).max(7 * 24 * 3600).optional(),
+  // Longest a database statement may run before PostgreSQL cancels it (milliseconds).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+const isLoopback = (host: string) => LOOPBACK.has(host) || host.startsWith('127.');
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -53,14 +61,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (c.GREENLANE_ENV === 'production') {
-    const missing = [
-      !c.DATABASE_URL && '  DATABASE_URL: required when GREENLANE_ENV=production',
-      !c.AUTH_JWKS_URL && '  AUTH_JWKS_URL: required when GREENLANE_ENV=production',
-      c.AUTH_DEV_SECRET && '  AUTH_DEV_SECRET: not allowed when GREENLANE_ENV=production',
-    ].filter(Boolean);
-    if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
-  }
+  const production = c.GREENLANE_ENV === 'production';
+  // Identity provider URLs in clear text only on this machine: a token's keys must not be spoofable.
+  const plainHttp = (url?: string) => url !== undefined && new URL(url).protocol === 'http:' && !isLoopback(new URL(url).hostname);
+  const problems = [
+    production && !c.DATABASE_URL && '  DATABASE_URL: required when GREENLANE_ENV=production',
+    production && !c.AUTH_JWKS_URL && '  AUTH_JWKS_URL: required when GREENLANE_ENV=production',
+    production && c.AUTH_DEV_SECRET && '  AUTH_DEV_SECRET: not allowed when GREENLANE_ENV=production',
+    // The development defaults would accept tokens minted for Greenlane's own development key set.
+    production && !present.AUTH_ISSUER && "  AUTH_ISSUER: required when GREENLANE_ENV=production (the identity provider's issuer)",
+    production && !present.AUTH_AUDIENCE && '  AUTH_AUDIENCE: required when GREENLANE_ENV=production (the audience its tokens name for this API)',
+    plainHttp(c.AUTH_JWKS_URL) && '  AUTH_JWKS_URL: must be https (http only on loopback)',
+    plainHttp(c.OIDC_ISSUER) && '  OIDC_ISSUER: must be https (http only on loopback)',
+    // Development hands out a token for any role at /dev/sign-in: never to another machine.
+    !production && !isLoopback(c.API_HOST) && `  API_HOST: ${c.API_HOST} is not loopback; development sign-in hands out tokens for any role, so outside this machine set GREENLANE_ENV=production`,
+  ].filter(Boolean);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return {
     env: c.GREENLANE_ENV,
     dataDir: path.resolve(c.DATA_DIR),
@@ -82,7 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     // Empty disables here, unlike other variables, where empty means "use the default".
     workerMetricsAddress: env.WORKER_METRICS_ADDRESS === '' || c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
-    auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, devSecret: c.AUTH_DEV_SECRET },
+    auth: {
+      issuer: c.AUTH_ISSUER,
+      audience: c.AUTH_AUDIENCE,
+      jwksUrl: c.AUTH_JWKS_URL,
+      devSecret: c.AUTH_DEV_SECRET,
+      maxTokenAgeSeconds: c.AUTH_MAX_TOKEN_AGE_S ?? (production ? 3600 : 12 * 3600),
+    },
+    databaseStatementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
     oidc: c.OIDC_ISSUER && c.OIDC_CLIENT_ID ? { issuer: c.OIDC_ISSUER.replace(/\/$/, ''), clientId: c.OIDC_CLIENT_ID, scope: c.OIDC_SCOPE } : undefined,
   };
 }

@@ -28,7 +28,7 @@ async function main() {
   const config = loadConfigOrExit();
   installRuntime(createLogger(config.logLevel, 'greenlane-worker'), config.workerMetricsAddress);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker on its own (npm start sets it)');
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db });
   // The cadence's schedules, created or brought to spec by whichever worker starts: every

@@ -27,13 +27,14 @@ export function devSecret(config: Config): Uint8Array {
   return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
 }
 
-/** Verifies signature, issuer, audience and expiry; the claims must name a known role. */
+/** Verifies signature, issuer, audience, expiry and age; the claims must name a known role. */
 export function createVerifier(config: Config): VerifyToken {
-  const { issuer, audience, jwksUrl } = config.auth;
+  const { issuer, audience, jwksUrl, maxTokenAgeSeconds } = config.auth;
   const key: Uint8Array | JWTVerifyGetKey = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : devSecret(config);
   const algorithms = jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'];
   return async (token) => {
-    const { payload } = await jwtVerify(token, key as Uint8Array, { issuer, audience, algorithms, requiredClaims: ['exp', 'sub'] });
+    // maxTokenAge also requires `iat`: a token that does not say when it was issued is refused.
+    const { payload } = await jwtVerify(token, key as Uint8Array, { issuer, audience, algorithms, maxTokenAge: maxTokenAgeSeconds, requiredClaims: ['exp', 'sub'] });
     return Claims.parse(payload);
   };
 }

@@ -66,6 +66,8 @@ it('has no development sign-in with the production auth configuration, and names
     GREENLANE_ENV: 'production',
     DATABASE_URL: 'postgresql://greenlane@db/greenlane',
     AUTH_JWKS_URL: 'https://sso.siming.example/jwks',
+    AUTH_ISSUER: 'https://sso.siming.example/',
+    AUTH_AUDIENCE: 'greenlane-api',
     OIDC_ISSUER: 'https://sso.siming.example/',
     OIDC_CLIENT_ID: 'greenlane-console',
   });

@@ -32,13 +32,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const token = (claims: Record<string, unknown>, opts: { audience?: string; expiresIn?: string; key?: KeyLike | Uint8Array; alg?: string } = {}) =>
+const token = (claims: Record<string, unknown>, opts: { audience?: string; expiresIn?: string; issuedAt?: number; key?: KeyLike | Uint8Array; alg?: string } = {}) =>
   new SignJWT({ name: '王磊', role: 'customer_manager', bank: 'xib', ...claims })
     .setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: 'idp-key-1' })
     .setSubject('xib-manager')
     .setIssuer('https://idp.siming.example')
     .setAudience(opts.audience ?? 'greenlane-api')
-    .setIssuedAt()
+    .setIssuedAt(opts.issuedAt)
     .setExpirationTime(opts.expiresIn ?? '5m')
     .sign(opts.key ?? privateKey);
 
@@ -52,4 +52,10 @@ it('rejects a token for another audience, an expired one, an unknown role and a 
   await expect(verify(await token({ role: 'superuser' }))).rejects.toThrow();
   const devKey = new TextEncoder().encode('a development secret that is long enough!!');
   await expect(verify(await token({}, { alg: 'HS256', key: devKey }))).rejects.toThrow();
+});
+
+it('rejects a token issued longer ago than production allows (an hour), even one that has not expired', async () => {
+  const twoHoursAgo = Math.floor(Date.now() / 1000) - 2 * 3600;
+  await expect(verify(await token({}, { issuedAt: twoHoursAgo, expiresIn: '1d' }))).rejects.toThrow(/"iat" claim timestamp check failed/);
+  await expect(verify(await token({}, { issuedAt: twoHoursAgo + 3600 + 120, expiresIn: '1d' }))).resolves.toMatchObject({ sub: 'xib-manager' });
 });

@@ -26,6 +26,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GREENLANE_ENV: 'production' })).toThrow(/DATABASE_URL: required when GREENLANE_ENV=production\n  AUTH_JWKS_URL: required/);
   });
 
+  const production = { GREENLANE_ENV: 'production', DATABASE_URL: 'postgresql://greenlane@db/greenlane', AUTH_JWKS_URL: 'https://sso.siming.example/jwks', AUTH_ISSUER: 'https://sso.siming.example/', AUTH_AUDIENCE: 'greenlane-api' };
+
+  it('runs in production with explicit identity provider settings, accepting tokens at most an hour old', () => {
+    expect(loadConfig(production).auth).toMatchObject({ issuer: 'https://sso.siming.example/', audience: 'greenlane-api', maxTokenAgeSeconds: 3600 });
+    expect(loadConfig({ ...production, AUTH_MAX_TOKEN_AGE_S: '900' }).auth.maxTokenAgeSeconds).toBe(900);
+  });
+
+  it.each([
+    ['no AUTH_ISSUER', { AUTH_ISSUER: undefined }, /AUTH_ISSUER: required when GREENLANE_ENV=production/],
+    ['no AUTH_AUDIENCE', { AUTH_AUDIENCE: undefined }, /AUTH_AUDIENCE: required when GREENLANE_ENV=production/],
+    ['a plain-http key set', { AUTH_JWKS_URL: 'http://sso.siming.example/jwks' }, /AUTH_JWKS_URL: must be https \(http only on loopback\)/],
+    ['a plain-http sign-in provider', { OIDC_ISSUER: 'http://sso.siming.example/', OIDC_CLIENT_ID: 'greenlane-console' }, /OIDC_ISSUER: must be https/],
+  ])('refuses production with %s', (_label, change, message) => {
+    expect(() => loadConfig({ ...production, ...change })).toThrow(message);
+  });
+
+  it('accepts an http identity provider on loopback (a test or a local Keycloak)', () => {
+    expect(loadConfig({ ...production, AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
+  });
+
+  it('refuses development bound to another machine: its sign-in hands out any role', () => {
+    expect(() => loadConfig({ API_HOST: '0.0.0.0' })).toThrow(/API_HOST: 0.0.0.0 is not loopback; development sign-in hands out tokens for any role/);
+    expect(loadConfig({ API_HOST: '::1' }).api.host).toBe('::1');
+    expect(loadConfig({ ...production, API_HOST: '0.0.0.0' }).api.host).toBe('0.0.0.0');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ API_PORT: '' }).api.port).toBe(3000);
   });
