@@ -18,8 +18,15 @@ export function formatFen(fen: number): string {
   return `${yuan}.${String(fen % 100).padStart(2, '0')}`;
 }
 
-/** "514万元" style, as officers write amounts. */
+const FEN_PER_WAN = 1_000_000;
+
+/**
+ * "514万元" style, as officers write amounts, when that is exact (to the hundred yuan:
+ * "123.45万元"); otherwise the amount in yuan to the fen ("5140000.50元"), never rounded.
+ */
 export function formatWan(fen: number): string {
-  const wan = fen / 1_000_000;
-  return `${Number.isInteger(wan) ? wan : wan.toFixed(2).replace(/0+$/, '')}万元`;
+  if (fen % 10_000 !== 0) return `${formatFen(fen)}元`;
+  const whole = Math.trunc(fen / FEN_PER_WAN);
+  const hundredths = (fen % FEN_PER_WAN) / 10_000;
+  return hundredths === 0 ? `${whole}万元` : `${whole}.${String(hundredths).padStart(2, '0').replace(/0$/, '')}万元`;
 }

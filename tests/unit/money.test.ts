@@ -1,4 +1,5 @@
-import { formatFen, formatWan, parseCnyToFen } from '../../domain/money';
+import fc from 'fast-check';
+import { MAX_AMOUNT_FEN, formatFen, formatWan, parseCnyToFen } from '../../domain/money';
 
 describe('parseCnyToFen', () => {
   it.each([
@@ -21,6 +22,13 @@ describe('parseCnyToFen', () => {
   });
 });
 
+/** What a reader takes an amount for, in fen, done in decimal text (no floating point). */
+function readBack(shown: string): number | undefined {
+  if (!shown.endsWith('万元')) return parseCnyToFen(shown.slice(0, -1));
+  const [whole, fraction = ''] = shown.slice(0, -2).split('.');
+  return Number(whole) * 1_000_000 + Number(fraction.padEnd(2, '0')) * 10_000;
+}
+
 describe('formatting', () => {
   it('prints fen as a two-decimal CNY string and as 万元', () => {
     expect(formatFen(514_000_000)).toBe('5140000.00');
@@ -28,5 +36,23 @@ describe('formatting', () => {
     expect(formatWan(514_000_000)).toBe('514万元');
     expect(formatWan(120_000_000)).toBe('120万元');
     expect(formatWan(123_450_000)).toBe('123.45万元');
+    expect(formatWan(123_400_000)).toBe('123.4万元');
+    expect(formatWan(100_050_000)).toBe('100.05万元');
+    expect(formatWan(90_000)).toBe('0.09万元');
+  });
+
+  it('never rounds: an amount 万 cannot show exactly is shown in yuan to the fen', () => {
+    expect(formatWan(514_000_050)).toBe('5140000.50元');
+    expect(formatWan(514_001_000)).toBe('5140010.00元');
+    expect(formatWan(1)).toBe('0.01元');
+  });
+
+  it('shows every amount exactly: reading it back gives the same fen', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_FEN }), (fen) => {
+        const shown = formatWan(fen);
+        expect(readBack(shown)).toBe(fen);
+      }),
+    );
   });
 });
