@@ -2,8 +2,8 @@
 // so this module needs nothing of the registry at load time.
 import { z } from 'zod';
 import {
-  BatchIdParam,
-  ConsultationIdParam,
+  BatchParams,
+  ConsultationParams,
   IdempotencyKeyHeader,
   MAX_BATCH_FIRMS,
   MaterialsCompleteBody,
@@ -14,7 +14,7 @@ import {
   StartBatchBody,
   StartConsultationBody,
   WithdrawConsultationBody,
-} from '../routes/consultations';
+} from '../schemas';
 import type { Role } from '../auth/principal';
 import type { Named, ResponseSpec, RouteSpec } from './registry';
 
@@ -45,7 +45,7 @@ const BANKS = ['customer_manager', 'credit_approver'] as const satisfies readonl
 export function consultationRoutes({ R, B, P, ok, problem }: Shared): RouteSpec[] {
   const authed = { 401: P[401], 429: P[429] };
   const withBody = { ...authed, 400: P[400], 413: P[413], 415: P[415], 422: P[422] };
-  const params = z.strictObject({ id: ConsultationIdParam });
+  const params = ConsultationParams;
   const action = (operationId: string, path: string, summary: string, roles: readonly Role[], body: Named): RouteSpec => ({
     operationId,
     method: 'post',
@@ -135,7 +135,7 @@ export function consultationRoutes({ R, B, P, ok, problem }: Shared): RouteSpec[
       tags: ['Joint consultation'],
       roles: 'authenticated',
       scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
-      pathParams: z.strictObject({ batchId: BatchIdParam }),
+      pathParams: BatchParams,
       responses: { 200: ok('The progress', R.ConsultationBatchProgress), ...authed, 400: P.badPath, 404: P[404] },
     },
   ];

@@ -3,19 +3,37 @@
 // routes parse with, so the document cannot describe a body the route would refuse.
 import { z } from 'zod';
 import type { Role } from '../auth/principal';
-import { DaysQuery, DeadlineQuery } from '../routes/calendar';
-import { LoadQuery, NoticeBody, YearParams } from '../routes/calendarYears';
-import { DevSignInBody, DevSignInResult, SignInOptionsView } from '../routes/devSignIn';
-import { FirmListQuery } from '../routes/firms';
-import { TaskListQuery } from '../routes/tasks';
-import { SlaBreachesQuery, SlaSummaryQuery } from '../routes/sla';
-import { CaseListQuery, CaseNoParam, CreateCaseBody, DecisionBody, EVIDENCE, IdempotencyKeyHeader, ReasonBody, ReassignBody, ResumeBody, SciTechDecisionBody, TASK_SLUGS } from '../schemas';
-import { RESPONSE_SCHEMAS } from './responses';
+import {
+  CaseListQuery,
+  CaseParams,
+  CaseTaskParams,
+  CreateCaseBody,
+  DaysQuery,
+  DeadlineQuery,
+  DecisionBody,
+  DevSignInBody,
+  EVIDENCE,
+  FirmListQuery,
+  FirmParams,
+  IdempotencyKeyHeader,
+  LoadQuery,
+  NoticeBody,
+  ReasonBody,
+  ReassignBody,
+  ReportRunBody,
+  ResumeBody,
+  SciTechDecisionBody,
+  SlaBreachesQuery,
+  SlaSummaryQuery,
+  TASK_SLUGS,
+  TaskListQuery,
+  YearParams,
+} from '../schemas';
+import { DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { reportRoutes } from './reportRoutes';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
 import { CONSULTATION_BODY_SCHEMAS, consultationRoutes } from './consultationRoutes';
-import { ReportRunBody } from '../routes/reports';
 
 export type Method = 'get' | 'post' | 'put';
 export type MediaType = 'application/json' | 'application/problem+json' | 'text/csv' | 'text/html' | 'text/plain';
@@ -112,9 +130,6 @@ const P = {
 const authed = { 401: P[401], 429: P[429] };
 const withBody = { ...authed, 400: P[400], 413: P[413], 415: P[415], 422: P[422] };
 
-const TaskSlugParam = z.enum(Object.keys(TASK_SLUGS) as [keyof typeof TASK_SLUGS, ...(keyof typeof TASK_SLUGS)[]]);
-const CaseParams = z.strictObject({ caseNo: CaseNoParam });
-const CaseTaskParams = z.strictObject({ caseNo: CaseNoParam, task: TaskSlugParam });
 const clockRoles = ['case_officer', 'task_force', 'grid_officer', 'customer_manager'] as const satisfies readonly Role[];
 const CASE_SCOPE = 'Cases of the caller’s street (case and grid officers), bank (customer managers, credit approvers), assigned to them (assessors), or the district (task force, manager, operator); others get 404';
 const ACTION_NOTE = 'The workflow decides whether the action is allowed now (e.g. only the assignee completes a task); a refusal is 409 and changes nothing.';
@@ -331,7 +346,7 @@ export const ROUTES: readonly RouteSpec[] = [
     tags: ['Firms'],
     roles: 'authenticated',
     scope: 'A firm is visible to whoever may see one of its cases; others get 404',
-    pathParams: z.strictObject({ creditCode: z.string().describe('Unified social credit code (统一社会信用代码), any case') }),
+    pathParams: FirmParams,
     responses: { 200: ok('The firm', R.FirmView), ...authed, 400: P.badPath, 404: P[404] },
   },
 

@@ -1,8 +1,8 @@
 // The cadence reports' operations. Built from the registry's shared responses, passed in, so
 // this module needs nothing of the registry at load time.
 import { z } from 'zod';
-import { IdempotencyKeyHeader } from '../schemas';
-import { REPORT_READERS, ReportListQuery, ReportParams, ReportQuery, ReportRunParams } from '../routes/reports';
+import { IdempotencyKeyHeader, ReportListQuery, ReportParams, ReportQuery, ReportRunParams } from '../schemas';
+import { REPORT_READERS } from '../routes/reports';
 import type { Named, ResponseSpec, RouteSpec } from './registry';
 
 interface Shared {

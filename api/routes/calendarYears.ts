@@ -2,12 +2,11 @@
 // read that year re-plan their deadlines.
 import { Router } from 'express';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { z } from 'zod';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { diffArrangements, validateArrangement } from '../../domain/calendar/validateArrangement';
 import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
 import { promiseDue } from '../../domain/fastTrack/promiseDue';
-import { isIsoDate, shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
+import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
 import type { Database } from '../../infra/database';
 import { CLOSED_STAGES } from '../../domain/consultation/progress';
@@ -15,29 +14,10 @@ import { calendarNoticeLoadedSignal, type Stage } from '../../workflows/fastTrac
 import { principalOf, requireRole } from '../auth/middleware';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, parseOr422, validationProblem } from '../problem';
+import { LoadQuery, NoticeBody, YearParams } from '../schemas';
 
-// A case reads its acceptance year and the next; 2098 keeps year + 1 inside the lunar library's range.
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2098;
 const TERMINAL: Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 const CONCURRENCY = 8;
-
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
-
-export const YearParams = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, 'must be a four-digit year')
-    .transform(Number)
-    .refine((y) => y >= MIN_YEAR && y <= MAX_YEAR, `must be between ${MIN_YEAR} and ${MAX_YEAR}`),
-});
-export const LoadQuery = z.strictObject({ preview: z.enum(['true', 'false'], 'must be true or false').optional() });
-export const NoticeBody = z.strictObject({
-  notice: z.strictObject({ title: text(200), documentNo: text(100), publishedOn: isoDate }),
-  holidays: z.array(z.strictObject({ name: text(50), nameEn: text(100), from: isoDate, to: isoDate })).max(40, 'at most 40 rest blocks'),
-  makeupWorkdays: z.array(isoDate).max(40, 'at most 40 make-up workdays'),
-});
 
 export interface MovedCase {
   id: string;

@@ -3,12 +3,12 @@
 // configuration (404, as if the route did not exist). Production: the console runs the
 // organisation's OpenID Connect authorization-code flow with PKCE itself; this only says where.
 import express, { Router } from 'express';
-import { z } from 'zod';
 import type { Config } from '../../infra/config';
 import { DEV_USERS } from '../../infra/devUsers';
-import { ROLES, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { mintDevToken } from '../auth/verifier';
 import { Problem, parseOr422, validationProblem } from '../problem';
+import { DevSignInBody } from '../schemas';
 
 export interface SignInOptions {
   /** Mints a development token; absent with the production auth configuration. */
@@ -27,15 +27,6 @@ export function signInOptions(config: Config): SignInOptions {
     oidc: config.oidc,
   };
 }
-
-const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional() });
-export const SignInOptionsView = z.strictObject({
-  /** Null unless development sign-in is on. */
-  devUsers: z.array(DevUser).nullable(),
-  oidc: z.strictObject({ issuer: z.string(), clientId: z.string(), scope: z.string() }).nullable(),
-});
-export const DevSignInBody = z.strictObject({ userId: z.string().trim().min(1, 'is required').max(100) });
-export const DevSignInResult = z.strictObject({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), user: DevUser });
 
 const userView = ({ sub, ...rest }: Principal) => ({ id: sub, ...rest });
 

@@ -1,15 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Database } from '../../infra/database';
 import { principalOf } from '../auth/middleware';
 import { Problem, parseOr422 } from '../problem';
+import { FirmListQuery } from '../schemas';
 import { visibleCasesWhere } from './caseScope';
-
-export const FirmListQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100).optional(),
-  street: z.string().trim().min(1).max(40).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(50),
-});
 
 /** Firms, seen through their cases: a firm is visible to whoever may see one of its cases. */
 export function firmsRouter(db: Database): Router {

@@ -4,8 +4,7 @@
 // case at risk), so only the district roles read them; streets and banks have /sla, scoped.
 import { Router, type Request } from 'express';
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
-import { CADENCE_KINDS, decideCadence, type CadenceKind } from '../../domain/cadence/decision';
+import { decideCadence, type CadenceKind } from '../../domain/cadence/decision';
 import { cadenceReportCsv, type CadenceReportContent } from '../../domain/cadence/report';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import type { Database } from '../../infra/database';
@@ -13,24 +12,11 @@ import { runCadenceFor } from '../../infra/schedules';
 import { calendarOf } from '../../infra/slaSummaryQuery';
 import { requireRole } from '../auth/middleware';
 import { Problem, parseOr422, validationProblem } from '../problem';
-import { IsoDateParam, idempotencyKey } from '../schemas';
+import { ReportListQuery, ReportParams, ReportQuery, ReportRunBody, ReportRunParams, idempotencyKey } from '../schemas';
 import { sendJsonOrCsv } from './sla';
 import { REPEAT_IS_SAFE, boundedWrite } from './workflowCalls';
 
 export const REPORT_READERS = ['manager', 'task_force', 'operator'] as const;
-
-const kindSlug = z.enum(['daily', 'weekly', 'monthly'], { error: 'must be daily, weekly or monthly' });
-
-export const ReportListQuery = z.strictObject({
-  kind: z.enum(CADENCE_KINDS, { error: 'must be DAILY, WEEKLY or MONTHLY' }).optional(),
-  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100').default(20),
-});
-export const ReportParams = z.strictObject({
-  reportId: z.string().regex(/^(daily|weekly|monthly)-\d{4}-\d{2}-\d{2}$/, 'must be a report id such as daily-2026-11-27'),
-});
-export const ReportQuery = z.strictObject({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional() });
-export const ReportRunParams = z.strictObject({ kind: kindSlug });
-export const ReportRunBody = z.strictObject({ date: IsoDateParam.describe('The business date to publish for (Asia/Shanghai), not after today') });
 
 interface StoredReport {
   content: unknown;

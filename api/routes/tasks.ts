@@ -3,23 +3,16 @@
 // records (the workflows' projection), so an inbox costs two queries however many cases are open,
 // and the most urgent work is never beyond a page of newest cases.
 import { Router } from 'express';
-import { z } from 'zod';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
 import { principalOf } from '../auth/middleware';
 import { parseOr422 } from '../problem';
+import { TaskListQuery } from '../schemas';
 import { visibleCasesWhere } from './caseScope';
 
 /** The stages in which a case waits for its bank's credit decision, by product. */
 const DECISION_STAGES = ['CREDIT_DECISION', 'MANUAL_REVIEW'];
-
-export const TaskListQuery = z.strictObject({
-  /** Whose branch tasks; default the caller. Only cases the caller may see are searched. */
-  assignee: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters').optional(),
-  slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1).max(200).default(50),
-});
 
 const caseFields = { include: { firm: { select: { name: true } } } } as const;
 type CaseRow = Prisma.LoanCaseGetPayload<typeof caseFields>;
