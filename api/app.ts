@@ -5,7 +5,7 @@ import { authenticate } from './auth/middleware';
 import type { VerifyToken } from './auth/verifier';
 import { contractRouter } from './contract';
 import { operations, type OpsOptions } from './ops';
-import { Problem, notFound, problemHandler, sendProblem } from './problem';
+import { Problem, notFound, problemHandler } from './problem';
 import { calendarRouter } from './routes/calendar';
 import { casesRouter } from './routes/cases';
 import { consultationBatchesRouter, consultationsRouter } from './routes/consultations';
@@ -14,7 +14,9 @@ import { referenceRouter } from './routes/reference';
 import { slaRouter } from './routes/sla';
 import { tasksRouter } from './routes/tasks';
 import { reportsRouter } from './routes/reports';
-import { signInRouter, type SignInOptions } from './routes/devSignIn';
+import { signInRouter } from './routes/signIn';
+import { createServices } from './services';
+import type { SignInOptions } from './services/signIn';
 import { consoleStatic } from './static';
 
 export interface AppDeps {
@@ -36,6 +38,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
+  const services = createServices(deps);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
@@ -48,20 +51,12 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const [database, temporal] = await Promise.all([
-      deps.db.$queryRaw`SELECT 1`.then(() => 'ok', (e: Error) => e.message),
-      deps.client.workflowService.getSystemInfo({}).then(() => 'ok', (e: Error) => e.message),
-    ]);
-    if (database === 'ok' && temporal === 'ok') {
-      res.json({ status: 'ok', database, temporal });
-    } else {
-      sendProblem(res, new Problem(503, 'not-ready', 'A dependency is unreachable', `database: ${database}; temporal: ${temporal}`));
-    }
+    res.json(await services.ready());
   });
 
   // The contract and its docs page are public: before authentication.
   app.use('/api/v1', contractRouter());
-  app.use('/api/v1', signInRouter(deps.signIn ?? {}));
+  app.use('/api/v1', signInRouter(services));
 
   const api = express.Router();
   api.use(authenticate(deps.verify));
@@ -74,15 +69,15 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
-  api.use('/cases', casesRouter(deps));
-  api.use('/consultations', consultationsRouter(deps));
-  api.use('/consultation-batches', consultationBatchesRouter(deps));
-  api.use('/tasks', tasksRouter(deps.db));
-  api.use('/firms', firmsRouter(deps.db));
-  api.use('/calendar', calendarRouter(deps.db, deps.client));
-  api.use('/sla', slaRouter(deps.db));
-  api.use('/reports', reportsRouter(deps));
-  api.use('/', referenceRouter(deps.db));
+  api.use('/cases', casesRouter(services));
+  api.use('/consultations', consultationsRouter(services));
+  api.use('/consultation-batches', consultationBatchesRouter(services));
+  api.use('/tasks', tasksRouter(services));
+  api.use('/firms', firmsRouter(services));
+  api.use('/calendar', calendarRouter(services));
+  api.use('/sla', slaRouter(services));
+  api.use('/reports', reportsRouter(services));
+  api.use('/', referenceRouter(services));
   app.use('/api/v1', api);
   if (deps.consoleDir) app.use(consoleStatic(deps.consoleDir, deps.signIn?.oidc ? [new URL(deps.signIn.oidc.issuer).origin] : []));
 

@@ -1,15 +1,14 @@
 import { Router } from 'express';
-import type { Database } from '../../infra/database';
+import type { Services } from '../services';
 
 /** Streets, banks and branches a case can name. */
-export function referenceRouter(db: Database): Router {
+export function referenceRouter({ reference }: Pick<Services, 'reference'>): Router {
   const router = Router();
   router.get('/streets', async (_req, res) => {
-    res.json({ items: await db.street.findMany({ orderBy: { code: 'asc' } }) });
+    res.json(await reference.streets());
   });
   router.get('/banks', async (_req, res) => {
-    const banks = await db.bank.findMany({ orderBy: { code: 'asc' }, include: { branches: { orderBy: { code: 'asc' } } } });
-    res.json({ items: banks });
+    res.json(await reference.banks());
   });
   return router;
 }

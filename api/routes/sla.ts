@@ -4,11 +4,10 @@
 // bank's own cases otherwise. An empty scope gives an empty report, never a 403.
 import { Router, type Request, type Response } from 'express';
 import { slaSummaryCsv } from '../../domain/reports/slaCsv';
-import type { Database } from '../../infra/database';
 import { principalOf } from '../auth/middleware';
 import { parseOr422 } from '../problem';
 import { SlaBreachesQuery, SlaSummaryQuery } from '../schemas';
-import { querySlaBreaches, querySlaSummary } from './slaQueries';
+import type { Services } from '../services';
 
 /** CSV when asked by `format=csv`, or by `Accept: text/csv` without a format. */
 function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
@@ -26,17 +25,17 @@ export function sendJsonOrCsv(req: Request, res: Response, format: 'json' | 'csv
   res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${csv.filename}"`).send(csv.text());
 }
 
-export function slaRouter(db: Database): Router {
+export function slaRouter({ sla }: Pick<Services, 'sla'>): Router {
   const router = Router();
 
   router.get('/breaches', async (req, res) => {
     const q = parseOr422(SlaBreachesQuery, req.query);
-    res.json(await querySlaBreaches(db, principalOf(req), q));
+    res.json(await sla.breaches(principalOf(req), q));
   });
 
   router.get('/summary', async (req, res) => {
     const q = parseOr422(SlaSummaryQuery, req.query);
-    const report = await querySlaSummary(db, principalOf(req), q);
+    const report = await sla.summary(principalOf(req), q);
     // The name holds only validated dates and the group: quoting is all it needs.
     sendJsonOrCsv(req, res, q.format, report, {
       filename: `sla-summary-${q.from}-${q.to}-${q.groupBy}.csv`,

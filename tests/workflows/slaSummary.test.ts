@@ -9,7 +9,7 @@ import { DEV_USERS } from '../../infra/devUsers';
 import type { Principal } from '../../api/auth/principal';
 import { problemHandler } from '../../api/problem';
 import { slaRouter } from '../../api/routes/sla';
-import { querySlaBreaches, querySlaSummary } from '../../api/routes/slaQueries';
+import { querySlaBreaches, querySlaSummary, slaReports } from '../../api/services/slaReports';
 import { completeTaskUpdate, decideUpdate, type CompleteTaskRequest, type FastTrackCaseInput, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
 import {
   HOUR,
@@ -159,7 +159,7 @@ test('summary and breaches match cases driven through known timings', async () =
     req.principal = manager as Principal;
     next();
   });
-  app.use('/sla', slaRouter(h.db));
+  app.use('/sla', slaRouter({ sla: slaReports(h.db) }));
   app.use(problemHandler);
   const res = await request(app).get('/sla/summary').query({ ...range, groupBy: 'street', street: 'gulangyu' }).expect(200);
   expect(res.body.groups[0]).toMatchObject({ code: 'gulangyu', nameEn: 'Gulangyu Street' });

@@ -2,13 +2,11 @@
 // development key, exactly what `npm run token` mints; never with the production auth
 // configuration (404, as if the route did not exist). Production: the console runs the
 // organisation's OpenID Connect authorization-code flow with PKCE itself; this only says where.
-import express, { Router } from 'express';
 import type { Config } from '../../infra/config';
 import { DEV_USERS } from '../../infra/devUsers';
 import type { Principal } from '../auth/principal';
 import { mintDevToken } from '../auth/verifier';
-import { Problem, parseOr422, validationProblem } from '../problem';
-import { DevSignInBody } from '../schemas';
+import { Problem, validationProblem } from '../problem';
 
 export interface SignInOptions {
   /** Mints a development token; absent with the production auth configuration. */
@@ -30,20 +28,26 @@ export function signInOptions(config: Config): SignInOptions {
 
 const userView = ({ sub, ...rest }: Principal) => ({ id: sub, ...rest });
 
-/** Public routes, mounted under /api/v1 before authentication. */
-export function signInRouter(options: SignInOptions): Router {
-  const router = Router();
-  router.get('/sign-in/options', (_req, res) => {
-    res.json({ devUsers: options.devToken ? DEV_USERS.map(userView) : null, oidc: options.oidc ?? null });
-  });
-  router.post('/dev/sign-in', express.json({ limit: '4kb', strict: true }), async (req, res) => {
-    const devToken = options.devToken;
-    if (!devToken) throw new Problem(404, 'not-found', 'Not found', 'Development sign-in is off with the production auth configuration');
-    if (!req.is('application/json')) throw new Problem(415, 'unsupported-media-type', 'Send JSON', 'Content-Type must be application/json');
-    const { userId } = parseOr422(DevSignInBody, req.body);
-    const user = DEV_USERS.find((u) => u.sub === userId);
-    if (!user) throw validationProblem([{ field: 'userId', message: `no development user '${userId}'` }]);
-    res.json({ token: await devToken(user), tokenType: 'Bearer', expiresIn: DEV_TOKEN_SECONDS, user: userView(user) });
-  });
-  return router;
+export function signInService(options: SignInOptions) {
+  /** The token minter; without one (production auth configuration) the route does not exist: 404. */
+  function devToken(): (user: Principal) => Promise<string> {
+    if (!options.devToken) throw new Problem(404, 'not-found', 'Not found', 'Development sign-in is off with the production auth configuration');
+    return options.devToken;
+  }
+  return {
+    options: () => ({ devUsers: options.devToken ? DEV_USERS.map(userView) : null, oidc: options.oidc ?? null }),
+    /** Throws the 404 when development sign-in is off. */
+    requireDevSignIn(): void {
+      devToken();
+    },
+    /** A development token for a seeded user; an unknown one is a 422 naming userId. */
+    async devSignIn(userId: string) {
+      const mint = devToken();
+      const user = DEV_USERS.find((u) => u.sub === userId);
+      if (!user) throw validationProblem([{ field: 'userId', message: `no development user '${userId}'` }]);
+      return { token: await mint(user), tokenType: 'Bearer' as const, expiresIn: DEV_TOKEN_SECONDS, user: userView(user) };
+    },
+  };
 }
+
+export type SignInService = ReturnType<typeof signInService>;
