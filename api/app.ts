@@ -3,18 +3,9 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { authenticate } from './auth/middleware';
 import type { VerifyToken } from './auth/verifier';
-import { contractRouter } from './contract';
 import { operations, type OpsOptions } from './ops';
 import { Problem, notFound, problemHandler } from './problem';
-import { calendarRouter } from './routes/calendar';
-import { casesRouter } from './routes/cases';
-import { consultationBatchesRouter, consultationsRouter } from './routes/consultations';
-import { firmsRouter } from './routes/firms';
-import { referenceRouter } from './routes/reference';
-import { slaRouter } from './routes/sla';
-import { tasksRouter } from './routes/tasks';
-import { reportsRouter } from './routes/reports';
-import { signInRouter } from './routes/signIn';
+import { OPERATIONS, ROUTES, mountRoutes } from './routes';
 import { createServices } from './services';
 import type { SignInOptions } from './services/signIn';
 import { consoleStatic } from './static';
@@ -38,25 +29,17 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
-  const services = createServices(deps);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
   const ops = operations(app, deps.db, deps.ops);
+  const services = createServices({ ...deps, operations: OPERATIONS, metrics: ops.metrics });
   app.use(ops.first);
-  // Unauthenticated, on the API's own host and port: the reverse proxy must not route it publicly.
-  app.get('/metrics', ops.metricsEndpoint);
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    res.json(await services.ready());
-  });
-
-  // The contract and its docs page are public: before authentication.
-  app.use('/api/v1', contractRouter());
-  app.use('/api/v1', signInRouter(services));
+  // Public routes, before authentication: liveness, readiness and metrics (on the API's own host
+  // and port: the reverse proxy must not route /metrics publicly), the contract and its docs
+  // page, and sign-in.
+  mountRoutes(app.router, ROUTES.filter((r) => r.roles === 'public'), services);
 
   const api = express.Router();
   api.use(authenticate(deps.verify));
@@ -69,15 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
-  api.use('/cases', casesRouter(services));
-  api.use('/consultations', consultationsRouter(services));
-  api.use('/consultation-batches', consultationBatchesRouter(services));
-  api.use('/tasks', tasksRouter(services));
-  api.use('/firms', firmsRouter(services));
-  api.use('/calendar', calendarRouter(services));
-  api.use('/sla', slaRouter(services));
-  api.use('/reports', reportsRouter(services));
-  api.use('/', referenceRouter(services));
+  mountRoutes(api, ROUTES.filter((r) => r.roles !== 'public'), services, '/api/v1');
   app.use('/api/v1', api);
   if (deps.consoleDir) app.use(consoleStatic(deps.consoleDir, deps.signIn?.oidc ? [new URL(deps.signIn.oidc.issuer).origin] : []));
 

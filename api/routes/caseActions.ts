@@ -1,60 +1,120 @@
-import { Router, type Request } from 'express';
-import { principalOf, requireRole } from '../auth/middleware';
-import { parseOr422 } from '../problem';
-import { DecisionBody, EVIDENCE, ReasonBody, ReassignBody, ResumeBody, SciTechDecisionBody } from '../schemas';
-import type { Services } from '../services';
+// People act on a case through its workflow's updates (api/services/caseActions.ts). Task and
+// clock actions exist for fast-track cases only; decision and withdrawal for every product.
+import type { Role } from '../auth/principal';
+import { B, P, R, ok, withBody, type ResponseSpec } from '../contract';
+import { CaseParams, CaseTaskParams, IdempotencyKeyHeader, type TaskSlug } from '../schemas';
 import { taskKind } from '../services/caseActions';
-import { callerOf } from './caller';
+import { CASE_SCOPE } from './cases';
+import { route } from './route';
 
-type Params = { caseNo: string; task: string };
+const clockRoles = ['case_officer', 'task_force', 'grid_officer', 'customer_manager'] as const satisfies readonly Role[];
+const ACTION_NOTE = 'The workflow decides whether the action is allowed now (e.g. only the assignee completes a task); a refusal is 409 and changes nothing.';
 
-export function caseActionsRouter({ cases, caseActions: actions }: Pick<Services, 'cases' | 'caseActions'>): Router {
-  const router = Router({ mergeParams: true });
+/** What every case action shares in the document. */
+const caseAction = (roleResponses: Record<number, ResponseSpec>) => ({
+  method: 'post' as const,
+  tags: ['Case actions'],
+  scope: `${CASE_SCOPE}. ${ACTION_NOTE}`,
+  headers: IdempotencyKeyHeader,
+  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, ...roleResponses, 404: P[404], 409: P[409], 503: P.notAnswering },
+});
 
-  router.post('/tasks/:task/complete', async (req: Request<Params>, res) => {
-    const caller = callerOf(req);
-    const caseNo = await actions.fastTrackCase(caller, req.params.caseNo, '完成任务', 'task completion');
-    const kind = taskKind(req.params.task);
-    res.json(await actions.complete(caller, caseNo, kind, parseOr422(EVIDENCE[kind], req.body)));
-  });
+/** One task's completion, documented per task since each takes its own evidence. */
+const completion = (slug: TaskSlug, body: typeof B.GridSubmissionEvidence | typeof B.VipChannelEvidence | typeof B.DueDiligenceEvidence, who: string) => ({
+  operationId: `complete-${slug}`,
+  summary: `完成任务 Complete the ${slug} task with its evidence (${who})`,
+  body,
+});
 
-  router.post('/tasks/:task/reassign', requireRole('case_officer', 'task_force'), async (req: Request<Params>, res) => {
-    const caller = callerOf(req);
-    const caseNo = await actions.fastTrackCase(caller, req.params.caseNo, '改派任务', 'task reassignment');
-    const kind = taskKind(req.params.task);
-    res.json(await actions.reassign(caller, caseNo, kind, parseOr422(ReassignBody, req.body)));
-  });
-
-  const clockRoles = ['case_officer', 'task_force', 'grid_officer', 'customer_manager'] as const;
-  router.post('/tasks/:task/pause', requireRole(...clockRoles), async (req: Request<Params>, res) => {
-    const caller = callerOf(req);
-    const caseNo = await actions.fastTrackCase(caller, req.params.caseNo, '暂停计时', 'pausing a task clock');
-    const kind = taskKind(req.params.task);
-    res.json(await actions.pause(caller, caseNo, kind, parseOr422(ReasonBody, req.body).reason));
-  });
-
-  router.post('/sla/resume', requireRole(...clockRoles), async (req: Request<Params>, res) => {
-    const caller = callerOf(req);
-    const caseNo = await actions.fastTrackCase(caller, req.params.caseNo, '恢复计时', 'resuming a task clock');
-    res.json(await actions.resume(caller, caseNo, parseOr422(ResumeBody, req.body).note));
-  });
-
-  // Decision and withdrawal exist for every product: the body is checked against the case's own product.
-  router.post('/decision', requireRole('credit_approver'), async (req: Request<Params>, res) => {
-    const caller = callerOf(req);
-    const { caseNo, product } = await cases.visible(principalOf(req), req.params.caseNo);
-    res.json(
-      product === 'SCI_TECH'
-        ? await actions.decideSciTech(caller, caseNo, parseOr422(SciTechDecisionBody, req.body))
-        : await actions.decide(caller, caseNo, parseOr422(DecisionBody, req.body)),
-    );
-  });
-
-  router.post('/withdrawal', requireRole('case_officer', 'task_force'), async (req: Request<Params>, res) => {
-    const caller = callerOf(req);
-    const { caseNo, product } = await cases.visible(principalOf(req), req.params.caseNo);
-    res.json(await actions.withdraw(caller, caseNo, product, parseOr422(ReasonBody, req.body).reason));
-  });
-
-  return router;
-}
+export const CASE_ACTION_ROUTES = [
+  route({
+    ...caseAction({}),
+    path: '/api/v1/cases/{caseNo}/tasks/{task}/complete',
+    roles: 'authenticated',
+    pathParams: CaseTaskParams,
+    variants: {
+      'grid-submission': completion('grid-submission', B.GridSubmissionEvidence, 'the assigned grid officer'),
+      'bank-vip-channel': completion('bank-vip-channel', B.VipChannelEvidence, 'the assigned customer manager'),
+      'due-diligence': completion('due-diligence', B.DueDiligenceEvidence, 'the assigned assessor'),
+    },
+    operationPerVariant: 'task',
+    handler: async (c, { caseActions }) => {
+      const caseNo = await caseActions.fastTrackCase(c.caller, c.path.caseNo, '完成任务', 'task completion');
+      const kind = taskKind(c.path.task);
+      c.res.json(await caseActions.complete(c.caller, caseNo, kind, c.bodyOf(c.path.task as TaskSlug)));
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'reassignTask',
+    path: '/api/v1/cases/{caseNo}/tasks/{task}/reassign',
+    summary: '改派 Reassign a task',
+    roles: ['case_officer', 'task_force'],
+    pathParams: CaseTaskParams,
+    body: B.ReassignBody,
+    handler: async (c, { caseActions }) => {
+      const caseNo = await caseActions.fastTrackCase(c.caller, c.path.caseNo, '改派任务', 'task reassignment');
+      const kind = taskKind(c.path.task);
+      c.res.json(await caseActions.reassign(c.caller, caseNo, kind, c.body()));
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'pauseSla',
+    path: '/api/v1/cases/{caseNo}/tasks/{task}/pause',
+    summary: '暂停计时 Pause the SLA clock for a task, with a reason',
+    roles: clockRoles,
+    pathParams: CaseTaskParams,
+    body: B.ReasonBody,
+    handler: async (c, { caseActions }) => {
+      const caseNo = await caseActions.fastTrackCase(c.caller, c.path.caseNo, '暂停计时', 'pausing a task clock');
+      const kind = taskKind(c.path.task);
+      c.res.json(await caseActions.pause(c.caller, caseNo, kind, c.body().reason));
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'resumeSla',
+    path: '/api/v1/cases/{caseNo}/sla/resume',
+    summary: '恢复计时 Resume the paused SLA clock',
+    roles: clockRoles,
+    pathParams: CaseParams,
+    body: B.ResumeBody,
+    handler: async (c, { caseActions }) => {
+      const caseNo = await caseActions.fastTrackCase(c.caller, c.path.caseNo, '恢复计时', 'resuming a task clock');
+      c.res.json(await caseActions.resume(c.caller, caseNo, c.body().note));
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'decide',
+    path: '/api/v1/cases/{caseNo}/decision',
+    summary: '授信决定 Approve or reject the credit (a sci-tech case only in MANUAL_REVIEW; the body is checked against the case’s product)',
+    roles: ['credit_approver'],
+    pathParams: CaseParams,
+    body: B.CaseDecisionBody,
+    // The body is checked against the case's own product.
+    variants: { FAST_TRACK: { body: B.DecisionBody }, SCI_TECH: { body: B.SciTechDecisionBody } },
+    handler: async (c, { cases, caseActions }) => {
+      const { caseNo, product } = await cases.visible(c.principal, c.path.caseNo);
+      c.res.json(
+        product === 'SCI_TECH'
+          ? await caseActions.decideSciTech(c.caller, caseNo, c.bodyOf('SCI_TECH'))
+          : await caseActions.decide(c.caller, caseNo, c.bodyOf('FAST_TRACK')),
+      );
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'withdraw',
+    path: '/api/v1/cases/{caseNo}/withdrawal',
+    summary: '撤回 Withdraw the case',
+    roles: ['case_officer', 'task_force'],
+    pathParams: CaseParams,
+    body: B.ReasonBody,
+    handler: async (c, { cases, caseActions }) => {
+      const { caseNo, product } = await cases.visible(c.principal, c.path.caseNo);
+      c.res.json(await caseActions.withdraw(c.caller, caseNo, product, c.body().reason));
+    },
+  }),
+];

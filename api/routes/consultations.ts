@@ -1,59 +1,139 @@
-import { Router, type Request } from 'express';
-import type { z } from 'zod';
-import { requireRole } from '../auth/middleware';
+// Joint bank consultations (银行联合会诊) for refused firms, and batches of them
+// (api/services/consultations.ts): the task force runs them, the banks propose plans and
+// re-review, managers read.
+import { z } from 'zod';
 import type { Role } from '../auth/principal';
-import { parseOr422 } from '../problem';
-import { MaterialsCompleteBody, MaterialsRequestBody, PlanBody, ReReviewBody, ReasonBody, ReasonsBody, StartBatchBody, StartConsultationBody } from '../schemas';
+import { B, P, R, authed, ok, problem, withBody, type Named } from '../contract';
+import { BatchParams, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
 import type { Caller, Services } from '../services';
 import { BANK_ROLES } from '../services/consultations';
-import { callerOf } from './caller';
+import { route } from './route';
 
-type Params = { id: string };
+const SCOPE = 'Consultations of the caller’s street (case and grid officers), of their bank as the refusing or the proposed bank (customer managers, credit approvers), or the district (task force, manager, operator); others get 404';
+const RULES = 'The workflow decides whether the action is allowed now and by whom (a bank acts only on its own plans); a refusal is 409 and changes nothing.';
 
-export function consultationsRouter({ consultations }: Pick<Services, 'consultations'>): Router {
-  const router = Router();
+type Consultations = Services['consultations'];
 
-  router.post('/', requireRole('task_force'), async (req, res) => {
-    const { fromCaseNo } = parseOr422(StartConsultationBody, req.body);
-    const started = await consultations.start(callerOf(req), fromCaseNo);
-    res.status(started.existed ? 200 : 201).location(`/api/v1/consultations/${started.consultationId}`).json(started.view);
+/** An action on a consultation the caller sees; its body is parsed after the scope check. */
+function action<N extends Named>(
+  operationId: string,
+  path: string,
+  summary: string,
+  roles: readonly Role[],
+  body: N,
+  perform: (consultations: Consultations) => (caller: Caller, id: string, body: z.output<N['schema']>) => Promise<unknown>,
+) {
+  return route({
+    operationId,
+    method: 'post',
+    path: `/api/v1/consultations/{id}${path}`,
+    summary,
+    tags: ['Joint consultation'],
+    roles,
+    scope: `${SCOPE}. ${RULES}`,
+    pathParams: ConsultationParams,
+    headers: IdempotencyKeyHeader,
+    body,
+    responses: {
+      200: ok('The consultation after the update', R.ConsultationView),
+      ...withBody,
+      403: P[403],
+      404: P[404],
+      409: problem('The consultation refused the action (…:update-rejected) or has ended (…:consultation-closed)'),
+      503: P.notAnswering,
+    },
+    handler: async (c, { consultations }) => {
+      const id = await consultations.visibleId(c.principal, c.path.id);
+      c.res.json(await perform(consultations)(c.caller, id, c.body() as z.output<N['schema']>));
+    },
   });
-
-  router.get('/:id', async (req: Request<Params>, res) => {
-    const caller = callerOf(req);
-    res.json(await consultations.view(caller, await consultations.visibleId(caller.principal, req.params.id)));
-  });
-
-  /** An action on a consultation the caller sees: its body, parsed after the scope check, goes to the service. */
-  function action<S extends z.ZodType>(path: string, roles: readonly Role[], schema: S, perform: (caller: Caller, id: string, body: z.output<S>) => Promise<unknown>) {
-    router.post(`/:id${path}`, requireRole(...roles), async (req: Request<Params>, res) => {
-      const caller = callerOf(req);
-      const id = await consultations.visibleId(caller.principal, req.params.id);
-      res.json(await perform(caller, id, parseOr422(schema, req.body)));
-    });
-  }
-  action('/reasons', ['task_force'], ReasonsBody, consultations.recordReasons);
-  action('/plan', ['task_force', ...BANK_ROLES], PlanBody, consultations.proposePlan);
-  action('/materials/request', ['task_force'], MaterialsRequestBody, consultations.requestMaterials);
-  action('/materials/complete', ['task_force'], MaterialsCompleteBody, consultations.completeMaterials);
-  action('/re-review', BANK_ROLES, ReReviewBody, consultations.reReview);
-  action('/withdrawal', ['task_force'], ReasonBody, consultations.withdraw);
-
-  return router;
 }
 
-export function consultationBatchesRouter({ consultations }: Pick<Services, 'consultations'>): Router {
-  const router = Router();
-
-  router.post('/', requireRole('task_force'), async (req, res) => {
-    const body = parseOr422(StartBatchBody, req.body);
-    const started = await consultations.startBatch(callerOf(req), body, req.body);
-    res.status(202).location(`/api/v1/consultation-batches/${started.id}`).json(started);
-  });
-
-  router.get('/:batchId', async (req: Request<{ batchId: string }>, res) => {
-    res.json(await consultations.batch(callerOf(req), req.params.batchId));
-  });
-
-  return router;
-}
+export const CONSULTATION_ROUTES = [
+  route({
+    operationId: 'startConsultation',
+    method: 'post',
+    path: '/api/v1/consultations',
+    summary: '发起联合会诊 Start a joint consultation for a rejected case (its reasons carried over)',
+    tags: ['Joint consultation'],
+    roles: ['task_force'],
+    scope: 'One consultation per rejected case (id JC-<caseNo>), so a repeat, with or without a key, answers the same consultation with 200',
+    headers: IdempotencyKeyHeader,
+    body: B.StartConsultationBody,
+    responses: {
+      201: {
+        ...ok('Started', R.ConsultationView),
+        headers: { Location: { description: 'The consultation’s URL', required: true, schema: z.string().regex(/^\/api\/v1\/consultations\/JC-/) } },
+      },
+      200: ok('The consultation already started for this case', R.ConsultationView),
+      ...withBody,
+      403: P[403],
+      404: P[404],
+      409: problem('The case is not rejected (…:case-not-rejected)'),
+      503: P.notAnswering,
+    },
+    handler: async (c, { consultations }) => {
+      const started = await consultations.start(c.caller, c.body().fromCaseNo);
+      c.res.status(started.existed ? 200 : 201).location(`/api/v1/consultations/${started.consultationId}`).json(started.view);
+    },
+  }),
+  route({
+    operationId: 'getConsultation',
+    method: 'get',
+    path: '/api/v1/consultations/{id}',
+    summary: '会诊详情 A consultation, live from its workflow while it runs',
+    tags: ['Joint consultation'],
+    roles: 'authenticated',
+    scope: SCOPE,
+    pathParams: ConsultationParams,
+    responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 400: P.badPath, 404: P[404] },
+    handler: async (c, { consultations }) => {
+      c.res.json(await consultations.view(c.caller, await consultations.visibleId(c.principal, c.path.id)));
+    },
+  }),
+  action('recordConsultationReasons', '/reasons', '记录拒贷原因 Record and categorise the rejection reasons', ['task_force'], B.ConsultationReasonsBody, (s) => s.recordReasons),
+  action('proposeConsultationPlan', '/plan', '提出优化方案 Propose an optimised financing plan (another product, a guarantee, a smaller amount, a different bank)', ['task_force', ...BANK_ROLES], B.ConsultationPlanBody, (s) => s.proposePlan),
+  action('requestConsultationMaterials', '/materials/request', '补充材料 Ask the firm for missing materials: the five-working-day clock pauses', ['task_force'], B.MaterialsRequestBody, (s) => s.requestMaterials),
+  action('completeConsultationMaterials', '/materials/complete', '材料齐全 Materials complete: the plan goes to re-review and the clock resumes', ['task_force'], B.MaterialsCompleteBody, (s) => s.completeMaterials),
+  action('reReviewConsultation', '/re-review', '复审 Accept (opens a linked case) or decline the plan', BANK_ROLES, B.ReReviewBody, (s) => s.reReview),
+  action('withdrawConsultation', '/withdrawal', '撤回 Withdraw the consultation', ['task_force'], B.WithdrawConsultationBody, (s) => s.withdraw),
+  route({
+    operationId: 'startConsultationBatch',
+    method: 'post',
+    path: '/api/v1/consultation-batches',
+    summary: `批量会诊 Start one consultation per firm a bank refused (at most ${MAX_BATCH_FIRMS} firms)`,
+    tags: ['Joint consultation'],
+    roles: ['task_force'],
+    scope: 'With an Idempotency-Key the batch id derives from the key and body, so a retried request starts nothing twice',
+    headers: IdempotencyKeyHeader,
+    body: B.StartConsultationBatchBody,
+    responses: {
+      202: {
+        ...ok('Started; the consultations open in the background', R.ConsultationBatchStarted),
+        headers: { Location: { description: 'The batch’s progress URL', required: true, schema: z.string().regex(/^\/api\/v1\/consultation-batches\/CB-/) } },
+      },
+      ...withBody,
+      403: P[403],
+      503: P.notAnswering,
+    },
+    handler: async (c, { consultations }) => {
+      // The body as sent, too: with a key, the batch id derives from it.
+      const started = await consultations.startBatch(c.caller, c.body(), c.req.body);
+      c.res.status(202).location(`/api/v1/consultation-batches/${started.id}`).json(started);
+    },
+  }),
+  route({
+    operationId: 'getConsultationBatch',
+    method: 'get',
+    path: '/api/v1/consultation-batches/{batchId}',
+    summary: '批次进度 A batch’s progress: consultations per stage, accepted plans with their cases, breaches',
+    tags: ['Joint consultation'],
+    roles: 'authenticated',
+    scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
+    pathParams: BatchParams,
+    responses: { 200: ok('The progress', R.ConsultationBatchProgress), ...authed, 400: P.badPath, 404: P[404] },
+    handler: async (c, { consultations }) => {
+      c.res.json(await consultations.batch(c.caller, c.path.batchId));
+    },
+  }),
+];

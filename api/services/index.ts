@@ -1,11 +1,14 @@
 // The use cases the routes call, built once per app from its dependencies. A route parses the
 // request, calls one of these and answers; none of them knows HTTP.
+import type { RouteSpec } from '../contract';
+import type { Metrics } from '../ops';
 import { cadenceReports } from './cadenceReports';
 import { calendarService } from './calendar';
 import { calendarYears } from './calendarYears';
 import { caseActions } from './caseActions';
 import { caseService, type CasesDeps } from './cases';
 import { consultationService } from './consultations';
+import { publishedContract } from './contract';
 import { firmService } from './firms';
 import { readiness } from './health';
 import { caseInbox } from './inbox';
@@ -16,6 +19,10 @@ import { slaReports } from './slaReports';
 export interface ServiceDeps extends CasesDeps {
   /** Development sign-in and the console's OIDC provider; absent: neither. */
   signIn?: SignInOptions;
+  /** What the routes document, for the published contract. */
+  operations: readonly RouteSpec[];
+  /** The app's metrics registry, for GET /metrics. */
+  metrics: Metrics;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -33,6 +40,8 @@ export function createServices(deps: ServiceDeps) {
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),
     ready: readiness(deps.db, deps.client),
+    metrics: deps.metrics,
+    contract: publishedContract(deps.operations),
   };
 }
 
