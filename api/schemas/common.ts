@@ -1,7 +1,6 @@
 // Request parts many routes share.
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar/timeZone';
-import { parseOr422 } from '../problem';
 
 /** A business date (Asia/Shanghai) the calendar can answer for. */
 export const IsoDateParam = z
@@ -12,8 +11,3 @@ export const IsoDateParam = z
 export const IdempotencyKeyHeader = z.strictObject({
   'Idempotency-Key': z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, . _ : -').optional(),
 });
-
-/** The request's Idempotency-Key header, if any; a malformed one is a 422 naming the header. */
-export function idempotencyKey(req: { get(name: string): string | undefined }): string | undefined {
-  return parseOr422(IdempotencyKeyHeader, { 'Idempotency-Key': req.get('idempotency-key') })['Idempotency-Key'];
-}

@@ -65,5 +65,3 @@ export function cadenceReports({ db, client, taskQueue }: { db: Database; client
     },
   };
 }
-
-export type CadenceReports = ReturnType<typeof cadenceReports>;

@@ -91,5 +91,3 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
       act<LiveCaseState, { reason: string; actor: string }>(caller, caseNo, product === 'SCI_TECH' ? sciTechWithdrawUpdate : withdrawUpdate, { reason, actor: actor(caller) }),
   };
 }
-
-export type CaseActions = ReturnType<typeof caseActions>;

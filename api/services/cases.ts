@@ -201,8 +201,6 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace, c
   };
 }
 
-export type CaseService = ReturnType<typeof caseService>;
-
 function encodeCursor(c: { acceptedAt: Date; caseNo: string }): string {
   return Buffer.from(JSON.stringify([c.acceptedAt.toISOString(), c.caseNo])).toString('base64url');
 }

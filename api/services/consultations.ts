@@ -44,7 +44,7 @@ function consultationNotFound(id: string): Problem {
 }
 
 /** The consultations a principal may see: the district roles all, banks theirs (refusing or proposed), streets their firms'. */
-export function visibleConsultationsWhere(p: Principal): Prisma.ConsultationWhereInput {
+function visibleConsultationsWhere(p: Principal): Prisma.ConsultationWhereInput {
   switch (p.role) {
     case 'case_officer':
     case 'grid_officer':
@@ -240,8 +240,6 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
     },
   };
 }
-
-export type ConsultationService = ReturnType<typeof consultationService>;
 
 async function consultationView(db: Database, id: string, live: ConsultationState | undefined, uiLink: (id: string) => string) {
   const c = await db.consultation.findUnique({ where: { consultationId: id }, include: { events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } } });

@@ -49,5 +49,3 @@ export function signInService(options: SignInOptions) {
     },
   };
 }
-
-export type SignInService = ReturnType<typeof signInService>;

@@ -27,8 +27,6 @@ export function slaReports(db: Database) {
   };
 }
 
-export type SlaReports = ReturnType<typeof slaReports>;
-
 /** `narrow` lets a test restrict a report to its own cases; the API passes nothing. */
 function casesWhere(p: Principal, q: SlaRange, narrow: Prisma.LoanCaseWhereInput): Prisma.LoanCaseWhereInput {
   return {
