@@ -3,18 +3,11 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { authenticate } from './auth/middleware';
 import type { VerifyToken } from './auth/verifier';
-import { contractRouter } from './contract';
 import { operations, type OpsOptions } from './ops';
-import { Problem, notFound, problemHandler, sendProblem } from './problem';
-import { calendarRouter } from './routes/calendar';
-import { casesRouter } from './routes/cases';
-import { consultationBatchesRouter, consultationsRouter } from './routes/consultations';
-import { firmsRouter } from './routes/firms';
-import { referenceRouter } from './routes/reference';
-import { slaRouter } from './routes/sla';
-import { tasksRouter } from './routes/tasks';
-import { reportsRouter } from './routes/reports';
-import { signInRouter, type SignInOptions } from './routes/devSignIn';
+import { Problem, notFound, problemHandler } from './problem';
+import { OPERATIONS, ROUTES, mountRoutes } from './routes';
+import { createServices } from './services';
+import type { SignInOptions } from './services/signIn';
 import { consoleStatic } from './static';
 
 export interface AppDeps {
@@ -40,28 +33,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   const ops = operations(app, deps.db, deps.ops);
+  const services = createServices({ ...deps, operations: OPERATIONS, metrics: ops.metrics });
   app.use(ops.first);
-  // Unauthenticated, on the API's own host and port: the reverse proxy must not route it publicly.
-  app.get('/metrics', ops.metricsEndpoint);
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const [database, temporal] = await Promise.all([
-      deps.db.$queryRaw`SELECT 1`.then(() => 'ok', (e: Error) => e.message),
-      deps.client.workflowService.getSystemInfo({}).then(() => 'ok', (e: Error) => e.message),
-    ]);
-    if (database === 'ok' && temporal === 'ok') {
-      res.json({ status: 'ok', database, temporal });
-    } else {
-      sendProblem(res, new Problem(503, 'not-ready', 'A dependency is unreachable', `database: ${database}; temporal: ${temporal}`));
-    }
-  });
-
-  // The contract and its docs page are public: before authentication.
-  app.use('/api/v1', contractRouter());
-  app.use('/api/v1', signInRouter(deps.signIn ?? {}));
+  // Public routes, before authentication: liveness, readiness and metrics (on the API's own host
+  // and port: the reverse proxy must not route /metrics publicly), the contract and its docs
+  // page, and sign-in.
+  mountRoutes(app.router, ROUTES.filter((r) => r.roles === 'public'), services);
 
   const api = express.Router();
   api.use(authenticate(deps.verify));
@@ -74,15 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
-  api.use('/cases', casesRouter(deps));
-  api.use('/consultations', consultationsRouter(deps));
-  api.use('/consultation-batches', consultationBatchesRouter(deps));
-  api.use('/tasks', tasksRouter(deps.db));
-  api.use('/firms', firmsRouter(deps.db));
-  api.use('/calendar', calendarRouter(deps.db, deps.client));
-  api.use('/sla', slaRouter(deps.db));
-  api.use('/reports', reportsRouter(deps));
-  api.use('/', referenceRouter(deps.db));
+  mountRoutes(api, ROUTES.filter((r) => r.roles !== 'public'), services, '/api/v1');
   app.use('/api/v1', api);
   if (deps.consoleDir) app.use(consoleStatic(deps.consoleDir, deps.signIn?.oidc ? [new URL(deps.signIn.oidc.issuer).origin] : []));
 

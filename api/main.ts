@@ -3,7 +3,7 @@ import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { connectClient } from '../infra/temporal';
 import { createVerifier } from './auth/verifier';
-import { signInOptions } from './routes/devSignIn';
+import { signInOptions } from './services/signIn';
 import { createApp } from './app';
 import { createHttpServer } from './httpServer';
 import { createLogger } from './ops/logger';

@@ -1,5 +1,5 @@
 // The SLA summary's data access without a caller: the API narrows it to a principal's scope
-// (api/routes/slaQueries.ts), the cadence reports run it for the whole district.
+// (api/services/slaReports.ts), the cadence reports run it for the whole district.
 import { shanghaiDateTime, shanghaiEndOfDay } from '../domain/calendar/timeZone';
 import type { IsoDate } from '../domain/calendar/types';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';

@@ -1,13 +1,14 @@
-// Checks an actual response against the registry: the status must be documented for the route,
-// the media type must be one the document names, and a JSON body must parse with its schema.
-// The integration tests run every response through it (tests/support/stack.ts).
+// Checks an actual response against the documented operations: the status must be documented
+// for the route, the media type must be one the document names, and a JSON body must parse with
+// its schema. The integration tests run every response through it (tests/support/stack.ts).
 import type { z } from 'zod';
-import { R, ROUTES, type MediaType, type RouteSpec } from './registry';
+import { R } from './components';
+import type { MediaType, RouteSpec } from './spec';
 
 export interface Violation {
   method: string;
   path: string;
-  /** The registry's path template, or `(unmatched)`. */
+  /** The operation's path template, or `(unmatched)`. */
   route: string;
   status: number;
   issues: string[];
@@ -20,37 +21,46 @@ interface Compiled {
 }
 
 const split = (p: string) => p.split('/').filter(Boolean);
-const compiled: Compiled[] = ROUTES.map((route) => {
-  const segments = split(route.path);
-  return { route, segments, literals: segments.filter((s) => !s.startsWith('{')).length };
-});
-
-/** The registry entry serving `method path`; literal segments beat templated ones, as in Express. */
-export function matchRoute(method: string, path: string): RouteSpec | undefined {
-  const parts = split(path.split('?')[0]);
-  let best: Compiled | undefined;
-  for (const c of compiled) {
-    if (c.route.method !== method.toLowerCase() || c.segments.length !== parts.length) continue;
-    if (!c.segments.every((s, i) => s.startsWith('{') || s.toLowerCase() === parts[i].toLowerCase())) continue;
-    if (!best || c.literals > best.literals) best = c;
-  }
-  return best?.route;
-}
-
 const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
 
-/**
- * The problems with one response, or undefined when it conforms. `header` reads a response header;
- * `body` the bytes as sent. A path no route serves must still answer a problem document.
- */
-export function checkResponse(
+/** The checks against one list of operations (api/routes' OPERATIONS). */
+export function conformance(operations: readonly RouteSpec[]) {
+  const compiled: Compiled[] = operations.map((route) => {
+    const segments = split(route.path);
+    return { route, segments, literals: segments.filter((s) => !s.startsWith('{')).length };
+  });
+
+  /** The operation serving `method path`; literal segments beat templated ones, as in Express. */
+  function matchRoute(method: string, path: string): RouteSpec | undefined {
+    const parts = split(path.split('?')[0]);
+    let best: Compiled | undefined;
+    for (const c of compiled) {
+      if (c.route.method !== method.toLowerCase() || c.segments.length !== parts.length) continue;
+      if (!c.segments.every((s, i) => s.startsWith('{') || s.toLowerCase() === parts[i].toLowerCase())) continue;
+      if (!best || c.literals > best.literals) best = c;
+    }
+    return best?.route;
+  }
+
+  /**
+   * The problems with one response, or undefined when it conforms. `header` reads a response header;
+   * `body` the bytes as sent. A path no route serves must still answer a problem document.
+   */
+  function checkResponse(method: string, path: string, status: number, header: (name: string) => string | undefined, body: string): Violation | undefined {
+    return check(matchRoute(method, path), method, path, status, header, body);
+  }
+
+  return { matchRoute, checkResponse };
+}
+
+function check(
+  route: RouteSpec | undefined,
   method: string,
   path: string,
   status: number,
   header: (name: string) => string | undefined,
   body: string,
 ): Violation | undefined {
-  const route = matchRoute(method, path);
   const media = (header('content-type') ?? '').split(';')[0].trim().toLowerCase() as MediaType;
   const issues: string[] = [];
   let schema: z.ZodType | undefined;

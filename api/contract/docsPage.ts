@@ -1,6 +1,5 @@
 // The browsable docs page, rendered on the server from the OpenAPI document: no script and no
 // CDN (the machines have no internet), so it works under a CSP that allows inline styles only.
-import { openApiDocument } from './openapi';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -48,11 +47,13 @@ ${body ? `<h4>请求体 Request body (application/json)</h4>${schemaBlock(body, 
 </section>`;
 }
 
-let cached: string | undefined;
+const rendered = new WeakMap<object, string>();
 
-export function docsPage(): string {
-  if (cached) return cached;
-  const doc = openApiDocument() as Obj;
+/** The page of an OpenAPI document (openApiDocument's); rendered once for each document. */
+export function docsPage(document: object): string {
+  const done = rendered.get(document);
+  if (done) return done;
+  const doc = document as Obj;
   const components = doc.components.schemas as Obj;
   const byTag = new Map<string, string[]>();
   for (const [path, item] of Object.entries(doc.paths as Obj)) {
@@ -66,7 +67,7 @@ export function docsPage(): string {
   const schemas = Object.entries(components)
     .map(([name, schema]) => `<details id="schema-${esc(name)}"><summary><code>${esc(name)}</code></summary>${pretty(schema)}</details>`)
     .join('');
-  cached = `<!doctype html>
+  const page = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>绿色通道接口文档 · Greenlane API documentation</title>
 <style>
@@ -85,5 +86,6 @@ pre{background:#f6f8fa;padding:.6rem;overflow:auto;max-height:28rem}table{border
 ${sections}
 <h2 id="tag-schemas">数据结构 Schemas</h2>${schemas}
 </body></html>`;
-  return cached;
+  rendered.set(document, page);
+  return page;
 }

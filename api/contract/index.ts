@@ -1,25 +1,7 @@
-import { Router } from 'express';
-import { docsPage } from './docsPage';
-import { openApiDocument } from './openapi';
-
+// The API contract: what the route declarations (api/routes) document, turned into the OpenAPI
+// document, its docs page and the tests' response checks. Nothing here imports a route.
+export { B, P, R, authed, ok, problem, withBody } from './components';
+export { conformance, type Violation } from './conformance';
+export { docsPage } from './docsPage';
 export { openApiDocument } from './openapi';
-export { ROUTES, type RouteSpec } from './registry';
-
-/**
- * `GET /openapi.json` and `GET /docs`, mounted under /api/v1 before authentication:
- * the contract is public, like any published API's.
- */
-export function contractRouter(): Router {
-  const router = Router();
-  router.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
-  });
-  router.get('/docs', (_req, res) => {
-    // The app's CSP forbids everything; the page needs its own inline styles and links only.
-    res
-      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
-      .type('html')
-      .send(docsPage());
-  });
-  return router;
-}
+export { rolesText, type MediaType, type Method, type Named, type ResponseSpec, type Roles, type RouteSpec } from './spec';

@@ -1,7 +1,9 @@
-// Builds the OpenAPI 3.1 document from the route registry. Generated, never hand-written,
-// so it changes exactly when a zod schema or a registry entry does.
+// Builds the OpenAPI 3.1 document from the operations the route declarations document
+// (api/routes). Generated, never hand-written, so it changes exactly when a zod schema or a
+// route declaration does.
 import { z } from 'zod';
-import { B, R, ROUTES, rolesText, type Named, type RouteSpec } from './registry';
+import { B, R } from './components';
+import { rolesText, type Named, type RouteSpec } from './spec';
 
 type JsonSchema = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -58,18 +60,19 @@ function operation(route: RouteSpec) {
   };
 }
 
-let cached: JsonSchema | undefined;
+const built = new WeakMap<readonly RouteSpec[], JsonSchema>();
 
-/** The document; built once per process (the registry is static). */
-export function openApiDocument(): JsonSchema {
-  if (cached) return cached;
+/** The document of `operations`; built once for each list (the declarations are static). */
+export function openApiDocument(operations: readonly RouteSpec[]): JsonSchema {
+  const done = built.get(operations);
+  if (done) return done;
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  for (const route of operations) (paths[route.path] ??= {})[route.method] = operation(route);
   const schemas = {
     ...Object.fromEntries(Object.values(R).map((n) => [n.name, jsonSchema(n.schema, 'output')])),
     ...Object.fromEntries(Object.values(B).map((n) => [n.name, jsonSchema(n.schema, 'input')])),
   };
-  cached = {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Greenlane 绿色通道 API',
@@ -81,7 +84,7 @@ export function openApiDocument(): JsonSchema {
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
-    tags: [...new Set(ROUTES.flatMap((r) => r.tags))].map((name) => ({ name })),
+    tags: [...new Set(operations.flatMap((r) => r.tags))].map((name) => ({ name })),
     security: [{ bearerAuth: [] }],
     paths,
     components: {
@@ -89,5 +92,6 @@ export function openApiDocument(): JsonSchema {
       schemas,
     },
   };
-  return cached;
+  built.set(operations, document);
+  return document;
 }

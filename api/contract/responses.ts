@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { REJECTION_REASONS } from '../../domain/fastTrack/policy';
 import { STAGE_METRICS } from '../../domain/reports/slaSummary';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS } from '../../domain/sciTech/policy';
+import { ROLES } from '../auth/principal';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const isoDate = z.iso.date().describe('Business date YYYY-MM-DD (Asia/Shanghai)');
@@ -382,6 +383,16 @@ export const SlaBreachList = z.strictObject({
   /** True when more breaches matched than one answer holds. */
   truncated: z.boolean(),
 });
+
+// ---- Sign-in -------------------------------------------------------------------------------
+
+const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional() });
+export const SignInOptionsView = z.strictObject({
+  /** Null unless development sign-in is on. */
+  devUsers: z.array(DevUser).nullable(),
+  oidc: z.strictObject({ issuer: z.string(), clientId: z.string(), scope: z.string() }).nullable(),
+});
+export const DevSignInResult = z.strictObject({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), user: DevUser });
 
 /** Every named response schema, as it appears under components.schemas. */
 export const RESPONSE_SCHEMAS = {

@@ -2,7 +2,7 @@ import type { Express, RequestHandler } from 'express';
 import type { Database } from '../../infra/database';
 import { auditTrail } from './audit';
 import { createLogger, requestLogging, type Logger } from './logger';
-import { createMetrics, metricsEndpoint, recordHttpMetrics, type Metrics } from './metrics';
+import { createMetrics, recordHttpMetrics, type Metrics } from './metrics';
 import { perTokenRateLimit } from './rateLimit';
 import { routeTable } from './routeTable';
 import { secureHeaders } from './secureHeaders';
@@ -26,8 +26,6 @@ export function operations(app: Express, db: Database, options: OpsOptions = {})
     metrics,
     /** First on the app: request id and access log, HTTP metrics, secure headers, audit trail. */
     first: [requestLogging(logger, routes.pattern), recordHttpMetrics(metrics, routes.pattern), secureHeaders(), auditTrail(db, routes, logger)] as RequestHandler[],
-    /** `GET /metrics`. */
-    metricsEndpoint: metricsEndpoint(metrics),
     /** After authentication under /api/v1, before the body is parsed. */
     rateLimit: perTokenRateLimit(options.rateLimitPerMinute ?? 600),
   };

@@ -39,10 +39,3 @@ export function recordHttpMetrics(metrics: Metrics, routeOf: (method: string, pa
     next();
   };
 }
-
-/** `GET /metrics` in the Prometheus text format. Unauthenticated: keep it off the public edge. */
-export function metricsEndpoint(metrics: Metrics): RequestHandler {
-  return async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  };
-}

@@ -1,63 +1,56 @@
-import { Router } from 'express';
-import type { Client } from '@temporalio/client';
-import { z } from 'zod';
-import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
-import { addDays, compareIsoDates, isHhMm, isIsoDate, toEpochDay } from '../../domain/calendar/timeZone';
-import type { Database } from '../../infra/database';
-import { readArrangements } from '../../infra/calendarStore';
-import { parseOr422 } from '../problem';
-import { IsoDateParam } from '../schemas';
-import { calendarYearsRouter } from './calendarYears';
+// Calendar answers (which days are working days, when a period ends) and, for operators,
+// loading a year's notice. Without a Temporal client a load cannot reach running cases (503).
+import { B, P, R, authed, ok, problem, withBody } from '../contract';
+import { DaysQuery, DeadlineQuery, LoadQuery, YearParams } from '../schemas';
+import { route } from './route';
 
-const MAX_RANGE_DAYS = 366;
-// The lunar-calendar library covers 1901–2099; business dates stay well inside.
-
-// zod runs object refinements even when a field already failed: check both dates first.
-const bothDates = (q: { from: string; to: string }) => isIsoDate(q.from) && isIsoDate(q.to);
-export const DaysQuery = z
-  .strictObject({ from: IsoDateParam, to: IsoDateParam })
-  .refine((q) => !bothDates(q) || compareIsoDates(q.from, q.to) <= 0, { path: ['to'], message: 'must not be before from' })
-  .refine((q) => !bothDates(q) || toEpochDay(q.to) - toEpochDay(q.from) < MAX_RANGE_DAYS, {
-    path: ['to'],
-    message: `the range may span at most ${MAX_RANGE_DAYS} days`,
-  });
-
-export const DeadlineQuery = z.strictObject({
-  acceptedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant with a time zone, e.g. 2026-09-30T10:00:00+08:00' })
-    .refine((s) => { const y = new Date(s).getUTCFullYear(); return y >= 2000 && y <= 2098; }, 'must be between the years 2000 and 2098'),
-  workingDays: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(60, 'must be at most 60'),
-  closeOfBusiness: z.string().refine(isHhMm, 'must be HH:mm').optional(),
-});
-
-/**
- * Calendar answers (which days are working days, when a period ends) and, for operators,
- * loading a year's notice. Without a Temporal client a load cannot reach running cases (503).
- */
-export function calendarRouter(db: Database, client?: Client): Router {
-  const router = Router();
-  router.use('/years', calendarYearsRouter(db, client));
-  const calendar = async () => new WorkingCalendar(await readArrangements(db));
-
-  router.get('/days', async (req, res) => {
-    const q = parseOr422(DaysQuery, req.query);
-    const cal = await calendar();
-    const days = [];
-    for (let d = q.from; compareIsoDates(d, q.to) <= 0; d = addDays(d, 1)) days.push(cal.dayInfo(d));
-    res.json({ from: q.from, to: q.to, provisional: days.some((d) => d.provisional), noticeYears: cal.noticeYears(), days });
-  });
-
-  router.get('/deadline', async (req, res) => {
-    const q = parseOr422(DeadlineQuery, req.query);
-    const due = (await calendar()).addWorkingDays(new Date(q.acceptedAt), q.workingDays, { closeOfBusiness: q.closeOfBusiness });
-    res.json({
-      acceptedAt: new Date(q.acceptedAt).toISOString(),
-      workingDays: q.workingDays,
-      dueAt: due.dueAt.toISOString(),
-      dueDate: due.dueDate,
-      provisional: due.provisional,
-      explanation: due.explanation,
-    });
-  });
-
-  return router;
-}
+export const CALENDAR_ROUTES = [
+  route({
+    operationId: 'calendarDays',
+    method: 'get',
+    path: '/api/v1/calendar/days',
+    summary: '工作日历 Working, rest and holiday days in a range (at most 366 days)',
+    tags: ['Calendar'],
+    roles: 'authenticated',
+    query: DaysQuery,
+    responses: { 200: ok('The days', R.CalendarDays), ...authed, 422: P[422] },
+    handler: async (c, { calendar }) => {
+      c.res.json(await calendar.days(c.query()));
+    },
+  }),
+  route({
+    operationId: 'calendarDeadline',
+    method: 'get',
+    path: '/api/v1/calendar/deadline',
+    summary: '期限计算 When a number of working days from an instant ends, with the reasons',
+    tags: ['Calendar'],
+    roles: 'authenticated',
+    query: DeadlineQuery,
+    responses: { 200: ok('The deadline', R.Deadline), ...authed, 422: P[422] },
+    handler: async (c, { calendar }) => {
+      c.res.json(await calendar.deadline(c.query()));
+    },
+  }),
+  route({
+    operationId: 'loadCalendarYear',
+    method: 'put',
+    path: '/api/v1/calendar/years/{year}',
+    summary: '载入节假日安排 Load a year’s State Council notice; running cases re-plan (?preview=true only shows what would change)',
+    tags: ['Calendar'],
+    roles: ['operator'],
+    pathParams: YearParams,
+    query: LoadQuery,
+    body: B.CalendarNoticeBody,
+    responses: {
+      200: ok('A preview (preview: true) or the load’s outcome', R.CalendarYearResult),
+      ...withBody,
+      403: P[403],
+      503: problem('The API has no Temporal client, so running cases cannot be reached'),
+    },
+    handler: async (c, { calendarYears }) => {
+      const { year } = c.params();
+      const { preview } = c.query();
+      c.res.json(await calendarYears.load(year, c.body(), { preview: preview === 'true', actor: c.principal.sub }));
+    },
+  }),
+];

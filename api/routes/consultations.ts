@@ -1,359 +1,139 @@
-// Joint bank consultations (银行联合会诊) for refused firms: started from a rejected case or as a
-// batch of firms a bank refused; the task force runs them, the banks propose plans and
-// re-review, managers read. Each action is an update of the consultation's workflow, whose
-// validators own the rules: a refusal is 409 with the workflow's reason and changes nothing.
-import crypto from 'node:crypto';
-import { Router, type Request } from 'express';
-import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+// Joint bank consultations (银行联合会诊) for refused firms, and batches of them
+// (api/services/consultations.ts): the task force runs them, the banks propose plans and
+// re-review, managers read.
 import { z } from 'zod';
-import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
-import { summariseBatch, type MemberProgress } from '../../domain/consultation/progress';
-import { CONSULTATION_REASONS, categoriseReasons } from '../../domain/consultation/reasons';
-import type { Database } from '../../infra/database';
-import type { Prisma } from '../../prisma/generated/client';
-import { batchOpenedUpdate, batchProgressQuery, consultationBatchWorkflow } from '../../workflows/consultationBatch';
-import {
-  batchWorkflowId,
-  completeMaterialsUpdate,
-  consultationOpenedUpdate,
-  consultationStateQuery,
-  consultationWorkflowId,
-  jointConsultationWorkflow,
-  proposePlanUpdate,
-  reReviewUpdate,
-  recordReasonsUpdate,
-  requestMaterialsUpdate,
-  withdrawConsultationUpdate,
-  type ConsultationActor,
-  type ConsultationState,
-  type ProposedPlan,
-} from '../../workflows/jointConsultation';
-import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Street } from '../../workflows/searchAttributes';
-import { principalOf, requireRole } from '../auth/middleware';
-import type { Principal } from '../auth/principal';
-import { Problem, parseOr422, validationProblem, type FieldError } from '../problem';
-import { REPEAT_IS_SAFE, RETRY_WITH_KEY, askOrUndefined, boundedWrite } from './workflowCalls';
-import { CaseNoParam, FastTrackCaseBody, IdempotencyKeyHeader, ReasonBody, SciTechApplicationBody, idempotencyKey } from '../schemas';
-import { canonicalJson } from '../canonicalJson';
-import type { CasesDeps } from './cases';
+import type { Role } from '../auth/principal';
+import { B, P, R, authed, ok, problem, withBody, type Named } from '../contract';
+import { BatchParams, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
+import type { Caller, Services } from '../services';
+import { BANK_ROLES } from '../services/consultations';
+import { route } from './route';
 
-/** A batch is one bank's refusals at once; beyond this, send several batches. */
-export const MAX_BATCH_FIRMS = 200;
+const SCOPE = 'Consultations of the caller’s street (case and grid officers), of their bank as the refusing or the proposed bank (customer managers, credit approvers), or the district (task force, manager, operator); others get 404';
+const RULES = 'The workflow decides whether the action is allowed now and by whom (a bank acts only on its own plans); a refusal is 409 and changes nothing.';
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
-const { firmName, creditCode, street, bank, amount, purpose } = FastTrackCaseBody.shape;
+type Consultations = Services['consultations'];
 
-export const ConsultationIdParam = z.string().regex(/^(JC|CB)-[A-Z0-9-]{1,120}$/, 'must be a consultation id such as JC-GL-2026-000123');
-export const BatchIdParam = z.string().regex(/^CB-[A-Z0-9]{4,40}$/, 'must be a batch id such as CB-3F2A9C1B7D20');
-const Reasons = z.array(z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: text(1000).optional() })).min(1, 'give at least one reason').max(20);
-
-export const StartConsultationBody = z.strictObject({ fromCaseNo: CaseNoParam });
-export const BatchFirmBody = z.strictObject({
-  name: firmName,
-  creditCode,
-  street,
-  /** What the bank refused. */
-  amount,
-  purpose,
-  product: z.enum(LINKED_PRODUCTS).default('FAST_TRACK'),
-  reasons: Reasons.optional(),
-});
-export const StartBatchBody = z.strictObject({
-  bank,
-  firms: z
-    .array(BatchFirmBody)
-    .min(1, 'name at least one firm')
-    .max(MAX_BATCH_FIRMS, `at most ${MAX_BATCH_FIRMS} firms per batch`)
-    .refine((fs) => new Set(fs.map((f) => f.creditCode.code)).size === fs.length, 'lists a firm (credit code) twice'),
-});
-export const ReasonsBody = z.strictObject({ reasons: Reasons });
-export const PlanBody = z.strictObject({
-  kind: z.enum(PLAN_KINDS),
-  product: z.enum(LINKED_PRODUCTS).default('FAST_TRACK'),
-  bank,
-  amount,
-  guarantee: z.strictObject({ guarantor: text(200), cover: amount }).optional(),
-  /** SCI_TECH plans: the firm's application (its patents are what makes it eligible). */
-  sciTech: SciTechApplicationBody.optional(),
-  note: text(1000).optional(),
-});
-export const MaterialsRequestBody = z.strictObject({ missing: z.array(text(200)).min(1, 'list at least one document').max(30), reason: text(1000) });
-export const MaterialsCompleteBody = z.strictObject({ note: text(1000).optional() });
-export const ReReviewBody = z.discriminatedUnion('outcome', [
-  z.strictObject({ outcome: z.literal('ACCEPTED'), note: text(1000).optional() }),
-  z.strictObject({ outcome: z.literal('DECLINED'), note: text(1000) }),
-]);
-export { ReasonBody as WithdrawConsultationBody, IdempotencyKeyHeader };
-
-const BANK_ROLES = ['customer_manager', 'credit_approver'] as const;
-
-function consultationNotFound(id: string): Problem {
-  return new Problem(404, 'not-found', 'Consultation not found', `No consultation ${id}`);
+/** An action on a consultation the caller sees; its body is parsed after the scope check. */
+function action<N extends Named>(
+  operationId: string,
+  path: string,
+  summary: string,
+  roles: readonly Role[],
+  body: N,
+  perform: (consultations: Consultations) => (caller: Caller, id: string, body: z.output<N['schema']>) => Promise<unknown>,
+) {
+  return route({
+    operationId,
+    method: 'post',
+    path: `/api/v1/consultations/{id}${path}`,
+    summary,
+    tags: ['Joint consultation'],
+    roles,
+    scope: `${SCOPE}. ${RULES}`,
+    pathParams: ConsultationParams,
+    headers: IdempotencyKeyHeader,
+    body,
+    responses: {
+      200: ok('The consultation after the update', R.ConsultationView),
+      ...withBody,
+      403: P[403],
+      404: P[404],
+      409: problem('The consultation refused the action (…:update-rejected) or has ended (…:consultation-closed)'),
+      503: P.notAnswering,
+    },
+    handler: async (c, { consultations }) => {
+      const id = await consultations.visibleId(c.principal, c.path.id);
+      c.res.json(await perform(consultations)(c.caller, id, c.body() as z.output<N['schema']>));
+    },
+  });
 }
 
-/** The consultations a principal may see: the district roles all, banks theirs (refusing or proposed), streets their firms'. */
-export function visibleConsultationsWhere(p: Principal): Prisma.ConsultationWhereInput {
-  switch (p.role) {
-    case 'case_officer':
-    case 'grid_officer':
-      return { streetCode: p.street ?? '' };
-    case 'customer_manager':
-    case 'credit_approver':
-      return { OR: [{ bankCode: p.bank ?? '' }, { planBankCode: p.bank ?? '' }] };
-    case 'assessor':
-      return { consultationId: '' };
-    case 'task_force':
-    case 'manager':
-    case 'operator':
-      return {};
-  }
-}
-
-const actorOf = (p: Principal): ConsultationActor => ({ id: p.sub, role: p.role, ...(p.bank ? { bank: p.bank } : {}) });
-
-export function consultationsRouter({ db, client, taskQueue, temporalUiUrl, namespace }: CasesDeps): Router {
-  const router = Router();
-  const uiLink = (workflowId: string) => `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
-
-  async function visibleId(req: Request<{ id: string }>): Promise<string> {
-    const id = req.params.id;
-    if (!ConsultationIdParam.safeParse(id).success) throw consultationNotFound(id);
-    const row = await db.consultation.findFirst({ where: { consultationId: id, ...visibleConsultationsWhere(principalOf(req)) }, select: { consultationId: true } });
-    if (!row) throw consultationNotFound(id);
-    return id;
-  }
-
-  async function view(req: Request, id: string, live?: ConsultationState) {
-    const workflowId = consultationWorkflowId(id);
-    live ??= await askOrUndefined(client, req, workflowId, () => client.workflow.getHandle(workflowId).query(consultationStateQuery));
-    return consultationView(db, id, live, uiLink);
-  }
-
-  async function run<Arg>(req: Request<{ id: string }>, id: string, def: UpdateDefinition<ConsultationState, [Arg]>, arg: Arg): Promise<ConsultationState> {
-    try {
-      return await boundedWrite(client, { zh: `联合会诊 ${id} `, en: `Consultation ${id}` }, RETRY_WITH_KEY, () =>
-        client.workflow.getHandle(consultationWorkflowId(id)).executeUpdate(def, { args: [arg], updateId: idempotencyKey(req) }),
-      );
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError) {
-        throw new Problem(409, 'update-rejected', 'The consultation refused this action', (err.cause as Error | undefined)?.message ?? err.message);
-      }
-      if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
-        throw new Problem(409, 'consultation-closed', 'The consultation is closed', `Consultation ${id} has ended; nothing more can be done on it`);
-      }
-      throw err;
-    }
-  }
-
-  router.post('/', requireRole('task_force'), async (req, res) => {
-    const principal = principalOf(req);
-    const { fromCaseNo } = parseOr422(StartConsultationBody, req.body);
-    // Checked like every POST's; the id derived from the case already makes a repeat the same consultation.
-    idempotencyKey(req);
-    const c = await db.loanCase.findUnique({ where: { caseNo: fromCaseNo }, include: { firm: true, events: { where: { type: 'REJECTED' } } } });
-    if (!c) throw new Problem(404, 'not-found', 'Case not found', `No case ${fromCaseNo}`);
-    if (c.stage !== 'REJECTED') {
-      throw new Problem(409, 'case-not-rejected', 'Only a rejected case goes to a joint consultation', `Case ${fromCaseNo} is ${c.stage}, not REJECTED`);
-    }
-    const consultationId = `JC-${fromCaseNo}`;
-    const existed = (await db.consultation.count({ where: { consultationId } })) > 0;
-    const rejection = (c.events[0]?.data ?? {}) as { reasons?: { code: string; note?: string }[] };
-    const reasons = categoriseReasons(rejection.reasons ?? []);
-    // The id derives from the case: a repeat (or a race) meets the same consultation.
-    const started = { zh: `联合会诊 ${consultationId} 已发起，但其工作流`, en: `Consultation ${consultationId} is started, but its workflow` };
-    const state = await boundedWrite(client, started, REPEAT_IS_SAFE, () => client.workflow.executeUpdateWithStart(consultationOpenedUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation(jointConsultationWorkflow, {
-        workflowId: consultationWorkflowId(consultationId),
-        taskQueue,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        args: [
-          {
-            consultationId,
-            firm: { name: c.firm.name, creditCode: c.firm.creditCode, streetCode: c.streetCode },
-            refused: { product: c.product as 'FAST_TRACK' | 'SCI_TECH', bankCode: c.bankCode, amountFen: Number(c.amountFen), purpose: c.purpose, caseNo: fromCaseNo },
-            reasons,
-            openedAt: new Date().toISOString(),
-            openedBy: principal.sub,
-          },
-        ],
-        staticSummary: `${c.firm.name} · 联合会诊 joint consultation · ${c.bankCode}`,
-        staticDetails: `拒贷案件 From rejected case ${fromCaseNo}`,
-        typedSearchAttributes: [
-          { key: CaseStage, value: reasons.length ? 'REASONS_RECORDED' : 'OPENED' },
-          { key: SlaState, value: 'ON_TRACK' },
-          { key: Street, value: c.streetCode },
-          { key: Bank, value: c.bankCode },
-          { key: Product, value: 'JOINT_CONSULTATION' },
-          { key: AmountFen, value: Number(c.amountFen) },
-        ],
-      }),
-    }));
-    res.status(existed ? 200 : 201).location(`/api/v1/consultations/${consultationId}`).json(await view(req, consultationId, state));
-  });
-
-  router.get('/:id', async (req: Request<{ id: string }>, res) => {
-    res.json(await view(req, await visibleId(req)));
-  });
-
-  router.post('/:id/reasons', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
-    const id = await visibleId(req);
-    const { reasons } = parseOr422(ReasonsBody, req.body);
-    res.json(await view(req, id, await run(req, id, recordReasonsUpdate, { actor: actorOf(principalOf(req)), reasons })));
-  });
-
-  router.post('/:id/plan', requireRole('task_force', ...BANK_ROLES), async (req: Request<{ id: string }>, res) => {
-    const id = await visibleId(req);
-    const body = parseOr422(PlanBody, req.body);
-    if (!(await db.bank.findUnique({ where: { code: body.bank } }))) throw validationProblem([{ field: 'bank', message: `unknown bank '${body.bank}'; see GET /api/v1/banks` }]);
-    const s = body.sciTech;
-    const plan: ProposedPlan = {
-      kind: body.kind,
-      product: body.product,
-      bankCode: body.bank,
-      amountFen: body.amount,
-      ...(body.guarantee ? { guarantee: { guarantor: body.guarantee.guarantor, coverFen: body.guarantee.cover } } : {}),
-      ...(s ? { sciTech: { patents: s.patents, rdSpendFen: s.rdSpend, revenueFen: s.revenue, yearsInOperation: s.yearsInOperation, existingDebtFen: s.existingDebt, requestedFen: body.amount } } : {}),
-      ...(body.note ? { note: body.note } : {}),
-    };
-    res.json(await view(req, id, await run(req, id, proposePlanUpdate, { actor: actorOf(principalOf(req)), plan })));
-  });
-
-  router.post('/:id/materials/request', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
-    const id = await visibleId(req);
-    const { missing, reason } = parseOr422(MaterialsRequestBody, req.body);
-    res.json(await view(req, id, await run(req, id, requestMaterialsUpdate, { actor: actorOf(principalOf(req)), missing, reason })));
-  });
-
-  router.post('/:id/materials/complete', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
-    const id = await visibleId(req);
-    const { note } = parseOr422(MaterialsCompleteBody, req.body);
-    res.json(await view(req, id, await run(req, id, completeMaterialsUpdate, { actor: actorOf(principalOf(req)), note })));
-  });
-
-  router.post('/:id/re-review', requireRole(...BANK_ROLES), async (req: Request<{ id: string }>, res) => {
-    const id = await visibleId(req);
-    const body = parseOr422(ReReviewBody, req.body);
-    res.json(await view(req, id, await run(req, id, reReviewUpdate, { actor: actorOf(principalOf(req)), outcome: body.outcome, note: body.note })));
-  });
-
-  router.post('/:id/withdrawal', requireRole('task_force'), async (req: Request<{ id: string }>, res) => {
-    const id = await visibleId(req);
-    const { reason } = parseOr422(ReasonBody, req.body);
-    res.json(await view(req, id, await run(req, id, withdrawConsultationUpdate, { actor: actorOf(principalOf(req)), reason })));
-  });
-
-  return router;
-}
-
-export function consultationBatchesRouter({ db, client, taskQueue, temporalUiUrl, namespace }: CasesDeps): Router {
-  const router = Router();
-  const uiLink = (workflowId: string) => `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
-
-  router.post('/', requireRole('task_force'), async (req, res) => {
-    const principal = principalOf(req);
-    const body = parseOr422(StartBatchBody, req.body);
-    const errors: FieldError[] = [];
-    if (!(await db.bank.findUnique({ where: { code: body.bank } }))) errors.push({ field: 'bank', message: `unknown bank '${body.bank}'; see GET /api/v1/banks` });
-    const streets = new Set((await db.street.findMany({ select: { code: true } })).map((s) => s.code));
-    body.firms.forEach((f, i) => {
-      if (!streets.has(f.street)) errors.push({ field: `firms.${i}.street`, message: `unknown street '${f.street}'; see GET /api/v1/streets` });
-      if (f.creditCode.warnings.length > 0) errors.push({ field: `firms.${i}.creditCode`, message: `fails ${f.creditCode.warnings.join(', ')}; open a consultation for such a firm from its rejected case` });
-    });
-    if (errors.length) throw validationProblem(errors);
-
-    // With an Idempotency-Key the batch id derives from it (and the body): a retried request meets the same batch.
-    const key = idempotencyKey(req);
-    const seed = key === undefined ? crypto.randomUUID() : `${principal.sub}:${key}:${canonicalJson(req.body)}`;
-    const batchId = `CB-${crypto.createHash('sha256').update(seed).digest('hex').slice(0, 16).toUpperCase()}`;
-    // Answered once the batch has recorded itself, so its Location can be read at once.
-    const started = { zh: `批次 ${batchId} 已发起，但其工作流`, en: `Batch ${batchId} is started, but its workflow` };
-    const next =
-      key === undefined
-        ? { zh: '请稍后查看该批次，勿不带 Idempotency-Key 重复提交（那会另开一批）。', en: 'read the batch later; do not resend without an Idempotency-Key (that starts another batch).' }
-        : REPEAT_IS_SAFE;
-    await boundedWrite(client, started, next, () => client.workflow.executeUpdateWithStart(batchOpenedUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation(consultationBatchWorkflow, {
-        workflowId: batchWorkflowId(batchId),
-        taskQueue,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        args: [
-          {
-            batchId,
-            bankCode: body.bank,
-            openedAt: new Date().toISOString(),
-            openedBy: principal.sub,
-            firms: body.firms.map((f) => ({ name: f.name, creditCode: f.creditCode.code, streetCode: f.street, amountFen: f.amount, purpose: f.purpose, product: f.product, reasons: f.reasons })),
-          },
-        ],
-        staticSummary: `联合会诊批次 Consultation batch · ${body.bank} · ${body.firms.length} 家企业 firms`,
-        typedSearchAttributes: [
-          { key: Bank, value: body.bank },
-          { key: Product, value: 'JOINT_CONSULTATION' },
-          { key: ConsultationBatch, value: batchId },
-        ],
-      }),
-    }));
-    const workflowId = batchWorkflowId(batchId);
-    res
-      .status(202)
-      .location(`/api/v1/consultation-batches/${batchId}`)
-      .json({ id: batchId, workflowId, bank: body.bank, firms: body.firms.length, temporalUi: uiLink(workflowId) });
-  });
-
-  router.get('/:batchId', async (req: Request<{ batchId: string }>, res) => {
-    const p = principalOf(req);
-    const { batchId } = req.params;
-    const notFound = new Problem(404, 'not-found', 'Batch not found', `No consultation batch ${batchId}`);
-    if (!BatchIdParam.safeParse(batchId).success) throw notFound;
-    const batch = await db.consultationBatch.findUnique({ where: { batchId } });
-    const sees = ['task_force', 'manager', 'operator'].includes(p.role) || ((BANK_ROLES as readonly string[]).includes(p.role) && batch?.bankCode === p.bank);
-    if (!batch || !sees) throw notFound;
-    let progress = await askOrUndefined(client, req, batchWorkflowId(batchId), () => client.workflow.getHandle(batchWorkflowId(batchId)).query(batchProgressQuery));
-    if (!progress) {
-      // The workflow is gone (retention) or not answering: the projection answers the same question.
-      const rows = await db.consultation.findMany({ where: { batchId }, orderBy: { consultationId: 'asc' } });
-      const members: MemberProgress[] = rows.map((r) => ({
-        consultationId: r.consultationId,
-        firmName: r.firmName,
-        creditCode: r.creditCode,
-        stage: r.stage as MemberProgress['stage'],
-        slaState: r.slaState,
-        ...(r.linkedCaseNo ? { linkedCaseNo: r.linkedCaseNo, linkedProduct: (r.plan as { product?: string } | null)?.product } : {}),
-      }));
-      progress = { ...summariseBatch(batchId, batch.bankCode, members), members };
-    }
-    res.json({ ...progress, firmCount: batch.firmCount, openedAt: batch.openedAt.toISOString(), temporalUi: uiLink(batchWorkflowId(batchId)) });
-  });
-
-  return router;
-}
-
-async function consultationView(db: Database, id: string, live: ConsultationState | undefined, uiLink: (id: string) => string) {
-  const c = await db.consultation.findUnique({ where: { consultationId: id }, include: { events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } } });
-  if (!c) throw consultationNotFound(id);
-  const linkedCaseNo = live?.linkedCase?.caseNo ?? c.linkedCaseNo;
-  return {
-    id: c.consultationId,
-    workflowId: c.workflowId,
-    batchId: c.batchId,
-    fromCaseNo: c.fromCaseNo,
-    firm: { name: c.firmName, creditCode: c.creditCode, street: c.streetCode },
-    refused: { product: c.refusedProduct, bank: c.bankCode, amountFen: Number(c.amountFen) },
-    // The workflow is the source of truth; the record is its projection.
-    stage: live?.stage ?? c.stage,
-    slaState: live?.slaState ?? c.slaState,
-    openedAt: c.openedAt.toISOString(),
-    dueAt: live?.dueAt ?? c.dueAt?.toISOString() ?? null,
-    reasons: live?.reasons ?? (c.reasons as unknown as ConsultationState['reasons']),
-    plan: live?.plan ?? (c.plan as unknown as ConsultationState['plan'] | null) ?? null,
-    materials: live?.materials ?? [],
-    reReview: live?.reReview ?? null,
-    linkedCase: linkedCaseNo ? { caseNo: linkedCaseNo, url: `/api/v1/cases/${linkedCaseNo}` } : null,
-    breaches: live?.breaches ?? [],
-    withdrawal: live?.withdrawal ?? null,
-    live: live !== undefined,
-    temporalUi: uiLink(c.workflowId),
-    events: c.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })),
-  };
-}
+export const CONSULTATION_ROUTES = [
+  route({
+    operationId: 'startConsultation',
+    method: 'post',
+    path: '/api/v1/consultations',
+    summary: '发起联合会诊 Start a joint consultation for a rejected case (its reasons carried over)',
+    tags: ['Joint consultation'],
+    roles: ['task_force'],
+    scope: 'One consultation per rejected case (id JC-<caseNo>), so a repeat, with or without a key, answers the same consultation with 200',
+    headers: IdempotencyKeyHeader,
+    body: B.StartConsultationBody,
+    responses: {
+      201: {
+        ...ok('Started', R.ConsultationView),
+        headers: { Location: { description: 'The consultation’s URL', required: true, schema: z.string().regex(/^\/api\/v1\/consultations\/JC-/) } },
+      },
+      200: ok('The consultation already started for this case', R.ConsultationView),
+      ...withBody,
+      403: P[403],
+      404: P[404],
+      409: problem('The case is not rejected (…:case-not-rejected)'),
+      503: P.notAnswering,
+    },
+    handler: async (c, { consultations }) => {
+      const started = await consultations.start(c.caller, c.body().fromCaseNo);
+      c.res.status(started.existed ? 200 : 201).location(`/api/v1/consultations/${started.consultationId}`).json(started.view);
+    },
+  }),
+  route({
+    operationId: 'getConsultation',
+    method: 'get',
+    path: '/api/v1/consultations/{id}',
+    summary: '会诊详情 A consultation, live from its workflow while it runs',
+    tags: ['Joint consultation'],
+    roles: 'authenticated',
+    scope: SCOPE,
+    pathParams: ConsultationParams,
+    responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 400: P.badPath, 404: P[404] },
+    handler: async (c, { consultations }) => {
+      c.res.json(await consultations.view(c.caller, await consultations.visibleId(c.principal, c.path.id)));
+    },
+  }),
+  action('recordConsultationReasons', '/reasons', '记录拒贷原因 Record and categorise the rejection reasons', ['task_force'], B.ConsultationReasonsBody, (s) => s.recordReasons),
+  action('proposeConsultationPlan', '/plan', '提出优化方案 Propose an optimised financing plan (another product, a guarantee, a smaller amount, a different bank)', ['task_force', ...BANK_ROLES], B.ConsultationPlanBody, (s) => s.proposePlan),
+  action('requestConsultationMaterials', '/materials/request', '补充材料 Ask the firm for missing materials: the five-working-day clock pauses', ['task_force'], B.MaterialsRequestBody, (s) => s.requestMaterials),
+  action('completeConsultationMaterials', '/materials/complete', '材料齐全 Materials complete: the plan goes to re-review and the clock resumes', ['task_force'], B.MaterialsCompleteBody, (s) => s.completeMaterials),
+  action('reReviewConsultation', '/re-review', '复审 Accept (opens a linked case) or decline the plan', BANK_ROLES, B.ReReviewBody, (s) => s.reReview),
+  action('withdrawConsultation', '/withdrawal', '撤回 Withdraw the consultation', ['task_force'], B.WithdrawConsultationBody, (s) => s.withdraw),
+  route({
+    operationId: 'startConsultationBatch',
+    method: 'post',
+    path: '/api/v1/consultation-batches',
+    summary: `批量会诊 Start one consultation per firm a bank refused (at most ${MAX_BATCH_FIRMS} firms)`,
+    tags: ['Joint consultation'],
+    roles: ['task_force'],
+    scope: 'With an Idempotency-Key the batch id derives from the key and body, so a retried request starts nothing twice',
+    headers: IdempotencyKeyHeader,
+    body: B.StartConsultationBatchBody,
+    responses: {
+      202: {
+        ...ok('Started; the consultations open in the background', R.ConsultationBatchStarted),
+        headers: { Location: { description: 'The batch’s progress URL', required: true, schema: z.string().regex(/^\/api\/v1\/consultation-batches\/CB-/) } },
+      },
+      ...withBody,
+      403: P[403],
+      503: P.notAnswering,
+    },
+    handler: async (c, { consultations }) => {
+      // The body as sent, too: with a key, the batch id derives from it.
+      const started = await consultations.startBatch(c.caller, c.body(), c.req.body);
+      c.res.status(202).location(`/api/v1/consultation-batches/${started.id}`).json(started);
+    },
+  }),
+  route({
+    operationId: 'getConsultationBatch',
+    method: 'get',
+    path: '/api/v1/consultation-batches/{batchId}',
+    summary: '批次进度 A batch’s progress: consultations per stage, accepted plans with their cases, breaches',
+    tags: ['Joint consultation'],
+    roles: 'authenticated',
+    scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
+    pathParams: BatchParams,
+    responses: { 200: ok('The progress', R.ConsultationBatchProgress), ...authed, 400: P.badPath, 404: P[404] },
+    handler: async (c, { consultations }) => {
+      c.res.json(await consultations.batch(c.caller, c.path.batchId));
+    },
+  }),
+];

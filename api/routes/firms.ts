@@ -1,50 +1,35 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import type { Database } from '../../infra/database';
-import { principalOf } from '../auth/middleware';
-import { Problem, parseOr422 } from '../problem';
-import { visibleCasesWhere } from './caseScope';
+// Firms, seen through their cases: a firm is visible to whoever may see one of its cases.
+import { P, R, authed, ok } from '../contract';
+import { FirmListQuery, FirmParams } from '../schemas';
+import { route } from './route';
 
-export const FirmListQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100).optional(),
-  street: z.string().trim().min(1).max(40).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(50),
-});
-
-/** Firms, seen through their cases: a firm is visible to whoever may see one of its cases. */
-export function firmsRouter(db: Database): Router {
-  const router = Router();
-
-  router.get('/', async (req, res) => {
-    const q = parseOr422(FirmListQuery, req.query);
-    const visible = visibleCasesWhere(principalOf(req));
-    const firms = await db.firm.findMany({
-      where: {
-        cases: { some: visible },
-        streetCode: q.street,
-        ...(q.q ? { OR: [{ name: { contains: q.q } }, { creditCode: { startsWith: q.q.toUpperCase() } }] } : {}),
-      },
-      orderBy: { name: 'asc' },
-      take: q.limit,
-      include: { _count: { select: { cases: { where: visible } } } },
-    });
-    res.json({ items: firms.map((f) => ({ creditCode: f.creditCode, name: f.name, street: f.streetCode, cases: f._count.cases })) });
-  });
-
-  router.get('/:creditCode', async (req, res) => {
-    const visible = visibleCasesWhere(principalOf(req));
-    const firm = await db.firm.findFirst({
-      where: { creditCode: req.params.creditCode.toUpperCase(), cases: { some: visible } },
-      include: { cases: { where: visible, orderBy: { acceptedAt: 'desc' }, select: { caseNo: true, stage: true, slaState: true, bankCode: true, acceptedAt: true } } },
-    });
-    if (!firm) throw new Problem(404, 'not-found', 'Firm not found', `No firm ${req.params.creditCode}`);
-    res.json({
-      creditCode: firm.creditCode,
-      name: firm.name,
-      street: firm.streetCode,
-      cases: firm.cases.map((c) => ({ id: c.caseNo, stage: c.stage, slaState: c.slaState, bank: c.bankCode, acceptedAt: c.acceptedAt.toISOString() })),
-    });
-  });
-
-  return router;
-}
+export const FIRM_ROUTES = [
+  route({
+    operationId: 'listFirms',
+    method: 'get',
+    path: '/api/v1/firms',
+    summary: '企业 Firms, by name or credit-code prefix',
+    tags: ['Firms'],
+    roles: 'authenticated',
+    scope: 'A firm is visible to whoever may see one of its cases; counts are of visible cases only',
+    query: FirmListQuery,
+    responses: { 200: ok('The firms', R.FirmList), ...authed, 422: P[422] },
+    handler: async (c, { firms }) => {
+      c.res.json(await firms.list(c.principal, c.query()));
+    },
+  }),
+  route({
+    operationId: 'getFirm',
+    method: 'get',
+    path: '/api/v1/firms/{creditCode}',
+    summary: '企业详情 A firm and its visible cases',
+    tags: ['Firms'],
+    roles: 'authenticated',
+    scope: 'A firm is visible to whoever may see one of its cases; others get 404',
+    pathParams: FirmParams,
+    responses: { 200: ok('The firm', R.FirmView), ...authed, 400: P.badPath, 404: P[404] },
+    handler: async (c, { firms }) => {
+      c.res.json(await firms.get(c.principal, c.params().creditCode));
+    },
+  }),
+];

@@ -1,15 +1,30 @@
-import { Router } from 'express';
-import type { Database } from '../../infra/database';
+// Streets, banks and branches a case can name.
+import { R, authed, ok } from '../contract';
+import { route } from './route';
 
-/** Streets, banks and branches a case can name. */
-export function referenceRouter(db: Database): Router {
-  const router = Router();
-  router.get('/streets', async (_req, res) => {
-    res.json({ items: await db.street.findMany({ orderBy: { code: 'asc' } }) });
-  });
-  router.get('/banks', async (_req, res) => {
-    const banks = await db.bank.findMany({ orderBy: { code: 'asc' }, include: { branches: { orderBy: { code: 'asc' } } } });
-    res.json({ items: banks });
-  });
-  return router;
-}
+export const REFERENCE_ROUTES = [
+  route({
+    operationId: 'listStreets',
+    method: 'get',
+    path: '/api/v1/streets',
+    summary: '街道 Streets a case can name',
+    tags: ['Reference'],
+    roles: 'authenticated',
+    responses: { 200: ok('The streets', R.StreetList), ...authed },
+    handler: async (c, { reference }) => {
+      c.res.json(await reference.streets());
+    },
+  }),
+  route({
+    operationId: 'listBanks',
+    method: 'get',
+    path: '/api/v1/banks',
+    summary: '银行及网点 Banks and their branches',
+    tags: ['Reference'],
+    roles: 'authenticated',
+    responses: { 200: ok('The banks', R.BankList), ...authed },
+    handler: async (c, { reference }) => {
+      c.res.json(await reference.banks());
+    },
+  }),
+];

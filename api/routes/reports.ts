@@ -1,100 +1,89 @@
-// The cadence reports (日晾晒, 周例会材料, 月调度报告) the Schedules store: listed, read as JSON
-// or CSV, and run by hand for a date (catch-up beyond the schedules' window, demos).
-// District-wide documents (they rank streets and banks against each other and list every
-// case at risk), so only the district roles read them; streets and banks have /sla, scoped.
-import { Router, type Request } from 'express';
-import type { Client } from '@temporalio/client';
+// The cadence reports (日晾晒, 周例会材料, 月调度报告): district-wide documents (they rank streets
+// and banks against each other and list every case at risk), so only the district roles read
+// them; streets and banks have /sla, scoped.
 import { z } from 'zod';
-import { CADENCE_KINDS, decideCadence, type CadenceKind } from '../../domain/cadence/decision';
-import { cadenceReportCsv, type CadenceReportContent } from '../../domain/cadence/report';
-import { shanghaiDate } from '../../domain/calendar/timeZone';
-import type { Database } from '../../infra/database';
-import { runCadenceFor } from '../../infra/schedules';
-import { calendarOf } from '../../infra/slaSummaryQuery';
-import { requireRole } from '../auth/middleware';
-import { Problem, parseOr422, validationProblem } from '../problem';
-import { IsoDateParam, idempotencyKey } from '../schemas';
-import { sendJsonOrCsv } from './sla';
-import { REPEAT_IS_SAFE, boundedWrite } from './workflowCalls';
+import type { CadenceKind } from '../../domain/cadence/decision';
+import { cadenceReportCsv } from '../../domain/cadence/report';
+import { B, P, R, authed, ok, problem } from '../contract';
+import { IdempotencyKeyHeader, ReportListQuery, ReportParams, ReportQuery, ReportRunParams } from '../schemas';
+import { sendJsonOrCsv } from './jsonOrCsv';
+import { route } from './route';
 
-export const REPORT_READERS = ['manager', 'task_force', 'operator'] as const;
+const REPORT_READERS = ['manager', 'task_force', 'operator'] as const;
+const SCOPE = 'District-wide documents (rankings of streets and banks, every case at risk): district roles only';
 
-const kindSlug = z.enum(['daily', 'weekly', 'monthly'], { error: 'must be daily, weekly or monthly' });
-
-export const ReportListQuery = z.strictObject({
-  kind: z.enum(CADENCE_KINDS, { error: 'must be DAILY, WEEKLY or MONTHLY' }).optional(),
-  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100').default(20),
-});
-export const ReportParams = z.strictObject({
-  reportId: z.string().regex(/^(daily|weekly|monthly)-\d{4}-\d{2}-\d{2}$/, 'must be a report id such as daily-2026-11-27'),
-});
-export const ReportQuery = z.strictObject({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional() });
-export const ReportRunParams = z.strictObject({ kind: kindSlug });
-export const ReportRunBody = z.strictObject({ date: IsoDateParam.describe('The business date to publish for (Asia/Shanghai), not after today') });
-
-interface StoredReport {
-  content: unknown;
-}
-
-/** What a list shows of a report: everything but the rankings and the case list. */
-function summaryOf(row: StoredReport) {
-  const c = row.content as CadenceReportContent;
-  return {
-    id: c.id,
-    kind: c.kind,
-    title: c.title,
-    businessDate: c.businessDate,
-    period: c.period,
-    scheduledFor: c.scheduledFor,
-    generatedAt: c.generatedAt,
-    provisional: c.provisional,
-    activity: c.activity,
-    onTimeRate: c.sla.overall.onTimeRate,
-    atRiskCases: c.atRisk.length,
-  };
-}
-
-export function reportsRouter(deps: { db: Database; client: Client; taskQueue: string }): Router {
-  const { db } = deps;
-  const router = Router();
-
-  router.get('/', requireRole(...REPORT_READERS), async (req, res) => {
-    const q = parseOr422(ReportListQuery, req.query);
-    const rows = await db.cadenceReport.findMany({
-      where: q.kind ? { kind: q.kind } : {},
-      orderBy: [{ businessDate: 'desc' }, { kind: 'asc' }],
-      take: q.limit,
-      select: { content: true },
-    });
-    res.json({ items: rows.map(summaryOf) });
-  });
-
-  router.get('/:reportId', requireRole(...REPORT_READERS), async (req: Request<{ reportId: string }>, res) => {
-    const { reportId } = parseOr422(ReportParams, req.params);
-    const q = parseOr422(ReportQuery, req.query);
-    const row = await db.cadenceReport.findUnique({ where: { id: reportId }, select: { content: true } });
-    if (!row) throw new Problem(404, 'not-found', 'Not found', `No report ${reportId}`);
-    const content = row.content as unknown as CadenceReportContent;
-    // The id is validated above: quoting is all the name needs.
-    sendJsonOrCsv(req, res, q.format, content, { filename: `${reportId}.csv`, text: () => cadenceReportCsv(content) });
-  });
-
-  router.post('/:kind/runs', requireRole('operator'), async (req: Request<{ kind: string }>, res) => {
-    const kind = parseOr422(ReportRunParams, req.params).kind.toUpperCase() as CadenceKind;
-    // Checked like every POST's; the run needs no key of its own, being idempotent by kind and date.
-    idempotencyKey(req);
-    const { date } = parseOr422(ReportRunBody, req.body);
-    if (date > shanghaiDate(new Date())) throw validationProblem([{ field: 'date', message: 'must not be after today (Asia/Shanghai)' }]);
-    // Refused before starting anything: the workflow would decide the same from the same calendar.
-    const decision = decideCadence(kind, date, await calendarOf(db));
-    if (!decision.run) throw validationProblem([{ field: 'date', message: decision.reason }]);
-    // One workflow per kind and date: a repeat joins the run this one started.
-    const run = { zh: `${date} 的报告运行`, en: `The ${kind.toLowerCase()} report run for ${date}` };
-    const result = await boundedWrite(deps.client, run, REPEAT_IS_SAFE, () => runCadenceFor(deps.client, deps.taskQueue, kind, date));
-    if (!result.ran) throw new Problem(409, 'report-not-published', 'The report was not published', result.reason);
-    const row = await db.cadenceReport.findUniqueOrThrow({ where: { id: result.reportId }, select: { content: true } });
-    res.status(201).location(`/api/v1/reports/${result.reportId}`).json(summaryOf(row));
-  });
-
-  return router;
-}
+export const REPORT_ROUTES = [
+  route({
+    operationId: 'listReports',
+    method: 'get',
+    path: '/api/v1/reports',
+    summary: '例行报告 Cadence reports (daily board, weekly pack, monthly dispatch), newest first',
+    tags: ['Cadence reports'],
+    roles: REPORT_READERS,
+    scope: SCOPE,
+    query: ReportListQuery,
+    responses: { 200: ok('Summaries of the stored reports', R.CadenceReportList), ...authed, 403: P[403], 422: P[422] },
+    handler: async (c, { reports }) => {
+      c.res.json(await reports.list(c.query()));
+    },
+  }),
+  route({
+    operationId: 'getReport',
+    method: 'get',
+    path: '/api/v1/reports/{reportId}',
+    summary: '报告详情 One report (JSON, or CSV by format=csv or Accept: text/csv)',
+    tags: ['Cadence reports'],
+    roles: REPORT_READERS,
+    scope: SCOPE,
+    pathParams: ReportParams,
+    query: ReportQuery,
+    responses: {
+      200: { description: 'The report', content: { 'application/json': R.CadenceReport, 'text/csv': R.CadenceReportCsv } },
+      ...authed,
+      400: P.badPath,
+      403: P[403],
+      404: P[404],
+      422: P[422],
+    },
+    handler: async (c, { reports }) => {
+      const { reportId } = c.params();
+      const { format } = c.query();
+      const content = await reports.get(reportId);
+      // The id is validated above: quoting is all the name needs.
+      sendJsonOrCsv(c.req, c.res, format, content, { filename: `${reportId}.csv`, text: () => cadenceReportCsv(content) });
+    },
+  }),
+  route({
+    operationId: 'runReport',
+    method: 'post',
+    path: '/api/v1/reports/{kind}/runs',
+    summary: '补发报告 Publish the report of a past or today’s business date now (catch-up beyond the schedules’ window)',
+    tags: ['Cadence reports'],
+    roles: ['operator'],
+    scope: 'A run is idempotent by kind and date: a repeat while it runs joins it, a later one publishes the same report id again',
+    pathParams: ReportRunParams,
+    headers: IdempotencyKeyHeader,
+    body: B.ReportRunBody,
+    responses: {
+      201: {
+        ...ok('Published (a report already stored for that date is replaced)', R.CadenceReportSummary),
+        headers: { Location: { description: 'The report’s URL', required: true, schema: z.string().regex(/^\/api\/v1\/reports\/(daily|weekly|monthly)-\d{4}-\d{2}-\d{2}$/) } },
+      },
+      ...authed,
+      400: P[400],
+      403: P[403],
+      409: problem('The calendar changed while the run started: nothing was published (…:report-not-published)'),
+      413: P[413],
+      415: P[415],
+      422: problem('Validation failed, the date is in the future, or it publishes no report of this kind (the reason says why) (…:validation)'),
+      503: P.notAnswering,
+    },
+    handler: async (c, { reports }) => {
+      const kind = c.params().kind.toUpperCase() as CadenceKind;
+      // Checked like every POST's; the run needs no key of its own, being idempotent by kind and date.
+      c.headers();
+      const { reportId, summary } = await reports.run(kind, c.body().date);
+      c.res.status(201).location(`/api/v1/reports/${reportId}`).json(summary);
+    },
+  }),
+];

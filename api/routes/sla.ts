@@ -2,78 +2,52 @@
 // Every authenticated role may call them and sees only the cases in its scope
 // (visibleCasesWhere): the district for manager, task force and operator; a street's or a
 // bank's own cases otherwise. An empty scope gives an empty report, never a 403.
-import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
-import { compareIsoDates, isIsoDate, toEpochDay } from '../../domain/calendar/timeZone';
 import { slaSummaryCsv } from '../../domain/reports/slaCsv';
-import type { Database } from '../../infra/database';
-import { principalOf } from '../auth/middleware';
-import { parseOr422 } from '../problem';
-import { querySlaBreaches, querySlaSummary } from './slaQueries';
+import { P, R, authed, ok } from '../contract';
+import { SlaBreachesQuery, SlaSummaryQuery } from '../schemas';
+import type { Services } from '../services';
+import { sendJsonOrCsv } from './jsonOrCsv';
+import { route } from './route';
 
-const MAX_RANGE_DAYS = 366;
+const SCOPE = 'Only cases in the caller’s scope are counted; an empty scope gives an empty report';
 
-const isoDate = z
-  .string({ error: 'is required, a date YYYY-MM-DD' })
-  .refine(isIsoDate, 'must be a date YYYY-MM-DD')
-  .refine((d) => !isIsoDate(d) || (d >= '2000-01-01' && d <= '2099-12-31'), 'must be between 2000-01-01 and 2099-12-31');
-const code = z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a code such as lujiang or xib');
-
-const range = { from: isoDate, to: isoDate, street: code.optional(), bank: code.optional() };
-
-// zod runs object refinements even when a field failed: check both dates first.
-const bothDates = (q: { from: string; to: string }) => isIsoDate(q.from) && isIsoDate(q.to);
-function withRangeChecks<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
-  return schema
-    .refine((q) => !bothDates(q) || compareIsoDates(q.from, q.to) <= 0, { path: ['to'], message: 'must not be before from' })
-    .refine((q) => !bothDates(q) || toEpochDay(q.to) - toEpochDay(q.from) < MAX_RANGE_DAYS, {
-      path: ['to'],
-      message: `the range may span at most ${MAX_RANGE_DAYS} days`,
-    });
-}
-
-export const SlaBreachesQuery = withRangeChecks(z.strictObject(range));
-export const SlaSummaryQuery = withRangeChecks(
-  z.strictObject({
-    ...range,
-    groupBy: z.enum(['street', 'bank'], { error: 'must be street or bank' }).default('street'),
-    format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional(),
+export const SLA_ROUTES = [
+  route({
+    operationId: 'slaBreaches',
+    method: 'get',
+    path: '/api/v1/sla/breaches',
+    summary: '超时清单 SLA breaches in a date range',
+    tags: ['SLA reports'],
+    roles: 'authenticated',
+    scope: SCOPE,
+    query: SlaBreachesQuery,
+    responses: { 200: ok('The breaches', R.SlaBreachList), ...authed, 422: P[422] },
+    handler: async (c, { sla }: Pick<Services, 'sla'>) => {
+      c.res.json(await sla.breaches(c.principal, c.query()));
+    },
   }),
-);
-
-/** CSV when asked by `format=csv`, or by `Accept: text/csv` without a format. */
-function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
-  if (format) return format === 'csv';
-  return req.accepts(['application/json', 'text/csv']) === 'text/csv';
-}
-
-/** The JSON body, or the CSV as an attachment; `filename` must need no escaping but quotes. */
-export function sendJsonOrCsv(req: Request, res: Response, format: 'json' | 'csv' | undefined, body: object, csv: { filename: string; text: () => string }): void {
-  res.vary('Accept');
-  if (!wantsCsv(req, format)) {
-    res.json(body);
-    return;
-  }
-  res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${csv.filename}"`).send(csv.text());
-}
-
-export function slaRouter(db: Database): Router {
-  const router = Router();
-
-  router.get('/breaches', async (req, res) => {
-    const q = parseOr422(SlaBreachesQuery, req.query);
-    res.json(await querySlaBreaches(db, principalOf(req), q));
-  });
-
-  router.get('/summary', async (req, res) => {
-    const q = parseOr422(SlaSummaryQuery, req.query);
-    const report = await querySlaSummary(db, principalOf(req), q);
-    // The name holds only validated dates and the group: quoting is all it needs.
-    sendJsonOrCsv(req, res, q.format, report, {
-      filename: `sla-summary-${q.from}-${q.to}-${q.groupBy}.csv`,
-      text: () => slaSummaryCsv(report.groups, report.overall),
-    });
-  });
-
-  return router;
-}
+  route({
+    operationId: 'slaSummary',
+    method: 'get',
+    path: '/api/v1/sla/summary',
+    summary: '时效汇总 On-time rate, breaches and median working days per stage, by street or bank (JSON, or CSV by format=csv or Accept: text/csv)',
+    tags: ['SLA reports'],
+    roles: 'authenticated',
+    scope: SCOPE,
+    query: SlaSummaryQuery,
+    responses: {
+      200: { description: 'The summary', content: { 'application/json': R.SlaSummary, 'text/csv': R.SlaSummaryCsv } },
+      ...authed,
+      422: P[422],
+    },
+    handler: async (c, { sla }: Pick<Services, 'sla'>) => {
+      const q = c.query();
+      const report = await sla.summary(c.principal, q);
+      // The name holds only validated dates and the group: quoting is all it needs.
+      sendJsonOrCsv(c.req, c.res, q.format, report, {
+        filename: `sla-summary-${q.from}-${q.to}-${q.groupBy}.csv`,
+        text: () => slaSummaryCsv(report.groups, report.overall),
+      });
+    },
+  }),
+];

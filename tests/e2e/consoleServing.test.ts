@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/ops';
-import { signInOptions } from '../../api/routes/devSignIn';
+import { signInOptions } from '../../api/services/signIn';
 import { loadConfig } from '../../infra/config';
 import type { Database } from '../../infra/database';
 import { CONSOLE_DIST } from '../../web/ensureBuilt';

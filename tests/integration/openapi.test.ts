@@ -4,7 +4,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
-import { ROUTES } from '../../api/contract/registry';
+import { OPERATIONS } from '../../api/routes';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { bearer } from '../support/auth';
@@ -72,9 +72,9 @@ describe('the document', () => {
   });
 
   it('has every registered route, with unique operation ids, responses and declared path parameters', () => {
-    for (const r of ROUTES) expect(doc.paths[r.path]?.[r.method]?.operationId).toBe(r.operationId);
+    for (const r of OPERATIONS) expect(doc.paths[r.path]?.[r.method]?.operationId).toBe(r.operationId);
     const ops = operations();
-    expect(ops).toHaveLength(ROUTES.length);
+    expect(ops).toHaveLength(OPERATIONS.length);
     expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
     for (const { path, op } of ops) {
       expect(Object.keys(op.responses).length).toBeGreaterThan(0);
@@ -105,7 +105,7 @@ describe('the document', () => {
   it('is browsable at /api/v1/docs without a token, titled in Chinese first', async () => {
     const res = await request(stack.app).get('/api/v1/docs').expect(200).expect('content-type', /text\/html/);
     expect(res.text).toMatch(/<title>绿色通道接口文档 · Greenlane API documentation<\/title>/);
-    for (const r of ROUTES) expect(res.text).toContain(r.path);
+    for (const r of OPERATIONS) expect(res.text).toContain(r.path);
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
   });
 });
@@ -198,12 +198,12 @@ describe('every route, called as an allowed role, answers what the document says
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
 
     // Every operation of the registry answered at least once with success.
-    expect(ROUTES.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);
+    expect(OPERATIONS.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);
 
     // And each body matches the schema the *document* names (ajv), not only the zod one.
     const ajv = documentValidator();
     for (const { operationId, res } of responses) {
-      const route = ROUTES.find((r) => r.operationId === operationId)!;
+      const route = OPERATIONS.find((r) => r.operationId === operationId)!;
       const media = String(res.headers['content-type']).split(';')[0];
       const content = doc.paths[route.path][route.method].responses[String(res.status)]?.content?.[media];
       expect([operationId, res.status, media, content !== undefined]).toEqual([operationId, res.status, media, true]);

@@ -1,6 +1,6 @@
 import { createVerifier, mintDevToken } from '../../api/auth/verifier';
 import type { Principal } from '../../api/auth/principal';
-import { signInOptions } from '../../api/routes/devSignIn';
+import { signInOptions } from '../../api/services/signIn';
 import { loadConfig } from '../../infra/config';
 import { DEV_USERS } from '../../infra/devUsers';
 

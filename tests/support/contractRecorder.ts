@@ -3,7 +3,10 @@
 // The check happens as the response ends, before the test sees it; violations are kept per
 // stack and fail its stop().
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkResponse, matchRoute, type Violation } from '../../api/contract/conformance';
+import { conformance, type Violation } from '../../api/contract/conformance';
+import { OPERATIONS } from '../../api/routes';
+
+const { checkResponse, matchRoute } = conformance(OPERATIONS);
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 

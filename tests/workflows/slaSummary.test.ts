@@ -8,8 +8,9 @@ import { shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { DEV_USERS } from '../../infra/devUsers';
 import type { Principal } from '../../api/auth/principal';
 import { problemHandler } from '../../api/problem';
-import { slaRouter } from '../../api/routes/sla';
-import { querySlaBreaches, querySlaSummary } from '../../api/routes/slaQueries';
+import { mountRoutes } from '../../api/routes';
+import { SLA_ROUTES } from '../../api/routes/sla';
+import { querySlaBreaches, querySlaSummary, slaReports } from '../../api/services/slaReports';
 import { completeTaskUpdate, decideUpdate, type CompleteTaskRequest, type FastTrackCaseInput, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
 import {
   HOUR,
@@ -159,7 +160,7 @@ test('summary and breaches match cases driven through known timings', async () =
     req.principal = manager as Principal;
     next();
   });
-  app.use('/sla', slaRouter(h.db));
+  mountRoutes(app.router, SLA_ROUTES, { sla: slaReports(h.db) }, '/api/v1');
   app.use(problemHandler);
   const res = await request(app).get('/sla/summary').query({ ...range, groupBy: 'street', street: 'gulangyu' }).expect(200);
   expect(res.body.groups[0]).toMatchObject({ code: 'gulangyu', nameEn: 'Gulangyu Street' });

@@ -1,6 +1,5 @@
-import type { Request } from 'express';
+// Who sees which case: single reads, lists, actions and reports all ask here.
 import type { Database } from '../../infra/database';
-import { principalOf } from '../auth/middleware';
 import type { Principal } from '../auth/principal';
 import type { Prisma } from '../../prisma/generated/client';
 import { Problem } from '../problem';
@@ -10,16 +9,10 @@ export function caseNotFound(caseNo: string): Problem {
   return new Problem(404, 'not-found', 'Case not found', `No case ${caseNo}`);
 }
 
-/** The case of `:caseNo` if the caller may see it; otherwise it does not exist (404). */
-export async function visibleCaseNo(db: Database, req: Request<{ caseNo: string }>): Promise<string> {
-  return (await visibleCase(db, req)).caseNo;
-}
-
-/** Like visibleCaseNo, with the case's product, for routes that act differently per product. */
-export async function visibleCase(db: Database, req: Request<{ caseNo: string }>): Promise<{ caseNo: string; product: string }> {
-  const caseNo = req.params.caseNo;
+/** The case `caseNo` names, with its product, if the caller may see it; otherwise it does not exist (404). */
+export async function visibleCase(db: Database, principal: Principal, caseNo: string): Promise<{ caseNo: string; product: string }> {
   if (!CaseNoParam.safeParse(caseNo).success) throw caseNotFound(caseNo);
-  const c = await db.loanCase.findFirst({ where: { caseNo, ...visibleCasesWhere(principalOf(req)) }, select: { caseNo: true, product: true } });
+  const c = await db.loanCase.findFirst({ where: { caseNo, ...visibleCasesWhere(principal) }, select: { caseNo: true, product: true } });
   if (!c) throw caseNotFound(caseNo);
   return c;
 }

@@ -1,9 +1,10 @@
 // Queries and updates need a worker to answer, and without one they wait for ever. The API bounds
 // them: a read falls back to the record (`live: false`), a write answers 503 with Retry-After, so
 // a crashed or redeploying worker never leaves a request hanging.
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
-import type { Request } from 'express';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { Problem } from '../problem';
+import type { Caller } from './caller';
 
 /** How long a read waits for a workflow before the record answers. */
 const READ_DEADLINE_MS = 5_000;
@@ -24,11 +25,11 @@ function within<R>(client: Client, ms: number, call: () => Promise<R>): Promise<
  * A query's answer, or undefined when the record should answer instead: the workflow is gone
  * (closed past retention: expected) or did not answer in time (no worker, Temporal down: logged).
  */
-export async function askOrUndefined<R>(client: Client, req: Request, what: string, query: () => Promise<R>): Promise<R | undefined> {
+export async function askOrUndefined<R>(client: Client, log: Caller['log'], what: string, query: () => Promise<R>): Promise<R | undefined> {
   try {
     return await within(client, READ_DEADLINE_MS, query);
   } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError)) req.log?.warn({ err, workflow: what }, 'the workflow did not answer; the record answers');
+    if (!(err instanceof WorkflowNotFoundError)) log?.warn({ err, workflow: what }, 'the workflow did not answer; the record answers');
     return undefined;
   }
 }
@@ -75,3 +76,41 @@ export const REPEAT_IS_SAFE = {
   zh: '请稍后重复同一请求以获知结果。',
   en: 'repeat the same request later to learn its outcome.',
 };
+
+/** What an update acts on: a case or a consultation, whose record the caller has already been shown. */
+export interface UpdateTarget {
+  /** Names the refusals: …:update-rejected, …:case-closed or …:consultation-closed. */
+  noun: 'case' | 'consultation';
+  id: string;
+  workflowId: string;
+  /** How the 503 names it, Chinese first. */
+  subject: { zh: string; en: string };
+}
+
+/**
+ * Runs one of the workflow's updates for a person's action, its id the Idempotency-Key (so a
+ * retry is the same update). The workflow's validators own the rules: a refusal is 409 with the
+ * workflow's reason and changes nothing; a workflow that takes no update has ended (409).
+ */
+export async function runUpdate<S, Arg>(client: Client, target: UpdateTarget, def: UpdateDefinition<S, [Arg]>, arg: Arg, caller: Caller): Promise<S> {
+  const { noun, id } = target;
+  const updateId = caller.idempotencyKey();
+  try {
+    return await boundedWrite(client, target.subject, RETRY_WITH_KEY, () => client.workflow.getHandle(target.workflowId).executeUpdate(def, { args: [arg], updateId }));
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      throw new Problem(409, 'update-rejected', `The ${noun} refused this action`, (err.cause as Error | undefined)?.message ?? err.message);
+    }
+    // The record exists (the caller was shown it), so a workflow that takes no update has ended.
+    if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
+      const Noun = noun === 'case' ? 'Case' : 'Consultation';
+      throw new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${Noun} ${id} has ended; nothing more can be done on it`);
+    }
+    throw err;
+  }
+}
+
+/** The Temporal UI page of a workflow, for the views' `temporalUi` links. */
+export function temporalUiLink(temporalUiUrl: string, namespace: string): (workflowId: string) => string {
+  return (workflowId) => `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}

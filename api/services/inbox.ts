@@ -2,24 +2,16 @@
 // bank's credit approvers, the cases waiting for their bank's decision. Served from the case
 // records (the workflows' projection), so an inbox costs two queries however many cases are open,
 // and the most urgent work is never beyond a page of newest cases.
-import { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
-import { principalOf } from '../auth/middleware';
-import { parseOr422 } from '../problem';
+import type { Principal } from '../auth/principal';
+import type { TaskListQuery } from '../schemas';
 import { visibleCasesWhere } from './caseScope';
 
 /** The stages in which a case waits for its bank's credit decision, by product. */
 const DECISION_STAGES = ['CREDIT_DECISION', 'MANUAL_REVIEW'];
-
-export const TaskListQuery = z.strictObject({
-  /** Whose branch tasks; default the caller. Only cases the caller may see are searched. */
-  assignee: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters').optional(),
-  slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1).max(200).default(50),
-});
 
 const caseFields = { include: { firm: { select: { name: true } } } } as const;
 type CaseRow = Prisma.LoanCaseGetPayload<typeof caseFields>;
@@ -46,12 +38,9 @@ type Item = ReturnType<typeof item>;
 const byDue = (a: Item, b: Item) =>
   (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') || a.caseId.localeCompare(b.caseId) || a.kind.localeCompare(b.kind);
 
-export function tasksRouter(db: Database): Router {
-  const router = Router();
-
-  router.get('/', async (req, res) => {
-    const q = parseOr422(TaskListQuery, req.query);
-    const p = principalOf(req);
+/** The caller's (or, by `assignee`, a colleague's) work in the cases the caller may see. */
+export function caseInbox(db: Database) {
+  return async (p: Principal, q: z.output<typeof TaskListQuery>) => {
     const assignee = q.assignee ?? p.sub;
     const visible = visibleCasesWhere(p);
     const [tasks, decisions] = await Promise.all([
@@ -76,8 +65,6 @@ export function tasksRouter(db: Database): Router {
       ...tasks.map((t) => item(t.loanCase, t)),
       ...decisions.map((c) => item(c, { kind: 'CREDIT_DECISION', assignee: null, slaState: c.slaState, dueAt: c.dueAt })),
     ].sort(byDue);
-    res.json({ items: items.slice(0, q.limit), truncated: items.length > q.limit });
-  });
-
-  return router;
+    return { items: items.slice(0, q.limit), truncated: items.length > q.limit };
+  };
 }

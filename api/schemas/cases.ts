@@ -1,18 +1,12 @@
+// Requests about cases: opening one, acting on it, listing cases and the caller's work.
 import { z } from 'zod';
-import { parseOr422 } from './problem';
-import { isIsoDate } from '../domain/calendar/timeZone';
-import { checkCreditCode } from '../domain/creditCode';
-import { MAX_AMOUNT_FEN, parseCnyToFen } from '../domain/money';
-import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../domain/fastTrack/policy';
-import type { SlaStateValue, Stage } from '../workflows/fastTrackCaseMessages';
-import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS, SCI_TECH_POLICY } from '../domain/sciTech/policy';
-import type { SciTechStage } from '../workflows/sciTechCaseMessages';
-
-/** A business date (Asia/Shanghai) the calendar can answer for. */
-export const IsoDateParam = z
-  .string()
-  .refine(isIsoDate, 'must be a date YYYY-MM-DD')
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be between 2000-01-01 and 2099-12-31');
+import { checkCreditCode } from '../../domain/creditCode';
+import { MAX_AMOUNT_FEN, parseCnyToFen } from '../../domain/money';
+import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../../domain/fastTrack/policy';
+import type { SlaStateValue, Stage } from '../../workflows/fastTrackCaseMessages';
+import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS, SCI_TECH_POLICY } from '../../domain/sciTech/policy';
+import type { SciTechStage } from '../../workflows/sciTechCaseMessages';
+import { IsoDateParam } from './common';
 
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
@@ -93,6 +87,10 @@ export const TASK_SLUGS = {
 } as const;
 export type TaskSlug = keyof typeof TASK_SLUGS;
 
+const TaskSlugParam = z.enum(Object.keys(TASK_SLUGS) as [TaskSlug, ...TaskSlug[]]);
+export const CaseParams = z.strictObject({ caseNo: CaseNoParam });
+export const CaseTaskParams = z.strictObject({ caseNo: CaseNoParam, task: TaskSlugParam });
+
 export const EVIDENCE = {
   GRID_SUBMISSION: z.strictObject({
     applicationNo: z.string().trim().regex(XINYIDAI_APPLICATION_NO, 'must be a 信易贷 application number such as XYD2026112800001'),
@@ -135,15 +133,6 @@ export const DecisionBody = decisionBody({ minRateBp: 1, maxRateBp: MAX_RATE_BP,
 /** The bank approver's decision on a sci-tech case in MANUAL_REVIEW. */
 export const SciTechDecisionBody = decisionBody(SCI_TECH_POLICY.manualTerms, SCI_TECH_REJECTION_REASONS);
 
-export const IdempotencyKeyHeader = z.strictObject({
-  'Idempotency-Key': z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, . _ : -').optional(),
-});
-
-/** The request's Idempotency-Key header, if any; a malformed one is a 422 naming the header. */
-export function idempotencyKey(req: { get(name: string): string | undefined }): string | undefined {
-  return parseOr422(IdempotencyKeyHeader, { 'Idempotency-Key': req.get('idempotency-key') })['Idempotency-Key'];
-}
-
 const STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const satisfies readonly Stage[];
 const SCI_TECH_ONLY_STAGES = ['EVALUATING', 'MANUAL_REVIEW'] as const satisfies readonly SciTechStage[];
 const SLA_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET'] as const satisfies readonly SlaStateValue[];
@@ -159,4 +148,12 @@ export const CaseListQuery = z.strictObject({
   acceptedTo: IsoDateParam.optional(),
   limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
+});
+
+/** GET /api/v1/tasks: whose work, how urgent. */
+export const TaskListQuery = z.strictObject({
+  /** Whose branch tasks; default the caller. Only cases the caller may see are searched. */
+  assignee: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters').optional(),
+  slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']).optional(),
+  limit: z.coerce.number().int('must be a whole number').min(1).max(200).default(50),
 });

@@ -1,43 +1,22 @@
 // Operators load (or correct) a year's State Council holiday notice; running cases that
 // read that year re-plan their deadlines.
-import { Router } from 'express';
+import type { z } from 'zod';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { z } from 'zod';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { diffArrangements, validateArrangement } from '../../domain/calendar/validateArrangement';
 import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
 import { promiseDue } from '../../domain/fastTrack/promiseDue';
-import { isIsoDate, shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
+import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
 import type { Database } from '../../infra/database';
 import { CLOSED_STAGES } from '../../domain/consultation/progress';
 import { calendarNoticeLoadedSignal, type Stage } from '../../workflows/fastTrackCaseMessages';
-import { principalOf, requireRole } from '../auth/middleware';
 import { canonicalJson } from '../canonicalJson';
-import { Problem, parseOr422, validationProblem } from '../problem';
+import { Problem, validationProblem } from '../problem';
+import type { NoticeBody } from '../schemas';
 
-// A case reads its acceptance year and the next; 2098 keeps year + 1 inside the lunar library's range.
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2098;
 const TERMINAL: Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 const CONCURRENCY = 8;
-
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
-
-export const YearParams = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, 'must be a four-digit year')
-    .transform(Number)
-    .refine((y) => y >= MIN_YEAR && y <= MAX_YEAR, `must be between ${MIN_YEAR} and ${MAX_YEAR}`),
-});
-export const LoadQuery = z.strictObject({ preview: z.enum(['true', 'false'], 'must be true or false').optional() });
-export const NoticeBody = z.strictObject({
-  notice: z.strictObject({ title: text(200), documentNo: text(100), publishedOn: isoDate }),
-  holidays: z.array(z.strictObject({ name: text(50), nameEn: text(100), from: isoDate, to: isoDate })).max(40, 'at most 40 rest blocks'),
-  makeupWorkdays: z.array(isoDate).max(40, 'at most 40 make-up workdays'),
-});
 
 export interface MovedCase {
   id: string;
@@ -51,32 +30,30 @@ interface RunningCase {
   dueAt: Date | null;
 }
 
-export function calendarYearsRouter(db: Database, client: Client | undefined): Router {
-  const router = Router();
-
-  router.put('/:year', requireRole('operator'), async (req, res) => {
-    const { year } = parseOr422(YearParams, req.params);
-    const { preview } = parseOr422(LoadQuery, req.query);
-    const next = parseArrangement(year, req.body);
-    if (preview === 'true') {
-      const stored = await storedArrangement(db, year);
-      res.json({ year, preview: true, changes: diffArrangements(stored, next), cases: await previewMoves(db, year, next) });
-      return;
-    }
-    if (!client) throw new Problem(503, 'temporal-unavailable', 'Cases cannot be reached', 'The API was started without a Temporal client');
-    const actor = principalOf(req).sub;
-    const load = await storeYear(db, year, next, actor);
-    const outcome = await signalRunningCases(db, client, year, actor);
-    // The cases recompute on their own workers; what they will arrive at is what the preview computes.
-    res.json({ year, stored: load.written, changes: diffArrangements(load.before, next), ...outcome, cases: await previewMoves(db, year, next) });
-  });
-
-  return router;
+export function calendarYears(db: Database, client: Client | undefined) {
+  return {
+    /**
+     * Loads `notice` as `year`'s arrangement, written once and audited, and tells the running cases
+     * that read the year; with `preview`, only what would change (nothing is written).
+     */
+    async load(year: number, notice: z.output<typeof NoticeBody>, options: { preview: boolean; actor: string }) {
+      const next = arrangementOf(year, notice);
+      if (options.preview) {
+        const stored = await storedArrangement(db, year);
+        return { year, preview: true as const, changes: diffArrangements(stored, next), cases: await previewMoves(db, year, next) };
+      }
+      if (!client) throw new Problem(503, 'temporal-unavailable', 'Cases cannot be reached', 'The API was started without a Temporal client');
+      const load = await storeYear(db, year, next, options.actor);
+      const outcome = await signalRunningCases(db, client, year, options.actor);
+      // The cases recompute on their own workers; what they will arrive at is what the preview computes.
+      return { year, stored: load.written, changes: diffArrangements(load.before, next), ...outcome, cases: await previewMoves(db, year, next) };
+    },
+  };
 }
 
-/** Shape first (zod), then the calendar rules; both answer 422 naming the fields. */
-function parseArrangement(year: number, body: unknown): YearArrangement {
-  const arrangement: YearArrangement = { year, ...parseOr422(NoticeBody, body) };
+/** The notice's shape is the body schema's (zod); then the calendar rules, which answer 422 naming the fields. */
+function arrangementOf(year: number, notice: z.output<typeof NoticeBody>): YearArrangement {
+  const arrangement: YearArrangement = { year, ...notice };
   const errors = validateArrangement(arrangement);
   if (errors.length) throw validationProblem(errors.map((e) => ({ field: e.path || '(body)', message: e.message })));
   return arrangement;

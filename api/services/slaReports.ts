@@ -1,5 +1,5 @@
-// Data access for the managers' SLA reports. Every query goes through visibleCasesWhere,
-// so a bank's staff never count or list another bank's cases.
+// The managers' SLA reports: the breach list and the summary by street or bank. Every query
+// goes through visibleCasesWhere, so a bank's staff never count or list another bank's cases.
 import { z } from 'zod';
 import { DAY_MS } from '../../domain/calendar/timeZone';
 import type { IsoDate } from '../../domain/calendar/types';
@@ -18,6 +18,14 @@ export interface SlaRange {
 }
 
 export type { Named, SlaSummaryReport };
+
+/** The reports as the API serves them: the caller's scope, the real clock, nothing narrowed. */
+export function slaReports(db: Database) {
+  return {
+    breaches: (principal: Principal, q: SlaRange) => querySlaBreaches(db, principal, q),
+    summary: (principal: Principal, q: SlaRange & { groupBy: GroupBy }) => querySlaSummary(db, principal, q),
+  };
+}
 
 /** `narrow` lets a test restrict a report to its own cases; the API passes nothing. */
 function casesWhere(p: Principal, q: SlaRange, narrow: Prisma.LoanCaseWhereInput): Prisma.LoanCaseWhereInput {

@@ -1,0 +1,100 @@
+// The document's vocabulary: every named schema under components.schemas (responses read as
+// output, request bodies as input) and the responses many routes share. Route declarations
+// (api/routes) build their responses from these; the schemas come from api/schemas and the
+// response files here, never from a route.
+import { z } from 'zod';
+import {
+  CreateCaseBody,
+  DecisionBody,
+  DevSignInBody,
+  EVIDENCE,
+  MaterialsCompleteBody,
+  MaterialsRequestBody,
+  NoticeBody,
+  PlanBody,
+  ReReviewBody,
+  ReasonBody,
+  ReasonsBody,
+  ReassignBody,
+  ReportRunBody,
+  ResumeBody,
+  SciTechDecisionBody,
+  StartBatchBody,
+  StartConsultationBody,
+  WithdrawConsultationBody,
+} from '../schemas';
+import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
+import { DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
+import type { Named, ResponseSpec } from './spec';
+
+const named = <S extends Record<string, z.ZodType>>(schemas: S) =>
+  Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, { name, schema }])) as { [K in keyof S]: Named<S[K]> };
+
+/** Response bodies (read as output), by component name. */
+export const R = named({
+  ...RESPONSE_SCHEMAS,
+  ...REPORT_RESPONSE_SCHEMAS,
+  ...CONSULTATION_RESPONSE_SCHEMAS,
+  SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
+  OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
+  DocsPage: z.string().describe('HTML'),
+  PrometheusText: z.string().describe('Prometheus text exposition format'),
+  SignInOptions: SignInOptionsView,
+  DevSignInResult,
+});
+
+/** Request bodies (read as input), by component name: the very schemas the routes parse with. */
+export const B = named({
+  CreateCaseBody,
+  GridSubmissionEvidence: EVIDENCE.GRID_SUBMISSION,
+  VipChannelEvidence: EVIDENCE.BANK_VIP_CHANNEL,
+  DueDiligenceEvidence: EVIDENCE.DUE_DILIGENCE,
+  ReasonBody,
+  ReassignBody,
+  ResumeBody,
+  DecisionBody,
+  SciTechDecisionBody,
+  CaseDecisionBody: z.union([DecisionBody, SciTechDecisionBody]).describe('DecisionBody on a fast-track case, SciTechDecisionBody (its manual terms and rejection reasons) on a sci-tech case'),
+  CalendarNoticeBody: NoticeBody,
+  ReportRunBody,
+  DevSignInBody,
+  StartConsultationBody,
+  StartConsultationBatchBody: StartBatchBody,
+  ConsultationReasonsBody: ReasonsBody,
+  ConsultationPlanBody: PlanBody,
+  MaterialsRequestBody,
+  MaterialsCompleteBody,
+  ReReviewBody,
+  WithdrawConsultationBody,
+});
+
+// ---- Responses shared by many routes -------------------------------------------------------
+
+export const ok = (description: string, body: Named): ResponseSpec => ({ description, content: { 'application/json': body } });
+export const problem = (description: string): ResponseSpec => ({ description, content: { 'application/problem+json': R.ProblemDetails } });
+
+export const P = {
+  400: problem('The body is not valid JSON (…:malformed-json), or a path segment is not valid percent-encoding (…:bad-request)'),
+  badPath: problem('A path segment is not valid percent-encoding (…:bad-request)'),
+  401: problem('No valid bearer token (…:unauthenticated)'),
+  403: problem('The role may not use this route, or acts outside its street (…:forbidden)'),
+  404: problem('No such resource, or outside the caller’s scope: existence does not leak (…:not-found)'),
+  409: problem('The case refused the action or has ended (…:update-rejected, …:case-closed), or the action does not exist for the case’s product (…:not-for-product)'),
+  413: problem('The body is larger than 64 kB (…:body-too-large)'),
+  415: problem('The body is not application/json (…:unsupported-media-type)'),
+  422: problem('Validation failed; `errors` names each failing field (…:validation)'),
+  429: {
+    ...problem('Too many requests for this token (…:rate-limited)'),
+    headers: { 'Retry-After': { description: 'Seconds until the window resets', required: true, schema: z.string().regex(/^\d+$/) } },
+  },
+  503: problem('A dependency is unreachable'),
+  notAnswering: {
+    ...problem('The workflow did not answer within 45 s, e.g. while no worker runs (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
+  },
+};
+/** Every route under /api/v1 except the public ones authenticates and is rate limited. */
+export const authed = { 401: P[401], 429: P[429] };
+/** …and one with a JSON body can also be unreadable, too large, not JSON or invalid. */
+export const withBody = { ...authed, 400: P[400], 413: P[413], 415: P[415], 422: P[422] };

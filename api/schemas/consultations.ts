@@ -1,0 +1,55 @@
+// Requests of the joint bank consultations (银行联合会诊) and their batches.
+import { z } from 'zod';
+import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
+import { CONSULTATION_REASONS } from '../../domain/consultation/reasons';
+import { CaseNoParam, FastTrackCaseBody, ReasonBody, SciTechApplicationBody } from './cases';
+
+/** A batch is one bank's refusals at once; beyond this, send several batches. */
+export const MAX_BATCH_FIRMS = 200;
+
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+const { firmName, creditCode, street, bank, amount, purpose } = FastTrackCaseBody.shape;
+
+export const ConsultationIdParam = z.string().regex(/^(JC|CB)-[A-Z0-9-]{1,120}$/, 'must be a consultation id such as JC-GL-2026-000123');
+export const BatchIdParam = z.string().regex(/^CB-[A-Z0-9]{4,40}$/, 'must be a batch id such as CB-3F2A9C1B7D20');
+export const ConsultationParams = z.strictObject({ id: ConsultationIdParam });
+export const BatchParams = z.strictObject({ batchId: BatchIdParam });
+const Reasons = z.array(z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: text(1000).optional() })).min(1, 'give at least one reason').max(20);
+
+export const StartConsultationBody = z.strictObject({ fromCaseNo: CaseNoParam });
+export const BatchFirmBody = z.strictObject({
+  name: firmName,
+  creditCode,
+  street,
+  /** What the bank refused. */
+  amount,
+  purpose,
+  product: z.enum(LINKED_PRODUCTS).default('FAST_TRACK'),
+  reasons: Reasons.optional(),
+});
+export const StartBatchBody = z.strictObject({
+  bank,
+  firms: z
+    .array(BatchFirmBody)
+    .min(1, 'name at least one firm')
+    .max(MAX_BATCH_FIRMS, `at most ${MAX_BATCH_FIRMS} firms per batch`)
+    .refine((fs) => new Set(fs.map((f) => f.creditCode.code)).size === fs.length, 'lists a firm (credit code) twice'),
+});
+export const ReasonsBody = z.strictObject({ reasons: Reasons });
+export const PlanBody = z.strictObject({
+  kind: z.enum(PLAN_KINDS),
+  product: z.enum(LINKED_PRODUCTS).default('FAST_TRACK'),
+  bank,
+  amount,
+  guarantee: z.strictObject({ guarantor: text(200), cover: amount }).optional(),
+  /** SCI_TECH plans: the firm's application (its patents are what makes it eligible). */
+  sciTech: SciTechApplicationBody.optional(),
+  note: text(1000).optional(),
+});
+export const MaterialsRequestBody = z.strictObject({ missing: z.array(text(200)).min(1, 'list at least one document').max(30), reason: text(1000) });
+export const MaterialsCompleteBody = z.strictObject({ note: text(1000).optional() });
+export const ReReviewBody = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('ACCEPTED'), note: text(1000).optional() }),
+  z.strictObject({ outcome: z.literal('DECLINED'), note: text(1000) }),
+]);
+export { ReasonBody as WithdrawConsultationBody };

@@ -1,0 +1,237 @@
+// Cases: opening one (it starts its workflow), reading one, its timeline, and lists.
+import crypto from 'node:crypto';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { z } from 'zod';
+import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
+import { formatFen, formatWan } from '../../domain/money';
+import { nextCaseNo } from '../../infra/caseNumbers';
+import type { Database } from '../../infra/database';
+import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
+import type { Prisma } from '../../prisma/generated/client';
+import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
+import { sciTechAcceptanceUpdate, sciTechCaseWorkflow } from '../../workflows/sciTechCase';
+import { openingSearchAttributes } from '../../workflows/searchAttributes';
+import type { Principal } from '../auth/principal';
+import { canonicalJson } from '../canonicalJson';
+import { Problem, validationProblem, type FieldError } from '../problem';
+import type { CaseListQuery, CreateCaseBody } from '../schemas';
+import type { Caller } from './caller';
+import { visibleCase, visibleCasesWhere } from './caseScope';
+import { caseView, type LiveCaseState } from './caseView';
+import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
+import { RETRY_WITH_KEY, askOrUndefined, boundedWrite, temporalUiLink } from './workflowCalls';
+
+export interface CasesDeps {
+  db: Database;
+  client: Client;
+  taskQueue: string;
+  temporalUiUrl: string;
+  namespace: string;
+  /** When a case is accepted. Production reads the real clock; a test fixes the instant. */
+  clock?: () => Date;
+}
+
+export function caseService({ db, client, taskQueue, temporalUiUrl, namespace, clock = () => new Date() }: CasesDeps) {
+  const uiLink = temporalUiLink(temporalUiUrl, namespace);
+  /** The case's workflow state (both products answer the same query), or undefined when the record must answer. */
+  const ask = (log: Caller['log'], caseNo: string) =>
+    askOrUndefined(client, log, `case-${caseNo}`, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery) as Promise<LiveCaseState>);
+  const view = (caseNo: string, state: LiveCaseState | undefined) => caseView(db, caseNo, state, uiLink);
+
+  return {
+    /** The case `caseNo` names if the caller may see it, with its product; else 404. */
+    visible: (principal: Principal, caseNo: string) => visibleCase(db, principal, caseNo),
+    view,
+
+    /** A case, from its workflow; from the record when the workflow is gone or cannot answer. */
+    async get(caller: Caller, caseNo: string) {
+      const visible = await visibleCase(db, caller.principal, caseNo);
+      return view(visible.caseNo, await ask(caller.log, visible.caseNo));
+    },
+
+    async timeline(principal: Principal, caseNo: string) {
+      const visible = await visibleCase(db, principal, caseNo);
+      const [c, events] = await Promise.all([
+        db.loanCase.findUniqueOrThrow({ where: { caseNo: visible.caseNo }, select: { product: true } }),
+        db.caseEvent.findMany({ where: { caseNo: visible.caseNo }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+      ]);
+      return { id: visible.caseNo, product: c.product, events: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })) };
+    },
+
+    /** A page of the caller's cases, newest first. */
+    async list(principal: Principal, q: z.output<typeof CaseListQuery>) {
+      const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+      const where: Prisma.LoanCaseWhereInput = {
+        AND: [
+          visibleCasesWhere(principal),
+          {
+            stage: q.stage,
+            slaState: q.slaState,
+            streetCode: q.street,
+            bankCode: q.bank,
+            product: q.product,
+            acceptedAt: {
+              ...(q.acceptedFrom ? { gte: shanghaiDateTime(q.acceptedFrom) } : {}),
+              ...(q.acceptedTo ? { lt: shanghaiDateTime(addDays(q.acceptedTo, 1)) } : {}),
+            },
+          },
+          // Keyset pagination: stable under inserts, unlike offsets.
+          after ? { OR: [{ acceptedAt: { lt: after.acceptedAt } }, { acceptedAt: after.acceptedAt, caseNo: { lt: after.caseNo } }] } : {},
+        ],
+      };
+      const rows = await db.loanCase.findMany({
+        where,
+        orderBy: [{ acceptedAt: 'desc' }, { caseNo: 'desc' }],
+        take: q.limit + 1,
+        include: { firm: { select: { name: true } } },
+      });
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((c) => ({
+          id: c.caseNo,
+          product: c.product,
+          firmName: c.firm.name,
+          street: c.streetCode,
+          bank: c.bankCode,
+          amount: formatFen(Number(c.amountFen)),
+          amountFen: Number(c.amountFen),
+          stage: c.stage,
+          slaState: c.slaState,
+          acceptedAt: c.acceptedAt.toISOString(),
+          dueAt: c.dueAt?.toISOString() ?? null,
+        })),
+        nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+      };
+    },
+
+    /**
+     * Opens a case: checks the opening, draws its number (once per Idempotency-Key), and starts the
+     * product's workflow with the acceptance update, which returns once the workflow has written
+     * the record. `requestBody` is the body as sent: a repeat must send the same.
+     */
+    async open(caller: Caller, body: CreateCaseBody, requestBody: unknown): Promise<{ caseNo: string; replayed: boolean; view: Awaited<ReturnType<typeof view>> }> {
+      const { principal } = caller;
+      const [street, bank] = await Promise.all([
+        db.street.findUnique({ where: { code: body.street } }),
+        db.bank.findUnique({ where: { code: body.bank } }),
+      ]);
+      const errors: FieldError[] = [];
+      if (!street) errors.push({ field: 'street', message: `unknown street '${body.street}'; see GET /api/v1/streets` });
+      if (!bank) errors.push({ field: 'bank', message: `unknown bank '${body.bank}'; see GET /api/v1/banks` });
+      if (errors.length) throw validationProblem(errors);
+      if (body.street !== principal.street) {
+        throw new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${principal.street} only, not ${body.street}`);
+      }
+      if (body.creditCode.warnings.length > 0 && !body.confirmCreditCodeWarnings) {
+        throw new Problem(
+          422,
+          'credit-code-confirmation-required',
+          'The credit code needs an officer to confirm it',
+          `${body.creditCode.code} fails ${body.creditCode.warnings.join(' and ')}; codes from the early Fujian/Xiamen pilot can, so resend with "confirmCreditCodeWarnings": true after checking the business licence`,
+          [{ field: 'creditCode', message: `fails ${body.creditCode.warnings.join(', ')}` }],
+        );
+      }
+
+      const acceptedAt = clock();
+      const key = caller.idempotencyKey();
+      const { caseNo, replayed } = key === undefined
+        ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }
+        : await caseNoForKey(db, `${principal.sub}:${key}`, requestBody, acceptedAt);
+      const opening: CaseOpening = {
+        caseNo,
+        firm: { name: body.firmName, creditCode: body.creditCode.code, creditCodeWarnings: body.creditCode.warnings },
+        streetCode: body.street,
+        bankCode: body.bank,
+        purpose: body.purpose,
+        acceptedAt: acceptedAt.toISOString(),
+        acceptedBy: principal.sub,
+      };
+      // The workflow writes the record itself, so no record exists without its workflow;
+      // the update returns once that record is written.
+      const start = {
+        workflowId: `case-${caseNo}`,
+        taskQueue,
+        // With a key, concurrent repeats meet at the same workflow id and share it.
+        workflowIdConflictPolicy: key === undefined ? ('FAIL' as const) : ('USE_EXISTING' as const),
+        // A case number runs once: a repeat after its workflow has ended must not start it again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+        staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
+      };
+      const attributes = (product: 'FAST_TRACK' | 'SCI_TECH') =>
+        openingSearchAttributes({ product, streetCode: body.street, bankCode: body.bank, amountFen: body.amount });
+      const startCase = async (): Promise<LiveCaseState> => {
+        if (body.product === 'SCI_TECH') {
+          const approver = await firstActiveStaff(db, { role: 'credit_approver', bankCode: body.bank });
+          return client.workflow.executeUpdateWithStart(sciTechAcceptanceUpdate, {
+            startWorkflowOperation: new WithStartWorkflowOperation(sciTechCaseWorkflow, {
+              ...start,
+              args: [sciTechCaseInput(opening, body, approver)],
+              staticDetails: `善科贷 Sci-tech credit (48h) · ${bank!.nameZh} · ${body.purpose}`,
+              typedSearchAttributes: attributes('SCI_TECH'),
+            }),
+          });
+        }
+        const input: FastTrackCaseInput = { ...opening, amountFen: body.amount, assignees: await defaultAssignees(db, body.street, body.bank) };
+        return client.workflow.executeUpdateWithStart(acceptanceUpdate, {
+          startWorkflowOperation: new WithStartWorkflowOperation(fastTrackCaseWorkflow, {
+            ...start,
+            args: [input],
+            staticDetails: `快速通道 Fast-track · ${bank!.nameZh} · ${body.purpose}`,
+            typedSearchAttributes: attributes('FAST_TRACK'),
+          }),
+        });
+      };
+      // Out of time, the workflow has started and records the case once a worker runs it.
+      const accepted = { zh: `案件 ${caseNo} 已受理，但其工作流`, en: `Case ${caseNo} is accepted, but its workflow` };
+      const next =
+        key === undefined
+          ? { zh: '请稍后查看该案件，勿不带 Idempotency-Key 重复提交（那会另开一案）。', en: 'read the case later; do not resend without an Idempotency-Key (that opens another case).' }
+          : RETRY_WITH_KEY;
+      let state: LiveCaseState | undefined;
+      try {
+        state = await boundedWrite(client, accepted, next, startCase);
+      } catch (err) {
+        // A repeat after the case has ended answers the case as it is.
+        if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        state = await ask(caller.log, caseNo);
+      }
+      return { caseNo, replayed, view: await view(caseNo, state) };
+    },
+  };
+}
+
+function encodeCursor(c: { acceptedAt: Date; caseNo: string }): string {
+  return Buffer.from(JSON.stringify([c.acceptedAt.toISOString(), c.caseNo])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { acceptedAt: Date; caseNo: string } {
+  try {
+    const [at, caseNo] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const acceptedAt = new Date(at);
+    if (typeof caseNo === 'string' && !Number.isNaN(acceptedAt.getTime())) return { acceptedAt, caseNo };
+  } catch {
+    // fall through: not one of ours
+  }
+  throw validationProblem([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+}
+
+/**
+ * The case number an Idempotency-Key stands for: drawn once per key (per caller),
+ * the same for every repeat with the same body; a different body is refused.
+ */
+async function caseNoForKey(db: Database, scope: string, body: unknown, acceptedAt: Date): Promise<{ caseNo: string; replayed: boolean }> {
+  const requestHash = crypto.createHash('sha256').update(canonicalJson(body)).digest('hex');
+  let row = await db.caseRequestKey.findUnique({ where: { scope } });
+  const replayed = row !== null;
+  if (!row) {
+    const caseNo = await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt)));
+    // Concurrent first requests race here; the first insert wins and all read it back.
+    await db.caseRequestKey.createMany({ data: [{ scope, requestHash, caseNo }], skipDuplicates: true });
+    row = await db.caseRequestKey.findUniqueOrThrow({ where: { scope } });
+  }
+  if (row.requestHash !== requestHash) {
+    throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `It created case ${row.caseNo} from a different body; use a new key for a new case`);
+  }
+  return { caseNo: row.caseNo, replayed };
+}

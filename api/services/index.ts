@@ -1,0 +1,49 @@
+// The use cases the routes call, built once per app from its dependencies. A route parses the
+// request, calls one of these and answers; none of them knows HTTP.
+import type { RouteSpec } from '../contract';
+import type { Metrics } from '../ops';
+import { cadenceReports } from './cadenceReports';
+import { calendarService } from './calendar';
+import { calendarYears } from './calendarYears';
+import { caseActions } from './caseActions';
+import { caseService, type CasesDeps } from './cases';
+import { consultationService } from './consultations';
+import { publishedContract } from './contract';
+import { firmService } from './firms';
+import { readiness } from './health';
+import { caseInbox } from './inbox';
+import { referenceData } from './reference';
+import { signInService, type SignInOptions } from './signIn';
+import { slaReports } from './slaReports';
+
+export interface ServiceDeps extends CasesDeps {
+  /** Development sign-in and the console's OIDC provider; absent: neither. */
+  signIn?: SignInOptions;
+  /** What the routes document, for the published contract. */
+  operations: readonly RouteSpec[];
+  /** The app's metrics registry, for GET /metrics. */
+  metrics: Metrics;
+}
+
+export function createServices(deps: ServiceDeps) {
+  const cases = caseService(deps);
+  return {
+    cases,
+    caseActions: caseActions(deps, cases.view),
+    inbox: caseInbox(deps.db),
+    consultations: consultationService(deps),
+    calendar: calendarService(deps.db),
+    calendarYears: calendarYears(deps.db, deps.client),
+    firms: firmService(deps.db),
+    reference: referenceData(deps.db),
+    sla: slaReports(deps.db),
+    reports: cadenceReports(deps),
+    signIn: signInService(deps.signIn ?? {}),
+    ready: readiness(deps.db, deps.client),
+    metrics: deps.metrics,
+    contract: publishedContract(deps.operations),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type { Caller } from './caller';
