@@ -2,7 +2,7 @@
 import type { ReportPeriod, CadenceKind } from '../domain/cadence/decision';
 import { rankGroups, reportTitle, type AtRiskCase, type AtRiskOwner, type CadenceReportContent, type PeriodActivity } from '../domain/cadence/report';
 import type { Database } from '../infra/database';
-import { querySlaSummaryWhere, rangeInstants } from '../infra/slaSummaryQuery';
+import { querySlaSummaryWhere, rangeInstants } from '../readModels/slaSummaryQuery';
 import type { Prisma } from '../prisma/generated/client';
 
 export interface GenerateCadenceReportInput {

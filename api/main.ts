@@ -6,7 +6,7 @@ import { createVerifier } from './auth/verifier';
 import { signInOptions } from './services/signIn';
 import { createApp } from './app';
 import { createHttpServer } from './httpServer';
-import { createLogger } from './ops/logger';
+import { createLogger } from '../infra/logger';
 
 async function main() {
   const config = loadConfigOrExit();

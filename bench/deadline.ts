@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { OFFICIAL_NOTICES } from '../domain/calendar/officialNotices';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { loadConfig } from '../infra/config';
-import { startDevServer } from '../infra/devServer';
+import { startDevServer } from '../dev/devServer';
 import { machine, percentile, writeSection } from './report';
 import { emptyWorkflow } from './workflows';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startEmbeddedPostgres } from '../infra/embeddedPostgres';
+import { startEmbeddedPostgres } from '../dev/embeddedPostgres';
 import { MIGRATIONS_DIR } from '../infra/migrate';
 
 function committedSchema(): string | undefined {

@@ -4,7 +4,7 @@
 // cases through the HTTP API, and meanwhile: the worker SIGKILLed again and again,
 // the Temporal dev server restarted, the database restarted. A manager reads each case
 // between its steps: only a database outage may fail a read. Then the load settles and
-// the consistency check (infra/consistency.ts) must pass. Exits 1 otherwise.
+// the consistency check (maintenance/consistency.ts) must pass. Exits 1 otherwise.
 //
 // PostgreSQL: the embedded PGlite by default, restarted for real (stopped, started
 // again on its data directory). With DATABASE_URL the run uses a scratch database on
@@ -19,16 +19,16 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mintDevToken } from '../api/auth/verifier';
 import { SandboxBank } from '../activities/adapters';
-import { checkConsistency, formatReport, type ConsistencyReport } from '../infra/consistency';
+import { checkConsistency, formatReport, type ConsistencyReport } from '../maintenance/consistency';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { DEV_USERS } from '../infra/devUsers';
-import { startDevServer } from '../infra/devServer';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../infra/embeddedPostgres';
-import { createCaseLoad, type ServerError } from '../infra/faults/caseLoad';
-import { freePort, ManagedProcess, waitFor } from '../infra/faults/childProcess';
+import { startDevServer } from '../dev/devServer';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../dev/embeddedPostgres';
+import { createCaseLoad, type ServerError } from '../dev/faults/caseLoad';
+import { freePort, ManagedProcess, waitFor } from '../dev/faults/childProcess';
 import { migrate } from '../infra/migrate';
-import { createScratchDatabase } from '../infra/scratchDatabase';
+import { createScratchDatabase } from '../dev/scratchDatabase';
 import { seedReferenceData } from '../infra/seed';
 import { connectClient, ensureSearchAttributes } from '../infra/temporal';
 

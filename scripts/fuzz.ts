@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { caseBody, postJson } from '../bench/cases';
 import { startSystem, type System } from '../bench/system';
 import { SandboxBank } from '../activities/adapters';
-import { installOnce, runVisible } from '../infra/tools/shell';
+import { installOnce, runVisible } from '../dev/tools/shell';
 
 const SCHEMATHESIS = 'schemathesis==4.32.5';
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];

@@ -2,7 +2,7 @@
 // the workflows (all fast-track and sci-tech cases, or the ones named).
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
-import { rebuildProjection } from '../infra/rebuildProjection';
+import { rebuildProjection } from '../maintenance/rebuildProjection';
 import { connectClient } from '../infra/temporal';
 
 async function main() {

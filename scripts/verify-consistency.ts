@@ -1,9 +1,9 @@
 // `npm run verify:consistency [-- --json] [-- <caseNo> ...]`: checks that every case's
 // workflow and record agree, no case was paid twice and no running case is stuck
-// (infra/consistency.ts). Reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and DATABASE_URL
+// (maintenance/consistency.ts). Reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and DATABASE_URL
 // like the worker; exits 1 when anything is wrong, so it can gate a deployment.
 import { createSandboxAdapters } from '../activities/adapters';
-import { checkConsistency, formatReport } from '../infra/consistency';
+import { checkConsistency, formatReport } from '../maintenance/consistency';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { connectClient } from '../infra/temporal';

@@ -1,5 +1,5 @@
 import { NativeConnection, Runtime, type RuntimeOptions } from '@temporalio/worker';
-import { createLogger, temporalLogger, type Logger } from '../api/ops/logger';
+import { createLogger, temporalLogger, type Logger } from '../infra/logger';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { ensureSchedules } from '../infra/schedules';

@@ -1,7 +1,8 @@
 import type { Express, RequestHandler } from 'express';
 import type { Database } from '../../infra/database';
 import { auditTrail } from './audit';
-import { createLogger, requestLogging, type Logger } from './logger';
+import { createLogger, type Logger } from '../../infra/logger';
+import { requestLogging } from './logger';
 import { createMetrics, recordHttpMetrics, type Metrics } from './metrics';
 import { perTokenRateLimit } from './rateLimit';
 import { routeTable } from './routeTable';
@@ -31,5 +32,4 @@ export function operations(app: Express, db: Database, options: OpsOptions = {})
   };
 }
 
-export { createLogger, type Logger } from './logger';
 export { createMetrics, type Metrics } from './metrics';

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import type { Logger as TemporalLogger, LogLevel as TemporalLogLevel, LogMetadata } from '@temporalio/common';
-
-export type { Logger };
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+import type { Logger } from '../../infra/logger';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -13,19 +9,6 @@ declare module 'express-serve-static-core' {
     /** The logger bound to this request's id. */
     log?: Logger;
   }
-}
-
-/** One JSON object per line on stdout (or `destination`); `silent` for tests. */
-export function createLogger(level: LogLevel, service = 'greenlane-api', destination?: DestinationStream): Logger {
-  const options: LoggerOptions = {
-    level,
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    // Belt and braces: nothing below logs headers, but a future `log.info({ req })` must not leak a token.
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
-  };
-  return destination ? pino(options, destination) : pino(options);
 }
 
 // Accepted from a proxy or client so one id follows a request across systems; anything
@@ -67,19 +50,5 @@ export function requestLogging(logger: Logger, routeOf: (method: string, path: s
       else req.log!.info(line, 'request');
     });
     next();
-  };
-}
-
-/** Routes the Temporal SDK's (worker's) log calls into the same JSON log stream. */
-export function temporalLogger(logger: Logger): TemporalLogger {
-  const levels: Record<TemporalLogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
-  const log = (level: TemporalLogLevel, message: string, meta?: LogMetadata) => logger[levels[level]]({ ...meta }, message);
-  return {
-    log,
-    trace: (m, meta) => log('TRACE', m, meta),
-    debug: (m, meta) => log('DEBUG', m, meta),
-    info: (m, meta) => log('INFO', m, meta),
-    warn: (m, meta) => log('WARN', m, meta),
-    error: (m, meta) => log('ERROR', m, meta),
   };
 }

@@ -6,7 +6,7 @@ import type { CadenceReportContent } from '../../domain/cadence/report';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import type { Database } from '../../infra/database';
 import { runCadenceFor } from '../../infra/schedules';
-import { calendarOf } from '../../infra/slaSummaryQuery';
+import { calendarOf } from '../../readModels/slaSummaryQuery';
 import { Problem, validationProblem } from '../problem';
 import { REPEAT_IS_SAFE, boundedWrite } from './workflowCalls';
 

@@ -1,6 +1,6 @@
 // What a use case needs to know of the request that asks for it, without knowing HTTP.
 import type { Principal } from '../auth/principal';
-import type { Logger } from '../ops/logger';
+import type { Logger } from '../../infra/logger';
 
 export interface Caller {
   principal: Principal;

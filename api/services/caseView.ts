@@ -2,8 +2,8 @@
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
-import { fastTrackCaseFacts } from '../../infra/fastTrackCaseFacts';
-import { sciTechCaseFacts } from '../../infra/sciTechCaseFacts';
+import { fastTrackCaseFacts } from '../../readModels/fastTrackCaseFacts';
+import { sciTechCaseFacts } from '../../readModels/sciTechCaseFacts';
 import type { CaseState } from '../../workflows/fastTrackCase';
 import type { SciTechCaseState } from '../../workflows/sciTechCase';
 import { caseNotFound } from './caseScope';

@@ -1,6 +1,6 @@
 // What the API adds for sci-tech credit (善科贷) cases: the workflow input built from the
 // online application and the approver's decision (the product's part of the case view is
-// infra/sciTechCaseFacts.ts).
+// readModels/sciTechCaseFacts.ts).
 import type { SciTechCaseBody, SciTechDecisionBody } from '../schemas';
 import type { z } from 'zod';
 import type { SciTechCaseInput, SciTechDecideRequest } from '../../workflows/sciTechCaseMessages';

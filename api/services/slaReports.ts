@@ -5,7 +5,7 @@ import { DAY_MS } from '../../domain/calendar/timeZone';
 import type { IsoDate } from '../../domain/calendar/types';
 import type { GroupBy } from '../../domain/reports/slaSummary';
 import type { Database } from '../../infra/database';
-import { calendarOf, querySlaSummaryWhere, rangeInstants as instants, type Named, type SlaSummaryReport } from '../../infra/slaSummaryQuery';
+import { calendarOf, querySlaSummaryWhere, rangeInstants as instants, type Named, type SlaSummaryReport } from '../../readModels/slaSummaryQuery';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Principal } from '../auth/principal';
 import { visibleCasesWhere } from './caseScope';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../api/app';
-import { createLogger } from '../../api/ops';
+import { createLogger } from '../../infra/logger';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { CONSOLE_DIST } from '../../web/ensureBuilt';
 import { bearer, testSignIn, testVerifier } from '../support/auth';

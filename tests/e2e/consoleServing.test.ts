@@ -4,7 +4,7 @@
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createLogger } from '../../api/ops';
+import { createLogger } from '../../infra/logger';
 import { signInOptions } from '../../api/services/signIn';
 import { loadConfig } from '../../infra/config';
 import type { Database } from '../../infra/database';

@@ -3,7 +3,7 @@
 // (422) or an action the case refuses (409), so the table changes nothing.
 import request from 'supertest';
 import type { Role } from '../../api/auth/principal';
-import { BORDERLINE_SOFTWARE_APPLICATION } from '../../infra/demo';
+import { BORDERLINE_SOFTWARE_APPLICATION } from '../../dev/demo';
 import { DEV_USERS } from '../../infra/devUsers';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';

@@ -1,4 +1,4 @@
-// The consistency check (`npm run verify:consistency`, infra/consistency.ts) on the
+// The consistency check (`npm run verify:consistency`, maintenance/consistency.ts) on the
 // dev-server stack: cases driven through the API pass it, and each kind of damage an
 // outage or a bug could leave behind is reported against its case number.
 import { SandboxBank } from '../../activities/adapters';
@@ -6,8 +6,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { checkConsistency, judgeCase, type CaseSnapshot, type ConsistencyOptions } from '../../infra/consistency';
-import { rebuildProjection } from '../../infra/rebuildProjection';
+import { checkConsistency, judgeCase, type CaseSnapshot, type ConsistencyOptions } from '../../maintenance/consistency';
+import { rebuildProjection } from '../../maintenance/rebuildProjection';
 import { fastTrackCaseWorkflow, type CaseState } from '../../workflows/fastTrackCase';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';

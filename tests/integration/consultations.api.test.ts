@@ -4,8 +4,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { httpDemoApi } from '../../infra/demo';
-import { seedConsultationDemo } from '../../infra/demoConsultations';
+import { httpDemoApi } from '../../dev/demo';
+import { seedConsultationDemo } from '../../dev/demoConsultations';
 import { loadConfig } from '../../infra/config';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
@@ -157,7 +157,7 @@ it('seeds the consultation demo through the API; a second seeding adds nothing',
   await new Promise((r) => server.once('listening', r));
   try {
     const api = httpDemoApi(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, loadConfig({ ...process.env, GREENLANE_ENV: 'test' }));
-    // Its own batch key: infra/demo.ts's seeding in another file must not meet this one.
+    // Its own batch key: dev/demo.ts's seeding in another file must not meet this one.
     const key = `demo-consultation-test-${run}`;
     const lines: string[] = [];
     const batchId = await seedConsultationDemo(api, (l) => lines.push(l), key);

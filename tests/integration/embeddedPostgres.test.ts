@@ -2,7 +2,7 @@
 // once: pools from several clients, interleaved transactions kept apart.
 import { Client, Pool } from 'pg';
 import { createDatabase } from '../../infra/database';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../infra/embeddedPostgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../dev/embeddedPostgres';
 import { migrate } from '../../infra/migrate';
 
 let pg: EmbeddedPostgres;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { SandboxBank } from '../../activities/adapters';
 import { createDatabase } from '../../infra/database';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../infra/embeddedPostgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../dev/embeddedPostgres';
 import { migrate, MIGRATIONS_DIR } from '../../infra/migrate';
 
 let pg: EmbeddedPostgres;

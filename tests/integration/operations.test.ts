@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
-import { createLogger } from '../../api/ops';
+import { createLogger } from '../../infra/logger';
 import { requestLogging } from '../../api/ops/logger';
 import { problemHandler } from '../../api/problem';
 import { bearer } from '../support/auth';

@@ -1,7 +1,7 @@
 // The workflow is the source of truth: the case's records, tasks and timeline
 // can be rebuilt from its history after they are lost.
 import request from 'supertest';
-import { rebuildProjection } from '../../infra/rebuildProjection';
+import { rebuildProjection } from '../../maintenance/rebuildProjection';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';

@@ -2,9 +2,9 @@
 // deployment) reads from its record: the same decision, contract, disbursement, withdrawal and
 // pauses as while the workflow could still be asked.
 import request from 'supertest';
-import { fastTrackCaseFacts } from '../../infra/fastTrackCaseFacts';
-import { sciTechCaseFacts } from '../../infra/sciTechCaseFacts';
-import { BORDERLINE_SOFTWARE_APPLICATION } from '../../infra/demo';
+import { fastTrackCaseFacts } from '../../readModels/fastTrackCaseFacts';
+import { sciTechCaseFacts } from '../../readModels/sciTechCaseFacts';
+import { BORDERLINE_SOFTWARE_APPLICATION } from '../../dev/demo';
 import { getStateQuery, type CaseState } from '../../workflows/fastTrackCaseMessages';
 import type { SciTechCaseState } from '../../workflows/sciTechCaseMessages';
 import { bearer } from '../support/auth';

@@ -3,7 +3,7 @@
 // the shared users' lists are read for this file's cases only.
 import request from 'supertest';
 import type { Principal } from '../../api/auth/principal';
-import { BORDERLINE_SOFTWARE_APPLICATION } from '../../infra/demo';
+import { BORDERLINE_SOFTWARE_APPLICATION } from '../../dev/demo';
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';

@@ -5,13 +5,13 @@
 // Once per jest run: the e2e project's setup calls it too.
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../infra/config';
-import { startDevServer } from '../../infra/devServer';
-import { startEmbeddedPostgres } from '../../infra/embeddedPostgres';
+import { startDevServer } from '../../dev/devServer';
+import { startEmbeddedPostgres } from '../../dev/embeddedPostgres';
 import { migrate } from '../../infra/migrate';
 import { createDatabase } from '../../infra/database';
 import { seedReferenceData } from '../../infra/seed';
 import { ensureSearchAttributes } from '../../infra/temporal';
-import { ensureTestServer } from '../../infra/tools/testServer';
+import { ensureTestServer } from '../../dev/tools/testServer';
 
 export default async function globalSetup(): Promise<void> {
   if ((globalThis as { __greenlane?: unknown }).__greenlane) return;

@@ -1,7 +1,7 @@
 // The fast workflow-logic tests need only the Java time-skipping test server (installed on
 // first use): no PostgreSQL, no Temporal dev server, no console build.
 import { loadConfig } from '../../infra/config';
-import { ensureTestServer } from '../../infra/tools/testServer';
+import { ensureTestServer } from '../../dev/tools/testServer';
 
 export default function globalSetup(): void {
   const config = loadConfig({ ...process.env, GREENLANE_ENV: 'test' });

@@ -1,5 +1,5 @@
 import { SandboxBank } from '../../activities/adapters';
-import { fastTrackCaseFacts } from '../../infra/fastTrackCaseFacts';
+import { fastTrackCaseFacts } from '../../readModels/fastTrackCaseFacts';
 import { BranchesOpen, SlaBreaches, SlaState } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
 import {

@@ -7,12 +7,12 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import type { BankAdapter } from '../activities/adapters';
-import type { Database } from './database';
+import type { Database } from '../infra/database';
 import type { CaseState } from '../workflows/fastTrackCaseMessages';
 import type { SciTechCaseState } from '../workflows/sciTechCaseMessages';
-import { fastTrackCaseFacts } from './fastTrackCaseFacts';
-import type { EventRow } from './recordedEvents';
-import { sciTechCaseFacts } from './sciTechCaseFacts';
+import { fastTrackCaseFacts } from '../readModels/fastTrackCaseFacts';
+import type { EventRow } from '../readModels/recordedEvents';
+import { sciTechCaseFacts } from '../readModels/sciTechCaseFacts';
 
 export const CASE_WORKFLOW_TYPES = ['fastTrackCaseWorkflow', 'sciTechCaseWorkflow'] as const;
 const TERMINAL = new Set(['DISBURSED', 'REJECTED', 'WITHDRAWN']);

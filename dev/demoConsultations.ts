@@ -1,5 +1,5 @@
 // Demo data for the joint consultation: a small batch of firms 厦门国际银行 refused, moved along
-// through the HTTP API as the task force and the banks would. Idempotent like infra/demo.ts:
+// through the HTTP API as the task force and the banks would. Idempotent like dev/demo.ts:
 // the batch's Idempotency-Key fixes its id, every action carries a fixed key, and an action on
 // a consultation that has moved on (or closed) is a 409 that changes nothing.
 import type { DemoApi, DemoResponse, DemoStep } from './demo';

@@ -3,7 +3,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { caseProgressActivities } from '../activities/caseProgress';
 import { caseRecordActivities } from '../activities/caseRecords';
 import { sciTechRecordActivities } from '../activities/sciTech';
-import type { Database } from './database';
+import type { Database } from '../infra/database';
 
 /**
  * Rebuilds the PostgreSQL projection of cases from their workflow histories:

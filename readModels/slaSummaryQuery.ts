@@ -5,8 +5,8 @@ import type { IsoDate } from '../domain/calendar/types';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { summariseSla, type GroupBy, type GroupFigures, type SlaFigures } from '../domain/reports/slaSummary';
 import type { Prisma } from '../prisma/generated/client';
-import { readArrangements } from './calendarStore';
-import type { Database } from './database';
+import { readArrangements } from '../infra/calendarStore';
+import type { Database } from '../infra/database';
 
 export interface Named {
   code: string;

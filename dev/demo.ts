@@ -4,9 +4,9 @@
 // same cases (a repeated opening answers the case it opened; a repeated action is the same
 // update, or a 409 because it was done), and adds nothing.
 import { mintDevToken } from '../api/auth/verifier';
-import type { Config } from './config';
+import type { Config } from '../infra/config';
 import { consultationDemoStep } from './demoConsultations';
-import { DEV_USERS } from './devUsers';
+import { DEV_USERS } from '../infra/devUsers';
 
 export interface DemoResponse {
   status: number;
@@ -188,6 +188,6 @@ export const DEMO_STEPS: DemoStep[] = [
     purpose: '软件研发人员薪酬',
     application: BORDERLINE_SOFTWARE_APPLICATION,
   }),
-  // The joint consultation: a batch of firms 厦门国际银行 refused (infra/demoConsultations.ts).
+  // The joint consultation: a batch of firms 厦门国际银行 refused (dev/demoConsultations.ts).
   consultationDemoStep,
 ];
