@@ -2,6 +2,7 @@
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { TASK_LABELS } from '../domain/fastTrack/policy';
 import { formatWan } from '../domain/money';
+import { caseEnded } from '../domain/stages';
 import type { CaseState, FastTrackCaseInput, TaskState } from './fastTrackCaseMessages';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -40,7 +41,7 @@ export function caseDetails(input: FastTrackCaseInput, state: CaseState, calenda
     `**${input.firm.name}** · ${formatWan(input.amountFen)} · ${input.streetCode} → ${input.bankCode}`,
     `阶段 Stage: ${state.stage} · 时限 SLA: ${state.slaState} · 超时 Breaches: ${state.breaches.length}`,
     `承诺办结 Due: ${state.dueAt ? shanghaiText(state.dueAt) : '—'}${state.dueProvisional ? ' (暂定 provisional)' : ''}` +
-      (calendar && state.dueAt && !['DISBURSED', 'REJECTED', 'WITHDRAWN'].includes(state.stage) ? ` · ${workingHoursLeft(calendar, now, state.dueAt)}` : ''),
+      (calendar && state.dueAt && !caseEnded(state.stage) ? ` · ${workingHoursLeft(calendar, now, state.dueAt)}` : ''),
   ];
   const paused = state.pauses.find((p) => !p.until);
   if (paused) lines.push(`⏸ 计时暂停 SLA paused (${paused.kind}) since ${shanghaiText(paused.since)}: ${paused.reason}`);

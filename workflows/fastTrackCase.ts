@@ -16,7 +16,9 @@ import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import { DEFAULT_AT_RISK_LEAD_MS, PROMISE_WORKING_DAYS, TASK_KINDS, TASK_LABELS, branchDue } from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
 import { addWorkingTime, subtractWorkingTime } from '../domain/fastTrack/workingTime';
+import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
+import { caseEnded } from '../domain/stages';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import {
   acceptanceUpdate,
@@ -33,7 +35,6 @@ import {
   type CaseState,
   type CompleteTaskRequest,
   type FastTrackCaseInput,
-  type Stage,
   type TaskKind,
   type TaskState,
 } from './fastTrackCaseMessages';
@@ -68,8 +69,6 @@ const BANK: ActivityOptions = {
 };
 
 const act = proxyActivities<Activities>(RECORD);
-
-const TERMINAL: readonly Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 
 type Level = 'ON_TRACK' | 'AT_RISK' | 'BREACHED';
 interface Deadline {
@@ -106,7 +105,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   let revision = 0;
 
   const now = () => new Date();
-  const ended = () => TERMINAL.includes(state.stage);
+  const ended = () => caseEnded(state.stage);
   // Set once the decision's event and stage are in the record (see decideUpdate).
   let decisionRecorded = false;
   const task = (kind: TaskKind) => state.tasks.find((t) => t.kind === kind) as TaskState;
@@ -502,7 +501,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       `通知街道与专班 Notify street office and task force: ${d.subject} at risk`,
       `notice:at-risk:${key}`,
       'NOTIFICATION',
-      [`STREET_OFFICE:${input.streetCode}`, 'TASK_FORCE'],
+      ESCALATION.fastTrack.atRisk(input.streetCode),
       `【预警】案件 ${input.caseNo}（${input.firm.name}）的${d.label.split(' ')[0]}将于 ${shanghaiText(d.dueAt.toISOString())} 到期，负责人 ${d.assignee}，${leftZh}。`,
       `[At risk] Case ${input.caseNo} (${input.firm.name}): ${d.label} is due ${shanghaiText(d.dueAt.toISOString())} (Asia/Shanghai); owner ${d.assignee}; ${leftEn}.`,
     );
@@ -531,7 +530,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       `升级至综合协调组 Escalate to coordination group: ${d.subject}`,
       `escalated:${key}`,
       'ESCALATED',
-      ['TASK_FORCE:综合协调组', `STREET_OFFICE:${input.streetCode}`],
+      ESCALATION.fastTrack.breached(input.streetCode),
       `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
       `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     );

@@ -17,12 +17,12 @@ import type * as activities from '../activities';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
-import { CLOSED_STAGES } from '../domain/consultation/progress';
+import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { REASON_LABELS } from '../domain/consultation/reasons';
-import { DEFAULT_AT_RISK_LEAD_MS, PROMISE_WORKING_DAYS } from '../domain/fastTrack/policy';
-import { promiseDue } from '../domain/fastTrack/promiseDue';
+import { ESCALATION } from '../domain/escalation';
 import { subtractWorkingTime } from '../domain/fastTrack/workingTime';
 import { formatWan } from '../domain/money';
+import { CLOSED_STAGES } from '../domain/stages';
 import { shanghaiText, workingHoursLeftParts } from './caseDetails';
 import {
   completeMaterialsUpdate,
@@ -58,7 +58,7 @@ const act = proxyActivities<Activities>(RECORD);
 
 export async function jointConsultationWorkflow(input: JointConsultationInput): Promise<ConsultationState> {
   const openedAt = new Date(input.openedAt);
-  const lead = input.atRiskLeadMs ?? DEFAULT_AT_RISK_LEAD_MS;
+  const lead = input.atRiskLeadMs ?? CONSULTATION_AT_RISK_LEAD_MS;
   const state: ConsultationState = {
     consultationId: input.consultationId,
     stage: input.reasons?.length ? 'REASONS_RECORDED' : 'OPENED',
@@ -144,7 +144,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
   function recomputeDue(): void {
     const c = calendar!;
     const paused = state.materials.reduce((sum, m) => sum + (m.pausedWorkingMs ?? 0), 0);
-    const due = promiseDue(c, openedAt, paused).dueAt;
+    const due = consultationDue(c, openedAt, paused);
     state.dueAt = due.toISOString();
     state.atRiskAt = subtractWorkingTime(c, due, lead).toISOString();
     if (level === 'AT_RISK' && now() < new Date(state.atRiskAt)) level = 'ON_TRACK';
@@ -374,7 +374,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     await notify(
       '通知专班 Notify task force: consultation at risk',
       `notice:at-risk:${key}`,
-      ['TASK_FORCE', `BANK:${state.plan?.bankCode ?? input.refused.bankCode}`],
+      ESCALATION.consultation.atRisk(state.plan?.bankCode ?? input.refused.bankCode),
       `【预警】${input.firm.name}的银行联合会诊 ${input.consultationId} 将于 ${shanghaiText(key)} 到期（阶段 ${state.stage}），${leftZh}。`,
       `[At risk] Joint consultation ${input.consultationId} (${input.firm.name}) is due ${shanghaiText(key)} (Asia/Shanghai); stage ${state.stage}; ${leftEn}.`,
     );
@@ -389,9 +389,9 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     await notify(
       '升级至综合协调组 Escalate to coordination group: consultation',
       `escalated:${key}`,
-      ['TASK_FORCE:综合协调组', `STREET_OFFICE:${input.firm.streetCode}`],
-      `【超时督办】${input.firm.name}的银行联合会诊 ${input.consultationId} 已于 ${shanghaiText(key)} 超过${PROMISE_WORKING_DAYS}个工作日，所处阶段 ${state.stage}。请综合协调组督办。`,
-      `[SLA breached] Joint consultation ${input.consultationId} (${input.firm.name}) passed its ${PROMISE_WORKING_DAYS}-working-day due ${shanghaiText(key)}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
+      ESCALATION.consultation.breached(input.firm.streetCode),
+      `【超时督办】${input.firm.name}的银行联合会诊 ${input.consultationId} 已于 ${shanghaiText(key)} 超过${CONSULTATION_PROMISE_WORKING_DAYS}个工作日，所处阶段 ${state.stage}。请综合协调组督办。`,
+      `[SLA breached] Joint consultation ${input.consultationId} (${input.firm.name}) passed its ${CONSULTATION_PROMISE_WORKING_DAYS}-working-day due ${shanghaiText(key)}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     );
   }
 }

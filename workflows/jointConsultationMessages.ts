@@ -3,7 +3,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReasonEntry } from '../domain/consultation/reasons';
 import type { FinancingPlan, LinkedProduct } from '../domain/consultation/plan';
-import type { ConsultationStage, MemberProgress } from '../domain/consultation/progress';
+import type { MemberProgress } from '../domain/consultation/progress';
+import type { ConsultationStage } from '../domain/stages';
 import type { SciTechApplication } from './sciTechCaseMessages';
 
 export type { ConsultationStage, FinancingPlan, LinkedProduct, ReasonEntry };

@@ -14,8 +14,10 @@ import {
   type ActivityOptions,
 } from '@temporalio/workflow';
 import type * as activities from '../activities';
+import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
-import { REJECTION_REASONS, SCI_TECH_POLICY } from '../domain/sciTech/policy';
+import { REJECTION_REASONS, SCI_TECH_AT_RISK_LEAD_MS, SCI_TECH_POLICY, SCI_TECH_PROMISE_MS } from '../domain/sciTech/policy';
+import { CASE_NOT_WITHDRAWABLE_STAGES, caseEnded } from '../domain/stages';
 import { applicationProblems, scoreApplication, type ScoringInput } from '../domain/sciTech/scoring';
 import { shanghaiText } from './caseDetails';
 import {
@@ -26,7 +28,6 @@ import {
   type SciTechCaseInput,
   type SciTechCaseState,
   type SciTechDecideRequest,
-  type SciTechStage,
   type SciTechWithdrawRequest,
 } from './sciTechCaseMessages';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
@@ -38,8 +39,6 @@ export * from './sciTechCaseMessages';
 type Activities = ReturnType<typeof activities.createActivities>;
 
 const HOUR_MS = 60 * 60 * 1000;
-export const SCI_TECH_PROMISE_MS = SCI_TECH_POLICY.promiseHours * HOUR_MS;
-export const SCI_TECH_AT_RISK_LEAD_MS = SCI_TECH_POLICY.atRiskLeadHours * HOUR_MS;
 
 // Nobody waits on the valuation but the clock: retry until the service answers (a long
 // outage shows as AT_RISK/BREACHED, which is the point).
@@ -55,9 +54,6 @@ const BANK: ActivityOptions = {
 
 const act = proxyActivities<Activities>(RECORD);
 
-const TERMINAL: readonly SciTechStage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
-/** Once money moves, a case can no longer be withdrawn. */
-const NOT_WITHDRAWABLE: readonly SciTechStage[] = ['DISBURSING', ...TERMINAL];
 const SYSTEM = 'system:scoring';
 
 export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciTechCaseState> {
@@ -85,7 +81,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   let revision = 0;
 
   const now = () => new Date();
-  const ended = () => TERMINAL.includes(state.stage);
+  const ended = () => caseEnded(state.stage);
   // Set once the decision's event and stage are in the record (see sciTechDecideUpdate).
   let decisionRecorded = false;
 
@@ -296,7 +292,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
       '通知审批人与专班 Notify approver and task force: at risk',
       `notice:at-risk:${key}`,
       'NOTIFICATION',
-      [holder(), `STREET_OFFICE:${input.streetCode}`, 'TASK_FORCE'],
+      ESCALATION.sciTech.atRisk(holder(), input.streetCode),
       `【预警】善科贷案件 ${input.caseNo}（${input.firm.name}）的48小时承诺将于 ${shanghaiText(state.dueAt)} 到期，剩余 ${leftH} 小时，当前阶段 ${state.stage}，负责人 ${holder()}。`,
       `[At risk] Sci-tech case ${input.caseNo} (${input.firm.name}): the 48-hour promise is due ${shanghaiText(state.dueAt)} (Asia/Shanghai), ${leftH} h left; stage ${state.stage}; owner ${holder()}.`,
     );
@@ -312,7 +308,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
       '升级至专班 Escalate to the task force: 48-hour promise breached',
       `escalated:${key}`,
       'ESCALATED',
-      ['TASK_FORCE:综合协调组', `STREET_OFFICE:${input.streetCode}`, `BANK:${input.bankCode}`],
+      ESCALATION.sciTech.breached(input.streetCode, input.bankCode),
       `【超时督办】善科贷案件 ${input.caseNo}（${input.firm.name}，${formatWan(requestedFen)}）的48小时承诺已于 ${shanghaiText(state.dueAt)} 超时，所处阶段 ${state.stage}，负责人 ${holder()}。请综合协调组督办。`,
       `[SLA breached] Sci-tech case ${input.caseNo}: the 48-hour promise passed its due ${shanghaiText(state.dueAt)}; stage ${state.stage}; owner ${holder()}. Escalated to the task force's general coordination group.`,
     );
@@ -327,7 +323,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
 // ---- Update validators: precise, bilingual, never change state ------------------------------
 
 export function validateSciTechWithdraw(state: SciTechCaseState, req: SciTechWithdrawRequest): void {
-  requireWithdrawable(state.stage, NOT_WITHDRAWABLE, req);
+  requireWithdrawable(state.stage, CASE_NOT_WITHDRAWABLE_STAGES, req);
 }
 
 export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecideRequest): void {
@@ -348,7 +344,7 @@ export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecid
 // ---- What operators read in Temporal UI, Chinese first ------------------------------------
 
 export function sciTechDetails(input: SciTechCaseInput, state: SciTechCaseState, now: Date): string {
-  const open = !TERMINAL.includes(state.stage);
+  const open = !caseEnded(state.stage);
   const leftH = (new Date(state.dueAt).getTime() - now.getTime()) / HOUR_MS;
   const left = leftH >= 0 ? `剩余 ${leftH.toFixed(1)} 小时 ${leftH.toFixed(1)} h left` : `超时 ${(-leftH).toFixed(1)} 小时 ${(-leftH).toFixed(1)} h late`;
   const lines = [
