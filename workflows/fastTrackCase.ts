@@ -49,6 +49,7 @@ import {
 } from './fastTrackCaseValidators';
 import { BranchesOpen, CaseStage, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 import { RECORD } from './activityOptions';
+import { SlaClock, type Deadline, type SlaLevel as Level } from './slaClock';
 
 export * from './fastTrackCaseMessages';
 export { PROMISE_WORKING_DAYS };
@@ -70,17 +71,6 @@ const BANK: ActivityOptions = {
 
 const act = proxyActivities<Activities>(RECORD);
 
-type Level = 'ON_TRACK' | 'AT_RISK' | 'BREACHED';
-interface Deadline {
-  subject: TaskKind | 'PROMISE';
-  label: string;
-  assignee: string;
-  atRiskAt: Date;
-  dueAt: Date;
-  level: Level;
-  setLevel(level: Level): void;
-}
-
 export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<CaseState> {
   const acceptedAt = new Date(input.acceptedAt);
   const lead = input.atRiskLeadMs ?? DEFAULT_AT_RISK_LEAD_MS;
@@ -99,8 +89,8 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   };
   let calendar: WorkingCalendar | undefined;
   let promiseLevel: Level = 'ON_TRACK';
-  // Bumped on every change that moves a due instant or closes one: the SLA clock re-plans.
-  let slaVersion = 0;
+  // Told of every change that moves a due instant or closes one: it re-plans.
+  const sla = new SlaClock<Deadline<TaskKind | 'PROMISE'>>({ deadlines, stopped: () => ended(), onAtRisk, onBreached });
   // Orders projections: the database ignores a write older than the one it holds.
   let revision = 0;
 
@@ -178,7 +168,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       const at = now().toISOString();
       state.withdrawal = { reason, by: actor, at };
       state.stage = 'WITHDRAWN';
-      slaVersion++;
+      sla.replan();
       await project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', actor, { reason });
       return state;
     },
@@ -208,7 +198,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       t.evidence = { ...req.evidence, ...receipt };
       const breach = state.breaches.find((b) => b.subject === req.kind && b.lateWorkingMs === null);
       if (breach && calendar) breach.lateWorkingMs = -calendar.workingTimeRemaining(at, new Date(t.dueAt));
-      slaVersion++;
+      sla.replan();
       await project(`${TASK_LABELS[req.kind]} 完成 done`, `task-done:${req.kind}`, 'TASK_COMPLETED', req.actor, { kind: req.kind, evidence: t.evidence, lateWorkingMs: breach?.lateWorkingMs ?? 0 }, [req.kind]);
       return state;
     },
@@ -270,7 +260,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
     async ({ kind, reason, actor }) => {
       const seq = state.pauses.length + 1;
       state.pauses.push({ kind, reason, by: actor, since: now().toISOString() });
-      slaVersion++;
+      sla.replan();
       await project(`暂停计时 Pause SLA for ${kind}`, `sla-paused:${seq}`, 'SLA_PAUSED', actor, { kind, reason });
       return state;
     },
@@ -289,7 +279,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       // The firm's wait does not count against the branch or the promise.
       recomputeDues();
       const t = task(pause.kind);
-      slaVersion++;
+      sla.replan();
       await project(`恢复计时 Resume SLA for ${pause.kind}`, `sla-resumed:${seq}`, 'SLA_RESUMED', actor, {
         kind: pause.kind,
         note: note ?? null,
@@ -337,7 +327,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
     ]);
     calendar = new WorkingCalendar(years);
     recomputeDues();
-    slaVersion++;
+    sla.replan();
     const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]);
     if (moved) {
       calendarChanges++;
@@ -395,7 +385,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   // Acceptance answers only now, so whoever opened the case sees its branches recorded too.
   state.recorded = true;
 
-  const clock = runSlaClock();
+  const clock = sla.run();
 
   await condition(() => state.tasks.every((t) => t.status === 'DONE') || ended());
   if (!ended()) {
@@ -406,7 +396,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
 
   if (!ended() && state.decision?.outcome === 'REJECTED') {
     state.stage = 'REJECTED';
-    slaVersion++;
+    sla.replan();
     await project('记录拒贷原因 Record rejection', 'rejected', 'REJECTED', state.decision.by, { decidedAt: state.decision.at, reasons: state.decision.reasons });
     decisionRecorded = true;
   }
@@ -429,7 +419,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
       ]);
       state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
       state.stage = 'DISBURSED';
-      slaVersion++;
+      sla.replan();
       const workingDaysUsed = cal().workingDaysBetween(shanghaiDate(acceptedAt), shanghaiDate(now()));
       await project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...state.disbursement, workingDaysUsed, withinPromise: now() <= new Date(state.dueAt!) });
     }
@@ -442,9 +432,9 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
 
   // ---- SLA clock ------------------------------------------------------------------------
 
-  function deadlines(): Deadline[] {
+  function deadlines(): Deadline<TaskKind | 'PROMISE'>[] {
     const paused = activePause();
-    const list: Deadline[] = state.tasks
+    const list: Deadline<TaskKind | 'PROMISE'>[] = state.tasks
       .filter((t) => t.status !== 'DONE' && t.kind !== paused?.kind)
       .map((t) => ({
         subject: t.kind,
@@ -469,31 +459,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
     return list;
   }
 
-  async function runSlaClock(): Promise<void> {
-    while (!ended()) {
-      const t = now();
-      for (const d of deadlines()) {
-        if (d.level !== 'BREACHED' && t >= d.dueAt) await onBreached(d);
-        else if (d.level === 'ON_TRACK' && t >= d.atRiskAt) await onAtRisk(d);
-      }
-      const next = deadlines()
-        .flatMap((d) => [
-          ...(d.level === 'ON_TRACK' && d.atRiskAt > t ? [{ at: d.atRiskAt, why: `预警 AT_RISK ${d.label}` }] : []),
-          ...(d.level !== 'BREACHED' && d.dueAt > t ? [{ at: d.dueAt, why: `到期 due ${d.label}` }] : []),
-        ])
-        .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
-      const seen = slaVersion;
-      const changed = () => slaVersion !== seen || ended();
-      if (next) {
-        await condition(changed, next.at.getTime() - now().getTime(), { summary: `${next.why} @ ${shanghaiText(next.at.toISOString())}` });
-      } else {
-        await condition(changed);
-      }
-    }
-  }
-
-  async function onAtRisk(d: Deadline): Promise<void> {
-    d.setLevel('AT_RISK');
+  async function onAtRisk(d: Deadline<TaskKind | 'PROMISE'>): Promise<void> {
     const key = `${d.subject}:${d.dueAt.toISOString()}`;
     const [leftZh, leftEn] = workingHoursLeftParts(cal(), now(), d.dueAt.toISOString());
     await project(`预警 At risk: ${d.subject}`, `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: d.subject, assignee: d.assignee, dueAt: d.dueAt.toISOString() });
@@ -507,8 +473,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
     );
   }
 
-  async function onBreached(d: Deadline): Promise<void> {
-    d.setLevel('BREACHED');
+  async function onBreached(d: Deadline<TaskKind | 'PROMISE'>): Promise<void> {
     const at = now();
     state.breaches.push({
       subject: d.subject,

@@ -19,7 +19,7 @@ import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
 import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { REASON_LABELS } from '../domain/consultation/reasons';
-import { ESCALATION } from '../domain/escalation';
+import { ESCALATION, TASK_FORCE } from '../domain/escalation';
 import { subtractWorkingTime } from '../domain/fastTrack/workingTime';
 import { formatWan } from '../domain/money';
 import { CLOSED_STAGES } from '../domain/stages';
@@ -49,6 +49,7 @@ import {
 import { calendarNoticeLoadedSignal } from './fastTrackCaseMessages';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 import { RECORD } from './activityOptions';
+import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
 
 export * from './jointConsultationMessages';
 
@@ -72,9 +73,16 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     breaches: [],
   };
   let calendar: WorkingCalendar | undefined;
-  let level: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' = 'ON_TRACK';
-  // Bumped on every change that moves the due instant or stops the clock.
-  let slaVersion = 0;
+  let level: SlaLevel = 'ON_TRACK';
+  // Told of every change that moves the due instant or stops the clock: it re-plans.
+  const sla = new SlaClock<Deadline<'PROMISE'>>({
+    // One promise, standing still while the firm supplies materials.
+    deadlines: () => (activePause() ? [] : [promise()]),
+    stopped: () => decided(),
+    onAtRisk: (d) => onAtRisk(d.dueAt),
+    onBreached: (d) => onBreached(d.dueAt),
+    planFromChecked: true,
+  });
   // Orders projections: the database ignores a write older than the one it holds.
   let revision = 0;
 
@@ -202,7 +210,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
       await whenOpened(() => validateRequestMaterials(state, { actor, missing, reason }));
       state.materials.push({ missing, reason, by: actor.id, since: now().toISOString() });
       state.stage = 'MATERIALS';
-      slaVersion++;
+      sla.replan();
       await project('补充材料，暂停计时 Materials requested: clock paused', `materials-requested:${state.materials.length}`, 'MATERIALS_REQUESTED', actor.id, { missing, reason });
       return state;
     },
@@ -223,7 +231,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
         recomputeDue();
       }
       state.stage = 'RE_REVIEW';
-      slaVersion++;
+      sla.replan();
       await project('材料齐全，提交复审 Materials complete: plan to re-review', `materials-complete:${++completions}`, 'MATERIALS_COMPLETE', actor.id, {
         note: note ?? null,
         pausedWorkingMs: pause?.pausedWorkingMs ?? 0,
@@ -239,7 +247,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     async ({ actor, outcome, note }) => {
       await whenOpened(() => validateReReview(state, { actor, outcome, note }));
       state.reReview = { outcome, by: actor.id, at: now().toISOString(), ...(note ? { note } : {}) };
-      slaVersion++;
+      sla.replan();
       // Answers with the linked case once it is open (or the decline recorded).
       await condition(() => ended());
       return state;
@@ -255,7 +263,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
       if (pause) pause.until = now().toISOString();
       state.withdrawal = { reason, by: actor.id, at: now().toISOString() };
       state.stage = 'WITHDRAWN';
-      slaVersion++;
+      sla.replan();
       await project('撤回会诊 Withdraw consultation', 'withdrawn', 'WITHDRAWN', actor.id, { reason });
       return state;
     },
@@ -276,7 +284,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     const before = state.dueAt;
     recomputeDue();
     if (state.dueAt === before) return;
-    slaVersion++;
+    sla.replan();
     calendarChanges++;
     await project('日历变更，重算时限 Calendar changed: due recomputed', `due-recomputed:${calendarChanges}`, 'DUE_RECOMPUTED', actor, {
       before,
@@ -297,7 +305,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
   await project('会诊开始 Consultation opened', 'opened', 'OPENED', input.openedBy, { dueAt: state.dueAt, reasons: state.reasons, refused: input.refused });
   state.recorded = true;
 
-  const clock = runSlaClock();
+  const clock = sla.run();
 
   await condition(() => decided());
   if (!ended() && state.reReview?.outcome === 'DECLINED') {
@@ -350,24 +358,21 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
 
   // ---- SLA clock ------------------------------------------------------------------------
 
-  async function runSlaClock(): Promise<void> {
-    while (!decided()) {
-      const t = now();
-      const running = !activePause() && level !== 'BREACHED';
-      const due = new Date(state.dueAt!);
-      const atRisk = new Date(state.atRiskAt!);
-      if (running && t >= due) await onBreached(due);
-      else if (running && level === 'ON_TRACK' && t >= atRisk) await onAtRisk(due);
-      const next = !running || level === 'BREACHED' ? undefined : level === 'ON_TRACK' && atRisk > t ? atRisk : due > t ? due : undefined;
-      const seen = slaVersion;
-      const changed = () => slaVersion !== seen || decided();
-      if (next) await condition(changed, next.getTime() - now().getTime(), { summary: `${level === 'ON_TRACK' ? '预警 AT_RISK' : '到期 due'} @ ${shanghaiText(next.toISOString())}` });
-      else await condition(changed);
-    }
+  function promise(): Deadline<'PROMISE'> {
+    return {
+      subject: 'PROMISE',
+      label: '',
+      assignee: TASK_FORCE,
+      atRiskAt: new Date(state.atRiskAt!),
+      dueAt: new Date(state.dueAt!),
+      get level() {
+        return level;
+      },
+      setLevel: (l) => (level = l),
+    };
   }
 
   async function onAtRisk(due: Date): Promise<void> {
-    level = 'AT_RISK';
     const key = due.toISOString();
     const [leftZh, leftEn] = workingHoursLeftParts(calendar!, now(), key);
     await project('预警 At risk: consultation', `at-risk:${key}`, 'SLA_AT_RISK', 'system', { dueAt: key });
@@ -381,7 +386,6 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
   }
 
   async function onBreached(due: Date): Promise<void> {
-    level = 'BREACHED';
     const at = now();
     const key = due.toISOString();
     state.breaches.push({ dueAt: key, breachedAt: at.toISOString(), stage: state.stage });

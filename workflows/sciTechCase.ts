@@ -33,6 +33,7 @@ import {
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
 import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 import { RECORD } from './activityOptions';
+import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
 
 export * from './sciTechCaseMessages';
 
@@ -76,7 +77,17 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
     recorded: false,
     breaches: [],
   };
-  let promiseLevel: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' = 'ON_TRACK';
+  let promiseLevel: SlaLevel = 'ON_TRACK';
+  // One promise in calendar time, never paused and never moved.
+  const sla = new SlaClock<Deadline<'PROMISE'>>({
+    deadlines: () => [
+      { subject: 'PROMISE', label: '48小时承诺 48-hour promise', assignee: holder(), atRiskAt, dueAt, level: promiseLevel, setLevel: (l) => (promiseLevel = l) },
+    ],
+    stopped: () => ended(),
+    onAtRisk,
+    onBreached,
+    minWaitMs: 1,
+  });
   // Orders projections: the database ignores a write older than the one it holds.
   let revision = 0;
 
@@ -167,7 +178,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   await project('科创评估开始 Start sci-tech evaluation', 'evaluation-started', 'EVALUATION_STARTED', 'system', { dueAt: state.dueAt, atRiskAt: state.atRiskAt });
   state.recorded = true;
 
-  const clock = runSlaClock();
+  const clock = sla.run();
 
   // ---- Evaluation: the patents' value from the outside service, the score in here --------
 
@@ -269,22 +280,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
 
   // ---- SLA clock: one promise, in calendar time -------------------------------------------
 
-  async function runSlaClock(): Promise<void> {
-    while (!ended()) {
-      const t = now();
-      if (promiseLevel !== 'BREACHED' && t >= dueAt) await onBreached();
-      else if (promiseLevel === 'ON_TRACK' && t >= atRiskAt) await onAtRisk();
-      const next = promiseLevel === 'ON_TRACK' ? { at: atRiskAt, why: '预警 AT_RISK' } : promiseLevel === 'AT_RISK' ? { at: dueAt, why: '到期 due' } : undefined;
-      if (next) {
-        await condition(ended, Math.max(1, next.at.getTime() - now().getTime()), { summary: `${next.why} 48小时承诺 48-hour promise @ ${shanghaiText(next.at.toISOString())}` });
-      } else {
-        await condition(ended);
-      }
-    }
-  }
-
   async function onAtRisk(): Promise<void> {
-    promiseLevel = 'AT_RISK';
     const key = `PROMISE:${state.dueAt}`;
     const leftH = ((dueAt.getTime() - now().getTime()) / HOUR_MS).toFixed(1);
     await project('预警 At risk: 48-hour promise', `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: 'PROMISE', assignee: holder(), stage: state.stage, dueAt: state.dueAt });
@@ -299,7 +295,6 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   }
 
   async function onBreached(): Promise<void> {
-    promiseLevel = 'BREACHED';
     const breachedAt = now().toISOString();
     state.breaches.push({ dueAt: state.dueAt, breachedAt, stage: state.stage });
     const key = `PROMISE:${state.dueAt}`;
