@@ -50,6 +50,7 @@ import {
 import { BranchesOpen, CaseStage, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 import { RECORD } from './activityOptions';
 import { SlaClock, type Deadline, type SlaLevel as Level } from './slaClock';
+import { caseProjector, type Notice } from './projector';
 
 export * from './fastTrackCaseMessages';
 export { PROMISE_WORKING_DAYS };
@@ -91,8 +92,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   let promiseLevel: Level = 'ON_TRACK';
   // Told of every change that moves a due instant or closes one: it re-plans.
   const sla = new SlaClock<Deadline<TaskKind | 'PROMISE'>>({ deadlines, stopped: () => ended(), onAtRisk, onBreached });
-  // Orders projections: the database ignores a write older than the one it holds.
-  let revision = 0;
+  const projector = caseProjector(input.caseNo, refreshOperatorView, () => ({ stage: state.stage, slaState: state.slaState, dueAt: state.dueAt ?? undefined }));
 
   const now = () => new Date();
   const ended = () => caseEnded(state.stage);
@@ -125,24 +125,12 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
     return { kind: t.kind, assignee: t.assignee, status: t.status === 'DONE' ? 'DONE' : 'OPEN', slaState: t.slaState, dueAt: t.dueAt, evidence: t.evidence, completedAt: t.completedAt, completedBy: t.completedBy };
   }
 
-  /** Writes the current state plus one timeline event; the payload is taken now, before any await. */
   function project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, tasks: TaskKind[] = []): Promise<void> {
-    refreshOperatorView();
-    return act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [
-      {
-        caseNo: input.caseNo,
-        revision: ++revision,
-        stage: state.stage,
-        slaState: state.slaState,
-        dueAt: state.dueAt ?? undefined,
-        event: { eventKey, type, actor, at: now().toISOString(), data },
-        tasks: tasks.map((k) => taskRow(task(k))),
-      },
-    ]);
+    return projector.project(summary, eventKey, type, actor, data, tasks.map((k) => taskRow(task(k))));
   }
 
-  function notify(summary: string, eventKey: string, type: string, audience: string[], zh: string, en: string): Promise<void> {
-    return act.notify.executeWithOptions({ ...RECORD, summary }, [{ caseNo: input.caseNo, eventKey, type, at: now().toISOString(), audience, zh, en }]);
+  function notify(summary: string, eventKey: string, type: Notice['type'], audience: string[], zh: string, en: string): Promise<void> {
+    return projector.notify(summary, { eventKey, type, audience, zh, en });
   }
 
   // ---- People's messages -------------------------------------------------------------

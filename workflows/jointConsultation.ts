@@ -7,7 +7,6 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
-  getExternalWorkflowHandle,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -27,14 +26,12 @@ import { shanghaiText, workingHoursLeftParts } from './caseDetails';
 import {
   completeMaterialsUpdate,
   consultationOpenedUpdate,
-  consultationProgressSignal,
   consultationStateQuery,
   proposePlanUpdate,
   reReviewUpdate,
   recordReasonsUpdate,
   requestMaterialsUpdate,
   withdrawConsultationUpdate,
-  batchWorkflowId,
   type ConsultationState,
   type JointConsultationInput,
 } from './jointConsultationMessages';
@@ -50,6 +47,7 @@ import { calendarNoticeLoadedSignal } from './fastTrackCaseMessages';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 import { RECORD } from './activityOptions';
 import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { consultationProjector } from './projector';
 
 export * from './jointConsultationMessages';
 
@@ -83,8 +81,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     onBreached: (d) => onBreached(d.dueAt),
     planFromChecked: true,
   });
-  // Orders projections: the database ignores a write older than the one it holds.
-  let revision = 0;
+  const projector = consultationProjector(input, refreshOperatorView, state);
 
   const now = () => new Date();
   const ended = () => CLOSED_STAGES.includes(state.stage);
@@ -114,38 +111,12 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
     );
   }
 
-  /** Writes the current state plus one timeline event, then tells the batch; the payload is taken now. */
-  async function project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>): Promise<void> {
-    refreshOperatorView();
-    const snapshot = {
-      consultationId: input.consultationId,
-      revision: ++revision,
-      stage: state.stage,
-      slaState: state.slaState,
-      dueAt: state.dueAt ?? undefined,
-      reasons: state.reasons,
-      plan: state.plan,
-      linkedCaseNo: state.linkedCase?.caseNo,
-      event: { eventKey, type, actor, at: now().toISOString(), data },
-    };
-    const progress = {
-      revision,
-      consultationId: input.consultationId,
-      firmName: input.firm.name,
-      creditCode: input.firm.creditCode,
-      stage: state.stage,
-      slaState: state.slaState,
-      linkedCaseNo: state.linkedCase?.caseNo,
-      linkedProduct: state.linkedCase?.product,
-    };
-    await act.recordConsultationProgress.executeWithOptions({ ...RECORD, summary }, [snapshot]);
-    if (input.batchId) await getExternalWorkflowHandle(batchWorkflowId(input.batchId)).signal(consultationProgressSignal, progress);
+  function project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>): Promise<void> {
+    return projector.project(summary, eventKey, type, actor, data);
   }
 
   function notify(summary: string, eventKey: string, audience: string[], zh: string, en: string): Promise<void> {
-    return act.notifyConsultation.executeWithOptions({ ...RECORD, summary }, [
-      { consultationId: input.consultationId, eventKey, type: eventKey.startsWith('escalated') ? 'ESCALATED' : 'NOTIFICATION', at: now().toISOString(), audience, zh, en },
-    ]);
+    return projector.notify(summary, { eventKey, type: eventKey.startsWith('escalated') ? 'ESCALATED' : 'NOTIFICATION', audience, zh, en });
   }
 
   /** The promise, extended by the working time the firm took to supply materials. */

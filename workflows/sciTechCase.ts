@@ -34,6 +34,7 @@ import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Stre
 import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 import { RECORD } from './activityOptions';
 import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { caseProjector, type Notice } from './projector';
 
 export * from './sciTechCaseMessages';
 
@@ -88,8 +89,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
     onBreached,
     minWaitMs: 1,
   });
-  // Orders projections: the database ignores a write older than the one it holds.
-  let revision = 0;
+  const projector = caseProjector(input.caseNo, refreshOperatorView, () => ({ stage: state.stage, slaState: state.slaState, dueAt: state.dueAt }));
 
   const now = () => new Date();
   const ended = () => caseEnded(state.stage);
@@ -108,16 +108,12 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
     setCurrentDetails(sciTechDetails(input, state, now()));
   }
 
-  /** Writes the current state plus one timeline event; the payload is taken now, before any await. */
   function project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>): Promise<void> {
-    refreshOperatorView();
-    return act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [
-      { caseNo: input.caseNo, revision: ++revision, stage: state.stage, slaState: state.slaState, dueAt: state.dueAt, event: { eventKey, type, actor, at: now().toISOString(), data } },
-    ]);
+    return projector.project(summary, eventKey, type, actor, data);
   }
 
-  function notify(summary: string, eventKey: string, type: string, audience: string[], zh: string, en: string): Promise<void> {
-    return act.notify.executeWithOptions({ ...RECORD, summary }, [{ caseNo: input.caseNo, eventKey, type, at: now().toISOString(), audience, zh, en }]);
+  function notify(summary: string, eventKey: string, type: Notice['type'], audience: string[], zh: string, en: string): Promise<void> {
+    return projector.notify(summary, { eventKey, type, audience, zh, en });
   }
 
   // ---- People's messages -------------------------------------------------------------
