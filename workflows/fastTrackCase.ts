@@ -7,7 +7,6 @@ import {
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
-  type ActivityOptions,
 } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { TaskRow } from '../activities/caseProgress';
@@ -48,7 +47,8 @@ import {
   validateWithdraw,
 } from './fastTrackCaseValidators';
 import { BranchesOpen, CaseStage, DueAt, SlaBreaches, SlaState } from './searchAttributes';
-import { RECORD } from './activityOptions';
+import { OUTSIDE_INTERACTIVE, RECORD } from './activityOptions';
+import { contractThenDisburse } from './contractThenDisburse';
 import { SlaClock, type Deadline, type SlaLevel as Level } from './slaClock';
 import { caseProjector, type Notice } from './projector';
 
@@ -56,19 +56,6 @@ export * from './fastTrackCaseMessages';
 export { PROMISE_WORKING_DAYS };
 
 type Activities = ReturnType<typeof activities.createActivities>;
-
-// Calls into outside systems made while a person waits on an update: give up after a
-// while so the person hears about it; an unknown application number is final at once.
-// A call lost with a killed worker is retried after 10 s, well inside the API's wait.
-const OUTSIDE_INTERACTIVE: ActivityOptions = {
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 5, nonRetryableErrorTypes: ['UnknownApplication'] },
-};
-// Contract and money: idempotent on the bank's side (key = case number), so retry until done.
-const BANK: ActivityOptions = {
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
 
 const act = proxyActivities<Activities>(RECORD);
 
@@ -394,23 +381,15 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
     state.stage = 'CONTRACTING';
     await project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
     decisionRecorded = true;
-    const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(d.amountFen!)}` }, [
+    await contractThenDisburse(
       { caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! },
-    ]);
-    state.contract = contract;
-    if (!ended()) {
-      // From here on money moves: a withdrawal is no longer accepted.
-      state.stage = 'DISBURSING';
-      await project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo, signedAt: contract.signedAt });
-      const paid = await act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(d.amountFen!)} (幂等键 idempotency key ${input.caseNo})` }, [
-        { caseNo: input.caseNo, bankCode: input.bankCode, contractNo: contract.contractNo, amountFen: d.amountFen! },
-      ]);
-      state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
-      state.stage = 'DISBURSED';
-      sla.replan();
-      const workingDaysUsed = cal().workingDaysBetween(shanghaiDate(acceptedAt), shanghaiDate(now()));
-      await project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...state.disbursement, workingDaysUsed, withinPromise: now() <= new Date(state.dueAt!) });
-    }
+      {
+        state,
+        project,
+        ended,
+        promiseKept: () => ({ workingDaysUsed: cal().workingDaysBetween(shanghaiDate(acceptedAt), shanghaiDate(now())), withinPromise: now() <= new Date(state.dueAt!) }),
+      },
+    );
   }
 
   await clock;

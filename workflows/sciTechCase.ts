@@ -11,7 +11,6 @@ import {
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
-  type ActivityOptions,
 } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { ESCALATION } from '../domain/escalation';
@@ -32,7 +31,8 @@ import {
 } from './sciTechCaseMessages';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
 import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
-import { RECORD } from './activityOptions';
+import { RECORD, VALUATION } from './activityOptions';
+import { contractThenDisburse } from './contractThenDisburse';
 import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { caseProjector, type Notice } from './projector';
 
@@ -41,18 +41,6 @@ export * from './sciTechCaseMessages';
 type Activities = ReturnType<typeof activities.createActivities>;
 
 const HOUR_MS = 60 * 60 * 1000;
-
-// Nobody waits on the valuation but the clock: retry until the service answers (a long
-// outage shows as AT_RISK/BREACHED, which is the point).
-const VALUATION: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
-// Contract and money: idempotent on the bank's side (key = case number), so retry until done.
-const BANK: ActivityOptions = {
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
 
 const act = proxyActivities<Activities>(RECORD);
 
@@ -251,22 +239,10 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
     state.stage = 'CONTRACTING';
     await project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { decidedAt: decision.at, automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
     decisionRecorded = true;
-    const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(amountFen)}` }, [
+    await contractThenDisburse(
       { caseNo: input.caseNo, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! },
-    ]);
-    state.contract = contract;
-    if (!ended()) {
-      // From here on money moves: a withdrawal is no longer accepted.
-      state.stage = 'DISBURSING';
-      await project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo, signedAt: contract.signedAt });
-      const paid = await act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(amountFen)} (幂等键 idempotency key ${input.caseNo})` }, [
-        { caseNo: input.caseNo, bankCode: input.bankCode, contractNo: contract.contractNo, amountFen },
-      ]);
-      state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
-      state.stage = 'DISBURSED';
-      const elapsedMs = now().getTime() - acceptedAt.getTime();
-      await project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...state.disbursement, elapsedMs, withinPromise: now() <= dueAt });
-    }
+      { state, project, ended, promiseKept: () => ({ elapsedMs: now().getTime() - acceptedAt.getTime(), withinPromise: now() <= dueAt }) },
+    );
   }
 
   await clock;
