@@ -4,6 +4,7 @@ import { TASK_LABELS } from '../domain/fastTrack/policy';
 import { formatWan } from '../domain/money';
 import { caseEnded } from '../domain/stages';
 import type { CaseState, FastTrackCaseInput, TaskState } from './fastTrackCaseMessages';
+import type { SciTechCaseInput, SciTechCaseState } from './sciTechCaseMessages';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -50,5 +51,22 @@ export function caseDetails(input: FastTrackCaseInput, state: CaseState, calenda
       ['| 环节 Branch | 负责人 Owner | 状态 Status | 到期 Due | 时间 Time |', '| --- | --- | --- | --- | --- |', ...state.tasks.map((t) => taskLine(calendar, now, t))].join('\n'),
     );
   }
+  return lines.join('\n\n');
+}
+
+export function sciTechDetails(input: SciTechCaseInput, state: SciTechCaseState, now: Date): string {
+  const open = !caseEnded(state.stage);
+  const leftH = (new Date(state.dueAt).getTime() - now.getTime()) / HOUR_MS;
+  const left = leftH >= 0 ? `剩余 ${leftH.toFixed(1)} 小时 ${leftH.toFixed(1)} h left` : `超时 ${(-leftH).toFixed(1)} 小时 ${(-leftH).toFixed(1)} h late`;
+  const lines = [
+    `**${input.firm.name}** · 善科贷 sci-tech credit · ${formatWan(input.application.requestedFen)} · ${input.streetCode} → ${input.bankCode}`,
+    `阶段 Stage: ${state.stage} · 时限 SLA: ${state.slaState}` + (state.score !== undefined ? ` · 评分 Score: ${state.score} (${state.band})` : ''),
+    `48小时承诺 48-hour promise: ${shanghaiText(state.dueAt)}` + (open ? ` · ${left}` : ''),
+  ];
+  if (state.factors) {
+    lines.push(['| 因素 Factor | 输入 Input | 得分 Points |', '| --- | --- | --- |', ...state.factors.map((f) => `| ${f.name} | ${f.input} ${f.unit} | ${f.points}/${f.maxPoints} |`)].join('\n'));
+  }
+  if (state.limit) lines.push(`建议额度 Recommended limit: ${formatWan(state.limit.recommendedFen)} (${state.limit.bindingCap})`);
+  if (state.decision) lines.push(`决定 Decision: ${state.decision.outcome} · ${state.decision.by}${state.decision.amountFen !== undefined ? ` · ${formatWan(state.decision.amountFen)}` : ''}`);
   return lines.join('\n\n');
 }
