@@ -1,9 +1,12 @@
 // What operators read in Temporal UI's "current details": Chinese first, then English.
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
+import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
+import { REASON_LABELS } from '../domain/consultation/reasons';
 import { TASK_LABELS } from '../domain/fastTrack/policy';
 import { formatWan } from '../domain/money';
 import { caseEnded } from '../domain/stages';
 import type { CaseState, FastTrackCaseInput, TaskState } from './fastTrackCaseMessages';
+import type { ConsultationState } from './jointConsultationMessages';
 import type { SciTechCaseInput, SciTechCaseState } from './sciTechCaseMessages';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -69,4 +72,15 @@ export function sciTechDetails(input: SciTechCaseInput, state: SciTechCaseState,
   if (state.limit) lines.push(`建议额度 Recommended limit: ${formatWan(state.limit.recommendedFen)} (${state.limit.bindingCap})`);
   if (state.decision) lines.push(`决定 Decision: ${state.decision.outcome} · ${state.decision.by}${state.decision.amountFen !== undefined ? ` · ${formatWan(state.decision.amountFen)}` : ''}`);
   return lines.join('\n\n');
+}
+
+export function consultationDetails(state: ConsultationState): string {
+  const plan = state.plan ? `方案 plan: ${PLAN_KIND_LABELS[state.plan.kind]} · ${state.plan.bankCode} · ${formatWan(state.plan.amountFen)}` : '方案 plan: —';
+  const paused = state.materials.some((m) => !m.until);
+  return [
+    `阶段 stage: ${state.stage} · 时限 SLA: ${state.slaState}${state.dueAt ? ` · 截止 due ${shanghaiText(state.dueAt)}` : ''}${paused ? ' · 计时暂停 clock paused (materials)' : ''}`,
+    `原因 reasons: ${state.reasons.map((r) => REASON_LABELS[r.code]).join('; ') || '—'}`,
+    plan,
+    ...(state.linkedCase ? [`新案件 linked case: ${state.linkedCase.caseNo} (${state.linkedCase.product})`] : []),
+  ].join('\n');
 }
