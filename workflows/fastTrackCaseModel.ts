@@ -12,7 +12,8 @@ import { DEFAULT_AT_RISK_LEAD_MS, PROMISE_WORKING_DAYS, TASK_KINDS, TASK_LABELS,
 import { promiseDue } from '../domain/fastTrack/promiseDue';
 import { addWorkingTime, subtractWorkingTime } from '../domain/fastTrack/workingTime';
 import { formatWan } from '../domain/money';
-import { caseEnded } from '../domain/stages';
+import { slaStateOf } from '../domain/slaState';
+import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
 import { loadCalendarYears } from './calendarYears';
@@ -265,7 +266,12 @@ export class FastTrackCase {
   /** Search attributes and current details, for operators in Temporal UI. */
   refreshOperatorView(): void {
     const { state } = this;
-    this.deriveSlaState();
+    state.slaState = slaStateOf(state.slaState, {
+      breached: state.breaches.length > 0,
+      answered: caseAnswered(state.stage),
+      withdrawn: state.stage === 'WITHDRAWN',
+      atRisk: this.promiseLevel === 'AT_RISK' || state.tasks.some((t) => t.status !== 'DONE' && t.slaState === 'AT_RISK'),
+    });
     upsertSearchAttributes([
       { key: CaseStage, value: state.stage },
       { key: SlaState, value: state.slaState },
@@ -274,15 +280,6 @@ export class FastTrackCase {
       { key: SlaBreaches, value: state.breaches.length },
     ]);
     setCurrentDetails(caseDetails(this.input, state, this.calendar, new Date()));
-  }
-
-  private deriveSlaState(): void {
-    const { state } = this;
-    if (state.breaches.length > 0) state.slaState = 'BREACHED';
-    else if (state.stage === 'DISBURSED' || state.stage === 'REJECTED') state.slaState = 'MET';
-    else if (state.stage === 'WITHDRAWN') return;
-    else if (this.promiseLevel === 'AT_RISK' || state.tasks.some((t) => t.status !== 'DONE' && t.slaState === 'AT_RISK')) state.slaState = 'AT_RISK';
-    else state.slaState = 'ON_TRACK';
   }
 
   /** Writes the record with one timeline event and the rows of the branches it names. */

@@ -4,6 +4,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReasonEntry } from '../domain/consultation/reasons';
 import type { FinancingPlan, LinkedProduct } from '../domain/consultation/plan';
 import type { MemberProgress } from '../domain/consultation/progress';
+import type { SlaStateValue } from '../domain/slaState';
 import type { ConsultationStage } from '../domain/stages';
 import type { SciTechApplication } from './sciTechCaseMessages';
 
@@ -59,7 +60,7 @@ export interface MaterialsPause {
 export interface ConsultationState {
   consultationId: string;
   stage: ConsultationStage;
-  slaState: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';
+  slaState: SlaStateValue;
   openedAt: string;
   dueAt: string | null;
   atRiskAt?: string;

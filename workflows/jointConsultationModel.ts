@@ -10,7 +10,8 @@ import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
 import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { ESCALATION, TASK_FORCE } from '../domain/escalation';
 import { subtractWorkingTime } from '../domain/fastTrack/workingTime';
-import { CLOSED_STAGES } from '../domain/stages';
+import { slaStateOf } from '../domain/slaState';
+import { CLOSED_STAGES, consultationAnswered } from '../domain/stages';
 import { RECORD } from './activityOptions';
 import { loadCalendarYears } from './calendarYears';
 import { consultationDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
@@ -233,9 +234,12 @@ export class JointConsultation {
   /** Search attributes and current details, for operators in Temporal UI. */
   refreshOperatorView(): void {
     const { state } = this;
-    if (state.breaches.length > 0) state.slaState = 'BREACHED';
-    else if (state.stage === 'ACCEPTED' || state.stage === 'DECLINED') state.slaState = 'MET';
-    else if (state.stage !== 'WITHDRAWN') state.slaState = this.level === 'AT_RISK' ? 'AT_RISK' : 'ON_TRACK';
+    state.slaState = slaStateOf(state.slaState, {
+      breached: state.breaches.length > 0,
+      answered: consultationAnswered(state.stage),
+      withdrawn: state.stage === 'WITHDRAWN',
+      atRisk: this.level === 'AT_RISK',
+    });
     upsertSearchAttributes([
       { key: CaseStage, value: state.stage },
       { key: SlaState, value: state.slaState },

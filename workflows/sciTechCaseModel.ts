@@ -9,7 +9,8 @@ import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
 import { SCI_TECH_AT_RISK_LEAD_MS, SCI_TECH_POLICY, SCI_TECH_PROMISE_MS } from '../domain/sciTech/policy';
 import { scoreApplication, type ScoringInput } from '../domain/sciTech/scoring';
-import { caseEnded } from '../domain/stages';
+import { slaStateOf } from '../domain/slaState';
+import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
 import { contractThenDisburse } from './contractThenDisburse';
@@ -228,9 +229,12 @@ export class SciTechCase {
   /** Search attributes and current details, for operators in Temporal UI. */
   refreshOperatorView(): void {
     const { state } = this;
-    if (state.breaches.length > 0) state.slaState = 'BREACHED';
-    else if (state.stage === 'DISBURSED' || state.stage === 'REJECTED') state.slaState = 'MET';
-    else if (state.stage !== 'WITHDRAWN') state.slaState = this.promiseLevel === 'AT_RISK' ? 'AT_RISK' : 'ON_TRACK';
+    state.slaState = slaStateOf(state.slaState, {
+      breached: state.breaches.length > 0,
+      answered: caseAnswered(state.stage),
+      withdrawn: state.stage === 'WITHDRAWN',
+      atRisk: this.promiseLevel === 'AT_RISK',
+    });
     upsertSearchAttributes([
       { key: CaseStage, value: state.stage },
       { key: SlaState, value: state.slaState },

@@ -4,9 +4,11 @@
 // paused. The commands it writes (timers, their summaries and durations) are part of every
 // running workflow's history: change them only behind patched().
 import { condition } from '@temporalio/workflow';
+import type { SlaStateValue } from '../domain/slaState';
 import { shanghaiText } from './caseDetails';
 
-export type SlaLevel = 'ON_TRACK' | 'AT_RISK' | 'BREACHED';
+/** A deadline's own level; a case or consultation shows MET besides (see slaStateOf). */
+export type SlaLevel = Exclude<SlaStateValue, 'MET'>;
 
 /** One due instant the clock watches: a branch, a case's promise, a consultation's promise. */
 export interface Deadline<Subject extends string = string> {
