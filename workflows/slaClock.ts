@@ -13,7 +13,7 @@ export type SlaLevel = Exclude<SlaStateValue, 'MET'>;
 /** One due instant the clock watches: a branch, a case's promise, a consultation's promise. */
 export interface Deadline<Subject extends string = string> {
   subject: Subject;
-  /** Names the deadline in timer summaries and notices, Chinese first; '' where there is only one. */
+  /** Names the deadline in timer summaries and notices, Chinese first; '' for the consultation's promise, whose timers never named it. */
   label: string;
   assignee: string;
   atRiskAt: Date;
