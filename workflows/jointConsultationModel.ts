@@ -278,7 +278,7 @@ export class JointConsultation {
 
   /** Its level is read afresh: the clock plans from the deadline it checked (see SlaClock). */
   private promise(): Deadline<'PROMISE'> {
-    const self = this;
+    const level = () => this.level;
     return {
       subject: 'PROMISE',
       label: '',
@@ -286,7 +286,7 @@ export class JointConsultation {
       atRiskAt: new Date(this.state.atRiskAt!),
       dueAt: new Date(this.state.dueAt!),
       get level() {
-        return self.level;
+        return level();
       },
       setLevel: (l) => (this.level = l),
     };
