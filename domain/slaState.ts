@@ -1,7 +1,8 @@
 // What a case or a consultation shows for its deadlines, on its record and in Temporal UI.
 // Pure, so every workflow derives it the same way.
 
-export type SlaStateValue = 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';
+export const SLA_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET'] as const;
+export type SlaStateValue = (typeof SLA_STATES)[number];
 
 /**
  * BREACHED once any deadline was missed; MET once the bank answered without a breach; left as
