@@ -1,5 +1,6 @@
 // Computes a cadence report from the case projection and stores it under its stable id.
 import type { ReportPeriod, CadenceKind } from '../domain/cadence/decision';
+import { CASE_ENDED_STAGES } from '../domain/stages';
 import { rankGroups, reportTitle, type AtRiskCase, type AtRiskOwner, type CadenceReportContent, type PeriodActivity } from '../domain/cadence/report';
 import type { Database } from '../infra/database';
 import { querySlaSummaryWhere, rangeInstants } from '../readModels/slaSummaryQuery';
@@ -16,7 +17,6 @@ export interface GenerateCadenceReportInput {
 }
 
 const DECISION_EVENTS = ['APPROVED', 'REJECTED'];
-const ENDED_STAGES = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 /** A district has far fewer open cases at risk; the list is capped so a report stays readable. */
 const MAX_AT_RISK = 500;
 
@@ -39,7 +39,7 @@ const ownerData = (data: Prisma.JsonValue): { subject?: string; assignee?: strin
 /** Open cases AT_RISK or BREACHED, breached first, then by due; owners are the open tasks' assignees. */
 async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
   const rows = await db.loanCase.findMany({
-    where: { slaState: { in: ['AT_RISK', 'BREACHED'] }, stage: { notIn: ENDED_STAGES } },
+    where: { slaState: { in: ['AT_RISK', 'BREACHED'] }, stage: { notIn: [...CASE_ENDED_STAGES] } },
     orderBy: [{ slaState: 'desc' }, { dueAt: 'asc' }, { caseNo: 'asc' }],
     take: MAX_AT_RISK,
     select: {

@@ -7,6 +7,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import type { BankAdapter } from '../activities/adapters';
+import { caseEnded } from '../domain/stages';
 import type { Database } from '../infra/database';
 import type { CaseState } from '../workflows/fastTrackCaseMessages';
 import type { SciTechCaseState } from '../workflows/sciTechCaseMessages';
@@ -15,7 +16,6 @@ import type { EventRow } from '../readModels/recordedEvents';
 import { sciTechCaseFacts } from '../readModels/sciTechCaseFacts';
 
 export const CASE_WORKFLOW_TYPES = ['fastTrackCaseWorkflow', 'sciTechCaseWorkflow'] as const;
-const TERMINAL = new Set(['DISBURSED', 'REJECTED', 'WITHDRAWN']);
 // Stages in which the case waits on people; its only pending work is the SLA clock's timer.
 const WAITING_ON_PEOPLE = new Set(['PARALLEL_REVIEW', 'CREDIT_DECISION', 'MANUAL_REVIEW']);
 // Stages after the contract is signed: exactly one contract exists.
@@ -197,8 +197,8 @@ function moneyViolations({ caseNo, contracts, disbursements }: CaseSnapshot, sta
 /** Due instants still ahead that the SLA clock must be timing (paused branches and breached dues excluded). */
 export function upcomingDues(state: AnyCaseState, now: Date): string[] {
   const ahead = (iso: string | null | undefined) => (iso && new Date(iso) > now ? [iso] : []);
-  if (!('tasks' in state)) return state.breaches.length > 0 || TERMINAL.has(state.stage) ? [] : ahead(state.dueAt);
-  if (TERMINAL.has(state.stage)) return [];
+  if (!('tasks' in state)) return state.breaches.length > 0 || caseEnded(state.stage) ? [] : ahead(state.dueAt);
+  if (caseEnded(state.stage)) return [];
   const paused = state.pauses.find((p) => !p.until);
   const dues = state.tasks
     .filter((t) => t.status !== 'DONE' && t.kind !== paused?.kind && t.slaState !== 'BREACHED')

@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mintDevToken } from '../api/auth/verifier';
 import { SandboxBank } from '../activities/adapters';
+import { CASE_ENDED_STAGES } from '../domain/stages';
 import { checkConsistency, formatReport, type ConsistencyReport } from '../maintenance/consistency';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
@@ -182,7 +183,7 @@ async function main() {
     say('等待案件全部结束', 'Waiting for every case to settle');
     const accepted = new Set([...load.stats.acceptedByKey.values()].flatMap((s) => [...s]));
     const settleStartedAt = Date.now();
-    const open = async () => db.loanCase.count({ where: { stage: { notIn: ['DISBURSED', 'REJECTED', 'WITHDRAWN'] } } }).catch(() => -1);
+    const open = async () => db.loanCase.count({ where: { stage: { notIn: [...CASE_ENDED_STAGES] } } }).catch(() => -1);
     while ((await open()) !== 0 && Date.now() - settleStartedAt < SETTLE_TIMEOUT_MS) await sleep(1_000);
     const unsettled = await open();
     const settleMs = Date.now() - settleStartedAt;

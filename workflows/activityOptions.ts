@@ -9,3 +9,28 @@ export const RECORD: ActivityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 };
+
+/**
+ * Calls into outside systems made while a person waits on an update: give up after a while so
+ * the person hears about it; an unknown application number is final at once. A call lost with
+ * a killed worker is retried after 10 s, well inside the API's wait.
+ */
+export const OUTSIDE_INTERACTIVE: ActivityOptions = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 5, nonRetryableErrorTypes: ['UnknownApplication'] },
+};
+
+/**
+ * Nobody waits on the IP valuation but the clock: retry until the service answers (a long
+ * outage shows as AT_RISK/BREACHED, which is the point).
+ */
+export const VALUATION: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+};
+
+/** Contract and money: idempotent on the bank's side (key = case number), so retry until done. */
+export const BANK: ActivityOptions = {
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+};

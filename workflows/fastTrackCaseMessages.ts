@@ -1,19 +1,12 @@
 // The fast-track case's messages: what people and the API send to a running case.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RejectionReason, TaskKind } from '../domain/fastTrack/policy';
+import type { SlaStateValue } from '../domain/slaState';
+import type { FastTrackStage } from '../domain/stages';
 
-export type { RejectionReason, TaskKind };
+export type { RejectionReason, SlaStateValue, TaskKind };
 
-export type Stage =
-  | 'ACCEPTED'
-  | 'PARALLEL_REVIEW'
-  | 'CREDIT_DECISION'
-  | 'CONTRACTING'
-  | 'DISBURSING'
-  | 'DISBURSED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
-export type SlaStateValue = 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';
+export type Stage = FastTrackStage;
 export type TaskStatus = 'OPEN' | 'COMPLETING' | 'DONE';
 
 export interface FastTrackCaseInput {

@@ -8,19 +8,15 @@ import type {
   PauseSlaRequest,
   ReassignTaskRequest,
   ResumeSlaRequest,
-  Stage,
   TaskState,
   WithdrawRequest,
 } from './fastTrackCaseMessages';
+import { CASE_NOT_WITHDRAWABLE_STAGES, caseEnded } from '../domain/stages';
 import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
-
-const TERMINAL: readonly Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
-/** Once money moves, a case can no longer be withdrawn. */
-const NOT_WITHDRAWABLE: readonly Stage[] = ['DISBURSING', ...TERMINAL];
 
 function requireAccepted(state: CaseState): void {
   if (!state.recorded) reject('案件尚未受理完成', 'the case is still being accepted');
-  if (TERMINAL.includes(state.stage)) reject(`案件已结束（${state.stage}）`, `the case has ended (${state.stage})`);
+  if (caseEnded(state.stage)) reject(`案件已结束（${state.stage}）`, `the case has ended (${state.stage})`);
 }
 
 function taskOf(state: CaseState, kind: unknown): TaskState {
@@ -29,7 +25,7 @@ function taskOf(state: CaseState, kind: unknown): TaskState {
 }
 
 export function validateWithdraw(state: CaseState, req: WithdrawRequest): void {
-  requireWithdrawable(state.stage, NOT_WITHDRAWABLE, req);
+  requireWithdrawable(state.stage, CASE_NOT_WITHDRAWABLE_STAGES, req);
 }
 
 export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest): void {

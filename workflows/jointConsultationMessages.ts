@@ -3,7 +3,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReasonEntry } from '../domain/consultation/reasons';
 import type { FinancingPlan, LinkedProduct } from '../domain/consultation/plan';
-import type { ConsultationStage, MemberProgress } from '../domain/consultation/progress';
+import type { MemberProgress } from '../domain/consultation/progress';
+import type { SlaStateValue } from '../domain/slaState';
+import type { ConsultationStage } from '../domain/stages';
 import type { SciTechApplication } from './sciTechCaseMessages';
 
 export type { ConsultationStage, FinancingPlan, LinkedProduct, ReasonEntry };
@@ -58,7 +60,7 @@ export interface MaterialsPause {
 export interface ConsultationState {
   consultationId: string;
   stage: ConsultationStage;
-  slaState: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';
+  slaState: SlaStateValue;
   openedAt: string;
   dueAt: string | null;
   atRiskAt?: string;

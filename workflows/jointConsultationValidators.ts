@@ -2,7 +2,7 @@
 // never changes state. Roles arrive as data (the API's authenticated principal).
 import { planProblems } from '../domain/consultation/plan';
 import { reasonProblems } from '../domain/consultation/reasons';
-import { CLOSED_STAGES, type ConsultationStage } from '../domain/consultation/progress';
+import { CLOSED_STAGES, type ConsultationStage } from '../domain/stages';
 import type {
   CompleteMaterialsRequest,
   ConsultationActor,

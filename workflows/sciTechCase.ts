@@ -1,23 +1,10 @@
 // Sci-tech credit (善科贷 style): an asset-light tech firm applies online; the IP valuation
 // service values its patents; the scoring model decides automatically inside policy limits,
 // or a bank approver decides; the money follows. 48 CALENDAR hours from acceptance to
-// disbursement, with the fast-track case's AT_RISK/BREACHED vocabulary.
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  patched,
-  proxyActivities,
-  setCurrentDetails,
-  setHandler,
-  upsertSearchAttributes,
-  type ActivityOptions,
-} from '@temporalio/workflow';
-import type * as activities from '../activities';
-import { formatWan } from '../domain/money';
-import { REJECTION_REASONS, SCI_TECH_POLICY } from '../domain/sciTech/policy';
-import { applicationProblems, scoreApplication, type ScoringInput } from '../domain/sciTech/scoring';
-import { shanghaiText } from './caseDetails';
+// disbursement, with the fast-track case's AT_RISK/BREACHED vocabulary. The case's state and
+// what each step does live in SciTechCase (sciTechCaseModel.ts); this is the order of steps.
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { applicationProblems } from '../domain/sciTech/scoring';
 import {
   sciTechAcceptanceUpdate,
   sciTechDecideUpdate,
@@ -25,341 +12,43 @@ import {
   sciTechWithdrawUpdate,
   type SciTechCaseInput,
   type SciTechCaseState,
-  type SciTechDecideRequest,
-  type SciTechStage,
-  type SciTechWithdrawRequest,
 } from './sciTechCaseMessages';
-import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
-import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
-import { RECORD } from './activityOptions';
+import { SciTechCase } from './sciTechCaseModel';
+import { validateSciTechDecide, validateSciTechWithdraw } from './sciTechCaseValidators';
 
 export * from './sciTechCaseMessages';
-
-type Activities = ReturnType<typeof activities.createActivities>;
-
-const HOUR_MS = 60 * 60 * 1000;
-export const SCI_TECH_PROMISE_MS = SCI_TECH_POLICY.promiseHours * HOUR_MS;
-export const SCI_TECH_AT_RISK_LEAD_MS = SCI_TECH_POLICY.atRiskLeadHours * HOUR_MS;
-
-// Nobody waits on the valuation but the clock: retry until the service answers (a long
-// outage shows as AT_RISK/BREACHED, which is the point).
-const VALUATION: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
-// Contract and money: idempotent on the bank's side (key = case number), so retry until done.
-const BANK: ActivityOptions = {
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
-
-const act = proxyActivities<Activities>(RECORD);
-
-const TERMINAL: readonly SciTechStage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
-/** Once money moves, a case can no longer be withdrawn. */
-const NOT_WITHDRAWABLE: readonly SciTechStage[] = ['DISBURSING', ...TERMINAL];
-const SYSTEM = 'system:scoring';
 
 export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciTechCaseState> {
   const problems = applicationProblems({ ...input.application, patents: input.application.patents.map((p) => ({ ...p, valuationFen: 0 })) });
   if (problems.length > 0) throw ApplicationFailure.nonRetryable(`申请资料不完整 the application cannot be scored: ${problems.join('; ')}`, 'InvalidApplication');
+  const c = new SciTechCase(input);
 
-  const acceptedAt = new Date(input.acceptedAt);
-  const dueAt = new Date(acceptedAt.getTime() + SCI_TECH_PROMISE_MS);
-  const atRiskAt = new Date(dueAt.getTime() - (input.atRiskLeadMs ?? SCI_TECH_AT_RISK_LEAD_MS));
-  const requestedFen = input.application.requestedFen;
-  const approver = input.approver ?? `credit-approver@${input.bankCode}`;
-  const state: SciTechCaseState = {
-    caseNo: input.caseNo,
-    product: 'SCI_TECH',
-    stage: 'ACCEPTED',
-    slaState: 'ON_TRACK',
-    acceptedAt: input.acceptedAt,
-    dueAt: dueAt.toISOString(),
-    atRiskAt: atRiskAt.toISOString(),
-    recorded: false,
-    breaches: [],
-  };
-  let promiseLevel: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' = 'ON_TRACK';
-  // Orders projections: the database ignores a write older than the one it holds.
-  let revision = 0;
+  setHandler(sciTechGetStateQuery, () => c.state);
+  setHandler(sciTechAcceptanceUpdate, () => c.accepted());
+  setHandler(sciTechWithdrawUpdate, (req) => c.withdraw(req), { validator: (req) => validateSciTechWithdraw(c.state, req) });
+  setHandler(sciTechDecideUpdate, (req) => c.decide(req), { validator: (req) => validateSciTechDecide(c.state, req) });
 
-  const now = () => new Date();
-  const ended = () => TERMINAL.includes(state.stage);
-  // Set once the decision's event and stage are in the record (see sciTechDecideUpdate).
-  let decisionRecorded = false;
+  await c.accept();
+  const clock = c.clock.run();
 
-  function refreshOperatorView(): void {
-    if (state.breaches.length > 0) state.slaState = 'BREACHED';
-    else if (state.stage === 'DISBURSED' || state.stage === 'REJECTED') state.slaState = 'MET';
-    else if (state.stage !== 'WITHDRAWN') state.slaState = promiseLevel === 'AT_RISK' ? 'AT_RISK' : 'ON_TRACK';
-    upsertSearchAttributes([
-      { key: CaseStage, value: state.stage },
-      { key: SlaState, value: state.slaState },
-      { key: SlaBreaches, value: state.breaches.length },
-    ]);
-    setCurrentDetails(sciTechDetails(input, state, now()));
-  }
-
-  /** Writes the current state plus one timeline event; the payload is taken now, before any await. */
-  function project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>): Promise<void> {
-    refreshOperatorView();
-    return act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [
-      { caseNo: input.caseNo, revision: ++revision, stage: state.stage, slaState: state.slaState, dueAt: state.dueAt, event: { eventKey, type, actor, at: now().toISOString(), data } },
-    ]);
-  }
-
-  function notify(summary: string, eventKey: string, type: string, audience: string[], zh: string, en: string): Promise<void> {
-    return act.notify.executeWithOptions({ ...RECORD, summary }, [{ caseNo: input.caseNo, eventKey, type, at: now().toISOString(), audience, zh, en }]);
-  }
-
-  // ---- People's messages -------------------------------------------------------------
-
-  setHandler(sciTechGetStateQuery, () => state);
-
-  setHandler(sciTechAcceptanceUpdate, async () => {
-    await condition(() => state.recorded);
-    return state;
-  });
-
-  setHandler(
-    sciTechWithdrawUpdate,
-    async (req) => {
-      await condition(() => state.recorded);
-      // Re-checked: the case may have moved on while acceptance finished.
-      try {
-        validateSciTechWithdraw(state, req);
-      } catch (err) {
-        throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidForState');
-      }
-      state.withdrawal = { reason: req.reason, by: req.actor, at: now().toISOString() };
-      state.stage = 'WITHDRAWN';
-      await project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', req.actor, { reason: req.reason });
-      return state;
-    },
-    { validator: (req) => validateSciTechWithdraw(state, req) },
-  );
-
-  setHandler(
-    sciTechDecideUpdate,
-    async (req) => {
-      const at = now().toISOString();
-      state.decision =
-        req.outcome === 'APPROVED'
-          ? { outcome: 'APPROVED', by: req.actor, at, automatic: false, amountFen: req.amountFen, rateBp: req.rateBp, termMonths: req.termMonths }
-          : { outcome: 'REJECTED', by: req.actor, at, automatic: false, reasons: req.reasons };
-      // Answer once the decision is on the record, so whoever reads the case next sees it. Earlier
-      // cases answered as soon as the stage moved on.
-      if (patched('decision-answers-once-recorded')) await condition(() => decisionRecorded || state.stage === 'WITHDRAWN');
-      else await condition(() => state.stage !== 'MANUAL_REVIEW');
-      return state;
-    },
-    { validator: (req) => validateSciTechDecide(state, req) },
-  );
-
-  // ---- Acceptance ----------------------------------------------------------------------
-
-  upsertSearchAttributes([
-    { key: Product, value: 'SCI_TECH' },
-    { key: Street, value: input.streetCode },
-    { key: Bank, value: input.bankCode },
-    { key: AmountFen, value: requestedFen },
-    { key: DueAt, value: dueAt },
-  ]);
-  await act.recordSciTechAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [{ input, dueAt: state.dueAt }]);
-  state.stage = 'EVALUATING';
-  await project('科创评估开始 Start sci-tech evaluation', 'evaluation-started', 'EVALUATION_STARTED', 'system', { dueAt: state.dueAt, atRiskAt: state.atRiskAt });
-  state.recorded = true;
-
-  const clock = runSlaClock();
-
-  // ---- Evaluation: the patents' value from the outside service, the score in here --------
-
-  const valuations = await act.valuePatents.executeWithOptions(
-    { ...VALUATION, summary: `知识产权估值 Value ${input.application.patents.length} patents` },
-    [{ caseNo: input.caseNo, patents: input.application.patents.map(({ patentNo, type }) => ({ patentNo, type })) }],
-  );
-  if (!ended()) {
-    state.valuations = valuations;
-    const scoring: ScoringInput = {
-      ...input.application,
-      patents: input.application.patents.map((p) => ({ ...p, valuationFen: valuations.find((v) => v.patentNo === p.patentNo)?.valuationFen ?? 0 })),
-    };
-    const result = scoreApplication(scoring);
-    state.score = result.score;
-    state.band = result.band;
-    state.bandReasons = result.reasons;
-    state.factors = result.factors;
-    state.limit = result.limit;
-    await project(`科创评分 Scored ${result.score}: ${result.band}`, 'evaluated', 'EVALUATED', SYSTEM, {
-      score: result.score,
-      band: result.band,
-      reasons: result.reasons,
-      factors: result.factors,
-      limit: result.limit,
-      valuations,
-    });
-
-    if (result.band === 'AUTO_APPROVE') {
-      const { rateBp, termMonths } = SCI_TECH_POLICY.autoTerms;
-      state.decision = { outcome: 'APPROVED', by: SYSTEM, at: now().toISOString(), automatic: true, amountFen: result.limit.recommendedFen, rateBp, termMonths };
-    } else if (result.band === 'AUTO_REJECT') {
-      // The weak factors are the rejection's reasons: what a joint consultation works on.
-      const weak = result.factors.filter((f) => f.points * 2 < f.maxPoints).map((f) => `${f.name} ${f.points}/${f.maxPoints}`);
-      state.decision = {
-        outcome: 'REJECTED',
-        by: SYSTEM,
-        at: now().toISOString(),
-        automatic: true,
-        reasons: [{ code: 'LOW_SCORE', note: `评分 ${result.score}；薄弱项 weak factors: ${weak.join('; ')}` }],
-      };
+  // Evaluation: the patents' value from the outside service, the score in here.
+  const valuations = await c.valuePatents();
+  if (!c.ended()) {
+    await c.score(valuations);
+    if (c.state.band === 'MANUAL_REVIEW') {
+      await c.enterManualReview();
+      await c.notifyApprover();
+      await condition(() => c.state.decision !== undefined || c.ended());
     } else {
-      state.stage = 'MANUAL_REVIEW';
-      await project('转人工审批 Manual review', 'manual-review', 'MANUAL_REVIEW', SYSTEM, { approver, reasons: result.reasons, recommendedFen: result.limit.recommendedFen });
-      await notify(
-        `通知审批人 Notify approver ${approver}`,
-        'notice:manual-review',
-        'NOTIFICATION',
-        [approver],
-        `【待审批】善科贷案件 ${input.caseNo}（${input.firm.name}，申请 ${formatWan(requestedFen)}）评分 ${result.score}，需人工审批；建议额度 ${formatWan(result.limit.recommendedFen)}，48小时承诺于 ${shanghaiText(state.dueAt)} 到期。`,
-        `[Review] Sci-tech case ${input.caseNo} (${input.firm.name}, ${requestedFen} fen requested) scored ${result.score} and needs a credit decision; recommended limit ${result.limit.recommendedFen} fen; the 48-hour promise is due ${shanghaiText(state.dueAt)} (Asia/Shanghai).`,
-      );
-      await condition(() => state.decision !== undefined || ended());
+      c.decideAutomatically();
     }
   }
 
-  const decision = state.decision;
-  if (!ended() && decision?.outcome === 'REJECTED') {
-    state.stage = 'REJECTED';
-    await project('记录拒贷 Record rejection', 'rejected', 'REJECTED', decision.by, {
-      decidedAt: decision.at,
-      automatic: decision.automatic,
-      reasons: decision.reasons,
-      score: state.score,
-      factors: state.factors,
-      // Ready for a joint consultation (银行联合会诊) to pick up.
-      consultationEligible: true,
-    });
-    decisionRecorded = true;
-  }
-
-  if (!ended() && decision?.outcome === 'APPROVED') {
-    const amountFen = decision.amountFen!;
-    state.stage = 'CONTRACTING';
-    await project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { decidedAt: decision.at, automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
-    decisionRecorded = true;
-    const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(amountFen)}` }, [
-      { caseNo: input.caseNo, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! },
-    ]);
-    state.contract = contract;
-    if (!ended()) {
-      // From here on money moves: a withdrawal is no longer accepted.
-      state.stage = 'DISBURSING';
-      await project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo, signedAt: contract.signedAt });
-      const paid = await act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(amountFen)} (幂等键 idempotency key ${input.caseNo})` }, [
-        { caseNo: input.caseNo, bankCode: input.bankCode, contractNo: contract.contractNo, amountFen },
-      ]);
-      state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
-      state.stage = 'DISBURSED';
-      const elapsedMs = now().getTime() - acceptedAt.getTime();
-      await project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...state.disbursement, elapsedMs, withinPromise: now() <= dueAt });
-    }
-  }
+  if (!c.ended() && c.state.decision?.outcome === 'REJECTED') await c.recordRejection();
+  if (!c.ended() && c.state.decision?.outcome === 'APPROVED') await c.approveAndDisburse();
 
   await clock;
   await condition(allHandlersFinished);
-  refreshOperatorView();
-  return state;
-
-  // ---- SLA clock: one promise, in calendar time -------------------------------------------
-
-  async function runSlaClock(): Promise<void> {
-    while (!ended()) {
-      const t = now();
-      if (promiseLevel !== 'BREACHED' && t >= dueAt) await onBreached();
-      else if (promiseLevel === 'ON_TRACK' && t >= atRiskAt) await onAtRisk();
-      const next = promiseLevel === 'ON_TRACK' ? { at: atRiskAt, why: '预警 AT_RISK' } : promiseLevel === 'AT_RISK' ? { at: dueAt, why: '到期 due' } : undefined;
-      if (next) {
-        await condition(ended, Math.max(1, next.at.getTime() - now().getTime()), { summary: `${next.why} 48小时承诺 48-hour promise @ ${shanghaiText(next.at.toISOString())}` });
-      } else {
-        await condition(ended);
-      }
-    }
-  }
-
-  async function onAtRisk(): Promise<void> {
-    promiseLevel = 'AT_RISK';
-    const key = `PROMISE:${state.dueAt}`;
-    const leftH = ((dueAt.getTime() - now().getTime()) / HOUR_MS).toFixed(1);
-    await project('预警 At risk: 48-hour promise', `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: 'PROMISE', assignee: holder(), stage: state.stage, dueAt: state.dueAt });
-    await notify(
-      '通知审批人与专班 Notify approver and task force: at risk',
-      `notice:at-risk:${key}`,
-      'NOTIFICATION',
-      [holder(), `STREET_OFFICE:${input.streetCode}`, 'TASK_FORCE'],
-      `【预警】善科贷案件 ${input.caseNo}（${input.firm.name}）的48小时承诺将于 ${shanghaiText(state.dueAt)} 到期，剩余 ${leftH} 小时，当前阶段 ${state.stage}，负责人 ${holder()}。`,
-      `[At risk] Sci-tech case ${input.caseNo} (${input.firm.name}): the 48-hour promise is due ${shanghaiText(state.dueAt)} (Asia/Shanghai), ${leftH} h left; stage ${state.stage}; owner ${holder()}.`,
-    );
-  }
-
-  async function onBreached(): Promise<void> {
-    promiseLevel = 'BREACHED';
-    const breachedAt = now().toISOString();
-    state.breaches.push({ dueAt: state.dueAt, breachedAt, stage: state.stage });
-    const key = `PROMISE:${state.dueAt}`;
-    await project('超时 Breached: 48-hour promise', `breached:${key}`, 'SLA_BREACHED', 'system', { subject: 'PROMISE', assignee: holder(), stage: state.stage, dueAt: state.dueAt, breachedAt });
-    await notify(
-      '升级至专班 Escalate to the task force: 48-hour promise breached',
-      `escalated:${key}`,
-      'ESCALATED',
-      ['TASK_FORCE:综合协调组', `STREET_OFFICE:${input.streetCode}`, `BANK:${input.bankCode}`],
-      `【超时督办】善科贷案件 ${input.caseNo}（${input.firm.name}，${formatWan(requestedFen)}）的48小时承诺已于 ${shanghaiText(state.dueAt)} 超时，所处阶段 ${state.stage}，负责人 ${holder()}。请综合协调组督办。`,
-      `[SLA breached] Sci-tech case ${input.caseNo}: the 48-hour promise passed its due ${shanghaiText(state.dueAt)}; stage ${state.stage}; owner ${holder()}. Escalated to the task force's general coordination group.`,
-    );
-  }
-
-  /** Who holds the case up right now. */
-  function holder(): string {
-    return state.stage === 'MANUAL_REVIEW' ? approver : state.stage === 'EVALUATING' ? 'ip-valuation-service' : `bank@${input.bankCode}`;
-  }
-}
-
-// ---- Update validators: precise, bilingual, never change state ------------------------------
-
-export function validateSciTechWithdraw(state: SciTechCaseState, req: SciTechWithdrawRequest): void {
-  requireWithdrawable(state.stage, NOT_WITHDRAWABLE, req);
-}
-
-export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecideRequest): void {
-  if (state.decision) reject('已作出授信决定', `already decided: ${state.decision.outcome} by ${state.decision.by} at ${state.decision.at}`);
-  if (state.stage !== 'MANUAL_REVIEW') reject(`案件处于${state.stage}，无需人工审批`, `a credit decision is only taken in MANUAL_REVIEW, not ${state.stage}`);
-  requireText(req?.actor, '操作人', 'actor');
-  if (req.outcome === 'APPROVED') {
-    requireLoanTerms(req, SCI_TECH_POLICY.manualTerms);
-    const limit = state.limit!.recommendedFen;
-    if (req.amountFen > limit) reject(`批准金额超过建议额度 ${limit} 分`, `amountFen ${req.amountFen} exceeds the recommended limit ${limit} (never above the ${state.limit!.requestedFen} requested)`);
-  } else if (req.outcome === 'REJECTED') {
-    requireRejectionReasons(req.reasons, REJECTION_REASONS);
-  } else {
-    reject('决定结果无效', 'outcome must be APPROVED or REJECTED');
-  }
-}
-
-// ---- What operators read in Temporal UI, Chinese first ------------------------------------
-
-export function sciTechDetails(input: SciTechCaseInput, state: SciTechCaseState, now: Date): string {
-  const open = !TERMINAL.includes(state.stage);
-  const leftH = (new Date(state.dueAt).getTime() - now.getTime()) / HOUR_MS;
-  const left = leftH >= 0 ? `剩余 ${leftH.toFixed(1)} 小时 ${leftH.toFixed(1)} h left` : `超时 ${(-leftH).toFixed(1)} 小时 ${(-leftH).toFixed(1)} h late`;
-  const lines = [
-    `**${input.firm.name}** · 善科贷 sci-tech credit · ${formatWan(input.application.requestedFen)} · ${input.streetCode} → ${input.bankCode}`,
-    `阶段 Stage: ${state.stage} · 时限 SLA: ${state.slaState}` + (state.score !== undefined ? ` · 评分 Score: ${state.score} (${state.band})` : ''),
-    `48小时承诺 48-hour promise: ${shanghaiText(state.dueAt)}` + (open ? ` · ${left}` : ''),
-  ];
-  if (state.factors) {
-    lines.push(['| 因素 Factor | 输入 Input | 得分 Points |', '| --- | --- | --- |', ...state.factors.map((f) => `| ${f.name} | ${f.input} ${f.unit} | ${f.points}/${f.maxPoints} |`)].join('\n'));
-  }
-  if (state.limit) lines.push(`建议额度 Recommended limit: ${formatWan(state.limit.recommendedFen)} (${state.limit.bindingCap})`);
-  if (state.decision) lines.push(`决定 Decision: ${state.decision.outcome} · ${state.decision.by}${state.decision.amountFen !== undefined ? ` · ${formatWan(state.decision.amountFen)}` : ''}`);
-  return lines.join('\n\n');
+  c.refreshOperatorView();
+  return c.state;
 }

@@ -3,11 +3,10 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PatentValuation } from '../activities/adapters';
 import type { PatentType, SciTechRejectionReason } from '../domain/sciTech/policy';
 import type { Band, Factor, LimitBreakdown, ScoringResult } from '../domain/sciTech/scoring';
+import type { SciTechStage } from '../domain/stages';
 import type { SlaStateValue } from './fastTrackCaseMessages';
 
-export type { Band, Factor, PatentType, SciTechRejectionReason };
-
-export type SciTechStage = 'ACCEPTED' | 'EVALUATING' | 'MANUAL_REVIEW' | 'CONTRACTING' | 'DISBURSING' | 'DISBURSED' | 'REJECTED' | 'WITHDRAWN';
+export type { Band, Factor, PatentType, SciTechRejectionReason, SciTechStage };
 
 /** What the firm submits online, guided by the loan officer; the valuations come from the IP valuation service. */
 export interface SciTechApplication {

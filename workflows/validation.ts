@@ -1,5 +1,6 @@
 // Refusals of an update's validator: the reason reaches the caller (the API's
 // 409 detail) in Chinese first, then English.
+import { ApplicationFailure } from '@temporalio/workflow';
 
 export function reject(zh: string, en: string): never {
   throw new Error(`${zh} ${en}`);
@@ -38,5 +39,18 @@ export function requireRejectionReasons(reasons: unknown, categories: readonly s
   for (const r of reasons as Array<{ code?: unknown; note?: string } | undefined>) {
     if (!categories.includes(r?.code as string)) reject('拒绝原因类别无效', `unknown rejection reason ${JSON.stringify(r?.code)}; expected one of ${categories.join(', ')}`);
     if (r?.code === 'OTHER' && !r.note?.trim()) reject('“其他”原因须说明', 'reason OTHER needs a note');
+  }
+}
+
+/**
+ * Runs an update's validator again inside its handler, once the workflow is ready for it: the
+ * case may have moved on meanwhile. Only a Temporal failure fails an update; any other error
+ * would fail the workflow task instead.
+ */
+export function revalidate(validate: () => void): void {
+  try {
+    validate();
+  } catch (err) {
+    throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidForState');
   }
 }

@@ -1,7 +1,7 @@
 // Response bodies of the joint consultation routes (strict, like responses.ts).
 import { z } from 'zod';
 import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
-import { CONSULTATION_STAGES } from '../../domain/consultation/progress';
+import { CONSULTATION_STAGES } from '../../domain/stages';
 import { CONSULTATION_REASONS } from '../../domain/consultation/reasons';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');

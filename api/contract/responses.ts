@@ -2,17 +2,19 @@
 // integration tests check every JSON response against them. Objects are strict, so a field
 // the API starts sending without documenting it fails the tests instead of drifting.
 import { z } from 'zod';
-import { REJECTION_REASONS } from '../../domain/fastTrack/policy';
+import { REJECTION_REASONS, TASK_KINDS } from '../../domain/fastTrack/policy';
 import { STAGE_METRICS } from '../../domain/reports/slaSummary';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS } from '../../domain/sciTech/policy';
+import { SLA_STATES } from '../../domain/slaState';
+import { FAST_TRACK_STAGES, SCI_TECH_STAGES } from '../../domain/stages';
 import { ROLES } from '../auth/principal';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const isoDate = z.iso.date().describe('Business date YYYY-MM-DD (Asia/Shanghai)');
-const TaskKind = z.enum(['GRID_SUBMISSION', 'BANK_VIP_CHANNEL', 'DUE_DILIGENCE']);
-export const Stage = z.enum(['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN']);
-export const SlaState = z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET']);
-export const SciTechStage = z.enum(['ACCEPTED', 'EVALUATING', 'MANUAL_REVIEW', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN']);
+const TaskKind = z.enum(TASK_KINDS);
+export const Stage = z.enum(FAST_TRACK_STAGES);
+export const SlaState = z.enum(SLA_STATES);
+export const SciTechStage = z.enum(SCI_TECH_STAGES);
 /** Any product's stage, where lists mix products. */
 const AnyStage = z.union([Stage, SciTechStage]);
 

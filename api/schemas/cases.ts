@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { checkCreditCode } from '../../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../../domain/money';
 import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../../domain/fastTrack/policy';
-import type { SlaStateValue, Stage } from '../../workflows/fastTrackCaseMessages';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS, SCI_TECH_POLICY } from '../../domain/sciTech/policy';
-import type { SciTechStage } from '../../workflows/sciTechCaseMessages';
+import { SLA_STATES } from '../../domain/slaState';
+import { FAST_TRACK_STAGES, SCI_TECH_STAGES, type FastTrackStage, type SciTechStage } from '../../domain/stages';
 import { IsoDateParam } from './common';
 
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
@@ -133,13 +133,12 @@ export const DecisionBody = decisionBody({ minRateBp: 1, maxRateBp: MAX_RATE_BP,
 /** The bank approver's decision on a sci-tech case in MANUAL_REVIEW. */
 export const SciTechDecisionBody = decisionBody(SCI_TECH_POLICY.manualTerms, SCI_TECH_REJECTION_REASONS);
 
-const STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const satisfies readonly Stage[];
-const SCI_TECH_ONLY_STAGES = ['EVALUATING', 'MANUAL_REVIEW'] as const satisfies readonly SciTechStage[];
-const SLA_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET'] as const satisfies readonly SlaStateValue[];
+/** Either product's stages, fast-track's first. */
+const CASE_STAGES = [...new Set([...FAST_TRACK_STAGES, ...SCI_TECH_STAGES])] as [FastTrackStage | SciTechStage, ...(FastTrackStage | SciTechStage)[]];
 
 /** Filters of GET /api/v1/cases; acceptance dates are Asia/Shanghai days, both inclusive. */
 export const CaseListQuery = z.strictObject({
-  stage: z.enum([...STAGES, ...SCI_TECH_ONLY_STAGES]).optional(),
+  stage: z.enum(CASE_STAGES).optional(),
   slaState: z.enum(SLA_STATES).optional(),
   street: trimmed(40).optional(),
   bank: trimmed(40).optional(),

@@ -9,13 +9,12 @@ import { promiseDue } from '../../domain/fastTrack/promiseDue';
 import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
 import type { Database } from '../../infra/database';
-import { CLOSED_STAGES } from '../../domain/consultation/progress';
-import { calendarNoticeLoadedSignal, type Stage } from '../../workflows/fastTrackCaseMessages';
+import { CASE_ENDED_STAGES, CLOSED_STAGES } from '../../domain/stages';
+import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem } from '../problem';
 import type { NoticeBody } from '../schemas';
 
-const TERMINAL: Stage[] = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 const CONCURRENCY = 8;
 
 export interface MovedCase {
@@ -94,7 +93,7 @@ const readsYear = (year: number) => ({ gte: new Date(`${year - 1}-01-01T00:00:00
 /** Running fast-track cases that read `year` (sci-tech promises are calendar hours). */
 function runningCasesReading(db: Database, year: number): Promise<RunningCase[]> {
   return db.loanCase.findMany({
-    where: { product: 'FAST_TRACK', stage: { notIn: TERMINAL }, acceptedAt: readsYear(year) },
+    where: { product: 'FAST_TRACK', stage: { notIn: [...CASE_ENDED_STAGES] }, acceptedAt: readsYear(year) },
     select: { caseNo: true, workflowId: true, acceptedAt: true, dueAt: true },
     orderBy: { acceptedAt: 'asc' },
   });

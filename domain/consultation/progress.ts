@@ -2,9 +2,7 @@
 // plans were accepted (with the case each opened) and which breached the five working days.
 // The batch workflow's query and the API's fallback from the projection both use it.
 
-export const CONSULTATION_STAGES = ['OPENED', 'REASONS_RECORDED', 'PLAN_PROPOSED', 'MATERIALS', 'RE_REVIEW', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
-export type ConsultationStage = (typeof CONSULTATION_STAGES)[number];
-export const CLOSED_STAGES: readonly ConsultationStage[] = ['ACCEPTED', 'DECLINED', 'WITHDRAWN'];
+import { CLOSED_STAGES, CONSULTATION_STAGES, type ConsultationStage } from '../stages';
 
 export interface MemberProgress {
   consultationId: string;

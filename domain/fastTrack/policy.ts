@@ -12,6 +12,18 @@ export const TASK_LABELS: Record<TaskKind, string> = {
   DUE_DILIGENCE: '第三方尽调 due diligence',
 };
 
+/** Who holds each branch when the case opens without named assignees: the role at the street or the bank. */
+export function defaultAssignee(kind: TaskKind, at: { streetCode: string; bankCode: string }): string {
+  switch (kind) {
+    case 'GRID_SUBMISSION':
+      return `grid-officer@${at.streetCode}`;
+    case 'BANK_VIP_CHANNEL':
+      return `customer-manager@${at.bankCode}`;
+    case 'DUE_DILIGENCE':
+      return 'assessor@default';
+  }
+}
+
 /** The district's promise: a decision and the money within five working days of acceptance. */
 export const PROMISE_WORKING_DAYS = 5;
 

@@ -1,3 +1,4 @@
+import type { AddWorkingDaysResult } from '../calendar/types';
 import type { WorkingCalendar } from '../calendar/workingCalendar';
 import { DAY_MS, addDays, shanghaiDate, shanghaiDateTime } from '../calendar/timeZone';
 
@@ -44,4 +45,13 @@ export function subtractWorkingTime(calendar: WorkingCalendar, to: Date, ms: num
     cursor = dayStart;
   }
   throw new Error(`no working time found within ${MAX_DAYS} days before ${to.toISOString()}`);
+}
+
+/**
+ * A promise of `workingDays` working days from `from` (the starting day not counted), extended
+ * by the working time its clock stood paused for the firm.
+ */
+export function workingDaysPromise(calendar: WorkingCalendar, from: Date, workingDays: number, pausedWorkingMs: number): AddWorkingDaysResult {
+  const promise = calendar.addWorkingDays(from, workingDays);
+  return { ...promise, dueAt: addWorkingTime(calendar, promise.dueAt, pausedWorkingMs) };
 }

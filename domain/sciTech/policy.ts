@@ -93,6 +93,11 @@ export const SCI_TECH_POLICY = {
   manualTerms: { minRateBp: 250, maxRateBp: 1_200, maxTermMonths: 36 },
 } as const;
 
+const HOUR_MS = 60 * 60 * 1000;
+/** The 48-hour promise and its AT_RISK lead, in milliseconds of calendar time. */
+export const SCI_TECH_PROMISE_MS = SCI_TECH_POLICY.promiseHours * HOUR_MS;
+export const SCI_TECH_AT_RISK_LEAD_MS = SCI_TECH_POLICY.atRiskLeadHours * HOUR_MS;
+
 /** Why a band was chosen, on top of the score itself. */
 export type BandReason =
   | 'SCORE_ABOVE_PASS'

@@ -1,5 +1,6 @@
 // The cases the user may see (their street, bank, or the district), newest first, with the
 // working time left on each case's five-working-day promise.
+import { caseEnded } from '../../../domain/stages';
 import { api, query, type CalendarDays, type CaseListPage } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, useLoad } from '../components';
@@ -9,11 +10,10 @@ import { rangeFor } from '../workingTime';
 import { CaseTable } from './CaseTable';
 import { TimeLeft } from './TimeLeft';
 
-const CLOSED = ['DISBURSED', 'REJECTED', 'WITHDRAWN'];
 
 async function loadCases(params: Record<string, string | undefined>) {
   const page = await api<CaseListPage>(`/cases?${query({ limit: 50, ...params })}`);
-  const { from, to } = rangeFor(page.items.filter((c) => !CLOSED.includes(c.stage)).map((c) => c.dueAt));
+  const { from, to } = rangeFor(page.items.filter((c) => !caseEnded(c.stage)).map((c) => c.dueAt));
   return { page, days: (await api<CalendarDays>(`/calendar/days?from=${from}&to=${to}`)).days };
 }
 
@@ -31,7 +31,7 @@ export function CaseList({ user }: { user: SessionUser }) {
         items={page.items}
         extra={[
           { label: 'dueAt', cell: (c) => formatInstant(c.dueAt, lang) },
-          { label: 'timeLeft', cell: (c) => (c.dueAt && !CLOSED.includes(c.stage) ? <TimeLeft days={days} due={c.dueAt} calendarHours={c.product !== 'FAST_TRACK'} /> : '—') },
+          { label: 'timeLeft', cell: (c) => (c.dueAt && !caseEnded(c.stage) ? <TimeLeft days={days} due={c.dueAt} calendarHours={c.product !== 'FAST_TRACK'} /> : '—') },
         ]}
       />
     </section>

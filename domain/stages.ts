@@ -1,0 +1,30 @@
+// Where a case or a joint consultation stands, and which stages end it or forbid a
+// withdrawal. Pure data: workflows, validators, activities and the API read the same lists.
+
+/** A fast-track case (并联审批): acceptance, three parallel branches, the bank's decision, the money. */
+export const FAST_TRACK_STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const;
+export type FastTrackStage = (typeof FAST_TRACK_STAGES)[number];
+
+/** A sci-tech credit case (善科贷): evaluated automatically, a person decides only when the score is ambiguous. */
+export const SCI_TECH_STAGES = ['ACCEPTED', 'EVALUATING', 'MANUAL_REVIEW', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const;
+export type SciTechStage = (typeof SCI_TECH_STAGES)[number];
+
+/** A case (either product) in one of these has the bank's answer: the money, or a refusal. */
+export const CASE_ANSWERED_STAGES = ['DISBURSED', 'REJECTED'] as const satisfies readonly (FastTrackStage & SciTechStage)[];
+/** A case (either product) in one of these has ended: nothing more happens to it. */
+export const CASE_ENDED_STAGES = [...CASE_ANSWERED_STAGES, 'WITHDRAWN'] as const;
+/** Once money moves, a case can no longer be withdrawn. */
+export const CASE_NOT_WITHDRAWABLE_STAGES = ['DISBURSING', ...CASE_ENDED_STAGES] as const;
+
+export const caseAnswered = (stage: string): boolean => (CASE_ANSWERED_STAGES as readonly string[]).includes(stage);
+export const caseEnded = (stage: string): boolean => (CASE_ENDED_STAGES as readonly string[]).includes(stage);
+
+/** A joint bank consultation (银行联合会诊) for a refused firm. */
+export const CONSULTATION_STAGES = ['OPENED', 'REASONS_RECORDED', 'PLAN_PROPOSED', 'MATERIALS', 'RE_REVIEW', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
+export type ConsultationStage = (typeof CONSULTATION_STAGES)[number];
+/** A consultation in one of these has the bank's answer at re-review. */
+export const CONSULTATION_ANSWERED_STAGES = ['ACCEPTED', 'DECLINED'] as const satisfies readonly ConsultationStage[];
+/** A consultation in one of these has closed: its plan was accepted or declined, or it was withdrawn. */
+export const CLOSED_STAGES: readonly ConsultationStage[] = [...CONSULTATION_ANSWERED_STAGES, 'WITHDRAWN'];
+
+export const consultationAnswered = (stage: string): boolean => (CONSULTATION_ANSWERED_STAGES as readonly string[]).includes(stage);

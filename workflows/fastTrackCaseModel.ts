@@ -1,0 +1,429 @@
+// A fast-track case as its workflow keeps it: the state, what each update and the calendar
+// signal do to it, the steps the workflow (fastTrackCase.ts) runs in order, and the clock over
+// the three branches and the five-working-day promise. Every method that writes is part of
+// the workflow's history: keep the order of its commands.
+import { ApplicationFailure, condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import type * as activities from '../activities';
+import type { TaskRow } from '../activities/caseProgress';
+import { shanghaiDate } from '../domain/calendar/timeZone';
+import { WorkingCalendar } from '../domain/calendar/workingCalendar';
+import { ESCALATION } from '../domain/escalation';
+import { DEFAULT_AT_RISK_LEAD_MS, PROMISE_WORKING_DAYS, TASK_KINDS, TASK_LABELS, branchDue, defaultAssignee } from '../domain/fastTrack/policy';
+import { promiseDue } from '../domain/fastTrack/promiseDue';
+import { addWorkingTime, subtractWorkingTime } from '../domain/fastTrack/workingTime';
+import { formatWan } from '../domain/money';
+import { slaStateOf } from '../domain/slaState';
+import { caseAnswered, caseEnded } from '../domain/stages';
+import { RECORD } from './activityOptions';
+import { confirmWithOutsideSystem } from './branchConfirmations';
+import { loadCalendarYears } from './calendarYears';
+import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
+import { contractThenDisburse } from './contractThenDisburse';
+import type {
+  CalendarChangedRequest,
+  CaseState,
+  CompleteTaskRequest,
+  DecideRequest,
+  FastTrackCaseInput,
+  PauseSlaRequest,
+  ReassignTaskRequest,
+  ResumeSlaRequest,
+  TaskKind,
+  TaskState,
+  WithdrawRequest,
+} from './fastTrackCaseMessages';
+import { validateWithdraw } from './fastTrackCaseValidators';
+import { caseProjector, type Projector } from './projector';
+import { BranchesOpen, CaseStage, DueAt, SlaBreaches, SlaState } from './searchAttributes';
+import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { revalidate } from './validation';
+
+type Activities = ReturnType<typeof activities.createActivities>;
+
+const act = proxyActivities<Activities>(RECORD);
+
+/** A branch, or the case's five-working-day promise. */
+type Subject = TaskKind | 'PROMISE';
+
+export class FastTrackCase {
+  readonly state: CaseState;
+  /** Over the open branches and the promise; told of every change that moves a due or closes one. */
+  readonly clock: SlaClock<Deadline<Subject>>;
+  private readonly projector: Projector<TaskRow[]>;
+  private readonly acceptedAt: Date;
+  private readonly lead: number;
+  private calendar: WorkingCalendar | undefined;
+  private promiseLevel: SlaLevel = 'ON_TRACK';
+  // Set once the decision's event and stage are in the record (see decide).
+  private decisionRecorded = false;
+  // Event keys must be unique per reassignment and per recomputation.
+  private readonly reassignments: Partial<Record<TaskKind, number>> = {};
+  private calendarChanges = 0;
+
+  constructor(private readonly input: FastTrackCaseInput) {
+    this.acceptedAt = new Date(input.acceptedAt);
+    this.lead = input.atRiskLeadMs ?? DEFAULT_AT_RISK_LEAD_MS;
+    this.state = {
+      caseNo: input.caseNo,
+      stage: 'ACCEPTED',
+      slaState: 'ON_TRACK',
+      acceptedAt: input.acceptedAt,
+      dueAt: null,
+      dueProvisional: false,
+      dueExplanation: [],
+      recorded: false,
+      tasks: [],
+      pauses: [],
+      breaches: [],
+    };
+    this.clock = new SlaClock({
+      deadlines: () => this.deadlines(),
+      stopped: () => this.ended(),
+      onAtRisk: (d) => this.onAtRisk(d),
+      onBreached: (d) => this.onBreached(d),
+    });
+    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt ?? undefined }));
+  }
+
+  ended(): boolean {
+    return caseEnded(this.state.stage);
+  }
+
+  branchesDone(): boolean {
+    return this.state.tasks.every((t) => t.status === 'DONE');
+  }
+
+  // ---- What people's messages do -------------------------------------------------------------
+
+  async accepted(): Promise<CaseState> {
+    await condition(() => this.state.recorded);
+    return this.state;
+  }
+
+  async withdraw({ reason, actor }: WithdrawRequest): Promise<CaseState> {
+    await condition(() => this.state.recorded);
+    // Re-checked: the case may have moved on while acceptance finished.
+    revalidate(() => validateWithdraw(this.state, { reason, actor }));
+    const at = new Date().toISOString();
+    this.state.withdrawal = { reason, by: actor, at };
+    this.state.stage = 'WITHDRAWN';
+    await this.project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', actor, { reason });
+    return this.state;
+  }
+
+  async completeTask(req: CompleteTaskRequest): Promise<CaseState> {
+    const { state } = this;
+    const t = this.task(req.kind);
+    t.status = 'COMPLETING';
+    let receipt: Record<string, unknown>;
+    try {
+      receipt = await confirmWithOutsideSystem(this.input, req);
+    } catch (err) {
+      t.status = 'OPEN';
+      throw ApplicationFailure.nonRetryable(`外部系统未确认 ${TASK_LABELS[req.kind]} not confirmed: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`, 'OutsideSystemRejected');
+    }
+    if (this.ended()) {
+      t.status = 'OPEN';
+      throw ApplicationFailure.nonRetryable(`案件已结束 the case ended (${state.stage}) while ${req.kind} was being confirmed`, 'CaseEnded');
+    }
+    const at = new Date();
+    t.status = 'DONE';
+    t.completedAt = at.toISOString();
+    t.completedBy = req.actor;
+    t.evidence = { ...req.evidence, ...receipt };
+    const breach = state.breaches.find((b) => b.subject === req.kind && b.lateWorkingMs === null);
+    if (breach && this.calendar) breach.lateWorkingMs = -this.calendar.workingTimeRemaining(at, new Date(t.dueAt));
+    this.clock.replan();
+    await this.project(`${TASK_LABELS[req.kind]} 完成 done`, `task-done:${req.kind}`, 'TASK_COMPLETED', req.actor, { kind: req.kind, evidence: t.evidence, lateWorkingMs: breach?.lateWorkingMs ?? 0 }, [req.kind]);
+    return state;
+  }
+
+  async reassignTask({ kind, assignee, actor, reason }: ReassignTaskRequest): Promise<CaseState> {
+    const t = this.task(kind);
+    const from = t.assignee;
+    t.assignee = assignee;
+    const seq = (this.reassignments[kind] = (this.reassignments[kind] ?? 0) + 1);
+    await this.project(`${TASK_LABELS[kind]} 转派 reassigned to ${assignee}`, `reassigned:${kind}:${seq}`, 'TASK_REASSIGNED', actor, { kind, from, to: assignee, reason }, [kind]);
+    return this.state;
+  }
+
+  async decide(req: DecideRequest): Promise<CaseState> {
+    const at = new Date().toISOString();
+    this.state.decision =
+      req.outcome === 'APPROVED'
+        ? { outcome: 'APPROVED', by: req.actor, at, amountFen: req.amountFen, rateBp: req.rateBp, termMonths: req.termMonths }
+        : { outcome: 'REJECTED', by: req.actor, at, reasons: req.reasons };
+    // Answer once the decision is on the record, so whoever reads the case next sees it (a
+    // consultation for a rejected firm starts from the record). Earlier cases answered as soon
+    // as the stage moved on.
+    if (patched('decision-answers-once-recorded')) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
+    else await condition(() => this.state.stage !== 'CREDIT_DECISION');
+    return this.state;
+  }
+
+  async pauseSla({ kind, reason, actor }: PauseSlaRequest): Promise<CaseState> {
+    const seq = this.state.pauses.length + 1;
+    this.state.pauses.push({ kind, reason, by: actor, since: new Date().toISOString() });
+    this.clock.replan();
+    await this.project(`暂停计时 Pause SLA for ${kind}`, `sla-paused:${seq}`, 'SLA_PAUSED', actor, { kind, reason });
+    return this.state;
+  }
+
+  async resumeSla({ actor, note }: ResumeSlaRequest): Promise<CaseState> {
+    const { state } = this;
+    const pause = this.activePause()!;
+    const seq = state.pauses.indexOf(pause) + 1;
+    const at = new Date();
+    const paused = this.calendar!.workingTimeRemaining(new Date(pause.since), at);
+    pause.until = at.toISOString();
+    pause.pausedWorkingMs = paused;
+    // The firm's wait does not count against the branch or the promise.
+    this.recomputeDues();
+    const t = this.task(pause.kind);
+    this.clock.replan();
+    await this.project(`恢复计时 Resume SLA for ${pause.kind}`, `sla-resumed:${seq}`, 'SLA_RESUMED', actor, {
+      kind: pause.kind,
+      note: note ?? null,
+      pausedWorkingMs: paused,
+      taskDueAt: t.dueAt,
+      caseDueAt: state.dueAt,
+    }, [pause.kind]);
+    return state;
+  }
+
+  async calendarChanged(req: CalendarChangedRequest): Promise<CaseState> {
+    await this.applyCalendarChange(req);
+    return this.state;
+  }
+
+  async calendarNoticeLoaded(req: CalendarChangedRequest): Promise<void> {
+    await condition(() => this.state.recorded);
+    if (!this.ended()) await this.applyCalendarChange(req);
+  }
+
+  // ---- Steps, in the workflow's order ---------------------------------------------------------
+
+  /** The calendar, the branches and every due, and the acceptance record. */
+  async accept(): Promise<void> {
+    const { input, state } = this;
+    this.calendar = new WorkingCalendar(await loadCalendarYears(this.acceptedAt));
+    state.tasks = TASK_KINDS.map((kind) => ({
+      kind,
+      assignee: input.assignees?.[kind] ?? defaultAssignee(kind, input),
+      dueAt: '',
+      atRiskAt: '',
+      status: 'OPEN',
+      slaState: 'ON_TRACK',
+    }));
+    this.recomputeDues();
+    await act.recordCaseAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [
+      { input, dueAt: state.dueAt!, dueProvisional: state.dueProvisional },
+    ]);
+  }
+
+  /** Parallel review: three branches at once. Acceptance answers only now, so whoever opened the case sees its branches recorded too. */
+  async openBranches(): Promise<void> {
+    const { state } = this;
+    state.stage = 'PARALLEL_REVIEW';
+    await this.project('并联审批开始 Start parallel review', 'branches-started', 'BRANCHES_STARTED', 'system', {
+      tasks: state.tasks.map((t) => ({ kind: t.kind, assignee: t.assignee, dueAt: t.dueAt })),
+    }, [...TASK_KINDS]);
+    state.recorded = true;
+  }
+
+  awaitCreditDecision(): Promise<void> {
+    this.state.stage = 'CREDIT_DECISION';
+    return this.project('进入授信审批 Await credit decision', 'stage:CREDIT_DECISION', 'STAGE_CHANGED', 'system', { stage: this.state.stage });
+  }
+
+  async recordRejection(): Promise<void> {
+    const decision = this.state.decision!;
+    this.state.stage = 'REJECTED';
+    await this.project('记录拒贷原因 Record rejection', 'rejected', 'REJECTED', decision.by, { decidedAt: decision.at, reasons: decision.reasons });
+    this.decisionRecorded = true;
+  }
+
+  async approveAndDisburse(): Promise<void> {
+    const { input, state } = this;
+    const d = state.decision!;
+    state.stage = 'CONTRACTING';
+    await this.project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
+    this.decisionRecorded = true;
+    await contractThenDisburse(
+      { caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! },
+      {
+        state,
+        project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
+        ended: () => this.ended(),
+        promiseKept: () => ({
+          workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())),
+          withinPromise: new Date() <= new Date(state.dueAt!),
+        }),
+      },
+    );
+  }
+
+  /** Search attributes and current details, for operators in Temporal UI. */
+  refreshOperatorView(): void {
+    const { state } = this;
+    state.slaState = slaStateOf(state.slaState, {
+      breached: state.breaches.length > 0,
+      answered: caseAnswered(state.stage),
+      withdrawn: state.stage === 'WITHDRAWN',
+      atRisk: this.promiseLevel === 'AT_RISK' || state.tasks.some((t) => t.status !== 'DONE' && t.slaState === 'AT_RISK'),
+    });
+    upsertSearchAttributes([
+      { key: CaseStage, value: state.stage },
+      { key: SlaState, value: state.slaState },
+      ...(state.dueAt ? [{ key: DueAt, value: new Date(state.dueAt) }] : []),
+      { key: BranchesOpen, value: state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind) },
+      { key: SlaBreaches, value: state.breaches.length },
+    ]);
+    setCurrentDetails(caseDetails(this.input, state, this.calendar, new Date()));
+  }
+
+  /** Writes the record with one timeline event and the rows of the branches it names. */
+  private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = []): Promise<void> {
+    return this.projector.project(summary, eventKey, type, actor, data, kinds.map((k) => taskRow(this.task(k))));
+  }
+
+  private task(kind: TaskKind): TaskState {
+    return this.state.tasks.find((t) => t.kind === kind) as TaskState;
+  }
+
+  private activePause() {
+    return this.state.pauses.find((p) => !p.until);
+  }
+
+  // ---- Dues and the clock ---------------------------------------------------------------------
+
+  /**
+   * Every due follows from the calendar, the acceptance instant and the finished pauses, so a
+   * new holiday notice or a resumed pause recomputes them all the same way.
+   */
+  private recomputeDues(): void {
+    const { state, acceptedAt, lead } = this;
+    const c = this.calendar!;
+    const pausedFor = (kind?: TaskKind) =>
+      state.pauses.filter((p) => p.pausedWorkingMs !== undefined && (kind === undefined || p.kind === kind)).reduce((sum, p) => sum + p.pausedWorkingMs!, 0);
+    const at = new Date();
+    for (const t of state.tasks) {
+      if (t.status === 'DONE') continue;
+      const due = addWorkingTime(c, branchDue(c, t.kind, acceptedAt), pausedFor(t.kind));
+      t.dueAt = due.toISOString();
+      t.atRiskAt = subtractWorkingTime(c, due, lead).toISOString();
+      if (t.slaState === 'AT_RISK' && at < new Date(t.atRiskAt)) t.slaState = 'ON_TRACK';
+    }
+    const promise = promiseDue(c, acceptedAt, pausedFor());
+    const due = promise.dueAt;
+    state.dueAt = due.toISOString();
+    state.dueProvisional = promise.provisional;
+    state.dueExplanation = promise.explanation.skipped.map((s) => `${s.date} ${s.reason}`);
+    state.promiseAtRiskAt = subtractWorkingTime(c, due, lead).toISOString();
+    if (this.promiseLevel === 'AT_RISK' && at < new Date(state.promiseAtRiskAt)) this.promiseLevel = 'ON_TRACK';
+  }
+
+  private async applyCalendarChange({ actor, year: noticeYear }: CalendarChangedRequest): Promise<void> {
+    const { state } = this;
+    const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
+    const years = await loadCalendarYears(this.acceptedAt, true);
+    this.calendar = new WorkingCalendar(years);
+    this.recomputeDues();
+    this.clock.replan();
+    const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]);
+    if (moved) {
+      this.calendarChanges++;
+      await this.project('日历变更，重算时限 Calendar changed: dues recomputed', `dues-recomputed:${this.calendarChanges}`, 'DUES_RECOMPUTED', actor, {
+        before,
+        after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) },
+        // Payload only (no new command): histories recorded before this field still replay.
+        ...(noticeYear !== undefined ? { year: noticeYear, message: dueMovedMessage(before.dueAt, state.dueAt, noticeYear) } : {}),
+      }, state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind));
+    }
+  }
+
+  /** The open branches and the promise, except what stands paused for the firm. */
+  private deadlines(): Deadline<Subject>[] {
+    const { state } = this;
+    const paused = this.activePause();
+    const list: Deadline<Subject>[] = state.tasks
+      .filter((t) => t.status !== 'DONE' && t.kind !== paused?.kind)
+      .map((t) => ({
+        subject: t.kind,
+        label: TASK_LABELS[t.kind],
+        assignee: t.assignee,
+        atRiskAt: new Date(t.atRiskAt),
+        dueAt: new Date(t.dueAt),
+        level: t.slaState,
+        setLevel: (l: SlaLevel) => (t.slaState = l),
+      }));
+    if (!paused && state.dueAt && state.promiseAtRiskAt) {
+      list.push({
+        subject: 'PROMISE',
+        label: `${PROMISE_WORKING_DAYS}个工作日承诺 ${PROMISE_WORKING_DAYS}-working-day promise`,
+        assignee: `street-office@${this.input.streetCode}`,
+        atRiskAt: new Date(state.promiseAtRiskAt),
+        dueAt: new Date(state.dueAt),
+        level: this.promiseLevel,
+        setLevel: (l: SlaLevel) => (this.promiseLevel = l),
+      });
+    }
+    return list;
+  }
+
+  private async onAtRisk(d: Deadline<Subject>): Promise<void> {
+    const { input } = this;
+    const key = `${d.subject}:${d.dueAt.toISOString()}`;
+    const [leftZh, leftEn] = workingHoursLeftParts(this.calendar!, new Date(), d.dueAt.toISOString());
+    await this.project(`预警 At risk: ${d.subject}`, `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: d.subject, assignee: d.assignee, dueAt: d.dueAt.toISOString() });
+    await this.projector.notify(`通知街道与专班 Notify street office and task force: ${d.subject} at risk`, {
+      eventKey: `notice:at-risk:${key}`,
+      type: 'NOTIFICATION',
+      audience: ESCALATION.fastTrack.atRisk(input.streetCode),
+      zh: `【预警】案件 ${input.caseNo}（${input.firm.name}）的${d.label.split(' ')[0]}将于 ${shanghaiText(d.dueAt.toISOString())} 到期，负责人 ${d.assignee}，${leftZh}。`,
+      en: `[At risk] Case ${input.caseNo} (${input.firm.name}): ${d.label} is due ${shanghaiText(d.dueAt.toISOString())} (Asia/Shanghai); owner ${d.assignee}; ${leftEn}.`,
+    });
+  }
+
+  private async onBreached(d: Deadline<Subject>): Promise<void> {
+    const { input, state } = this;
+    const at = new Date();
+    state.breaches.push({
+      subject: d.subject,
+      assignee: d.assignee,
+      stage: state.stage,
+      dueAt: d.dueAt.toISOString(),
+      breachedAt: at.toISOString(),
+      lateWorkingMs: null,
+    });
+    const key = `${d.subject}:${d.dueAt.toISOString()}`;
+    await this.project(`超时 Breached: ${d.subject}`, `breached:${key}`, 'SLA_BREACHED', 'system', {
+      subject: d.subject,
+      assignee: d.assignee,
+      stage: state.stage,
+      dueAt: d.dueAt.toISOString(),
+      lateWorkingMs: -this.calendar!.workingTimeRemaining(at, d.dueAt),
+    }, d.subject === 'PROMISE' ? [] : [d.subject]);
+    await this.projector.notify(`升级至综合协调组 Escalate to coordination group: ${d.subject}`, {
+      eventKey: `escalated:${key}`,
+      type: 'ESCALATED',
+      audience: ESCALATION.fastTrack.breached(input.streetCode),
+      zh: `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
+      en: `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
+    });
+  }
+}
+
+function taskRow(t: TaskState): TaskRow {
+  return { kind: t.kind, assignee: t.assignee, status: t.status === 'DONE' ? 'DONE' : 'OPEN', slaState: t.slaState, dueAt: t.dueAt, evidence: t.evidence, completedAt: t.completedAt, completedBy: t.completedBy };
+}
+
+/** The timeline's reason for a recomputation, Chinese first. */
+function dueMovedMessage(from: string | null, to: string | null, year: number): string {
+  const x = from ? shanghaiText(from) : '未定 none';
+  const y = to ? shanghaiText(to) : '未定 none';
+  if (from === to) {
+    return `截止时间 ${y} 不变，各环节时限已重算：已载入 ${year} 年放假安排 / deadline stays ${y}; branch deadlines recomputed because the ${year} notice was loaded`;
+  }
+  return `截止时间由 ${x} 调整为 ${y}：已载入 ${year} 年放假安排 / deadline moved from ${x} to ${y} because the ${year} notice was loaded`;
+}

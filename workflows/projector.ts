@@ -1,0 +1,101 @@
+// How a workflow tells the world where it stands: every change is written to its PostgreSQL
+// record with an increasing revision and one timeline event, and notices go out to people.
+// Operators' view (search attributes, current details) is refreshed before each write.
+import { getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
+import type * as activities from '../activities';
+import type { CaseProgress, TaskRow } from '../activities/caseProgress';
+import { RECORD } from './activityOptions';
+import { batchWorkflowId, consultationProgressSignal, type ConsultationState, type JointConsultationInput } from './jointConsultationMessages';
+
+type Activities = ReturnType<typeof activities.createActivities>;
+
+const act = proxyActivities<Activities>(RECORD);
+
+export type TimelineEvent = CaseProgress['event'];
+
+/** A notice for people, Chinese first; ESCALATED when it goes to the coordination group about a breach. */
+export interface Notice {
+  eventKey: string;
+  type: 'NOTIFICATION' | 'ESCALATED';
+  audience: string[];
+  zh: string;
+  en: string;
+}
+
+export interface ProjectionTarget<Rows> {
+  /** Brings what operators see up to date; runs before every write. */
+  refresh(): void;
+  /** Writes the record at `revision` with one timeline event (and the rows it changed). */
+  record(summary: string, revision: number, event: TimelineEvent, rows: Rows | undefined): Promise<void>;
+  notify(summary: string, notice: Notice & { at: string }): Promise<void>;
+}
+
+export class Projector<Rows = never> {
+  // Orders projections: the database ignores a write older than the one it holds.
+  private revision = 0;
+
+  constructor(private readonly target: ProjectionTarget<Rows>) {}
+
+  /** Writes the current state plus one timeline event; the payload is taken now, before any await. */
+  project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, rows?: Rows): Promise<void> {
+    this.target.refresh();
+    return this.target.record(summary, ++this.revision, { eventKey, type, actor, at: new Date().toISOString(), data }, rows);
+  }
+
+  notify(summary: string, notice: Notice): Promise<void> {
+    return this.target.notify(summary, { ...notice, at: new Date().toISOString() });
+  }
+}
+
+/** A case's row as its record holds it. */
+export interface CaseRow {
+  stage: string;
+  slaState: string;
+  dueAt?: string;
+}
+
+/** A fast-track or sci-tech case: its loan_case row, its branches' rows (fast-track only), its timeline and notices. */
+export function caseProjector(caseNo: string, refresh: () => void, row: () => CaseRow): Projector<TaskRow[]> {
+  return new Projector<TaskRow[]>({
+    refresh,
+    record: (summary, revision, event, tasks) =>
+      act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [{ caseNo, revision, ...row(), event, ...(tasks ? { tasks } : {}) }]),
+    notify: (summary, { eventKey, type, at, audience, zh, en }) =>
+      act.notify.executeWithOptions({ ...RECORD, summary }, [{ caseNo, eventKey, type, at, audience, zh, en }]),
+  });
+}
+
+/** A joint consultation: its record and timeline, then its batch (if any) hears the news. */
+export function consultationProjector(input: JointConsultationInput, refresh: () => void, state: ConsultationState): Projector {
+  const { consultationId } = input;
+  return new Projector({
+    refresh,
+    record: async (summary, revision, event) => {
+      const snapshot = {
+        consultationId,
+        revision,
+        stage: state.stage,
+        slaState: state.slaState,
+        dueAt: state.dueAt ?? undefined,
+        reasons: state.reasons,
+        plan: state.plan,
+        linkedCaseNo: state.linkedCase?.caseNo,
+        event,
+      };
+      const progress = {
+        revision,
+        consultationId,
+        firmName: input.firm.name,
+        creditCode: input.firm.creditCode,
+        stage: state.stage,
+        slaState: state.slaState,
+        linkedCaseNo: state.linkedCase?.caseNo,
+        linkedProduct: state.linkedCase?.product,
+      };
+      await act.recordConsultationProgress.executeWithOptions({ ...RECORD, summary }, [snapshot]);
+      if (input.batchId) await getExternalWorkflowHandle(batchWorkflowId(input.batchId)).signal(consultationProgressSignal, progress);
+    },
+    notify: (summary, { eventKey, type, at, audience, zh, en }) =>
+      act.notifyConsultation.executeWithOptions({ ...RECORD, summary }, [{ consultationId, eventKey, type, at, audience, zh, en }]),
+  });
+}
