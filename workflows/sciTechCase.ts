@@ -3,7 +3,7 @@
 // or a bank approver decides; the money follows. 48 CALENDAR hours from acceptance to
 // disbursement, with the fast-track case's AT_RISK/BREACHED vocabulary. The case's state and
 // what each step does live in SciTechCase (sciTechCaseModel.ts); this is the order of steps.
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { applicationProblems } from '../domain/sciTech/scoring';
 import {
   sciTechAcceptanceUpdate,
@@ -35,7 +35,11 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   const valuations = await c.valuePatents();
   if (!c.ended()) {
     await c.score(valuations);
-    if (c.state.band === 'MANUAL_REVIEW') {
+    // A withdrawal that lands while the score is recorded stands: earlier cases went on to review
+    // regardless, which let an approver approve and pay a withdrawn case.
+    if (patched('withdrawal-during-scoring-stands') && c.ended()) {
+      // Nothing more to decide.
+    } else if (c.state.band === 'MANUAL_REVIEW') {
       await c.enterManualReview();
       await c.notifyApprover();
       await condition(() => c.state.decision !== undefined || c.ended());

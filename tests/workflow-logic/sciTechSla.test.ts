@@ -6,6 +6,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { sciTechCaseWorkflow, sciTechDecideUpdate, sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
 import { HOUR, eventually } from '../support/caseScenarios';
 import { biotech, borderline, sciTechInput, startSciTech, weak } from '../support/sciTechScenarios';
+import { saveHistory } from '../workflows/historyFiles';
 import { MINUTE, at, clockTo, expectNear, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
@@ -113,4 +114,23 @@ test('withdrawn while AT_RISK: the clock stops, and the 48 hours pass without a 
   expect(final).toMatchObject({ stage: 'WITHDRAWN', breaches: [] });
   await clockTo(s.env, after(acceptedAt, 49 * HOUR));
   expect(s.rec.slaTypes(caseNo)).toEqual(['SLA_AT_RISK', 'NOTIFICATION']);
+});
+
+test('a withdrawal that lands while the score is being recorded stands: no manual review, nothing paid', async () => {
+  const acceptedAt = at('2035-06-04', '10:00'); // after every other test's instants: the server's clock only moves on
+  await clockTo(s.env, acceptedAt);
+  const input = sciTechInput(acceptedAt, borderline);
+  const scoring = s.rec.holdNext('EVALUATED');
+  const handle = await startSciTech(s, input);
+  await scoring.reached;
+  await handle.executeUpdate(sciTechWithdrawUpdate, { args: [{ reason: '企业撤回申请 the firm withdrew', actor: 'lianqian-officer' }] });
+  scoring.release();
+
+  const final = await finalResult(s, handle);
+  expect(final).toMatchObject({ stage: 'WITHDRAWN', withdrawal: { by: 'lianqian-officer' } });
+  expect(final.decision).toBeUndefined();
+  expect(s.rec.types(input.caseNo)).not.toEqual(expect.arrayContaining(['MANUAL_REVIEW']));
+  expect(s.rec.types(input.caseNo)).not.toContain('DISBURSED');
+  expect(s.rec.record(input.caseNo)).toMatchObject({ stage: 'WITHDRAWN' });
+  await saveHistory(handle, 'sci-tech-withdrawn-while-scoring');
 });

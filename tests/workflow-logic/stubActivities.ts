@@ -40,6 +40,7 @@ export class Recorder {
   /** What loadCalendarYears answers: the loaded State Council notices (tests add their own). */
   calendarYears: YearArrangement[] = [...OFFICIAL_NOTICES];
   private linkedCases = 0;
+  private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
 
   add(id: string, entry: Entry): void {
     const timeline = this.timelines.get(id) ?? [];
@@ -95,6 +96,27 @@ export class Recorder {
     return `GL-${year}-${String(900_000 + ++this.linkedCases)}`;
   }
 
+  /**
+   * Holds the next projection of this event type until `release()`: a race a test sets up, such
+   * as a withdrawal arriving while a step's record is being written.
+   */
+  holdNext(type: string): { reached: Promise<void>; release(): void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const hold = { reached: new Promise<void>((r) => (reached = r)), released: new Promise<void>((r) => (release = r)) };
+    this.holds.set(type, { reached, released: hold.released });
+    return { reached: hold.reached, release };
+  }
+
+  /** Waits while a test holds this event type (see holdNext). */
+  async passHold(type: string): Promise<void> {
+    const hold = this.holds.get(type);
+    if (!hold) return;
+    this.holds.delete(type);
+    hold.reached();
+    await hold.released;
+  }
+
   /** Back to the loaded notices alone, after a test that loaded its own. */
   resetCalendar(): void {
     this.calendarYears = [...OFFICIAL_NOTICES];
@@ -117,6 +139,7 @@ export function stubActivities(rec: Recorder) {
       rec.project(input.caseNo, { revision: 0, stage: 'EVALUATING', slaState: 'ON_TRACK', dueAt });
     },
     async recordCaseProgress(p) {
+      await rec.passHold(p.event.type);
       rec.progress(p.caseNo, p);
     },
     async notify(n) {
