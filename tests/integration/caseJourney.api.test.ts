@@ -6,9 +6,13 @@ import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
+import { officeMorningAhead } from '../support/clock';
 import { useStack } from '../support/stack';
 
-const stack = useStack();
+// Accepted at an office morning ahead: same-day due diligence cannot fall due mid-journey, whatever
+// the hour this runs (a case opened at 23:59 would breach before its branches are done).
+const acceptance = officeMorningAhead();
+const stack = useStack({ clock: () => acceptance });
 
 const newCase = async (firmName: string) => {
   const res = await request(stack.app)
