@@ -98,3 +98,8 @@ export const P = {
 export const authed = { 401: P[401], 429: P[429] };
 /** …and one with a JSON body can also be unreadable, too large, not JSON or invalid. */
 export const withBody = { ...authed, 400: P[400], 413: P[413], 415: P[415], 422: P[422] };
+/** A person's action under an Idempotency-Key (an update of a case or consultation workflow). */
+export const actionWithBody = {
+  ...withBody,
+  422: problem('Validation failed; `errors` names each failing field (…:validation). Or you sent this action with the same Idempotency-Key before, with another body (…:idempotency-key-reused)'),
+};

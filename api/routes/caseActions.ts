@@ -1,7 +1,7 @@
 // People act on a case through its workflow's updates (api/services/caseActions.ts). Task and
 // clock actions exist for fast-track cases only; decision and withdrawal for every product.
 import type { Role } from '../auth/principal';
-import { B, P, R, ok, withBody, type ResponseSpec } from '../contract';
+import { B, P, R, actionWithBody, ok, type ResponseSpec } from '../contract';
 import { CaseParams, CaseTaskParams, IdempotencyKeyHeader, type TaskSlug } from '../schemas';
 import { taskKind } from '../services/caseActions';
 import { CASE_SCOPE } from './cases';
@@ -16,7 +16,7 @@ const caseAction = (roleResponses: Record<number, ResponseSpec>) => ({
   tags: ['Case actions'],
   scope: `${CASE_SCOPE}. ${ACTION_NOTE}`,
   headers: IdempotencyKeyHeader,
-  responses: { 200: ok('The case after the update', R.CaseView), ...withBody, ...roleResponses, 404: P[404], 409: P[409], 503: P.notAnswering },
+  responses: { 200: ok('The case after the update', R.CaseView), ...actionWithBody, ...roleResponses, 404: P[404], 409: P[409], 503: P.notAnswering },
 });
 
 /** One task's completion, documented per task since each takes its own evidence. */

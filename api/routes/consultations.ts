@@ -3,7 +3,7 @@
 // re-review, managers read.
 import { z } from 'zod';
 import type { Role } from '../auth/principal';
-import { B, P, R, authed, ok, problem, withBody, type Named } from '../contract';
+import { B, P, R, actionWithBody, authed, ok, problem, withBody, type Named } from '../contract';
 import { BatchParams, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
 import type { Caller, Services } from '../services';
 import { BANK_ROLES } from '../services/consultations';
@@ -36,7 +36,7 @@ function action<N extends Named>(
     body,
     responses: {
       200: ok('The consultation after the update', R.ConsultationView),
-      ...withBody,
+      ...actionWithBody,
       403: P[403],
       404: P[404],
       409: problem('The consultation refused the action (…:update-rejected) or has ended (…:consultation-closed)'),

@@ -37,7 +37,7 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
   /** Runs an update on the case's workflow and answers the case after it. */
   async function act<S extends LiveCaseState, Arg>(caller: Caller, caseNo: string, def: UpdateDefinition<S, [Arg]>, arg: Arg): Promise<CaseView> {
     const target = { noun: 'case' as const, id: caseNo, workflowId: `case-${caseNo}`, subject: { zh: `案件 ${caseNo} `, en: `Case ${caseNo}` } };
-    return view(caseNo, await runUpdate(client, target, def, arg, caller));
+    return view(caseNo, await runUpdate(db, client, target, def, arg, caller));
   }
   const actor = (caller: Caller) => caller.principal.sub;
 

@@ -76,7 +76,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
   /** Runs an update on the consultation's workflow and answers the consultation after it. */
   async function act<Arg>(caller: Caller, id: string, def: UpdateDefinition<ConsultationState, [Arg]>, arg: Arg) {
     const target = { noun: 'consultation' as const, id, workflowId: consultationWorkflowId(id), subject: { zh: `联合会诊 ${id} `, en: `Consultation ${id}` } };
-    return view(caller, id, await runUpdate(client, target, def, arg, caller));
+    return view(caller, id, await runUpdate(db, client, target, def, arg, caller));
   }
 
   return {

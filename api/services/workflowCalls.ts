@@ -1,8 +1,11 @@
 // Queries and updates need a worker to answer, and without one they wait for ever. The API bounds
 // them: a read falls back to the record (`live: false`), a write answers 503 with Retry-After, so
 // a crashed or redeploying worker never leaves a request hanging.
+import crypto from 'node:crypto';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { Database } from '../../infra/database';
+import { canonicalJson } from '../canonicalJson';
 import { Problem } from '../problem';
 import type { Caller } from './caller';
 
@@ -92,12 +95,14 @@ export interface UpdateTarget {
  * retry is the same update). The workflow's validators own the rules: a refusal is 409 with the
  * workflow's reason and changes nothing; a workflow that takes no update has ended (409).
  */
-export async function runUpdate<S, Arg>(client: Client, target: UpdateTarget, def: UpdateDefinition<S, [Arg]>, arg: Arg, caller: Caller): Promise<S> {
+export async function runUpdate<S, Arg>(db: Database, client: Client, target: UpdateTarget, def: UpdateDefinition<S, [Arg]>, arg: Arg, caller: Caller): Promise<S> {
   const { noun, id } = target;
-  const updateId = caller.idempotencyKey();
+  const key = await scopedKey(db, caller, def.name, target.workflowId, arg);
   try {
-    return await boundedWrite(client, target.subject, RETRY_WITH_KEY, () => client.workflow.getHandle(target.workflowId).executeUpdate(def, { args: [arg], updateId }));
+    return await boundedWrite(client, target.subject, RETRY_WITH_KEY, () => client.workflow.getHandle(target.workflowId).executeUpdate(def, { args: [arg], updateId: key?.updateId }));
   } catch (err) {
+    // A refused action changed nothing, its key included (a 503's may still apply: kept).
+    if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) await key?.forget();
     if (err instanceof WorkflowUpdateFailedError) {
       throw new Problem(409, 'update-rejected', `The ${noun} refused this action`, (err.cause as Error | undefined)?.message ?? err.message);
     }
@@ -108,6 +113,32 @@ export async function runUpdate<S, Arg>(client: Client, target: UpdateTarget, de
     }
     throw err;
   }
+}
+
+/**
+ * The update id for a request's Idempotency-Key: the key scoped to who sent it and which action
+ * (the workflow is the target), so the same key from another person, or for another action, is
+ * another update instead of silently returning the first one's answer. The first request with a
+ * key records its body; a repeat with a different body is refused (422), as for new cases.
+ */
+async function scopedKey(db: Database, caller: Caller, action: string, workflowId: string, arg: unknown): Promise<{ updateId: string; forget(): Promise<void> } | undefined> {
+  const key = caller.idempotencyKey();
+  if (key === undefined) return undefined;
+  const who = caller.principal.sub;
+  const scope = `${who}:${action}:${workflowId}:${key}`;
+  const requestHash = crypto.createHash('sha256').update(canonicalJson(arg)).digest('hex');
+  // Concurrent first requests race here; the first insert wins and all compare with it.
+  await db.actionRequestKey.createMany({ data: [{ scope, requestHash }], skipDuplicates: true });
+  const first = await db.actionRequestKey.findUniqueOrThrow({ where: { scope } });
+  if (first.requestHash !== requestHash) {
+    throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `You sent ${action} with this key before, with a different body; use a new key for a new action`);
+  }
+  return {
+    updateId: `${who}:${action}:${key}`,
+    forget: async () => {
+      await db.actionRequestKey.deleteMany({ where: { scope, requestHash } });
+    },
+  };
 }
 
 /** The Temporal UI page of a workflow, for the views' `temporalUi` links. */

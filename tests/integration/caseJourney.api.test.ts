@@ -118,3 +118,23 @@ it('answers bad requests precisely', async () => {
     await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('assessor')).expect(404);
   });
 });
+
+it('scopes an Idempotency-Key to who sent it and which action: reused for another action it is another action, reused with another body it is refused', async () => {
+  const id = await newCase('厦门鹭江幂等键测试有限公司');
+  const key = `shared-key-${id}`;
+  // The grid officer pauses the grid branch, then resumes it with the same key: two actions, both applied.
+  expect((await act('lujiang-grid', id, '/tasks/grid-submission/pause', { reason: '等待企业补充材料' }, key)).status).toBe(200);
+  const resumed = await act('lujiang-grid', id, '/sla/resume', { note: '材料已补齐' }, key);
+  expect(resumed.status).toBe(200);
+  expect(resumed.body.pauses).toEqual([expect.objectContaining({ kind: 'GRID_SUBMISSION', until: expect.any(String) })]);
+  // The same key from someone else is their own action.
+  expect((await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND' }, key)).status).toBe(200);
+  // The same person, action and key with another body: refused, and nothing changes.
+  const again = await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND_WITH_CONDITIONS' }, key);
+  expect(again.status).toBe(422);
+  expect(again.body).toMatchObject({ type: 'urn:greenlane:problem:idempotency-key-reused' });
+  expect((await view(id)).tasks.find((t: { kind: string }) => t.kind === 'BANK_VIP_CHANNEL').evidence).toMatchObject({ assessmentOutcome: 'RECOMMEND' });
+  // The same body again is the same update: answered, applied once.
+  expect((await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND' }, key)).status).toBe(200);
+  expect((await view(id)).events.filter((e: { type: string }) => e.type === 'TASK_COMPLETED')).toHaveLength(1);
+});
