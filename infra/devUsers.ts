@@ -1,4 +1,4 @@
-import type { Principal } from '../api/auth/principal';
+import type { Principal } from '../domain/people';
 
 /** Development sign-in: one user per role and scope (embedded default only). */
 export const DEV_USERS: readonly Principal[] = [

@@ -37,9 +37,9 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   setHandler(getStateQuery, () => c.state);
   setHandler(acceptanceUpdate, () => c.accepted());
   setHandler(withdrawUpdate, (req) => c.withdraw(req), { validator: (req) => validateWithdraw(c.state, req) });
-  setHandler(completeTaskUpdate, (req) => c.completeTask(req), { validator: (req) => validateCompleteTask(c.state, req) });
-  setHandler(reassignTaskUpdate, (req) => c.reassignTask(req), { validator: (req) => validateReassignTask(c.state, req) });
-  setHandler(decideUpdate, (req) => c.decide(req), { validator: (req) => validateDecide(c.state, req, input.amountFen) });
+  setHandler(completeTaskUpdate, (req) => c.completeTask(req), { validator: (req) => validateCompleteTask(c.state, req, input) });
+  setHandler(reassignTaskUpdate, (req) => c.reassignTask(req), { validator: (req) => validateReassignTask(c.state, req, input) });
+  setHandler(decideUpdate, (req) => c.decide(req), { validator: (req) => validateDecide(c.state, req, input.amountFen, input) });
   setHandler(pauseSlaUpdate, (req) => c.pauseSla(req), { validator: (req) => validatePauseSla(c.state, req) });
   setHandler(resumeSlaUpdate, (req) => c.resumeSla(req), { validator: (req) => validateResumeSla(c.state, req) });
   setHandler(calendarChangedUpdate, (req) => c.calendarChanged(req), { validator: (req) => validateCalendarChanged(c.state, req) });

@@ -1,6 +1,7 @@
 // The fast-track case's messages: what people and the API send to a running case.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RejectionReason, TaskKind } from '../domain/fastTrack/policy';
+import type { StaffProfile } from '../domain/people';
 import type { SlaStateValue } from '../domain/slaState';
 import type { FastTrackStage } from '../domain/stages';
 
@@ -58,6 +59,8 @@ export interface TaskState {
   evidence?: Record<string, unknown>;
   completedAt?: string;
   completedBy?: string;
+  /** Who last reassigned the task (absent: assigned at acceptance). */
+  assignedBy?: string;
 }
 
 export interface CreditDecision {
@@ -110,21 +113,27 @@ export interface DueDiligenceEvidence {
   summary: string;
 }
 
-export type CompleteTaskRequest =
-  | { kind: 'GRID_SUBMISSION'; actor: string; evidence: GridSubmissionEvidence }
-  | { kind: 'BANK_VIP_CHANNEL'; actor: string; evidence: VipChannelEvidence }
-  | { kind: 'DUE_DILIGENCE'; actor: string; evidence: DueDiligenceEvidence };
+/** `actorProfile`: the completer's role and reach, judged when they assigned the task to themselves. */
+export type CompleteTaskRequest = { actor: string; actorProfile?: StaffProfile } & (
+  | { kind: 'GRID_SUBMISSION'; evidence: GridSubmissionEvidence }
+  | { kind: 'BANK_VIP_CHANNEL'; evidence: VipChannelEvidence }
+  | { kind: 'DUE_DILIGENCE'; evidence: DueDiligenceEvidence }
+);
 
 export interface ReassignTaskRequest {
   kind: TaskKind;
   assignee: string;
+  /** The new assignee's role and reach, from the staff directory: they must be able to hold the task. */
+  assigneeProfile: StaffProfile;
   actor: string;
   reason: string;
 }
 
-export type DecideRequest =
-  | { outcome: 'APPROVED'; actor: string; amountFen: number; rateBp: number; termMonths: number }
-  | { outcome: 'REJECTED'; actor: string; reasons: { code: RejectionReason; note?: string }[] };
+/** `actorProfile`: the decider's role and bank; the decision belongs to the case's bank's credit approver. */
+export type DecideRequest = { actor: string; actorProfile: StaffProfile } & (
+  | { outcome: 'APPROVED'; amountFen: number; rateBp: number; termMonths: number }
+  | { outcome: 'REJECTED'; reasons: { code: RejectionReason; note?: string }[] }
+);
 
 export interface PauseSlaRequest {
   kind: TaskKind;

@@ -142,6 +142,7 @@ export class FastTrackCase {
     const t = this.task(kind);
     const from = t.assignee;
     t.assignee = assignee;
+    t.assignedBy = actor;
     const seq = (this.reassignments[kind] = (this.reassignments[kind] ?? 0) + 1);
     await this.project(`${TASK_LABELS[kind]} 转派 reassigned to ${assignee}`, `reassigned:${kind}:${seq}`, 'TASK_REASSIGNED', actor, { kind, from, to: assignee, reason }, [kind]);
     return this.state;

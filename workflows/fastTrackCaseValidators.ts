@@ -11,6 +11,7 @@ import type {
   TaskState,
   WithdrawRequest,
 } from './fastTrackCaseMessages';
+import { decisionRefusal, holdRefusal, type CaseParties } from '../domain/duties';
 import { CASE_NOT_WITHDRAWABLE_STAGES, caseEnded } from '../domain/stages';
 import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
@@ -28,7 +29,7 @@ export function validateWithdraw(state: CaseState, req: WithdrawRequest): void {
   requireWithdrawable(state.stage, CASE_NOT_WITHDRAWABLE_STAGES, req);
 }
 
-export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest): void {
+export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest, parties: CaseParties): void {
   requireAccepted(state);
   const task = taskOf(state, req?.kind);
   if (task.status === 'DONE') reject('该任务已完成', `${task.kind} is already done (by ${task.completedBy} at ${task.completedAt})`);
@@ -37,6 +38,9 @@ export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest)
   if (state.pauses.some((p) => !p.until && p.kind === task.kind)) reject('该任务计时已暂停，请先恢复计时', `the SLA clock for ${task.kind} is paused; resume it first`);
   requireText(req.actor, '操作人', 'actor');
   if (req.actor !== task.assignee) reject('仅任务负责人可完成', `${task.kind} is assigned to ${task.assignee}, not ${req.actor}`);
+  // Whoever assigned a task to themselves completes it only if they hold its role: a street officer
+  // cannot write the third party's due diligence.
+  if (task.assignedBy === req.actor) requireHolder(task.kind, req.actor, req.actorProfile, parties);
   const e = req.evidence as unknown as Record<string, unknown> | undefined;
   if (!e || typeof e !== 'object') reject('缺少材料', 'evidence is required');
   switch (req.kind) {
@@ -58,7 +62,7 @@ export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest)
   }
 }
 
-export function validateReassignTask(state: CaseState, req: ReassignTaskRequest): void {
+export function validateReassignTask(state: CaseState, req: ReassignTaskRequest, parties: CaseParties): void {
   requireAccepted(state);
   const task = taskOf(state, req?.kind);
   if (task.status !== 'OPEN') reject('已完成的任务不能转派', `${task.kind} is ${task.status} and can no longer be reassigned`);
@@ -66,9 +70,17 @@ export function validateReassignTask(state: CaseState, req: ReassignTaskRequest)
   requireText(req.actor, '操作人', 'actor');
   requireText(req.reason, '转派原因', 'a reassignment reason');
   if (req.assignee === task.assignee) reject('新负责人与原负责人相同', `${task.kind} is already assigned to ${task.assignee}`);
+  requireHolder(task.kind, req.assignee, req.assigneeProfile, parties);
 }
 
-export function validateDecide(state: CaseState, req: DecideRequest, requestedFen: number): void {
+function requireHolder(kind: TaskState['kind'], who: string, profile: CompleteTaskRequest['actorProfile'], parties: CaseParties): void {
+  const refusal = holdRefusal(kind, profile, parties);
+  if (refusal) reject(`${refusal.zh}，${who} 不符合`, `${refusal.en}; ${who} is ${describe(profile)}`);
+}
+
+const describe = (p: CompleteTaskRequest['actorProfile']) => (p ? `${p.role}${p.street ? ` of ${p.street}` : ''}${p.bank ? ` of ${p.bank}` : ''}` : 'of unknown role');
+
+export function validateDecide(state: CaseState, req: DecideRequest, requestedFen: number, parties: CaseParties): void {
   if (state.decision) reject('已作出授信决定', `the bank already decided: ${state.decision.outcome} by ${state.decision.by} at ${state.decision.at}`);
   requireAccepted(state);
   if (state.stage !== 'CREDIT_DECISION') {
@@ -77,6 +89,7 @@ export function validateDecide(state: CaseState, req: DecideRequest, requestedFe
     reject(`案件处于${state.stage}，不能作出授信决定`, `a credit decision is not expected in ${state.stage}`);
   }
   requireText(req?.actor, '操作人', 'actor');
+  requireDecider(req, parties);
   if (req.outcome === 'APPROVED') {
     requireLoanTerms(req, { minRateBp: 1, maxRateBp: MAX_RATE_BP, maxTermMonths: MAX_TERM_MONTHS });
     if (req.amountFen > requestedFen) reject('批准金额超过申请金额', `amountFen ${req.amountFen} exceeds the requested ${requestedFen}`);
@@ -108,4 +121,10 @@ export function validateResumeSla(state: CaseState, req: ResumeSlaRequest): void
   requireAccepted(state);
   if (!state.pauses.some((p) => !p.until)) reject('计时未暂停', 'the SLA clock is not paused');
   requireText(req?.actor, '操作人', 'actor');
+}
+
+/** The credit decision belongs to a credit approver of the case's bank (either product). */
+export function requireDecider(req: { actor: string; actorProfile?: CompleteTaskRequest['actorProfile'] }, parties: CaseParties): void {
+  const refusal = decisionRefusal(req.actorProfile, parties);
+  if (refusal) reject(`${refusal.zh}，${req.actor} 不符合`, `${refusal.en}; ${req.actor} is ${describe(req.actorProfile)}`);
 }

@@ -26,7 +26,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   setHandler(sciTechGetStateQuery, () => c.state);
   setHandler(sciTechAcceptanceUpdate, () => c.accepted());
   setHandler(sciTechWithdrawUpdate, (req) => c.withdraw(req), { validator: (req) => validateSciTechWithdraw(c.state, req) });
-  setHandler(sciTechDecideUpdate, (req) => c.decide(req), { validator: (req) => validateSciTechDecide(c.state, req) });
+  setHandler(sciTechDecideUpdate, (req) => c.decide(req), { validator: (req) => validateSciTechDecide(c.state, req, input) });
 
   await c.accept();
   const clock = c.clock.run();

@@ -1,6 +1,7 @@
 // The sci-tech credit case's messages: what people and the API send to a running case.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PatentValuation } from '../activities/adapters';
+import type { StaffProfile } from '../domain/people';
 import type { PatentType, SciTechRejectionReason } from '../domain/sciTech/policy';
 import type { Band, Factor, LimitBreakdown, ScoringResult } from '../domain/sciTech/scoring';
 import type { SciTechStage } from '../domain/stages';
@@ -78,9 +79,11 @@ export interface SciTechCaseState {
   withdrawal?: { reason: string; by: string; at: string };
 }
 
-export type SciTechDecideRequest =
-  | { outcome: 'APPROVED'; actor: string; amountFen: number; rateBp: number; termMonths: number }
-  | { outcome: 'REJECTED'; actor: string; reasons: { code: SciTechRejectionReason; note?: string }[] };
+/** `actorProfile`: the decider's role and bank; the decision belongs to the case's bank's credit approver. */
+export type SciTechDecideRequest = { actor: string; actorProfile: StaffProfile } & (
+  | { outcome: 'APPROVED'; amountFen: number; rateBp: number; termMonths: number }
+  | { outcome: 'REJECTED'; reasons: { code: SciTechRejectionReason; note?: string }[] }
+);
 
 export interface SciTechWithdrawRequest {
   reason: string;

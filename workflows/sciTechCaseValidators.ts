@@ -1,4 +1,6 @@
 // Update validators of the sci-tech case: each throws a precise, bilingual reason and never changes state.
+import type { CaseParties } from '../domain/duties';
+import { requireDecider } from './fastTrackCaseValidators';
 import { REJECTION_REASONS, SCI_TECH_POLICY } from '../domain/sciTech/policy';
 import { CASE_NOT_WITHDRAWABLE_STAGES } from '../domain/stages';
 import type { SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
@@ -8,10 +10,11 @@ export function validateSciTechWithdraw(state: SciTechCaseState, req: SciTechWit
   requireWithdrawable(state.stage, CASE_NOT_WITHDRAWABLE_STAGES, req);
 }
 
-export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecideRequest): void {
+export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecideRequest, parties: CaseParties): void {
   if (state.decision) reject('已作出授信决定', `already decided: ${state.decision.outcome} by ${state.decision.by} at ${state.decision.at}`);
   if (state.stage !== 'MANUAL_REVIEW') reject(`案件处于${state.stage}，无需人工审批`, `a credit decision is only taken in MANUAL_REVIEW, not ${state.stage}`);
   requireText(req?.actor, '操作人', 'actor');
+  requireDecider(req, parties);
   if (req.outcome === 'APPROVED') {
     requireLoanTerms(req, SCI_TECH_POLICY.manualTerms);
     const limit = state.limit!.recommendedFen;

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { Problem } from '../problem';
-import type { Principal, Role } from './principal';
+import type { Principal, Role } from '../../domain/people';
 import type { VerifyToken } from './verifier';
 
 declare module 'express-serve-static-core' {

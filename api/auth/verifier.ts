@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Config } from '../../infra/config';
-import { ROLES, type Principal } from './principal';
+import { ROLES, type Principal } from '../../domain/people';
 
 const Claims = z.object({
   sub: z.string().min(1),

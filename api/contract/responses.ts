@@ -7,7 +7,7 @@ import { STAGE_METRICS } from '../../domain/reports/slaSummary';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS } from '../../domain/sciTech/policy';
 import { SLA_STATES } from '../../domain/slaState';
 import { FAST_TRACK_STAGES, SCI_TECH_STAGES } from '../../domain/stages';
-import { ROLES } from '../auth/principal';
+import { ROLES } from '../../domain/people';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const isoDate = z.iso.date().describe('Business date YYYY-MM-DD (Asia/Shanghai)');

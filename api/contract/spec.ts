@@ -2,7 +2,7 @@
 // operations come from; this module only names their documented parts, so the contract needs
 // nothing of the routes to describe, render or check them.
 import type { z } from 'zod';
-import type { Role } from '../auth/principal';
+import type { Role } from '../../domain/people';
 
 export type Method = 'get' | 'post' | 'put';
 export type MediaType = 'application/json' | 'application/problem+json' | 'text/csv' | 'text/html' | 'text/plain';

@@ -1,6 +1,6 @@
 // People act on a case through its workflow's updates (api/services/caseActions.ts). Task and
 // clock actions exist for fast-track cases only; decision and withdrawal for every product.
-import type { Role } from '../auth/principal';
+import type { Role } from '../../domain/people';
 import { B, P, R, actionWithBody, ok, type ResponseSpec } from '../contract';
 import { CaseParams, CaseTaskParams, IdempotencyKeyHeader, type TaskSlug } from '../schemas';
 import { taskKind } from '../services/caseActions';

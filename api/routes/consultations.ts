@@ -2,7 +2,7 @@
 // (api/services/consultations.ts): the task force runs them, the banks propose plans and
 // re-review, managers read.
 import { z } from 'zod';
-import type { Role } from '../auth/principal';
+import type { Role } from '../../domain/people';
 import { B, P, R, actionWithBody, authed, ok, problem, withBody, type Named } from '../contract';
 import { BatchParams, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
 import type { Caller, Services } from '../services';

@@ -6,7 +6,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { principalOf, requireRole } from '../auth/middleware';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import type { Method, Named, ResponseSpec, Roles, RouteSpec } from '../contract/spec';
 import { parseOr422 } from '../problem';
 import type { Caller, Services } from '../services';

@@ -1,5 +1,5 @@
 // What a use case needs to know of the request that asks for it, without knowing HTTP.
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import type { Logger } from '../../infra/logger';
 
 export interface Caller {

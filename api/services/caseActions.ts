@@ -1,6 +1,7 @@
 // People act on a case through its workflow's updates. The workflow's validators own the rules
 // (who may complete a task, in which state); a refusal is 409 with the workflow's reason and
 // changes nothing (workflowCalls.ts runs every update).
+import type { Role, StaffProfile } from '../../domain/people';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
@@ -40,6 +41,8 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
     return view(caseNo, await runUpdate(db, client, target, def, arg, caller));
   }
   const actor = (caller: Caller) => caller.principal.sub;
+  // The workflow's validators judge duties from these (domain/duties.ts); the API only passes them on.
+  const profileOf = ({ principal }: Caller): StaffProfile => ({ role: principal.role, street: principal.street, bank: principal.bank });
 
   return {
     /**
@@ -61,12 +64,13 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
     },
 
     complete: (caller: Caller, caseNo: string, kind: TaskKind, evidence: z.output<(typeof EVIDENCE)[TaskKind]>) =>
-      act(caller, caseNo, completeTaskUpdate, { kind, actor: actor(caller), evidence } as CompleteTaskRequest),
+      act(caller, caseNo, completeTaskUpdate, { kind, actor: actor(caller), actorProfile: profileOf(caller), evidence } as CompleteTaskRequest),
 
     async reassign(caller: Caller, caseNo: string, kind: TaskKind, body: z.output<typeof ReassignBody>) {
       const staff = await db.staffMember.findFirst({ where: { id: body.assignee, active: true } });
       if (!staff) throw validationProblem([{ field: 'assignee', message: `no active staff member '${body.assignee}'` }]);
-      return act(caller, caseNo, reassignTaskUpdate, { kind, assignee: staff.id, actor: actor(caller), reason: body.reason });
+      const assigneeProfile: StaffProfile = { role: staff.role as Role, street: staff.streetCode ?? undefined, bank: staff.bankCode ?? undefined };
+      return act(caller, caseNo, reassignTaskUpdate, { kind, assignee: staff.id, assigneeProfile, actor: actor(caller), reason: body.reason });
     },
 
     pause: (caller: Caller, caseNo: string, kind: TaskKind, reason: string) => act(caller, caseNo, pauseSlaUpdate, { kind, reason, actor: actor(caller) }),
@@ -78,14 +82,14 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
       const by = actor(caller);
       const decision: DecideRequest =
         body.outcome === 'APPROVED'
-          ? { outcome: 'APPROVED', actor: by, amountFen: body.amount, rateBp: body.rateBp, termMonths: body.termMonths }
-          : { outcome: 'REJECTED', actor: by, reasons: body.reasons };
+          ? { outcome: 'APPROVED', actor: by, actorProfile: profileOf(caller), amountFen: body.amount, rateBp: body.rateBp, termMonths: body.termMonths }
+          : { outcome: 'REJECTED', actor: by, actorProfile: profileOf(caller), reasons: body.reasons };
       return act(caller, caseNo, decideUpdate, decision);
     },
 
     /** A sci-tech case's decision in MANUAL_REVIEW, within its manual terms. */
     decideSciTech: (caller: Caller, caseNo: string, body: z.output<typeof SciTechDecisionBody>) =>
-      act(caller, caseNo, sciTechDecideUpdate, sciTechDecideRequest(body, actor(caller))),
+      act(caller, caseNo, sciTechDecideUpdate, sciTechDecideRequest(body, actor(caller), profileOf(caller))),
 
     withdraw: (caller: Caller, caseNo: string, product: string, reason: string) =>
       act<LiveCaseState, { reason: string; actor: string }>(caller, caseNo, product === 'SCI_TECH' ? sciTechWithdrawUpdate : withdrawUpdate, { reason, actor: actor(caller) }),

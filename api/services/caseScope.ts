@@ -1,6 +1,6 @@
 // Who sees which case: single reads, lists, actions and reports all ask here.
 import type { Database } from '../../infra/database';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import type { Prisma } from '../../prisma/generated/client';
 import { Problem } from '../problem';
 import { CaseNoParam } from '../schemas';

@@ -11,7 +11,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow } from '../../workflows/sciTechCase';
 import { openingSearchAttributes } from '../../workflows/searchAttributes';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
 import type { CaseListQuery, CreateCaseBody } from '../schemas';

@@ -28,7 +28,7 @@ import {
   type ProposedPlan,
 } from '../../workflows/jointConsultation';
 import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Street } from '../../workflows/searchAttributes';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
 import { BatchIdParam, ConsultationIdParam, type MaterialsRequestBody, type PlanBody, type ReReviewBody, type ReasonsBody, type StartBatchBody } from '../schemas';

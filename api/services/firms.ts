@@ -1,7 +1,7 @@
 // Firms, seen through their cases: a firm is visible to whoever may see one of its cases.
 import type { z } from 'zod';
 import type { Database } from '../../infra/database';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import { Problem } from '../problem';
 import type { FirmListQuery } from '../schemas';
 import { visibleCasesWhere } from './caseScope';

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import type { TaskListQuery } from '../schemas';
 import { visibleCasesWhere } from './caseScope';
 

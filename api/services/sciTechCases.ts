@@ -1,6 +1,7 @@
 // What the API adds for sci-tech credit (善科贷) cases: the workflow input built from the
 // online application and the approver's decision (the product's part of the case view is
 // readModels/sciTechCaseFacts.ts).
+import type { StaffProfile } from '../../domain/people';
 import type { SciTechCaseBody, SciTechDecisionBody } from '../schemas';
 import type { z } from 'zod';
 import type { SciTechCaseInput, SciTechDecideRequest } from '../../workflows/sciTechCaseMessages';
@@ -25,8 +26,8 @@ export function sciTechCaseInput(opening: CaseOpening, body: SciTechCaseBody, ap
   };
 }
 
-export function sciTechDecideRequest(body: z.infer<typeof SciTechDecisionBody>, actor: string): SciTechDecideRequest {
+export function sciTechDecideRequest(body: z.infer<typeof SciTechDecisionBody>, actor: string, actorProfile: StaffProfile): SciTechDecideRequest {
   return body.outcome === 'APPROVED'
-    ? { outcome: 'APPROVED', actor, amountFen: body.amount, rateBp: body.rateBp, termMonths: body.termMonths }
-    : { outcome: 'REJECTED', actor, reasons: body.reasons };
+    ? { outcome: 'APPROVED', actor, actorProfile, amountFen: body.amount, rateBp: body.rateBp, termMonths: body.termMonths }
+    : { outcome: 'REJECTED', actor, actorProfile, reasons: body.reasons };
 }

@@ -4,7 +4,7 @@
 // organisation's OpenID Connect authorization-code flow with PKCE itself; this only says where.
 import type { Config } from '../../infra/config';
 import { DEV_USERS } from '../../infra/devUsers';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import { mintDevToken } from '../auth/verifier';
 import { Problem, validationProblem } from '../problem';
 

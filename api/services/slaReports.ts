@@ -7,7 +7,7 @@ import type { GroupBy } from '../../domain/reports/slaSummary';
 import type { Database } from '../../infra/database';
 import { calendarOf, querySlaSummaryWhere, rangeInstants as instants, type Named, type SlaSummaryReport } from '../../readModels/slaSummaryQuery';
 import type { Prisma } from '../../prisma/generated/client';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../domain/people';
 import { visibleCasesWhere } from './caseScope';
 
 export interface SlaRange {

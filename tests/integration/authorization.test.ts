@@ -2,7 +2,7 @@
 // case). Mutating calls carry a body the route refuses after authorisation
 // (422) or an action the case refuses (409), so the table changes nothing.
 import request from 'supertest';
-import type { Role } from '../../api/auth/principal';
+import type { Role } from '../../domain/people';
 import { BORDERLINE_SOFTWARE_APPLICATION } from '../../dev/demo';
 import { DEV_USERS } from '../../infra/devUsers';
 import { bearer } from '../support/auth';

@@ -138,3 +138,15 @@ it('scopes an Idempotency-Key to who sent it and which action: reused for anothe
   expect((await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND' }, key)).status).toBe(200);
   expect((await view(id)).events.filter((e: { type: string }) => e.type === 'TASK_COMPLETED')).toHaveLength(1);
 });
+
+it('refuses the exploit a security review found: a street officer taking the due diligence and writing it', async () => {
+  const id = await newCase('厦门鹭江职责分离测试有限公司');
+  const taken = await act('lujiang-officer', id, '/tasks/due-diligence/reassign', { assignee: 'lujiang-officer', reason: '我来做' });
+  expect(taken.status).toBe(409);
+  expect(taken.body).toMatchObject({ type: 'urn:greenlane:problem:update-rejected', detail: expect.stringContaining('DUE_DILIGENCE must be held by a third-party assessor; lujiang-officer is case_officer of lujiang') });
+  const written = await act('lujiang-officer', id, '/tasks/due-diligence/complete', { reportNo: 'DD-FAKE-1', riskRating: 'LOW', summary: '自己写的' });
+  expect(written.status).toBe(409);
+  const c = await view(id);
+  expect(c.tasks.find((t: { kind: string }) => t.kind === 'DUE_DILIGENCE')).toMatchObject({ assignee: 'assessor', status: 'OPEN' });
+  expect(c.events.map((e: { type: string }) => e.type)).not.toContain('TASK_REASSIGNED');
+});

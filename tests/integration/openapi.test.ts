@@ -158,7 +158,9 @@ describe('every route, called as an allowed role, answers what the document says
     await call('listTasks', get('xib-approver', '/api/v1/tasks?slaState=ON_TRACK'));
     await call('decide', post('xib-approver', `/api/v1/cases/${a}/decision`, { outcome: 'APPROVED', amount: 1_000_000, rateBp: 385, termMonths: 12 }));
 
-    await call('reassignTask', post('task-force', `/api/v1/cases/${b}/tasks/due-diligence/reassign`, { assignee: 'task-force', reason: '评估机构人手不足' }));
+    // Due diligence goes to another assessor only (a task force member may not write it).
+    await stack.db.staffMember.upsert({ where: { id: 'assessor-contract' }, create: { id: 'assessor-contract', name: '第二评估机构', role: 'assessor' }, update: {} });
+    await call('reassignTask', post('task-force', `/api/v1/cases/${b}/tasks/due-diligence/reassign`, { assignee: 'assessor-contract', reason: '评估机构人手不足' }));
     await call('withdraw', post('lujiang-officer', `/api/v1/cases/${b}/withdrawal`, { reason: '企业已通过其他渠道融资' }));
 
     await call('calendarDays', get('manager', '/api/v1/calendar/days?from=2026-09-28&to=2026-10-09'));

@@ -2,7 +2,7 @@
 // of this file's own keeps the exact lists apart from the cases other files open at the same time;
 // the shared users' lists are read for this file's cases only.
 import request from 'supertest';
-import type { Principal } from '../../api/auth/principal';
+import type { Principal } from '../../domain/people';
 import { BORDERLINE_SOFTWARE_APPLICATION } from '../../dev/demo';
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';

@@ -1,5 +1,5 @@
 import { createVerifier, mintDevToken } from '../../api/auth/verifier';
-import type { Principal } from '../../api/auth/principal';
+import type { Principal } from '../../domain/people';
 import { signInOptions } from '../../api/services/signIn';
 import { loadConfig } from '../../infra/config';
 import { DEV_USERS } from '../../infra/devUsers';

@@ -40,8 +40,8 @@ const COORDINATION_GROUP = ['TASK_FORCE:综合协调组', 'STREET_OFFICE:lujiang
 
 const stateOf = (handle: Case) => handle.query(getStateQuery);
 const taskOf = (state: CaseState, kind: TaskKind) => state.tasks.find((t) => t.kind === kind)!;
-const reject = { outcome: 'REJECTED' as const, actor: 'approver@xib', reasons: [{ code: 'LOW_CREDIT_RATING' as const }] };
-const approve = { outcome: 'APPROVED' as const, actor: 'approver@xib', amountFen: 500_000_000, rateBp: 385, termMonths: 12 };
+const reject = { outcome: 'REJECTED' as const, actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, reasons: [{ code: 'LOW_CREDIT_RATING' as const }] };
+const approve = { outcome: 'APPROVED' as const, actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 500_000_000, rateBp: 385, termMonths: 12 };
 const withdrawal = { reason: '企业已获他行贷款 the firm got a loan elsewhere', actor: 'officer@lujiang' };
 
 /** A case accepted at `acceptedAt` (the clock moved there first), as the API opens one. */

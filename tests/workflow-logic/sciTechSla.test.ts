@@ -14,7 +14,7 @@ const s = useStubbedWorker();
 type SciTechCase = WorkflowHandle<typeof sciTechCaseWorkflow>;
 const FIRM = '厦门莲前生物科技有限公司';
 const APPROVER = 'credit-approver@ccb';
-const approve = { outcome: 'APPROVED' as const, actor: APPROVER, amountFen: 50_000_000, rateBp: 420, termMonths: 12 };
+const approve = { outcome: 'APPROVED' as const, actor: APPROVER, actorProfile: { role: 'credit_approver' as const, bank: 'ccb' }, amountFen: 50_000_000, rateBp: 420, termMonths: 12 };
 const stateOf = (handle: SciTechCase) => handle.query(sciTechGetStateQuery);
 const after = (t: Date, ms: number) => new Date(t.getTime() + ms);
 

@@ -87,7 +87,7 @@ test('due diligence misses its same-day due: AT_RISK, then BREACHED and escalate
   expect(state.breaches[0]!.lateWorkingMs).toBeGreaterThanOrEqual(9 * HOUR - 60_000);
   expect(state.breaches[0]!.lateWorkingMs).toBeLessThanOrEqual(9 * HOUR + 60_000);
 
-  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', amountFen: input.amountFen, rateBp: 400, termMonths: 24 }] });
+  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: input.amountFen, rateBp: 400, termMonths: 24 }] });
   state = await handle.result();
   expect(state.stage).toBe('DISBURSED');
   // A breach stays on the record even though the promise was kept.

@@ -44,7 +44,7 @@ test('three branches, approval and the money inside five working days', async ()
   expect(state.stage).toBe('CREDIT_DECISION');
 
   state = await handle.executeUpdate(decideUpdate, {
-    args: [{ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 500_000_000, rateBp: 385, termMonths: 12 }],
+    args: [{ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 500_000_000, rateBp: 385, termMonths: 12 }],
   });
   expect(state.stage).not.toBe('CREDIT_DECISION');
   state = await handle.result();

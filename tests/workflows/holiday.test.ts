@@ -42,7 +42,7 @@ test('the five-working-day promise skips the Spring Festival and is marked provi
   });
   expect(atRisk.data).toMatchObject({ subject: 'PROMISE' });
 
-  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 300_000_000, rateBp: 365, termMonths: 12 }] });
+  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 300_000_000, rateBp: 365, termMonths: 12 }] });
   state = await handle.result();
   expect(state.stage).toBe('DISBURSED');
   expect(state.slaState).toBe('MET');

@@ -38,7 +38,7 @@ test('updates invalid for the state are refused with a precise reason and change
   const refused = (p: Promise<unknown>) => refusal(p);
 
   // Deciding before the branches are done.
-  expect(await refused(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 1, rateBp: 400, termMonths: 12 }] }))).toMatch(
+  expect(await refused(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 1, rateBp: 400, termMonths: 12 }] }))).toMatch(
     /before every branch is done; still open: GRID_SUBMISSION, BANK_VIP_CHANNEL/,
   );
   // Completing a finished task.
@@ -59,10 +59,10 @@ test('updates invalid for the state are refused with a precise reason and change
   );
   expect(await refused(handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason: '', actor: 'officer@lujiang' }] }))).toMatch(/pause reason is required/);
   expect(await refused(handle.executeUpdate(resumeSlaUpdate, { args: [{ actor: 'officer@lujiang' }] }))).toMatch(/the SLA clock is not paused/);
-  expect(await refused(handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', assignee: 'grid-officer@lujiang', actor: 'officer@lujiang', reason: 'x' }] }))).toMatch(
+  expect(await refused(handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', assignee: 'grid-officer@lujiang', assigneeProfile: { role: 'grid_officer', street: 'lujiang' }, actor: 'officer@lujiang', reason: 'x' }] }))).toMatch(
     /already assigned to grid-officer@lujiang/,
   );
-  expect(await refused(handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'DUE_DILIGENCE', assignee: 'assessor@other', actor: 'officer@lujiang', reason: 'x' }] }))).toMatch(
+  expect(await refused(handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'DUE_DILIGENCE', assignee: 'assessor@other', assigneeProfile: { role: 'assessor' }, actor: 'officer@lujiang', reason: 'x' }] }))).toMatch(
     /DUE_DILIGENCE is DONE and can no longer be reassigned/,
   );
   expect(await refused(handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'NOPE' as never, actor: 'x', evidence: gridEvidence } as never] }))).toMatch(/unknown task kind "NOPE"/);
@@ -82,18 +82,18 @@ test('updates invalid for the state are refused with a precise reason and change
   await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'BANK_VIP_CHANNEL', actor: 'customer-manager@xib', evidence: vipEvidence }] });
   expect((await handle.query(getStateQuery)).stage).toBe('CREDIT_DECISION');
   const decide = (req: unknown) => refused(handle.executeUpdate(decideUpdate, { args: [req as DecideRequest] }));
-  expect(await decide({ outcome: 'APPROVED', actor: 'approver@xib', amountFen: input.amountFen + 1, rateBp: 400, termMonths: 12 })).toMatch(
+  expect(await decide({ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: input.amountFen + 1, rateBp: 400, termMonths: 12 })).toMatch(
     /amountFen 514000001 exceeds the requested 514000000/,
   );
-  expect(await decide({ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 1000.5, rateBp: 400, termMonths: 12 })).toMatch(/positive integer number of fen/);
-  expect(await decide({ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 1000, rateBp: 0, termMonths: 12 })).toMatch(/rateBp must be an integer/);
-  expect(await decide({ outcome: 'REJECTED', actor: 'approver@xib', reasons: [] })).toMatch(/at least one categorised reason/);
-  expect(await decide({ outcome: 'REJECTED', actor: 'approver@xib', reasons: [{ code: 'BAD_LUCK' }] })).toMatch(/unknown rejection reason "BAD_LUCK"/);
-  expect(await decide({ outcome: 'REJECTED', actor: 'approver@xib', reasons: [{ code: 'OTHER' }] })).toMatch(/reason OTHER needs a note/);
+  expect(await decide({ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 1000.5, rateBp: 400, termMonths: 12 })).toMatch(/positive integer number of fen/);
+  expect(await decide({ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 1000, rateBp: 0, termMonths: 12 })).toMatch(/rateBp must be an integer/);
+  expect(await decide({ outcome: 'REJECTED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, reasons: [] })).toMatch(/at least one categorised reason/);
+  expect(await decide({ outcome: 'REJECTED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, reasons: [{ code: 'BAD_LUCK' }] })).toMatch(/unknown rejection reason "BAD_LUCK"/);
+  expect(await decide({ outcome: 'REJECTED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, reasons: [{ code: 'OTHER' }] })).toMatch(/reason OTHER needs a note/);
   expect((await handle.query(getStateQuery)).decision).toBeUndefined();
 
-  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 200_000_000, rateBp: 420, termMonths: 36 }] });
-  expect(await decide({ outcome: 'REJECTED', actor: 'approver2@xib', reasons: [{ code: 'LOW_CREDIT_RATING' }] })).toMatch(/the bank already decided: APPROVED by approver@xib/);
+  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 200_000_000, rateBp: 420, termMonths: 36 }] });
+  expect(await decide({ outcome: 'REJECTED', actor: 'approver2@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, reasons: [{ code: 'LOW_CREDIT_RATING' }] })).toMatch(/the bank already decided: APPROVED by approver@xib/);
   expect((await handle.result()).stage).toBe('DISBURSED');
   // After the money moved the case is over.
   expect(await refused(handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'too late', actor: 'officer@lujiang' }] }))).toMatch(/./);

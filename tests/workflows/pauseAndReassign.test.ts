@@ -70,7 +70,7 @@ test('waiting for the firm pauses the clock, audited, and pushes the dues back b
   expect((await handle.describe()).typedSearchAttributes.get(DueAt)?.toISOString()).toBe(newCaseDue.toISOString());
 
   // The grid officer is off sick: the street reassigns the branch.
-  await handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', assignee: 'grid-officer2@lujiang', actor: 'officer@lujiang', reason: '原网格员病假 officer on sick leave' }] });
+  await handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', assignee: 'grid-officer2@lujiang', assigneeProfile: { role: 'grid_officer', street: 'lujiang' }, actor: 'officer@lujiang', reason: '原网格员病假 officer on sick leave' }] });
   expect(await refusal(handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', actor: 'grid-officer@lujiang', evidence: gridEvidence }] }))).toMatch(
     /assigned to grid-officer2@lujiang/,
   );

@@ -16,7 +16,7 @@ test('a rejected case ends with its categorised reasons recorded and no money mo
     { code: 'LOW_CREDIT_RATING' as const },
     { code: 'REVENUE_BELOW_THRESHOLD' as const, note: '2025年营收低于准入线 2025 revenue below the entry line' },
   ];
-  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'REJECTED', actor: 'approver@xib', reasons }] });
+  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'REJECTED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, reasons }] });
   // The approver's answer comes once the rejection is on the record: a consultation may start from it at once.
   expect((await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } })).stage).toBe('REJECTED');
   expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type)).toContain('REJECTED');

@@ -104,7 +104,7 @@ test('a borderline score waits for the approver past 48 hours: AT_RISK, BREACHED
   expect((await handle.describe()).typedSearchAttributes.get(SlaBreaches)).toBe(1);
 
   // The approver's update is checked against policy before it is accepted.
-  const approve = { outcome: 'APPROVED' as const, actor: 'credit-approver@ccb', amountFen: 50_000_000, rateBp: 420, termMonths: 12 };
+  const approve = { outcome: 'APPROVED' as const, actor: 'credit-approver@ccb', actorProfile: { role: 'credit_approver' as const, bank: 'ccb' }, amountFen: 50_000_000, rateBp: 420, termMonths: 12 };
   expect(await refusal(handle.executeUpdate(sciTechDecideUpdate, { args: [{ ...approve, amountFen: 50_000_001 }] }))).toMatch(/超过建议额度.*exceeds the recommended limit 50000000/);
   expect(await refusal(handle.executeUpdate(sciTechDecideUpdate, { args: [{ ...approve, rateBp: 3000 }] }))).toMatch(/利率超出政策范围/);
   expect(await refusal(handle.executeUpdate(sciTechDecideUpdate, { args: [{ ...approve, termMonths: 60 }] }))).toMatch(/期限超出政策范围/);
@@ -129,7 +129,7 @@ test('a weak application is rejected automatically, with the factors that produc
   await advanceTo(h.env, acceptedAt);
   const input = sciTechInput(acceptedAt, weak);
   const handle = await startSciTech(h, input);
-  expect(await refusal(handle.executeUpdate(sciTechDecideUpdate, { args: [{ outcome: 'APPROVED', actor: 'credit-approver@ccb', amountFen: 1, rateBp: 400, termMonths: 6 }] }))).toMatch(
+  expect(await refusal(handle.executeUpdate(sciTechDecideUpdate, { args: [{ outcome: 'APPROVED', actor: 'credit-approver@ccb', actorProfile: { role: 'credit_approver' as const, bank: 'ccb' }, amountFen: 1, rateBp: 400, termMonths: 6 }] }))).toMatch(
     /无需人工审批|已作出授信决定/,
   );
   const state = await handle.result();

@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { WorkflowHandle } from '@temporalio/client';
 import { shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { DEV_USERS } from '../../infra/devUsers';
-import type { Principal } from '../../api/auth/principal';
+import type { Principal } from '../../domain/people';
 import { problemHandler } from '../../api/problem';
 import { mountRoutes } from '../../api/routes';
 import { SLA_ROUTES } from '../../api/routes/sla';
@@ -61,7 +61,7 @@ test('summary and breaches match cases driven through known timings', async () =
     return handle.executeUpdate(completeTaskUpdate, { args: [args] });
   };
   const approve = (handle: Handle, input: FastTrackCaseInput) =>
-    handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: `approver@${input.bankCode}`, amountFen: input.amountFen, rateBp: 385, termMonths: 12 }] });
+    handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: `approver@${input.bankCode}`, actorProfile: { role: 'credit_approver' as const, bank: input.bankCode }, amountFen: input.amountFen, rateBp: 385, termMonths: 12 }] });
 
   // Day 0. B's grid and bank branches at 11:00; C's three at 14:00; A's three at 16:00.
   await advanceTo(h.env, at(0, '11:00'));
@@ -87,7 +87,7 @@ test('summary and breaches match cases driven through known timings', async () =
 
   // C rejected at 10:00 on day 3.
   await advanceTo(h.env, at(3, '10:00'));
-  await hc.executeUpdate(decideUpdate, { args: [{ outcome: 'REJECTED', actor: 'approver@ccb', reasons: [{ code: 'LOW_CREDIT_RATING' }] }] });
+  await hc.executeUpdate(decideUpdate, { args: [{ outcome: 'REJECTED', actor: 'approver@ccb', actorProfile: { role: 'credit_approver' as const, bank: 'ccb' }, reasons: [{ code: 'LOW_CREDIT_RATING' }] }] });
   const final = await settled(ha, hb, hc);
   expect(final.map((s) => [s.stage, s.slaState])).toEqual([
     ['DISBURSED', 'MET'],

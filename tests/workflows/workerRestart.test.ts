@@ -32,7 +32,7 @@ test('a worker dies right after the bank paid; its replacement finishes the case
   const input = caseInput(acceptedAt);
   const handle = await startCase(h, input);
   await completeAllBranches(handle, input);
-  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', amountFen: 480_000_000, rateBp: 395, termMonths: 12 }] });
+  await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'APPROVED', actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 480_000_000, rateBp: 395, termMonths: 12 }] });
 
   await paymentCommitted;
   expect((await handle.query(getStateQuery)).stage).toBe('DISBURSING');

@@ -1,6 +1,6 @@
 // The signed-in user: the bearer token (session storage: gone with the tab) and its claims.
 // The API verifies the token; the console reads the claims only to choose screens.
-import type { Role } from '../../../api/auth/principal';
+import type { Role } from '../../../domain/people';
 
 export interface SessionUser {
   sub: string;

@@ -1,4 +1,5 @@
-// Who is calling, as the API sees it after verifying the bearer token.
+// The people who work cases: their roles and where each role reaches (a street, a bank). The API
+// reads them from a verified token; the workflows' validators check who may do what with them.
 
 export const ROLES = [
   'case_officer', // 街道经济服务办公室: opens cases for their street
@@ -21,3 +22,6 @@ export interface Principal {
   /** Bank code, for bank-scoped roles. */
   bank?: string;
 }
+
+/** What the workflows need to know of a person to judge a duty: their role and its reach. */
+export type StaffProfile = Pick<Principal, 'role' | 'street' | 'bank'>;
