@@ -50,7 +50,8 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
     dueExplanation: live?.dueExplanation ?? [],
     live: live !== undefined,
     // In the workflow's order, as a live view lists them.
-    tasks: live?.tasks ?? [...c.tasks].sort((a, b) => taskOrder(a.kind) - taskOrder(b.kind)).map((t) => ({
+    // (Who reassigned a task is on the timeline; the workflow keeps it for its own rule.)
+    tasks: live?.tasks.map(({ assignedBy: _assignedBy, ...t }) => t) ?? [...c.tasks].sort((a, b) => taskOrder(a.kind) - taskOrder(b.kind)).map((t) => ({
       kind: t.kind,
       assignee: t.assignee,
       status: t.status,

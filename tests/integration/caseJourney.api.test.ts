@@ -110,9 +110,11 @@ it('answers bad requests precisely', async () => {
   expect((await act('xib-manager', id, '/decision', { outcome: 'REJECTED', reasons: [{ code: 'OTHER' }] })).status).toBe(403);
   const reassignUnknown = await act('lujiang-officer', id, '/tasks/grid-submission/reassign', { assignee: 'nobody', reason: '休假' });
   expect(reassignUnknown.status).toBe(422);
-  const reassigned = await act('lujiang-officer', id, '/tasks/due-diligence/reassign', { assignee: 'task-force', reason: '评估机构人手不足' });
+  // Due diligence moves to another assessor only.
+  await stack.db.staffMember.upsert({ where: { id: 'assessor-journey' }, create: { id: 'assessor-journey', name: '第二评估机构', role: 'assessor' }, update: {} });
+  const reassigned = await act('lujiang-officer', id, '/tasks/due-diligence/reassign', { assignee: 'assessor-journey', reason: '评估机构人手不足' });
   expect(reassigned.status).toBe(200);
-  expect(reassigned.body.tasks.find((t: { kind: string }) => t.kind === 'DUE_DILIGENCE').assignee).toBe('task-force');
+  expect(reassigned.body.tasks.find((t: { kind: string }) => t.kind === 'DUE_DILIGENCE').assignee).toBe('assessor-journey');
   // No longer assigned anything on the case, the assessor no longer sees it.
   await eventually(async () => {
     await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('assessor')).expect(404);
