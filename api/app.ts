@@ -36,9 +36,8 @@ export function createApp(deps: AppDeps): express.Express {
   const services = createServices({ ...deps, operations: OPERATIONS, metrics: ops.metrics });
   app.use(ops.first);
 
-  // Public routes, before authentication: liveness, readiness and metrics (on the API's own host
-  // and port: the reverse proxy must not route /metrics publicly), the contract and its docs
-  // page, and sign-in.
+  // Public routes, before authentication: liveness and readiness, the contract and its docs page,
+  // and sign-in. (Metrics are under /api/v1, for operators.)
   mountRoutes(app.router, ROUTES.filter((r) => r.roles === 'public'), services);
 
   const api = express.Router();

@@ -1,6 +1,6 @@
-// Operations: liveness, readiness and metrics, on the API's own host and port, without a token.
-// The reverse proxy must not route /metrics publicly.
-import { P, R, ok } from '../contract';
+// Operations: liveness and readiness without a token (they say nothing but up or down), and the
+// metrics behind an operator's token (they count every route and status).
+import { P, R, authed, ok } from '../contract';
 import { route } from './route';
 
 export const HEALTH_ROUTES = [
@@ -25,17 +25,17 @@ export const HEALTH_ROUTES = [
     roles: 'public',
     responses: { 200: ok('Ready', R.Readiness), 503: P[503] },
     handler: async (c, { ready }) => {
-      c.res.json(await ready());
+      c.res.json(await ready(c.req.log));
     },
   }),
   route({
     operationId: 'metrics',
     method: 'get',
-    path: '/metrics',
-    summary: '监控指标 Prometheus metrics (HTTP and Temporal SDK); not for the public proxy',
+    path: '/api/v1/metrics',
+    summary: '监控指标 Prometheus metrics of the API (scraped with an operator token)',
     tags: ['Operations'],
-    roles: 'public',
-    responses: { 200: { description: 'Metrics', content: { 'text/plain': R.PrometheusText } } },
+    roles: ['operator'],
+    responses: { 200: { description: 'Metrics', content: { 'text/plain': R.PrometheusText } }, ...authed, 403: P[403] },
     handler: async (c, { metrics }) => {
       c.res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     },

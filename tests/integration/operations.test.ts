@@ -68,7 +68,7 @@ describe('request ids', () => {
   });
 });
 
-describe('GET /metrics', () => {
+describe('GET /api/v1/metrics', () => {
   it('counts requests by route pattern, never by raw path, with Node process metrics', async () => {
     await request(stack.app).get('/api/v1/cases/GL-2026-987654').set('authorization', officer).expect(404);
     await request(stack.app).get('/api/v1/cases/GL-2026-987655').set('authorization', officer).expect(404);
@@ -76,7 +76,7 @@ describe('GET /metrics', () => {
     await request(stack.app).get('/api/v1/no-such-thing/GL-2026-987657').set('authorization', officer).expect(404);
     await request(stack.app).get('/api/v1/streets?secret=GL-2026-987658').set('authorization', officer).expect(200);
 
-    const res = await request(stack.app).get('/metrics').expect(200);
+    const res = await request(stack.app).get('/api/v1/metrics').set('authorization', await bearer('operator')).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const text = res.text;
     const count = (labels: string) => Number(new RegExp(`^http_requests_total\\{${labels}\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
