@@ -10,7 +10,7 @@ import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { ESCALATION } from '../domain/escalation';
 import { DEFAULT_AT_RISK_LEAD_MS, PROMISE_WORKING_DAYS, TASK_KINDS, TASK_LABELS, branchDue, defaultAssignee } from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
-import { addWorkingTime, subtractWorkingTime } from '../domain/fastTrack/workingTime';
+import { addWorkingTime, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
 import { formatWan } from '../domain/money';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';

@@ -9,7 +9,7 @@ import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
 import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { ESCALATION, TASK_FORCE } from '../domain/escalation';
-import { subtractWorkingTime } from '../domain/fastTrack/workingTime';
+import { subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
 import { slaStateOf } from '../domain/slaState';
 import { CLOSED_STAGES, consultationAnswered } from '../domain/stages';
 import { RECORD } from './activityOptions';

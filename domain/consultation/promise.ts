@@ -3,7 +3,7 @@
 // materials is not counted. Its own rule, even while it reads like the fast-track case's.
 import type { WorkingCalendar } from '../calendar/workingCalendar';
 import { DEFAULT_AT_RISK_LEAD_MS } from '../fastTrack/policy';
-import { workingDaysPromise } from '../fastTrack/workingTime';
+import { workingDaysPromise } from '../calendar/shiftWorkingTime';
 
 /** Working days from opening to the bank's re-review. */
 export const CONSULTATION_PROMISE_WORKING_DAYS = 5;

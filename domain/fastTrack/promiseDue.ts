@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar';
 import type { AddWorkingDaysResult } from '../calendar/types';
 import { PROMISE_WORKING_DAYS } from './policy';
-import { workingDaysPromise } from './workingTime';
+import { workingDaysPromise } from '../calendar/shiftWorkingTime';
 
 /**
  * The case's five-working-day promise on a calendar, extended by the working time its SLA

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { DEFAULT_AT_RISK_LEAD_MS, branchDue, sameWorkingDayDue } from '../../domain/fastTrack/policy';
-import { addWorkingTime, subtractWorkingTime } from '../../domain/fastTrack/workingTime';
+import { addWorkingTime, subtractWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import { HOUR, calendar } from '../support/caseScenarios';
 
 const instant = fc.integer({ min: shanghaiDateTime('2024-01-01').getTime(), max: shanghaiDateTime('2026-12-20').getTime() }).map((t) => new Date(t));

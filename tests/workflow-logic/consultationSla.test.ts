@@ -5,7 +5,7 @@
 // notice loaded (provisional dues) and the weeks used hold no holiday: opened on a Monday at
 // 10:00, a consultation is due at 24:00 the next Monday, AT_RISK from 12:00 that day.
 import type { WorkflowHandle } from '@temporalio/client';
-import { addWorkingTime } from '../../domain/fastTrack/workingTime';
+import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
 import {
   completeMaterialsUpdate,

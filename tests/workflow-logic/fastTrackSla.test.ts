@@ -11,7 +11,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
-import { addWorkingTime } from '../../domain/fastTrack/workingTime';
+import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import {
   calendarChangedUpdate,
   calendarNoticeLoadedSignal,

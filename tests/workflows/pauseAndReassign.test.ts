@@ -1,4 +1,4 @@
-import { addWorkingTime } from '../../domain/fastTrack/workingTime';
+import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import { DueAt } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, getStateQuery, pauseSlaUpdate, reassignTaskUpdate, resumeSlaUpdate, withdrawUpdate } from '../../workflows/fastTrackCase';
 import {

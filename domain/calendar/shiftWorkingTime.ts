@@ -1,6 +1,8 @@
-import type { AddWorkingDaysResult } from '../calendar/types';
-import type { WorkingCalendar } from '../calendar/workingCalendar';
-import { DAY_MS, addDays, shanghaiDate, shanghaiDateTime } from '../calendar/timeZone';
+// Shifting an instant by working time: forward to extend a due by a pause, back to find the
+// instant a warning is due. (How much working time is left until a due: ./workingTime.ts.)
+import type { AddWorkingDaysResult } from './types';
+import type { WorkingCalendar } from './workingCalendar';
+import { DAY_MS, addDays, shanghaiDate, shanghaiDateTime } from './timeZone';
 
 // The calendar counts a working day as a full 24 hours (the 24:00 rule), so
 // shifting an instant by working time only skips whole rest days.
