@@ -23,8 +23,6 @@ export interface AppDeps {
   signIn?: SignInOptions;
   /** The built browser console (web/dist), served at `/`; absent: the API only. */
   consoleDir?: string;
-  /** When a case is accepted; absent: the real clock. Tests fix it so no answer depends on the hour they run. */
-  clock?: () => Date;
 }
 
 export function createApp(deps: AppDeps): express.Express {

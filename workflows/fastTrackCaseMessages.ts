@@ -26,6 +26,8 @@ export interface FastTrackCaseInput {
   assignees?: Partial<Record<TaskKind, string>>;
   /** Working time before a due instant at which the case turns AT_RISK (default half a working day). */
   atRiskLeadMs?: number;
+  /** Same-day due diligence only for a case accepted before this time (HH:MM, Asia/Shanghai); default 15:00. */
+  dueDiligenceCutoff?: string;
 }
 
 export interface Pause {

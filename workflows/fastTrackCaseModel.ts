@@ -8,7 +8,18 @@ import type { TaskRow } from '../activities/caseProgress';
 import { shanghaiDate } from '../domain/calendar/timeZone';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { ESCALATION } from '../domain/escalation';
-import { DEFAULT_AT_RISK_LEAD_MS, PROMISE_WORKING_DAYS, TASK_KINDS, TASK_LABELS, branchDue, defaultAssignee } from '../domain/fastTrack/policy';
+import {
+  DEFAULT_AT_RISK_LEAD_MS,
+  DEFAULT_DUE_DILIGENCE_CUTOFF,
+  MIN_NOTICE_MS,
+  PROMISE_WORKING_DAYS,
+  TASK_KINDS,
+  TASK_LABELS,
+  branchDue,
+  branchWarning,
+  defaultAssignee,
+  type BranchTiming,
+} from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
 import { addWorkingTime, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
 import { formatWan } from '../domain/money';
@@ -52,6 +63,9 @@ export class FastTrackCase {
   private readonly projector: Projector<TaskRow[]>;
   private readonly acceptedAt: Date;
   private readonly lead: number;
+  // The afternoon cut-off and the first hour's quiet (domain/fastTrack/policy.ts); absent for cases
+  // accepted before them, which keep the 24:00 rule alone.
+  private timing: BranchTiming | undefined;
   private calendar: WorkingCalendar | undefined;
   private promiseLevel: SlaLevel = 'ON_TRACK';
   // Set once the decision's event and stage are in the record (see decide).
@@ -207,6 +221,7 @@ export class FastTrackCase {
   /** The calendar, the branches and every due, and the acceptance record. */
   async accept(): Promise<void> {
     const { input, state } = this;
+    if (patched('due-diligence-cutoff')) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
     this.calendar = new WorkingCalendar(await loadCalendarYears(this.acceptedAt));
     state.tasks = TASK_KINDS.map((kind) => ({
       kind,
@@ -303,16 +318,16 @@ export class FastTrackCase {
    * new holiday notice or a resumed pause recomputes them all the same way.
    */
   private recomputeDues(): void {
-    const { state, acceptedAt, lead } = this;
+    const { state, acceptedAt, lead, timing } = this;
     const c = this.calendar!;
     const pausedFor = (kind?: TaskKind) =>
       state.pauses.filter((p) => p.pausedWorkingMs !== undefined && (kind === undefined || p.kind === kind)).reduce((sum, p) => sum + p.pausedWorkingMs!, 0);
     const at = new Date();
     for (const t of state.tasks) {
       if (t.status === 'DONE') continue;
-      const due = addWorkingTime(c, branchDue(c, t.kind, acceptedAt), pausedFor(t.kind));
+      const due = addWorkingTime(c, branchDue(c, t.kind, acceptedAt, timing), pausedFor(t.kind));
       t.dueAt = due.toISOString();
-      t.atRiskAt = subtractWorkingTime(c, due, lead).toISOString();
+      t.atRiskAt = branchWarning(c, due, lead, acceptedAt, timing).toISOString();
       if (t.slaState === 'AT_RISK' && at < new Date(t.atRiskAt)) t.slaState = 'ON_TRACK';
     }
     const promise = promiseDue(c, acceptedAt, pausedFor());

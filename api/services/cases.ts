@@ -27,11 +27,9 @@ export interface CasesDeps {
   taskQueue: string;
   temporalUiUrl: string;
   namespace: string;
-  /** When a case is accepted. Production reads the real clock; a test fixes the instant. */
-  clock?: () => Date;
 }
 
-export function caseService({ db, client, taskQueue, temporalUiUrl, namespace, clock = () => new Date() }: CasesDeps) {
+export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }: CasesDeps) {
   const uiLink = temporalUiLink(temporalUiUrl, namespace);
   /** The case's workflow state (both products answer the same query), or undefined when the record must answer. */
   const ask = (log: Caller['log'], caseNo: string) =>
@@ -133,7 +131,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace, c
         );
       }
 
-      const acceptedAt = clock();
+      const acceptedAt = new Date();
       const key = caller.idempotencyKey();
       const { caseNo, replayed } = key === undefined
         ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }

@@ -1,7 +1,8 @@
 // The district's fast-track policy: which branches run, when each is due, and
 // what a credit decision may say. Pure, so workflow code can use it.
 import type { WorkingCalendar } from '../calendar/workingCalendar';
-import { shanghaiDate, shanghaiEndOfDay } from '../calendar/timeZone';
+import { subtractWorkingTime } from '../calendar/shiftWorkingTime';
+import { shanghaiDate, shanghaiDateTime, shanghaiEndOfDay } from '../calendar/timeZone';
 
 export const TASK_KINDS = ['GRID_SUBMISSION', 'BANK_VIP_CHANNEL', 'DUE_DILIGENCE'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -62,19 +63,46 @@ export const MAX_RATE_BP = 2400; // 24 %: above it the rate is not a fast-track 
 export const MAX_TERM_MONTHS = 360;
 
 /**
- * "Due the same working day": 24:00 of the acceptance day when that is a working
- * day; otherwise 24:00 of the next working day (a case accepted on a rest day is
- * treated as accepted when work resumes).
+ * The afternoon cut-off for same-day due diligence (Asia/Shanghai): the seed's assessor works "the
+ * same day", which an assessor can meet for a case accepted by mid-afternoon, not for one accepted
+ * at 17:45. Later cases are due by the end of the next working day.
  */
-export function sameWorkingDayDue(calendar: WorkingCalendar, acceptedAt: Date): Date {
+export const DEFAULT_DUE_DILIGENCE_CUTOFF = '15:00';
+
+/**
+ * No warning earlier than an hour after acceptance: a case is never AT_RISK the moment it opens,
+ * and the hour puts the warning of a same-day due diligence accepted just before the cut-off
+ * inside office hours, while there is still time to act.
+ */
+export const MIN_NOTICE_MS = 60 * 60 * 1000;
+
+/** How a case's branches are timed. Absent (cases accepted before these rules): the 24:00 rule alone. */
+export interface BranchTiming {
+  dueDiligenceCutoff: string;
+  minNoticeMs: number;
+}
+
+/**
+ * "Due the same working day": 24:00 of the acceptance day when that is a working day (and, with a
+ * cut-off, accepted before it); otherwise 24:00 of the next working day (a case accepted on a rest
+ * day is treated as accepted when work resumes).
+ */
+export function sameWorkingDayDue(calendar: WorkingCalendar, acceptedAt: Date, cutoff?: string): Date {
   const day = shanghaiDate(acceptedAt);
-  if (calendar.isWorkingDay(day)) return shanghaiEndOfDay(day);
+  if (calendar.isWorkingDay(day) && (cutoff === undefined || acceptedAt < shanghaiDateTime(day, cutoff))) return shanghaiEndOfDay(day);
   return calendar.addWorkingDays(acceptedAt, 1).dueAt;
 }
 
-export function branchDue(calendar: WorkingCalendar, kind: TaskKind, acceptedAt: Date): Date {
-  if (kind === 'DUE_DILIGENCE') return sameWorkingDayDue(calendar, acceptedAt);
+export function branchDue(calendar: WorkingCalendar, kind: TaskKind, acceptedAt: Date, timing?: BranchTiming): Date {
+  if (kind === 'DUE_DILIGENCE') return sameWorkingDayDue(calendar, acceptedAt, timing?.dueDiligenceCutoff);
   return calendar.addWorkingDays(acceptedAt, BRANCH_WORKING_DAYS[kind]).dueAt;
+}
+
+/** When a branch due at `due` turns AT_RISK: `lead` working time before it, and (with timing) never within the first hour. */
+export function branchWarning(calendar: WorkingCalendar, due: Date, lead: number, acceptedAt: Date, timing?: BranchTiming): Date {
+  const warning = subtractWorkingTime(calendar, due, lead);
+  const notBefore = timing ? new Date(acceptedAt.getTime() + timing.minNoticeMs) : undefined;
+  return notBefore && warning < notBefore ? notBefore : warning;
 }
 
 /** A 信易贷 application number as the platform issues it, e.g. XYD2026112800001. */

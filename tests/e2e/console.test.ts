@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../api/app';
-import { officeMorningAhead } from '../support/clock';
 import { createLogger } from '../../infra/logger';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { CONSOLE_DIST } from '../../web/ensureBuilt';
@@ -29,8 +28,6 @@ let base: string;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-const acceptance = officeMorningAhead();
-
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   h = await createHarness();
@@ -46,9 +43,6 @@ beforeAll(async () => {
       signIn: testSignIn(),
       consoleDir: CONSOLE_DIST,
       ops: { logger: createLogger('silent') },
-      // Cases are accepted at an office morning ahead, so the first goes through on time whatever
-      // the hour this runs, and the second's first due is a known working-day instant.
-      clock: () => acceptance,
     }),
   );
   server = http.createServer(contract.listener);

@@ -6,13 +6,9 @@ import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
-import { officeMorningAhead } from '../support/clock';
 import { useStack } from '../support/stack';
 
-// Accepted at an office morning ahead: same-day due diligence cannot fall due mid-journey, whatever
-// the hour this runs (a case opened at 23:59 would breach before its branches are done).
-const acceptance = officeMorningAhead();
-const stack = useStack({ clock: () => acceptance });
+const stack = useStack();
 
 const newCase = async (firmName: string) => {
   const res = await request(stack.app)

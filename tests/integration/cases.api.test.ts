@@ -2,7 +2,6 @@ import request from 'supertest';
 import { validSimingCode } from '../support/creditCodes';
 import { bearer } from '../support/auth';
 import { useStack } from '../support/stack';
-import { officeMorningAhead } from '../support/clock';
 
 // A real, checksum-valid Siming code and a pilot-style code whose check characters fail.
 const VALID_CODE = validSimingCode('MA31W6J7');
@@ -17,9 +16,7 @@ const validBody = {
   purpose: '新订单备料 materials for a new order',
 };
 
-// Cases are accepted at an office morning ahead, so they read ON_TRACK whenever this runs.
-const acceptance = officeMorningAhead();
-const stack = useStack({ clock: () => acceptance });
+const stack = useStack();
 let officer: string;
 beforeAll(async () => {
   officer = await bearer('lujiang-officer');

@@ -5,11 +5,8 @@ import { rebuildProjection } from '../../maintenance/rebuildProjection';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';
-import { officeMorningAhead } from '../support/clock';
 
-// Cases are accepted at an office morning ahead, so they read ON_TRACK whenever this runs.
-const acceptance = officeMorningAhead();
-const stack = useStack({ clock: () => acceptance });
+const stack = useStack();
 
 it('restores a lost case record, its tasks and timeline from the workflow history', async () => {
   const created = await request(stack.app)

@@ -5,11 +5,8 @@ import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';
-import { officeMorningAhead } from '../support/clock';
 
-// Cases are accepted at an office morning ahead, so they read ON_TRACK whenever this runs.
-const acceptance = officeMorningAhead();
-const stack = useStack({ clock: () => acceptance });
+const stack = useStack();
 let id: string;
 
 it('answers GET /cases/:id and the list from the record, with the same branches and stage, while the worker is down', async () => {

@@ -15,8 +15,6 @@ import { testDatabase, testTemporalAddress, workflowBundle } from './env';
 export interface StackOptions {
   /** Overrides the app's logger (silent by default here), metrics or rate limit. */
   ops?: OpsOptions;
-  /** When the API accepts cases; absent: the real clock (see tests/support/clock.ts). */
-  clock?: () => Date;
 }
 
 export async function startStack(options: StackOptions = {}) {
@@ -42,7 +40,7 @@ export async function startStack(options: StackOptions = {}) {
     await running;
   };
   await startWorker();
-  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), clock: options.clock, ops: { logger: createLogger('silent'), ...options.ops } }));
+  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent'), ...options.ops } }));
   return {
     /** The app, with every response checked against the OpenAPI contract (api/contract). */
     app: contract.listener,

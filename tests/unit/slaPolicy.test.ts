@@ -1,7 +1,7 @@
 // The pure SLA arithmetic the workflow relies on (no servers needed).
 import fc from 'fast-check';
 import { shanghaiDateTime } from '../../domain/calendar/timeZone';
-import { DEFAULT_AT_RISK_LEAD_MS, branchDue, sameWorkingDayDue } from '../../domain/fastTrack/policy';
+import { DEFAULT_AT_RISK_LEAD_MS, DEFAULT_DUE_DILIGENCE_CUTOFF, MIN_NOTICE_MS, branchDue, branchWarning, sameWorkingDayDue } from '../../domain/fastTrack/policy';
 import { addWorkingTime, subtractWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import { HOUR, calendar } from '../support/caseScenarios';
 
@@ -48,6 +48,28 @@ test('subtracting is the inverse of adding, up to rest days', () => {
       const from = subtractWorkingTime(calendar, to, ms);
       expect(calendar.workingTimeRemaining(from, to)).toBe(ms);
       expect(from.getTime()).toBeLessThanOrEqual(to.getTime() - ms);
+    }),
+  );
+});
+
+test('with the afternoon cut-off, due diligence accepted at or after 15:00 is due by the end of the next working day', () => {
+  const timing = { dueDiligenceCutoff: DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
+  expect(branchDue(calendar, 'DUE_DILIGENCE', shanghaiDateTime('2026-09-29', '14:59'), timing)).toEqual(shanghaiDateTime('2026-09-30'));
+  expect(branchDue(calendar, 'DUE_DILIGENCE', shanghaiDateTime('2026-09-29', '15:00'), timing)).toEqual(shanghaiDateTime('2026-10-01'));
+  // After the cut-off on the last working day before National Day: due when work resumes.
+  expect(branchDue(calendar, 'DUE_DILIGENCE', shanghaiDateTime('2026-09-30', '17:45'), timing)).toEqual(shanghaiDateTime('2026-10-09'));
+  // Cases accepted before the rule keep the 24:00 rule alone.
+  expect(branchDue(calendar, 'DUE_DILIGENCE', shanghaiDateTime('2026-09-29', '17:45'))).toEqual(shanghaiDateTime('2026-09-30'));
+});
+
+test('no warning in the first hour after acceptance, so nothing opens AT_RISK', () => {
+  const timing = { dueDiligenceCutoff: DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
+  fc.assert(
+    fc.property(instant, (acceptedAt) => {
+      const due = branchDue(calendar, 'DUE_DILIGENCE', acceptedAt, timing);
+      const warning = branchWarning(calendar, due, DEFAULT_AT_RISK_LEAD_MS, acceptedAt, timing);
+      expect(warning.getTime()).toBeGreaterThanOrEqual(acceptedAt.getTime() + MIN_NOTICE_MS);
+      expect(warning.getTime()).toBeLessThan(due.getTime());
     }),
   );
 });
