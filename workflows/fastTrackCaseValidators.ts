@@ -11,9 +11,9 @@ import type {
   TaskState,
   WithdrawRequest,
 } from './fastTrackCaseMessages';
-import { decisionRefusal, holdRefusal, type CaseParties } from '../domain/duties';
+import type { CaseParties } from '../domain/duties';
 import { CASE_NOT_WITHDRAWABLE_STAGES, caseEnded } from '../domain/stages';
-import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
+import { reject, requireDecider, requireHolder, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
 function requireAccepted(state: CaseState): void {
   if (!state.recorded) reject('案件尚未受理完成', 'the case is still being accepted');
@@ -73,12 +73,6 @@ export function validateReassignTask(state: CaseState, req: ReassignTaskRequest,
   requireHolder(task.kind, req.assignee, req.assigneeProfile, parties);
 }
 
-function requireHolder(kind: TaskState['kind'], who: string, profile: CompleteTaskRequest['actorProfile'], parties: CaseParties): void {
-  const refusal = holdRefusal(kind, profile, parties);
-  if (refusal) reject(`${refusal.zh}，${who} 不符合`, `${refusal.en}; ${who} is ${describe(profile)}`);
-}
-
-const describe = (p: CompleteTaskRequest['actorProfile']) => (p ? `${p.role}${p.street ? ` of ${p.street}` : ''}${p.bank ? ` of ${p.bank}` : ''}` : 'of unknown role');
 
 export function validateDecide(state: CaseState, req: DecideRequest, requestedFen: number, parties: CaseParties): void {
   if (state.decision) reject('已作出授信决定', `the bank already decided: ${state.decision.outcome} by ${state.decision.by} at ${state.decision.at}`);
@@ -121,10 +115,4 @@ export function validateResumeSla(state: CaseState, req: ResumeSlaRequest): void
   requireAccepted(state);
   if (!state.pauses.some((p) => !p.until)) reject('计时未暂停', 'the SLA clock is not paused');
   requireText(req?.actor, '操作人', 'actor');
-}
-
-/** The credit decision belongs to a credit approver of the case's bank (either product). */
-export function requireDecider(req: { actor: string; actorProfile?: CompleteTaskRequest['actorProfile'] }, parties: CaseParties): void {
-  const refusal = decisionRefusal(req.actorProfile, parties);
-  if (refusal) reject(`${refusal.zh}，${req.actor} 不符合`, `${refusal.en}; ${req.actor} is ${describe(req.actorProfile)}`);
 }

@@ -1,10 +1,9 @@
 // Update validators of the sci-tech case: each throws a precise, bilingual reason and never changes state.
 import type { CaseParties } from '../domain/duties';
-import { requireDecider } from './fastTrackCaseValidators';
 import { REJECTION_REASONS, SCI_TECH_POLICY } from '../domain/sciTech/policy';
 import { CASE_NOT_WITHDRAWABLE_STAGES } from '../domain/stages';
 import type { SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
-import { reject, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
+import { reject, requireDecider, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
 export function validateSciTechWithdraw(state: SciTechCaseState, req: SciTechWithdrawRequest): void {
   requireWithdrawable(state.stage, CASE_NOT_WITHDRAWABLE_STAGES, req);

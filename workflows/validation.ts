@@ -1,6 +1,9 @@
 // Refusals of an update's validator: the reason reaches the caller (the API's
 // 409 detail) in Chinese first, then English.
 import { ApplicationFailure } from '@temporalio/workflow';
+import { decisionRefusal, holdRefusal, type CaseParties } from '../domain/duties';
+import type { TaskKind } from '../domain/fastTrack/policy';
+import type { StaffProfile } from '../domain/people';
 
 export function reject(zh: string, en: string): never {
   throw new Error(`${zh} ${en}`);
@@ -54,3 +57,17 @@ export function revalidate(validate: () => void): void {
     throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidForState');
   }
 }
+
+/** Separation of duties (domain/duties.ts): `who` may hold this branch of this case. */
+export function requireHolder(kind: TaskKind, who: string, profile: StaffProfile | undefined, parties: CaseParties): void {
+  const refusal = holdRefusal(kind, profile, parties);
+  if (refusal) reject(`${refusal.zh}，${who} 不符合`, `${refusal.en}; ${who} is ${describe(profile)}`);
+}
+
+/** The credit decision belongs to a credit approver of the case's bank (either product). */
+export function requireDecider(req: { actor: string; actorProfile?: StaffProfile }, parties: CaseParties): void {
+  const refusal = decisionRefusal(req.actorProfile, parties);
+  if (refusal) reject(`${refusal.zh}，${req.actor} 不符合`, `${refusal.en}; ${req.actor} is ${describe(req.actorProfile)}`);
+}
+
+const describe = (p: StaffProfile | undefined) => (p ? `${p.role}${p.street ? ` of ${p.street}` : ''}${p.bank ? ` of ${p.bank}` : ''}` : 'of unknown role');

@@ -1,5 +1,4 @@
 // Cases: opening one (it starts its workflow), reading one, its timeline, and lists.
-import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { z } from 'zod';
 import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/calendar/timeZone';
@@ -12,12 +11,12 @@ import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type FastTrackC
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow } from '../../workflows/sciTechCase';
 import { openingSearchAttributes } from '../../workflows/searchAttributes';
 import type { Principal } from '../../domain/people';
-import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
 import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
 import { visibleCase, visibleCasesWhere } from './caseScope';
 import { caseView, type LiveCaseState } from './caseView';
+import { hashOfRequest, keyReused } from './requestKeys';
 import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { RETRY_WITH_KEY, askOrUndefined, boundedWrite, temporalUiLink } from './workflowCalls';
 
@@ -219,7 +218,7 @@ function decodeCursor(cursor: string): { acceptedAt: Date; caseNo: string } {
  * the same for every repeat with the same body; a different body is refused.
  */
 async function caseNoForKey(db: Database, scope: string, body: unknown, acceptedAt: Date): Promise<{ caseNo: string; replayed: boolean }> {
-  const requestHash = crypto.createHash('sha256').update(canonicalJson(body)).digest('hex');
+  const requestHash = hashOfRequest(body);
   let row = await db.caseRequestKey.findUnique({ where: { scope } });
   const replayed = row !== null;
   if (!row) {
@@ -229,7 +228,7 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
     row = await db.caseRequestKey.findUniqueOrThrow({ where: { scope } });
   }
   if (row.requestHash !== requestHash) {
-    throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `It created case ${row.caseNo} from a different body; use a new key for a new case`);
+    throw keyReused(`It created case ${row.caseNo} from a different body; use a new key for a new case`);
   }
   return { caseNo: row.caseNo, replayed };
 }

@@ -1,13 +1,12 @@
 // Queries and updates need a worker to answer, and without one they wait for ever. The API bounds
 // them: a read falls back to the record (`live: false`), a write answers 503 with Retry-After, so
 // a crashed or redeploying worker never leaves a request hanging.
-import crypto from 'node:crypto';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Database } from '../../infra/database';
-import { canonicalJson } from '../canonicalJson';
 import { Problem } from '../problem';
 import type { Caller } from './caller';
+import { hashOfRequest, keyReused } from './requestKeys';
 
 /** How long a read waits for a workflow before the record answers. */
 const READ_DEADLINE_MS = 5_000;
@@ -96,23 +95,29 @@ export interface UpdateTarget {
  * workflow's reason and changes nothing; a workflow that takes no update has ended (409).
  */
 export async function runUpdate<S, Arg>(db: Database, client: Client, target: UpdateTarget, def: UpdateDefinition<S, [Arg]>, arg: Arg, caller: Caller): Promise<S> {
-  const { noun, id } = target;
   const key = await scopedKey(db, caller, def.name, target.workflowId, arg);
   try {
     return await boundedWrite(client, target.subject, RETRY_WITH_KEY, () => client.workflow.getHandle(target.workflowId).executeUpdate(def, { args: [arg], updateId: key?.updateId }));
   } catch (err) {
+    const refusal = refusalOf(err, target);
+    if (!refusal) throw err;
     // A refused action changed nothing, its key included (a 503's may still apply: kept).
-    if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) await key?.forget();
-    if (err instanceof WorkflowUpdateFailedError) {
-      throw new Problem(409, 'update-rejected', `The ${noun} refused this action`, (err.cause as Error | undefined)?.message ?? err.message);
-    }
-    // The record exists (the caller was shown it), so a workflow that takes no update has ended.
-    if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
-      const Noun = noun === 'case' ? 'Case' : 'Consultation';
-      throw new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${Noun} ${id} has ended; nothing more can be done on it`);
-    }
-    throw err;
+    await key?.forget();
+    throw refusal;
   }
+}
+
+/** The 409 for an update the workflow refused or can no longer take; undefined for any other failure. */
+function refusalOf(err: unknown, { noun, id }: UpdateTarget): Problem | undefined {
+  if (err instanceof WorkflowUpdateFailedError) {
+    return new Problem(409, 'update-rejected', `The ${noun} refused this action`, (err.cause as Error | undefined)?.message ?? err.message);
+  }
+  // The record exists (the caller was shown it), so a workflow that takes no update has ended.
+  if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
+    const Noun = noun === 'case' ? 'Case' : 'Consultation';
+    return new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${Noun} ${id} has ended; nothing more can be done on it`);
+  }
+  return undefined;
 }
 
 /**
@@ -126,12 +131,12 @@ async function scopedKey(db: Database, caller: Caller, action: string, workflowI
   if (key === undefined) return undefined;
   const who = caller.principal.sub;
   const scope = `${who}:${action}:${workflowId}:${key}`;
-  const requestHash = crypto.createHash('sha256').update(canonicalJson(arg)).digest('hex');
+  const requestHash = hashOfRequest(arg);
   // Concurrent first requests race here; the first insert wins and all compare with it.
   await db.actionRequestKey.createMany({ data: [{ scope, requestHash }], skipDuplicates: true });
   const first = await db.actionRequestKey.findUniqueOrThrow({ where: { scope } });
   if (first.requestHash !== requestHash) {
-    throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `You sent ${action} with this key before, with a different body; use a new key for a new action`);
+    throw keyReused(`You sent ${action} with this key before, with a different body; use a new key for a new action`);
   }
   return {
     updateId: `${who}:${action}:${key}`,
