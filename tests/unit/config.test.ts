@@ -36,7 +36,7 @@ describe('loadConfig', () => {
   it.each([
     ['no AUTH_ISSUER', { AUTH_ISSUER: undefined }, /AUTH_ISSUER: required when GREENLANE_ENV=production/],
     ['no AUTH_AUDIENCE', { AUTH_AUDIENCE: undefined }, /AUTH_AUDIENCE: required when GREENLANE_ENV=production/],
-    ['a plain-http key set', { AUTH_JWKS_URL: 'http://sso.siming.example/jwks' }, /AUTH_JWKS_URL: must be https \(http only on loopback\)/],
+    ['a plain-http key set', { AUTH_JWKS_URL: 'http://sso.siming.example/jwks' }, /AUTH_JWKS_URL: must be https \(http only on loopback or a host in AUTH_PLAIN_HTTP_HOSTS\)/],
     ['a plain-http sign-in provider', { OIDC_ISSUER: 'http://sso.siming.example/', OIDC_CLIENT_ID: 'greenlane-console' }, /OIDC_ISSUER: must be https/],
   ])('refuses production with %s', (_label, change, message) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(message);
@@ -44,6 +44,14 @@ describe('loadConfig', () => {
 
   it('accepts an http identity provider on loopback (a test or a local Keycloak)', () => {
     expect(loadConfig({ ...production, AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
+  });
+
+  it('accepts http from a host named in AUTH_PLAIN_HTTP_HOSTS only (Compose\'s private network)', () => {
+    const keycloak = { ...production, AUTH_JWKS_URL: 'http://keycloak:8080/realms/greenlane/protocol/openid-connect/certs' };
+    expect(loadConfig({ ...keycloak, AUTH_PLAIN_HTTP_HOSTS: 'keycloak' }).auth.jwksUrl).toBe(keycloak.AUTH_JWKS_URL);
+    expect(() => loadConfig(keycloak)).toThrow(/AUTH_JWKS_URL: must be https/);
+    expect(() => loadConfig({ ...keycloak, AUTH_PLAIN_HTTP_HOSTS: 'keycloak.evil' })).toThrow(/AUTH_JWKS_URL: must be https/);
+    expect(() => loadConfig({ ...keycloak, AUTH_PLAIN_HTTP_HOSTS: 'keycloak, *' })).toThrow(/AUTH_PLAIN_HTTP_HOSTS: expected host names/);
   });
 
   it('refuses development bound to another machine: its sign-in hands out any role', () => {
