@@ -2,6 +2,7 @@ import type { Database } from './database';
 import { BANKS, STREETS } from '../domain/siming';
 import { OFFICIAL_NOTICES } from '../domain/calendar/officialNotices';
 import { DEV_USERS } from './devUsers';
+import type { Principal } from '../domain/people';
 
 /**
  * Loads reference data; safe to run on every start (upserts, never overwrites an
@@ -25,10 +26,13 @@ export async function seedReferenceData(db: Database, { devStaff }: { devStaff: 
       update: {},
     });
   }
-  if (devStaff) {
-    for (const u of DEV_USERS) {
-      const data = { name: u.name, role: u.role, streetCode: u.street ?? null, bankCode: u.bank ?? null };
-      await db.staffMember.upsert({ where: { id: u.sub }, create: { id: u.sub, ...data }, update: data });
-    }
+  if (devStaff) await seedStaff(db, DEV_USERS);
+}
+
+/** Registers people as staff (who cases can be assigned to), by their identity provider subject. */
+export async function seedStaff(db: Database, people: readonly Principal[]): Promise<void> {
+  for (const u of people) {
+    const data = { name: u.name, role: u.role, streetCode: u.street ?? null, bankCode: u.bank ?? null };
+    await db.staffMember.upsert({ where: { id: u.sub }, create: { id: u.sub, ...data }, update: data });
   }
 }

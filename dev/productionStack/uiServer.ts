@@ -1,0 +1,49 @@
+// Temporal's UI server behind OpenID Connect sign-in (the provider's `temporal-ui` client, a
+// confidential one: ui-server 2.42 sends state and nonce, not PKCE), decoding payloads through
+// the API's codec endpoint with the signed-in user's access token.
+import fs from 'node:fs';
+import path from 'node:path';
+import { FatalError, startProcess, waitFor, type StackProcess } from './processes';
+
+export interface UiServerSettings {
+  temporalAddress: string;
+  port: number;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  codecEndpoint: string;
+  namespace: string;
+}
+
+export const uiUrlFor = (port: number) => `http://127.0.0.1:${port}`;
+
+export function uiServerConfig(s: UiServerSettings) {
+  const url = uiUrlFor(s.port);
+  return {
+    temporalGrpcAddress: s.temporalAddress,
+    host: '127.0.0.1',
+    port: s.port,
+    enableUi: true,
+    defaultNamespace: s.namespace,
+    notifyOnNewVersion: false,
+    // Plain HTTP on loopback: cookies without `Secure`, and only the UI's own origin.
+    cors: { cookieInsecure: true, allowOrigins: [url], unsafeAllowAllOrigins: false },
+    auth: {
+      enabled: true,
+      providers: [{ label: '绿色审批通道 Greenlane', type: 'oidc', providerUrl: s.issuer, clientId: s.clientId, clientSecret: s.clientSecret, scopes: ['openid', 'profile', 'greenlane'], callbackUrl: `${url}/auth/sso/callback` }],
+    },
+    codec: { endpoint: s.codecEndpoint, passAccessToken: true, includeCredentials: false },
+  };
+}
+
+export async function startUiServer(binary: string, dir: string, settings: UiServerSettings, logDir: string): Promise<StackProcess> {
+  fs.mkdirSync(path.join(dir, 'config'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'config', 'production.yaml'), JSON.stringify(uiServerConfig(settings), null, 2), { mode: 0o600 });
+  const proc = startProcess('temporal-ui', binary, ['--root', dir, '--config', 'config', '--env', 'production', 'start'], { env: process.env, logDir });
+  await waitFor('Temporal UI server', async () => {
+    if (proc.child.exitCode !== null) throw new FatalError(`exited (${proc.child.exitCode}); see ${proc.logFile}`);
+    const res = await fetch(`${uiUrlFor(settings.port)}/healthz`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  }, 60_000);
+  return proc;
+}

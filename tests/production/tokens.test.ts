@@ -1,0 +1,66 @@
+// The API in production mode accepts the provider's tokens only: a real token from another
+// provider (same realm, other issuer and keys), one signed with the provider's own key but
+// expired, and a real one whose role was edited are all refused with 401.
+import fs from 'node:fs';
+import path from 'node:path';
+import { importJWK, SignJWT, decodeJwt } from 'jose';
+import request from 'supertest';
+import { signingKeyFile } from '../../dev/productionStack';
+import { startProcess, type StackProcess } from '../../dev/productionStack/processes';
+import { signInWithPassword } from '../support/oidcSignIn';
+import { prod, tokenOf } from './stack';
+
+const ROOT = path.resolve(__dirname, '../..');
+const casesAs = (token: string) => request(prod.apiUrl).get('/api/v1/cases').set('authorization', `Bearer ${token}`);
+
+let other: StackProcess;
+let otherIssuer: string;
+
+beforeAll(async () => {
+  other = startProcess('other-identity-provider', process.execPath, ['--import', 'tsx', path.join(ROOT, 'dev/identityProvider/main.ts')], {
+    env: { ...process.env, GREENLANE_INITIAL_PASSWORD: prod.password, TEMPORAL_UI_CLIENT_SECRET: 'unused', GREENLANE_CONSOLE_URL: prod.apiUrl, TEMPORAL_UI_URL: prod.uiUrl, IDP_PORT: '0' },
+    logDir: path.join(prod.runDir, 'logs'),
+    cwd: ROOT,
+  });
+  otherIssuer = (await other.waitForLine(/issuer /, 60_000)).replace(/.*issuer /, '').trim();
+});
+
+afterAll(async () => {
+  await other?.stop();
+});
+
+it('accepts a token the provider issued', async () => {
+  const res = await casesAs(await tokenOf('manager'));
+  expect(res.status).toBe(200);
+});
+
+it('refuses a token from another issuer, though its user, claims and audience are the same', async () => {
+  const token = await signInWithPassword({ issuer: otherIssuer, clientId: 'greenlane-console', redirectUri: `${prod.apiUrl}/auth/callback`, username: 'manager', password: prod.password });
+  expect(decodeJwt(token)).toMatchObject({ iss: otherIssuer, sub: 'manager', role: 'manager', aud: 'greenlane-api' });
+  const res = await casesAs(token);
+  expect(res.status).toBe(401);
+  expect(res.body).toMatchObject({ type: 'urn:greenlane:problem:unauthenticated', detail: 'The token is invalid, expired, or not for this API' });
+});
+
+it('refuses an expired token signed with the provider\'s own key', async () => {
+  const jwk = JSON.parse(fs.readFileSync(signingKeyFile(prod.runDir), 'utf8'));
+  const now = Math.floor(Date.now() / 1000);
+  const expired = await new SignJWT({ name: '李红 (管理者)', role: 'manager', client_id: 'greenlane-console', scope: 'greenlane' })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'at+jwt' })
+    .setIssuer(prod.issuer)
+    .setAudience('greenlane-api')
+    .setSubject('manager')
+    .setIssuedAt(now - 1200)
+    .setExpirationTime(now - 300)
+    .sign(await importJWK(jwk, 'RS256'));
+  expect((await casesAs(expired)).status).toBe(401);
+});
+
+it('refuses a real token whose role claim was changed to another role', async () => {
+  const [header, payload, signature] = (await tokenOf('xib-manager')).split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  const forged = [header, Buffer.from(JSON.stringify({ ...claims, role: 'credit_approver' })).toString('base64url'), signature].join('.');
+  expect((await casesAs(forged)).status).toBe(401);
+  // The untouched token still works: only the edit was refused.
+  expect((await casesAs([header, payload, signature].join('.'))).status).toBe(200);
+});
