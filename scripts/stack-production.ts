@@ -1,6 +1,7 @@
 // `npm run stack:production`: the production topology on this machine (dev/productionStack).
 // Needs a PostgreSQL server: DATABASE_URL names Greenlane's database and a role that may create
-// Temporal's two beside it. `--fresh` drops all three first. Ctrl-C stops everything.
+// Temporal's two beside it. `--fresh` drops all three first. A part that exits on its own is
+// started again (Compose's `restart: unless-stopped`). Ctrl-C stops everything.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfigOrExit } from '../infra/config';
@@ -33,13 +34,6 @@ async function main() {
     console.log('» 已全部停止 Everything stopped');
     process.exit(code);
   };
-  for (const p of [stack.temporal, stack.ui, stack.idp, stack.api, ...stack.workers]) {
-    p.child.once('exit', (code, signal) => {
-      if (stopping) return;
-      console.error(`${p.name} exited unexpectedly (${signal ?? code}); see ${p.logFile}. Stopping everything.`);
-      void stop(1);
-    });
-  }
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
   console.log(

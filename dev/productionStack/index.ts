@@ -14,11 +14,10 @@ import { ensureConsoleBuilt } from '../../web/ensureBuilt';
 import { loadRealm } from '../identityProvider/realm';
 import { ensureTemporalServer, ensureTemporalUiServer } from '../tools/temporalServer';
 import { databaseNames, prepareDatabases, urlFor } from './postgres';
-import { freePorts, startProcess, waitFor, type StackProcess } from './processes';
+import { freePorts, ManagedProcess, succeeds, tsxEntry, waitFor } from '../managedProcess';
 import { applySchemas, prepareNamespace, serverConfig, startTemporalServer, writeServerConfig } from './temporalServer';
 import { startUiServer, uiUrlFor } from './uiServer';
 
-const ROOT = path.join(__dirname, '..', '..');
 const CONSOLE_CLIENT = 'greenlane-console';
 const UI_CLIENT = 'temporal-ui';
 export const NAMESPACE = 'default';
@@ -45,11 +44,11 @@ export interface ProductionStack {
   issuer: string;
   temporalAddress: string;
   databaseUrl: string;
-  temporal: StackProcess;
-  ui: StackProcess;
-  idp: StackProcess;
-  api: StackProcess;
-  workers: StackProcess[];
+  temporal: ManagedProcess;
+  ui: ManagedProcess;
+  idp: ManagedProcess;
+  api: ManagedProcess;
+  workers: ManagedProcess[];
   stop(): Promise<void>;
 }
 
@@ -66,7 +65,12 @@ export const signingKeyFile = (runDir: string) => path.join(runDir, 'idp-signing
 
 export async function startProductionStack(o: ProductionStackOptions): Promise<ProductionStack> {
   const log = o.log ?? ((line: string) => console.log(`» ${line}`));
-  const started: StackProcess[] = [];
+  const started: ManagedProcess[] = [];
+  const launch = async (p: ManagedProcess) => {
+    started.push(p);
+    await p.start();
+    return p;
+  };
   const stop = async () => {
     for (const p of started.reverse()) await p.stop();
   };
@@ -114,14 +118,15 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     started.push(temporal);
     await prepareNamespace(temporalAddress, NAMESPACE);
 
-    const tsx = (entry: string) => [process.execPath, ['--import', 'tsx', path.join(ROOT, entry)]] as const;
     // The parent's development or test settings must not leak into production processes.
     const { AUTH_DEV_SECRET: _devSecret, ...baseEnv } = process.env;
 
     log(`OpenID provider on 127.0.0.1:${idpPort}`);
-    const idp = startProcess('identity-provider', ...tsx('dev/identityProvider/main.ts'), { env: { ...baseEnv, ...realmEnv, IDP_PORT: String(idpPort), IDP_SIGNING_KEY_FILE: signingKeyFile(o.runDir) }, logDir, cwd: ROOT });
-    started.push(idp);
-    const issuer = (await idp.waitForLine(/issuer /, 60_000)).replace(/.*issuer /, '').trim();
+    const issuer = `http://127.0.0.1:${idpPort}`;
+    const idpEnv = { ...baseEnv, ...realmEnv, IDP_PORT: String(idpPort), IDP_SIGNING_KEY_FILE: signingKeyFile(o.runDir) };
+    const idp = await launch(new ManagedProcess('identity-provider', tsxEntry('dev/identityProvider/main.ts'), idpEnv, path.join(logDir, 'identity-provider.log'), (out) =>
+      waitFor(() => out().includes(`issuer ${issuer}`), 60_000, 'OpenID provider'),
+    ));
 
     const greenlaneEnv = {
       ...baseEnv,
@@ -143,22 +148,19 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
       CODEC_CORS_ORIGINS: uiUrl,
     };
     // One after the other: the first creates the schedules, the second finds them.
-    const workers: StackProcess[] = [];
+    const workers: ManagedProcess[] = [];
     for (let i = 0; i < WORKERS; i++) {
       log(`worker ${i + 1} of ${WORKERS}`);
-      const worker = startProcess(`worker-${i + 1}`, ...tsx('worker/main.ts'), { env: { ...greenlaneEnv, WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetrics[i]}` }, logDir, cwd: ROOT });
-      started.push(worker);
-      workers.push(worker);
-      await worker.waitForLine(/Worker polling/, 120_000);
+      const name = `worker-${i + 1}`;
+      const env = { ...greenlaneEnv, WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetrics[i]}` };
+      workers.push(await launch(new ManagedProcess(name, tsxEntry('worker/main.ts'), env, path.join(logDir, `${name}.log`), (out) => waitFor(() => out().includes('Worker polling'), 120_000, name))));
     }
     log(`API on ${apiUrl}`);
-    const api = startProcess('api', ...tsx('api/main.ts'), { env: greenlaneEnv, logDir, cwd: ROOT });
-    started.push(api);
-    await api.waitForLine(/API listening/, 120_000);
-    await waitFor('API readiness', async () => {
+    const ready = succeeds(async () => {
       const res = await fetch(`${apiUrl}/readyz`);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    }, 60_000);
+    });
+    const api = await launch(new ManagedProcess('api', tsxEntry('api/main.ts'), greenlaneEnv, path.join(logDir, 'api.log'), () => waitFor(ready, 120_000, 'API')));
 
     log(`Temporal UI on ${uiUrl}`);
     const ui = await startUiServer(uiBinary, path.join(o.runDir, 'ui'), { temporalAddress, port: uiPort, issuer, clientId: UI_CLIENT, clientSecret: realmEnv.TEMPORAL_UI_CLIENT_SECRET, codecEndpoint: `${apiUrl}/codec`, namespace: NAMESPACE }, logDir);

@@ -8,7 +8,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import type { TemporalServerInstall } from '../tools/temporalServer';
 import { ensureSearchAttributes } from '../../infra/temporal';
-import { FatalError, startProcess, waitFor, type StackProcess } from './processes';
+import { ManagedProcess, succeeds, waitFor } from '../managedProcess';
 
 const DYNAMIC_CONFIG = path.join(__dirname, '..', '..', 'deploy', 'temporal', 'dynamicconfig', 'development-sql.yaml');
 /** More than one, so cases spread over shards as in production (fixed once the database holds data). */
@@ -92,18 +92,20 @@ export function writeServerConfig(dir: string, config: ReturnType<typeof serverC
 }
 
 /** Starts the server on the written config and waits until its frontend answers. */
-export async function startTemporalServer(install: TemporalServerInstall, dir: string, address: string, logDir: string): Promise<StackProcess> {
-  // No authorizer: the frontend is reachable on loopback only; people reach cases through the API.
-  const proc = startProcess('temporal-server', install.server, ['--root', dir, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'], { env: process.env, logDir });
-  await waitFor('Temporal Server', async () => {
-    if (proc.child.exitCode !== null) throw new FatalError(`exited (${proc.child.exitCode}); see ${proc.logFile}`);
+export async function startTemporalServer(install: TemporalServerInstall, dir: string, address: string, logDir: string): Promise<ManagedProcess> {
+  const frontendAnswers = succeeds(async () => {
     const connection = await Connection.connect({ address, connectTimeout: 2000 });
     try {
       await connection.workflowService.getSystemInfo({});
     } finally {
       await connection.close();
     }
-  }, 120_000);
+  });
+  // No authorizer: the frontend is reachable on loopback only; people reach cases through the API.
+  const proc = new ManagedProcess('temporal-server', [install.server, '--root', dir, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'], process.env, path.join(logDir, 'temporal-server.log'), () =>
+    waitFor(frontendAnswers, 120_000, 'Temporal Server'),
+  );
+  await proc.start();
   return proc;
 }
 
@@ -115,7 +117,7 @@ export async function prepareNamespace(address: string, namespace: string): Prom
       if (err.code !== 6 /* ALREADY_EXISTS */) throw err;
     });
     // The frontend serves a new namespace after its namespace cache refreshes (about 10 s).
-    await waitFor(`namespace ${namespace}`, () => ensureSearchAttributes(connection, namespace), 60_000);
+    await waitFor(succeeds(() => ensureSearchAttributes(connection, namespace)), 60_000, `namespace ${namespace}`);
   } finally {
     await connection.close();
   }

@@ -3,7 +3,7 @@
 // the API's codec endpoint with the signed-in user's access token.
 import fs from 'node:fs';
 import path from 'node:path';
-import { FatalError, startProcess, waitFor, type StackProcess } from './processes';
+import { ManagedProcess, succeeds, waitFor } from '../managedProcess';
 
 export interface UiServerSettings {
   temporalAddress: string;
@@ -36,14 +36,16 @@ export function uiServerConfig(s: UiServerSettings) {
   };
 }
 
-export async function startUiServer(binary: string, dir: string, settings: UiServerSettings, logDir: string): Promise<StackProcess> {
+export async function startUiServer(binary: string, dir: string, settings: UiServerSettings, logDir: string): Promise<ManagedProcess> {
   fs.mkdirSync(path.join(dir, 'config'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'config', 'production.yaml'), JSON.stringify(uiServerConfig(settings), null, 2), { mode: 0o600 });
-  const proc = startProcess('temporal-ui', binary, ['--root', dir, '--config', 'config', '--env', 'production', 'start'], { env: process.env, logDir });
-  await waitFor('Temporal UI server', async () => {
-    if (proc.child.exitCode !== null) throw new FatalError(`exited (${proc.child.exitCode}); see ${proc.logFile}`);
+  const healthy = succeeds(async () => {
     const res = await fetch(`${uiUrlFor(settings.port)}/healthz`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  }, 60_000);
+  });
+  const proc = new ManagedProcess('temporal-ui', [binary, '--root', dir, '--config', 'config', '--env', 'production', 'start'], process.env, path.join(logDir, 'temporal-ui.log'), () =>
+    waitFor(healthy, 60_000, 'Temporal UI server'),
+  );
+  await proc.start();
   return proc;
 }

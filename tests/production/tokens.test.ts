@@ -6,23 +6,23 @@ import path from 'node:path';
 import { importJWK, SignJWT, decodeJwt } from 'jose';
 import request from 'supertest';
 import { signingKeyFile } from '../../dev/productionStack';
-import { startProcess, type StackProcess } from '../../dev/productionStack/processes';
+import { freePort, ManagedProcess, tsxEntry, waitFor } from '../../dev/managedProcess';
 import { signInWithPassword } from '../support/oidcSignIn';
 import { prod, tokenOf } from './stack';
 
-const ROOT = path.resolve(__dirname, '../..');
 const casesAs = (token: string) => request(prod.apiUrl).get('/api/v1/cases').set('authorization', `Bearer ${token}`);
 
-let other: StackProcess;
+let other: ManagedProcess;
 let otherIssuer: string;
 
 beforeAll(async () => {
-  other = startProcess('other-identity-provider', process.execPath, ['--import', 'tsx', path.join(ROOT, 'dev/identityProvider/main.ts')], {
-    env: { ...process.env, GREENLANE_INITIAL_PASSWORD: prod.password, TEMPORAL_UI_CLIENT_SECRET: 'unused', GREENLANE_CONSOLE_URL: prod.apiUrl, TEMPORAL_UI_URL: prod.uiUrl, IDP_PORT: '0' },
-    logDir: path.join(prod.runDir, 'logs'),
-    cwd: ROOT,
-  });
-  otherIssuer = (await other.waitForLine(/issuer /, 60_000)).replace(/.*issuer /, '').trim();
+  const port = await freePort();
+  otherIssuer = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, GREENLANE_INITIAL_PASSWORD: prod.password, TEMPORAL_UI_CLIENT_SECRET: 'unused', GREENLANE_CONSOLE_URL: prod.apiUrl, TEMPORAL_UI_URL: prod.uiUrl, IDP_PORT: String(port) };
+  other = new ManagedProcess('other-identity-provider', tsxEntry('dev/identityProvider/main.ts'), env, path.join(prod.runDir, 'logs', 'other-identity-provider.log'), (out) =>
+    waitFor(() => out().includes(`issuer ${otherIssuer}`), 60_000, 'the other provider'),
+  );
+  await other.start();
 });
 
 afterAll(async () => {
