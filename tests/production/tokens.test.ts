@@ -64,3 +64,18 @@ it('refuses a real token whose role claim was changed to another role', async ()
   // The untouched token still works: only the edit was refused.
   expect((await casesAs([header, payload, signature].join('.'))).status).toBe(200);
 });
+
+it('sends the console back without a code when it asks without PKCE, and never to an address it did not register', async () => {
+  const authorize = (params: Record<string, string>) =>
+    fetch(`${prod.issuer}/auth?${new URLSearchParams({ client_id: 'greenlane-console', response_type: 'code', scope: 'openid profile greenlane', state: 's1', ...params })}`, { redirect: 'manual' });
+  const noPkce = await authorize({ redirect_uri: `${prod.apiUrl}/auth/callback` });
+  const back = new URL(noPkce.headers.get('location') ?? '', prod.issuer);
+  expect(`${back.origin}${back.pathname}`).toBe(`${prod.apiUrl}/auth/callback`);
+  expect(back.searchParams.get('error')).toBe('invalid_request');
+  expect(back.searchParams.get('error_description')).toBe('Authorization Server policy requires PKCE to be used for this request');
+  expect(back.searchParams.has('code')).toBe(false);
+
+  const elsewhere = await authorize({ redirect_uri: 'http://127.0.0.1:9/steal', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' });
+  expect(elsewhere.status).toBe(400);
+  expect(elsewhere.headers.get('location')).toBeNull();
+});
