@@ -25,6 +25,12 @@ export async function freePorts(count: number): Promise<number[]> {
 
 export const freePort = async () => (await freePorts(1))[0];
 
+/** Whether every one of `ports` can be listened on now. */
+export async function allBindable(ports: readonly number[]): Promise<boolean> {
+  for (const port of ports) if (!(await bindable(port))) return false;
+  return true;
+}
+
 function bindable(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.createServer();

@@ -14,7 +14,7 @@ import { ensureConsoleBuilt } from '../../web/ensureBuilt';
 import { loadRealm } from '../identityProvider/realm';
 import { ensureTemporalServer, ensureTemporalUiServer } from '../tools/temporalServer';
 import { databaseNames, prepareDatabases, urlFor } from './postgres';
-import { freePorts, ManagedProcess, succeeds, tsxEntry, waitFor } from '../managedProcess';
+import { allBindable, freePorts, ManagedProcess, succeeds, tsxEntry, waitFor } from '../managedProcess';
 import { applySchemas, prepareNamespace, serverConfig, startTemporalServer, writeServerConfig } from './temporalServer';
 import { startUiServer, uiUrlFor } from './uiServer';
 
@@ -60,6 +60,19 @@ function payloadKeys(runDir: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The ports of the last run in this directory when they are still free, else new ones: Temporal
+ * remembers its members' addresses in the database, and a server back on the same ports rejoins
+ * at once instead of waiting for the old entries to expire.
+ */
+async function stablePorts(runDir: string, count: number): Promise<number[]> {
+  const file = path.join(runDir, 'ports.json');
+  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as number[]) : [];
+  const ports = previous.length === count && (await allBindable(previous)) ? previous : await freePorts(count);
+  fs.writeFileSync(file, JSON.stringify(ports));
+  return ports;
+}
+
 /** The provider's signing key, kept in the run directory (a test reads it to forge an expired token). */
 export const signingKeyFile = (runDir: string) => path.join(runDir, 'idp-signing-key.json');
 
@@ -89,7 +102,7 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     const applied = await migrate(databaseUrl);
     log(`Greenlane migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
 
-    const [grpcF, grpcH, grpcM, grpcW, memF, memH, memM, memW, http, metrics, ...rest] = await freePorts(10 + 3 + WORKERS);
+    const [grpcF, grpcH, grpcM, grpcW, memF, memH, memM, memW, http, metrics, ...rest] = await stablePorts(o.runDir, 10 + 3 + WORKERS);
     const [apiPort, uiPort, idpPort] = [o.ports?.api || rest[0], o.ports?.ui || rest[1], o.ports?.idp || rest[2]];
     const workerMetrics = rest.slice(3);
     const apiUrl = `http://127.0.0.1:${apiPort}`;

@@ -118,6 +118,14 @@ export async function prepareNamespace(address: string, namespace: string): Prom
     });
     // The frontend serves a new namespace after its namespace cache refreshes (about 10 s).
     await waitFor(succeeds(() => ensureSearchAttributes(connection, namespace)), 60_000, `namespace ${namespace}`);
+    // And the history service has joined the ring ("Not enough hosts" until then, which stops a
+    // worker creating its schedules): a history read answers NOT_FOUND, not UNAVAILABLE.
+    const historyAnswers = async () =>
+      connection.workflowService.getWorkflowExecutionHistory({ namespace, execution: { workflowId: 'greenlane-readiness-probe' } }).then(
+        () => true,
+        (err: { code?: number }) => err.code === 5 /* NOT_FOUND */,
+      );
+    await waitFor(historyAnswers, 60_000, 'Temporal history service');
   } finally {
     await connection.close();
   }

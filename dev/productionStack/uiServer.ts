@@ -33,6 +33,9 @@ export function uiServerConfig(s: UiServerSettings) {
       providers: [{ label: '绿色审批通道 Greenlane', type: 'oidc', providerUrl: s.issuer, clientId: s.clientId, clientSecret: s.clientSecret, scopes: ['openid', 'profile', 'greenlane'], callbackUrl: `${url}/auth/sso/callback` }],
     },
     codec: { endpoint: s.codecEndpoint, passAccessToken: true, includeCredentials: false },
+    // Read-only, enforced by the UI server itself (405 for any write but a query): the UI server only
+    // checks that a token is present, and case actions belong to the API, where their rules live.
+    disableWriteActions: true,
   };
 }
 

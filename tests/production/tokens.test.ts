@@ -1,12 +1,15 @@
 // The API in production mode accepts the provider's tokens only: a real token from another
 // provider (same realm, other issuer and keys), one signed with the provider's own key but
-// expired, and a real one whose role was edited are all refused with 401.
+// expired, and a real one whose role was edited are all refused with 401. The provider holds the
+// console to PKCE and its registered callback; the Temporal UI refuses writes.
+import { Client, Connection } from '@temporalio/client';
 import fs from 'node:fs';
 import path from 'node:path';
 import { importJWK, SignJWT, decodeJwt } from 'jose';
 import request from 'supertest';
 import { signingKeyFile } from '../../dev/productionStack';
 import { freePort, ManagedProcess, tsxEntry, waitFor } from '../../dev/managedProcess';
+import { validSimingCode } from '../support/creditCodes';
 import { signInWithPassword } from '../support/oidcSignIn';
 import { prod, tokenOf } from './stack';
 
@@ -78,4 +81,26 @@ it('sends the console back without a code when it asks without PKCE, and never t
   const elsewhere = await authorize({ redirect_uri: 'http://127.0.0.1:9/steal', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' });
   expect(elsewhere.status).toBe(400);
   expect(elsewhere.headers.get('location')).toBeNull();
+});
+
+it('has the Temporal UI refuse every write, even with a token it cannot check: case actions go through the API', async () => {
+  const created = await request(prod.apiUrl)
+    .post('/api/v1/cases')
+    .set('authorization', `Bearer ${await tokenOf('lujiang-officer')}`)
+    .send({ firmName: '厦门鹭江界面只读测试有限公司', creditCode: validSimingCode('MA4PRD4D'), street: 'lujiang', bank: 'xib', amount: '600000.00', purpose: '流动资金' })
+    .expect(201);
+  const workflowId = `case-${created.body.id}`;
+  // The UI server passes any bearer token on unchecked (see docs/production-stack.md); writes stop at the UI server itself.
+  const terminate = await fetch(`${prod.uiUrl}/api/v1/namespaces/default/workflows/${workflowId}/terminate`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer made-up', cookie: '_csrf=t', 'x-csrf-token': 't', 'content-type': 'application/json' },
+    body: JSON.stringify({ reason: 'abuse' }),
+  });
+  expect(terminate.status).toBe(405);
+  const connection = await Connection.connect({ address: prod.temporalAddress });
+  try {
+    expect((await new Client({ connection }).workflow.getHandle(workflowId).describe()).status.name).toBe('RUNNING');
+  } finally {
+    await connection.close();
+  }
 });

@@ -15,10 +15,11 @@ it('binds every Temporal service to loopback, on PostgreSQL with SQL visibility 
   expect(c.persistence).toMatchObject({ numHistoryShards: HISTORY_SHARDS, datastores: { default: { sql: { pluginName: 'postgres12', databaseName: 'x_temporal', password: 'secret' } }, visibility: { sql: { pluginName: 'postgres12', databaseName: 'x_visibility' } } } });
 });
 
-it('puts the UI on loopback behind the provider\'s sign-in, decoding through the API with the user\'s token', () => {
+it('puts the UI on loopback behind the provider\'s sign-in, read-only, decoding through the API with the user\'s token', () => {
   const c = uiServerConfig({ temporalAddress: '127.0.0.1:21000', port: 24000, issuer: 'http://127.0.0.1:25000', clientId: 'temporal-ui', clientSecret: 's', codecEndpoint: 'http://127.0.0.1:26000/codec', namespace: 'default' });
   expect(c.host).toBe('127.0.0.1');
   expect(c.auth).toMatchObject({ enabled: true, providers: [{ providerUrl: 'http://127.0.0.1:25000', clientId: 'temporal-ui', callbackUrl: 'http://127.0.0.1:24000/auth/sso/callback' }] });
   expect(c.codec).toEqual({ endpoint: 'http://127.0.0.1:26000/codec', passAccessToken: true, includeCredentials: false });
+  expect(c.disableWriteActions).toBe(true);
   expect(c.cors).toMatchObject({ allowOrigins: ['http://127.0.0.1:24000'], unsafeAllowAllOrigins: false });
 });
