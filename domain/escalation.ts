@@ -28,7 +28,7 @@ export const ESCALATION = {
   sciTech: {
     /** `holder` is whoever holds the case up: the valuation service, the approver or the bank. */
     atRisk: (holder: string, streetCode: string) => [holder, streetOffice(streetCode), TASK_FORCE],
-    breached: (streetCode: string, bankCode: string) => [COORDINATION_GROUP, streetOffice(streetCode), bankAudience(bankCode)],
+    breached: (holder: string, streetCode: string, bankCode: string) => [COORDINATION_GROUP, holder, streetOffice(streetCode), bankAudience(bankCode)],
   },
   consultation: {
     /** `bankCode` is the plan's bank once there is a plan, otherwise the bank that refused. */

@@ -53,3 +53,12 @@ test('TASK_FORCE is every task-force member; a named group only its members; the
 test('a placeholder nobody holds, and an unknown group, reach nobody', () => {
   expect(resolveAudience(['grid-officer@lujiang', 'STREET_OFFICE:nowhere', 'BANK:nobank', 'TASK_FORCE:无此组'], STAFF)).toEqual([]);
 });
+
+test('a sci-tech breach reaches the approver holding it besides the coordination group, the street office and the bank', () => {
+  expect(resolveAudience(ESCALATION.sciTech.breached('xib-approver', 'lujiang', 'xib'), STAFF).map((r) => [r.staffId, r.via])).toEqual([
+    ['task-force', COORDINATION_GROUP],
+    ['xib-approver', 'xib-approver'],
+    ['lujiang-officer', 'STREET_OFFICE:lujiang'],
+    ['xib-manager', 'BANK:xib'],
+  ]);
+});
