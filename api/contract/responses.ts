@@ -288,7 +288,7 @@ export const CalendarDays = z.strictObject({
     z.strictObject({
       date: isoDate,
       kind: DayKind,
-      source: z.enum(['NOTICE', 'STATUTORY_PROVISIONAL', 'WEEKEND', 'WEEKDAY', 'MAKEUP_WORKDAY']),
+      source: z.enum(['NOTICE', 'STATUTORY_PROVISIONAL', 'SUBSTITUTE_PROVISIONAL', 'WEEKEND', 'WEEKDAY', 'MAKEUP_WORKDAY']),
       holiday: z.string().optional(),
       holidayEn: z.string().optional(),
       provisional: z.boolean(),
