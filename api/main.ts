@@ -13,7 +13,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the API on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
-  const client = await connectClient(config.temporal.address, config.temporal.namespace);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
   const app = createApp({
     db,
     client,
