@@ -24,6 +24,7 @@ async function main() {
     signIn: signInOptions(config),
     // Built by `npm run build:web` (npm start does it when the sources changed).
     consoleDir: path.resolve(__dirname, '../web/dist'),
+    codec: { keys: config.payloadKeys, corsOrigins: config.codec.corsOrigins, development: config.env !== 'production' },
     ops: { logger, rateLimitPerMinute: config.rateLimitPerMinute },
   });
   const server = createHttpServer(app).listen(config.api.port, config.api.host, () => {
