@@ -116,7 +116,7 @@ export function consultationActivities(db: Database) {
         workflowId,
         taskQueue: info.taskQueue,
         workflowIdConflictPolicy: 'USE_EXISTING' as const,
-        staticSummary: `${input.firm.name} · ${formatWan(amountFen)} · ${input.streetCode}`,
+        staticSummary: `${input.caseNo} · ${formatWan(amountFen)} · ${input.streetCode}`,
         staticDetails: `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}`,
         typedSearchAttributes: [
           ...openingSearchAttributes({ product: req.product, streetCode: input.streetCode, bankCode: input.bankCode, amountFen }),

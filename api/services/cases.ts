@@ -153,7 +153,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         workflowIdConflictPolicy: key === undefined ? ('FAIL' as const) : ('USE_EXISTING' as const),
         // A case number runs once: a repeat after its workflow has ended must not start it again.
         workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
-        staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
+        // Shown and stored in clear beside the (encrypted) payloads: the case number, never the firm.
+        staticSummary: `${caseNo} · ${formatWan(body.amount)} · ${street!.nameZh}`,
       };
       const attributes = (product: 'FAST_TRACK' | 'SCI_TECH') =>
         openingSearchAttributes({ product, streetCode: body.street, bankCode: body.bank, amountFen: body.amount });

@@ -120,7 +120,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
               openedBy: caller.principal.sub,
             },
           ],
-          staticSummary: `${c.firm.name} · 联合会诊 joint consultation · ${c.bankCode}`,
+          staticSummary: `${consultationId} · 联合会诊 joint consultation · ${c.bankCode}`,
           staticDetails: `拒贷案件 From rejected case ${fromCaseNo}`,
           typedSearchAttributes: [
             { key: CaseStage, value: reasons.length ? 'REASONS_RECORDED' : 'OPENED' },

@@ -42,7 +42,7 @@ beforeAll(async () => {
     .send({ bank: 'xib', firms: [{ name: '厦门鹭江权限会诊有限公司', creditCode, street: 'lujiang', amount: '800000', purpose: '流动资金', reasons: [{ code: 'LOW_CREDIT_RATING' }] }] })
     .expect(202);
   batchId = res.body.id;
-  consultationId = `${batchId}-${creditCode}`;
+  consultationId = `${batchId}-001`;
   await eventually(async () => {
     await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
   });

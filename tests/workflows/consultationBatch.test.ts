@@ -74,7 +74,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   expect((await start()).firstExecutionRunId).toBe(batch.firstExecutionRunId);
 
   const member = (i: number): WorkflowHandle<typeof jointConsultationWorkflow> =>
-    h.env.client.workflow.getHandle(consultationWorkflowId(batchMemberId(batchId, firms[i].creditCode)));
+    h.env.client.workflow.getHandle(consultationWorkflowId(batchMemberId(batchId, i + 1)));
   await Promise.all(firms.map((_, i) => eventually(() => member(i).executeUpdate(consultationOpenedUpdate), 90_000)));
   expect(await h.db.consultation.count({ where: { batchId } })).toBe(FIRMS);
 
@@ -104,7 +104,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   await advanceTo(h.env, new Date(calendar.addWorkingDays(openedAt, 5).dueAt.getTime() + 60_000));
   const progress = await eventually(async () => {
     const p = await batch.query(batchProgressQuery);
-    expect(p.breached.map((b) => b.consultationId)).toEqual([batchMemberId(batchId, firms[UNTOUCHED].creditCode)]);
+    expect(p.breached.map((b) => b.consultationId)).toEqual([batchMemberId(batchId, UNTOUCHED + 1)]);
     return p;
   });
   expect(progress).toMatchObject({
@@ -114,7 +114,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
     open: 19,
     byStage: { OPENED: 0, REASONS_RECORDED: 1, PLAN_PROPOSED: 0, MATERIALS: 18, RE_REVIEW: 0, ACCEPTED: 12, DECLINED: 6, WITHDRAWN: 18 },
   });
-  expect(new Map(progress.accepted.map((a) => [a.consultationId, a.caseNo]))).toEqual(new Map(range(ACCEPTED).map((i) => [batchMemberId(batchId, firms[i].creditCode), linked.get(i)])));
+  expect(new Map(progress.accepted.map((a) => [a.consultationId, a.caseNo]))).toEqual(new Map(range(ACCEPTED).map((i) => [batchMemberId(batchId, i + 1), linked.get(i)])));
   expect(progress.accepted.filter((a) => a.product === 'SCI_TECH')).toHaveLength(4);
   expect((await member(UNTOUCHED).describe()).typedSearchAttributes.get(SlaState)).toBe('BREACHED');
   expect((await member(MATERIALS.from).describe()).typedSearchAttributes.get(SlaState)).toBe('ON_TRACK');
@@ -122,7 +122,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   // Every accepted plan's case runs on its own, points back to its consultation and is recorded like an API case.
   for (const i of range(ACCEPTED)) {
     const caseNo = linked.get(i)!;
-    const consultationId = batchMemberId(batchId, firms[i].creditCode);
+    const consultationId = batchMemberId(batchId, i + 1);
     const described = await h.env.client.workflow.getHandle(`case-${caseNo}`).describe();
     expect(described.typedSearchAttributes.get(ConsultationLink)).toBe(consultationId);
     const record = await h.db.loanCase.findUniqueOrThrow({ where: { caseNo } });
@@ -141,5 +141,11 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   expect(await h.db.consultation.count({ where: { batchId } })).toBe(FIRMS);
   expect((await batch.describe()).status.name).toBe('RUNNING');
 
-  await saveHistory(batch, 'consultation-batch');
+  // Workflow ids and summaries are stored in clear: a member is named by its place in the batch.
+  const untouched = await member(UNTOUCHED).describe();
+  expect(untouched.workflowId).toBe(`consultation-${batchId}-055`);
+  expect(await untouched.staticSummary()).toBe(`${batchId}-055 · 联合会诊 joint consultation · xib`);
+
+  // The path of patch batch-member-ids-without-credit-code ('consultation-batch' is the path before it).
+  await saveHistory(batch, 'consultation-batch-member-ids');
 });
