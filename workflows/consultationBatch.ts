@@ -83,7 +83,8 @@ export async function consultationBatchWorkflow(input: ConsultationBatchInput): 
           args: [
             {
               consultationId,
-              firm: { name: f.name, creditCode: f.creditCode, streetCode: f.streetCode },
+              // Only a confirmed pilot code carries warnings: the args of every other firm stay as they were.
+              firm: { name: f.name, creditCode: f.creditCode, streetCode: f.streetCode, ...(f.creditCodeWarnings?.length ? { creditCodeWarnings: f.creditCodeWarnings } : {}) },
               refused: { product, bankCode: input.bankCode, amountFen: f.amountFen, purpose: f.purpose },
               reasons: f.reasons,
               batchId: input.batchId,

@@ -2,6 +2,7 @@
 // send to one refused firm's consultation, and what its batch hears back.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReasonEntry } from '../domain/consultation/reasons';
+import type { CreditCodeWarning } from '../domain/creditCode';
 import type { FinancingPlan, LinkedProduct } from '../domain/consultation/plan';
 import type { MemberProgress } from '../domain/consultation/progress';
 import type { SlaStateValue } from '../domain/slaState';
@@ -34,7 +35,8 @@ export interface ConsultationActor {
 export interface JointConsultationInput {
   /** JC-<caseNo> from a rejected case; <batchId>-<position, 001…> in a batch (<batchId>-<credit code> before). */
   consultationId: string;
-  firm: { name: string; creditCode: string; streetCode: string };
+  /** `creditCodeWarnings`: check characters that fail, confirmed by the officer who opened it (early pilot codes). */
+  firm: { name: string; creditCode: string; streetCode: string; creditCodeWarnings?: CreditCodeWarning[] };
   /** What the bank refused; the plan is judged against it. */
   refused: { product: LinkedProduct; bankCode: string; amountFen: number; purpose: string; caseNo?: string };
   /** Reasons known at opening (the rejected case's, or the batch's list); otherwise recorded later. */

@@ -213,7 +213,8 @@ export class JointConsultation {
     ]);
     const base = {
       caseNo,
-      firm: { name: input.firm.name, creditCode: input.firm.creditCode, creditCodeWarnings: [] },
+      // A pilot code confirmed at the batch goes on to the case, which audits it as its own opening would.
+      firm: { name: input.firm.name, creditCode: input.firm.creditCode, creditCodeWarnings: input.firm.creditCodeWarnings ?? [] },
       streetCode: input.firm.streetCode,
       bankCode: plan.bankCode,
       purpose: `${input.refused.purpose}（联合会诊 ${input.consultationId}：${PLAN_KIND_LABELS[plan.kind]}）`,

@@ -121,7 +121,8 @@ describe('a pilot credit code whose check character fails', () => {
     expect(await countCases()).toBe(before);
 
     const created = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send({ ...body, confirmCreditCodeWarnings: true }).expect(201);
-    const audit = await stack.db.auditEntry.findFirstOrThrow({ where: { subject: `firm:${PILOT_CODE}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED' } });
+    // This case's entry: a database kept from an earlier run holds that run's too.
+    const audit = await stack.db.auditEntry.findFirstOrThrow({ where: { subject: `firm:${PILOT_CODE}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED', after: { path: ['caseNo'], equals: created.body.id } } });
     expect(audit.after).toMatchObject({ caseNo: created.body.id, warnings: expect.arrayContaining(['CHECK_CHARACTER_MISMATCH']) });
   });
 });

@@ -149,3 +149,35 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   // The path of patch batch-member-ids-without-credit-code ('consultation-batch' is the path before it).
   await saveHistory(batch, 'consultation-batch-member-ids');
 });
+
+test('a pilot firm confirmed at the batch carries its code to the case its accepted plan opens, audited at both', async () => {
+  const openedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, openedAt);
+  const batchId = `CB-P${Date.now().toString(36).toUpperCase()}`;
+  // A code whose GB 32100 check character fails, as early pilot codes do; the officer confirmed it.
+  const valid = firmCode(90);
+  const creditCode = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+  const firm: BatchFirm = { name: '厦门鹭江早期试点企业有限公司', creditCode, creditCodeWarnings: ['CHECK_CHARACTER_MISMATCH'], streetCode: 'lujiang', amountFen: REFUSED_FEN, purpose: '流动资金 working capital', reasons: [{ code: 'LOW_CREDIT_RATING' }] };
+  const batch = await h.env.client.workflow.start(consultationBatchWorkflow, {
+    workflowId: batchWorkflowId(batchId),
+    taskQueue: h.taskQueue,
+    args: [{ batchId, bankCode: 'xib', firms: [firm], openedAt: openedAt.toISOString(), openedBy: 'task-force' }],
+    typedSearchAttributes: [{ key: ConsultationBatch, value: batchId }],
+  });
+  const consultationId = batchMemberId(batchId, creditCode);
+  const member: WorkflowHandle<typeof jointConsultationWorkflow> = h.env.client.workflow.getHandle(consultationWorkflowId(consultationId));
+  await eventually(() => member.executeUpdate(consultationOpenedUpdate), 60_000);
+  const { plan, proposer, approver } = planFor(0);
+  await member.executeUpdate(proposePlanUpdate, { args: [{ actor: proposer, plan }] });
+  await member.executeUpdate(completeMaterialsUpdate, { args: [{ actor: taskForce }] });
+  const caseNo = (await member.executeUpdate(reReviewUpdate, { args: [{ actor: approver, outcome: 'ACCEPTED' }] })).linkedCase!.caseNo;
+
+  const audits = await h.db.auditEntry.findMany({ where: { subject: `firm:${creditCode}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED' }, orderBy: { id: 'asc' } });
+  expect(audits.map((a) => [a.actor, a.after])).toEqual([
+    ['task-force', { consultationId, batchId, warnings: ['CHECK_CHARACTER_MISMATCH'] }],
+    [approver.id, { caseNo, warnings: ['CHECK_CHARACTER_MISMATCH'] }],
+  ]);
+  await eventually(async () => expect((await batch.query(batchProgressQuery)).accepted).toEqual([expect.objectContaining({ consultationId, caseNo })]));
+  await saveHistory(batch, 'consultation-batch-pilot-firm');
+  await saveHistory(member, 'joint-consultation-pilot-firm');
+});
