@@ -164,7 +164,7 @@ test('a pilot firm confirmed at the batch carries its code to the case its accep
     args: [{ batchId, bankCode: 'xib', firms: [firm], openedAt: openedAt.toISOString(), openedBy: 'task-force' }],
     typedSearchAttributes: [{ key: ConsultationBatch, value: batchId }],
   });
-  const consultationId = batchMemberId(batchId, creditCode);
+  const consultationId = batchMemberId(batchId, 1);
   const member: WorkflowHandle<typeof jointConsultationWorkflow> = h.env.client.workflow.getHandle(consultationWorkflowId(consultationId));
   await eventually(() => member.executeUpdate(consultationOpenedUpdate), 60_000);
   const { plan, proposer, approver } = planFor(0);
