@@ -5,6 +5,7 @@ import { Context } from '@temporalio/activity';
 import { formatWan } from '../domain/money';
 import { nextCaseNo } from '../infra/caseNumbers';
 import type { Database } from '../infra/database';
+import { auditCreditCodeOverride } from './creditCodeOverride';
 import { defaultAssignees } from '../infra/staffDirectory';
 import type { NotificationChannel } from './adapters';
 import type { Notification } from './caseProgress';
@@ -33,28 +34,35 @@ export type ConsultationNotification = Omit<Notification, 'caseNo'> & { consulta
 
 export function consultationActivities(db: Database, channel: NotificationChannel) {
   return {
-    /** The consultation's first record; a retry finds it and changes nothing. */
+    /** The consultation's first record, with an audited credit-code override; a retry finds it and changes nothing. */
     async recordConsultationOpened({ input, dueAt }: { input: JointConsultationInput; dueAt: string }): Promise<void> {
-      await db.consultation.createMany({
-        data: [{
-          consultationId: input.consultationId,
-          workflowId: consultationWorkflowId(input.consultationId),
-          batchId: input.batchId ?? null,
-          fromCaseNo: input.refused.caseNo ?? null,
-          firmName: input.firm.name,
-          creditCode: input.firm.creditCode,
-          streetCode: input.firm.streetCode,
-          bankCode: input.refused.bankCode,
-          refusedProduct: input.refused.product,
-          amountFen: BigInt(input.refused.amountFen),
-          stage: input.reasons?.length ? 'REASONS_RECORDED' : 'OPENED',
-          slaState: 'ON_TRACK',
-          openedAt: new Date(input.openedAt),
-          dueAt: new Date(dueAt),
-          reasons: (input.reasons ?? []) as object[],
-          createdBy: input.openedBy,
-        }],
-        skipDuplicates: true,
+      await db.$transaction(async (tx) => {
+        const created = await tx.consultation.createMany({
+          data: [{
+            consultationId: input.consultationId,
+            workflowId: consultationWorkflowId(input.consultationId),
+            batchId: input.batchId ?? null,
+            fromCaseNo: input.refused.caseNo ?? null,
+            firmName: input.firm.name,
+            creditCode: input.firm.creditCode,
+            streetCode: input.firm.streetCode,
+            bankCode: input.refused.bankCode,
+            refusedProduct: input.refused.product,
+            amountFen: BigInt(input.refused.amountFen),
+            stage: input.reasons?.length ? 'REASONS_RECORDED' : 'OPENED',
+            slaState: 'ON_TRACK',
+            openedAt: new Date(input.openedAt),
+            dueAt: new Date(dueAt),
+            reasons: (input.reasons ?? []) as object[],
+            createdBy: input.openedBy,
+          }],
+          skipDuplicates: true,
+        });
+        const warnings = input.firm.creditCodeWarnings ?? [];
+        if (created.count > 0 && warnings.length > 0) {
+          const opened = { consultationId: input.consultationId, ...(input.batchId ? { batchId: input.batchId } : {}) };
+          await auditCreditCodeOverride(tx, { actor: input.openedBy, creditCode: input.firm.creditCode, warnings, opened });
+        }
       });
     },
 
@@ -119,7 +127,7 @@ export function consultationActivities(db: Database, channel: NotificationChanne
         workflowId,
         taskQueue: info.taskQueue,
         workflowIdConflictPolicy: 'USE_EXISTING' as const,
-        staticSummary: `${input.firm.name} · ${formatWan(amountFen)} · ${input.streetCode}`,
+        staticSummary: `${input.caseNo} · ${formatWan(amountFen)} · ${input.streetCode}`,
         staticDetails: `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}`,
         typedSearchAttributes: [
           ...openingSearchAttributes({ product: req.product, streetCode: input.streetCode, bankCode: input.bankCode, amountFen }),

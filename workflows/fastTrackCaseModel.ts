@@ -6,7 +6,7 @@ import { ApplicationFailure, condition, patched, proxyActivities, setCurrentDeta
 import type * as activities from '../activities';
 import type { TaskRow } from '../activities/caseProgress';
 import { shanghaiDate } from '../domain/calendar/timeZone';
-import { WorkingCalendar } from '../domain/calendar/workingCalendar';
+import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { ESCALATION } from '../domain/escalation';
 import {
   DEFAULT_AT_RISK_LEAD_MS,
@@ -27,7 +27,7 @@ import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
-import { loadCalendarYears } from './calendarYears';
+import { loadWorkingCalendar } from './calendarYears';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import { contractThenDisburse } from './contractThenDisburse';
 import type {
@@ -226,7 +226,7 @@ export class FastTrackCase {
   async accept(): Promise<void> {
     const { input, state } = this;
     if (patched('due-diligence-cutoff')) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
-    this.calendar = new WorkingCalendar(await loadCalendarYears(this.acceptedAt));
+    this.calendar = await loadWorkingCalendar(this.acceptedAt);
     state.tasks = TASK_KINDS.map((kind) => ({
       kind,
       assignee: input.assignees?.[kind] ?? defaultAssignee(kind, input),
@@ -346,8 +346,7 @@ export class FastTrackCase {
   private async applyCalendarChange({ actor, year: noticeYear }: CalendarChangedRequest): Promise<void> {
     const { state } = this;
     const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
-    const years = await loadCalendarYears(this.acceptedAt, true);
-    this.calendar = new WorkingCalendar(years);
+    this.calendar = await loadWorkingCalendar(this.acceptedAt, true);
     this.recomputeDues();
     this.clock.replan();
     const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]);

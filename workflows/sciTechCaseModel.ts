@@ -7,7 +7,7 @@ import type { TaskRow } from '../activities/caseProgress';
 import type { PatentValuation } from '../activities/adapters';
 import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
-import { SCI_TECH_AT_RISK_LEAD_MS, SCI_TECH_POLICY, SCI_TECH_PROMISE_MS } from '../domain/sciTech/policy';
+import { REVENUE_CAPPED_POLICY, SCI_TECH_AT_RISK_LEAD_MS, SCI_TECH_POLICY, SCI_TECH_PROMISE_MS } from '../domain/sciTech/policy';
 import { scoreApplication, type ScoringInput } from '../domain/sciTech/scoring';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
@@ -135,7 +135,8 @@ export class SciTechCase {
       ...input.application,
       patents: input.application.patents.map((p) => ({ ...p, valuationFen: valuations.find((v) => v.patentNo === p.patentNo)?.valuationFen ?? 0 })),
     };
-    const result = scoreApplication(scoring);
+    // The limit comes from the pledged patents; cases scored before that keep the revenue cap.
+    const result = scoreApplication(scoring, patched('sci-tech-limit-from-pledged-patents') ? SCI_TECH_POLICY : REVENUE_CAPPED_POLICY);
     state.score = result.score;
     state.band = result.band;
     state.bandReasons = result.reasons;

@@ -14,6 +14,7 @@ import type { Principal } from '../../domain/people';
 import { Problem, validationProblem, type FieldError } from '../problem';
 import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
+import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { visibleCase, visibleCasesWhere } from './caseScope';
 import { caseView, type LiveCaseState } from './caseView';
 import { decodeCursor, encodeCursor } from './pageCursor';
@@ -121,15 +122,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       if (body.street !== principal.street) {
         throw new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${principal.street} only, not ${body.street}`);
       }
-      if (body.creditCode.warnings.length > 0 && !body.confirmCreditCodeWarnings) {
-        throw new Problem(
-          422,
-          'credit-code-confirmation-required',
-          'The credit code needs an officer to confirm it',
-          `${body.creditCode.code} fails ${body.creditCode.warnings.join(' and ')}; codes from the early Fujian/Xiamen pilot can, so resend with "confirmCreditCodeWarnings": true after checking the business licence`,
-          [{ field: 'creditCode', message: `fails ${body.creditCode.warnings.join(', ')}` }],
-        );
-      }
+      requireCreditCodeConfirmation([{ field: 'creditCode', creditCode: body.creditCode, confirmed: body.confirmCreditCodeWarnings }]);
 
       const acceptedAt = new Date();
       const key = caller.idempotencyKey();
@@ -154,7 +147,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         workflowIdConflictPolicy: key === undefined ? ('FAIL' as const) : ('USE_EXISTING' as const),
         // A case number runs once: a repeat after its workflow has ended must not start it again.
         workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
-        staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
+        // Shown and stored in clear beside the (encrypted) payloads: the case number, never the firm.
+        staticSummary: `${caseNo} · ${formatWan(body.amount)} · ${street!.nameZh}`,
       };
       const attributes = (product: 'FAST_TRACK' | 'SCI_TECH') =>
         openingSearchAttributes({ product, streetCode: body.street, bankCode: body.bank, amountFen: body.amount });

@@ -42,7 +42,7 @@ beforeAll(async () => {
     .send({ bank: 'xib', firms: [{ name: '厦门鹭江权限会诊有限公司', creditCode, street: 'lujiang', amount: '800000', purpose: '流动资金', reasons: [{ code: 'LOW_CREDIT_RATING' }] }] })
     .expect(202);
   batchId = res.body.id;
-  consultationId = `${batchId}-${creditCode}`;
+  consultationId = `${batchId}-001`;
   await eventually(async () => {
     await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
   });
@@ -131,6 +131,7 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/withdrawal`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
   { method: 'post', path: () => '/api/v1/consultation-batches', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
   { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
+  { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}/report`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
   // Metrics count every route and status: an operator's, not the public's.
   { method: 'get', path: () => '/api/v1/metrics', roles: ['operator'], scoped: false, ok: 200 },
 ];

@@ -313,14 +313,15 @@ test('a corrected notice that moves an AT_RISK due later puts the branch back ON
 });
 
 test('a withdrawn case stops its clock: no branch or promise is breached afterwards', async () => {
-  const { caseNo, handle } = await accept(at('2035-06-11', '10:00')); // a Monday
-  await clockTo(s.env, at('2035-06-11', '13:00'));
+  // A Tuesday: Monday 2035-06-11 is a rest day, made up for the Dragon Boat Festival on Sunday.
+  const { caseNo, handle } = await accept(at('2035-06-12', '10:00'));
+  await clockTo(s.env, at('2035-06-12', '13:00'));
   await eventually(async () => expect((await stateOf(handle)).slaState).toBe('AT_RISK')); // due diligence
 
   await handle.executeUpdate(withdrawUpdate, { args: [withdrawal] });
   const final = await finalResult(s, handle);
   expect(final).toMatchObject({ stage: 'WITHDRAWN', breaches: [], withdrawal: { reason: withdrawal.reason, by: 'officer@lujiang' } });
-  await clockTo(s.env, at('2035-06-18', '12:00')); // past every due
+  await clockTo(s.env, at('2035-06-19', '12:00')); // past every due
   expect(s.rec.slaTypes(caseNo)).toEqual(['SLA_AT_RISK', 'NOTIFICATION']);
   expect(s.rec.record(caseNo)?.stage).toBe('WITHDRAWN');
 });
