@@ -7,7 +7,9 @@ import { nextCaseNo } from '../infra/caseNumbers';
 import type { Database } from '../infra/database';
 import { auditCreditCodeOverride } from './creditCodeOverride';
 import { defaultAssignees } from '../infra/staffDirectory';
+import type { NotificationChannel } from './adapters';
 import type { Notification } from './caseProgress';
+import { deliverNotice } from './notifications';
 import { acceptanceUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseInput } from '../workflows/sciTechCase';
 import { ConsultationLink, openingSearchAttributes } from '../workflows/searchAttributes';
@@ -30,7 +32,7 @@ export interface ConsultationProgress {
 /** A case notification's fields, addressed to a consultation's timeline. */
 export type ConsultationNotification = Omit<Notification, 'caseNo'> & { consultationId: string };
 
-export function consultationActivities(db: Database) {
+export function consultationActivities(db: Database, channel: NotificationChannel) {
   return {
     /** The consultation's first record, with an audited credit-code override; a retry finds it and changes nothing. */
     async recordConsultationOpened({ input, dueAt }: { input: JointConsultationInput; dueAt: string }): Promise<void> {
@@ -85,12 +87,13 @@ export function consultationActivities(db: Database) {
       });
     },
 
-    /** Sends a bilingual notice; stored on the consultation's timeline (the outbox a real sender would read). */
+    /** A bilingual notice: on the consultation's timeline, then to each person its audience reaches. */
     async notifyConsultation(n: ConsultationNotification): Promise<void> {
       await db.consultationEvent.createMany({
         data: [{ consultationId: n.consultationId, eventKey: n.eventKey, type: n.type, actor: 'system', at: new Date(n.at), data: { audience: n.audience, text: `${n.zh}\n${n.en}` } }],
         skipDuplicates: true,
       });
+      await deliverNotice(db, channel, { source: n.consultationId, ...n });
     },
 
     async recordConsultationBatch(b: { batchId: string; bankCode: string; firmCount: number; openedAt: string; openedBy: string }): Promise<void> {

@@ -46,8 +46,11 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(ops.rateLimit);
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use((req, _res, next) => {
-    // A body that is not JSON would otherwise reach validation as `undefined`.
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+    // A body that is not JSON would otherwise reach validation as `undefined`. An empty one goes
+    // on: an action that takes none (acknowledging a notification) needs no Content-Type, and a
+    // route that takes a body answers 422 without it.
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
       throw new Problem(415, 'unsupported-media-type', 'Send JSON', 'Content-Type must be application/json');
     }
     next();

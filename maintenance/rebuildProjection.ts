@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { SandboxNotificationChannel } from '../activities/adapters';
 import type { Payload } from '@temporalio/common';
 import { caseProgressActivities } from '../activities/caseProgress';
 import { caseRecordActivities } from '../activities/caseRecords';
@@ -14,7 +15,8 @@ import type { Database } from '../infra/database';
 export async function rebuildProjection(client: Client, db: Database, query: string): Promise<{ workflows: number; writes: number }> {
   const projections: Record<string, (arg: never) => Promise<void>> = {
     ...caseRecordActivities(db),
-    ...caseProgressActivities(db),
+    // Lost notification rows come back; people are not messaged again (the sandbox channel sends nothing).
+    ...caseProgressActivities(db, new SandboxNotificationChannel()),
     // Only the sci-tech case's record; its valuation call is not a projection.
     recordSciTechAccepted: sciTechRecordActivities(db).recordSciTechAccepted,
   };

@@ -47,6 +47,7 @@ import { validateWithdraw } from './fastTrackCaseValidators';
 import { caseProjector, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -60,6 +61,8 @@ export class FastTrackCase {
   readonly state: CaseState;
   /** Over the open branches and the promise; told of every change that moves a due or closes one. */
   readonly clock: SlaClock<Deadline<Subject>>;
+  /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
+  readonly unacknowledged: UnacknowledgedBreaches;
   private readonly projector: Projector<TaskRow[]>;
   private readonly acceptedAt: Date;
   private readonly lead: number;
@@ -97,6 +100,7 @@ export class FastTrackCase {
       onBreached: (d) => this.onBreached(d),
     });
     this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt ?? undefined }));
+    this.unacknowledged = new UnacknowledgedBreaches(input.caseNo, [`案件 ${input.caseNo}（${input.firm.name}）`, `Case ${input.caseNo}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
   ended(): boolean {
@@ -422,10 +426,14 @@ export class FastTrackCase {
     await this.projector.notify(`升级至综合协调组 Escalate to coordination group: ${d.subject}`, {
       eventKey: `escalated:${key}`,
       type: 'ESCALATED',
-      audience: ESCALATION.fastTrack.breached(input.streetCode),
+      audience: ESCALATION.fastTrack.breached(d.assignee, input.streetCode, input.bankCode),
       zh: `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     });
+    if (patched('unacknowledged-breach-escalates')) {
+      const settled = d.subject === 'PROMISE' ? () => caseAnswered(state.stage) || this.ended() : () => this.task(d.subject as TaskKind).status === 'DONE' || this.ended();
+      this.unacknowledged.watch({ eventKey: `escalated:${key}`, label: d.label, dueAt: d.dueAt, settled }, this.calendar!);
+    }
   }
 }
 

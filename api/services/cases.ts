@@ -17,6 +17,7 @@ import type { Caller } from './caller';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { visibleCase, visibleCasesWhere } from './caseScope';
 import { caseView, type LiveCaseState } from './caseView';
+import { decodeCursor, encodeCursor } from './pageCursor';
 import { hashOfRequest, keyReused } from './requestKeys';
 import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { RETRY_WITH_KEY, askOrUndefined, boundedWrite, temporalUiLink } from './workflowCalls';
@@ -74,7 +75,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
             },
           },
           // Keyset pagination: stable under inserts, unlike offsets.
-          after ? { OR: [{ acceptedAt: { lt: after.acceptedAt } }, { acceptedAt: after.acceptedAt, caseNo: { lt: after.caseNo } }] } : {},
+          after ? { OR: [{ acceptedAt: { lt: after.at } }, { acceptedAt: after.at, caseNo: { lt: after.key } }] } : {},
         ],
       };
       const rows = await db.loanCase.findMany({
@@ -99,7 +100,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
           acceptedAt: c.acceptedAt.toISOString(),
           dueAt: c.dueAt?.toISOString() ?? null,
         })),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.acceptedAt, key: last.caseNo }) : null,
       };
     },
 
@@ -190,21 +191,6 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       return { caseNo, replayed, view: await view(caseNo, state) };
     },
   };
-}
-
-function encodeCursor(c: { acceptedAt: Date; caseNo: string }): string {
-  return Buffer.from(JSON.stringify([c.acceptedAt.toISOString(), c.caseNo])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { acceptedAt: Date; caseNo: string } {
-  try {
-    const [at, caseNo] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const acceptedAt = new Date(at);
-    if (typeof caseNo === 'string' && !Number.isNaN(acceptedAt.getTime())) return { acceptedAt, caseNo };
-  } catch {
-    // fall through: not one of ours
-  }
-  throw validationProblem([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
 }
 
 /**

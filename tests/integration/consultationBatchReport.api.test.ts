@@ -7,6 +7,7 @@ import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 import { apiAs } from '../support/apiAs';
+import { batchMemberId } from '../../workflows/jointConsultationMessages';
 
 jest.setTimeout(120_000);
 const stack = useStack();
@@ -40,7 +41,7 @@ test('the batch report: of the firms, how many got money and how fast, and each 
   const started = await post('task-force', '/consultation-batches', { bank: 'xib', firms: confirmed }, `pilot-batch-${run}`);
   expect(started.status).toBe(202);
   const batchId = started.body.id as string;
-  const [pilot, other] = [`${batchId}-${PILOT}`, `${batchId}-${firms[1]!.creditCode}`];
+  const [pilot, other] = [batchMemberId(batchId, 1), batchMemberId(batchId, 2)];
   await eventually(async () => expect((await get('task-force', `/consultations/${other}`)).body.stage).toBe('REASONS_RECORDED'));
 
   // The override is audited once per firm, by who confirmed it, naming the batch.

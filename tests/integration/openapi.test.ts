@@ -200,6 +200,13 @@ describe('every route, called as an allowed role, answers what the document says
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
     await call('getConsultationBatchReport', get('manager', `${batch.headers.location!}/report`));
 
+    // A notification as a breach's delivery writes it, read and acknowledged (no body) by its addressee.
+    const delivered = await stack.db.notification.create({
+      data: { source: a, eventKey: 'contract-walk', recipient: 'xib-approver', via: 'BANK:xib', type: 'ESCALATED', zh: '契约测试', en: 'contract walk', createdAt: new Date() },
+    });
+    await call('listNotifications', get('xib-approver', '/api/v1/notifications?unread=true&limit=5'));
+    await call('acknowledgeNotification', request(stack.app).post(`/api/v1/notifications/${delivered.id}/acknowledge`).set(await as('xib-approver')));
+
     // Every operation of the registry answered at least once with success.
     expect(OPERATIONS.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);
 

@@ -98,6 +98,11 @@ const zh = {
   inboxTitle: '我的待办（按截止时间排序）',
   inboxEmpty: '没有待办事项',
   decideItem: '授信审批',
+  // Notifications
+  notifications: '通知',
+  notificationsEmpty: '暂无通知',
+  acknowledge: '确认已读',
+  acknowledged: '已确认',
   // SLA board
   slaTitle: '时限看板',
   from: '起',
@@ -270,6 +275,11 @@ const en: Record<MessageKey, string> = {
   inboxTitle: 'My tasks, by due time',
   inboxEmpty: 'Nothing to do',
   decideItem: 'Credit decision',
+  // Notifications
+  notifications: 'Notifications',
+  notificationsEmpty: 'No notifications',
+  acknowledge: 'Acknowledge',
+  acknowledged: 'Acknowledged',
   slaTitle: 'SLA board',
   from: 'From',
   to: 'To',
