@@ -44,10 +44,10 @@ async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
     take: MAX_AT_RISK,
     select: {
       caseNo: true,
+      firmName: true,
       stage: true,
       slaState: true,
       dueAt: true,
-      firm: { select: { name: true } },
       street: { select: { code: true, nameZh: true, nameEn: true } },
       bank: { select: { code: true, nameZh: true, nameEn: true } },
       tasks: { where: { status: { not: 'DONE' } }, orderBy: { dueAt: 'asc' }, select: { kind: true, assignee: true, slaState: true, dueAt: true } },
@@ -64,7 +64,7 @@ async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
     }
     return {
       caseId: c.caseNo,
-      firmName: c.firm.name,
+      firmName: c.firmName,
       street: c.street,
       bank: c.bank,
       stage: c.stage,

@@ -6,7 +6,8 @@ import { formatWan } from '../domain/money';
 import { nextCaseNo } from '../infra/caseNumbers';
 import type { Database } from '../infra/database';
 import { defaultAssignees } from '../infra/staffDirectory';
-import type { Notification } from './caseProgress';
+import { auditPersonAction, type Notification } from './caseProgress';
+import { writeAudit } from '../infra/audit';
 import { acceptanceUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseInput } from '../workflows/sciTechCase';
 import { ConsultationLink, openingSearchAttributes } from '../workflows/searchAttributes';
@@ -58,10 +59,11 @@ export function consultationActivities(db: Database) {
 
     async recordConsultationProgress(p: ConsultationProgress): Promise<void> {
       await db.$transaction(async (tx) => {
-        await tx.consultationEvent.createMany({
+        const { count } = await tx.consultationEvent.createMany({
           data: [{ consultationId: p.consultationId, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
           skipDuplicates: true,
         });
+        await auditPersonAction(tx, count, `consultation:${p.consultationId}`, p.revision, p.stage, p.event);
         await tx.consultation.updateMany({
           where: { consultationId: p.consultationId, revision: { lt: p.revision } },
           data: {
@@ -85,10 +87,14 @@ export function consultationActivities(db: Database) {
       });
     },
 
+    /** The batch's record and its opening's audit row, in one transaction; a retry writes neither again. */
     async recordConsultationBatch(b: { batchId: string; bankCode: string; firmCount: number; openedAt: string; openedBy: string }): Promise<void> {
-      await db.consultationBatch.createMany({
-        data: [{ batchId: b.batchId, bankCode: b.bankCode, firmCount: b.firmCount, openedAt: new Date(b.openedAt), createdBy: b.openedBy }],
-        skipDuplicates: true,
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.consultationBatch.createMany({
+          data: [{ batchId: b.batchId, bankCode: b.bankCode, firmCount: b.firmCount, openedAt: new Date(b.openedAt), createdBy: b.openedBy }],
+          skipDuplicates: true,
+        });
+        if (count) await writeAudit(tx, { actor: b.openedBy, action: 'CONSULTATION_BATCH_OPENED', subject: `consultation-batch:${b.batchId}`, after: { bankCode: b.bankCode, firmCount: b.firmCount, openedAt: b.openedAt } });
       });
     },
 

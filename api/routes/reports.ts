@@ -45,6 +45,8 @@ export const REPORT_ROUTES = [
       404: P[404],
       422: P[422],
     },
+    // It lists every case at risk, with its firm; an export when CSV (the row's contentType).
+    audit: { action: 'REPORT_READ', subject: (path) => `report:${path.reportId}` },
     handler: async (c, { reports }) => {
       const { reportId } = c.params();
       const { format } = c.query();

@@ -9,3 +9,4 @@ export * from './firms';
 export * from './reports';
 export * from './signIn';
 export * from './sla';
+export * from './audit';

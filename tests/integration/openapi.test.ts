@@ -198,6 +198,7 @@ describe('every route, called as an allowed role, answers what the document says
     const member = `${batch.body.id}-${validSimingCode('MA4JRC04')}`;
     await eventually(async () => expect((await get('manager', `/api/v1/consultations/${member}`)).status).toBe(200));
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
+    await call('auditTrail', get('task-force', `/api/v1/audit?subject=case:${a}&limit=5`));
 
     // Every operation of the registry answered at least once with success.
     expect(OPERATIONS.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);
