@@ -40,13 +40,13 @@ export interface Notification {
 type TimelineEvent = CaseProgress['event'];
 
 /**
- * The audit row of a person's action, written in the transaction that wrote its timeline event
- * for the first time (`inserted`): a retried projection finds the event and writes neither again.
+ * The audit row of a person's action, written in the transaction that writes its timeline event
+ * and keyed by it: a retried or rebuilt projection writes neither twice.
  */
-export async function auditPersonAction(tx: AuditDb, inserted: number, subject: string, revision: number, stage: string, event: TimelineEvent): Promise<void> {
-  if (inserted === 0 || !isPersonAction(event)) return;
+export async function auditPersonAction(tx: AuditDb, subject: string, revision: number, stage: string, event: TimelineEvent): Promise<void> {
+  if (!isPersonAction(event)) return;
   const { eventKey, type, actor, at, data } = event;
-  await writeAudit(tx, { actor, action: type, subject, after: { revision, eventKey, at, stage, data } });
+  await writeAudit(tx, { actor, action: type, subject, after: { revision, eventKey, at, stage, data }, key: `${subject}:${eventKey}` });
 }
 
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
@@ -54,11 +54,11 @@ export function caseProgressActivities(db: Database) {
   return {
     async recordCaseProgress(p: CaseProgress): Promise<void> {
       await db.$transaction(async (tx) => {
-        const { count } = await tx.caseEvent.createMany({
+        await tx.caseEvent.createMany({
           data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
           skipDuplicates: true,
         });
-        await auditPersonAction(tx, count, `case:${p.caseNo}`, p.revision, p.stage, p.event);
+        await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
         await tx.loanCase.updateMany({
           where: { caseNo: p.caseNo, revision: { lt: p.revision } },
           data: { stage: p.stage, slaState: p.slaState, revision: p.revision, ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}) },

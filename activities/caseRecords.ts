@@ -27,7 +27,7 @@ export interface AcceptedCase {
 export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise<void> {
   const firm = { firmName: c.firm.name, creditCode: c.firm.creditCode };
   await db.$transaction(async (tx) => {
-    if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo } })) {
+    if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo }, select: { caseNo: true } })) {
       await tx.loanCase.update({ where: { caseNo: c.caseNo }, data: firm });
       return;
     }
@@ -56,6 +56,7 @@ export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise
       actor: c.acceptedBy,
       action: 'CASE_OPENED',
       subject,
+      key: `${subject}:opened`,
       after: { product: c.product, firm: c.firm, street: c.streetCode, bank: c.bankCode, amountFen: c.amountFen, purpose: c.purpose, ...c.eventData },
     });
     if (c.firm.creditCodeWarnings.length > 0) {
@@ -65,6 +66,7 @@ export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise
         action: 'CREDIT_CODE_OVERRIDE_CONFIRMED',
         subject: `firm:${c.firm.creditCode}`,
         after: { caseNo: c.caseNo, warnings: c.firm.creditCodeWarnings },
+        key: `${subject}:credit-code-override`,
       });
     }
   });

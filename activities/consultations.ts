@@ -59,11 +59,11 @@ export function consultationActivities(db: Database) {
 
     async recordConsultationProgress(p: ConsultationProgress): Promise<void> {
       await db.$transaction(async (tx) => {
-        const { count } = await tx.consultationEvent.createMany({
+        await tx.consultationEvent.createMany({
           data: [{ consultationId: p.consultationId, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
           skipDuplicates: true,
         });
-        await auditPersonAction(tx, count, `consultation:${p.consultationId}`, p.revision, p.stage, p.event);
+        await auditPersonAction(tx, `consultation:${p.consultationId}`, p.revision, p.stage, p.event);
         await tx.consultation.updateMany({
           where: { consultationId: p.consultationId, revision: { lt: p.revision } },
           data: {
@@ -87,14 +87,15 @@ export function consultationActivities(db: Database) {
       });
     },
 
-    /** The batch's record and its opening's audit row, in one transaction; a retry writes neither again. */
+    /** The batch's record and its opening's audit row, in one transaction; a retry writes neither again (keys). */
     async recordConsultationBatch(b: { batchId: string; bankCode: string; firmCount: number; openedAt: string; openedBy: string }): Promise<void> {
       await db.$transaction(async (tx) => {
-        const { count } = await tx.consultationBatch.createMany({
+        await tx.consultationBatch.createMany({
           data: [{ batchId: b.batchId, bankCode: b.bankCode, firmCount: b.firmCount, openedAt: new Date(b.openedAt), createdBy: b.openedBy }],
           skipDuplicates: true,
         });
-        if (count) await writeAudit(tx, { actor: b.openedBy, action: 'CONSULTATION_BATCH_OPENED', subject: `consultation-batch:${b.batchId}`, after: { bankCode: b.bankCode, firmCount: b.firmCount, openedAt: b.openedAt } });
+        const subject = `consultation-batch:${b.batchId}`;
+        await writeAudit(tx, { actor: b.openedBy, action: 'CONSULTATION_BATCH_OPENED', subject, after: { bankCode: b.bankCode, firmCount: b.firmCount, openedAt: b.openedAt }, key: `${subject}:opened` });
       });
     },
 

@@ -18,12 +18,15 @@ export interface AuditRecord {
   before?: unknown;
   /** The change, or what the read asked for (role, query, request id). */
   after?: unknown;
+  /** For a writer that may run again (a retried or rebuilt projection): a second row with the key is not written. */
+  key?: string;
 }
 
 /** Writes one audit row with `db`; throws when it cannot (no row is ever dropped silently). */
 export async function writeAudit(db: AuditDb, entry: AuditRecord): Promise<void> {
-  await db.auditEntry.create({
-    data: { actor: entry.actor, action: entry.action, subject: entry.subject, before: jsonOf(entry.before), after: jsonOf(entry.after) },
+  await db.auditEntry.createMany({
+    data: [{ actor: entry.actor, action: entry.action, subject: entry.subject, before: jsonOf(entry.before), after: jsonOf(entry.after), key: entry.key }],
+    skipDuplicates: true,
   });
 }
 

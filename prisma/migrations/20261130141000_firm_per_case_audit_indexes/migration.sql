@@ -23,6 +23,12 @@ DROP TABLE "firm";
 -- CreateIndex
 CREATE INDEX "loan_case_credit_code_idx" ON "loan_case"("credit_code");
 
+-- A projection may run again (a retry, a rebuild): its rows carry a key, written once.
+ALTER TABLE "audit_entry" ADD COLUMN "key" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "audit_entry_key_key" ON "audit_entry"("key");
+
 -- The audit trail is read by actor or by time (GET /api/v1/audit), as well as by subject.
 -- CreateIndex
 CREATE INDEX "audit_entry_actor_at_idx" ON "audit_entry"("actor", "at");
