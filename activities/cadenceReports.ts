@@ -2,6 +2,8 @@
 import type { ReportPeriod, CadenceKind } from '../domain/cadence/decision';
 import { CASE_ENDED_STAGES } from '../domain/stages';
 import { rankGroups, reportTitle, type AtRiskCase, type AtRiskOwner, type CadenceReportContent, type PeriodActivity } from '../domain/cadence/report';
+import { Context } from '@temporalio/activity';
+import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
 import { querySlaSummaryWhere, rangeInstants } from '../readModels/slaSummaryQuery';
 import type { Prisma } from '../prisma/generated/client';
@@ -14,6 +16,8 @@ export interface GenerateCadenceReportInput {
   /** ISO instant the schedule meant to run at. */
   scheduledFor: string;
   provisional: boolean;
+  /** Who ran it by hand: its publication is then on the audit trail. */
+  requestedBy?: string;
 }
 
 const DECISION_EVENTS = ['APPROVED', 'REJECTED'];
@@ -110,7 +114,15 @@ export function cadenceReportActivities(db: Database) {
         provisional: input.provisional,
         content: content as unknown as Prisma.InputJsonValue,
       };
-      await db.cadenceReport.upsert({ where: { id: input.reportId }, create: { id: input.reportId, ...row }, update: row });
+      await db.$transaction(async (tx) => {
+        await tx.cadenceReport.upsert({ where: { id: input.reportId }, create: { id: input.reportId, ...row }, update: row });
+        if (!input.requestedBy) return;
+        const subject = `report:${input.reportId}`;
+        // Keyed by the run: a retried attempt writes no second row, a later run by hand its own.
+        const runId = Context.current().info.workflowExecution?.runId;
+        const after = { kind: input.kind, businessDate: input.businessDate, period: range, provisional: input.provisional };
+        await writeAudit(tx, { actor: input.requestedBy, action: 'REPORT_PUBLISHED', subject, after, key: `${subject}:${runId}` });
+      });
       return { reportId: input.reportId, atRisk: atRisk.length, opened: activity.opened };
     },
   };

@@ -84,7 +84,7 @@ export const REPORT_ROUTES = [
       const kind = c.params().kind.toUpperCase() as CadenceKind;
       // Checked like every POST's; the run needs no key of its own, being idempotent by kind and date.
       c.headers();
-      const { reportId, summary } = await reports.run(kind, c.body().date);
+      const { reportId, summary } = await reports.run(kind, c.body().date, c.principal.sub);
       c.res.status(201).location(`/api/v1/reports/${reportId}`).json(summary);
     },
   }),
