@@ -1,6 +1,8 @@
 import { isPersonAction } from '../domain/personActions';
 import { writeAudit, type AuditDb } from '../infra/audit';
 import type { Database } from '../infra/database';
+import type { NotificationChannel } from './adapters';
+import { deliverNotice, type Notice } from './notifications';
 
 export interface TaskRow {
   kind: string;
@@ -25,17 +27,8 @@ export interface CaseProgress {
   tasks?: TaskRow[];
 }
 
-export interface Notification {
-  caseNo: string;
-  eventKey: string;
-  /** NOTIFICATION, or ESCALATED when it goes to the coordination group about a breach. */
-  type: string;
-  at: string;
-  audience: string[];
-  /** Chinese first, then English. */
-  zh: string;
-  en: string;
-}
+/** A case's notice: its timeline event, then delivered to people (activities/notifications.ts). */
+export type Notification = Omit<Notice, 'source'> & { caseNo: string };
 
 type TimelineEvent = CaseProgress['event'];
 
@@ -50,7 +43,7 @@ export async function auditPersonAction(tx: AuditDb, subject: string, revision: 
 }
 
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
-export function caseProgressActivities(db: Database) {
+export function caseProgressActivities(db: Database, channel: NotificationChannel) {
   return {
     async recordCaseProgress(p: CaseProgress): Promise<void> {
       await db.$transaction(async (tx) => {
@@ -80,7 +73,7 @@ export function caseProgressActivities(db: Database) {
       });
     },
 
-    /** Sends a bilingual notice; stored on the case timeline (the outbox a real sender would read). */
+    /** A bilingual notice: on the case timeline, then to each person its audience reaches. */
     async notify(n: Notification): Promise<void> {
       await db.caseEvent.createMany({
         data: [{
@@ -93,6 +86,7 @@ export function caseProgressActivities(db: Database) {
         }],
         skipDuplicates: true,
       });
+      await deliverNotice(db, channel, { source: n.caseNo, ...n });
     },
   };
 }

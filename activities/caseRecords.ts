@@ -1,5 +1,6 @@
 import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
+import { auditCreditCodeOverride } from './creditCodeOverride';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
 
 export interface AcceptedCase {
@@ -60,14 +61,7 @@ export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise
       after: { product: c.product, firm: c.firm, street: c.streetCode, bank: c.bankCode, amountFen: c.amountFen, purpose: c.purpose, ...c.eventData },
     });
     if (c.firm.creditCodeWarnings.length > 0) {
-      // An officer confirmed a code whose check characters fail (early pilot codes).
-      await writeAudit(tx, {
-        actor: c.acceptedBy,
-        action: 'CREDIT_CODE_OVERRIDE_CONFIRMED',
-        subject: `firm:${c.firm.creditCode}`,
-        after: { caseNo: c.caseNo, warnings: c.firm.creditCodeWarnings },
-        key: `${subject}:credit-code-override`,
-      });
+      await auditCreditCodeOverride(tx, { actor: c.acceptedBy, creditCode: c.firm.creditCode, warnings: c.firm.creditCodeWarnings, opened: { caseNo: c.caseNo } });
     }
   });
 }

@@ -10,7 +10,7 @@ import type { Principal } from '../../domain/people';
 import type { AuditRecord } from '../../infra/audit';
 import { P } from '../contract/components';
 import type { Method, Named, ResponseSpec, Roles, RouteSpec } from '../contract/spec';
-import { Problem, parseOr422 } from '../problem';
+import { auditUnavailable, parseOr422 } from '../problem';
 import type { Caller, Services } from '../services';
 
 type Schema = z.ZodType | undefined;
@@ -177,7 +177,7 @@ async function answerAudited(c: AnyContext, audit: ReadAudit, writer: NonNullabl
     } catch (err) {
       req.log?.error({ err, action: audit.action }, 'audit entry not written: the read is refused');
       res.removeHeader('Content-Disposition');
-      throw new Problem(503, 'audit-unavailable', 'The read could not be audited', 'Firm data is answered only once the read is on the audit trail, which cannot be written now; retry later', undefined, { 'Retry-After': '10' });
+      throw auditUnavailable();
     }
   }
   send.apply(res, held);
