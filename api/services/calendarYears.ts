@@ -8,6 +8,7 @@ import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
 import { promiseDue } from '../../domain/fastTrack/promiseDue';
 import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
+import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import { CASE_ENDED_STAGES, CLOSED_STAGES } from '../../domain/stages';
 import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
@@ -80,9 +81,7 @@ async function storeYear(db: Database, year: number, next: YearArrangement, acto
       create: { year, arrangement, source: 'operator', loadedBy: actor },
       update: { arrangement, source: 'operator', loadedBy: actor, loadedAt: new Date() },
     });
-    await tx.auditEntry.create({
-      data: { actor, action: 'CALENDAR_YEAR_LOADED', subject: `calendar:${year}`, ...(before ? { before: before as unknown as object } : {}), after: arrangement },
-    });
+    await writeAudit(tx, { actor, action: 'CALENDAR_YEAR_LOADED', subject: `calendar:${year}`, before, after: arrangement });
     return { before, written: true };
   });
 }
