@@ -48,7 +48,7 @@ export function caseDetails(input: FastTrackCaseInput, state: CaseState, calenda
       (calendar && state.dueAt && !caseEnded(state.stage) ? ` · ${workingHoursLeft(calendar, now, state.dueAt)}` : ''),
   ];
   const paused = state.pauses.find((p) => !p.until);
-  if (paused) lines.push(`⏸ 计时暂停 SLA paused (${paused.kind}) since ${shanghaiText(paused.since)}: ${paused.reason}`);
+  if (paused) lines.push(`⏸ 计时暂停 SLA paused (${paused.kind}) since ${shanghaiText(paused.since)}, by ${paused.by}: ${paused.reason}`);
   if (calendar && state.tasks.length > 0) {
     lines.push(
       ['| 环节 Branch | 负责人 Owner | 状态 Status | 到期 Due | 时间 Time |', '| --- | --- | --- | --- | --- |', ...state.tasks.map((t) => taskLine(calendar, now, t))].join('\n'),

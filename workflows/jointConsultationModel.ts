@@ -238,6 +238,7 @@ export class JointConsultation {
       breached: state.breaches.length > 0,
       answered: consultationAnswered(state.stage),
       withdrawn: state.stage === 'WITHDRAWN',
+      paused: false,
       atRisk: this.level === 'AT_RISK',
     });
     upsertSearchAttributes([
@@ -269,8 +270,8 @@ export class JointConsultation {
   /** The promise, extended by the working time the firm took to supply materials. */
   private recomputeDue(): void {
     const c = this.calendar!;
-    const paused = this.state.materials.reduce((sum, m) => sum + (m.pausedWorkingMs ?? 0), 0);
-    const due = consultationDue(c, this.openedAt, paused);
+    const workingMs = this.state.materials.reduce((sum, m) => sum + (m.pausedWorkingMs ?? 0), 0);
+    const due = consultationDue(c, this.openedAt, { workingDays: 0, workingMs });
     this.state.dueAt = due.toISOString();
     this.state.atRiskAt = subtractWorkingTime(c, due, this.lead).toISOString();
     if (this.level === 'AT_RISK' && new Date() < new Date(this.state.atRiskAt)) this.level = 'ON_TRACK';

@@ -7,8 +7,8 @@ import { condition } from '@temporalio/workflow';
 import type { SlaStateValue } from '../domain/slaState';
 import { shanghaiText } from './caseDetails';
 
-/** A deadline's own level; a case or consultation shows MET besides (see slaStateOf). */
-export type SlaLevel = Exclude<SlaStateValue, 'MET'>;
+/** A deadline's own level; a case or consultation shows MET and PAUSED besides (see slaStateOf). */
+export type SlaLevel = Exclude<SlaStateValue, 'MET' | 'PAUSED'>;
 
 /** One due instant the clock watches: a branch, a case's promise, a consultation's promise. */
 export interface Deadline<Subject extends string = string> {
