@@ -46,7 +46,7 @@ import type {
   WithdrawRequest,
 } from './fastTrackCaseMessages';
 import { validateWithdraw } from './fastTrackCaseValidators';
-import { caseProjector, type Projector } from './projector';
+import { caseProjector, type CaseRow, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
 import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { revalidate } from './validation';
@@ -108,7 +108,7 @@ export class FastTrackCase {
       onAtRisk: (d) => this.onAtRisk(d),
       onBreached: (d) => this.onBreached(d),
     });
-    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt ?? undefined }));
+    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => this.row());
   }
 
   ended(): boolean {
@@ -286,10 +286,15 @@ export class FastTrackCase {
         state,
         project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
         ended: () => this.ended(),
-        promiseKept: () => ({
-          workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())),
-          withinPromise: new Date() <= new Date(state.dueAt!),
-        }),
+        promiseKept: () => {
+          // Kept in N working days, not counting those waiting for the firm.
+          const paused = state.pauses.reduce((sum, p) => sum + (p.pausedWorkingDays ?? 0), 0);
+          return {
+            workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())) - paused,
+            pausedWorkingDays: paused,
+            withinPromise: new Date() <= new Date(state.dueAt!),
+          };
+        },
       },
     );
   }
@@ -319,6 +324,19 @@ export class FastTrackCase {
   /** Writes the record with one timeline event and the rows of the branches it names. */
   private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = []): Promise<void> {
     return this.projector.project(summary, eventKey, type, actor, data, kinds.map((k) => taskRow(this.task(k))));
+  }
+
+  /** The loan_case row: stage, SLA state, due, and the pause standing now with the working days of those finished. */
+  private row(): CaseRow {
+    const { state } = this;
+    const p = this.activePause();
+    return {
+      stage: state.stage,
+      slaState: state.slaState,
+      dueAt: state.dueAt ?? undefined,
+      pause: p ? { since: p.since, by: p.by, reason: p.reason } : null,
+      pausedWorkingDays: state.pauses.reduce((sum, x) => sum + (x.pausedWorkingDays ?? 0), 0),
+    };
   }
 
   private task(kind: TaskKind): TaskState {
@@ -374,16 +392,18 @@ export class FastTrackCase {
   private async applyCalendarChange({ actor, year: noticeYear }: CalendarChangedRequest): Promise<void> {
     const { state } = this;
     const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
+    const pause = this.activePause();
+    const limitBefore = pause?.escalatesAt;
     const years = await loadCalendarYears(this.acceptedAt, true);
     this.calendar = new WorkingCalendar(years);
     this.recomputeDues();
     this.clock.replan();
-    const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]);
+    const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]) || limitBefore !== pause?.escalatesAt;
     if (moved) {
       this.calendarChanges++;
       await this.project('日历变更，重算时限 Calendar changed: dues recomputed', `dues-recomputed:${this.calendarChanges}`, 'DUES_RECOMPUTED', actor, {
         before,
-        after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) },
+        after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt), ...(pause?.escalatesAt ? { pauseEscalatesAt: pause.escalatesAt } : {}) },
         // Payload only (no new command): histories recorded before this field still replay.
         ...(noticeYear !== undefined ? { year: noticeYear, message: dueMovedMessage(before.dueAt, state.dueAt, noticeYear) } : {}),
       }, state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind));

@@ -110,7 +110,7 @@ describe('monthly dispatch 月调度报告', () => {
 });
 
 describe('report content', () => {
-  const figures = { decided: 0, disbursed: 0, closed: 1, breachedCases: 0, breaches: 0, promiseKeptRate: 1, medianWorkingDays: { parallelReview: 0.25, creditDecision: null, contractingDisbursing: null, acceptanceToDecision: null } };
+  const figures = { decided: 0, disbursed: 0, closed: 1, breachedCases: 0, breaches: 0, promiseKeptRate: 1, pausedWorkingDays: 0, medianWorkingDays: { parallelReview: 0.25, creditDecision: null, contractingDisbursing: null, acceptanceToDecision: null } };
   const group = (code: string, opened: number, onTimeRate: number | null): NamedGroup => ({ ...figures, code, nameZh: `${code}街道`, nameEn: code, opened, onTimeRate });
 
   test('ranking: on-time rate first, then volume; groups without a closed case last', () => {
@@ -147,7 +147,7 @@ describe('report content', () => {
     expect(lines[0]).toBe('\uFEFF日晾晒 Daily progress board,2025-10-09');
     expect(lines[1]).toBe('统计区间 Period,2025-09-30,2025-10-08');
     expect(lines).toContain('3,2,1,1');
-    expect(lines).toContain('1,lujiang,lujiang街道 lujiang,3,0,0,1,0,0,100.00%,100.00%,0.25,,,');
+    expect(lines).toContain('1,lujiang,lujiang街道 lujiang,3,0,0,1,0,0,100.00%,100.00%,0,0.25,,,');
     expect(lines).toContain('GL-2025-000007,"厦门, ""鹭江""",鹭江街道,厦门国际银行,PARALLEL_REVIEW,BREACHED,2025-10-09T16:00:00.000Z,assessor@default (DUE_DILIGENCE)');
   });
 });
