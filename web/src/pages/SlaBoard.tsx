@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { STAGE_METRICS } from '../../../domain/reports/slaSummary';
 import { api, downloadCsv, query, type CaseListPage, type SlaBreachList, type SlaSummary } from '../api';
-import { Loading, ProblemMessage, SlaBadge, useLoad } from '../components';
+import { Loading, PausedNote, ProblemMessage, SlaBadge, useLoad } from '../components';
 import { addDays } from '../../../domain/calendar/timeZone';
 import { formatInstant, formatPercent, shanghaiToday } from '../format';
 import { useI18n } from '../i18n';
@@ -15,14 +15,15 @@ import { CaseTable } from './CaseTable';
 type Range = { from: string; to: string };
 
 async function loadBoard({ from, to }: Range) {
-  const [street, bank, breaches, atRisk, cases] = await Promise.all([
+  const [street, bank, breaches, atRisk, paused, cases] = await Promise.all([
     api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'street' })}`),
     api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'bank' })}`),
     api<SlaBreachList>(`/sla/breaches?${query({ from, to })}`),
     api<CaseListPage>(`/cases?${query({ slaState: 'AT_RISK', limit: 100 })}`),
+    api<CaseListPage>(`/cases?${query({ slaState: 'PAUSED', limit: 100 })}`),
     api<CaseListPage>(`/cases?${query({ acceptedFrom: from, acceptedTo: to, limit: 100 })}`),
   ]);
-  return { street, bank, breaches, atRisk, cases };
+  return { street, bank, breaches, atRisk, paused, cases };
 }
 
 function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }) {
@@ -86,6 +87,7 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
             <th>{t('breachedCases')}</th>
             <th>{t('onTimeRate')}</th>
             <th>{t('promiseKeptRate')}</th>
+            <th>{t('pausedWorkingDays')}</th>
             {STAGE_METRICS.map((m) => (
               <th key={m}>{nameOf(METRICS, m, lang)}</th>
             ))}
@@ -100,6 +102,7 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
               <td data-label={t('breachedCases')}>{g.breachedCases}</td>
               <td data-label={t('onTimeRate')}>{formatPercent(g.onTimeRate)}</td>
               <td data-label={t('promiseKeptRate')}>{formatPercent(g.promiseKeptRate)}</td>
+              <td data-label={t('pausedWorkingDays')}>{g.pausedWorkingDays}</td>
               {STAGE_METRICS.map((m) => (
                 <td key={m} data-label={nameOf(METRICS, m, lang)}>
                   {g.medianWorkingDays[m] ?? '—'}
@@ -196,6 +199,17 @@ export function SlaBoard() {
               {b.atRisk.items.map((c) => (
                 <li key={c.id}>
                   <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · {nameOf(STAGES, c.stage, lang)} · {formatInstant(c.dueAt, lang)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" data-testid="paused-cases">
+            <h2>{t('pausedTitle')}</h2>
+            {b.paused.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
+            <ul>
+              {b.paused.items.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · <PausedNote paused={c.paused} />
                 </li>
               ))}
             </ul>
