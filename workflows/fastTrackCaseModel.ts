@@ -48,7 +48,7 @@ import type {
 import { validateWithdraw } from './fastTrackCaseValidators';
 import { caseProjector, type CaseRow, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
-import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -58,11 +58,6 @@ const act = proxyActivities<Activities>(RECORD);
 /** A branch, the case's five-working-day promise, or the limit of a pause for the firm. */
 type Subject = TaskKind | 'PROMISE' | 'PAUSE_LIMIT';
 
-/**
- * Pauses count in working days as a period is counted, the case reads PAUSED while one stands,
- * and one past the policy's limit escalates. Cases paused and resumed before keep working time.
- */
-const PAUSE_PERIOD_RULE = 'pause-working-days';
 
 export class FastTrackCase {
   readonly state: CaseState;

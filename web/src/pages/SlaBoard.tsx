@@ -1,7 +1,7 @@
 // Managers and the task force: breaches with their owners, cases at risk, and per street and
 // per bank the on-time rate and median working days per stage over a chosen range, as bars and
 // tables, with the API's CSV export. Every figure is the API's (/sla/summary, /sla/breaches).
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { STAGE_METRICS } from '../../../domain/reports/slaSummary';
 import { api, downloadCsv, query, type CaseListPage, type SlaBreachList, type SlaSummary } from '../api';
 import { Loading, PausedNote, ProblemMessage, SlaBadge, useLoad } from '../components';
@@ -24,6 +24,24 @@ async function loadBoard({ from, to }: Range) {
     api<CaseListPage>(`/cases?${query({ acceptedFrom: from, acceptedTo: to, limit: 100 })}`),
   ]);
   return { street, bank, breaches, atRisk, paused, cases };
+}
+
+/** A short list of cases, each a link with its firm and what `about` says of it. */
+function CaseLinks({ testId, title, cases, about }: { testId: string; title: string; cases: CaseListPage; about: (c: CaseListPage['items'][number]) => ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" data-testid={testId}>
+      <h2>{title}</h2>
+      {cases.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
+      <ul>
+        {cases.items.map((c) => (
+          <li key={c.id}>
+            <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · {about(c)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }) {
@@ -192,28 +210,8 @@ export function SlaBoard() {
               </tbody>
             </table>
           </section>
-          <section className="card" data-testid="at-risk">
-            <h2>{t('atRiskTitle')}</h2>
-            {b.atRisk.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
-            <ul>
-              {b.atRisk.items.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · {nameOf(STAGES, c.stage, lang)} · {formatInstant(c.dueAt, lang)}
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section className="card" data-testid="paused-cases">
-            <h2>{t('pausedTitle')}</h2>
-            {b.paused.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
-            <ul>
-              {b.paused.items.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · <PausedNote paused={c.paused} />
-                </li>
-              ))}
-            </ul>
-          </section>
+          <CaseLinks testId="at-risk" title={t('atRiskTitle')} cases={b.atRisk} about={(c) => `${nameOf(STAGES, c.stage, lang)} · ${formatInstant(c.dueAt, lang)}`} />
+          <CaseLinks testId="paused-cases" title={t('pausedTitle')} cases={b.paused} about={(c) => <PausedNote paused={c.paused} />} />
           <SummaryChart summary={b.street} title={t('byStreet')} />
           <SummaryChart summary={b.bank} title={t('byBank')} />
           <section className="card" data-testid="cases-in-range">
