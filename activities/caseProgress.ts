@@ -1,4 +1,6 @@
 import type { Database } from '../infra/database';
+import type { NotificationChannel } from './adapters';
+import { deliverNotice, type Notice } from './notifications';
 
 export interface TaskRow {
   kind: string;
@@ -26,20 +28,11 @@ export interface CaseProgress {
   tasks?: TaskRow[];
 }
 
-export interface Notification {
-  caseNo: string;
-  eventKey: string;
-  /** NOTIFICATION, or ESCALATED when it goes to the coordination group about a breach. */
-  type: string;
-  at: string;
-  audience: string[];
-  /** Chinese first, then English. */
-  zh: string;
-  en: string;
-}
+/** A case's notice: its timeline event, then delivered to people (activities/notifications.ts). */
+export type Notification = Omit<Notice, 'source'> & { caseNo: string };
 
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
-export function caseProgressActivities(db: Database) {
+export function caseProgressActivities(db: Database, channel: NotificationChannel) {
   return {
     async recordCaseProgress(p: CaseProgress): Promise<void> {
       await db.$transaction(async (tx) => {
@@ -75,7 +68,7 @@ export function caseProgressActivities(db: Database) {
       });
     },
 
-    /** Sends a bilingual notice; stored on the case timeline (the outbox a real sender would read). */
+    /** A bilingual notice: on the case timeline, then to each person its audience reaches. */
     async notify(n: Notification): Promise<void> {
       await db.caseEvent.createMany({
         data: [{
@@ -88,6 +81,7 @@ export function caseProgressActivities(db: Database) {
         }],
         skipDuplicates: true,
       });
+      await deliverNotice(db, channel, { source: n.caseNo, ...n });
     },
   };
 }

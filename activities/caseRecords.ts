@@ -1,4 +1,5 @@
 import type { Database } from '../infra/database';
+import { auditCreditCodeOverride } from './creditCodeOverride';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
 
 export interface AcceptedCase {
@@ -47,15 +48,7 @@ export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise
       data: { caseNo: c.caseNo, eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: new Date(c.acceptedAt), data: c.eventData as object },
     });
     if (c.firm.creditCodeWarnings.length > 0) {
-      // An officer confirmed a code whose check characters fail (early pilot codes).
-      await tx.auditEntry.create({
-        data: {
-          actor: c.acceptedBy,
-          action: 'CREDIT_CODE_OVERRIDE_CONFIRMED',
-          subject: `firm:${c.firm.creditCode}`,
-          after: { caseNo: c.caseNo, warnings: c.firm.creditCodeWarnings },
-        },
-      });
+      await auditCreditCodeOverride(tx, { actor: c.acceptedBy, creditCode: c.firm.creditCode, warnings: c.firm.creditCodeWarnings, opened: { caseNo: c.caseNo } });
     }
   });
 }

@@ -97,7 +97,7 @@ function fastTrackCase(key: string, name: string, officer: string, body: object,
   };
 }
 
-/** DOMAIN.md's 莲前 biotech firm: 1.2 million CNY of sci-tech credit, scored 95, approved automatically. */
+/** DOMAIN.md's 莲前 biotech firm: 1.2 million CNY of sci-tech credit against its patents, scored 100, approved automatically. */
 export const LIANQIAN_BIOTECH_APPLICATION = {
   patents: [
     { patentNo: 'ZL202010000001.1', type: 'INVENTION', remainingYears: 12 },

@@ -7,7 +7,7 @@ import { defineSearchAttributeKey } from '@temporalio/common';
 import type * as activities from '../activities';
 import { decideCadence, CADENCE_TITLES, type CadenceKind } from '../domain/cadence/decision';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
-import { WorkingCalendar } from '../domain/calendar/workingCalendar';
+import { workingCalendarOf } from './calendarYears';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
@@ -44,7 +44,7 @@ export async function cadenceReportWorkflow(input: CadenceReportInput): Promise<
   const notices = await act.loadCalendarYears.executeWithOptions({ ...REPORT, summary: `载入工作日历 Load working calendar ${year - 1}-${year}` }, [
     { fromYear: year - 1, toYear: year },
   ]);
-  const decision = decideCadence(input.kind, businessDate, new WorkingCalendar(notices));
+  const decision = decideCadence(input.kind, businessDate, workingCalendarOf(notices));
   const base = { kind: input.kind, businessDate, scheduledFor: scheduledFor.toISOString() };
   if (!decision.run) {
     setCurrentDetails(decision.reason);

@@ -6,7 +6,7 @@ import { ApplicationFailure, condition, patched, proxyActivities, setCurrentDeta
 import type * as activities from '../activities';
 import type { TaskRow } from '../activities/caseProgress';
 import { shanghaiDate } from '../domain/calendar/timeZone';
-import { WorkingCalendar } from '../domain/calendar/workingCalendar';
+import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { ESCALATION } from '../domain/escalation';
 import {
   DEFAULT_AT_RISK_LEAD_MS,
@@ -28,7 +28,7 @@ import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
-import { loadCalendarYears } from './calendarYears';
+import { loadWorkingCalendar } from './calendarYears';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import { contractThenDisburse } from './contractThenDisburse';
 import type {
@@ -49,6 +49,7 @@ import { validateWithdraw } from './fastTrackCaseValidators';
 import { caseProjector, type CaseRow, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
 import { PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -63,6 +64,8 @@ export class FastTrackCase {
   readonly state: CaseState;
   /** Over the open branches and the promise; told of every change that moves a due or closes one. */
   readonly clock: SlaClock<Deadline<Subject>>;
+  /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
+  readonly unacknowledged: UnacknowledgedBreaches;
   private readonly projector: Projector<TaskRow[]>;
   private readonly acceptedAt: Date;
   private readonly lead: number;
@@ -104,6 +107,7 @@ export class FastTrackCase {
       onBreached: (d) => this.onBreached(d),
     });
     this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => this.row());
+    this.unacknowledged = new UnacknowledgedBreaches(input.caseNo, [`案件 ${input.caseNo}（${input.firm.name}）`, `Case ${input.caseNo}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
   ended(): boolean {
@@ -232,7 +236,7 @@ export class FastTrackCase {
   async accept(): Promise<void> {
     const { input, state } = this;
     if (patched('due-diligence-cutoff')) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
-    this.calendar = new WorkingCalendar(await loadCalendarYears(this.acceptedAt));
+    this.calendar = await loadWorkingCalendar(this.acceptedAt);
     state.tasks = TASK_KINDS.map((kind) => ({
       kind,
       assignee: input.assignees?.[kind] ?? defaultAssignee(kind, input),
@@ -389,8 +393,7 @@ export class FastTrackCase {
     const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
     const pause = this.activePause();
     const limitBefore = pause?.escalatesAt;
-    const years = await loadCalendarYears(this.acceptedAt, true);
-    this.calendar = new WorkingCalendar(years);
+    this.calendar = await loadWorkingCalendar(this.acceptedAt, true);
     this.recomputeDues();
     this.clock.replan();
     const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]) || limitBefore !== pause?.escalatesAt;
@@ -483,10 +486,14 @@ export class FastTrackCase {
     await this.projector.notify(`升级至综合协调组 Escalate to coordination group: ${d.subject}`, {
       eventKey: `escalated:${key}`,
       type: 'ESCALATED',
-      audience: ESCALATION.fastTrack.breached(input.streetCode),
+      audience: ESCALATION.fastTrack.breached(d.assignee, input.streetCode, input.bankCode),
       zh: `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     });
+    if (patched('unacknowledged-breach-escalates')) {
+      const settled = d.subject === 'PROMISE' ? () => caseAnswered(state.stage) || this.ended() : () => this.task(d.subject as TaskKind).status === 'DONE' || this.ended();
+      this.unacknowledged.watch({ eventKey: `escalated:${key}`, label: d.label, dueAt: d.dueAt, settled }, this.calendar!);
+    }
   }
 
   /** A pause past its limit: on the timeline and to the coordination group, as a breach is (not counted as one). */

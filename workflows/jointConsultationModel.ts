@@ -5,7 +5,7 @@
 import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
-import { WorkingCalendar } from '../domain/calendar/workingCalendar';
+import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
 import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { ESCALATION, TASK_FORCE } from '../domain/escalation';
@@ -13,7 +13,7 @@ import { NOT_PAUSED, pausedWorkingDays, subtractWorkingTime } from '../domain/ca
 import { slaStateOf } from '../domain/slaState';
 import { CLOSED_STAGES, consultationAnswered } from '../domain/stages';
 import { RECORD } from './activityOptions';
-import { loadCalendarYears } from './calendarYears';
+import { loadWorkingCalendar } from './calendarYears';
 import { consultationDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import type { CalendarChangedRequest } from './fastTrackCaseMessages';
 import type {
@@ -168,7 +168,7 @@ export class JointConsultation {
   async calendarNoticeLoaded({ actor, year }: CalendarChangedRequest): Promise<void> {
     await condition(() => this.state.recorded);
     if (this.decided()) return;
-    this.calendar = new WorkingCalendar(await loadCalendarYears(this.openedAt, true));
+    this.calendar = await loadWorkingCalendar(this.openedAt, true);
     const before = this.state.dueAt;
     this.recomputeDue();
     if (this.state.dueAt === before) return;
@@ -186,7 +186,7 @@ export class JointConsultation {
   /** The calendar, the due and the consultation's record; updates wait for this. */
   async open(): Promise<void> {
     const { input, state } = this;
-    this.calendar = new WorkingCalendar(await loadCalendarYears(this.openedAt));
+    this.calendar = await loadWorkingCalendar(this.openedAt);
     this.recomputeDue();
     await act.recordConsultationOpened.executeWithOptions({ ...RECORD, summary: `登记会诊 Record consultation ${input.consultationId}` }, [{ input, dueAt: state.dueAt! }]);
     await this.project('会诊开始 Consultation opened', 'opened', 'OPENED', input.openedBy, { dueAt: state.dueAt, reasons: state.reasons, refused: input.refused });
@@ -217,7 +217,8 @@ export class JointConsultation {
     ]);
     const base = {
       caseNo,
-      firm: { name: input.firm.name, creditCode: input.firm.creditCode, creditCodeWarnings: [] },
+      // A pilot code confirmed at the batch goes on to the case, which audits it as its own opening would.
+      firm: { name: input.firm.name, creditCode: input.firm.creditCode, creditCodeWarnings: input.firm.creditCodeWarnings ?? [] },
       streetCode: input.firm.streetCode,
       bankCode: plan.bankCode,
       purpose: `${input.refused.purpose}（联合会诊 ${input.consultationId}：${PLAN_KIND_LABELS[plan.kind]}）`,

@@ -7,7 +7,7 @@ import type { TaskRow } from '../activities/caseProgress';
 import type { PatentValuation } from '../activities/adapters';
 import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
-import { SCI_TECH_AT_RISK_LEAD_MS, SCI_TECH_POLICY, SCI_TECH_PROMISE_MS } from '../domain/sciTech/policy';
+import { REVENUE_CAPPED_POLICY, SCI_TECH_AT_RISK_LEAD_MS, SCI_TECH_POLICY, SCI_TECH_PROMISE_MS } from '../domain/sciTech/policy';
 import { scoreApplication, type ScoringInput } from '../domain/sciTech/scoring';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
@@ -135,7 +135,8 @@ export class SciTechCase {
       ...input.application,
       patents: input.application.patents.map((p) => ({ ...p, valuationFen: valuations.find((v) => v.patentNo === p.patentNo)?.valuationFen ?? 0 })),
     };
-    const result = scoreApplication(scoring);
+    // The limit comes from the pledged patents; cases scored before that keep the revenue cap.
+    const result = scoreApplication(scoring, patched('sci-tech-limit-from-pledged-patents') ? SCI_TECH_POLICY : REVENUE_CAPPED_POLICY);
     state.score = result.score;
     state.band = result.band;
     state.bandReasons = result.reasons;
@@ -285,7 +286,7 @@ export class SciTechCase {
     await this.projector.notify('升级至专班 Escalate to the task force: 48-hour promise breached', {
       eventKey: `escalated:${key}`,
       type: 'ESCALATED',
-      audience: ESCALATION.sciTech.breached(input.streetCode, input.bankCode),
+      audience: ESCALATION.sciTech.breached(this.holder(), input.streetCode, input.bankCode),
       zh: `【超时督办】善科贷案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.application.requestedFen)}）的48小时承诺已于 ${shanghaiText(state.dueAt)} 超时，所处阶段 ${state.stage}，负责人 ${this.holder()}。请综合协调组督办。`,
       en: `[SLA breached] Sci-tech case ${input.caseNo}: the 48-hour promise passed its due ${shanghaiText(state.dueAt)}; stage ${state.stage}; owner ${this.holder()}. Escalated to the task force's general coordination group.`,
     });

@@ -24,6 +24,7 @@ import {
   WithdrawConsultationBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
 import type { Named, ResponseSpec } from './spec';
@@ -36,6 +37,7 @@ export const R = named({
   ...RESPONSE_SCHEMAS,
   ...REPORT_RESPONSE_SCHEMAS,
   ...CONSULTATION_RESPONSE_SCHEMAS,
+  ...NOTIFICATION_RESPONSE_SCHEMAS,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
   OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
   DocsPage: z.string().describe('HTML'),

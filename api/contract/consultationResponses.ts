@@ -89,4 +89,53 @@ export const ConsultationBatchProgress = z.strictObject({
   temporalUi: z.string(),
 });
 
-export const CONSULTATION_RESPONSE_SCHEMAS = { ConsultationView, ConsultationBatchStarted, ConsultationBatchProgress } as const;
+const cny = z.string().regex(/^\d+\.\d{2}$/).describe('CNY (元), exact to the fen');
+const workingDays = z.number().min(0).nullable().describe('Working days (fractional) from the consultation’s opening');
+
+/** Both clocks of a batch: the consultations' own five working days, and the cases their accepted plans opened. */
+export const BatchOutcomeSummary = z.strictObject({
+  firms: z.number().int(),
+  consultation: z.strictObject({
+    open: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    withdrawn: z.number().int(),
+    answeredInTime: z.number().int().describe('Plans accepted or declined within the consultation’s five working days'),
+    medianWorkingDaysToAnswer: workingDays,
+  }),
+  cases: z.strictObject({
+    opened: z.number().int(),
+    open: z.number().int(),
+    approved: z.number().int(),
+    rejected: z.number().int(),
+    disbursed: z.number().int().describe('Firms that got the money'),
+    disbursedAmount: cny,
+    medianWorkingDaysToMoney: workingDays,
+    slowestWorkingDaysToMoney: workingDays,
+  }),
+});
+
+export const ConsultationBatchReport = z.strictObject({
+  batchId: z.string(),
+  bankCode: z.string(),
+  openedAt: instant,
+  ...BatchOutcomeSummary.shape,
+  members: z.array(
+    z.strictObject({
+      consultationId: z.string(),
+      firmName: z.string(),
+      stage: ConsultationStage,
+      answeredAt: instant.nullable(),
+      answeredInTime: z.boolean().nullable(),
+      caseNo: z.string().nullable(),
+      caseStage: z.string().nullable(),
+      decision: z.enum(['APPROVED', 'REJECTED']).nullable(),
+      decidedAt: instant.nullable(),
+      disbursedAt: instant.nullable(),
+      disbursedAmount: cny.nullable(),
+      workingDaysToMoney: workingDays,
+    }),
+  ),
+});
+
+export const CONSULTATION_RESPONSE_SCHEMAS = { ConsultationView, ConsultationBatchStarted, ConsultationBatchProgress, ConsultationBatchReport } as const;

@@ -155,9 +155,16 @@ const ScoringFactor = z.strictObject({
 const LimitBreakdown = z.strictObject({
   ipValueFen: z.number().int(),
   perPatent: z.array(
-    z.strictObject({ patentNo: z.string(), type: z.enum(PATENT_TYPES), valuationFen: z.number().int(), remainingYears: z.number().int(), lendingValueFen: z.number().int() }),
+    z.strictObject({
+      patentNo: z.string(),
+      type: z.enum(PATENT_TYPES),
+      valuationFen: z.number().int(),
+      remainingYears: z.number().int(),
+      pledgeRateBp: z.number().int().optional().describe('Pledge rate of its type, basis points; 0 when too little protection is left to pledge it'),
+      lendingValueFen: z.number().int(),
+    }),
   ),
-  revenueCapFen: z.number().int(),
+  revenueCapFen: z.number().int().optional().describe('Only on cases scored before the limit came from pledged patents alone'),
   productMaxFen: z.number().int(),
   requestedFen: z.number().int(),
   recommendedFen: z.number().int(),
@@ -302,7 +309,7 @@ export const CalendarDays = z.strictObject({
     z.strictObject({
       date: isoDate,
       kind: DayKind,
-      source: z.enum(['NOTICE', 'STATUTORY_PROVISIONAL', 'WEEKEND', 'WEEKDAY', 'MAKEUP_WORKDAY']),
+      source: z.enum(['NOTICE', 'STATUTORY_PROVISIONAL', 'SUBSTITUTE_PROVISIONAL', 'WEEKEND', 'WEEKDAY', 'MAKEUP_WORKDAY']),
       holiday: z.string().optional(),
       holidayEn: z.string().optional(),
       provisional: z.boolean(),

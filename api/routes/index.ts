@@ -7,6 +7,7 @@ import { CONSULTATION_ROUTES } from './consultations';
 import { CONTRACT_ROUTES } from './contract';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
+import { NOTIFICATION_ROUTES } from './notifications';
 import { REFERENCE_ROUTES } from './reference';
 import { REPORT_ROUTES } from './reports';
 import { operationsOf, type Route } from './route';
@@ -19,6 +20,7 @@ export const ROUTES: readonly Route[] = [
   ...SIGN_IN_ROUTES,
   ...CASE_ROUTES,
   ...CASE_ACTION_ROUTES,
+  ...NOTIFICATION_ROUTES,
   ...FIRM_ROUTES,
   ...CALENDAR_ROUTES,
   ...REFERENCE_ROUTES,

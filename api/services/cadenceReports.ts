@@ -14,9 +14,10 @@ interface StoredReport {
   content: unknown;
 }
 
-/** What a list shows of a report: everything but the rankings and the case list. */
+/** What a list shows of a report: everything but the rankings, the case list and the batches. */
 function summaryOf(row: StoredReport) {
-  const c = row.content as CadenceReportContent;
+  // Reports stored before the outcome board (2026-11) have no `board`: their rates read null.
+  const c = row.content as Omit<CadenceReportContent, 'board'> & Partial<Pick<CadenceReportContent, 'board'>>;
   return {
     id: c.id,
     kind: c.kind,
@@ -27,7 +28,8 @@ function summaryOf(row: StoredReport) {
     generatedAt: c.generatedAt,
     provisional: c.provisional,
     activity: c.activity,
-    onTimeRate: c.sla.overall.onTimeRate,
+    decidedInTimeRate: c.board?.overall.decidedInTimeRate ?? null,
+    promiseKeptRate: c.board?.overall.promiseKeptRate ?? null,
     atRiskCases: c.atRisk.length,
   };
 }

@@ -12,6 +12,7 @@ import { publishedContract } from './contract';
 import { firmService } from './firms';
 import { readiness } from './health';
 import { caseInbox } from './inbox';
+import { notificationService } from './notifications';
 import { referenceData } from './reference';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps) {
     cases,
     caseActions: caseActions(deps, cases.view),
     inbox: caseInbox(deps.db),
+    notifications: notificationService(deps.db),
     consultations: consultationService(deps),
     calendar: calendarService(deps.db),
     calendarYears: calendarYears(deps.db, deps.client),

@@ -23,6 +23,9 @@ export {
 } from './timeZone';
 export { HOLIDAY_NAMES, lunarNewYearDate, qingmingDate, statutoryHolidays } from './statutoryHolidays';
 export type { HolidayKey, StatutoryHolidayDay } from './statutoryHolidays';
+export { substituteRestDays } from './substituteRestDays';
+export type { SubstituteRestDay } from './substituteRestDays';
 export { WorkingCalendar } from './workingCalendar';
+export type { WorkingCalendarOptions } from './workingCalendar';
 export { OFFICIAL_NOTICES, deriveArrangement } from './officialNotices';
 export { diffArrangements, validateArrangement } from './validateArrangement';

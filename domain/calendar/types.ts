@@ -27,6 +27,8 @@ export interface YearArrangement {
 export type DaySource =
   | 'NOTICE'
   | 'STATUTORY_PROVISIONAL'
+  /** 补假: a working day given for a statutory holiday on a weekend, in a year without a notice. */
+  | 'SUBSTITUTE_PROVISIONAL'
   | 'WEEKEND'
   | 'WEEKDAY'
   | 'MAKEUP_WORKDAY';

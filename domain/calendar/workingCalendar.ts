@@ -1,4 +1,5 @@
 import { statutoryHolidays } from './statutoryHolidays';
+import { substituteRestDays } from './substituteRestDays';
 import { workingTimeRemaining } from './workingTime';
 import {
   addDays,
@@ -24,6 +25,18 @@ import type {
 interface HolidayLabel {
   name: string;
   nameEn: string;
+}
+
+interface ProvisionalRestDay extends HolidayLabel {
+  source: 'STATUTORY_PROVISIONAL' | 'SUBSTITUTE_PROVISIONAL';
+}
+
+export interface WorkingCalendarOptions {
+  /**
+   * Whether a year without a notice rests on its art. 6 substitute days (./substituteRestDays.ts).
+   * Default true; workflows started before the rule pass false (patched) so their histories replay.
+   */
+  substituteRestDays?: boolean;
 }
 
 interface NoticeYear {
@@ -64,15 +77,18 @@ function indexNotice(arrangement: YearArrangement): NoticeYear {
 
 /**
  * China working-day calendar (Asia/Shanghai dates). Years with a loaded State Council notice
- * follow it exactly; other years use the statutory holidays plus weekends and are marked
- * provisional. Pure and deterministic: safe to use inside Temporal workflow code.
+ * follow it exactly; other years use the statutory holidays, their substitute rest days and
+ * weekends, and are marked provisional. Pure and deterministic: safe to use inside Temporal
+ * workflow code.
  */
 export class WorkingCalendar {
   private readonly notices = new Map<number, NoticeYear>();
   // Memoised per year; filling a cache does not change any answer.
-  private readonly statutoryCache = new Map<number, Map<IsoDate, HolidayLabel>>();
+  private readonly statutoryCache = new Map<number, Map<IsoDate, ProvisionalRestDay>>();
+  private readonly withSubstitutes: boolean;
 
-  constructor(arrangements: readonly YearArrangement[] = []) {
+  constructor(arrangements: readonly YearArrangement[] = [], options: WorkingCalendarOptions = {}) {
+    this.withSubstitutes = options.substituteRestDays ?? true;
     for (const arrangement of arrangements) {
       if (this.notices.has(arrangement.year)) {
         throw new RangeError(`two arrangements loaded for ${arrangement.year}`);
@@ -109,7 +125,7 @@ export class WorkingCalendar {
       return {
         date,
         kind: 'HOLIDAY',
-        source: 'STATUTORY_PROVISIONAL',
+        source: statutory.source,
         holiday: statutory.name,
         holidayEn: statutory.nameEn,
         provisional: true,
@@ -131,6 +147,9 @@ export class WorkingCalendar {
     }
     if (info.source === 'STATUTORY_PROVISIONAL') {
       return `法定节假日（未发布年度安排，暂定）statutory holiday, provisional: ${info.holiday ?? ''} ${info.holidayEn ?? ''}`;
+    }
+    if (info.source === 'SUBSTITUTE_PROVISIONAL') {
+      return `节日逢周末补假（未发布年度安排，暂定）substitute rest day for a holiday on a weekend, provisional: ${info.holiday ?? ''} ${info.holidayEn ?? ''}`;
     }
     return info.provisional ? '周末（未发布年度安排，暂定）weekend, provisional' : '周末 weekend';
   }
@@ -200,10 +219,13 @@ export class WorkingCalendar {
       : { date, kind: 'WORKING', source: 'WEEKDAY', provisional };
   }
 
-  private statutoryFor(year: number): Map<IsoDate, HolidayLabel> {
+  private statutoryFor(year: number): Map<IsoDate, ProvisionalRestDay> {
     let days = this.statutoryCache.get(year);
     if (!days) {
-      days = new Map(statutoryHolidays(year).map((d) => [d.date, { name: d.name, nameEn: d.nameEn }]));
+      days = new Map(statutoryHolidays(year).map((d) => [d.date, { name: d.name, nameEn: d.nameEn, source: 'STATUTORY_PROVISIONAL' as const }]));
+      if (this.withSubstitutes) {
+        for (const d of substituteRestDays(year)) days.set(d.date, { name: d.name, nameEn: d.nameEn, source: 'SUBSTITUTE_PROVISIONAL' });
+      }
       this.statutoryCache.set(year, days);
     }
     return days;

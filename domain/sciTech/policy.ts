@@ -69,29 +69,72 @@ export const SCI_TECH_POLICY = {
     passScore: 60,
     /** Scores within ± this many points of the pass mark are ambiguous: a person decides. */
     ambiguousMargin: 5,
+    /**
+     * A score below the band is rejected automatically only when the pledged patents do not
+     * cover the request; when they do, weak financials are for a person to weigh (知产变资产:
+     * the patents back the loan). Null in the revenue-capped policy, which rejected outright.
+     */
+    reviewWhenPledgeCovers: true as boolean | null,
   },
 
   limit: {
-    /** Share of a patent's valuation that counts as lending value, by type, basis points. */
-    advanceRateBp: { INVENTION: 5_000, UTILITY_MODEL: 3_000, DESIGN: 1_000 } as Record<PatentType, number>,
-    /** A patent's lending value grows with its remaining life up to this many years. */
-    fullLifeYears: 10,
-    /** Credit may not exceed this share of latest revenue, less existing debt, basis points. */
-    revenueShareBp: 3_000,
-    /** The product's maximum credit: 10 million CNY. */
+    /**
+     * Pledge rate (质押率) of a patent's appraised value, by type, basis points:
+     * - invention 50 %: substantively examined, 20 years of protection, the most stable
+     *   value in a disposal; half leaves room for the appraisal's error and a forced sale;
+     * - utility model 30 %: granted without substantive examination and more often
+     *   invalidated, 10 years of protection;
+     * - design 10 %: protects one product's appearance, so its value stands or falls with
+     *   that product.
+     */
+    pledgeRateBp: { INVENTION: 5_000, UTILITY_MODEL: 3_000, DESIGN: 1_000 } as Record<PatentType, number>,
+    /**
+     * A patent is pledged only with at least this many years of protection left: the pledge
+     * must outlive the longest term the product lends for (manualTerms.maxTermMonths, 36).
+     * The appraisal already prices the remaining life, so the rate applies to it unscaled.
+     */
+    minRemainingYears: 3,
+    /** The product's maximum credit, 10 million CNY: a credit loan without other collateral. */
     productMaxFen: 1_000_000_000,
-    /** Computed limits are rounded down to whole thousands of CNY. */
+    /** Limits are rounded down to whole thousands of CNY, as a credit line is quoted. */
     roundingFen: 100_000,
+    /** The revenue-capped policy only: value scaled by remaining life up to this many years. */
+    fullLifeYears: null as number | null,
+    /** The revenue-capped policy only: credit at most this share of revenue less existing debt. */
+    revenueShareBp: null as number | null,
   },
 
-  /** Above this the bank's approver decides even on a high score: 2 million CNY. */
-  maxAutoAmountFen: 200_000_000,
+  autoApproval: {
+    /** Above this the bank's approver decides even on a high score: 2 million CNY. */
+    maxAmountFen: 200_000_000,
+    /**
+     * Weak revenue moves the case to a person instead of capping the limit: automatic
+     * approval only while existing debt plus the request stay within 30 % of the latest
+     * year's revenue (a year's loan repaid from a third of a year's income). Null in the
+     * revenue-capped policy, where that share was the limit itself.
+     */
+    maxRevenueShareBp: 3_000 as number | null,
+  },
 
   /** Terms of an automatic approval. */
   autoTerms: { rateBp: 365, termMonths: 12 },
   /** What an approver may grant on this product. */
   manualTerms: { minRateBp: 250, maxRateBp: 1_200, maxTermMonths: 36 },
-} as const;
+};
+
+export type SciTechPolicy = typeof SCI_TECH_POLICY;
+
+/**
+ * The policy before the limit came from pledged patents: lending value scaled by remaining life,
+ * the limit capped at 30 % of revenue less debt, a low score rejected outright. Cases scored
+ * before the change (patched: sci-tech-limit-from-pledged-patents) replay on it; nothing new uses it.
+ */
+export const REVENUE_CAPPED_POLICY: SciTechPolicy = {
+  ...SCI_TECH_POLICY,
+  bands: { ...SCI_TECH_POLICY.bands, reviewWhenPledgeCovers: null },
+  limit: { ...SCI_TECH_POLICY.limit, minRemainingYears: 0, fullLifeYears: 10, revenueShareBp: 3_000 },
+  autoApproval: { ...SCI_TECH_POLICY.autoApproval, maxRevenueShareBp: null },
+};
 
 const HOUR_MS = 60 * 60 * 1000;
 /** The 48-hour promise and its AT_RISK lead, in milliseconds of calendar time. */
@@ -104,7 +147,9 @@ export type BandReason =
   | 'SCORE_AMBIGUOUS'
   | 'SCORE_BELOW_PASS'
   | 'OVER_AUTO_LIMIT'
-  | 'LIMIT_BELOW_REQUEST';
+  | 'LIMIT_BELOW_REQUEST'
+  | 'WEAK_REVENUE'
+  | 'PLEDGE_COVERS_REQUEST';
 
 export const REJECTION_REASONS = ['LOW_SCORE', 'WEAK_IP', 'REVENUE_BELOW_THRESHOLD', 'HIGH_LEVERAGE', 'INCOMPLETE_MATERIALS', 'OTHER'] as const;
 export type SciTechRejectionReason = (typeof REJECTION_REASONS)[number];

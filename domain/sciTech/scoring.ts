@@ -10,17 +10,21 @@
 //   经营年限 years in operation     0–10
 //   负债水平 leverage               0–10  (existing debt + requested) ÷ latest revenue
 //
-// Recommended limit = min(risk-adjusted IP value, revenue-based cap, product maximum)
-// rounded down to whole thousands of CNY, and never above the requested amount. A
-// patent's risk-adjusted value is valuation × advance rate of its type × min(remaining
-// years, 10) ÷ 10. The revenue cap is 30 % of latest revenue less existing debt.
+// Recommended limit (知产变资产) = the pledged patents' value, Σ appraised value × pledge rate of
+// its type over the patents with enough protection left, under the product maximum, rounded
+// down to whole thousands of CNY, and never above the requested amount.
 //
-// Band: AUTO_APPROVE above the ambiguous band around the pass mark, AUTO_REJECT below
-// it, MANUAL_REVIEW inside it — and MANUAL_REVIEW whenever an otherwise automatic
-// approval would exceed the automatic maximum or grant less than was asked.
+// Band: AUTO_APPROVE above the ambiguous band around the pass mark, MANUAL_REVIEW inside it,
+// AUTO_REJECT below it unless the pledged patents cover the request (then a person weighs the
+// weak financials). An otherwise automatic approval goes to a person when it would exceed the
+// automatic maximum, grant less than was asked, or when debt plus the request exceed the share of
+// revenue automatic approval allows: revenue moves the case, never the limit.
+//
+// (REVENUE_CAPPED_POLICY, for cases scored before: lending value scaled by remaining life, the
+// limit also capped at 30 % of revenue less debt, a low score always rejected.)
 //
 // Pure integer arithmetic (fen, basis points); products go through BigInt.
-import { PATENT_TYPES, PATENT_TYPE_LABELS, SCI_TECH_POLICY, type BandReason, type PatentType, type Step } from './policy';
+import { PATENT_TYPES, PATENT_TYPE_LABELS, SCI_TECH_POLICY, type BandReason, type PatentType, type SciTechPolicy as Policy, type Step } from './policy';
 
 export interface Patent {
   patentNo: string;
@@ -58,14 +62,15 @@ export interface Factor {
 }
 
 export interface LimitBreakdown {
-  /** Σ risk-adjusted patent values. */
+  /** Σ the patents' pledge values (lending values). */
   ipValueFen: number;
-  perPatent: { patentNo: string; type: PatentType; valuationFen: number; remainingYears: number; lendingValueFen: number }[];
-  revenueCapFen: number;
+  perPatent: { patentNo: string; type: PatentType; valuationFen: number; remainingYears: number; pledgeRateBp?: number; lendingValueFen: number }[];
+  /** Cases scored on the revenue-capped policy only. */
+  revenueCapFen?: number;
   productMaxFen: number;
   requestedFen: number;
   recommendedFen: number;
-  /** Which of the caps set the recommended limit. */
+  /** Which of the caps set the recommended limit ('REVENUE': the revenue-capped policy only). */
   bindingCap: 'IP_VALUE' | 'REVENUE' | 'PRODUCT_MAX' | 'REQUESTED';
 }
 
@@ -78,7 +83,6 @@ export interface ScoringResult {
   limit: LimitBreakdown;
 }
 
-type Policy = typeof SCI_TECH_POLICY;
 
 /** Problems with submitted data, each Chinese first; empty when the data can be scored. */
 export function applicationProblems(input: ScoringInput): string[] {
@@ -137,7 +141,7 @@ export function scoreApplication(input: ScoringInput, policy: Policy = SCI_TECH_
       unit: 'bp',
       points: ladder(s.ipCoverageBp, coverageBp),
       maxPoints: maxOf(s.ipCoverageBp),
-      note: `风险调整后知识产权价值 ${limit.ipValueFen} 分 ÷ 申请金额 ${input.requestedFen} 分 risk-adjusted IP value ÷ requested amount`,
+      note: `专利质押价值 ${limit.ipValueFen} 分 ÷ 申请金额 ${input.requestedFen} 分 pledged patents' value ÷ requested amount`,
     },
     {
       code: 'RD_INTENSITY',
@@ -179,14 +183,19 @@ export function scoreApplication(input: ScoringInput, policy: Policy = SCI_TECH_
     },
   ];
   const score = factors.reduce((sum, f) => sum + f.points, 0);
-  const { band, reasons } = chooseBand(score, limit, policy);
+  const { band, reasons } = chooseBand(score, limit, input, policy);
   return { score, band, reasons, factors, limit };
 }
 
-function chooseBand(score: number, limit: LimitBreakdown, policy: Policy): { band: Band; reasons: ScoringResult['reasons'] } {
-  const { passScore, ambiguousMargin } = policy.bands;
+function chooseBand(score: number, limit: LimitBreakdown, input: ScoringInput, policy: Policy): { band: Band; reasons: ScoringResult['reasons'] } {
+  const { passScore, ambiguousMargin, reviewWhenPledgeCovers } = policy.bands;
   if (score < passScore - ambiguousMargin) {
-    return { band: 'AUTO_REJECT', reasons: [{ code: 'SCORE_BELOW_PASS', text: `评分 ${score} 低于 ${passScore - ambiguousMargin} score ${score} is below ${passScore - ambiguousMargin}` }] };
+    const below = { code: 'SCORE_BELOW_PASS' as const, text: `评分 ${score} 低于 ${passScore - ambiguousMargin} score ${score} is below ${passScore - ambiguousMargin}` };
+    if (!reviewWhenPledgeCovers || limit.ipValueFen < limit.requestedFen) return { band: 'AUTO_REJECT', reasons: [below] };
+    return {
+      band: 'MANUAL_REVIEW',
+      reasons: [below, { code: 'PLEDGE_COVERS_REQUEST', text: `质押专利价值 ${limit.ipValueFen} 分足以覆盖申请金额，由审批人决定 the pledged patents cover the request: an approver decides` }],
+    };
   }
   if (score <= passScore + ambiguousMargin) {
     return {
@@ -195,31 +204,40 @@ function chooseBand(score: number, limit: LimitBreakdown, policy: Policy): { ban
     };
   }
   const reasons: ScoringResult['reasons'] = [{ code: 'SCORE_ABOVE_PASS', text: `评分 ${score} 高于 ${passScore + ambiguousMargin} score ${score} is above ${passScore + ambiguousMargin}` }];
-  if (limit.requestedFen > policy.maxAutoAmountFen) {
-    reasons.push({ code: 'OVER_AUTO_LIMIT', text: `申请金额 ${limit.requestedFen} 分超过自动审批上限 ${policy.maxAutoAmountFen} 分 the requested amount exceeds the automatic maximum` });
+  const { maxAmountFen, maxRevenueShareBp } = policy.autoApproval;
+  if (limit.requestedFen > maxAmountFen) {
+    reasons.push({ code: 'OVER_AUTO_LIMIT', text: `申请金额 ${limit.requestedFen} 分超过自动审批上限 ${maxAmountFen} 分 the requested amount exceeds the automatic maximum` });
   }
   if (limit.recommendedFen < limit.requestedFen) {
     // A smaller grant than asked changes the firm's plan: a person offers it.
     reasons.push({ code: 'LIMIT_BELOW_REQUEST', text: `建议额度 ${limit.recommendedFen} 分低于申请金额 ${limit.requestedFen} 分 the recommended limit is below the requested amount` });
+  }
+  const owed = input.existingDebtFen + input.requestedFen;
+  if (maxRevenueShareBp !== null && owed > mulDiv(input.revenueFen[2], maxRevenueShareBp, 10_000)) {
+    reasons.push({
+      code: 'WEAK_REVENUE',
+      text: `现有负债加申请金额 ${owed} 分超过最近一年营收的 ${maxRevenueShareBp / 100}%，需人工审批 existing debt plus the request exceed ${maxRevenueShareBp / 100}% of the latest revenue: an approver decides`,
+    });
   }
   return { band: reasons.length > 1 ? 'MANUAL_REVIEW' : 'AUTO_APPROVE', reasons };
 }
 
 export function recommendLimit(input: ScoringInput, policy: Policy = SCI_TECH_POLICY): LimitBreakdown {
   const l = policy.limit;
-  const perPatent = input.patents.map((p) => ({
-    patentNo: p.patentNo,
-    type: p.type,
-    valuationFen: p.valuationFen,
-    remainingYears: p.remainingYears,
-    lendingValueFen: mulDiv(p.valuationFen, l.advanceRateBp[p.type] * Math.min(p.remainingYears, l.fullLifeYears), 10_000 * l.fullLifeYears),
-  }));
+  const perPatent = input.patents.map((p) => {
+    const pledged = p.remainingYears >= l.minRemainingYears;
+    const rateBp = pledged ? l.pledgeRateBp[p.type] : 0;
+    const lendingValueFen =
+      l.fullLifeYears === null
+        ? mulDiv(p.valuationFen, rateBp, 10_000)
+        : mulDiv(p.valuationFen, rateBp * Math.min(p.remainingYears, l.fullLifeYears), 10_000 * l.fullLifeYears);
+    return { patentNo: p.patentNo, type: p.type, valuationFen: p.valuationFen, remainingYears: p.remainingYears, ...(l.fullLifeYears === null ? { pledgeRateBp: rateBp } : {}), lendingValueFen };
+  });
   const ipValueFen = perPatent.reduce((sum, p) => sum + p.lendingValueFen, 0);
-  const latest = input.revenueFen[2];
-  const revenueCapFen = Math.max(0, mulDiv(latest, l.revenueShareBp, 10_000) - input.existingDebtFen);
+  const revenueCapFen = l.revenueShareBp === null ? undefined : Math.max(0, mulDiv(input.revenueFen[2], l.revenueShareBp, 10_000) - input.existingDebtFen);
   const caps = [
     { cap: 'IP_VALUE' as const, fen: ipValueFen },
-    { cap: 'REVENUE' as const, fen: revenueCapFen },
+    ...(revenueCapFen === undefined ? [] : [{ cap: 'REVENUE' as const, fen: revenueCapFen }]),
     { cap: 'PRODUCT_MAX' as const, fen: l.productMaxFen },
   ];
   const tightest = caps.reduce((a, b) => (b.fen < a.fen ? b : a));
@@ -228,7 +246,7 @@ export function recommendLimit(input: ScoringInput, policy: Policy = SCI_TECH_PO
   return {
     ipValueFen,
     perPatent,
-    revenueCapFen,
+    ...(revenueCapFen === undefined ? {} : { revenueCapFen }),
     productMaxFen: l.productMaxFen,
     requestedFen: input.requestedFen,
     recommendedFen: requestedBinds ? input.requestedFen : rounded,

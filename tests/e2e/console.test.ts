@@ -3,8 +3,9 @@
 // a case officer opens a case (confirming a pilot credit code), the customer manager, assessor
 // and grid officer complete their branches from their inboxes, the approver decides and the
 // manager sees the case on time on the SLA board; a second case misses its due and shows as
-// BREACHED with its owner. First, a branch paused for the firm reads PAUSED (since, by, why) on
-// the case page and the SLA board. Screenshots of the key screens go to test-output/e2e/.
+// BREACHED with its owner, and the street office acknowledges the breach at the header's bell.
+// First, a branch paused for the firm reads PAUSED (since, by, why) on the case page and the SLA
+// board. Screenshots of the key screens go to test-output/e2e/.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -248,6 +249,18 @@ test('a case goes through the console on time; another misses its due and shows 
   await manager.waitForSelector(breach);
   expect(await manager.textContent(`${breach} .badge`)).toBe('Breached');
   await shot(manager, '06-sla-board-en');
+
+  // The street office hears of the breach at the header's bell and acknowledges it there.
+  await officer.reload();
+  await officer.waitForSelector('[data-testid="unread-count"]');
+  await officer.click('[data-testid="notification-bell"]');
+  const notice = `.bell-list li.unread:has-text("${second}"):has-text("【超时督办】")`;
+  await officer.waitForSelector(notice);
+  await shot(officer, '06b-notifications');
+  await officer.click(`${notice} button:has-text("确认已读")`);
+  await officer.waitForSelector(`.bell-list li.read:has-text("${second}"):has-text("【超时督办】")`);
+  const mine = await api<{ items: { source: string; type: string; acknowledgedAt: string | null }[] }>('lujiang-officer', '/api/v1/notifications?limit=100');
+  expect(mine.items.find((n) => n.source === second && n.type === 'ESCALATED')?.acknowledgedAt).toEqual(expect.any(String));
 
   // On a phone: the breached case, its branches and owners.
   const phone = await signedIn('lujiang-officer', { width: 390, height: 844 });

@@ -31,6 +31,17 @@ describe('GET /api/v1/calendar/deadline', () => {
     expect(res.body.explanation.counted).toEqual(['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-04', '2027-01-05']);
   });
 
+  it('in a year without a notice, skips the substitute rest day art. 6 gives for New Year on a Saturday', async () => {
+    const res = await request(stack.app)
+      .get('/api/v1/calendar/deadline').set('authorization', token)
+      .query({ acceptedAt: '2027-12-31T09:00:00+08:00', workingDays: 1 })
+      .expect(200);
+    // 2028-01-01 Saturday (元旦), 01-02 Sunday, 01-03 its substitute: due the end of Tuesday 01-04.
+    expect(res.body).toMatchObject({ dueDate: '2028-01-04', dueAt: '2028-01-04T16:00:00.000Z', provisional: true });
+    expect(res.body.explanation.skipped.map((d: { date: string }) => d.date)).toEqual(['2028-01-01', '2028-01-02', '2028-01-03']);
+    expect(res.body.explanation.skipped[2].reason).toMatch(/^节日逢周末补假（未发布年度安排，暂定）.*元旦补假/);
+  });
+
   it('ends at close of business when asked', async () => {
     const res = await request(stack.app)
       .get('/api/v1/calendar/deadline').set('authorization', token)
@@ -70,6 +81,13 @@ describe('GET /api/v1/calendar/days', () => {
   it('flags a year without a notice as provisional', async () => {
     const res = await request(stack.app).get('/api/v1/calendar/days').set('authorization', token).query({ from: '2027-01-01', to: '2027-01-01' }).expect(200);
     expect(res.body).toMatchObject({ provisional: true, days: [{ date: '2027-01-01', kind: 'HOLIDAY', provisional: true }] });
+    const festival = await request(stack.app).get('/api/v1/calendar/days').set('authorization', token).query({ from: '2027-02-08', to: '2027-02-11' }).expect(200);
+    expect(festival.body.days.map((d: { date: string; kind: string; source: string }) => [d.date, d.kind, d.source])).toEqual([
+      ['2027-02-08', 'HOLIDAY', 'STATUTORY_PROVISIONAL'],
+      ['2027-02-09', 'HOLIDAY', 'SUBSTITUTE_PROVISIONAL'],
+      ['2027-02-10', 'HOLIDAY', 'SUBSTITUTE_PROVISIONAL'],
+      ['2027-02-11', 'WORKING', 'WEEKDAY'],
+    ]);
   });
 
   it.each([

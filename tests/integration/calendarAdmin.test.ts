@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import { statutoryHolidays } from '../../domain/calendar/statutoryHolidays';
+import { substituteRestDays } from '../../domain/calendar/substituteRestDays';
 import { shanghaiDate, weekday, yearOf } from '../../domain/calendar/timeZone';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { bearer } from '../support/auth';
@@ -25,12 +26,13 @@ const put = (year: number | string, token: string | undefined, payload: unknown,
   return r.send(payload as object);
 };
 
-/** A plausible notice for a year without one: each statutory holiday as its own block. */
+/** A plausible notice for a year without one: the provisional calendar's rest days (statutory and substitute), each its own block. */
 function statutoryNotice(year: number): YearArrangement {
+  const days = [...statutoryHolidays(year), ...substituteRestDays(year)].map((d) => ({ name: d.name, nameEn: d.nameEn, from: d.date, to: d.date }));
   return {
     year,
     notice: { title: `测试通知 ${year} test notice`, documentNo: `测试〔${year - 1}〕1号`, publishedOn: `${year - 1}-11-01` },
-    holidays: statutoryHolidays(year).map((d) => ({ name: d.name, nameEn: d.nameEn, from: d.date, to: d.date })),
+    holidays: days.sort((a, b) => (a.from < b.from ? -1 : 1)),
     makeupWorkdays: [],
   };
 }

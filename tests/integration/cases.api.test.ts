@@ -61,7 +61,10 @@ describe('POST /api/v1/cases then GET', () => {
     expect(sa.Product).toEqual(['FAST_TRACK']);
     expect(sa.AmountFen).toEqual([514_000_000]);
     expect((sa.DueAt[0] as Date).toISOString()).toBe(created.body.dueAt);
-    expect(await description.staticSummary()).toBe('厦门鹭江装饰工程有限公司 · 514万元 · 鹭江街道');
+    // The summary is stored in clear beside the sealed payloads: the case number, not the firm.
+    expect(await description.staticSummary()).toBe(`${id} · 514万元 · 鹭江街道`);
+    // Search attributes are plain too: none carries the firm's name or credit code.
+    expect(JSON.stringify(sa)).not.toMatch(new RegExp(`厦门鹭江装饰工程有限公司|${VALID_CODE}`));
 
     // Operators find it with the UI's list filter.
     const found: string[] = [];
@@ -118,7 +121,8 @@ describe('a pilot credit code whose check character fails', () => {
     expect(await countCases()).toBe(before);
 
     const created = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send({ ...body, confirmCreditCodeWarnings: true }).expect(201);
-    const audit = await stack.db.auditEntry.findFirstOrThrow({ where: { subject: `firm:${PILOT_CODE}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED' } });
+    // This case's entry: a database kept from an earlier run holds that run's too.
+    const audit = await stack.db.auditEntry.findFirstOrThrow({ where: { subject: `firm:${PILOT_CODE}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED', after: { path: ['caseNo'], equals: created.body.id } } });
     expect(audit.after).toMatchObject({ caseNo: created.body.id, warnings: expect.arrayContaining(['CHECK_CHARACTER_MISMATCH']) });
   });
 });

@@ -115,7 +115,8 @@ test('an operator publishes a date; managers read it as JSON and CSV', async () 
 
   const json = await request(stack.app).get('/api/v1/reports/daily-2026-11-27').set('authorization', manager).expect(200);
   expect(json.body).toMatchObject({ title: { zh: '日晾晒', en: 'Daily progress board' }, scheduledFor: '2026-11-27T00:30:00.000Z' });
-  expect(json.body.sla.overall).toHaveProperty('onTimeRate');
+  expect(json.body.board.overall).toHaveProperty('promiseKeptRate');
+  expect(json.body.board.byStreet).toHaveLength(10);
 
   const csv = await request(stack.app).get('/api/v1/reports/daily-2026-11-27').set('authorization', manager).set('Accept', 'text/csv').expect(200);
   expect(csv.headers['content-type']).toMatch(/^text\/csv/);

@@ -63,14 +63,14 @@ it('opens a sci-tech case that the scoring approves automatically, pays it insid
   expect(paid).toMatchObject({
     slaState: 'MET',
     application: { rdSpendFen: 240_000_000, revenueFen: [600_000_000, 850_000_000, 1_200_000_000], requestedFen: 120_000_000 },
-    scoring: { score: 95, band: 'AUTO_APPROVE', limit: { requestedFen: 120_000_000, recommendedFen: 120_000_000, bindingCap: 'REQUESTED' } },
+    scoring: { score: 100, band: 'AUTO_APPROVE', limit: { requestedFen: 120_000_000, recommendedFen: 120_000_000, bindingCap: 'REQUESTED' } },
     decision: { outcome: 'APPROVED', automatic: true, by: 'system:scoring', amountFen: 120_000_000, ...SCI_TECH_POLICY.autoTerms },
     disbursement: { amountFen: 120_000_000, reference: `FK-${id}` },
     temporalUi: `http://localhost:8233/namespaces/default/workflows/case-${id}`,
   });
   expect(paid.scoring.factors.map((f: { code: string; points: number }) => [f.code, f.points])).toEqual([
     ['PATENT_PORTFOLIO', 20],
-    ['IP_COVERAGE', 15],
+    ['IP_COVERAGE', 20],
     ['RD_INTENSITY', 20],
     ['REVENUE_TREND', 20],
     ['YEARS_IN_OPERATION', 10],
@@ -134,6 +134,43 @@ it('sends an ambiguous score to the bank’s approver, who decides over HTTP wit
   expect(paid).toMatchObject({ slaState: 'MET', disbursement: { amountFen: 50_000_000 } });
 
   expect((await act('xib-approver', id, '/decision', { outcome: 'REJECTED', reasons: [{ code: 'LOW_SCORE' }] })).body.type).toBe('urn:greenlane:problem:case-closed');
+});
+
+it('backs a biotech with weak revenue by its patents: the approver grants the 120万 its two invention patents cover, within 48 hours, and no more', async () => {
+  // Revenue 150万: the revenue cap gave 45万. Two invention patents (150万 each in the sandbox)
+  // pledge 150万 at 50 %; the request is more than 30 % of revenue, so a person decides.
+  const application = {
+    patents: [
+      { patentNo: 'ZL202210000041.1', type: 'INVENTION', remainingYears: 15 },
+      { patentNo: 'ZL202210000042.1', type: 'INVENTION', remainingYears: 15 },
+    ],
+    rdSpend: '600000.00',
+    revenue: ['800000.00', '1200000.00', '1500000.00'],
+    yearsInOperation: 3,
+    existingDebt: '0.00',
+  };
+  const res = await opened('lianqian-officer', sciTechBody('MA8XTD04', { application }));
+  const id = res.body.id as string;
+  const review = await reaches(id, 'MANUAL_REVIEW');
+  expect(review).toMatchObject({
+    approver: 'ccb-approver',
+    scoring: { score: 80, band: 'MANUAL_REVIEW', limit: { ipValueFen: 150_000_000, recommendedFen: 120_000_000, bindingCap: 'REQUESTED' } },
+  });
+  expect(review.scoring.reasons.map((r: { code: string }) => r.code)).toEqual(['SCORE_ABOVE_PASS', 'WEAK_REVENUE']);
+  expect(review.scoring.limit).not.toHaveProperty('revenueCapFen');
+  expect(review.scoring.limit.perPatent.map((p: { pledgeRateBp: number; lendingValueFen: number }) => [p.pledgeRateBp, p.lendingValueFen])).toEqual([
+    [5_000, 75_000_000],
+    [5_000, 75_000_000],
+  ]);
+
+  const overLimit = await act('ccb-approver', id, '/decision', { outcome: 'APPROVED', amount: '1200000.01', rateBp: 420, termMonths: 24 });
+  expect([overLimit.status, overLimit.body.detail]).toEqual([409, expect.stringContaining('exceeds the recommended limit 120000000')]);
+  expect((await get(`/cases/${id}`)).decision).toBeNull();
+
+  expect((await act('ccb-approver', id, '/decision', { outcome: 'APPROVED', amount: '1200000.00', rateBp: 420, termMonths: 24 })).status).toBe(200);
+  const paid = await reaches(id, 'DISBURSED');
+  expect(paid).toMatchObject({ slaState: 'MET', decision: { outcome: 'APPROVED', automatic: false, amountFen: 120_000_000 }, disbursement: { amountFen: 120_000_000 } });
+  expect(Date.parse(paid.disbursement.at) - Date.parse(paid.acceptedAt)).toBeLessThan(48 * HOUR);
 });
 
 it('refuses fast-track-only actions on a sci-tech case with a bilingual 409, and withdraws it like any case', async () => {

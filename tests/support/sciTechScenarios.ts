@@ -20,6 +20,23 @@ export const biotech: SciTechApplication = {
   requestedFen: 120_000_000,
 };
 
+/**
+ * A biotech with weak revenue (150万) and two invention patents (150万 each in the sandbox): the
+ * patents pledge 150万, enough for the 120万 asked; it scores 80, but the request is more than
+ * 30 % of its revenue, so the bank's approver decides.
+ */
+export const weakRevenueBiotech: SciTechApplication = {
+  patents: [
+    { patentNo: 'ZL202210000031.1', type: 'INVENTION', remainingYears: 15 },
+    { patentNo: 'ZL202210000032.1', type: 'INVENTION', remainingYears: 15 },
+  ],
+  rdSpendFen: 60_000_000,
+  revenueFen: [80_000_000, 120_000_000, 150_000_000],
+  yearsInOperation: 3,
+  existingDebtFen: 0,
+  requestedFen: 120_000_000,
+};
+
 /** Scores 64: inside 60 ± 5, so a bank approver decides. */
 export const borderline: SciTechApplication = {
   patents: [

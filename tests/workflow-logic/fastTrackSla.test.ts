@@ -36,7 +36,8 @@ type Case = WorkflowHandle<typeof fastTrackCaseWorkflow>;
 const FIRM = '厦门鹭江装饰工程有限公司';
 const EVIDENCE = { GRID_SUBMISSION: gridEvidence, BANK_VIP_CHANNEL: vipEvidence, DUE_DILIGENCE: ddEvidence };
 const STREET_AND_TASK_FORCE = ['STREET_OFFICE:lujiang', 'TASK_FORCE'];
-const COORDINATION_GROUP = ['TASK_FORCE:综合协调组', 'STREET_OFFICE:lujiang'];
+// A breach: the coordination group, whoever holds the work, the street office and the bank.
+const breachAudience = (assignee: string) => ['TASK_FORCE:综合协调组', assignee, 'STREET_OFFICE:lujiang', 'BANK:xib'];
 
 const stateOf = (handle: Case) => handle.query(getStateQuery);
 const taskOf = (state: CaseState, kind: TaskKind) => state.tasks.find((t) => t.kind === kind)!;
@@ -121,7 +122,7 @@ describe.each(DEADLINES)('$subject left undone', (d) => {
     expect(s.rec.record(caseNo)?.slaState).toBe('BREACHED');
     expect(s.rec.slaEntries(caseNo)[2]).toMatchObject({ type: 'SLA_BREACHED', data: { subject: d.subject, assignee: d.assignee, stage: d.stage, dueAt: d.due.toISOString() } });
     const escalation = s.rec.notices(caseNo)[1]!;
-    expect(escalation).toMatchObject({ type: 'ESCALATED', audience: COORDINATION_GROUP });
+    expect(escalation).toMatchObject({ type: 'ESCALATED', audience: breachAudience(d.assignee) });
     expect(escalation.zh).toMatch(new RegExp(`^【超时督办】案件 ${caseNo}（${FIRM}，.+）的${zhLabel}已于 ${d.dueText} 超时，负责人 ${d.assignee}，所处阶段 ${d.stage}。请综合协调组督办。$`));
     expect(escalation.en).toBe(`[SLA breached] Case ${caseNo}: ${d.label} passed its due ${d.dueText}; owner ${d.assignee}; stage ${d.stage}. Escalated to the task force's general coordination group.`);
 
@@ -326,14 +327,15 @@ test('a corrected notice that moves an AT_RISK due later puts the branch back ON
 });
 
 test('a withdrawn case stops its clock: no branch or promise is breached afterwards', async () => {
-  const { caseNo, handle } = await accept(at('2035-06-11', '10:00')); // a Monday
-  await clockTo(s.env, at('2035-06-11', '13:00'));
+  // A Tuesday: Monday 2035-06-11 is a rest day, made up for the Dragon Boat Festival on Sunday.
+  const { caseNo, handle } = await accept(at('2035-06-12', '10:00'));
+  await clockTo(s.env, at('2035-06-12', '13:00'));
   await eventually(async () => expect((await stateOf(handle)).slaState).toBe('AT_RISK')); // due diligence
 
   await handle.executeUpdate(withdrawUpdate, { args: [withdrawal] });
   const final = await finalResult(s, handle);
   expect(final).toMatchObject({ stage: 'WITHDRAWN', breaches: [], withdrawal: { reason: withdrawal.reason, by: 'officer@lujiang' } });
-  await clockTo(s.env, at('2035-06-18', '12:00')); // past every due
+  await clockTo(s.env, at('2035-06-19', '12:00')); // past every due
   expect(s.rec.slaTypes(caseNo)).toEqual(['SLA_AT_RISK', 'NOTIFICATION']);
   expect(s.rec.record(caseNo)?.stage).toBe('WITHDRAWN');
 });
@@ -353,7 +355,7 @@ test('a pause longer than the policy limit (10 working days) escalates to the co
   await eventually(async () => expect(s.rec.types(caseNo)).toContain('ESCALATED'));
   expect(s.rec.timeline(caseNo).find((e) => e.type === 'SLA_PAUSE_LIMIT')).toMatchObject({ data: { kind: 'GRID_SUBMISSION', by: 'officer@lujiang', reason, limitWorkingDays: 10 } });
   const [notice] = s.rec.notices(caseNo).filter((n) => n.type === 'ESCALATED');
-  expect(notice).toMatchObject({ audience: COORDINATION_GROUP });
+  expect(notice).toMatchObject({ audience: ['TASK_FORCE:综合协调组', 'STREET_OFFICE:lujiang'] });
   expect(notice!.zh).toMatch(/^【暂停超限督办】.*自 2035-11-05 11:00 起等待企业补充材料，已超过10个工作日（officer@lujiang 暂停，原因：企业补充审计报告/);
   let state = await stateOf(handle);
   expect([state.slaState, state.breaches]).toEqual(['PAUSED', []]);

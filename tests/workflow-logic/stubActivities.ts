@@ -40,6 +40,8 @@ export class Recorder {
   /** What loadCalendarYears answers: the loaded State Council notices (tests add their own). */
   calendarYears: YearArrangement[] = [...OFFICIAL_NOTICES];
   private linkedCases = 0;
+  /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
+  readonly acknowledged = new Set<string>();
   private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
 
   add(id: string, entry: Entry): void {
@@ -144,6 +146,9 @@ export function stubActivities(rec: Recorder) {
     },
     async notify(n) {
       rec.notice(n.caseNo, n);
+    },
+    async noticeAcknowledged({ source, eventKey }) {
+      return rec.acknowledged.has(`${source}/${eventKey}`);
     },
 
     async confirmGridSubmission({ applicationNo }) {

@@ -1,39 +1,43 @@
-import { shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
+import { shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { calendarChangedUpdate, decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
 import { DueAt } from '../../workflows/searchAttributes';
-import { HOUR, advanceTo, calendar, caseInput, completeAllBranches, eventsOf, eventually, saveHistory, startCase, useHarnessWithWorker } from './caseHarness';
+import { HOUR, advanceTo, caseInput, completeAllBranches, eventsOf, eventually, saveHistory, startCase, useHarnessWithWorker } from './caseHarness';
 
 const h = useHarnessWithWorker();
 
 // The server clock only moves forward, so the long holiday is the next Spring Festival
 // after today: 2027, whose State Council notice is not loaded yet, so the promise is
-// provisional (statutory holidays only). 2027-02-04 is the Thursday before it.
+// provisional: the statutory holidays 除夕–初三 (Fri 02-05 to Mon 02-08), and, since 初一 and 初二
+// fall on the weekend, their substitute rest days Tue 02-09 and Wed 02-10 (art. 6).
+// 2027-02-04 is the Thursday before it.
 const ACCEPTED = shanghaiDateTime('2027-02-04', '10:00');
 
-test('the five-working-day promise skips the Spring Festival and is marked provisional', async () => {
+test('the five-working-day promise skips the Spring Festival and its substitute rest days, and is marked provisional', async () => {
   await advanceTo(h.env, ACCEPTED);
   const input = caseInput(ACCEPTED);
   const handle = await startCase(h, input);
 
   let state = await handle.query(getStateQuery);
-  const expected = calendar.addWorkingDays(ACCEPTED, 5);
-  expect(state.dueAt).toBe(expected.dueAt.toISOString());
-  expect(shanghaiDate(new Date(expected.dueAt.getTime() - 1))).toBe('2027-02-15');
+  // Counted: 02-11, 12, 15, 16, 17.
+  expect(state.dueAt).toBe(shanghaiDateTime('2027-02-18').toISOString());
   expect(state.dueProvisional).toBe(true);
   expect(state.dueExplanation.join('\n')).toMatch(/2027-02-05 .*春节/);
   expect(state.dueExplanation.join('\n')).toMatch(/2027-02-08 .*春节/);
+  expect(state.dueExplanation.join('\n')).toMatch(/2027-02-09 .*补假.*春节补假/);
+  expect(state.dueExplanation.join('\n')).toMatch(/2027-02-10 .*春节补假/);
+  expect((await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } })).dueAt?.toISOString()).toBe(state.dueAt);
 
   // Branches done before the break; the bank decides after it.
   await completeAllBranches(handle, input);
 
-  // Sunday night before the last working day: ten calendar days in, still on track.
-  await advanceTo(h.env, shanghaiDateTime('2027-02-14', '23:00'));
+  // The night before the last working day: still on track.
+  await advanceTo(h.env, shanghaiDateTime('2027-02-16', '23:00'));
   state = await handle.query(getStateQuery);
   expect(state.slaState).toBe('ON_TRACK');
   expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type)).not.toContain('SLA_AT_RISK');
 
-  // Half a working day before 24:00 of 2027-02-15 the promise is at risk.
-  await advanceTo(h.env, shanghaiDateTime('2027-02-15', '12:30'));
+  // Half a working day before 24:00 of 2027-02-17 the promise is at risk.
+  await advanceTo(h.env, shanghaiDateTime('2027-02-17', '12:30'));
   await eventually(async () => expect((await handle.query(getStateQuery)).slaState).toBe('AT_RISK'));
   const atRisk = await eventually(async () => {
     const n = (await eventsOf(h.db, input.caseNo)).find((e) => e.type === 'SLA_AT_RISK');
@@ -49,8 +53,9 @@ test('the five-working-day promise skips the Spring Festival and is marked provi
   const disbursed = (await eventsOf(h.db, input.caseNo)).find((e) => e.type === 'DISBURSED')!;
   expect(disbursed.data).toMatchObject({ withinPromise: true, workingDaysUsed: 5 });
   expect(new Date(state.disbursement!.at).getTime()).toBeGreaterThan(0);
-  expect(new Date(state.dueAt!).getTime() - ACCEPTED.getTime()).toBe(11 * 24 * HOUR + 14 * HOUR);
-  await saveHistory(handle, 'holiday');
+  expect(new Date(state.dueAt!).getTime() - ACCEPTED.getTime()).toBe(13 * 24 * HOUR + 14 * HOUR);
+  // holiday.json is this path before the rule (patch provisional-substitute-rest-days).
+  await saveHistory(handle, 'provisional-substitute-rest-days');
 });
 
 // 2028 is a year no other test reads from the shared database, so loading a notice for it

@@ -21,13 +21,13 @@ test('the 莲前 biotech firm: automatic approval, paid well inside 48 hours, ex
   const handle = await h.env.client.workflow.start(sciTechCaseWorkflow, { workflowId: `case-${input.caseNo}`, taskQueue: h.taskQueue, args: [input] });
   const state = await handle.result();
 
-  expect(state).toMatchObject({ stage: 'DISBURSED', slaState: 'MET', score: 95, band: 'AUTO_APPROVE', breaches: [] });
+  expect(state).toMatchObject({ stage: 'DISBURSED', slaState: 'MET', score: 100, band: 'AUTO_APPROVE', breaches: [] });
   expect(state.dueAt).toBe(new Date(acceptedAt.getTime() + 48 * HOUR).toISOString());
   expect(state.decision).toMatchObject({ outcome: 'APPROVED', automatic: true, by: 'system:scoring', amountFen: 120_000_000, ...SCI_TECH_POLICY.autoTerms });
   expect(state.valuations!.map((v) => v.valuationFen)).toEqual([...Array(3).fill(SANDBOX_BASE_VALUATION_FEN.INVENTION), ...Array(2).fill(SANDBOX_BASE_VALUATION_FEN.UTILITY_MODEL)]);
   expect(state.factors!.map((f) => [f.code, f.points])).toEqual([
     ['PATENT_PORTFOLIO', 20],
-    ['IP_COVERAGE', 15],
+    ['IP_COVERAGE', 20],
     ['RD_INTENSITY', 20],
     ['REVENUE_TREND', 20],
     ['YEARS_IN_OPERATION', 10],
@@ -44,7 +44,7 @@ test('the 莲前 biotech firm: automatic approval, paid well inside 48 hours, ex
   const disbursed = events.find((e) => e.type === 'DISBURSED')!.data as { elapsedMs: number; withinPromise: boolean };
   expect(disbursed.withinPromise).toBe(true);
   expect(disbursed.elapsedMs).toBeLessThan(48 * HOUR);
-  expect(events.find((e) => e.type === 'EVALUATED')!.data).toMatchObject({ score: 95, band: 'AUTO_APPROVE', limit: { recommendedFen: 120_000_000 } });
+  expect(events.find((e) => e.type === 'EVALUATED')!.data).toMatchObject({ score: 100, band: 'AUTO_APPROVE', limit: { recommendedFen: 120_000_000 } });
 
   const paid = (await new SandboxBank(h.db).ledger([input.caseNo])).payments;
   expect(paid).toHaveLength(1);

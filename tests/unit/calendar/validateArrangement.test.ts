@@ -102,9 +102,8 @@ describe('diffArrangements', () => {
       // 1/1 statutory already a holiday; 1/2–1/3 are a weekend → HOLIDAY.
       { date: '2027-01-02', before: 'REST', after: 'HOLIDAY', afterHoliday: '元旦' },
       { date: '2027-01-03', before: 'REST', after: 'HOLIDAY', afterHoliday: '元旦' },
-      // 2/5–2/8 statutory, 2/6–2/7 weekend; 2/9–2/12 newly off.
-      { date: '2027-02-09', before: 'WORKING', after: 'HOLIDAY', afterHoliday: '春节' },
-      { date: '2027-02-10', before: 'WORKING', after: 'HOLIDAY', afterHoliday: '春节' },
+      // 2/5–2/8 statutory, 2/6–2/7 weekend with their substitute days 2/9–2/10 (only the name
+      // changes: both are holidays); 2/11–2/12 newly off.
       { date: '2027-02-11', before: 'WORKING', after: 'HOLIDAY', afterHoliday: '春节' },
       { date: '2027-02-12', before: 'WORKING', after: 'HOLIDAY', afterHoliday: '春节' },
       { date: '2027-02-20', before: 'REST', after: 'WORKING' },
@@ -112,11 +111,15 @@ describe('diffArrangements', () => {
       { date: '2027-04-05', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '清明节' },
       { date: '2027-05-01', before: 'HOLIDAY', after: 'REST', beforeHoliday: '劳动节' },
       { date: '2027-05-02', before: 'HOLIDAY', after: 'REST', beforeHoliday: '劳动节' },
+      { date: '2027-05-03', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '劳动节补假' },
+      { date: '2027-05-04', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '劳动节补假' },
       { date: '2027-06-09', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '端午节' },
       { date: '2027-09-15', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '中秋节' },
       { date: '2027-10-01', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '国庆节' },
       { date: '2027-10-02', before: 'HOLIDAY', after: 'REST', beforeHoliday: '国庆节' },
       { date: '2027-10-03', before: 'HOLIDAY', after: 'REST', beforeHoliday: '国庆节' },
+      { date: '2027-10-04', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '国庆节补假' },
+      { date: '2027-10-05', before: 'HOLIDAY', after: 'WORKING', beforeHoliday: '国庆节补假' },
     ]);
   });
 

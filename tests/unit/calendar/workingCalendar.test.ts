@@ -67,11 +67,11 @@ describe('addWorkingDays (Civil Code arts. 201/203)', () => {
     expect(r.provisional).toBe(true);
   });
 
-  it('a provisional deadline skips the 2027 Spring Festival (除夕 2/5 – 初三 2/8)', () => {
+  it('a provisional deadline skips the 2027 Spring Festival (除夕 2/5 – 初三 2/8) and its two substitute days', () => {
     const r = calendar.addWorkingDays(new Date('2027-02-03T15:00:00+08:00'), 3);
-    expect(r.explanation.counted).toEqual(['2027-02-04', '2027-02-09', '2027-02-10']);
-    expect(r.explanation.skipped.map((s) => s.date)).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
-    expect(r.dueDate).toBe('2027-02-10');
+    expect(r.explanation.counted).toEqual(['2027-02-04', '2027-02-11', '2027-02-12']);
+    expect(r.explanation.skipped.map((s) => s.date)).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10']);
+    expect(r.dueDate).toBe('2027-02-12');
     expect(r.provisional).toBe(true);
   });
 
