@@ -4,6 +4,8 @@ import { buildBoard } from '../domain/cadence/ranking';
 import { shanghaiDate } from '../domain/calendar/timeZone';
 import { CASE_ENDED_STAGES } from '../domain/stages';
 import { reportTitle, type AtRiskCase, type AtRiskOwner, type BatchProgressLine, type CadenceReportContent, type PeriodActivity } from '../domain/cadence/report';
+import { Context } from '@temporalio/activity';
+import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
 import { queryBatchOutcomes } from '../readModels/batchOutcomes';
 import { currentFacts, periodFacts } from '../readModels/cadenceBoard';
@@ -18,6 +20,8 @@ export interface GenerateCadenceReportInput {
   /** ISO instant the schedule meant to run at. */
   scheduledFor: string;
   provisional: boolean;
+  /** Who ran it by hand: its publication is then on the audit trail. */
+  requestedBy?: string;
 }
 
 const DECISION_EVENTS = ['APPROVED', 'REJECTED'];
@@ -48,10 +52,10 @@ async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
     take: MAX_AT_RISK,
     select: {
       caseNo: true,
+      firmName: true,
       stage: true,
       slaState: true,
       dueAt: true,
-      firm: { select: { name: true } },
       street: { select: { code: true, nameZh: true, nameEn: true } },
       bank: { select: { code: true, nameZh: true, nameEn: true } },
       tasks: { where: { status: { not: 'DONE' } }, orderBy: { dueAt: 'asc' }, select: { kind: true, assignee: true, slaState: true, dueAt: true } },
@@ -68,7 +72,7 @@ async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
     }
     return {
       caseId: c.caseNo,
-      firmName: c.firm.name,
+      firmName: c.firmName,
       street: c.street,
       bank: c.bank,
       stage: c.stage,
@@ -135,7 +139,15 @@ export function cadenceReportActivities(db: Database) {
         provisional: input.provisional,
         content: content as unknown as Prisma.InputJsonValue,
       };
-      await db.cadenceReport.upsert({ where: { id: input.reportId }, create: { id: input.reportId, ...row }, update: row });
+      await db.$transaction(async (tx) => {
+        await tx.cadenceReport.upsert({ where: { id: input.reportId }, create: { id: input.reportId, ...row }, update: row });
+        if (!input.requestedBy) return;
+        const subject = `report:${input.reportId}`;
+        // Keyed by the run: a retried attempt writes no second row, a later run by hand its own.
+        const runId = Context.current().info.workflowExecution?.runId;
+        const after = { kind: input.kind, businessDate: input.businessDate, period: range, provisional: input.provisional };
+        await writeAudit(tx, { actor: input.requestedBy, action: 'REPORT_PUBLISHED', subject, after, key: `${subject}:${runId}` });
+      });
       return { reportId: input.reportId, atRisk: atRisk.length, opened: activity.opened };
     },
   };

@@ -1,3 +1,5 @@
+import { isPersonAction } from '../domain/personActions';
+import { writeAudit, type AuditDb } from '../infra/audit';
 import type { Database } from '../infra/database';
 import type { NotificationChannel } from './adapters';
 import { deliverNotice, type Notice } from './notifications';
@@ -31,6 +33,18 @@ export interface CaseProgress {
 /** A case's notice: its timeline event, then delivered to people (activities/notifications.ts). */
 export type Notification = Omit<Notice, 'source'> & { caseNo: string };
 
+type TimelineEvent = CaseProgress['event'];
+
+/**
+ * The audit row of a person's action, written in the transaction that writes its timeline event
+ * and keyed by it: a retried or rebuilt projection writes neither twice.
+ */
+export async function auditPersonAction(tx: AuditDb, subject: string, revision: number, stage: string, event: TimelineEvent): Promise<void> {
+  if (!isPersonAction(event)) return;
+  const { eventKey, type, actor, at, data } = event;
+  await writeAudit(tx, { actor, action: type, subject, after: { revision, eventKey, at, stage, data }, key: `${subject}:${eventKey}` });
+}
+
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
 export function caseProgressActivities(db: Database, channel: NotificationChannel) {
   return {
@@ -40,6 +54,7 @@ export function caseProgressActivities(db: Database, channel: NotificationChanne
           data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
           skipDuplicates: true,
         });
+        await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
         await tx.loanCase.updateMany({
           where: { caseNo: p.caseNo, revision: { lt: p.revision } },
           data: {

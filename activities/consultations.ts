@@ -8,8 +8,9 @@ import type { Database } from '../infra/database';
 import { auditCreditCodeOverride } from './creditCodeOverride';
 import { defaultAssignees } from '../infra/staffDirectory';
 import type { NotificationChannel } from './adapters';
-import type { Notification } from './caseProgress';
+import { auditPersonAction, type Notification } from './caseProgress';
 import { deliverNotice } from './notifications';
+import { writeAudit } from '../infra/audit';
 import { acceptanceUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseInput } from '../workflows/sciTechCase';
 import { ConsultationLink, openingSearchAttributes } from '../workflows/searchAttributes';
@@ -72,6 +73,7 @@ export function consultationActivities(db: Database, channel: NotificationChanne
           data: [{ consultationId: p.consultationId, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
           skipDuplicates: true,
         });
+        await auditPersonAction(tx, `consultation:${p.consultationId}`, p.revision, p.stage, p.event);
         await tx.consultation.updateMany({
           where: { consultationId: p.consultationId, revision: { lt: p.revision } },
           data: {
@@ -96,10 +98,15 @@ export function consultationActivities(db: Database, channel: NotificationChanne
       await deliverNotice(db, channel, { source: n.consultationId, ...n });
     },
 
+    /** The batch's record and its opening's audit row, in one transaction; a retry writes neither again (keys). */
     async recordConsultationBatch(b: { batchId: string; bankCode: string; firmCount: number; openedAt: string; openedBy: string }): Promise<void> {
-      await db.consultationBatch.createMany({
-        data: [{ batchId: b.batchId, bankCode: b.bankCode, firmCount: b.firmCount, openedAt: new Date(b.openedAt), createdBy: b.openedBy }],
-        skipDuplicates: true,
+      await db.$transaction(async (tx) => {
+        await tx.consultationBatch.createMany({
+          data: [{ batchId: b.batchId, bankCode: b.bankCode, firmCount: b.firmCount, openedAt: new Date(b.openedAt), createdBy: b.openedBy }],
+          skipDuplicates: true,
+        });
+        const subject = `consultation-batch:${b.batchId}`;
+        await writeAudit(tx, { actor: b.openedBy, action: 'CONSULTATION_BATCH_OPENED', subject, after: { bankCode: b.bankCode, firmCount: b.firmCount, openedAt: b.openedAt }, key: `${subject}:opened` });
       });
     },
 

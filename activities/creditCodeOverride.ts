@@ -1,3 +1,4 @@
+import { writeAudit } from '../infra/audit';
 import type { Prisma } from '../prisma/generated/client';
 
 /**
@@ -5,7 +6,8 @@ import type { Prisma } from '../prisma/generated/client';
  * early pilot), in the transaction that writes the record the code opens.
  */
 export async function auditCreditCodeOverride(tx: Prisma.TransactionClient, c: { actor: string; creditCode: string; warnings: readonly string[]; opened: Record<string, string> }): Promise<void> {
-  await tx.auditEntry.create({
-    data: { actor: c.actor, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED', subject: `firm:${c.creditCode}`, after: { ...c.opened, warnings: [...c.warnings] } },
-  });
+  const subject = `firm:${c.creditCode}`;
+  const after = { ...c.opened, warnings: [...c.warnings] };
+  // Keyed by the record it opens, so a retried or rebuilt projection writes it once.
+  await writeAudit(tx, { actor: c.actor, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED', subject, after, key: `${subject}:override:${Object.values(c.opened).join(':')}` });
 }

@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
-  const ops = operations(app, deps.db, deps.ops);
+  const ops = operations(app, deps.ops);
   const services = createServices({ ...deps, operations: OPERATIONS, metrics: ops.metrics });
   app.use(ops.first);
 

@@ -12,11 +12,12 @@ import express, { type RequestHandler, type Router } from 'express';
 import type { Payload } from '@temporalio/common';
 import { z } from 'zod';
 import type { Principal, Role } from '../domain/people';
+import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
 import { AesGcmPayloadCodec, UnknownPayloadKeyError, type PayloadKeys } from '../infra/payloadCodec';
 import { bearerToken } from './auth/middleware';
 import type { VerifyToken } from './auth/verifier';
-import { Problem, parseOr422 } from './problem';
+import { Problem, auditUnavailable, parseOr422 } from './problem';
 
 /** Roles that read firm data in Temporal UI's timelines. */
 export const CODEC_ROLES: readonly Role[] = ['operator', 'task_force'];
@@ -68,13 +69,15 @@ export function codecServer(options: CodecServerOptions): Router {
     }
     if (direction === 'decode') {
       // Written before the answer: a decode that cannot be audited is not answered.
-      await options.db.auditEntry.create({
-        data: {
-          actor: principal?.sub ?? 'development-loopback',
-          action: 'CODEC decode',
-          subject: `namespace:${namespace}`,
-          after: { role: principal?.role ?? null, payloads: payloads.length, requestId: req.requestId ?? null, origin: req.get('origin') ?? null },
-        },
+      const entry = {
+        actor: principal?.sub ?? 'development-loopback',
+        action: 'PAYLOADS_DECODED',
+        subject: `namespace:${namespace}`,
+        after: { role: principal?.role ?? null, payloads: payloads.length, requestId: req.requestId ?? null, origin: req.get('origin') ?? null },
+      };
+      await writeAudit(options.db, entry).catch((err: unknown) => {
+        req.log?.error({ err }, 'audit entry not written: the decode is refused');
+        throw auditUnavailable();
       });
     }
     res.json({ payloads: converted.map(toJson) });

@@ -29,10 +29,10 @@ export async function currentFacts(db: Database): Promise<Pick<BoardFacts, 'open
   const [open, streets, banks] = await Promise.all([
     db.loanCase.findMany({
       where: { stage: { notIn: [...CASE_ENDED_STAGES] } },
-      select: { caseNo: true, streetCode: true, bankCode: true, slaState: true, acceptedAt: true, firm: { select: { name: true } } },
+      select: { caseNo: true, streetCode: true, bankCode: true, slaState: true, acceptedAt: true, firmName: true },
     }),
     db.street.findMany({ orderBy: { code: 'asc' } }),
     db.bank.findMany({ orderBy: { code: 'asc' } }),
   ]);
-  return { open: open.map(({ firm, ...c }) => ({ ...c, firmName: firm.name })), streets, banks };
+  return { open, streets, banks };
 }

@@ -91,6 +91,10 @@ export const P = {
     headers: { 'Retry-After': { description: 'Seconds until the window resets', required: true, schema: z.string().regex(/^\d+$/) } },
   },
   503: problem('A dependency is unreachable'),
+  auditUnavailable: {
+    ...problem('The read of firm data could not be written to the audit trail, so nothing is served (…:audit-unavailable)'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
+  },
   notAnswering: {
     ...problem('The workflow did not answer within 45 s, e.g. while no worker runs (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },

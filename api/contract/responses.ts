@@ -418,6 +418,24 @@ export const SignInOptionsView = z.strictObject({
 });
 export const DevSignInResult = z.strictObject({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), user: DevUser });
 
+// ---- Audit trail ---------------------------------------------------------------------------
+
+export const AuditTrailPage = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      at: instant,
+      actor: z.string(),
+      action: z.string(),
+      subject: z.string(),
+      before: z.unknown().describe('The object before the change, when its writer knows it'),
+      after: z.unknown().describe('The change, or what a read asked for (role, query, request id)'),
+    }),
+  ),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
 /** Every named response schema, as it appears under components.schemas. */
 export const RESPONSE_SCHEMAS = {
   ProblemDetails,
@@ -440,4 +458,5 @@ export const RESPONSE_SCHEMAS = {
   CalendarYearResult,
   SlaSummary,
   SlaBreachList,
+  AuditTrailPage,
 } as const;

@@ -87,6 +87,7 @@ export const CONSULTATION_ROUTES = [
     scope: SCOPE,
     pathParams: ConsultationParams,
     responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 400: P.badPath, 404: P[404] },
+    audit: { action: 'CONSULTATION_READ', subject: (path) => `consultation:${path.id}` },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.view(c.caller, await consultations.visibleId(c.principal, c.path.id)));
     },
@@ -133,6 +134,7 @@ export const CONSULTATION_ROUTES = [
     scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
     pathParams: BatchParams,
     responses: { 200: ok('The progress', R.ConsultationBatchProgress), ...authed, 400: P.badPath, 404: P[404] },
+    audit: { action: 'CONSULTATION_BATCH_READ', subject: (path) => `consultation-batch:${path.batchId}` },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.batch(c.caller, c.path.batchId));
     },

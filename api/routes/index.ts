@@ -1,5 +1,6 @@
 // Every route the API serves, each declared once (route.ts), in the order the document lists them.
 import type { RouteSpec } from '../contract';
+import { AUDIT_ROUTES } from './audit';
 import { CALENDAR_ROUTES } from './calendar';
 import { CASE_ACTION_ROUTES } from './caseActions';
 import { CASE_ROUTES } from './cases';
@@ -27,6 +28,7 @@ export const ROUTES: readonly Route[] = [
   ...SLA_ROUTES,
   ...REPORT_ROUTES,
   ...CONSULTATION_ROUTES,
+  ...AUDIT_ROUTES,
 ];
 
 /** What the document lists: one operation per route, or one per variant (a task's completion). */

@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './reports';
 export * from './signIn';
 export * from './sla';
+export * from './audit';

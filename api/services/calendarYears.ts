@@ -9,6 +9,7 @@ import { promiseDue } from '../../domain/fastTrack/promiseDue';
 import { NOT_PAUSED, type PausedTime } from '../../domain/calendar/shiftWorkingTime';
 import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
+import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import { CASE_ENDED_STAGES, CLOSED_STAGES } from '../../domain/stages';
 import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
@@ -81,9 +82,7 @@ async function storeYear(db: Database, year: number, next: YearArrangement, acto
       create: { year, arrangement, source: 'operator', loadedBy: actor },
       update: { arrangement, source: 'operator', loadedBy: actor, loadedAt: new Date() },
     });
-    await tx.auditEntry.create({
-      data: { actor, action: 'CALENDAR_YEAR_LOADED', subject: `calendar:${year}`, ...(before ? { before: before as unknown as object } : {}), after: arrangement },
-    });
+    await writeAudit(tx, { actor, action: 'CALENDAR_YEAR_LOADED', subject: `calendar:${year}`, before, after: arrangement });
     return { before, written: true };
   });
 }

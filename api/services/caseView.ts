@@ -15,7 +15,7 @@ export type LiveCaseState = CaseState | SciTechCaseState;
 export async function caseView(db: Database, caseNo: string, liveState: LiveCaseState | undefined, uiLink: (id: string) => string) {
   const c = await db.loanCase.findUnique({
     where: { caseNo },
-    include: { firm: true, street: true, bank: true, tasks: true, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+    include: { street: true, bank: true, tasks: true, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
   });
   if (!c) throw caseNotFound(caseNo);
   const amountFen = Number(c.amountFen);
@@ -24,7 +24,7 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
     id: c.caseNo,
     workflowId: c.workflowId,
     product: c.product,
-    firm: { name: c.firm.name, creditCode: c.firm.creditCode },
+    firm: { name: c.firmName, creditCode: c.creditCode },
     street: { code: c.street.code, nameZh: c.street.nameZh, nameEn: c.street.nameEn },
     bank: { code: c.bank.code, nameZh: c.bank.nameZh, nameEn: c.bank.nameEn },
     amount: formatFen(amountFen),

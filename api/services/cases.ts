@@ -82,7 +82,6 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         where,
         orderBy: [{ acceptedAt: 'desc' }, { caseNo: 'desc' }],
         take: q.limit + 1,
-        include: { firm: { select: { name: true } } },
       });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
@@ -90,7 +89,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         items: page.map((c) => ({
           id: c.caseNo,
           product: c.product,
-          firmName: c.firm.name,
+          firmName: c.firmName,
           street: c.streetCode,
           bank: c.bankCode,
           amount: formatFen(Number(c.amountFen)),

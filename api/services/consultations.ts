@@ -97,7 +97,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
     async start(caller: Caller, fromCaseNo: string) {
       // Checked like every POST's; the id derived from the case already makes a repeat the same consultation.
       caller.idempotencyKey();
-      const c = await db.loanCase.findUnique({ where: { caseNo: fromCaseNo }, include: { firm: true, events: { where: { type: 'REJECTED' } } } });
+      const c = await db.loanCase.findUnique({ where: { caseNo: fromCaseNo }, include: { events: { where: { type: 'REJECTED' } } } });
       if (!c) throw new Problem(404, 'not-found', 'Case not found', `No case ${fromCaseNo}`);
       if (c.stage !== 'REJECTED') {
         throw new Problem(409, 'case-not-rejected', 'Only a rejected case goes to a joint consultation', `Case ${fromCaseNo} is ${c.stage}, not REJECTED`);
@@ -116,7 +116,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
           args: [
             {
               consultationId,
-              firm: { name: c.firm.name, creditCode: c.firm.creditCode, streetCode: c.streetCode },
+              firm: { name: c.firmName, creditCode: c.creditCode, streetCode: c.streetCode },
               refused: { product: c.product as 'FAST_TRACK' | 'SCI_TECH', bankCode: c.bankCode, amountFen: Number(c.amountFen), purpose: c.purpose, caseNo: fromCaseNo },
               reasons,
               openedAt: new Date().toISOString(),

@@ -2,6 +2,7 @@
 // request, calls one of these and answers; none of them knows HTTP.
 import type { RouteSpec } from '../contract';
 import type { Metrics } from '../ops';
+import { auditTrail } from './audit';
 import { cadenceReports } from './cadenceReports';
 import { calendarService } from './calendar';
 import { calendarYears } from './calendarYears';
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
     ready: readiness(deps.db, deps.client),
     metrics: deps.metrics,
     contract: publishedContract(deps.operations),
+    audit: auditTrail(deps.db),
   };
 }
 

@@ -134,6 +134,8 @@ const routes: Route[] = [
   { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}/report`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
   // Metrics count every route and status: an operator's, not the public's.
   { method: 'get', path: () => '/api/v1/metrics', roles: ['operator'], scoped: false, ok: 200 },
+  // The audit trail (who read and changed which firm's data): the task force's oversight alone.
+  { method: 'get', path: () => `/api/v1/audit?subject=case:${caseId}&limit=5`, roles: ['task_force'], scoped: false, ok: 200 },
 ];
 
 // Route names with the case and firm as placeholders: the ids exist only after beforeAll.

@@ -38,17 +38,13 @@ const FIXTURES: Fixture[] = [
 
 beforeAll(async () => {
   const db = stack.db;
-  const firm = await db.firm.upsert({
-    where: { creditCode: validSimingCode('BRD25001') },
-    create: { creditCode: validSimingCode('BRD25001'), name: '厦门晾晒测试有限公司', streetCode: 'binhai' },
-    update: {},
-  });
   await db.loanCase.createMany({
     data: FIXTURES.map((f) => ({
       caseNo: f.caseNo,
       workflowId: `case-${f.caseNo}`,
       product: 'FAST_TRACK',
-      firmId: firm.id,
+      firmName: '厦门晾晒测试有限公司',
+      creditCode: validSimingCode('BRD25001'),
       streetCode: f.street,
       bankCode: f.bank,
       amountFen: f.amountFen,

@@ -88,17 +88,17 @@ it('decodes what the workers sealed into the JSON Temporal UI shows, and encodes
 
 it('records every decode before answering it: who, which namespace, how many payloads', async () => {
   const payloads = (await new AesGcmPayloadCodec(keys).encode([defaultPayloadConverter.toPayload(FIRM), defaultPayloadConverter.toPayload('x')])).map(asJson);
-  const before = await db.auditEntry.count({ where: { action: 'CODEC decode', subject: `namespace:${namespace}` } });
+  const before = await db.auditEntry.count({ where: { action: 'PAYLOADS_DECODED', subject: `namespace:${namespace}` } });
   expect((await call(production, 'decode', payloads, await as('operator'))).status).toBe(200);
   expect((await call(development, 'decode', payloads.slice(0, 1))).status).toBe(200);
-  const rows = await db.auditEntry.findMany({ where: { action: 'CODEC decode', subject: `namespace:${namespace}` }, orderBy: { id: 'asc' }, skip: before });
+  const rows = await db.auditEntry.findMany({ where: { action: 'PAYLOADS_DECODED', subject: `namespace:${namespace}` }, orderBy: { id: 'asc' }, skip: before });
   expect(rows.map((r) => [r.actor, r.after])).toEqual([
     ['operator', expect.objectContaining({ role: 'operator', payloads: 2, origin: UI })],
     ['development-loopback', expect.objectContaining({ role: null, payloads: 1 })],
   ]);
   // A refused call decodes nothing and records nothing.
   expect((await call(production, 'decode', payloads, await as('manager'))).status).toBe(403);
-  expect(await db.auditEntry.count({ where: { action: 'CODEC decode', subject: `namespace:${namespace}` } })).toBe(before + 2);
+  expect(await db.auditEntry.count({ where: { action: 'PAYLOADS_DECODED', subject: `namespace:${namespace}` } })).toBe(before + 2);
 });
 
 // One development user per role: only operators and the task force may decode, in both modes.

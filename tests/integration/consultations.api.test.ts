@@ -113,6 +113,18 @@ it('takes a rejected case through a consultation to an accepted plan that opens 
     return v;
   });
   expect(final.linkedCase.caseNo).toBe(linked);
+
+  // Each person's action is on the audit trail once, by whom it was taken; the refusals are not.
+  const trail = await stack.db.auditEntry.findMany({ where: { subject: `consultation:${id}`, action: { not: 'CONSULTATION_READ' } }, orderBy: { id: 'asc' } });
+  expect(trail.map((r) => [r.action, r.actor])).toEqual([
+    ['OPENED', 'task-force'],
+    ['PLAN_PROPOSED', 'task-force'],
+    ['MATERIALS_REQUESTED', 'task-force'],
+    ['MATERIALS_COMPLETE', 'task-force'],
+    ['ACCEPTED', 'ccb-approver'],
+  ]);
+  // The case the plan opened is on it too, opened by the bank's approver who accepted.
+  expect(await stack.db.auditEntry.count({ where: { subject: `case:${linked}`, action: 'CASE_OPENED', actor: 'ccb-approver' } })).toBe(1);
 });
 
 it('starts a batch once per Idempotency-Key and reports its progress to managers and the refusing bank', async () => {

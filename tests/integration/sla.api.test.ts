@@ -18,12 +18,8 @@ const tokens: Record<string, string> = {};
 
 async function writeFixtures() {
   const db = stack.db;
-  const firm = await db.firm.upsert({
-    where: { creditCode: validSimingCode('SLA24001') },
-    create: { creditCode: validSimingCode('SLA24001'), name: '厦门鹭江时限测试有限公司', streetCode: 'lujiang' },
-    update: {},
-  });
-  const base = { product: 'FAST_TRACK', firmId: firm.id, streetCode: 'lujiang', amountFen: 100_000_000n, purpose: 'SLA fixture', acceptedAt: at('2024-03-04', '10:00'), dueAt: at('2024-03-12', '00:00'), createdBy: 'lujiang-officer' };
+  const firm = { creditCode: validSimingCode('SLA24001'), firmName: '厦门鹭江时限测试有限公司' };
+  const base = { product: 'FAST_TRACK', ...firm, streetCode: 'lujiang', amountFen: 100_000_000n, purpose: 'SLA fixture', acceptedAt: at('2024-03-04', '10:00'), dueAt: at('2024-03-12', '00:00'), createdBy: 'lujiang-officer' };
   await db.loanCase.createMany({
     data: [
       { ...base, caseNo: XIB_CASE, workflowId: `case-${XIB_CASE}`, bankCode: 'xib', stage: 'DISBURSED', slaState: 'BREACHED' },
