@@ -22,6 +22,9 @@ export interface CaseProgress {
   stage: string;
   slaState: string;
   dueAt?: string;
+  /** The pause standing now (null when the clock runs) and the working days finished pauses lasted; absent from sci-tech cases, which never pause. */
+  pause?: { since: string; by: string; reason: string } | null;
+  pausedWorkingDays?: number;
   /** Timeline entry; `eventKey` is unique per case, so a retry writes nothing new. */
   event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
   tasks?: TaskRow[];
@@ -54,7 +57,14 @@ export function caseProgressActivities(db: Database, channel: NotificationChanne
         await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
         await tx.loanCase.updateMany({
           where: { caseNo: p.caseNo, revision: { lt: p.revision } },
-          data: { stage: p.stage, slaState: p.slaState, revision: p.revision, ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}) },
+          data: {
+            stage: p.stage,
+            slaState: p.slaState,
+            revision: p.revision,
+            ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
+            ...(p.pause !== undefined ? { pausedSince: p.pause ? new Date(p.pause.since) : null, pausedBy: p.pause?.by ?? null, pausedReason: p.pause?.reason ?? null } : {}),
+            ...(p.pausedWorkingDays !== undefined ? { pausedWorkingDays: p.pausedWorkingDays } : {}),
+          },
         });
         for (const t of p.tasks ?? []) {
           const row = {

@@ -24,6 +24,8 @@ export const ESCALATION = {
   fastTrack: {
     atRisk: (streetCode: string) => [streetOffice(streetCode), TASK_FORCE],
     breached: (assignee: string, streetCode: string, bankCode: string) => [COORDINATION_GROUP, assignee, streetOffice(streetCode), bankAudience(bankCode)],
+    /** A pause for the firm past the policy's limit: supervised like a breach. */
+    pauseTooLong: (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)],
   },
   sciTech: {
     /** `holder` is whoever holds the case up: the valuation service, the approver or the bank. */

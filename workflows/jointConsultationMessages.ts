@@ -60,7 +60,9 @@ export interface MaterialsPause {
   by: string;
   since: string;
   until?: string;
-  /** Working time the clock stood still; added to the due instant. */
+  /** Working days the wait lasted (its own day not counted, the day the materials came counted); the due moves on by them. */
+  pausedWorkingDays?: number;
+  /** Working time the clock stood still, for waits ended before the period rule; added to the due instant. */
   pausedWorkingMs?: number;
 }
 

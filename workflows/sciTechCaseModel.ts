@@ -234,6 +234,7 @@ export class SciTechCase {
       breached: state.breaches.length > 0,
       answered: caseAnswered(state.stage),
       withdrawn: state.stage === 'WITHDRAWN',
+      paused: false,
       atRisk: this.promiseLevel === 'AT_RISK',
     });
     upsertSearchAttributes([

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
 import { CONSULTATION_STAGES } from '../../domain/stages';
 import { CONSULTATION_REASONS } from '../../domain/consultation/reasons';
+import { SLA_STATES } from '../../domain/slaState';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const ConsultationStage = z.enum(CONSULTATION_STAGES);
-const SlaState = z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET']);
+const SlaState = z.enum(SLA_STATES);
 const Reason = z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: z.string().optional() });
 const Event = z.strictObject({ type: z.string(), actor: z.string(), at: instant, data: z.unknown() });
 
@@ -45,7 +46,7 @@ export const ConsultationView = z.strictObject({
   reasons: z.array(Reason),
   plan: Plan.nullable(),
   materials: z.array(
-    z.strictObject({ missing: z.array(z.string()), reason: z.string(), by: z.string(), since: instant, until: instant.optional(), pausedWorkingMs: z.number().optional() }),
+    z.strictObject({ missing: z.array(z.string()), reason: z.string(), by: z.string(), since: instant, until: instant.optional(), pausedWorkingDays: z.number().int().optional(), pausedWorkingMs: z.number().optional() }),
   ),
   reReview: z.strictObject({ outcome: z.enum(['ACCEPTED', 'DECLINED']), by: z.string(), at: instant, note: z.string().optional() }).nullable(),
   linkedCase: z.strictObject({ caseNo: z.string(), url: z.string() }).nullable().describe('The case an accepted plan opened; it names this consultation in its acceptance event'),

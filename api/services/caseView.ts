@@ -44,6 +44,8 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
     return { ...common, live: live !== undefined, ...sciTechCaseFacts(live, c.events), ...tail };
   }
   const live = liveState as CaseState | undefined;
+  const facts = fastTrackCaseFacts(live, c.events);
+  const standing = facts.pauses.find((p) => p.until === undefined);
   return {
     ...common,
     dueProvisional: live?.dueProvisional ?? null,
@@ -61,7 +63,9 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
       completedAt: t.completedAt?.toISOString(),
       completedBy: t.completedBy ?? undefined,
     })),
-    ...fastTrackCaseFacts(live, c.events),
+    ...facts,
+    paused: standing ? { since: standing.since, by: standing.by, reason: standing.reason } : null,
+    pausedWorkingDays: facts.pauses.reduce((sum, p) => sum + (p.pausedWorkingDays ?? 0), 0),
     ...tail,
   };
 }

@@ -98,6 +98,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
           slaState: c.slaState,
           acceptedAt: c.acceptedAt.toISOString(),
           dueAt: c.dueAt?.toISOString() ?? null,
+          paused: c.pausedSince ? { since: c.pausedSince.toISOString(), by: c.pausedBy ?? '', reason: c.pausedReason ?? '' } : null,
+          pausedWorkingDays: c.pausedWorkingDays,
         })),
         nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.acceptedAt, key: last.caseNo }) : null,
       };

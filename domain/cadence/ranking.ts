@@ -25,6 +25,7 @@ import type { SlaStateValue } from '../slaState';
 export const WATCHED_SLA_STATES = {
   AT_RISK: { zh: '当前预警', en: 'At risk now' },
   BREACHED: { zh: '当前超时', en: 'Breached now' },
+  PAUSED: { zh: '暂停计时', en: 'Paused' },
 } as const satisfies Partial<Record<SlaStateValue, { zh: string; en: string }>>;
 export type WatchedSlaState = keyof typeof WATCHED_SLA_STATES;
 export const WATCHED_STATES = Object.keys(WATCHED_SLA_STATES) as WatchedSlaState[];

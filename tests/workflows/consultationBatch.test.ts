@@ -117,7 +117,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   expect(new Map(progress.accepted.map((a) => [a.consultationId, a.caseNo]))).toEqual(new Map(range(ACCEPTED).map((i) => [batchMemberId(batchId, i + 1), linked.get(i)])));
   expect(progress.accepted.filter((a) => a.product === 'SCI_TECH')).toHaveLength(4);
   expect((await member(UNTOUCHED).describe()).typedSearchAttributes.get(SlaState)).toBe('BREACHED');
-  expect((await member(MATERIALS.from).describe()).typedSearchAttributes.get(SlaState)).toBe('ON_TRACK');
+  expect((await member(MATERIALS.from).describe()).typedSearchAttributes.get(SlaState)).toBe('PAUSED');
 
   // Every accepted plan's case runs on its own, points back to its consultation and is recorded like an API case.
   for (const i of range(ACCEPTED)) {
@@ -134,7 +134,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   expect(rows.map((r) => [r.stage, r.slaState, r._count])).toEqual([
     ['ACCEPTED', 'MET', 12],
     ['DECLINED', 'MET', 6],
-    ['MATERIALS', 'ON_TRACK', 18],
+    ['MATERIALS', 'PAUSED', 18],
     ['REASONS_RECORDED', 'BREACHED', 1],
     ['WITHDRAWN', 'ON_TRACK', 18],
   ]);

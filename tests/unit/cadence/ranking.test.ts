@@ -72,6 +72,7 @@ describe('ranking', () => {
         { caseNo: 'GL-2025-000002', firmName: '新', streetCode: 'binhai', bankCode: 'ccb', slaState: 'AT_RISK', acceptedAt: at('2025-03-07') },
         { caseNo: 'GL-2025-000001', firmName: '旧', streetCode: 'binhai', bankCode: 'ccb', slaState: 'BREACHED', acceptedAt: at('2025-03-03') },
         { caseNo: 'GL-2025-000003', firmName: '中', streetCode: 'zhonghua', bankCode: 'xib', slaState: 'ON_TRACK', acceptedAt: at('2025-03-05') },
+        { caseNo: 'GL-2025-000004', firmName: '等', streetCode: 'binhai', bankCode: 'ccb', slaState: 'PAUSED', acceptedAt: at('2025-03-06') },
       ],
       streets: STREETS,
       banks: BANKS,
@@ -80,12 +81,12 @@ describe('ranking', () => {
     expect(board.byStreet.map((g) => [g.code, g.rank])).toEqual([['lujiang', 1], ['binhai', null], ['gulangyu', null], ['zhonghua', null]]);
     expect(board.byStreet.find((g) => g.code === 'gulangyu')).toMatchObject({ decided: 0, disbursed: 0, amounts: { disbursed: '0.00' }, open: { open: 0, oldest: null } });
     expect(board.byStreet.find((g) => g.code === 'binhai')!.open).toEqual({
-      open: 2,
-      bySlaState: { AT_RISK: 1, BREACHED: 1 },
+      open: 3,
+      bySlaState: { AT_RISK: 1, BREACHED: 1, PAUSED: 1 },
       oldest: { caseId: 'GL-2025-000001', firmName: '旧', acceptedAt: at('2025-03-03').toISOString(), workingDaysOpen: 5 },
     });
     expect(board.byBank.map((g) => g.code)).toEqual(['xib', 'ccb']);
-    expect(board.overall.open.open).toBe(3);
+    expect(board.overall.open.open).toBe(4);
     expect(board.overall.previous).toBeNull();
     expect(board.byStreet.every((g) => g.previous === null)).toBe(true);
   });
@@ -142,8 +143,8 @@ test('CSV: BOM, bilingual sections, the board with amounts and the previous peri
   const lines = cadenceReportCsv(content).split('\r\n');
   expect(lines[0]).toBe('\uFEFF周例会材料 Weekly meeting pack,2025-03-10');
   expect(lines[2]).toBe('对比上期 Compared with,2025-02-24,2025-03-02');
-  expect(lines).toContain('1,lujiang,lujiang街道 lujiang,1,0,0,0,,1,100.00%,5140000.50,0.00,5140000.50,0,0,0,,,,,0,0.00');
-  expect(lines).toContain(',binhai,binhai街道 binhai,0,0,0,0,,0,,0.00,0.00,0.00,0,0,0,,,,,0,0.00');
+  expect(lines).toContain('1,lujiang,lujiang街道 lujiang,1,0,0,0,,1,100.00%,5140000.50,0.00,5140000.50,0,0,0,0,,,,,0,0.00');
+  expect(lines).toContain(',binhai,binhai街道 binhai,0,0,0,0,,0,,0.00,0.00,0.00,0,0,0,0,,,,,0,0.00');
   expect(lines.find((l) => l.startsWith('排名 Rank'))).toContain('承诺兑现率（按时放款）Promise kept (disbursed in time)');
   // A firm's name a spreadsheet would run is shown as text.
   expect(lines).toContain(`GL-2025-000007,"'=HYPERLINK(""x"")",鹭江街道,厦门国际银行,PARALLEL_REVIEW,BREACHED,2025-03-10T16:00:00.000Z,assessor@default (DUE_DILIGENCE)`);
