@@ -18,8 +18,8 @@ import { sciTechCaseFacts } from '../readModels/sciTechCaseFacts';
 export const CASE_WORKFLOW_TYPES = ['fastTrackCaseWorkflow', 'sciTechCaseWorkflow'] as const;
 // Stages in which the case waits on people; its only pending work is the SLA clock's timer.
 const WAITING_ON_PEOPLE = new Set(['PARALLEL_REVIEW', 'CREDIT_DECISION', 'MANUAL_REVIEW']);
-// Stages after the contract is signed: exactly one contract exists.
-const CONTRACT_SIGNED = new Set(['DISBURSING', 'DISBURSED']);
+// Stages after the contract is signed: exactly one contract exists (a cancelled one stays on the bank's books).
+const CONTRACT_SIGNED = new Set(['DISBURSING', 'CONTRACT_CANCELLED', 'DISBURSED']);
 
 export type ViolationKind =
   | 'RECORD_MISSING'

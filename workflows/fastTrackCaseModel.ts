@@ -29,7 +29,7 @@ import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
 import { loadWorkingCalendar } from './calendarYears';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
-import { contractThenDisburse } from './contractThenDisburse';
+import { cancelContract, contractThenDisburse, type CancelContractRequest, type Payout } from './contractThenDisburse';
 import type {
   CalendarChangedRequest,
   CaseState,
@@ -58,6 +58,8 @@ type Subject = TaskKind | 'PROMISE';
 
 export class FastTrackCase {
   readonly state: CaseState;
+  /** Whether the bank may still cancel the signed contract (contractThenDisburse sets it). */
+  readonly payout: Payout = { cancellable: false };
   /** Over the open branches and the promise; told of every change that moves a due or closes one. */
   readonly clock: SlaClock<Deadline<Subject>>;
   private readonly projector: Projector<TaskRow[]>;
@@ -124,6 +126,11 @@ export class FastTrackCase {
     await this.project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', actor, { reason });
     return this.state;
   }
+  async cancelContract(req: CancelContractRequest): Promise<CaseState> {
+    await cancelContract(this.input, { state: this.state, project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data) }, req);
+    return this.state;
+  }
+
 
   async completeTask(req: CompleteTaskRequest): Promise<CaseState> {
     const { state } = this;
@@ -271,6 +278,7 @@ export class FastTrackCase {
         state,
         project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
         ended: () => this.ended(),
+        payout: this.payout,
         promiseKept: () => ({
           workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())),
           withinPromise: new Date() <= new Date(state.dueAt!),

@@ -5,6 +5,7 @@ import type { StaffProfile } from '../domain/people';
 import type { PatentType, SciTechRejectionReason } from '../domain/sciTech/policy';
 import type { Band, Factor, LimitBreakdown, ScoringResult } from '../domain/sciTech/scoring';
 import type { SciTechStage } from '../domain/stages';
+import type { SignedContract } from './contractMessages';
 import type { SlaStateValue } from './fastTrackCaseMessages';
 
 export type { Band, Factor, PatentType, SciTechRejectionReason, SciTechStage };
@@ -74,7 +75,7 @@ export interface SciTechCaseState {
   limit?: LimitBreakdown;
   breaches: SciTechBreach[];
   decision?: SciTechDecision;
-  contract?: { contractNo: string; signedAt: string };
+  contract?: SignedContract;
   disbursement?: { reference: string; amountFen: number; at: string };
   withdrawal?: { reason: string; by: string; at: string };
 }

@@ -18,6 +18,18 @@ export interface DisbursementRequest {
   amountFen: number;
 }
 
+export interface ContractCancellationRequest {
+  caseNo: string;
+  bankCode: string;
+  contractNo: string;
+  reason: string;
+}
+
+/** The bank refuses to cancel a contract it has already paid out. */
+export class ContractPaidError extends Error {
+  override readonly name = 'ContractPaidError';
+}
+
 /** What the bank's books hold for some cases: the reconciliation the consistency check reads. */
 export interface BankLedger {
   contracts: { caseNo: string; contractNo: string }[];
@@ -31,7 +43,13 @@ export interface BankAdapter {
   dockVipChannel(req: { caseNo: string; bankCode: string; amountFen: number; assessmentOutcome: string }): Promise<{ ticketNo: string }>;
   /** Signs the loan contract; idempotent per case (a repeat returns the first contract). */
   signContract(req: ContractRequest): Promise<{ contractNo: string; signedAt: string }>;
-  /** Pays the loan into the firm's account exactly once per case. */
+  /**
+   * Cancels a signed contract that has not been paid out (idempotent: a repeat returns the first
+   * cancellation); throws ContractPaidError once the money has moved. A cancelled contract is
+   * never paid.
+   */
+  cancelContract(req: ContractCancellationRequest): Promise<{ cancelledAt: string }>;
+  /** Pays the loan into the firm's account exactly once per case; never on a cancelled contract. */
   disburse(req: DisbursementRequest, signal?: AbortSignal): Promise<{ reference: string; amountFen: number; paidAt: string }>;
   /** The bank's own record of these cases' contracts and payments. */
   ledger(caseNos: string[]): Promise<BankLedger>;

@@ -104,6 +104,13 @@ const caseHeader = {
   purpose: z.string(),
 };
 
+/** The signed loan contract; `cancellation` once the bank cancelled it before paying. */
+const Contract = z.strictObject({
+  contractNo: z.string(),
+  signedAt: instant,
+  cancellation: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).optional(),
+});
+
 /** A fast-track case. */
 export const FastTrackCaseView = z.strictObject({
   ...caseHeader,
@@ -121,7 +128,7 @@ export const FastTrackCaseView = z.strictObject({
   breaches: z.array(Breach),
   pauses: z.array(Pause),
   decision: Decision.nullable(),
-  contract: z.strictObject({ contractNo: z.string(), signedAt: instant }).nullable(),
+  contract: Contract.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
   withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
   temporalUi: z.string(),
@@ -209,7 +216,7 @@ export const SciTechCaseView = z.strictObject({
       reasons: z.array(z.strictObject({ code: z.enum(SCI_TECH_REJECTION_REASONS), note: z.string().optional() })).optional(),
     })
     .nullable(),
-  contract: z.strictObject({ contractNo: z.string(), signedAt: instant }).nullable(),
+  contract: Contract.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
   withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
   breaches: z.array(z.strictObject({ dueAt: instant, breachedAt: instant, stage: SciTechStage })),

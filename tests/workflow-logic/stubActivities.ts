@@ -97,8 +97,9 @@ export class Recorder {
   }
 
   /**
-   * Holds the next projection of this event type until `release()`: a race a test sets up, such
-   * as a withdrawal arriving while a step's record is being written.
+   * Holds the next projection of this event type (or the activity named, as 'disburse') until
+   * `release()`: a race a test sets up, such as a withdrawal arriving while a step's record is
+   * being written.
    */
   holdNext(type: string): { reached: Promise<void>; release(): void } {
     let reached!: () => void;
@@ -158,7 +159,11 @@ export function stubActivities(rec: Recorder) {
     async signContract({ caseNo, bankCode }) {
       return { contractNo: `HT-${bankCode.toUpperCase()}-${caseNo}`, signedAt: new Date().toISOString() };
     },
+    async cancelContract() {
+      return { cancelledAt: new Date().toISOString() };
+    },
     async disburse({ caseNo, amountFen }) {
+      await rec.passHold('disburse');
       return { reference: `FK-${caseNo}`, amountFen, paidAt: new Date().toISOString() };
     },
     async valuePatents({ patents }) {
