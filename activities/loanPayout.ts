@@ -1,5 +1,11 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { ContractPaidError, type BankAdapter } from './adapters';
+import { ContractPaidError, DisbursedAmountDiffersError, type BankAdapter, type ReportedPayment } from './adapters';
+import { DISBURSED_AMOUNT_DIFFERS } from '../domain/disbursementHold';
+
+/** Final, with the bank's report as details: a person decides what follows (contractThenDisburse). */
+export function disbursedAmountDiffers(message: string, reported: ReportedPayment): ApplicationFailure {
+  return ApplicationFailure.create({ message, type: DISBURSED_AMOUNT_DIFFERS, nonRetryable: true, details: [reported] });
+}
 
 /** After an approval: the bank signs the contract, then pays, each exactly once per case; until it pays, it may cancel. */
 export function loanPayoutActivities(bank: BankAdapter) {
@@ -20,7 +26,12 @@ export function loanPayoutActivities(bank: BankAdapter) {
 
     async disburse(req: Parameters<BankAdapter['disburse']>[0]) {
       // The bank call stops when the activity is cancelled (the worker shuts down).
-      return bank.disburse(req, Context.current().cancellationSignal);
+      try {
+        return await bank.disburse(req, Context.current().cancellationSignal);
+      } catch (err) {
+        if (err instanceof DisbursedAmountDiffersError) throw disbursedAmountDiffers(err.message, err.reported);
+        throw err;
+      }
     },
   };
 }

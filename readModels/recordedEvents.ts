@@ -1,6 +1,6 @@
 // Reading facts back from a case's timeline (case_event): for the case views built from the
 // record when the workflow cannot answer, and for the consistency check.
-import type { SignedContract } from '../workflows/contractMessages';
+import type { DisbursementHold, SignedContract } from '../workflows/contractMessages';
 
 export interface EventRow {
   type: string;
@@ -26,4 +26,10 @@ export function recorded<T>(e: EventRow | undefined, pick: (e: EventRow, d: Data
 export function recordedContract(events: readonly EventRow[]): SignedContract | null {
   const cancellation = recorded(firstEvent(events, 'CONTRACT_CANCELLED'), (e, d) => ({ reason: d.reason, by: e.actor, at: d.cancelledAt }));
   return recorded(firstEvent(events, 'CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: d.signedAt ?? e.at.toISOString(), ...(cancellation && { cancellation }) }));
+}
+
+/** A payment held for the approver (DISBURSEMENT_HELD) and not yet resolved, as the event recorded it. */
+export function recordedHold(events: readonly EventRow[]): DisbursementHold | null {
+  const last = events.filter((e) => e.type === 'DISBURSEMENT_HELD' || e.type === 'DISBURSEMENT_RESOLVED').at(-1);
+  return last?.type === 'DISBURSEMENT_HELD' ? (last.data as DisbursementHold) : null;
 }

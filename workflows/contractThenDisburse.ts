@@ -2,12 +2,13 @@
 // idempotent on the bank's side (key = case number) and retried until done. A case withdrawn
 // while its contract was being signed gets no money; once the contract is signed, it can be
 // withdrawn only after the bank cancels the contract, which it may do until it pays.
-import { ApplicationFailure, CancellationScope, condition, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities } from '@temporalio/workflow';
 import type * as activities from '../activities';
+import { DISBURSED_AMOUNT_DIFFERS, type ReportedPayment } from '../domain/disbursementHold';
 import { formatWan } from '../domain/money';
 import type { FastTrackStage, SciTechStage } from '../domain/stages';
 import { BANK, OUTSIDE_INTERACTIVE, RECORD } from './activityOptions';
-import type { CancelContractRequest, SignedContract } from './contractMessages';
+import type { CancelContractRequest, DisbursementHold, ResolveDisbursementRequest, SignedContract } from './contractMessages';
 import type { Projector } from './projector';
 
 export * from './contractMessages';
@@ -30,6 +31,7 @@ export interface ApprovedCase {
   readonly state: {
     stage: FastTrackStage | SciTechStage;
     contract?: SignedContract;
+    disbursementHold?: DisbursementHold;
     disbursement?: { reference: string; amountFen: number; at: string };
   };
   /** Writes the case's record with one timeline event (see Projector.project). */
@@ -41,9 +43,14 @@ export interface ApprovedCase {
   payout: Payout;
 }
 
-/** What the contract-cancellation validator reads besides the case's state. */
+/** The payment's own bookkeeping, besides the case's state. */
 export interface Payout {
+  /** Read by the contract-cancellation validator. */
   cancellable: boolean;
+  /** Payments held so far (each hold has its own timeline event). */
+  holds: number;
+  /** The approver's answer to the current hold. */
+  resolution?: ResolveDisbursementRequest['action'];
 }
 
 export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase): Promise<void> {
@@ -58,9 +65,11 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   const cancellable = patched('bank-cancels-signed-contract');
   const payment = new CancellationScope();
   const paying = payment.run(() =>
-    act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(loan.amountFen)} (幂等键 idempotency key ${loan.caseNo})` }, [
-      { caseNo: loan.caseNo, bankCode: loan.bankCode, contractNo: contract.contractNo, amountFen: loan.amountFen },
-    ]),
+    payThroughHolds(loan, c, () =>
+      act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(loan.amountFen)} (幂等键 idempotency key ${loan.caseNo})` }, [
+        { caseNo: loan.caseNo, bankCode: loan.bankCode, contractNo: contract.contractNo, amountFen: loan.amountFen },
+      ]),
+    ),
   );
   let paid: Awaited<typeof paying> | undefined;
   if (cancellable) {
@@ -80,6 +89,44 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   c.state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
   c.state.stage = 'DISBURSED';
   await c.project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...c.state.disbursement, ...c.promiseKept() });
+}
+
+/**
+ * Pays; a payment the bank reports at another amount is not retried on its own but held for the
+ * case bank's credit approver, who accepts the reported payment or has the bank asked again.
+ */
+async function payThroughHolds(loan: ApprovedLoan, c: ApprovedCase, pay: () => Promise<ReportedPayment>): Promise<ReportedPayment> {
+  for (;;) {
+    try {
+      return await pay();
+    } catch (err) {
+      const reported = reportedPayment(err);
+      if (!reported || !patched('disbursed-amount-differs-held')) throw err;
+      c.payout.resolution = undefined;
+      c.payout.holds++;
+      c.state.stage = 'DISBURSEMENT_HELD';
+      c.state.disbursementHold = { requestedFen: loan.amountFen, reported, since: new Date().toISOString(), assignee: { role: 'credit_approver', bank: loan.bankCode } };
+      await c.project('放款金额不符，待审批人处理 The bank reports another amount: for the credit approver', `disbursement-held-${c.payout.holds}`, 'DISBURSEMENT_HELD', 'system', { ...c.state.disbursementHold });
+      await condition(() => c.payout.resolution !== undefined);
+      if (c.payout.resolution === 'CONFIRM_REPORTED') return reported;
+    }
+  }
+}
+
+/** The bank's report when a payment ended because it reports another amount. */
+function reportedPayment(err: unknown): ReportedPayment | undefined {
+  if (!(err instanceof ActivityFailure) || !(err.cause instanceof ApplicationFailure) || err.cause.type !== DISBURSED_AMOUNT_DIFFERS) return undefined;
+  return err.cause.details?.[0] as ReportedPayment;
+}
+
+/** The approver's answer to a held payment (the update's handler, after validateDisbursementResolution). */
+export async function resolveDisbursement(c: Pick<ApprovedCase, 'state' | 'project' | 'payout'>, req: ResolveDisbursementRequest): Promise<void> {
+  const hold = c.state.disbursementHold!;
+  c.state.disbursementHold = undefined;
+  c.state.stage = 'DISBURSING';
+  await c.project('放款差异已处理 Held disbursement resolved', `disbursement-resolved-${c.payout.holds}`, 'DISBURSEMENT_RESOLVED', req.actor, { action: req.action, note: req.note, requestedFen: hold.requestedFen, reported: hold.reported });
+  // The payment goes on once the answer is on the timeline, so the timeline reads in order.
+  c.payout.resolution = req.action;
 }
 
 /**

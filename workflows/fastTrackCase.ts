@@ -19,8 +19,8 @@ import {
   type FastTrackCaseInput,
 } from './fastTrackCaseMessages';
 import { FastTrackCase } from './fastTrackCaseModel';
-import { cancelContractUpdate } from './contractMessages';
-import { validateContractCancellation } from './validation';
+import { cancelContractUpdate, resolveDisbursementUpdate } from './contractMessages';
+import { validateContractCancellation, validateDisbursementResolution } from './validation';
 import {
   validateCalendarChanged,
   validateCompleteTask,
@@ -45,6 +45,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   setHandler(pauseSlaUpdate, (req) => c.pauseSla(req), { validator: (req) => validatePauseSla(c.state, req) });
   setHandler(resumeSlaUpdate, (req) => c.resumeSla(req), { validator: (req) => validateResumeSla(c.state, req) });
   setHandler(cancelContractUpdate, (req) => c.cancelContract(req), { validator: (req) => validateContractCancellation(c.state, req, input, c.payout.cancellable) });
+  setHandler(resolveDisbursementUpdate, (req) => c.resolveDisbursement(req), { validator: (req) => validateDisbursementResolution(c.state, req, input) });
   setHandler(calendarChangedUpdate, (req) => c.calendarChanged(req), { validator: (req) => validateCalendarChanged(c.state, req) });
   // A signal is durable even while no worker runs: how the API tells every running case that
   // a notice was loaded, without waiting on each of them.

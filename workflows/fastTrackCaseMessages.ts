@@ -4,7 +4,7 @@ import type { RejectionReason, TaskKind } from '../domain/fastTrack/policy';
 import type { StaffProfile } from '../domain/people';
 import type { SlaStateValue } from '../domain/slaState';
 import type { FastTrackStage } from '../domain/stages';
-import type { SignedContract } from './contractMessages';
+import type { DisbursementHold, SignedContract } from './contractMessages';
 
 export type { RejectionReason, SlaStateValue, TaskKind };
 
@@ -92,6 +92,8 @@ export interface CaseState {
   breaches: Breach[];
   decision?: CreditDecision;
   contract?: SignedContract;
+  /** Set while a payment the bank reports at another amount waits for the approver. */
+  disbursementHold?: DisbursementHold;
   disbursement?: { reference: string; amountFen: number; at: string };
   withdrawal?: { reason: string; by: string; at: string };
 }

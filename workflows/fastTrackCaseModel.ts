@@ -29,7 +29,7 @@ import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
 import { loadWorkingCalendar } from './calendarYears';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
-import { cancelContract, contractThenDisburse, type CancelContractRequest, type Payout } from './contractThenDisburse';
+import { cancelContract, contractThenDisburse, resolveDisbursement, type CancelContractRequest, type Payout, type ResolveDisbursementRequest } from './contractThenDisburse';
 import type {
   CalendarChangedRequest,
   CaseState,
@@ -59,7 +59,7 @@ type Subject = TaskKind | 'PROMISE';
 export class FastTrackCase {
   readonly state: CaseState;
   /** Whether the bank may still cancel the signed contract (contractThenDisburse sets it). */
-  readonly payout: Payout = { cancellable: false };
+  readonly payout: Payout = { cancellable: false, holds: 0 };
   /** Over the open branches and the promise; told of every change that moves a due or closes one. */
   readonly clock: SlaClock<Deadline<Subject>>;
   private readonly projector: Projector<TaskRow[]>;
@@ -127,8 +127,18 @@ export class FastTrackCase {
     return this.state;
   }
   async cancelContract(req: CancelContractRequest): Promise<CaseState> {
-    await cancelContract(this.input, { state: this.state, project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data) }, req);
+    await cancelContract(this.input, this.payoutStep(), req);
     return this.state;
+  }
+
+  async resolveDisbursement(req: ResolveDisbursementRequest): Promise<CaseState> {
+    await resolveDisbursement(this.payoutStep(), req);
+    return this.state;
+  }
+
+  /** What the payment's message handlers read and move. */
+  private payoutStep() {
+    return { state: this.state, payout: this.payout, project: (summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>) => this.project(summary, eventKey, type, actor, data) };
   }
 
 

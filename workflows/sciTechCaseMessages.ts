@@ -5,7 +5,7 @@ import type { StaffProfile } from '../domain/people';
 import type { PatentType, SciTechRejectionReason } from '../domain/sciTech/policy';
 import type { Band, Factor, LimitBreakdown, ScoringResult } from '../domain/sciTech/scoring';
 import type { SciTechStage } from '../domain/stages';
-import type { SignedContract } from './contractMessages';
+import type { DisbursementHold, SignedContract } from './contractMessages';
 import type { SlaStateValue } from './fastTrackCaseMessages';
 
 export type { Band, Factor, PatentType, SciTechRejectionReason, SciTechStage };
@@ -76,6 +76,8 @@ export interface SciTechCaseState {
   breaches: SciTechBreach[];
   decision?: SciTechDecision;
   contract?: SignedContract;
+  /** Set while a payment the bank reports at another amount waits for the approver. */
+  disbursementHold?: DisbursementHold;
   disbursement?: { reference: string; amountFen: number; at: string };
   withdrawal?: { reason: string; by: string; at: string };
 }

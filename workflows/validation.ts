@@ -5,7 +5,8 @@ import { decisionRefusal, holdRefusal, type CaseParties } from '../domain/duties
 import type { TaskKind } from '../domain/fastTrack/policy';
 import type { StaffProfile } from '../domain/people';
 import { caseAnswered } from '../domain/stages';
-import type { CancelContractRequest, SignedContract } from './contractMessages';
+import { DISBURSEMENT_RESOLUTIONS } from '../domain/disbursementHold';
+import type { CancelContractRequest, ResolveDisbursementRequest, SignedContract } from './contractMessages';
 
 export function reject(zh: string, en: string): never {
   throw new Error(`${zh} ${en}`);
@@ -92,6 +93,15 @@ export function validateContractCancellation(state: { stage: string; contract?: 
   if (!contract) reject(`案件处于${stage}，尚无已签署的合同`, `a case in ${stage} has no signed contract to cancel`);
   if (stage !== 'DISBURSING') reject(`案件处于${stage}，合同不能撤销`, `the contract can only be cancelled before the money is paid, not in ${stage}`);
   if (!cancellable) reject('合同签署时尚不支持撤销，请稍后或联系运维', 'this case signed its contract before cancellation existed (or is still recording the signature); its payment cannot be called off');
+}
+
+/** A held payment (the bank reported another amount) is resolved by a credit approver of the case's bank, with a note. */
+export function validateDisbursementResolution(state: { stage: string }, req: ResolveDisbursementRequest, parties: CaseParties): void {
+  requireText(req?.actor, '操作人', 'actor');
+  requireDecider(req, parties);
+  if (state.stage !== 'DISBURSEMENT_HELD') reject(`案件处于${state.stage}，没有待处理的放款差异`, `no disbursement is held for a decision in ${state.stage}`);
+  if (!DISBURSEMENT_RESOLUTIONS.includes(req.action)) reject('处理方式无效', `action must be one of ${DISBURSEMENT_RESOLUTIONS.join(', ')}`);
+  requireText(req.note, '处理说明', 'a note');
 }
 
 const describe = (p: StaffProfile | undefined) => (p ? `${p.role}${p.street ? ` of ${p.street}` : ''}${p.bank ? ` of ${p.bank}` : ''}` : 'of unknown role');

@@ -10,7 +10,7 @@ export type { AssessorAdapter, BankAdapter, BankLedger, IpValuationAdapter, Pate
 export { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxXinyidai };
 export { SANDBOX_BASE_VALUATION_FEN } from './ipValuation';
 export { UnknownApplicationError } from './xinyidai';
-export { ContractPaidError } from './bank';
+export { ContractPaidError, DisbursedAmountDiffersError, type ReportedPayment } from './bank';
 
 /** The outside systems a case talks to; swap any of them for a real client. */
 export interface Adapters {

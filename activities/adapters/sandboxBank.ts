@@ -3,7 +3,7 @@
 // core-banking API, a repeated call under the same idempotency key returns the first result and
 // never pays twice.
 import type { Database } from '../../infra/database';
-import { ContractPaidError, type BankAdapter, type BankLedger, type ContractCancellationRequest, type ContractRequest, type DisbursementRequest } from './bank';
+import { ContractPaidError, DisbursedAmountDiffersError, type BankAdapter, type BankLedger, type ContractCancellationRequest, type ContractRequest, type DisbursementRequest } from './bank';
 import { sandboxGate, SandboxUnavailableError, type SandboxBehaviour } from './sandbox';
 
 export interface SandboxBankOptions extends SandboxBehaviour {
@@ -105,7 +105,7 @@ export class SandboxBank implements BankAdapter {
     const [row] = await this.db.$queryRaw<PaymentRow[]>`
       SELECT idempotency_key, reference, contract_no, amount_fen, created_at FROM sandbox_bank.disbursement WHERE idempotency_key = ${req.caseNo}`;
     if (row!.amount_fen !== BigInt(req.amountFen)) {
-      throw new Error(`disbursement ${row!.reference} was already made for ${row!.amount_fen} fen, not ${req.amountFen}`);
+      throw new DisbursedAmountDiffersError(req.amountFen, { reference: row!.reference, amountFen: Number(row!.amount_fen), paidAt: row!.created_at.toISOString() });
     }
     await this.opts.afterPayment?.(req.caseNo, signal);
     if (this.lost < (this.opts.loseResponseFirst ?? 0)) {

@@ -111,6 +111,14 @@ const Contract = z.strictObject({
   cancellation: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).optional(),
 });
 
+/** A payment the bank reports at another amount than approved, waiting for the bank's credit approver. */
+const DisbursementHold = z.strictObject({
+  requestedFen: z.number().int(),
+  reported: z.strictObject({ reference: z.string(), amountFen: z.number().int(), paidAt: instant }),
+  since: instant,
+  assignee: z.strictObject({ role: z.literal('credit_approver'), bank: z.string() }),
+});
+
 /** A fast-track case. */
 export const FastTrackCaseView = z.strictObject({
   ...caseHeader,
@@ -129,6 +137,7 @@ export const FastTrackCaseView = z.strictObject({
   pauses: z.array(Pause),
   decision: Decision.nullable(),
   contract: Contract.nullable(),
+  disbursementHold: DisbursementHold.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
   withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
   temporalUi: z.string(),
@@ -217,6 +226,7 @@ export const SciTechCaseView = z.strictObject({
     })
     .nullable(),
   contract: Contract.nullable(),
+  disbursementHold: DisbursementHold.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
   withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
   breaches: z.array(z.strictObject({ dueAt: instant, breachedAt: instant, stage: SciTechStage })),

@@ -1,6 +1,6 @@
 // People act on a case through its workflow's updates (api/services/caseActions.ts). Task and
-// clock actions exist for fast-track cases only; decision, contract cancellation and withdrawal
-// for every product.
+// clock actions exist for fast-track cases only; decision, contract cancellation, a held payment's
+// resolution and withdrawal for every product.
 import type { Role } from '../../domain/people';
 import { B, P, R, actionWithBody, ok, type ResponseSpec } from '../contract';
 import { CaseParams, CaseTaskParams, IdempotencyKeyHeader, type TaskSlug } from '../schemas';
@@ -116,6 +116,19 @@ export const CASE_ACTION_ROUTES = [
     handler: async (c, { cases, caseActions }) => {
       const { caseNo } = await cases.visible(c.principal, c.path.caseNo);
       c.res.json(await caseActions.cancelContract(c.caller, caseNo, c.body().reason));
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'resolveDisbursement',
+    path: '/api/v1/cases/{caseNo}/disbursement/resolution',
+    summary: '处理放款差异 The case bank’s credit approver answers a payment the bank reports at another amount: accept it (CONFIRM_REPORTED) or have the bank pay again (RETRY)',
+    roles: ['credit_approver'],
+    pathParams: CaseParams,
+    body: B.DisbursementResolutionBody,
+    handler: async (c, { cases, caseActions }) => {
+      const { caseNo } = await cases.visible(c.principal, c.path.caseNo);
+      c.res.json(await caseActions.resolveDisbursement(c.caller, caseNo, c.body()));
     },
   }),
   route({

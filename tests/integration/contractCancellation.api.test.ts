@@ -5,7 +5,7 @@ import request from 'supertest';
 import { ContractPaidError, SandboxBank } from '../../activities/adapters';
 import { bearer } from '../support/auth';
 import { holdPayment } from '../support/bankHold';
-import { validSimingCode } from '../support/creditCodes';
+import { caseAwaitingDecision } from '../support/apiCases';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
@@ -16,18 +16,10 @@ const act = async (who: string, id: string, path: string, body: object) =>
 const view = async (id: string) => (await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('manager')).expect(200)).body;
 
 it('withdrawal waits for the bank to cancel the signed contract; only the case bank’s approver cancels, and the money never moves', async () => {
-  const res = await request(stack.app)
-    .post('/api/v1/cases')
-    .set('authorization', await bearer('lujiang-officer'))
-    .send({ firmName: '厦门鹭江撤约测试有限公司', creditCode: validSimingCode('MA7CNCL1'), street: 'lujiang', bank: 'xib', amount: '800000', purpose: '流动资金' })
-    .expect(201);
-  const id = res.body.id as string;
+  const id = await caseAwaitingDecision(stack.app, '厦门鹭江撤约测试有限公司', 'MA7CNCL1');
   // The bank's payment system refuses this case's payment for now: signed, not paid.
   const release = await holdPayment(stack.db, id);
   try {
-    expect((await act('lujiang-grid', id, '/tasks/grid-submission/complete', { applicationNo: 'XYD20261130000777' })).status).toBe(200);
-    expect((await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND', note: '联合评估通过' })).status).toBe(200);
-    expect((await act('assessor', id, '/tasks/due-diligence/complete', { reportNo: 'DD-2026-0777', riskRating: 'LOW', summary: '订单真实' })).status).toBe(200);
     expect((await act('xib-approver', id, '/decision', { outcome: 'APPROVED', amount: '800000', rateBp: 385, termMonths: 12 })).status).toBe(200);
     const signed = await eventually(async () => {
       const c = await view(id);

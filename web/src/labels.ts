@@ -9,6 +9,7 @@ export const STAGES: Names = {
   CREDIT_DECISION: ['授信决策', 'Credit decision'],
   CONTRACTING: ['签约', 'Contracting'],
   DISBURSING: ['放款中', 'Disbursing'],
+  DISBURSEMENT_HELD: ['放款金额待核', 'Disbursement held'],
   CONTRACT_CANCELLED: ['合同已撤销', 'Contract cancelled'],
   DISBURSED: ['已放款', 'Disbursed'],
   REJECTED: ['已拒绝', 'Rejected'],
