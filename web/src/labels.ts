@@ -57,6 +57,8 @@ export const OUTCOMES: Names = {
   LOW: ['低', 'Low'],
   MEDIUM: ['中', 'Medium'],
   HIGH: ['高', 'High'],
+  CONFIRM_REPORTED: ['确认银行报告的放款', 'Confirm the payment the bank reports'],
+  RETRY: ['请银行重新放款', 'Ask the bank to pay again'],
 };
 
 export const REASONS: Names = {
