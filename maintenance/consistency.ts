@@ -16,8 +16,9 @@ import type { EventRow } from '../readModels/recordedEvents';
 import { sciTechCaseFacts } from '../readModels/sciTechCaseFacts';
 
 export const CASE_WORKFLOW_TYPES = ['fastTrackCaseWorkflow', 'sciTechCaseWorkflow'] as const;
-// Stages in which the case waits on people; its only pending work is the SLA clock's timer.
-const WAITING_ON_PEOPLE = new Set(['PARALLEL_REVIEW', 'CREDIT_DECISION', 'MANUAL_REVIEW']);
+// Stages in which the case waits on people; its only pending work is the SLA clock's timer (a held
+// payment waits for the bank's approver, a cancelled contract for the withdrawal).
+const WAITING_ON_PEOPLE = new Set(['PARALLEL_REVIEW', 'CREDIT_DECISION', 'MANUAL_REVIEW', 'DISBURSEMENT_HELD', 'CONTRACT_CANCELLED']);
 // Stages after the contract is signed: exactly one contract exists (a cancelled one stays on the bank's books).
 const CONTRACT_SIGNED = new Set(['DISBURSING', 'DISBURSEMENT_HELD', 'CONTRACT_CANCELLED', 'DISBURSED']);
 
