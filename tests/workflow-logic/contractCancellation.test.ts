@@ -1,9 +1,11 @@
-// A signed contract stands until the bank cancels it: on stub activities, a case whose money has
-// not moved cannot be withdrawn; the case bank's credit approver (and nobody else) cancels the
+// A signed contract stands until the bank cancels it: on stub activities, a case (either product)
+// whose money has not moved cannot be withdrawn; the case bank's credit approver (and nobody else) cancels the
 // contract, the payment is called off, and the case can then be withdrawn.
 import { cancelContractUpdate } from '../../workflows/contractMessages';
 import { decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
+import { sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
 import { caseInput, completeAllBranches, eventually, refusal, startCase } from '../support/caseScenarios';
+import { biotech, sciTechInput, startSciTech } from '../support/sciTechScenarios';
 import { saveHistory } from '../workflows/historyFiles';
 import { at, clockTo, finalResult, useStubbedWorker } from './harness';
 
@@ -59,4 +61,23 @@ test('before the contract is signed there is nothing to cancel', async () => {
   expect(await refusal(handle.executeUpdate(cancelContractUpdate, { args: [{ reason: '撤销 cancel', ...approver }] }))).toBe(
     '案件处于CREDIT_DECISION，尚无已签署的合同 a case in CREDIT_DECISION has no signed contract to cancel',
   );
+});
+
+test('a sci-tech case approved automatically: the same rule, its bank’s approver cancels, then it is withdrawn', async () => {
+  const acceptedAt = at('2035-06-19', '10:00');
+  await clockTo(s.env, acceptedAt);
+  const input = sciTechInput(acceptedAt, biotech);
+  const payment = s.rec.holdNext('disburse');
+  const handle = await startSciTech(s, input);
+  await payment.reached;
+  await eventually(async () => expect((await handle.query(sciTechGetStateQuery)).stage).toBe('DISBURSING'));
+  const withdrawal = { reason: '企业放弃 the firm gives up', actor: 'loan-officer@ccb-lianqian' };
+  expect(await refusal(handle.executeUpdate(sciTechWithdrawUpdate, { args: [withdrawal] }))).toMatch(/the bank must cancel it first/);
+  const ccbApprover = { actor: 'approver@ccb', actorProfile: { role: 'credit_approver' as const, bank: 'ccb' } };
+  expect(await handle.executeUpdate(cancelContractUpdate, { args: [{ reason: '企业申请撤回 the firm withdraws', ...ccbApprover }] })).toMatchObject({ stage: 'CONTRACT_CANCELLED' });
+  payment.release();
+  await handle.executeUpdate(sciTechWithdrawUpdate, { args: [withdrawal] });
+  const final = await finalResult(s, handle);
+  expect(final).toMatchObject({ stage: 'WITHDRAWN', contract: { cancellation: { by: 'approver@ccb' } } });
+  expect(final.disbursement).toBeUndefined();
 });
