@@ -1,9 +1,15 @@
 // Computes a cadence report from the case projection and stores it under its stable id.
-import type { ReportPeriod, CadenceKind } from '../domain/cadence/decision';
+import { previousPeriod, type ReportPeriod, type CadenceKind } from '../domain/cadence/decision';
+import { buildBoard } from '../domain/cadence/ranking';
+import { shanghaiDate } from '../domain/calendar/timeZone';
 import { CASE_ENDED_STAGES } from '../domain/stages';
-import { rankGroups, reportTitle, type AtRiskCase, type AtRiskOwner, type CadenceReportContent, type PeriodActivity } from '../domain/cadence/report';
+import { reportTitle, type AtRiskCase, type AtRiskOwner, type BatchProgressLine, type CadenceReportContent, type PeriodActivity } from '../domain/cadence/report';
+import { Context } from '@temporalio/activity';
+import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
-import { querySlaSummaryWhere, rangeInstants } from '../readModels/slaSummaryQuery';
+import { queryBatchOutcomes } from '../readModels/batchOutcomes';
+import { currentFacts, periodFacts } from '../readModels/cadenceBoard';
+import { calendarOf, rangeInstants } from '../readModels/slaSummaryQuery';
 import type { Prisma } from '../prisma/generated/client';
 
 export interface GenerateCadenceReportInput {
@@ -14,6 +20,8 @@ export interface GenerateCadenceReportInput {
   /** ISO instant the schedule meant to run at. */
   scheduledFor: string;
   provisional: boolean;
+  /** Who ran it by hand: its publication is then on the audit trail. */
+  requestedBy?: string;
 }
 
 const DECISION_EVENTS = ['APPROVED', 'REJECTED'];
@@ -44,10 +52,10 @@ async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
     take: MAX_AT_RISK,
     select: {
       caseNo: true,
+      firmName: true,
       stage: true,
       slaState: true,
       dueAt: true,
-      firm: { select: { name: true } },
       street: { select: { code: true, nameZh: true, nameEn: true } },
       bank: { select: { code: true, nameZh: true, nameEn: true } },
       tasks: { where: { status: { not: 'DONE' } }, orderBy: { dueAt: 'asc' }, select: { kind: true, assignee: true, slaState: true, dueAt: true } },
@@ -64,7 +72,7 @@ async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
     }
     return {
       caseId: c.caseNo,
-      firmName: c.firm.name,
+      firmName: c.firmName,
       street: c.street,
       bank: c.bank,
       stage: c.stage,
@@ -75,30 +83,51 @@ async function casesAtRisk(db: Database): Promise<AtRiskCase[]> {
   });
 }
 
+/**
+ * The batches still in progress (a consultation or its case open), and those with an answer, a
+ * decision or a payment in the period; without their member lists.
+ */
+async function batchProgress(db: Database, period: ReportPeriod, calendar: Awaited<ReturnType<typeof calendarOf>>): Promise<BatchProgressLine[]> {
+  const at = rangeInstants(period);
+  const inPeriod = (iso: string | null) => iso !== null && new Date(iso) >= at.gte && new Date(iso) < at.lt;
+  const batches = await queryBatchOutcomes(db, { openedAt: { lt: at.lt } }, calendar);
+  return batches
+    .filter((b) => b.consultation.open + b.cases.open > 0 || b.members.some((m) => inPeriod(m.answeredAt) || inPeriod(m.decidedAt) || inPeriod(m.disbursedAt)))
+    .map(({ members: _members, ...b }) => b);
+}
+
 export function cadenceReportActivities(db: Database) {
   return {
     /** Computes the report for the period and stores it; running it again replaces it (same id). */
     async generateCadenceReport(input: GenerateCadenceReportInput): Promise<{ reportId: string; atRisk: number; opened: number }> {
       const range = input.period;
-      const [activity, byStreet, byBank, atRisk] = await Promise.all([
+      const before = previousPeriod(input.kind, range);
+      const calendar = await calendarOf(db);
+      const [activity, current, now, previous, atRisk, batches] = await Promise.all([
         periodActivity(db, range),
-        querySlaSummaryWhere(db, {}, { ...range, groupBy: 'street' }),
-        querySlaSummaryWhere(db, {}, { ...range, groupBy: 'bank' }),
+        periodFacts(db, range),
+        currentFacts(db),
+        before ? periodFacts(db, before) : undefined,
         casesAtRisk(db),
+        batchProgress(db, range, calendar),
       ]);
       const generatedAt = new Date();
+      // Open working days count to the report's own day, as a period is counted (start day not counted).
+      const workingDaysOpen = (acceptedAt: Date) => calendar.workingDaysBetween(shanghaiDate(acceptedAt), input.businessDate);
       const content: CadenceReportContent = {
         id: input.reportId,
         kind: input.kind,
         title: reportTitle(input.kind),
         businessDate: input.businessDate,
         period: range,
+        previousPeriod: before,
         scheduledFor: input.scheduledFor,
         generatedAt: generatedAt.toISOString(),
         provisional: input.provisional,
         activity,
-        sla: { overall: byStreet.overall, byStreet: rankGroups(byStreet.groups), byBank: rankGroups(byBank.groups) },
+        board: buildBoard({ ...current, ...now, workingDaysOpen }, previous),
         atRisk,
+        batches,
       };
       const row = {
         kind: input.kind,
@@ -110,7 +139,15 @@ export function cadenceReportActivities(db: Database) {
         provisional: input.provisional,
         content: content as unknown as Prisma.InputJsonValue,
       };
-      await db.cadenceReport.upsert({ where: { id: input.reportId }, create: { id: input.reportId, ...row }, update: row });
+      await db.$transaction(async (tx) => {
+        await tx.cadenceReport.upsert({ where: { id: input.reportId }, create: { id: input.reportId, ...row }, update: row });
+        if (!input.requestedBy) return;
+        const subject = `report:${input.reportId}`;
+        // Keyed by the run: a retried attempt writes no second row, a later run by hand its own.
+        const runId = Context.current().info.workflowExecution?.runId;
+        const after = { kind: input.kind, businessDate: input.businessDate, period: range, provisional: input.provisional };
+        await writeAudit(tx, { actor: input.requestedBy, action: 'REPORT_PUBLISHED', subject, after, key: `${subject}:${runId}` });
+      });
       return { reportId: input.reportId, atRisk: atRisk.length, opened: activity.opened };
     },
   };

@@ -1,4 +1,8 @@
+import { isPersonAction } from '../domain/personActions';
+import { writeAudit, type AuditDb } from '../infra/audit';
 import type { Database } from '../infra/database';
+import type { NotificationChannel } from './adapters';
+import { deliverNotice, type Notice } from './notifications';
 
 export interface TaskRow {
   kind: string;
@@ -18,25 +22,31 @@ export interface CaseProgress {
   stage: string;
   slaState: string;
   dueAt?: string;
+  /** The pause standing now (null when the clock runs) and the working days finished pauses lasted; absent from sci-tech cases, which never pause. */
+  pause?: { since: string; by: string; reason: string } | null;
+  pausedWorkingDays?: number;
   /** Timeline entry; `eventKey` is unique per case, so a retry writes nothing new. */
   event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
   tasks?: TaskRow[];
 }
 
-export interface Notification {
-  caseNo: string;
-  eventKey: string;
-  /** NOTIFICATION, or ESCALATED when it goes to the coordination group about a breach. */
-  type: string;
-  at: string;
-  audience: string[];
-  /** Chinese first, then English. */
-  zh: string;
-  en: string;
+/** A case's notice: its timeline event, then delivered to people (activities/notifications.ts). */
+export type Notification = Omit<Notice, 'source'> & { caseNo: string };
+
+type TimelineEvent = CaseProgress['event'];
+
+/**
+ * The audit row of a person's action, written in the transaction that writes its timeline event
+ * and keyed by it: a retried or rebuilt projection writes neither twice.
+ */
+export async function auditPersonAction(tx: AuditDb, subject: string, revision: number, stage: string, event: TimelineEvent): Promise<void> {
+  if (!isPersonAction(event)) return;
+  const { eventKey, type, actor, at, data } = event;
+  await writeAudit(tx, { actor, action: type, subject, after: { revision, eventKey, at, stage, data }, key: `${subject}:${eventKey}` });
 }
 
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
-export function caseProgressActivities(db: Database) {
+export function caseProgressActivities(db: Database, channel: NotificationChannel) {
   return {
     async recordCaseProgress(p: CaseProgress): Promise<void> {
       await db.$transaction(async (tx) => {
@@ -44,9 +54,17 @@ export function caseProgressActivities(db: Database) {
           data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
           skipDuplicates: true,
         });
+        await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
         await tx.loanCase.updateMany({
           where: { caseNo: p.caseNo, revision: { lt: p.revision } },
-          data: { stage: p.stage, slaState: p.slaState, revision: p.revision, ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}) },
+          data: {
+            stage: p.stage,
+            slaState: p.slaState,
+            revision: p.revision,
+            ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
+            ...(p.pause !== undefined ? { pausedSince: p.pause ? new Date(p.pause.since) : null, pausedBy: p.pause?.by ?? null, pausedReason: p.pause?.reason ?? null } : {}),
+            ...(p.pausedWorkingDays !== undefined ? { pausedWorkingDays: p.pausedWorkingDays } : {}),
+          },
         });
         for (const t of p.tasks ?? []) {
           const row = {
@@ -65,7 +83,7 @@ export function caseProgressActivities(db: Database) {
       });
     },
 
-    /** Sends a bilingual notice; stored on the case timeline (the outbox a real sender would read). */
+    /** A bilingual notice: on the case timeline, then to each person its audience reaches. */
     async notify(n: Notification): Promise<void> {
       await db.caseEvent.createMany({
         data: [{
@@ -78,6 +96,7 @@ export function caseProgressActivities(db: Database) {
         }],
         skipDuplicates: true,
       });
+      await deliverNotice(db, channel, { source: n.caseNo, ...n });
     },
   };
 }

@@ -1,4 +1,6 @@
+import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
+import { auditCreditCodeOverride } from './creditCodeOverride';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
 
 export interface AcceptedCase {
@@ -17,21 +19,25 @@ export interface AcceptedCase {
   eventData: Record<string, unknown>;
 }
 
-/** A case's first record: firm, case and acceptance event, and an audited credit-code override; idempotent. */
+/**
+ * A case's first record: the case (with the firm as its street office named it), the acceptance
+ * event, and the audit rows of its opening and of a confirmed credit-code override, all in one
+ * transaction; idempotent. A repeat (a retry, or the projection's rebuild) writes the firm's name
+ * and code the workflow holds again, which restores them on records migrated from the shared firm row.
+ */
 export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise<void> {
+  const firm = { firmName: c.firm.name, creditCode: c.firm.creditCode };
   await db.$transaction(async (tx) => {
-    const firm = await tx.firm.upsert({
-      where: { creditCode: c.firm.creditCode },
-      create: { creditCode: c.firm.creditCode, name: c.firm.name, streetCode: c.streetCode },
-      update: {},
-    });
-    if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo } })) return;
+    if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo }, select: { caseNo: true } })) {
+      await tx.loanCase.update({ where: { caseNo: c.caseNo }, data: firm });
+      return;
+    }
     await tx.loanCase.create({
       data: {
         caseNo: c.caseNo,
         workflowId: `case-${c.caseNo}`,
         product: c.product,
-        firmId: firm.id,
+        ...firm,
         streetCode: c.streetCode,
         bankCode: c.bankCode,
         amountFen: BigInt(c.amountFen),
@@ -46,16 +52,16 @@ export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise
     await tx.caseEvent.create({
       data: { caseNo: c.caseNo, eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: new Date(c.acceptedAt), data: c.eventData as object },
     });
+    const subject = `case:${c.caseNo}`;
+    await writeAudit(tx, {
+      actor: c.acceptedBy,
+      action: 'CASE_OPENED',
+      subject,
+      key: `${subject}:opened`,
+      after: { product: c.product, firm: c.firm, street: c.streetCode, bank: c.bankCode, amountFen: c.amountFen, purpose: c.purpose, ...c.eventData },
+    });
     if (c.firm.creditCodeWarnings.length > 0) {
-      // An officer confirmed a code whose check characters fail (early pilot codes).
-      await tx.auditEntry.create({
-        data: {
-          actor: c.acceptedBy,
-          action: 'CREDIT_CODE_OVERRIDE_CONFIRMED',
-          subject: `firm:${c.firm.creditCode}`,
-          after: { caseNo: c.caseNo, warnings: c.firm.creditCodeWarnings },
-        },
-      });
+      await auditCreditCodeOverride(tx, { actor: c.acceptedBy, creditCode: c.firm.creditCode, warnings: c.firm.creditCodeWarnings, opened: { caseNo: c.caseNo } });
     }
   });
 }

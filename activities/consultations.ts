@@ -5,8 +5,12 @@ import { Context } from '@temporalio/activity';
 import { formatWan } from '../domain/money';
 import { nextCaseNo } from '../infra/caseNumbers';
 import type { Database } from '../infra/database';
+import { auditCreditCodeOverride } from './creditCodeOverride';
 import { defaultAssignees } from '../infra/staffDirectory';
-import type { Notification } from './caseProgress';
+import type { NotificationChannel } from './adapters';
+import { auditPersonAction, type Notification } from './caseProgress';
+import { deliverNotice } from './notifications';
+import { writeAudit } from '../infra/audit';
 import { acceptanceUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseInput } from '../workflows/sciTechCase';
 import { ConsultationLink, openingSearchAttributes } from '../workflows/searchAttributes';
@@ -29,30 +33,37 @@ export interface ConsultationProgress {
 /** A case notification's fields, addressed to a consultation's timeline. */
 export type ConsultationNotification = Omit<Notification, 'caseNo'> & { consultationId: string };
 
-export function consultationActivities(db: Database) {
+export function consultationActivities(db: Database, channel: NotificationChannel) {
   return {
-    /** The consultation's first record; a retry finds it and changes nothing. */
+    /** The consultation's first record, with an audited credit-code override; a retry finds it and changes nothing. */
     async recordConsultationOpened({ input, dueAt }: { input: JointConsultationInput; dueAt: string }): Promise<void> {
-      await db.consultation.createMany({
-        data: [{
-          consultationId: input.consultationId,
-          workflowId: consultationWorkflowId(input.consultationId),
-          batchId: input.batchId ?? null,
-          fromCaseNo: input.refused.caseNo ?? null,
-          firmName: input.firm.name,
-          creditCode: input.firm.creditCode,
-          streetCode: input.firm.streetCode,
-          bankCode: input.refused.bankCode,
-          refusedProduct: input.refused.product,
-          amountFen: BigInt(input.refused.amountFen),
-          stage: input.reasons?.length ? 'REASONS_RECORDED' : 'OPENED',
-          slaState: 'ON_TRACK',
-          openedAt: new Date(input.openedAt),
-          dueAt: new Date(dueAt),
-          reasons: (input.reasons ?? []) as object[],
-          createdBy: input.openedBy,
-        }],
-        skipDuplicates: true,
+      await db.$transaction(async (tx) => {
+        const created = await tx.consultation.createMany({
+          data: [{
+            consultationId: input.consultationId,
+            workflowId: consultationWorkflowId(input.consultationId),
+            batchId: input.batchId ?? null,
+            fromCaseNo: input.refused.caseNo ?? null,
+            firmName: input.firm.name,
+            creditCode: input.firm.creditCode,
+            streetCode: input.firm.streetCode,
+            bankCode: input.refused.bankCode,
+            refusedProduct: input.refused.product,
+            amountFen: BigInt(input.refused.amountFen),
+            stage: input.reasons?.length ? 'REASONS_RECORDED' : 'OPENED',
+            slaState: 'ON_TRACK',
+            openedAt: new Date(input.openedAt),
+            dueAt: new Date(dueAt),
+            reasons: (input.reasons ?? []) as object[],
+            createdBy: input.openedBy,
+          }],
+          skipDuplicates: true,
+        });
+        const warnings = input.firm.creditCodeWarnings ?? [];
+        if (created.count > 0 && warnings.length > 0) {
+          const opened = { consultationId: input.consultationId, ...(input.batchId ? { batchId: input.batchId } : {}) };
+          await auditCreditCodeOverride(tx, { actor: input.openedBy, creditCode: input.firm.creditCode, warnings, opened });
+        }
       });
     },
 
@@ -62,6 +73,7 @@ export function consultationActivities(db: Database) {
           data: [{ consultationId: p.consultationId, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
           skipDuplicates: true,
         });
+        await auditPersonAction(tx, `consultation:${p.consultationId}`, p.revision, p.stage, p.event);
         await tx.consultation.updateMany({
           where: { consultationId: p.consultationId, revision: { lt: p.revision } },
           data: {
@@ -77,18 +89,24 @@ export function consultationActivities(db: Database) {
       });
     },
 
-    /** Sends a bilingual notice; stored on the consultation's timeline (the outbox a real sender would read). */
+    /** A bilingual notice: on the consultation's timeline, then to each person its audience reaches. */
     async notifyConsultation(n: ConsultationNotification): Promise<void> {
       await db.consultationEvent.createMany({
         data: [{ consultationId: n.consultationId, eventKey: n.eventKey, type: n.type, actor: 'system', at: new Date(n.at), data: { audience: n.audience, text: `${n.zh}\n${n.en}` } }],
         skipDuplicates: true,
       });
+      await deliverNotice(db, channel, { source: n.consultationId, ...n });
     },
 
+    /** The batch's record and its opening's audit row, in one transaction; a retry writes neither again (keys). */
     async recordConsultationBatch(b: { batchId: string; bankCode: string; firmCount: number; openedAt: string; openedBy: string }): Promise<void> {
-      await db.consultationBatch.createMany({
-        data: [{ batchId: b.batchId, bankCode: b.bankCode, firmCount: b.firmCount, openedAt: new Date(b.openedAt), createdBy: b.openedBy }],
-        skipDuplicates: true,
+      await db.$transaction(async (tx) => {
+        await tx.consultationBatch.createMany({
+          data: [{ batchId: b.batchId, bankCode: b.bankCode, firmCount: b.firmCount, openedAt: new Date(b.openedAt), createdBy: b.openedBy }],
+          skipDuplicates: true,
+        });
+        const subject = `consultation-batch:${b.batchId}`;
+        await writeAudit(tx, { actor: b.openedBy, action: 'CONSULTATION_BATCH_OPENED', subject, after: { bankCode: b.bankCode, firmCount: b.firmCount, openedAt: b.openedAt }, key: `${subject}:opened` });
       });
     },
 
@@ -116,7 +134,7 @@ export function consultationActivities(db: Database) {
         workflowId,
         taskQueue: info.taskQueue,
         workflowIdConflictPolicy: 'USE_EXISTING' as const,
-        staticSummary: `${input.firm.name} · ${formatWan(amountFen)} · ${input.streetCode}`,
+        staticSummary: `${input.caseNo} · ${formatWan(amountFen)} · ${input.streetCode}`,
         staticDetails: `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}`,
         typedSearchAttributes: [
           ...openingSearchAttributes({ product: req.product, streetCode: input.streetCode, bankCode: input.bankCode, amountFen }),

@@ -7,6 +7,7 @@ import { caseProgressActivities } from './caseProgress';
 import { caseRecordActivities } from './caseRecords';
 import { consultationActivities } from './consultations';
 import { loanPayoutActivities } from './loanPayout';
+import { notificationActivities } from './notifications';
 import { patentValuationActivities, sciTechRecordActivities } from './sciTech';
 
 export function createActivities(db: Database, adapters: Adapters = createSandboxAdapters(db)) {
@@ -14,11 +15,12 @@ export function createActivities(db: Database, adapters: Adapters = createSandbo
     ...caseRecordActivities(db),
     ...calendarActivities(db),
     ...cadenceReportActivities(db),
-    ...caseProgressActivities(db),
+    ...caseProgressActivities(db, adapters.notifications),
+    ...notificationActivities(db),
     ...branchWorkActivities(adapters),
     ...loanPayoutActivities(adapters.bank),
     ...sciTechRecordActivities(db),
     ...patentValuationActivities(adapters.ipValuation),
-    ...consultationActivities(db),
+    ...consultationActivities(db, adapters.notifications),
   };
 }

@@ -13,7 +13,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the API on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
-  const client = await connectClient(config.temporal.address, config.temporal.namespace);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
   const app = createApp({
     db,
     client,
@@ -24,6 +24,7 @@ async function main() {
     signIn: signInOptions(config),
     // Built by `npm run build:web` (npm start does it when the sources changed).
     consoleDir: path.resolve(__dirname, '../web/dist'),
+    codec: { keys: config.payloadKeys, corsOrigins: config.codec.corsOrigins, development: config.env !== 'production' },
     ops: { logger, rateLimitPerMinute: config.rateLimitPerMinute },
   });
   const server = createHttpServer(app).listen(config.api.port, config.api.host, () => {

@@ -79,3 +79,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', method: req.method, path: req.path, error: String(err?.stack ?? err) }));
   return sendProblem(res, new Problem(500, 'internal', 'Internal error', 'The error was logged; please retry or contact the operator'));
 };
+
+/** Firm data, or a decoded payload, is answered only once its read is on the audit trail. */
+export const auditUnavailable = () =>
+  new Problem(503, 'audit-unavailable', 'The read could not be audited', 'Firm data is answered only once the read is on the audit trail, which cannot be written now; retry later', undefined, { 'Retry-After': '10' });

@@ -12,6 +12,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { createVerifier, mintDevToken } from '../api/auth/verifier';
+import { developmentDataConverter } from '../infra/dataConverter';
 import { createLogger } from '../infra/logger';
 import { loadConfig } from '../infra/config';
 import { createDatabase, type Database } from '../infra/database';
@@ -72,6 +73,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     cliPath: config.temporal.cliPath,
     dbFilename: temporalDbPath,
     extraArgs: (opts.sqlitePragmas ?? []).flatMap((p) => ['--sqlite-pragma', p]),
+    dataConverter: developmentDataConverter(),
   });
   await ensureSearchAttributes(env.connection, 'default');
 
@@ -88,7 +90,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
   let worker: Worker;
   let running: Promise<void>;
   const runWorker = async (tuning?: WorkerTuning) => {
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: bundle, tuning: { shutdownGraceTime: '1s', ...tuning } });
+    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db, dataConverter: developmentDataConverter(), workflowBundle: bundle, tuning: { shutdownGraceTime: '1s', ...tuning } });
     running = worker.run();
   };
   await runWorker(opts.worker);

@@ -32,8 +32,6 @@ const ACTIONS: readonly (readonly (readonly [string, string, object])[])[] = [
   [],
 ];
 
-const memberId = (batchId: string, creditCode: string) => `${batchId}-${creditCode}`;
-
 async function expectOk(what: string, r: DemoResponse): Promise<DemoResponse> {
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${r.body.detail ?? JSON.stringify(r.body)}`);
   return r;
@@ -52,8 +50,11 @@ async function opened(api: DemoApi, id: string): Promise<void> {
 export async function seedConsultationDemo(api: DemoApi, log: (line: string) => void = console.log, batchKey = BATCH_KEY): Promise<string> {
   const batch = await expectOk('consultation batch', await api('task-force', 'POST', '/consultation-batches', { bank: 'xib', firms: FIRMS }, batchKey));
   const batchId = batch.body.id!;
+  // The batch names its members (a batch started by an older version named them otherwise).
+  const progress = await expectOk('consultation batch progress', await api('task-force', 'GET', `/consultation-batches/${batchId}`));
+  const members = progress.body.members as { consultationId: string; creditCode: string }[];
   for (const [i, firm] of FIRMS.entries()) {
-    const id = memberId(batchId, firm.creditCode);
+    const id = members.find((m) => m.creditCode === firm.creditCode)!.consultationId;
     await opened(api, id);
     for (const [who, path, body] of ACTIONS[i]) {
       const r = await api(who, 'POST', `/consultations/${id}${path}`, body, `demo-${id}${path.replaceAll('/', '-')}`);

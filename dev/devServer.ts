@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ensureTemporalCli } from './tools/temporalCli';
 
@@ -12,6 +13,10 @@ export interface DevServerOptions {
   extraArgs?: string[];
   /** Server log threshold; default `error`. */
   logLevel?: 'error' | 'never';
+  /** The UI decodes payloads through this codec server (`--ui-codec-endpoint`), e.g. the API's /codec. */
+  uiCodecEndpoint?: string;
+  /** For the environment's own client (`env.client`); infra/dataConverter.ts. */
+  dataConverter?: DataConverter;
 }
 
 /**
@@ -29,7 +34,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<TestWorkfl
       dbFilename: opts.dbFilename,
       ...(opts.uiPort ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
       log: { format: 'pretty', level: opts.logLevel ?? 'error' },
-      extraArgs: opts.extraArgs,
+      extraArgs: [...(opts.extraArgs ?? []), ...(opts.uiPort && opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : [])],
     },
+    client: { dataConverter: opts.dataConverter },
   });
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { z } from 'zod';
+import { DEVELOPMENT_PAYLOAD_KEYS, parsePayloadKeys } from './payloadCodec';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -42,6 +43,12 @@ const envSchema = z.object({
   AUTH_MAX_TOKEN_AGE_S: z.coerce.number().int().min(60).max(7 * 24 * 3600).optional(),
   // Longest a database statement may run before PostgreSQL cancels it (milliseconds).
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  // Keys sealing Temporal payloads, `keyId:base64-of-32-bytes`, comma-separated, newest first.
+  // Required in production; development and test use the published development key.
+  PAYLOAD_KEYS: z.string().min(1).optional(),
+  // Origins (scheme://host:port, comma-separated) whose pages may call the codec server at /codec;
+  // default: Temporal UI's (TEMPORAL_UI_URL).
+  CODEC_CORS_ORIGINS: z.string().min(1).optional(),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
@@ -71,12 +78,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // The development defaults would accept tokens minted for Greenlane's own development key set.
     production && !present.AUTH_ISSUER && "  AUTH_ISSUER: required when GREENLANE_ENV=production (the identity provider's issuer)",
     production && !present.AUTH_AUDIENCE && '  AUTH_AUDIENCE: required when GREENLANE_ENV=production (the audience its tokens name for this API)',
+    production && !c.PAYLOAD_KEYS && '  PAYLOAD_KEYS: required when GREENLANE_ENV=production (keyId:base64 of 32 random bytes; docs/security.md)',
+    production && c.PAYLOAD_KEYS?.includes(DEVELOPMENT_PAYLOAD_KEYS.split(':')[1]) && '  PAYLOAD_KEYS: the published development key is not allowed when GREENLANE_ENV=production',
+    ...keyProblems(c.PAYLOAD_KEYS),
+    ...originProblems(c.CODEC_CORS_ORIGINS),
     plainHttp(c.AUTH_JWKS_URL) && '  AUTH_JWKS_URL: must be https (http only on loopback)',
     plainHttp(c.OIDC_ISSUER) && '  OIDC_ISSUER: must be https (http only on loopback)',
     // Development hands out a token for any role at /dev/sign-in: never to another machine.
     !production && !isLoopback(c.API_HOST) && `  API_HOST: ${c.API_HOST} is not loopback; development sign-in hands out tokens for any role, so outside this machine set GREENLANE_ENV=production`,
   ].filter(Boolean);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  const uiUrl = (c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`).replace(/\/$/, '');
   return {
     env: c.GREENLANE_ENV,
     dataDir: path.resolve(c.DATA_DIR),
@@ -89,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       namespace: c.TEMPORAL_NAMESPACE,
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       uiPort: c.TEMPORAL_UI_PORT,
-      uiUrl: (c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`).replace(/\/$/, ''),
+      uiUrl,
       cliPath: c.TEMPORAL_CLI,
     },
     api: { host: c.API_HOST, port: c.API_PORT },
@@ -106,8 +118,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxTokenAgeSeconds: c.AUTH_MAX_TOKEN_AGE_S ?? (production ? 3600 : 12 * 3600),
     },
     databaseStatementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
+    payloadKeys: parsePayloadKeys(c.PAYLOAD_KEYS ?? DEVELOPMENT_PAYLOAD_KEYS),
+    codec: { corsOrigins: c.CODEC_CORS_ORIGINS ? c.CODEC_CORS_ORIGINS.split(',').map((o) => o.trim()) : [new URL(uiUrl).origin] },
     oidc: c.OIDC_ISSUER && c.OIDC_CLIENT_ID ? { issuer: c.OIDC_ISSUER.replace(/\/$/, ''), clientId: c.OIDC_CLIENT_ID, scope: c.OIDC_SCOPE } : undefined,
   };
+}
+
+function keyProblems(keys: string | undefined): string[] {
+  try {
+    if (keys) parsePayloadKeys(keys);
+    return [];
+  } catch (err) {
+    return [`  PAYLOAD_KEYS: ${(err as Error).message}`];
+  }
+}
+
+function originProblems(origins: string | undefined): string[] {
+  return (origins?.split(',') ?? [])
+    .map((o) => o.trim())
+    .filter((o) => !URL.canParse(o) || new URL(o).origin !== o)
+    .map((o) => `  CODEC_CORS_ORIGINS: '${o}' is not an origin (scheme://host[:port], no path)`);
 }
 
 /** For process entry points: load the config or exit with the message. */

@@ -1,3 +1,4 @@
+import { COORDINATION_GROUP, TASK_FORCE_LEADERS } from '../domain/escalation';
 import type { Principal } from '../domain/people';
 
 /** Development sign-in: one user per role and scope (embedded default only). */
@@ -11,6 +12,13 @@ export const DEV_USERS: readonly Principal[] = [
   { sub: 'ccb-approver', name: '吴静 (建设银行审批)', role: 'credit_approver', bank: 'ccb' },
   { sub: 'assessor', name: '许文 (第三方评估机构)', role: 'assessor' },
   { sub: 'task-force', name: '蔡明 (专班综合协调组)', role: 'task_force' },
+  { sub: 'task-force-lead', name: '周建华 (专班负责人)', role: 'task_force' },
   { sub: 'manager', name: '李红 (管理者)', role: 'manager' },
   { sub: 'operator', name: '张伟 (运维)', role: 'operator' },
 ];
+
+/** The development users' groups in the staff directory: who supervises breaches, who leads. */
+export const DEV_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  'task-force': [COORDINATION_GROUP],
+  'task-force-lead': [TASK_FORCE_LEADERS],
+};

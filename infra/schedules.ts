@@ -79,14 +79,14 @@ export async function ensureSchedules(client: Client, taskQueue: string): Promis
  * Runs the cadence for one business date as if scheduled at its usual time, and waits for the
  * outcome. One workflow id per kind and date: a second call while one runs joins it.
  */
-export async function runCadenceFor(client: Client, taskQueue: string, kind: CadenceKind, businessDate: IsoDate): Promise<CadenceReportResult> {
+export async function runCadenceFor(client: Client, taskQueue: string, kind: CadenceKind, businessDate: IsoDate, requestedBy: string): Promise<CadenceReportResult> {
   const s = CADENCE_SCHEDULES.find((x) => x.kind === kind)!;
   const hhmm = `${String(s.hour).padStart(2, '0')}:${String(s.minute).padStart(2, '0')}`;
   const title = CADENCE_TITLES[kind];
   return client.workflow.execute(cadenceReportWorkflow, {
     workflowId: `cadence-${kind.toLowerCase()}-run-${businessDate}`,
     taskQueue,
-    args: [{ kind, scheduledFor: shanghaiDateTime(businessDate, hhmm).toISOString() }],
+    args: [{ kind, scheduledFor: shanghaiDateTime(businessDate, hhmm).toISOString(), requestedBy }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     staticSummary: `${title.zh} ${title.en} ${businessDate}（手动 run by hand）`,
   });

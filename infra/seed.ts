@@ -1,7 +1,7 @@
 import type { Database } from './database';
 import { BANKS, STREETS } from '../domain/siming';
 import { OFFICIAL_NOTICES } from '../domain/calendar/officialNotices';
-import { DEV_USERS } from './devUsers';
+import { DEV_GROUPS, DEV_USERS } from './devUsers';
 
 /**
  * Loads reference data; safe to run on every start (upserts, never overwrites an
@@ -27,7 +27,7 @@ export async function seedReferenceData(db: Database, { devStaff }: { devStaff: 
   }
   if (devStaff) {
     for (const u of DEV_USERS) {
-      const data = { name: u.name, role: u.role, streetCode: u.street ?? null, bankCode: u.bank ?? null };
+      const data = { name: u.name, role: u.role, streetCode: u.street ?? null, bankCode: u.bank ?? null, groups: [...(DEV_GROUPS[u.sub] ?? [])] };
       await db.staffMember.upsert({ where: { id: u.sub }, create: { id: u.sub, ...data }, update: data });
     }
   }

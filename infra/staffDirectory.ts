@@ -1,5 +1,7 @@
-// Who a new case's tasks go to, from the staff directory (staff_member). Used by the API when
-// a case officer opens a case and by joint consultations when an accepted plan opens one.
+// The staff directory (staff_member): who a new case's tasks go to (used by the API when a case
+// officer opens a case and by joint consultations when an accepted plan opens one), and who a
+// notice's audience reaches when it is delivered.
+import { resolveAudience } from '../domain/escalation';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCaseMessages';
 import type { Database } from './database';
 
@@ -21,4 +23,10 @@ export async function defaultAssignees(db: Database, street: string, bank: strin
     ...(manager ? { BANK_VIP_CHANNEL: manager } : {}),
     ...(assessor ? { DUE_DILIGENCE: assessor } : {}),
   };
+}
+
+/** The people an audience reaches today: its groups resolved against the active staff directory. */
+export async function audienceMembers(db: Database, audience: readonly string[]): Promise<{ staffId: string; via: string }[]> {
+  const staff = await db.staffMember.findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: { id: true, role: true, streetCode: true, bankCode: true, groups: true } });
+  return resolveAudience(audience, staff);
 }

@@ -2,6 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
+import { dataConverter } from './dataConverter';
+import type { PayloadKeys } from './payloadCodec';
 
 const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
   TEXT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
@@ -13,9 +15,10 @@ const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedVal
   KEYWORD_LIST: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
 };
 
-export async function connectClient(address: string, namespace: string): Promise<Client> {
+/** A client whose payloads are sealed with `keys` (config.payloadKeys). */
+export async function connectClient(address: string, namespace: string, keys: PayloadKeys): Promise<Client> {
   const connection = await Connection.connect({ address });
-  return new Client({ connection, namespace });
+  return new Client({ connection, namespace, dataConverter: dataConverter(keys) });
 }
 
 /** Registers Greenlane's custom search attributes; a second call changes nothing. */

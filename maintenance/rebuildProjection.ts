@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { SandboxNotificationChannel } from '../activities/adapters';
+import type { Payload } from '@temporalio/common';
 import { caseProgressActivities } from '../activities/caseProgress';
 import { caseRecordActivities } from '../activities/caseRecords';
 import { sciTechRecordActivities } from '../activities/sciTech';
@@ -14,9 +15,16 @@ import type { Database } from '../infra/database';
 export async function rebuildProjection(client: Client, db: Database, query: string): Promise<{ workflows: number; writes: number }> {
   const projections: Record<string, (arg: never) => Promise<void>> = {
     ...caseRecordActivities(db),
-    ...caseProgressActivities(db),
+    // Lost notification rows come back; people are not messaged again (the sandbox channel sends nothing).
+    ...caseProgressActivities(db, new SandboxNotificationChannel()),
     // Only the sci-tech case's record; its valuation call is not a projection.
     recordSciTechAccepted: sciTechRecordActivities(db).recordSciTechAccepted,
+  };
+  // Histories hold payloads as stored (sealed by the payload codec): open them as the client does.
+  const { payloadCodecs, payloadConverter } = client.options.loadedDataConverter;
+  const decode = async (payloads: Payload[]) => {
+    for (const codec of [...payloadCodecs].reverse()) payloads = await codec.decode(payloads);
+    return payloads.map((p) => payloadConverter.fromPayload(p));
   };
   let workflows = 0;
   let writes = 0;
@@ -27,7 +35,7 @@ export async function rebuildProjection(client: Client, db: Database, query: str
       const scheduled = event.activityTaskScheduledEventAttributes;
       const apply = scheduled?.activityType?.name ? projections[scheduled.activityType.name] : undefined;
       if (!scheduled || !apply) continue;
-      const [arg] = (scheduled.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
+      const [arg] = await decode(scheduled.input?.payloads ?? []);
       await apply(arg as never);
       writes++;
     }

@@ -53,11 +53,23 @@ function clockHistory(events: readonly EventRow[]): { breaches: Breach[]; pauses
         break;
       }
       case 'SLA_PAUSED':
-        pauses.push({ kind: d.kind, reason: d.reason, by: e.actor, since: at });
+        pauses.push({ kind: d.kind, reason: d.reason, by: e.actor, since: at, ...(d.escalatesAt ? { escalatesAt: d.escalatesAt } : {}) });
         break;
       case 'SLA_RESUMED': {
         const active = pauses.find((p) => p.until === undefined);
-        if (active) Object.assign(active, { until: at, pausedWorkingMs: d.pausedWorkingMs });
+        if (active) Object.assign(active, { until: at }, d.pausedWorkingDays !== undefined ? { pausedWorkingDays: d.pausedWorkingDays } : { pausedWorkingMs: d.pausedWorkingMs });
+        break;
+      }
+      case 'DUES_RECOMPUTED': {
+        // A notice loaded while paused moves the pause's limit with the dues.
+        const active = pauses.find((p) => p.until === undefined);
+        const limit = (d.after as { pauseEscalatesAt?: string } | undefined)?.pauseEscalatesAt;
+        if (active && limit) active.escalatesAt = limit;
+        break;
+      }
+      case 'SLA_PAUSE_LIMIT': {
+        const active = pauses.find((p) => p.until === undefined);
+        if (active) active.escalatedAt = at;
         break;
       }
     }

@@ -26,7 +26,7 @@ export function rangeInstants(q: DateRange) {
 
 export const calendarOf = async (db: Database) => new WorkingCalendar(await readArrangements(db));
 
-const SUMMARY_EVENT_TYPES = ['STAGE_CHANGED', 'APPROVED', 'REJECTED', 'DISBURSED', 'WITHDRAWN', 'SLA_BREACHED'];
+const SUMMARY_EVENT_TYPES = ['STAGE_CHANGED', 'APPROVED', 'REJECTED', 'DISBURSED', 'WITHDRAWN', 'SLA_BREACHED', 'SLA_RESUMED'];
 
 export interface SlaSummaryReport {
   from: IsoDate;

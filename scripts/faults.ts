@@ -188,7 +188,7 @@ async function main() {
     const unsettled = await open();
     const settleMs = Date.now() - settleStartedAt;
 
-    const client = await connectClient(address, 'default');
+    const client = await connectClient(address, 'default', config.payloadKeys);
     cleanups.push(() => client.connection.close());
     const bank = new SandboxBank(db);
     const report = await checkConsistency({ client, db, bank });

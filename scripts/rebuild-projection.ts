@@ -14,7 +14,7 @@ async function main() {
     ? `WorkflowId IN (${ids.map((id) => `'case-${id}'`).join(', ')})`
     : `WorkflowType IN ('fastTrackCaseWorkflow', 'sciTechCaseWorkflow')`;
   const db = createDatabase(config.databaseUrl, 2);
-  const client = await connectClient(config.temporal.address, config.temporal.namespace);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
   try {
     const { workflows, writes } = await rebuildProjection(client, db, query);
     console.log(`重建完成 Rebuilt ${workflows} case(s) from their workflows (${writes} projection writes applied)`);

@@ -51,6 +51,8 @@ async function main() {
       port: config.temporal.devPort,
       dbFilename: path.join(config.dataDir, 'temporal.db'),
       uiPort: config.temporal.uiPort,
+      // The UI decodes timelines through the API's codec server (docs/security.md).
+      uiCodecEndpoint: `http://${config.api.host}:${config.api.port}/codec`,
       // Write-ahead logging: bare workflows ran 2.5× faster in bench:e2e (BENCHMARKS.md). NORMAL
       // sync can lose the last commits on power loss, not on a crash: acceptable for a dev server.
       extraArgs: ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'],

@@ -18,7 +18,7 @@ async function main() {
   const ids = args.filter((a) => a !== '--json');
   if (ids.some((id) => !/^GL-\d{4}-\d{6,}$/.test(id))) throw new Error('usage: verify-consistency [--json] [GL-2026-000001 ...]');
   const db = createDatabase(config.databaseUrl, 4);
-  const client = await connectClient(config.temporal.address, config.temporal.namespace);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
   try {
     // The bank the worker pays through (the sandbox until a real connector is configured).
     const { bank } = createSandboxAdapters(db);

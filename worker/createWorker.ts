@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Adapters } from '../activities/adapters';
@@ -8,7 +9,9 @@ export interface WorkerDeps {
   namespace: string;
   taskQueue: string;
   db: Database;
-  /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start. */
+  /** infra/dataConverter.ts: the payload codec every client of these workflows shares. */
+  dataConverter: DataConverter;
+  /** A prebuilt bundle (tests build it once, with FAILURE_CONVERTER_PATH); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Outside systems; the sandbox ones (configured from the environment) by default. */
   adapters?: Adapters;
@@ -16,11 +19,12 @@ export interface WorkerDeps {
   tuning?: Pick<WorkerOptions, 'shutdownGraceTime' | 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>;
 }
 
-export function createWorker({ connection, namespace, taskQueue, db, workflowBundle, adapters, tuning }: WorkerDeps): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, db, dataConverter, workflowBundle, adapters, tuning }: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
+    dataConverter,
     activities: createActivities(db, adapters),
     ...tuning,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),

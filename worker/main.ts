@@ -3,6 +3,7 @@ import { createLogger, temporalLogger, type Logger } from '../infra/logger';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { ensureSchedules } from '../infra/schedules';
+import { dataConverter } from '../infra/dataConverter';
 import { connectClient } from '../infra/temporal';
 import { createWorker } from './createWorker';
 
@@ -30,10 +31,10 @@ async function main() {
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db });
+  const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db, dataConverter: dataConverter(config.payloadKeys) });
   // The cadence's schedules, created or brought to spec by whichever worker starts: every
   // deployment runs a worker (npm start, Docker Compose), and they target its task queue.
-  const client = await connectClient(config.temporal.address, config.temporal.namespace);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
   await ensureSchedules(client, config.temporal.taskQueue);
   await client.connection.close();
   console.log(`工作进程已启动 Worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);

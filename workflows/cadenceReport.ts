@@ -25,6 +25,8 @@ export interface CadenceReportInput {
   kind: CadenceKind;
   /** ISO instant the run stands for; absent, the schedule's scheduled time, else the start time. */
   scheduledFor?: string;
+  /** Who ran it by hand (the audit trail's actor); absent on the schedules' runs. */
+  requestedBy?: string;
 }
 
 export type CadenceReportResult =
@@ -54,7 +56,8 @@ export async function cadenceReportWorkflow(input: CadenceReportInput): Promise<
   const { period } = decision;
   const generated = await act.generateCadenceReport.executeWithOptions(
     { ...REPORT, summary: `生成${title.zh} Generate the ${title.en.toLowerCase()} ${businessDate}` },
-    [{ reportId: decision.reportId, kind: input.kind, businessDate, period, scheduledFor: base.scheduledFor, provisional: decision.provisional }],
+    // requestedBy is absent from every run started before it existed, so their activity input is unchanged.
+    [{ reportId: decision.reportId, kind: input.kind, businessDate, period, scheduledFor: base.scheduledFor, provisional: decision.provisional, requestedBy: input.requestedBy }],
   );
   setCurrentDetails(
     `已发布${title.zh} ${decision.reportId}（统计 ${period.from} 至 ${period.to}，受理 ${generated.opened} 件，风险 ${generated.atRisk} 件）/ ` +

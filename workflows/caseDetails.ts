@@ -48,7 +48,7 @@ export function caseDetails(input: FastTrackCaseInput, state: CaseState, calenda
       (calendar && state.dueAt && !caseEnded(state.stage) ? ` · ${workingHoursLeft(calendar, now, state.dueAt)}` : ''),
   ];
   const paused = state.pauses.find((p) => !p.until);
-  if (paused) lines.push(`⏸ 计时暂停 SLA paused (${paused.kind}) since ${shanghaiText(paused.since)}: ${paused.reason}`);
+  if (paused) lines.push(`⏸ 计时暂停 SLA paused (${paused.kind}) since ${shanghaiText(paused.since)}, by ${paused.by}: ${paused.reason}`);
   if (calendar && state.tasks.length > 0) {
     lines.push(
       ['| 环节 Branch | 负责人 Owner | 状态 Status | 到期 Due | 时间 Time |', '| --- | --- | --- | --- | --- |', ...state.tasks.map((t) => taskLine(calendar, now, t))].join('\n'),
@@ -76,9 +76,10 @@ export function sciTechDetails(input: SciTechCaseInput, state: SciTechCaseState,
 
 export function consultationDetails(state: ConsultationState): string {
   const plan = state.plan ? `方案 plan: ${PLAN_KIND_LABELS[state.plan.kind]} · ${state.plan.bankCode} · ${formatWan(state.plan.amountFen)}` : '方案 plan: —';
-  const paused = state.materials.some((m) => !m.until);
+  const paused = state.materials.find((m) => !m.until);
   return [
-    `阶段 stage: ${state.stage} · 时限 SLA: ${state.slaState}${state.dueAt ? ` · 截止 due ${shanghaiText(state.dueAt)}` : ''}${paused ? ' · 计时暂停 clock paused (materials)' : ''}`,
+    `阶段 stage: ${state.stage} · 时限 SLA: ${state.slaState}${state.dueAt ? ` · 截止 due ${shanghaiText(state.dueAt)}` : ''}`,
+    ...(paused ? [`⏸ 计时暂停 clock paused (materials) since ${shanghaiText(paused.since)}, by ${paused.by}: ${paused.reason}`] : []),
     `原因 reasons: ${state.reasons.map((r) => REASON_LABELS[r.code]).join('; ') || '—'}`,
     plan,
     ...(state.linkedCase ? [`新案件 linked case: ${state.linkedCase.caseNo} (${state.linkedCase.product})`] : []),

@@ -2,12 +2,12 @@
 // (ParentClosePolicy ABANDON: a consultation outlives its batch), hears each one's progress by
 // signal and answers managers' progress query until every consultation has closed.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, condition, proxyActivities, setCurrentDetails, setHandler, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, patched, proxyActivities, setCurrentDetails, setHandler, startChild } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { summariseBatch, type MemberProgress } from '../domain/consultation/progress';
-import { batchOpenedUpdate, batchProgressQuery, type ConsultationBatchInput, type ConsultationBatchResult } from './consultationBatchMessages';
+import { batchOpenedUpdate, batchProgressQuery, type BatchFirm, type ConsultationBatchInput, type ConsultationBatchResult } from './consultationBatchMessages';
 import { jointConsultationWorkflow } from './jointConsultation';
-import { batchMemberId, consultationProgressSignal, consultationWorkflowId } from './jointConsultationMessages';
+import { batchMemberId, consultationProgressSignal, consultationWorkflowId, legacyBatchMemberId } from './jointConsultationMessages';
 import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Street } from './searchAttributes';
 import { RECORD } from './activityOptions';
 
@@ -24,9 +24,13 @@ const act = proxyActivities<Activities>(RECORD);
  * kept by the derived ids), or read progress from the consultation projection instead.
  */
 export async function consultationBatchWorkflow(input: ConsultationBatchInput): Promise<ConsultationBatchResult> {
+  // Workflow ids and summaries are stored and shown in clear: they name a member by its place in
+  // the batch, not by the firm's credit code and name (batches started before keep their ids).
+  const withoutFirmIdentity = patched('batch-member-ids-without-credit-code');
+  const memberId = (f: BatchFirm, i: number) => (withoutFirmIdentity ? batchMemberId(input.batchId, i + 1) : legacyBatchMemberId(input.batchId, f.creditCode));
   const members = new Map<string, MemberProgress>(
-    input.firms.map((f) => {
-      const consultationId = batchMemberId(input.batchId, f.creditCode);
+    input.firms.map((f, i) => {
+      const consultationId = memberId(f, i);
       const progress: MemberProgress = { consultationId, firmName: f.name, creditCode: f.creditCode, stage: f.reasons?.length ? 'REASONS_RECORDED' : 'OPENED', slaState: 'ON_TRACK' };
       return [consultationId, progress];
     }),
@@ -58,14 +62,14 @@ export async function consultationBatchWorkflow(input: ConsultationBatchInput): 
   recorded = true;
 
   const started = await Promise.all(
-    input.firms.map(async (f) => {
-      const consultationId = batchMemberId(input.batchId, f.creditCode);
+    input.firms.map(async (f, i) => {
+      const consultationId = memberId(f, i);
       const product = f.product ?? 'FAST_TRACK';
       try {
         return await startChild(jointConsultationWorkflow, {
           workflowId: consultationWorkflowId(consultationId),
           parentClosePolicy: ParentClosePolicy.ABANDON,
-          staticSummary: `${f.name} · 联合会诊 joint consultation · ${input.bankCode}`,
+          staticSummary: `${withoutFirmIdentity ? consultationId : f.name} · 联合会诊 joint consultation · ${input.bankCode}`,
           staticDetails: `批次 Batch ${input.batchId}`,
           typedSearchAttributes: [
             { key: CaseStage, value: members.get(consultationId)!.stage },
@@ -79,7 +83,8 @@ export async function consultationBatchWorkflow(input: ConsultationBatchInput): 
           args: [
             {
               consultationId,
-              firm: { name: f.name, creditCode: f.creditCode, streetCode: f.streetCode },
+              // Only a confirmed pilot code carries warnings: the args of every other firm stay as they were.
+              firm: { name: f.name, creditCode: f.creditCode, streetCode: f.streetCode, ...(f.creditCodeWarnings?.length ? { creditCodeWarnings: f.creditCodeWarnings } : {}) },
               refused: { product, bankCode: input.bankCode, amountFen: f.amountFen, purpose: f.purpose },
               reasons: f.reasons,
               batchId: input.batchId,

@@ -3,6 +3,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BatchProgress, MemberProgress } from '../domain/consultation/progress';
 import type { ReasonEntry } from '../domain/consultation/reasons';
+import type { CreditCodeWarning } from '../domain/creditCode';
 import type { LinkedProduct } from '../domain/consultation/plan';
 
 export type { BatchProgress, MemberProgress };
@@ -10,6 +11,8 @@ export type { BatchProgress, MemberProgress };
 export interface BatchFirm {
   name: string;
   creditCode: string;
+  /** Check characters that fail, confirmed for this firm by the officer who opened the batch (early pilot codes). */
+  creditCodeWarnings?: CreditCodeWarning[];
   streetCode: string;
   /** What the bank refused this firm. */
   amountFen: number;

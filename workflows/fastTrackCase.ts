@@ -65,6 +65,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   if (!c.ended() && c.state.decision?.outcome === 'APPROVED') await c.approveAndDisburse();
 
   await clock;
+  await c.unacknowledged.settled();
   await condition(allHandlersFinished);
   c.refreshOperatorView();
   return c.state;

@@ -29,6 +29,8 @@ export interface FastTrackCaseInput {
   atRiskLeadMs?: number;
   /** Same-day due diligence only for a case accepted before this time (HH:MM, Asia/Shanghai); default 15:00. */
   dueDiligenceCutoff?: string;
+  /** A pause for the firm longer than this many working days escalates to the task force; default 10. */
+  pauseLimitWorkingDays?: number;
 }
 
 export interface Pause {
@@ -37,8 +39,14 @@ export interface Pause {
   by: string;
   since: string;
   until?: string;
-  /** Working time the clock stood still; added to the branch's and the case's due. */
+  /** Working days the pause lasted (its own day not counted, the resumption day counted); the branch's and the case's due move on by them. */
+  pausedWorkingDays?: number;
+  /** Working time the clock stood still, for pauses resumed before the period rule; added to the dues. */
   pausedWorkingMs?: number;
+  /** 24:00 of the pause limit's last working day: still paused then, the pause escalates to the task force. */
+  escalatesAt?: string;
+  /** When the pause escalated for lasting past its limit. */
+  escalatedAt?: string;
 }
 
 export interface Breach {
@@ -58,7 +66,7 @@ export interface TaskState {
   dueAt: string;
   atRiskAt: string;
   status: TaskStatus;
-  slaState: Exclude<SlaStateValue, 'MET'>;
+  slaState: Exclude<SlaStateValue, 'MET' | 'PAUSED'>;
   evidence?: Record<string, unknown>;
   completedAt?: string;
   completedBy?: string;

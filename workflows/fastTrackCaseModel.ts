@@ -11,6 +11,7 @@ import { ESCALATION } from '../domain/escalation';
 import {
   DEFAULT_AT_RISK_LEAD_MS,
   DEFAULT_DUE_DILIGENCE_CUTOFF,
+  DEFAULT_PAUSE_LIMIT_WORKING_DAYS,
   MIN_NOTICE_MS,
   PROMISE_WORKING_DAYS,
   TASK_KINDS,
@@ -21,7 +22,7 @@ import {
   type BranchTiming,
 } from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
-import { addWorkingTime, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, extendByPauses, pausedWorkingDays, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
 import { formatWan } from '../domain/money';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
@@ -36,6 +37,7 @@ import type {
   CompleteTaskRequest,
   DecideRequest,
   FastTrackCaseInput,
+  Pause,
   PauseSlaRequest,
   ReassignTaskRequest,
   ResumeSlaRequest,
@@ -44,17 +46,19 @@ import type {
   WithdrawRequest,
 } from './fastTrackCaseMessages';
 import { validateWithdraw } from './fastTrackCaseValidators';
-import { caseProjector, type Projector } from './projector';
-import { BranchesOpen, CaseStage, DueAt, SlaBreaches, SlaState } from './searchAttributes';
-import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { caseProjector, type CaseRow, type Projector } from './projector';
+import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
+import { PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
 const act = proxyActivities<Activities>(RECORD);
 
-/** A branch, or the case's five-working-day promise. */
-type Subject = TaskKind | 'PROMISE';
+/** A branch, the case's five-working-day promise, or the limit of a pause for the firm. */
+type Subject = TaskKind | 'PROMISE' | 'PAUSE_LIMIT';
+
 
 export class FastTrackCase {
   readonly state: CaseState;
@@ -62,6 +66,8 @@ export class FastTrackCase {
   readonly payout: Payout = { cancellable: false, holds: 0 };
   /** Over the open branches and the promise; told of every change that moves a due or closes one. */
   readonly clock: SlaClock<Deadline<Subject>>;
+  /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
+  readonly unacknowledged: UnacknowledgedBreaches;
   private readonly projector: Projector<TaskRow[]>;
   private readonly acceptedAt: Date;
   private readonly lead: number;
@@ -75,10 +81,14 @@ export class FastTrackCase {
   // Event keys must be unique per reassignment and per recomputation.
   private readonly reassignments: Partial<Record<TaskKind, number>> = {};
   private calendarChanges = 0;
+  // Set once a pause ran under PAUSE_PERIOD_RULE; it stays so for the rest of the case.
+  private pausePeriodRule = false;
+  private readonly pauseLimit: number;
 
   constructor(private readonly input: FastTrackCaseInput) {
     this.acceptedAt = new Date(input.acceptedAt);
     this.lead = input.atRiskLeadMs ?? DEFAULT_AT_RISK_LEAD_MS;
+    this.pauseLimit = input.pauseLimitWorkingDays ?? DEFAULT_PAUSE_LIMIT_WORKING_DAYS;
     this.state = {
       caseNo: input.caseNo,
       stage: 'ACCEPTED',
@@ -98,7 +108,8 @@ export class FastTrackCase {
       onAtRisk: (d) => this.onAtRisk(d),
       onBreached: (d) => this.onBreached(d),
     });
-    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt ?? undefined }));
+    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => this.row());
+    this.unacknowledged = new UnacknowledgedBreaches(input.caseNo, [`案件 ${input.caseNo}（${input.firm.name}）`, `Case ${input.caseNo}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
   ended(): boolean {
@@ -195,9 +206,11 @@ export class FastTrackCase {
 
   async pauseSla({ kind, reason, actor }: PauseSlaRequest): Promise<CaseState> {
     const seq = this.state.pauses.length + 1;
-    this.state.pauses.push({ kind, reason, by: actor, since: new Date().toISOString() });
+    const pause: Pause = { kind, reason, by: actor, since: new Date().toISOString() };
+    if (this.periodRule()) pause.escalatesAt = this.pauseLimitAt(pause);
+    this.state.pauses.push(pause);
     this.clock.replan();
-    await this.project(`暂停计时 Pause SLA for ${kind}`, `sla-paused:${seq}`, 'SLA_PAUSED', actor, { kind, reason });
+    await this.project(`暂停计时 Pause SLA for ${kind}`, `sla-paused:${seq}`, 'SLA_PAUSED', actor, { kind, reason, ...(pause.escalatesAt ? { escalatesAt: pause.escalatesAt } : {}) });
     return this.state;
   }
 
@@ -206,9 +219,10 @@ export class FastTrackCase {
     const pause = this.activePause()!;
     const seq = state.pauses.indexOf(pause) + 1;
     const at = new Date();
-    const paused = this.calendar!.workingTimeRemaining(new Date(pause.since), at);
     pause.until = at.toISOString();
-    pause.pausedWorkingMs = paused;
+    const paused = this.periodRule()
+      ? { pausedWorkingDays: (pause.pausedWorkingDays = pausedWorkingDays(this.calendar!, new Date(pause.since), at)) }
+      : { pausedWorkingMs: (pause.pausedWorkingMs = this.calendar!.workingTimeRemaining(new Date(pause.since), at)) };
     // The firm's wait does not count against the branch or the promise.
     this.recomputeDues();
     const t = this.task(pause.kind);
@@ -216,7 +230,7 @@ export class FastTrackCase {
     await this.project(`恢复计时 Resume SLA for ${pause.kind}`, `sla-resumed:${seq}`, 'SLA_RESUMED', actor, {
       kind: pause.kind,
       note: note ?? null,
-      pausedWorkingMs: paused,
+      ...paused,
       taskDueAt: t.dueAt,
       caseDueAt: state.dueAt,
     }, [pause.kind]);
@@ -289,10 +303,15 @@ export class FastTrackCase {
         project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
         ended: () => this.ended(),
         payout: this.payout,
-        promiseKept: () => ({
-          workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())),
-          withinPromise: new Date() <= new Date(state.dueAt!),
-        }),
+        promiseKept: () => {
+          // Kept in N working days, not counting those waiting for the firm.
+          const paused = state.pauses.reduce((sum, p) => sum + (p.pausedWorkingDays ?? 0), 0);
+          return {
+            workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())) - paused,
+            pausedWorkingDays: paused,
+            withinPromise: new Date() <= new Date(state.dueAt!),
+          };
+        },
       },
     );
   }
@@ -304,12 +323,15 @@ export class FastTrackCase {
       breached: state.breaches.length > 0,
       answered: caseAnswered(state.stage),
       withdrawn: state.stage === 'WITHDRAWN',
+      paused: this.pausePeriodRule && this.activePause() !== undefined,
       atRisk: this.promiseLevel === 'AT_RISK' || state.tasks.some((t) => t.status !== 'DONE' && t.slaState === 'AT_RISK'),
     });
+    const paused = this.activePause();
     upsertSearchAttributes([
       { key: CaseStage, value: state.stage },
       { key: SlaState, value: state.slaState },
       ...(state.dueAt ? [{ key: DueAt, value: new Date(state.dueAt) }] : []),
+      ...(this.pausePeriodRule ? [{ key: PausedSince, value: paused ? new Date(paused.since) : null }] : []),
       { key: BranchesOpen, value: state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind) },
       { key: SlaBreaches, value: state.breaches.length },
     ]);
@@ -321,12 +343,35 @@ export class FastTrackCase {
     return this.projector.project(summary, eventKey, type, actor, data, kinds.map((k) => taskRow(this.task(k))));
   }
 
+  /** The loan_case row: stage, SLA state, due, and the pause standing now with the working days of those finished. */
+  private row(): CaseRow {
+    const { state } = this;
+    const p = this.activePause();
+    return {
+      stage: state.stage,
+      slaState: state.slaState,
+      dueAt: state.dueAt ?? undefined,
+      pause: p ? { since: p.since, by: p.by, reason: p.reason } : null,
+      pausedWorkingDays: state.pauses.reduce((sum, x) => sum + (x.pausedWorkingDays ?? 0), 0),
+    };
+  }
+
   private task(kind: TaskKind): TaskState {
     return this.state.tasks.find((t) => t.kind === kind) as TaskState;
   }
 
   private activePause() {
     return this.state.pauses.find((p) => !p.until);
+  }
+
+  /** Whether pauses follow PAUSE_PERIOD_RULE; asked only when a pause starts or ends, where the marker belongs. */
+  private periodRule(): boolean {
+    return (this.pausePeriodRule ||= patched(PAUSE_PERIOD_RULE));
+  }
+
+  /** 24:00 of the limit's last working day after the pause's own day. */
+  private pauseLimitAt(pause: Pause): string {
+    return this.calendar!.addWorkingDays(new Date(pause.since), this.pauseLimit).dueAt.toISOString();
   }
 
   // ---- Dues and the clock ---------------------------------------------------------------------
@@ -338,12 +383,16 @@ export class FastTrackCase {
   private recomputeDues(): void {
     const { state, acceptedAt, lead, timing } = this;
     const c = this.calendar!;
-    const pausedFor = (kind?: TaskKind) =>
-      state.pauses.filter((p) => p.pausedWorkingMs !== undefined && (kind === undefined || p.kind === kind)).reduce((sum, p) => sum + p.pausedWorkingMs!, 0);
+    const pausedFor = (kind?: TaskKind): PausedTime =>
+      state.pauses
+        .filter((p) => p.until !== undefined && (kind === undefined || p.kind === kind))
+        .reduce((sum, p) => ({ workingDays: sum.workingDays + (p.pausedWorkingDays ?? 0), workingMs: sum.workingMs + (p.pausedWorkingMs ?? 0) }), NOT_PAUSED);
     const at = new Date();
+    const pause = this.activePause();
+    if (pause?.escalatesAt) pause.escalatesAt = this.pauseLimitAt(pause);
     for (const t of state.tasks) {
       if (t.status === 'DONE') continue;
-      const due = addWorkingTime(c, branchDue(c, t.kind, acceptedAt, timing), pausedFor(t.kind));
+      const due = extendByPauses(c, branchDue(c, t.kind, acceptedAt, timing), pausedFor(t.kind));
       t.dueAt = due.toISOString();
       t.atRiskAt = branchWarning(c, due, lead, acceptedAt, timing).toISOString();
       if (t.slaState === 'AT_RISK' && at < new Date(t.atRiskAt)) t.slaState = 'ON_TRACK';
@@ -360,22 +409,24 @@ export class FastTrackCase {
   private async applyCalendarChange({ actor, year: noticeYear }: CalendarChangedRequest): Promise<void> {
     const { state } = this;
     const before = { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) };
+    const pause = this.activePause();
+    const limitBefore = pause?.escalatesAt;
     this.calendar = await loadWorkingCalendar(this.acceptedAt, true);
     this.recomputeDues();
     this.clock.replan();
-    const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]);
+    const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]) || limitBefore !== pause?.escalatesAt;
     if (moved) {
       this.calendarChanges++;
       await this.project('日历变更，重算时限 Calendar changed: dues recomputed', `dues-recomputed:${this.calendarChanges}`, 'DUES_RECOMPUTED', actor, {
         before,
-        after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt) },
+        after: { dueAt: state.dueAt, provisional: state.dueProvisional, tasks: state.tasks.map((t) => t.dueAt), ...(pause?.escalatesAt ? { pauseEscalatesAt: pause.escalatesAt } : {}) },
         // Payload only (no new command): histories recorded before this field still replay.
         ...(noticeYear !== undefined ? { year: noticeYear, message: dueMovedMessage(before.dueAt, state.dueAt, noticeYear) } : {}),
       }, state.tasks.filter((t) => t.status !== 'DONE').map((t) => t.kind));
     }
   }
 
-  /** The open branches and the promise, except what stands paused for the firm. */
+  /** The open branches and the promise, except what stands paused for the firm; the pause's own limit while it stands. */
   private deadlines(): Deadline<Subject>[] {
     const { state } = this;
     const paused = this.activePause();
@@ -401,6 +452,18 @@ export class FastTrackCase {
         setLevel: (l: SlaLevel) => (this.promiseLevel = l),
       });
     }
+    if (paused?.escalatesAt && !paused.escalatedAt) {
+      // No warning of its own (it starts AT_RISK): the street already knows it is waiting.
+      list.push({
+        subject: 'PAUSE_LIMIT',
+        label: `暂停超过${this.pauseLimit}个工作日 pause longer than ${this.pauseLimit} working days`,
+        assignee: paused.by,
+        atRiskAt: new Date(paused.escalatesAt),
+        dueAt: new Date(paused.escalatesAt),
+        level: 'AT_RISK',
+        setLevel: () => undefined,
+      });
+    }
     return list;
   }
 
@@ -419,6 +482,7 @@ export class FastTrackCase {
   }
 
   private async onBreached(d: Deadline<Subject>): Promise<void> {
+    if (d.subject === 'PAUSE_LIMIT') return this.onPauseTooLong();
     const { input, state } = this;
     const at = new Date();
     state.breaches.push({
@@ -440,9 +504,36 @@ export class FastTrackCase {
     await this.projector.notify(`升级至综合协调组 Escalate to coordination group: ${d.subject}`, {
       eventKey: `escalated:${key}`,
       type: 'ESCALATED',
-      audience: ESCALATION.fastTrack.breached(input.streetCode),
+      audience: ESCALATION.fastTrack.breached(d.assignee, input.streetCode, input.bankCode),
       zh: `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
+    });
+    if (patched('unacknowledged-breach-escalates')) {
+      const settled = d.subject === 'PROMISE' ? () => caseAnswered(state.stage) || this.ended() : () => this.task(d.subject as TaskKind).status === 'DONE' || this.ended();
+      this.unacknowledged.watch({ eventKey: `escalated:${key}`, label: d.label, dueAt: d.dueAt, settled }, this.calendar!);
+    }
+  }
+
+  /** A pause past its limit: on the timeline and to the coordination group, as a breach is (not counted as one). */
+  private async onPauseTooLong(): Promise<void> {
+    const { input } = this;
+    const pause = this.activePause()!;
+    pause.escalatedAt = new Date().toISOString();
+    const seq = this.state.pauses.indexOf(pause) + 1;
+    const since = shanghaiText(pause.since);
+    await this.project(`暂停超限 Pause past its limit: ${pause.kind}`, `pause-limit:${seq}`, 'SLA_PAUSE_LIMIT', 'system', {
+      kind: pause.kind,
+      since: pause.since,
+      by: pause.by,
+      reason: pause.reason,
+      limitWorkingDays: this.pauseLimit,
+    });
+    await this.projector.notify(`升级至综合协调组 Escalate to coordination group: pause of ${pause.kind}`, {
+      eventKey: `escalated:pause-limit:${seq}`,
+      type: 'ESCALATED',
+      audience: ESCALATION.fastTrack.pauseTooLong(input.streetCode),
+      zh: `【暂停超限督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${TASK_LABELS[pause.kind].split(' ')[0]}自 ${since} 起等待企业补充材料，已超过${this.pauseLimit}个工作日（${pause.by} 暂停，原因：${pause.reason}）。请综合协调组督办。`,
+      en: `[Pause past limit] Case ${input.caseNo}: ${TASK_LABELS[pause.kind]} has waited for the firm since ${since}, longer than ${this.pauseLimit} working days (paused by ${pause.by}: ${pause.reason}). Escalated to the task force's general coordination group.`,
     });
   }
 }

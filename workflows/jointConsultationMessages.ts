@@ -2,6 +2,7 @@
 // send to one refused firm's consultation, and what its batch hears back.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReasonEntry } from '../domain/consultation/reasons';
+import type { CreditCodeWarning } from '../domain/creditCode';
 import type { FinancingPlan, LinkedProduct } from '../domain/consultation/plan';
 import type { MemberProgress } from '../domain/consultation/progress';
 import type { SlaStateValue } from '../domain/slaState';
@@ -13,8 +14,13 @@ export type { ConsultationStage, FinancingPlan, LinkedProduct, ReasonEntry };
 /** Workflow ids: what Temporal UI shows and what keeps a retried start from duplicating. */
 export const consultationWorkflowId = (consultationId: string) => `consultation-${consultationId}`;
 export const batchWorkflowId = (batchId: string) => `consultation-batch-${batchId}`;
-/** A batch member's consultation id, derived from the batch id: a retried batch starts the same ids. */
-export const batchMemberId = (batchId: string, creditCode: string) => `${batchId}-${creditCode}`;
+/**
+ * A batch member's consultation id: the batch id and the firm's place in the batch (from 1), so a
+ * retried batch starts the same ids. Workflow ids are stored and shown in clear, so no credit code.
+ */
+export const batchMemberId = (batchId: string, position: number) => `${batchId}-${String(position).padStart(3, '0')}`;
+/** The ids of batches started before patch `batch-member-ids-without-credit-code`, which carried the credit code. */
+export const legacyBatchMemberId = (batchId: string, creditCode: string) => `${batchId}-${creditCode}`;
 
 /**
  * Who acts, as the API authenticated them: the validators check the role (and a bank's own
@@ -27,9 +33,10 @@ export interface ConsultationActor {
 }
 
 export interface JointConsultationInput {
-  /** JC-<caseNo> from a rejected case; <batchId>-<credit code> in a batch. */
+  /** JC-<caseNo> from a rejected case; <batchId>-<position, 001…> in a batch (<batchId>-<credit code> before). */
   consultationId: string;
-  firm: { name: string; creditCode: string; streetCode: string };
+  /** `creditCodeWarnings`: check characters that fail, confirmed by the officer who opened it (early pilot codes). */
+  firm: { name: string; creditCode: string; streetCode: string; creditCodeWarnings?: CreditCodeWarning[] };
   /** What the bank refused; the plan is judged against it. */
   refused: { product: LinkedProduct; bankCode: string; amountFen: number; purpose: string; caseNo?: string };
   /** Reasons known at opening (the rejected case's, or the batch's list); otherwise recorded later. */
@@ -53,7 +60,9 @@ export interface MaterialsPause {
   by: string;
   since: string;
   until?: string;
-  /** Working time the clock stood still; added to the due instant. */
+  /** Working days the wait lasted (its own day not counted, the day the materials came counted); the due moves on by them. */
+  pausedWorkingDays?: number;
+  /** Working time the clock stood still, for waits ended before the period rule; added to the due instant. */
   pausedWorkingMs?: number;
 }
 

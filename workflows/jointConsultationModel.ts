@@ -2,14 +2,14 @@
 // and the calendar signal do to it, the steps the workflow (jointConsultation.ts) runs in order,
 // and the five-working-day clock. Every method that writes is part of the workflow's history:
 // keep the order of its commands.
-import { condition, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
 import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { ESCALATION, TASK_FORCE } from '../domain/escalation';
-import { subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, pausedWorkingDays, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
 import { slaStateOf } from '../domain/slaState';
 import { CLOSED_STAGES, consultationAnswered } from '../domain/stages';
 import { RECORD } from './activityOptions';
@@ -29,7 +29,7 @@ import type {
 import * as rules from './jointConsultationValidators';
 import { consultationProjector, type Projector } from './projector';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
-import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -50,6 +50,8 @@ export class JointConsultation {
   private plans = 0;
   private completions = 0;
   private calendarChanges = 0;
+  // Set once a wait for materials ran under PAUSE_PERIOD_RULE; it stays so.
+  private pausePeriodRule = false;
 
   constructor(private readonly input: JointConsultationInput) {
     this.openedAt = new Date(input.openedAt);
@@ -111,6 +113,7 @@ export class JointConsultation {
 
   async requestMaterials({ actor, missing, reason }: RequestMaterialsRequest): Promise<ConsultationState> {
     await this.whenOpened(() => rules.validateRequestMaterials(this.state, { actor, missing, reason }));
+    this.periodRule();
     this.state.materials.push({ missing, reason, by: actor.id, since: new Date().toISOString() });
     this.state.stage = 'MATERIALS';
     this.clock.replan();
@@ -124,7 +127,8 @@ export class JointConsultation {
     if (pause) {
       const at = new Date();
       pause.until = at.toISOString();
-      pause.pausedWorkingMs = this.calendar!.workingTimeRemaining(new Date(pause.since), at);
+      if (this.periodRule()) pause.pausedWorkingDays = pausedWorkingDays(this.calendar!, new Date(pause.since), at);
+      else pause.pausedWorkingMs = this.calendar!.workingTimeRemaining(new Date(pause.since), at);
       // The firm's wait does not count against the five working days.
       this.recomputeDue();
     }
@@ -132,7 +136,7 @@ export class JointConsultation {
     this.clock.replan();
     await this.project('材料齐全，提交复审 Materials complete: plan to re-review', `materials-complete:${++this.completions}`, 'MATERIALS_COMPLETE', actor.id, {
       note: note ?? null,
-      pausedWorkingMs: pause?.pausedWorkingMs ?? 0,
+      ...(pause?.pausedWorkingDays !== undefined ? { pausedWorkingDays: pause.pausedWorkingDays } : { pausedWorkingMs: pause?.pausedWorkingMs ?? 0 }),
       dueAt: this.state.dueAt,
     });
     return this.state;
@@ -213,7 +217,8 @@ export class JointConsultation {
     ]);
     const base = {
       caseNo,
-      firm: { name: input.firm.name, creditCode: input.firm.creditCode, creditCodeWarnings: [] },
+      // A pilot code confirmed at the batch goes on to the case, which audits it as its own opening would.
+      firm: { name: input.firm.name, creditCode: input.firm.creditCode, creditCodeWarnings: input.firm.creditCodeWarnings ?? [] },
       streetCode: input.firm.streetCode,
       bankCode: plan.bankCode,
       purpose: `${input.refused.purpose}（联合会诊 ${input.consultationId}：${PLAN_KIND_LABELS[plan.kind]}）`,
@@ -238,6 +243,7 @@ export class JointConsultation {
       breached: state.breaches.length > 0,
       answered: consultationAnswered(state.stage),
       withdrawn: state.stage === 'WITHDRAWN',
+      paused: this.pausePeriodRule && this.activePause() !== undefined,
       atRisk: this.level === 'AT_RISK',
     });
     upsertSearchAttributes([
@@ -264,12 +270,20 @@ export class JointConsultation {
     return this.state.materials.find((m) => !m.until);
   }
 
+  /** Whether waits for materials follow PAUSE_PERIOD_RULE; asked only when one starts or ends. */
+  private periodRule(): boolean {
+    return (this.pausePeriodRule ||= patched(PAUSE_PERIOD_RULE));
+  }
+
   // ---- The five working days -----------------------------------------------------------------
 
-  /** The promise, extended by the working time the firm took to supply materials. */
+  /** The promise, extended by the time the firm took to supply materials. */
   private recomputeDue(): void {
     const c = this.calendar!;
-    const paused = this.state.materials.reduce((sum, m) => sum + (m.pausedWorkingMs ?? 0), 0);
+    const paused = this.state.materials.reduce(
+      (sum, m) => ({ workingDays: sum.workingDays + (m.pausedWorkingDays ?? 0), workingMs: sum.workingMs + (m.pausedWorkingMs ?? 0) }),
+      NOT_PAUSED,
+    );
     const due = consultationDue(c, this.openedAt, paused);
     this.state.dueAt = due.toISOString();
     this.state.atRiskAt = subtractWorkingTime(c, due, this.lead).toISOString();

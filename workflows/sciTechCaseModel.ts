@@ -252,6 +252,7 @@ export class SciTechCase {
       breached: state.breaches.length > 0,
       answered: caseAnswered(state.stage),
       withdrawn: state.stage === 'WITHDRAWN',
+      paused: false,
       atRisk: this.promiseLevel === 'AT_RISK',
     });
     upsertSearchAttributes([
@@ -303,7 +304,7 @@ export class SciTechCase {
     await this.projector.notify('升级至专班 Escalate to the task force: 48-hour promise breached', {
       eventKey: `escalated:${key}`,
       type: 'ESCALATED',
-      audience: ESCALATION.sciTech.breached(input.streetCode, input.bankCode),
+      audience: ESCALATION.sciTech.breached(this.holder(), input.streetCode, input.bankCode),
       zh: `【超时督办】善科贷案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.application.requestedFen)}）的48小时承诺已于 ${shanghaiText(state.dueAt)} 超时，所处阶段 ${state.stage}，负责人 ${this.holder()}。请综合协调组督办。`,
       en: `[SLA breached] Sci-tech case ${input.caseNo}: the 48-hour promise passed its due ${shanghaiText(state.dueAt)}; stage ${state.stage}; owner ${this.holder()}. Escalated to the task force's general coordination group.`,
     });

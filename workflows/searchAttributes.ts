@@ -12,6 +12,8 @@ export const DueAt = defineSearchAttributeKey('DueAt', 'DATETIME');
 
 /** Branches still open (GRID_SUBMISSION, BANK_VIP_CHANNEL, DUE_DILIGENCE): "who is holding the case up". */
 export const BranchesOpen = defineSearchAttributeKey('BranchesOpen', 'KEYWORD_LIST');
+/** Since when the clock has waited for the firm (SlaState PAUSED); empty when it runs. */
+export const PausedSince = defineSearchAttributeKey('PausedSince', 'DATETIME');
 /** Due instants missed so far (branches and the promise). */
 export const SlaBreaches = defineSearchAttributeKey('SlaBreaches', 'INT');
 
@@ -20,7 +22,7 @@ export const ConsultationBatch = defineSearchAttributeKey('ConsultationBatch', '
 /** Both ends of a consultation's link: on a consultation the case its accepted plan opened, on that case the consultation. */
 export const ConsultationLink = defineSearchAttributeKey('ConsultationLink', 'KEYWORD');
 
-export const ALL_SEARCH_ATTRIBUTES = [CaseStage, SlaState, Street, Bank, Product, AmountFen, DueAt, BranchesOpen, SlaBreaches, ConsultationBatch, ConsultationLink];
+export const ALL_SEARCH_ATTRIBUTES = [CaseStage, SlaState, Street, Bank, Product, AmountFen, DueAt, PausedSince, BranchesOpen, SlaBreaches, ConsultationBatch, ConsultationLink];
 
 /** What a new case carries from its start, before its workflow updates stage and SLA state. */
 export function openingSearchAttributes(c: { product: 'FAST_TRACK' | 'SCI_TECH'; streetCode: string; bankCode: string; amountFen: number }): SearchAttributePair[] {

@@ -7,8 +7,15 @@ import { condition } from '@temporalio/workflow';
 import type { SlaStateValue } from '../domain/slaState';
 import { shanghaiText } from './caseDetails';
 
-/** A deadline's own level; a case or consultation shows MET besides (see slaStateOf). */
-export type SlaLevel = Exclude<SlaStateValue, 'MET'>;
+/**
+ * The patch under which a pause for the firm counts in working days as a period (its own day not
+ * counted, the resumption day counted), the case or consultation reads PAUSED meanwhile, and a
+ * fast-track pause past its limit escalates. Running histories paused before it keep working time.
+ */
+export const PAUSE_PERIOD_RULE = 'pause-working-days';
+
+/** A deadline's own level; a case or consultation shows MET and PAUSED besides (see slaStateOf). */
+export type SlaLevel = Exclude<SlaStateValue, 'MET' | 'PAUSED'>;
 
 /** One due instant the clock watches: a branch, a case's promise, a consultation's promise. */
 export interface Deadline<Subject extends string = string> {

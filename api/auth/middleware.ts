@@ -9,14 +9,18 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The JWT of an `Authorization: Bearer <token>` header, if it is one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '')?.[1];
+}
+
 export function authenticate(verify: VerifyToken): RequestHandler {
   return async (req, res, next) => {
-    const header = req.get('authorization') ?? '';
-    const m = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
+    const token = bearerToken(req.get('authorization'));
     res.set('WWW-Authenticate', 'Bearer realm="greenlane"');
-    if (!m) throw new Problem(401, 'unauthenticated', 'Authentication required', 'Send Authorization: Bearer <token>');
+    if (!token) throw new Problem(401, 'unauthenticated', 'Authentication required', 'Send Authorization: Bearer <token>');
     try {
-      req.principal = await verify(m[1]);
+      req.principal = await verify(token);
     } catch {
       throw new Problem(401, 'unauthenticated', 'Authentication required', 'The token is invalid, expired, or not for this API');
     }

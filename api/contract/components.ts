@@ -25,6 +25,7 @@ import {
   WithdrawConsultationBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
 import type { Named, ResponseSpec } from './spec';
@@ -37,6 +38,7 @@ export const R = named({
   ...RESPONSE_SCHEMAS,
   ...REPORT_RESPONSE_SCHEMAS,
   ...CONSULTATION_RESPONSE_SCHEMAS,
+  ...NOTIFICATION_RESPONSE_SCHEMAS,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
   OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
   DocsPage: z.string().describe('HTML'),
@@ -91,6 +93,10 @@ export const P = {
     headers: { 'Retry-After': { description: 'Seconds until the window resets', required: true, schema: z.string().regex(/^\d+$/) } },
   },
   503: problem('A dependency is unreachable'),
+  auditUnavailable: {
+    ...problem('The read of firm data could not be written to the audit trail, so nothing is served (…:audit-unavailable)'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
+  },
   notAnswering: {
     ...problem('The workflow did not answer within 45 s, e.g. while no worker runs (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },

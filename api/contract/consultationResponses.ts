@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
 import { CONSULTATION_STAGES } from '../../domain/stages';
 import { CONSULTATION_REASONS } from '../../domain/consultation/reasons';
+import { SLA_STATES } from '../../domain/slaState';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const ConsultationStage = z.enum(CONSULTATION_STAGES);
-const SlaState = z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED', 'MET']);
+const SlaState = z.enum(SLA_STATES);
 const Reason = z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: z.string().optional() });
 const Event = z.strictObject({ type: z.string(), actor: z.string(), at: instant, data: z.unknown() });
 
@@ -45,7 +46,7 @@ export const ConsultationView = z.strictObject({
   reasons: z.array(Reason),
   plan: Plan.nullable(),
   materials: z.array(
-    z.strictObject({ missing: z.array(z.string()), reason: z.string(), by: z.string(), since: instant, until: instant.optional(), pausedWorkingMs: z.number().optional() }),
+    z.strictObject({ missing: z.array(z.string()), reason: z.string(), by: z.string(), since: instant, until: instant.optional(), pausedWorkingDays: z.number().int().optional(), pausedWorkingMs: z.number().optional() }),
   ),
   reReview: z.strictObject({ outcome: z.enum(['ACCEPTED', 'DECLINED']), by: z.string(), at: instant, note: z.string().optional() }).nullable(),
   linkedCase: z.strictObject({ caseNo: z.string(), url: z.string() }).nullable().describe('The case an accepted plan opened; it names this consultation in its acceptance event'),
@@ -88,4 +89,53 @@ export const ConsultationBatchProgress = z.strictObject({
   temporalUi: z.string(),
 });
 
-export const CONSULTATION_RESPONSE_SCHEMAS = { ConsultationView, ConsultationBatchStarted, ConsultationBatchProgress } as const;
+const cny = z.string().regex(/^\d+\.\d{2}$/).describe('CNY (元), exact to the fen');
+const workingDays = z.number().min(0).nullable().describe('Working days (fractional) from the consultation’s opening');
+
+/** Both clocks of a batch: the consultations' own five working days, and the cases their accepted plans opened. */
+export const BatchOutcomeSummary = z.strictObject({
+  firms: z.number().int(),
+  consultation: z.strictObject({
+    open: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    withdrawn: z.number().int(),
+    answeredInTime: z.number().int().describe('Plans accepted or declined within the consultation’s five working days'),
+    medianWorkingDaysToAnswer: workingDays,
+  }),
+  cases: z.strictObject({
+    opened: z.number().int(),
+    open: z.number().int(),
+    approved: z.number().int(),
+    rejected: z.number().int(),
+    disbursed: z.number().int().describe('Firms that got the money'),
+    disbursedAmount: cny,
+    medianWorkingDaysToMoney: workingDays,
+    slowestWorkingDaysToMoney: workingDays,
+  }),
+});
+
+export const ConsultationBatchReport = z.strictObject({
+  batchId: z.string(),
+  bankCode: z.string(),
+  openedAt: instant,
+  ...BatchOutcomeSummary.shape,
+  members: z.array(
+    z.strictObject({
+      consultationId: z.string(),
+      firmName: z.string(),
+      stage: ConsultationStage,
+      answeredAt: instant.nullable(),
+      answeredInTime: z.boolean().nullable(),
+      caseNo: z.string().nullable(),
+      caseStage: z.string().nullable(),
+      decision: z.enum(['APPROVED', 'REJECTED']).nullable(),
+      decidedAt: instant.nullable(),
+      disbursedAt: instant.nullable(),
+      disbursedAmount: cny.nullable(),
+      workingDaysToMoney: workingDays,
+    }),
+  ),
+});
+
+export const CONSULTATION_RESPONSE_SCHEMAS = { ConsultationView, ConsultationBatchStarted, ConsultationBatchProgress, ConsultationBatchReport } as const;

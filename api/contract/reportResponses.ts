@@ -1,7 +1,8 @@
 // Response bodies of the cadence reports (api/routes/reports.ts), strict like the rest.
 import { z } from 'zod';
 import { CADENCE_KINDS } from '../../domain/cadence/decision';
-import { SlaFigures } from './responses';
+import { WATCHED_STATES } from '../../domain/cadence/ranking';
+import { BatchOutcomeSummary } from './consultationResponses';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const isoDate = z.iso.date().describe('Business date YYYY-MM-DD (Asia/Shanghai)');
@@ -23,19 +24,49 @@ const head = {
   activity: Activity,
 };
 
+const rate = z.number().min(0).max(1).nullable();
+
 export const CadenceReportSummary = z.strictObject({
   ...head,
-  onTimeRate: z.number().nullable(),
+  decidedInTimeRate: rate.describe('Decisions (approvals and rejections) in the period made within the promise, ÷ decisions'),
+  promiseKeptRate: rate.describe('Disbursements in the period made within the promise, ÷ disbursements; a rejection is never a kept promise'),
   atRiskCases: z.number().int(),
 });
 
-const Ranked = z.strictObject({ ...SlaFigures, code: z.string(), nameZh: z.string(), nameEn: z.string(), rank: z.number().int().min(1) });
+const cny = z.string().regex(/^\d+\.\d{2}$/).describe('CNY (元), exact to the fen');
+const Outcomes = {
+  opened: z.number().int().describe('Cases accepted in the period'),
+  decided: z.number().int(),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+  decidedInTime: z.number().int(),
+  disbursed: z.number().int(),
+  disbursedInTime: z.number().int(),
+  decidedInTimeRate: rate,
+  promiseKeptRate: rate,
+  amounts: z.strictObject({ applied: cny, granted: cny, disbursed: cny }).describe('Applied for (cases accepted in the period), granted and disbursed in the period'),
+};
+const OpenNow = z
+  .strictObject({
+    open: z.number().int(),
+    bySlaState: z.strictObject(Object.fromEntries(WATCHED_STATES.map((s) => [s, z.number().int()])) as Record<(typeof WATCHED_STATES)[number], z.ZodNumber>),
+    oldest: z.strictObject({ caseId: z.string(), firmName: z.string(), acceptedAt: instant, workingDaysOpen: z.number().int() }).nullable(),
+  })
+  .describe('Cases open when the report was generated');
+const rank = z.number().int().min(1).nullable().describe('1 = best; null: nothing reached an outcome in the period');
+const Previous = z.strictObject({ ...Outcomes, rank }).nullable().describe('The same group in the previous period (weekly and monthly reports)');
+const Group = z.strictObject({ code: z.string(), nameZh: z.string(), nameEn: z.string(), ...Outcomes, open: OpenNow, rank, previous: Previous });
 
 export const CadenceReport = z.strictObject({
   ...head,
-  sla: z
-    .strictObject({ overall: z.strictObject(SlaFigures), byStreet: z.array(Ranked), byBank: z.array(Ranked) })
-    .describe('The SLA summary of the cases accepted in the period, ranked by on-time rate'),
+  previousPeriod: z.strictObject({ from: isoDate, to: isoDate }).nullable(),
+  board: z
+    .strictObject({
+      overall: z.strictObject({ ...Outcomes, open: OpenNow, previous: z.strictObject(Outcomes).nullable() }),
+      byStreet: z.array(Group),
+      byBank: z.array(Group),
+    })
+    .describe('Every street and bank, ranked on the decisions and payments of the period (promise kept = disbursed in time), with what is open now'),
   atRisk: z.array(
     z.strictObject({
       caseId: z.string(),
@@ -48,11 +79,12 @@ export const CadenceReport = z.strictObject({
       owners: z.array(z.strictObject({ subject: z.string(), assignee: z.string(), slaState: z.string(), dueAt: instant.nullable() })),
     }),
   ),
+  batches: z.array(z.strictObject({ batchId: z.string(), bankCode: z.string(), openedAt: instant, ...BatchOutcomeSummary.shape })).describe('Joint consultation batches in progress or active in the period'),
 });
 
 export const REPORT_RESPONSE_SCHEMAS = {
   CadenceReportSummary,
   CadenceReportList: z.strictObject({ items: z.array(CadenceReportSummary) }),
   CadenceReport,
-  CadenceReportCsv: z.string().describe('UTF-8 CSV with BOM: header, activity, rankings by street and by bank, cases at risk'),
+  CadenceReportCsv: z.string().describe('UTF-8 CSV with BOM: header, activity, rankings by street and by bank with amounts and the previous period, cases at risk, consultation batches'),
 };

@@ -77,8 +77,18 @@ const Pause = z.strictObject({
   by: z.string(),
   since: instant,
   until: instant.optional(),
-  pausedWorkingMs: z.number().optional(),
+  pausedWorkingDays: z.number().int().optional().describe('working days the pause lasted: its own day not counted, the resumption day counted, rest days skipped'),
+  pausedWorkingMs: z.number().optional().describe('pauses resumed before the working-day rule: working time the clock stood still'),
+  escalatesAt: instant.optional().describe('still paused at this instant (24:00 of the pause limit\'s last working day), the pause escalates to the task force'),
+  escalatedAt: instant.optional(),
 });
+
+/** The pause standing now: the case reads PAUSED. */
+const Paused = z
+  .strictObject({ since: instant, by: z.string(), reason: z.string() })
+  .nullable()
+  .describe('while the clock waits for the firm: since when, by whom, why; null when it runs');
+const PausedWorkingDays = z.number().int().describe('working days the finished pauses lasted; the promise moved on by them');
 
 const Decision = z.strictObject({
   outcome: z.enum(['APPROVED', 'REJECTED']),
@@ -135,6 +145,8 @@ export const FastTrackCaseView = z.strictObject({
   tasks: z.array(Task),
   breaches: z.array(Breach),
   pauses: z.array(Pause),
+  paused: Paused,
+  pausedWorkingDays: PausedWorkingDays,
   decision: Decision.nullable(),
   contract: Contract.nullable(),
   disbursementHold: DisbursementHold.nullable(),
@@ -249,6 +261,8 @@ export const CaseSummary = z.strictObject({
   slaState: SlaState,
   acceptedAt: instant,
   dueAt: instant.nullable(),
+  paused: Paused,
+  pausedWorkingDays: PausedWorkingDays,
 });
 
 export const CaseListPage = z.strictObject({
@@ -374,6 +388,7 @@ export const SlaFigures = {
   breaches: z.number().int(),
   onTimeRate: rate,
   promiseKeptRate: rate,
+  pausedWorkingDays: z.number().int().describe('working days the cases waited for the firm (finished pauses), not counted against the promise'),
   medianWorkingDays: z.strictObject(Object.fromEntries(STAGE_METRICS.map((m) => [m, z.number().nullable()])) as Record<(typeof STAGE_METRICS)[number], z.ZodNullable<z.ZodNumber>>),
 };
 
@@ -420,6 +435,24 @@ export const SignInOptionsView = z.strictObject({
 });
 export const DevSignInResult = z.strictObject({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), user: DevUser });
 
+// ---- Audit trail ---------------------------------------------------------------------------
+
+export const AuditTrailPage = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      at: instant,
+      actor: z.string(),
+      action: z.string(),
+      subject: z.string(),
+      before: z.unknown().describe('The object before the change, when its writer knows it'),
+      after: z.unknown().describe('The change, or what a read asked for (role, query, request id)'),
+    }),
+  ),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
 /** Every named response schema, as it appears under components.schemas. */
 export const RESPONSE_SCHEMAS = {
   ProblemDetails,
@@ -442,4 +475,5 @@ export const RESPONSE_SCHEMAS = {
   CalendarYearResult,
   SlaSummary,
   SlaBreachList,
+  AuditTrailPage,
 } as const;

@@ -1,6 +1,4 @@
 import type { Express, RequestHandler } from 'express';
-import type { Database } from '../../infra/database';
-import { auditTrail } from './audit';
 import { createLogger, type Logger } from '../../infra/logger';
 import { requestLogging } from './logger';
 import { createMetrics, recordHttpMetrics, type Metrics } from './metrics';
@@ -17,16 +15,16 @@ export interface OpsOptions {
   rateLimitPerMinute?: number;
 }
 
-/** The operational middleware of one app: logs, metrics, audit, headers and limits. */
-export function operations(app: Express, db: Database, options: OpsOptions = {}) {
+/** The operational middleware of one app: logs, metrics, headers and limits. */
+export function operations(app: Express, options: OpsOptions = {}) {
   const logger = options.logger ?? createLogger('info');
   const metrics = options.metrics ?? createMetrics();
   const routes = routeTable(app);
   return {
     logger,
     metrics,
-    /** First on the app: request id and access log, HTTP metrics, secure headers, audit trail. */
-    first: [requestLogging(logger, routes.pattern), recordHttpMetrics(metrics, routes.pattern), secureHeaders(), auditTrail(db, routes, logger)] as RequestHandler[],
+    /** First on the app: request id and access log, HTTP metrics, secure headers. */
+    first: [requestLogging(logger, routes.pattern), recordHttpMetrics(metrics, routes.pattern), secureHeaders()] as RequestHandler[],
     /** After authentication under /api/v1, before the body is parsed. */
     rateLimit: perTokenRateLimit(options.rateLimitPerMinute ?? 600),
   };

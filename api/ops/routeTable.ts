@@ -1,5 +1,5 @@
 // Turns a raw request path into the route pattern that handles it (`/api/v1/cases/GL-2026-000123`
-// → `/api/v1/cases/:caseNo`), for metric labels, log lines and audit actions. Express restores
+// → `/api/v1/cases/:caseNo`), for metric labels and log lines. Express restores
 // `req.baseUrl` as an error leaves a mounted router, so the pattern cannot be read off the request
 // afterwards; instead the app's registered routes are read once (router 2.3's `listRoutes`) and
 // matched the way Express does: in registration order, segment by segment, case-insensitively.

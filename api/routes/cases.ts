@@ -58,6 +58,7 @@ export const CASE_ROUTES = [
     scope: LIST_SCOPE,
     query: CaseListQuery,
     responses: { 200: ok('A page of cases', R.CaseListPage), ...authed, 422: P[422] },
+    audit: { action: 'CASE_LIST_READ', subject: () => 'cases' },
     handler: async (c, { cases }) => {
       c.res.json(await cases.list(c.principal, c.query()));
     },
@@ -72,6 +73,7 @@ export const CASE_ROUTES = [
     scope: `Branches of cases still in parallel review. ${LIST_SCOPE}. \`assignee\` names a colleague; decisions are listed to a credit approver for themselves only`,
     query: TaskListQuery,
     responses: { 200: ok('The work, soonest due first', R.TaskList), ...authed, 422: P[422] },
+    audit: { action: 'TASK_LIST_READ', subject: () => 'tasks' },
     handler: async (c, { inbox }) => {
       c.res.json(await inbox(c.principal, c.query()));
     },
@@ -81,6 +83,7 @@ export const CASE_ROUTES = [
     operationId: 'getCase',
     path: '/api/v1/cases/{caseNo}',
     summary: '案件详情 A case, from its workflow; from the record when the workflow is gone (retention) or cannot answer (no worker)',
+    audit: { action: 'CASE_READ', subject: (path) => `case:${path.caseNo}` },
     handler: async (c, { cases }) => {
       c.res.json(await cases.get(c.caller, c.path.caseNo));
     },
@@ -90,6 +93,7 @@ export const CASE_ROUTES = [
     operationId: 'getCaseTimeline',
     path: '/api/v1/cases/{caseNo}/timeline',
     summary: '时间线 The case’s events, oldest first',
+    audit: { action: 'CASE_TIMELINE_READ', subject: (path) => `case:${path.caseNo}` },
     handler: async (c, { cases }) => {
       c.res.json(await cases.timeline(c.principal, c.path.caseNo));
     },

@@ -87,6 +87,7 @@ export const CONSULTATION_ROUTES = [
     scope: SCOPE,
     pathParams: ConsultationParams,
     responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 400: P.badPath, 404: P[404] },
+    audit: { action: 'CONSULTATION_READ', subject: (path) => `consultation:${path.id}` },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.view(c.caller, await consultations.visibleId(c.principal, c.path.id)));
     },
@@ -113,6 +114,7 @@ export const CONSULTATION_ROUTES = [
         headers: { Location: { description: 'The batch’s progress URL', required: true, schema: z.string().regex(/^\/api\/v1\/consultation-batches\/CB-/) } },
       },
       ...withBody,
+      422: problem('Validation failed (…:validation), or a firm’s credit code fails its check character and is not confirmed: `errors` names each such firm (…:credit-code-confirmation-required; early pilot codes, confirm per firm with confirmCreditCodeWarnings)'),
       403: P[403],
       503: P.notAnswering,
     },
@@ -132,8 +134,23 @@ export const CONSULTATION_ROUTES = [
     scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
     pathParams: BatchParams,
     responses: { 200: ok('The progress', R.ConsultationBatchProgress), ...authed, 400: P.badPath, 404: P[404] },
+    audit: { action: 'CONSULTATION_BATCH_READ', subject: (path) => `consultation-batch:${path.batchId}` },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.batch(c.caller, c.path.batchId));
+    },
+  }),
+  route({
+    operationId: 'getConsultationBatchReport',
+    method: 'get',
+    path: '/api/v1/consultation-batches/{batchId}/report',
+    summary: '批次成效 A batch’s outcome on both clocks: plans accepted or declined within the consultations’ five working days, and how many firms got money, how fast',
+    tags: ['Joint consultation'],
+    roles: 'authenticated',
+    scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
+    pathParams: BatchParams,
+    responses: { 200: ok('The outcome, per firm and in all', R.ConsultationBatchReport), ...authed, 400: P.badPath, 404: P[404] },
+    handler: async (c, { consultations }) => {
+      c.res.json(await consultations.batchReport(c.caller, c.path.batchId));
     },
   }),
 ];

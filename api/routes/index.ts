@@ -1,5 +1,6 @@
 // Every route the API serves, each declared once (route.ts), in the order the document lists them.
 import type { RouteSpec } from '../contract';
+import { AUDIT_ROUTES } from './audit';
 import { CALENDAR_ROUTES } from './calendar';
 import { CASE_ACTION_ROUTES } from './caseActions';
 import { CASE_ROUTES } from './cases';
@@ -7,6 +8,7 @@ import { CONSULTATION_ROUTES } from './consultations';
 import { CONTRACT_ROUTES } from './contract';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
+import { NOTIFICATION_ROUTES } from './notifications';
 import { REFERENCE_ROUTES } from './reference';
 import { REPORT_ROUTES } from './reports';
 import { operationsOf, type Route } from './route';
@@ -19,12 +21,14 @@ export const ROUTES: readonly Route[] = [
   ...SIGN_IN_ROUTES,
   ...CASE_ROUTES,
   ...CASE_ACTION_ROUTES,
+  ...NOTIFICATION_ROUTES,
   ...FIRM_ROUTES,
   ...CALENDAR_ROUTES,
   ...REFERENCE_ROUTES,
   ...SLA_ROUTES,
   ...REPORT_ROUTES,
   ...CONSULTATION_ROUTES,
+  ...AUDIT_ROUTES,
 ];
 
 /** What the document lists: one operation per route, or one per variant (a task's completion). */

@@ -45,6 +45,8 @@ export const REPORT_ROUTES = [
       404: P[404],
       422: P[422],
     },
+    // It lists every case at risk, with its firm; an export when CSV (the row's contentType).
+    audit: { action: 'REPORT_READ', subject: (path) => `report:${path.reportId}` },
     handler: async (c, { reports }) => {
       const { reportId } = c.params();
       const { format } = c.query();
@@ -82,7 +84,7 @@ export const REPORT_ROUTES = [
       const kind = c.params().kind.toUpperCase() as CadenceKind;
       // Checked like every POST's; the run needs no key of its own, being idempotent by kind and date.
       c.headers();
-      const { reportId, summary } = await reports.run(kind, c.body().date);
+      const { reportId, summary } = await reports.run(kind, c.body().date, c.principal.sub);
       c.res.status(201).location(`/api/v1/reports/${reportId}`).json(summary);
     },
   }),

@@ -7,8 +7,10 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { principalOf, requireRole } from '../auth/middleware';
 import type { Principal } from '../../domain/people';
+import type { AuditRecord } from '../../infra/audit';
+import { P } from '../contract/components';
 import type { Method, Named, ResponseSpec, Roles, RouteSpec } from '../contract/spec';
-import { parseOr422 } from '../problem';
+import { auditUnavailable, parseOr422 } from '../problem';
 import type { Caller, Services } from '../services';
 
 type Schema = z.ZodType | undefined;
@@ -48,6 +50,19 @@ export interface Context<P extends Schema, Q extends Schema, H extends Schema, B
   bodyOf<K extends keyof V & string>(variant: K): z.output<V[K]['body']['schema']>;
 }
 
+/** A read or export of firm data, audited: what the row calls it and which object it names. */
+export interface ReadAudit {
+  /** Upper snake case ending in _READ, e.g. CASE_READ. */
+  action: `${string}_READ`;
+  /** `<kind>:<id>` from the path (`case:GL-2026-000123`), or the collection read (`cases`). */
+  subject(path: Record<string, string>): string;
+}
+
+/** What mounting an audited route needs of the services: the audit trail's writer. */
+export interface AuditWriter {
+  audit?: { record(entry: AuditRecord): Promise<void> };
+}
+
 export interface RouteDef<P extends Schema, Q extends Schema, H extends Schema, B extends Named | undefined, V extends Record<string, Variant>, S> {
   method: Method;
   /** OpenAPI style (/api/v1/cases/{caseNo}); mounted as Express's /api/v1/cases/:caseNo. */
@@ -68,6 +83,11 @@ export interface RouteDef<P extends Schema, Q extends Schema, H extends Schema, 
   /** With `variants`: the path parameter that names the variant; the document lists one operation per variant. */
   operationPerVariant?: string;
   responses: Record<number, ResponseSpec>;
+  /**
+   * A read or export of firm data: its audit row is written before the answer leaves, and when
+   * it cannot be, the caller gets 503 (documented for the route) and no data.
+   */
+  audit?: ReadAudit;
   /** Middleware of this route alone, after the role check (e.g. its own body parser). */
   use?: RequestHandler[];
   handler(c: Context<P, Q, H, B, V>, services: S): Promise<void> | void;
@@ -90,7 +110,8 @@ export function route<
 
 /** What the document lists for a route: one operation, or one per variant. */
 export function operationsOf(r: Route<unknown>): RouteSpec[] {
-  const common = { method: r.method, tags: r.tags, roles: r.roles, scope: r.scope, query: r.query, headers: r.headers, responses: r.responses };
+  const responses = r.audit ? { ...r.responses, 503: P.auditUnavailable } : r.responses;
+  const common = { method: r.method, tags: r.tags, roles: r.roles, scope: r.scope, query: r.query, headers: r.headers, responses };
   const param = r.operationPerVariant;
   if (param === undefined) {
     return [{ ...common, operationId: required(r, 'operationId', r.operationId), path: r.path, summary: required(r, 'summary', r.summary), pathParams: r.pathParams, body: r.body }];
@@ -114,18 +135,59 @@ function required(r: Route<unknown>, what: string, value: string | undefined): s
  * Mounts `routes` on `router`, whose own mount point is `base` (their paths start with it):
  * the role check from `roles`, then the route's middleware, then its handler.
  */
-export function mountRoutes<S>(router: Router, routes: readonly Route<S>[], services: S, base = ''): void {
+export function mountRoutes<S>(router: Router, routes: readonly Route<S>[], services: S & AuditWriter, base = ''): void {
   for (const r of routes) {
     if (!r.path.startsWith(`${base}/`)) throw new Error(`${r.path} is not under ${base}`);
     const path = r.path.slice(base.length).replace(/\{(\w+)\}/g, ':$1');
     const guard = typeof r.roles === 'string' ? [] : [requireRole(...r.roles)];
-    router[r.method](path, ...guard, ...(r.use ?? []), (req: Request, res: Response) => r.handler(context(r, req, res), services));
+    const { audit } = r;
+    const writer = services.audit;
+    if (audit && !writer) throw new Error(`${r.path} is audited, but no audit writer was given`);
+    router[r.method](path, ...guard, ...(r.use ?? []), (req: Request, res: Response) => {
+      const c = context(r, req, res);
+      return audit ? answerAudited(c, audit, writer!, () => r.handler(c, services)) : r.handler(c, services);
+    });
   }
 }
 
+/**
+ * Runs an audited read with its answer held back: once the handler has answered with success,
+ * the read's row is written, and only then does the answer leave. A row that cannot be written
+ * drops the answer for a 503, so firm data is never served unaudited (fail closed).
+ */
+async function answerAudited(c: AnyContext, audit: ReadAudit, writer: NonNullable<AuditWriter['audit']>, handle: () => Promise<void> | void): Promise<void> {
+  const { req, res } = c;
+  const send = res.send;
+  let held: Parameters<Response['send']> | undefined;
+  res.send = function (this: Response, ...args: Parameters<Response['send']>) {
+    held = args;
+    return this;
+  };
+  try {
+    await handle();
+  } finally {
+    res.send = send;
+  }
+  if (!held) return;
+  if (res.statusCode < 300) {
+    const { principal } = c;
+    const entry = { actor: principal.sub, action: audit.action, subject: audit.subject(c.path), after: { role: principal.role, requestId: req.requestId ?? null, query: req.query, contentType: res.get('content-type') ?? null } };
+    try {
+      await writer.record(entry);
+    } catch (err) {
+      req.log?.error({ err, action: audit.action }, 'audit entry not written: the read is refused');
+      res.removeHeader('Content-Disposition');
+      throw auditUnavailable();
+    }
+  }
+  send.apply(res, held);
+}
+
+type AnyContext = Context<Schema, Schema, Schema, Named | undefined, Record<string, Variant>>;
+
 type Input = 'query' | 'headers' | 'body';
 
-function context(r: Route<unknown>, req: Request, res: Response): Context<Schema, Schema, Schema, Named | undefined, Record<string, Variant>> {
+function context(r: Route<unknown>, req: Request, res: Response): AnyContext {
   const parsed = new Map<string, unknown>();
   const once = <T>(key: string, parse: () => T): T => {
     if (!parsed.has(key)) parsed.set(key, parse());
@@ -173,7 +235,7 @@ function context(r: Route<unknown>, req: Request, res: Response): Context<Schema
       const v = (r.variants as Record<string, Variant> | undefined)?.[variant];
       return once(`body:${variant}`, () => parseOr422(declared(v?.body.schema, `body variant ${variant}`), req.body));
     },
-  } as Context<Schema, Schema, Schema, Named | undefined, Record<string, Variant>>;
+  } as AnyContext;
 }
 
 /**

@@ -22,6 +22,7 @@ export const SLA_ROUTES = [
     scope: SCOPE,
     query: SlaBreachesQuery,
     responses: { 200: ok('The breaches', R.SlaBreachList), ...authed, 422: P[422] },
+    audit: { action: 'SLA_BREACHES_READ', subject: () => 'sla/breaches' },
     handler: async (c, { sla }: Pick<Services, 'sla'>) => {
       c.res.json(await sla.breaches(c.principal, c.query()));
     },
@@ -40,6 +41,8 @@ export const SLA_ROUTES = [
       ...authed,
       422: P[422],
     },
+    // An export when CSV: the row's contentType says which.
+    audit: { action: 'SLA_SUMMARY_READ', subject: () => 'sla/summary' },
     handler: async (c, { sla }: Pick<Services, 'sla'>) => {
       const q = c.query();
       const report = await sla.summary(c.principal, q);

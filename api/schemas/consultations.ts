@@ -8,7 +8,7 @@ import { CaseNoParam, FastTrackCaseBody, ReasonBody, SciTechApplicationBody } fr
 export const MAX_BATCH_FIRMS = 200;
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
-const { firmName, creditCode, street, bank, amount, purpose } = FastTrackCaseBody.shape;
+const { firmName, creditCode, street, bank, amount, purpose, confirmCreditCodeWarnings } = FastTrackCaseBody.shape;
 
 export const ConsultationIdParam = z.string().regex(/^(JC|CB)-[A-Z0-9-]{1,120}$/, 'must be a consultation id such as JC-GL-2026-000123');
 export const BatchIdParam = z.string().regex(/^CB-[A-Z0-9]{4,40}$/, 'must be a batch id such as CB-3F2A9C1B7D20');
@@ -26,6 +26,8 @@ export const BatchFirmBody = z.strictObject({
   purpose,
   product: z.enum(LINKED_PRODUCTS).default('FAST_TRACK'),
   reasons: Reasons.optional(),
+  /** As on a single case: the officer confirms this firm's code whose check character fails (early pilot codes). */
+  confirmCreditCodeWarnings,
 });
 export const StartBatchBody = z.strictObject({
   bank,

@@ -6,6 +6,8 @@ export * from './cases';
 export * from './calendar';
 export * from './consultations';
 export * from './firms';
+export * from './notifications';
 export * from './reports';
 export * from './signIn';
 export * from './sla';
+export * from './audit';

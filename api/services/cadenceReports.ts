@@ -14,9 +14,10 @@ interface StoredReport {
   content: unknown;
 }
 
-/** What a list shows of a report: everything but the rankings and the case list. */
+/** What a list shows of a report: everything but the rankings, the case list and the batches. */
 function summaryOf(row: StoredReport) {
-  const c = row.content as CadenceReportContent;
+  // Reports stored before the outcome board (2026-11) have no `board`: their rates read null.
+  const c = row.content as Omit<CadenceReportContent, 'board'> & Partial<Pick<CadenceReportContent, 'board'>>;
   return {
     id: c.id,
     kind: c.kind,
@@ -27,7 +28,8 @@ function summaryOf(row: StoredReport) {
     generatedAt: c.generatedAt,
     provisional: c.provisional,
     activity: c.activity,
-    onTimeRate: c.sla.overall.onTimeRate,
+    decidedInTimeRate: c.board?.overall.decidedInTimeRate ?? null,
+    promiseKeptRate: c.board?.overall.promiseKeptRate ?? null,
     atRiskCases: c.atRisk.length,
   };
 }
@@ -50,15 +52,15 @@ export function cadenceReports({ db, client, taskQueue }: { db: Database; client
       return row.content as unknown as CadenceReportContent;
     },
 
-    /** Publishes the report of `kind` for `date` now; one workflow per kind and date, so a repeat joins the run. */
-    async run(kind: CadenceKind, date: string) {
+    /** Publishes the report of `kind` for `date` now, as `requestedBy` (on the audit trail); one workflow per kind and date, so a repeat joins the run. */
+    async run(kind: CadenceKind, date: string, requestedBy: string) {
       if (date > shanghaiDate(new Date())) throw validationProblem([{ field: 'date', message: 'must not be after today (Asia/Shanghai)' }]);
       // Refused before starting anything: the workflow would decide the same from the same calendar.
       const decision = decideCadence(kind, date, await calendarOf(db));
       if (!decision.run) throw validationProblem([{ field: 'date', message: decision.reason }]);
       // One workflow per kind and date: a repeat joins the run this one started.
       const run = { zh: `${date} 的报告运行`, en: `The ${kind.toLowerCase()} report run for ${date}` };
-      const result = await boundedWrite(client, run, REPEAT_IS_SAFE, () => runCadenceFor(client, taskQueue, kind, date));
+      const result = await boundedWrite(client, run, REPEAT_IS_SAFE, () => runCadenceFor(client, taskQueue, kind, date, requestedBy));
       if (!result.ran) throw new Problem(409, 'report-not-published', 'The report was not published', result.reason);
       const row = await db.cadenceReport.findUniqueOrThrow({ where: { id: result.reportId }, select: { content: true } });
       return { reportId: result.reportId, summary: summaryOf(row) };

@@ -6,8 +6,10 @@ import type { YearArrangement } from '../../domain/calendar/types';
 import { diffArrangements, validateArrangement } from '../../domain/calendar/validateArrangement';
 import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
 import { promiseDue } from '../../domain/fastTrack/promiseDue';
+import { NOT_PAUSED, type PausedTime } from '../../domain/calendar/shiftWorkingTime';
 import { shanghaiDate, yearOf } from '../../domain/calendar/timeZone';
 import { readArrangements } from '../../infra/calendarStore';
+import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import { CASE_ENDED_STAGES, CLOSED_STAGES } from '../../domain/stages';
 import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
@@ -80,9 +82,7 @@ async function storeYear(db: Database, year: number, next: YearArrangement, acto
       create: { year, arrangement, source: 'operator', loadedBy: actor },
       update: { arrangement, source: 'operator', loadedBy: actor, loadedAt: new Date() },
     });
-    await tx.auditEntry.create({
-      data: { actor, action: 'CALENDAR_YEAR_LOADED', subject: `calendar:${year}`, ...(before ? { before: before as unknown as object } : {}), after: arrangement },
-    });
+    await writeAudit(tx, { actor, action: 'CALENDAR_YEAR_LOADED', subject: `calendar:${year}`, before, after: arrangement });
     return { before, written: true };
   });
 }
@@ -102,7 +102,7 @@ function runningCasesReading(db: Database, year: number): Promise<RunningCase[]>
 /** What each case's promise would become, computed as the workflow does, from the records only. */
 async function previewMoves(db: Database, year: number, next: YearArrangement): Promise<MovedCase[]> {
   const cases = await runningCasesReading(db, year);
-  const paused = await pausedWorkingMs(db, cases.map((c) => c.caseNo));
+  const paused = await pausedTimes(db, cases.map((c) => c.caseNo));
   const calendars = new Map<number, WorkingCalendar>();
   const moved: MovedCase[] = [];
   for (const c of cases) {
@@ -111,7 +111,7 @@ async function previewMoves(db: Database, year: number, next: YearArrangement): 
       const loaded = await readArrangements(db, { from, to: from + 1 });
       calendars.set(from, new WorkingCalendar([...loaded.filter((a) => a.year !== year), next]));
     }
-    const dueAfter = promiseDue(calendars.get(from)!, c.acceptedAt, paused.get(c.caseNo) ?? 0).dueAt.toISOString();
+    const dueAfter = promiseDue(calendars.get(from)!, c.acceptedAt, paused.get(c.caseNo) ?? NOT_PAUSED).dueAt.toISOString();
     const dueBefore = c.dueAt?.toISOString() ?? null;
     if (dueAfter !== dueBefore) moved.push({ id: c.caseNo, dueBefore, dueAfter });
   }
@@ -119,12 +119,14 @@ async function previewMoves(db: Database, year: number, next: YearArrangement): 
 }
 
 /** Finished pauses extend the promise; their lengths are on the SLA_RESUMED events. */
-async function pausedWorkingMs(db: Database, caseNos: string[]): Promise<Map<string, number>> {
+async function pausedTimes(db: Database, caseNos: string[]): Promise<Map<string, PausedTime>> {
   const events = await db.caseEvent.findMany({ where: { caseNo: { in: caseNos }, type: 'SLA_RESUMED' }, select: { caseNo: true, data: true } });
-  const sums = new Map<string, number>();
+  const sums = new Map<string, PausedTime>();
+  const count = (x: unknown) => (typeof x === 'number' ? x : 0);
   for (const e of events) {
-    const ms = (e.data as { pausedWorkingMs?: unknown } | null)?.pausedWorkingMs;
-    if (typeof ms === 'number') sums.set(e.caseNo, (sums.get(e.caseNo) ?? 0) + ms);
+    const d = (e.data ?? {}) as { pausedWorkingDays?: unknown; pausedWorkingMs?: unknown };
+    const sum = sums.get(e.caseNo) ?? NOT_PAUSED;
+    sums.set(e.caseNo, { workingDays: sum.workingDays + count(d.pausedWorkingDays), workingMs: sum.workingMs + count(d.pausedWorkingMs) });
   }
   return sums;
 }

@@ -15,7 +15,7 @@ export type LiveCaseState = CaseState | SciTechCaseState;
 export async function caseView(db: Database, caseNo: string, liveState: LiveCaseState | undefined, uiLink: (id: string) => string) {
   const c = await db.loanCase.findUnique({
     where: { caseNo },
-    include: { firm: true, street: true, bank: true, tasks: true, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+    include: { street: true, bank: true, tasks: true, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
   });
   if (!c) throw caseNotFound(caseNo);
   const amountFen = Number(c.amountFen);
@@ -24,7 +24,7 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
     id: c.caseNo,
     workflowId: c.workflowId,
     product: c.product,
-    firm: { name: c.firm.name, creditCode: c.firm.creditCode },
+    firm: { name: c.firmName, creditCode: c.creditCode },
     street: { code: c.street.code, nameZh: c.street.nameZh, nameEn: c.street.nameEn },
     bank: { code: c.bank.code, nameZh: c.bank.nameZh, nameEn: c.bank.nameEn },
     amount: formatFen(amountFen),
@@ -44,6 +44,8 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
     return { ...common, live: live !== undefined, ...sciTechCaseFacts(live, c.events), ...tail };
   }
   const live = liveState as CaseState | undefined;
+  const facts = fastTrackCaseFacts(live, c.events);
+  const standing = facts.pauses.find((p) => p.until === undefined);
   return {
     ...common,
     dueProvisional: live?.dueProvisional ?? null,
@@ -61,7 +63,9 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
       completedAt: t.completedAt?.toISOString(),
       completedBy: t.completedBy ?? undefined,
     })),
-    ...fastTrackCaseFacts(live, c.events),
+    ...facts,
+    paused: standing ? { since: standing.since, by: standing.by, reason: standing.reason } : null,
+    pausedWorkingDays: facts.pauses.reduce((sum, p) => sum + (p.pausedWorkingDays ?? 0), 0),
     ...tail,
   };
 }

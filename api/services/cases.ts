@@ -14,8 +14,10 @@ import type { Principal } from '../../domain/people';
 import { Problem, validationProblem, type FieldError } from '../problem';
 import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
+import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { visibleCase, visibleCasesWhere } from './caseScope';
 import { caseView, type LiveCaseState } from './caseView';
+import { decodeCursor, encodeCursor } from './pageCursor';
 import { hashOfRequest, keyReused } from './requestKeys';
 import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { RETRY_WITH_KEY, askOrUndefined, boundedWrite, temporalUiLink } from './workflowCalls';
@@ -73,14 +75,13 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
             },
           },
           // Keyset pagination: stable under inserts, unlike offsets.
-          after ? { OR: [{ acceptedAt: { lt: after.acceptedAt } }, { acceptedAt: after.acceptedAt, caseNo: { lt: after.caseNo } }] } : {},
+          after ? { OR: [{ acceptedAt: { lt: after.at } }, { acceptedAt: after.at, caseNo: { lt: after.key } }] } : {},
         ],
       };
       const rows = await db.loanCase.findMany({
         where,
         orderBy: [{ acceptedAt: 'desc' }, { caseNo: 'desc' }],
         take: q.limit + 1,
-        include: { firm: { select: { name: true } } },
       });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
@@ -88,7 +89,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         items: page.map((c) => ({
           id: c.caseNo,
           product: c.product,
-          firmName: c.firm.name,
+          firmName: c.firmName,
           street: c.streetCode,
           bank: c.bankCode,
           amount: formatFen(Number(c.amountFen)),
@@ -97,8 +98,10 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
           slaState: c.slaState,
           acceptedAt: c.acceptedAt.toISOString(),
           dueAt: c.dueAt?.toISOString() ?? null,
+          paused: c.pausedSince ? { since: c.pausedSince.toISOString(), by: c.pausedBy ?? '', reason: c.pausedReason ?? '' } : null,
+          pausedWorkingDays: c.pausedWorkingDays,
         })),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.acceptedAt, key: last.caseNo }) : null,
       };
     },
 
@@ -120,15 +123,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       if (body.street !== principal.street) {
         throw new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${principal.street} only, not ${body.street}`);
       }
-      if (body.creditCode.warnings.length > 0 && !body.confirmCreditCodeWarnings) {
-        throw new Problem(
-          422,
-          'credit-code-confirmation-required',
-          'The credit code needs an officer to confirm it',
-          `${body.creditCode.code} fails ${body.creditCode.warnings.join(' and ')}; codes from the early Fujian/Xiamen pilot can, so resend with "confirmCreditCodeWarnings": true after checking the business licence`,
-          [{ field: 'creditCode', message: `fails ${body.creditCode.warnings.join(', ')}` }],
-        );
-      }
+      requireCreditCodeConfirmation([{ field: 'creditCode', creditCode: body.creditCode, confirmed: body.confirmCreditCodeWarnings }]);
 
       const acceptedAt = new Date();
       const key = caller.idempotencyKey();
@@ -153,7 +148,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         workflowIdConflictPolicy: key === undefined ? ('FAIL' as const) : ('USE_EXISTING' as const),
         // A case number runs once: a repeat after its workflow has ended must not start it again.
         workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
-        staticSummary: `${body.firmName} · ${formatWan(body.amount)} · ${street!.nameZh}`,
+        // Shown and stored in clear beside the (encrypted) payloads: the case number, never the firm.
+        staticSummary: `${caseNo} · ${formatWan(body.amount)} · ${street!.nameZh}`,
       };
       const attributes = (product: 'FAST_TRACK' | 'SCI_TECH') =>
         openingSearchAttributes({ product, streetCode: body.street, bankCode: body.bank, amountFen: body.amount });
@@ -196,21 +192,6 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       return { caseNo, replayed, view: await view(caseNo, state) };
     },
   };
-}
-
-function encodeCursor(c: { acceptedAt: Date; caseNo: string }): string {
-  return Buffer.from(JSON.stringify([c.acceptedAt.toISOString(), c.caseNo])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { acceptedAt: Date; caseNo: string } {
-  try {
-    const [at, caseNo] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const acceptedAt = new Date(at);
-    if (typeof caseNo === 'string' && !Number.isNaN(acceptedAt.getTime())) return { acceptedAt, caseNo };
-  } catch {
-    // fall through: not one of ours
-  }
-  throw validationProblem([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
 }
 
 /**

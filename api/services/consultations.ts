@@ -9,6 +9,8 @@ import type { z } from 'zod';
 import { summariseBatch, type MemberProgress } from '../../domain/consultation/progress';
 import { categoriseReasons } from '../../domain/consultation/reasons';
 import type { Database } from '../../infra/database';
+import { queryBatchOutcomes } from '../../readModels/batchOutcomes';
+import { calendarOf } from '../../readModels/slaSummaryQuery';
 import type { Prisma } from '../../prisma/generated/client';
 import { batchOpenedUpdate, batchProgressQuery, consultationBatchWorkflow } from '../../workflows/consultationBatch';
 import {
@@ -33,6 +35,7 @@ import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
 import { BatchIdParam, ConsultationIdParam, type MaterialsRequestBody, type PlanBody, type ReReviewBody, type ReasonsBody, type StartBatchBody } from '../schemas';
 import type { Caller } from './caller';
+import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import type { CasesDeps } from './cases';
 import { REPEAT_IS_SAFE, askOrUndefined, boundedWrite, runUpdate, temporalUiLink } from './workflowCalls';
 
@@ -94,7 +97,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
     async start(caller: Caller, fromCaseNo: string) {
       // Checked like every POST's; the id derived from the case already makes a repeat the same consultation.
       caller.idempotencyKey();
-      const c = await db.loanCase.findUnique({ where: { caseNo: fromCaseNo }, include: { firm: true, events: { where: { type: 'REJECTED' } } } });
+      const c = await db.loanCase.findUnique({ where: { caseNo: fromCaseNo }, include: { events: { where: { type: 'REJECTED' } } } });
       if (!c) throw new Problem(404, 'not-found', 'Case not found', `No case ${fromCaseNo}`);
       if (c.stage !== 'REJECTED') {
         throw new Problem(409, 'case-not-rejected', 'Only a rejected case goes to a joint consultation', `Case ${fromCaseNo} is ${c.stage}, not REJECTED`);
@@ -113,14 +116,14 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
           args: [
             {
               consultationId,
-              firm: { name: c.firm.name, creditCode: c.firm.creditCode, streetCode: c.streetCode },
+              firm: { name: c.firmName, creditCode: c.creditCode, streetCode: c.streetCode },
               refused: { product: c.product as 'FAST_TRACK' | 'SCI_TECH', bankCode: c.bankCode, amountFen: Number(c.amountFen), purpose: c.purpose, caseNo: fromCaseNo },
               reasons,
               openedAt: new Date().toISOString(),
               openedBy: caller.principal.sub,
             },
           ],
-          staticSummary: `${c.firm.name} · 联合会诊 joint consultation · ${c.bankCode}`,
+          staticSummary: `${consultationId} · 联合会诊 joint consultation · ${c.bankCode}`,
           staticDetails: `拒贷案件 From rejected case ${fromCaseNo}`,
           typedSearchAttributes: [
             { key: CaseStage, value: reasons.length ? 'REASONS_RECORDED' : 'OPENED' },
@@ -174,9 +177,9 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
       const streets = new Set((await db.street.findMany({ select: { code: true } })).map((s) => s.code));
       body.firms.forEach((f, i) => {
         if (!streets.has(f.street)) errors.push({ field: `firms.${i}.street`, message: `unknown street '${f.street}'; see GET /api/v1/streets` });
-        if (f.creditCode.warnings.length > 0) errors.push({ field: `firms.${i}.creditCode`, message: `fails ${f.creditCode.warnings.join(', ')}; open a consultation for such a firm from its rejected case` });
       });
       if (errors.length) throw validationProblem(errors);
+      requireCreditCodeConfirmation(body.firms.map((f, i) => ({ field: `firms.${i}.creditCode`, creditCode: f.creditCode, confirmed: f.confirmCreditCodeWarnings })));
 
       // With an Idempotency-Key the batch id derives from it (and the body): a retried request meets the same batch.
       const key = caller.idempotencyKey();
@@ -199,7 +202,16 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
               bankCode: body.bank,
               openedAt: new Date().toISOString(),
               openedBy: principal.sub,
-              firms: body.firms.map((f) => ({ name: f.name, creditCode: f.creditCode.code, streetCode: f.street, amountFen: f.amount, purpose: f.purpose, product: f.product, reasons: f.reasons })),
+              firms: body.firms.map((f) => ({
+                name: f.name,
+                creditCode: f.creditCode.code,
+                ...(f.creditCode.warnings.length ? { creditCodeWarnings: f.creditCode.warnings } : {}),
+                streetCode: f.street,
+                amountFen: f.amount,
+                purpose: f.purpose,
+                product: f.product,
+                reasons: f.reasons,
+              })),
             },
           ],
           staticSummary: `联合会诊批次 Consultation batch · ${body.bank} · ${body.firms.length} 家企业 firms`,
@@ -216,12 +228,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
 
     /** A batch's progress, for the district roles and the refusing bank's staff; others get 404. */
     async batch(caller: Caller, batchId: string) {
-      const p = caller.principal;
-      const notFound = new Problem(404, 'not-found', 'Batch not found', `No consultation batch ${batchId}`);
-      if (!BatchIdParam.safeParse(batchId).success) throw notFound;
-      const batch = await db.consultationBatch.findUnique({ where: { batchId } });
-      const sees = ['task_force', 'manager', 'operator'].includes(p.role) || ((BANK_ROLES as readonly string[]).includes(p.role) && batch?.bankCode === p.bank);
-      if (!batch || !sees) throw notFound;
+      const batch = await visibleBatch(caller.principal, batchId);
       let progress = await askOrUndefined(client, caller.log, batchWorkflowId(batchId), () => client.workflow.getHandle(batchWorkflowId(batchId)).query(batchProgressQuery));
       if (!progress) {
         // The workflow is gone (retention) or not answering: the projection answers the same question.
@@ -238,7 +245,24 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
       }
       return { ...progress, firmCount: batch.firmCount, openedAt: batch.openedAt.toISOString(), temporalUi: uiLink(batchWorkflowId(batchId)) };
     },
+
+    /** A batch's outcome on both clocks (readModels/batchOutcomes.ts); seen as its progress is. */
+    async batchReport(caller: Caller, batchId: string) {
+      await visibleBatch(caller.principal, batchId);
+      const [report] = await queryBatchOutcomes(db, { batchId }, await calendarOf(db));
+      return report!;
+    },
   };
+
+  /** The batch, for the district roles and the refusing bank's staff; for others it does not exist (404). */
+  async function visibleBatch(p: Principal, batchId: string) {
+    const notFound = new Problem(404, 'not-found', 'Batch not found', `No consultation batch ${batchId}`);
+    if (!BatchIdParam.safeParse(batchId).success) throw notFound;
+    const batch = await db.consultationBatch.findUnique({ where: { batchId } });
+    const sees = ['task_force', 'manager', 'operator'].includes(p.role) || ((BANK_ROLES as readonly string[]).includes(p.role) && batch?.bankCode === p.bank);
+    if (!batch || !sees) throw notFound;
+    return batch;
+  }
 }
 
 async function consultationView(db: Database, id: string, live: ConsultationState | undefined, uiLink: (id: string) => string) {

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
-import type { Prisma } from '../../prisma/generated/client';
+import type { LoanCase } from '../../prisma/generated/client';
 import type { Principal } from '../../domain/people';
 import type { TaskListQuery } from '../schemas';
 import { visibleCasesWhere } from './caseScope';
@@ -13,10 +13,8 @@ import { visibleCasesWhere } from './caseScope';
 /** The stages in which a case waits for its bank's credit decision, by product. */
 const DECISION_STAGES = ['CREDIT_DECISION', 'MANUAL_REVIEW'];
 
-const caseFields = { include: { firm: { select: { name: true } } } } as const;
-type CaseRow = Prisma.LoanCaseGetPayload<typeof caseFields>;
 
-function item(c: CaseRow, work: { kind: string; assignee: string | null; slaState: string; dueAt: Date | null }) {
+function item(c: LoanCase, work: { kind: string; assignee: string | null; slaState: string; dueAt: Date | null }) {
   return {
     caseId: c.caseNo,
     product: c.product,
@@ -25,7 +23,7 @@ function item(c: CaseRow, work: { kind: string; assignee: string | null; slaStat
     slaState: work.slaState,
     dueAt: work.dueAt?.toISOString() ?? null,
     stage: c.stage,
-    firmName: c.firm.name,
+    firmName: c.firmName,
     street: c.streetCode,
     bank: c.bankCode,
     amount: formatFen(Number(c.amountFen)),
@@ -49,7 +47,7 @@ export function caseInbox(db: Database) {
         where: { assignee, status: 'OPEN', slaState: q.slaState, loanCase: { AND: [visible, { stage: 'PARALLEL_REVIEW' }] } },
         orderBy: [{ dueAt: 'asc' }, { caseNo: 'asc' }, { kind: 'asc' }],
         take: q.limit + 1,
-        include: { loanCase: caseFields },
+        include: { loanCase: true },
       }),
       // A decision is the bank's, not a person's: it is an approver's own work, not a colleague's.
       p.role === 'credit_approver' && assignee === p.sub
@@ -57,7 +55,6 @@ export function caseInbox(db: Database) {
             where: { AND: [visible, { stage: { in: DECISION_STAGES }, slaState: q.slaState }] },
             orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }],
             take: q.limit + 1,
-            ...caseFields,
           })
         : [],
     ]);

@@ -2,6 +2,7 @@
 // request, calls one of these and answers; none of them knows HTTP.
 import type { RouteSpec } from '../contract';
 import type { Metrics } from '../ops';
+import { auditTrail } from './audit';
 import { cadenceReports } from './cadenceReports';
 import { calendarService } from './calendar';
 import { calendarYears } from './calendarYears';
@@ -12,6 +13,7 @@ import { publishedContract } from './contract';
 import { firmService } from './firms';
 import { readiness } from './health';
 import { caseInbox } from './inbox';
+import { notificationService } from './notifications';
 import { referenceData } from './reference';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
@@ -31,6 +33,7 @@ export function createServices(deps: ServiceDeps) {
     cases,
     caseActions: caseActions(deps, cases.view),
     inbox: caseInbox(deps.db),
+    notifications: notificationService(deps.db),
     consultations: consultationService(deps),
     calendar: calendarService(deps.db),
     calendarYears: calendarYears(deps.db, deps.client),
@@ -42,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
     ready: readiness(deps.db, deps.client),
     metrics: deps.metrics,
     contract: publishedContract(deps.operations),
+    audit: auditTrail(deps.db),
   };
 }
 

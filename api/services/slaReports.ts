@@ -117,7 +117,7 @@ export async function querySlaBreaches(
         caseNo: true,
         at: true,
         data: true,
-        loanCase: { select: { firm: { select: { name: true } }, street: true, bank: true } },
+        loanCase: { select: { firmName: true, street: true, bank: true } },
       },
     }),
     calendarOf(db),
@@ -135,10 +135,10 @@ export async function querySlaBreaches(
     const dueAt = Number.isNaN(due.getTime()) ? e.at : due;
     const resolved = resolvedAt(d.subject, ends.filter((x) => x.caseNo === e.caseNo && x.at >= dueAt));
     const late = Math.max(0, calendar.workingTimeRemaining(dueAt, resolved ?? now));
-    const { street, bank, firm } = e.loanCase;
+    const { street, bank, firmName } = e.loanCase;
     return {
       caseId: e.caseNo,
-      firmName: firm.name,
+      firmName,
       street: { code: street.code, nameZh: street.nameZh, nameEn: street.nameEn },
       bank: { code: bank.code, nameZh: bank.nameZh, nameEn: bank.nameEn },
       subject: d.subject,

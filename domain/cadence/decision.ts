@@ -105,6 +105,17 @@ export function reportPeriod(kind: CadenceKind, businessDate: IsoDate, calendar:
   return { from, to: addDays(monday, -1) };
 }
 
+/**
+ * What a weekly or monthly report compares against: the previous calendar month, or as many
+ * whole weeks just before. The daily board compares against nothing.
+ */
+export function previousPeriod(kind: CadenceKind, period: ReportPeriod): ReportPeriod | null {
+  if (kind === 'DAILY') return null;
+  const to = addDays(period.from, -1);
+  if (kind === 'MONTHLY') return { from: `${to.slice(0, 7)}-01`, to };
+  return { from: addDays(period.from, toEpochDay(period.from) - toEpochDay(period.to) - 1), to };
+}
+
 function isPublicationDay(kind: CadenceKind, date: IsoDate, calendar: WorkingCalendar): boolean {
   if (kind === 'DAILY') return shouldRunDaily(date, calendar);
   if (kind === 'WEEKLY') return isWeeklyPackDay(date, calendar);

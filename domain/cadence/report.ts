@@ -1,20 +1,12 @@
-// What a cadence report holds, its rankings and its spreadsheet form. The SLA figures are the
-// managers' SLA summary (domain/reports/slaSummary.ts) over the cases accepted in the period;
-// `activity` counts what happened in the period, whatever the case's acceptance date.
+// What a cadence report holds, its rankings and its spreadsheet form. The board ranks streets
+// and banks on what reached an outcome in the period and shows what is open now
+// (./ranking.ts); `activity` counts what happened in the period, whatever the case's acceptance
+// date; `batches` follows the joint consultation batches still in progress or active in the period.
 import type { IsoDate } from '../calendar/types';
-import type { GroupFigures, SlaFigures } from '../reports/slaSummary';
-import { SLA_CSV_HEADERS, cell, csvDocument, slaCsvRow } from '../reports/slaCsv';
+import type { BatchOutcome } from '../consultation/batchOutcome';
+import { cell, csvDocument } from '../reports/slaCsv';
 import { CADENCE_TITLES, type CadenceKind, type ReportPeriod } from './decision';
-
-export interface NamedGroup extends GroupFigures {
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface RankedGroup extends NamedGroup {
-  /** 1 = best: highest on-time rate, then more cases opened; groups without a closed case last. */
-  rank: number;
-}
+import { WATCHED_SLA_STATES, WATCHED_STATES, type Board, type GroupBoard, type OpenFigures, type OutcomeFigures } from './ranking';
 
 /** Events in the period: cases accepted, decided (approved or rejected), paid, and with a breach. */
 export interface PeriodActivity {
@@ -43,28 +35,30 @@ export interface AtRiskCase {
   owners: AtRiskOwner[];
 }
 
+export interface BatchProgressLine extends BatchOutcome {
+  batchId: string;
+  bankCode: string;
+  openedAt: string;
+}
+
 export interface CadenceReportContent {
   id: string;
   kind: CadenceKind;
   title: { zh: string; en: string };
   businessDate: IsoDate;
   period: ReportPeriod;
+  /** What the weekly and monthly reports compare against; null for the daily board. */
+  previousPeriod: ReportPeriod | null;
   /** When the schedule meant to run it (a caught-up run reports the day it was due). */
   scheduledFor: string;
   generatedAt: string;
   /** The period or date falls in a year without a loaded holiday notice. */
   provisional: boolean;
   activity: PeriodActivity;
-  sla: { overall: SlaFigures; byStreet: RankedGroup[]; byBank: RankedGroup[] };
+  board: Board;
   /** Open cases AT_RISK or BREACHED when the report was generated, worst first. */
   atRisk: AtRiskCase[];
-}
-
-export function rankGroups(groups: readonly NamedGroup[]): RankedGroup[] {
-  const rate = (g: NamedGroup) => g.onTimeRate ?? -1;
-  return [...groups]
-    .sort((a, b) => rate(b) - rate(a) || b.opened - a.opened || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((g, i) => ({ ...g, rank: i + 1 }));
+  batches: BatchProgressLine[];
 }
 
 export function reportTitle(kind: CadenceKind): { zh: string; en: string } {
@@ -72,35 +66,67 @@ export function reportTitle(kind: CadenceKind): { zh: string; en: string } {
 }
 
 const line = (...values: (string | number | null)[]) => values.map(cell).join(',');
+const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : `${(rate * 100).toFixed(2)}%`);
 
-function rankingLines(heading: string, groups: readonly RankedGroup[], overall: SlaFigures): string[] {
+const BOARD_HEADERS = [
+  '受理 Opened',
+  '已决定 Decided',
+  '批准 Approved',
+  '拒贷 Rejected',
+  '按时决定率 Decided in time',
+  '已放款 Disbursed',
+  '承诺兑现率（按时放款）Promise kept (disbursed in time)',
+  '申请金额（元）Applied (CNY)',
+  '授信金额（元）Granted (CNY)',
+  '放款金额（元）Disbursed (CNY)',
+  '在办 Open now',
+  ...WATCHED_STATES.map((s) => `${WATCHED_SLA_STATES[s].zh} ${WATCHED_SLA_STATES[s].en}`),
+  '最久在办案件 Oldest open case',
+  '在办工作日 Working days open',
+];
+
+const outcomeCells = (f: OutcomeFigures) => [f.opened, f.decided, f.approved, f.rejected, percent(f.decidedInTimeRate), f.disbursed, percent(f.promiseKeptRate), f.amounts.applied, f.amounts.granted, f.amounts.disbursed];
+const openCells = (o: OpenFigures) => [o.open, ...WATCHED_STATES.map((s) => o.bySlaState[s]), o.oldest?.caseId ?? null, o.oldest?.workingDaysOpen ?? null];
+
+function rankingLines(heading: string, groups: readonly GroupBoard[], board: Board, compare: boolean): string[] {
+  const previousHeaders = compare ? ['上期排名 Previous rank', '上期承诺兑现率 Previous promise kept', '上期放款 Previous disbursed', '上期放款金额（元）Previous disbursed (CNY)'] : [];
+  const previousCells = (p: { rank?: number | null; promiseKeptRate: number | null; disbursed: number; amounts: { disbursed: string } } | null) =>
+    compare ? [p?.rank ?? null, percent(p?.promiseKeptRate), p?.disbursed ?? null, p?.amounts.disbursed ?? null] : [];
   return [
     line(heading),
-    line('排名 Rank', ...SLA_CSV_HEADERS),
-    ...groups.map((g) => `${cell(g.rank)},${slaCsvRow(g.code, `${g.nameZh} ${g.nameEn}`, g)}`),
-    `,${slaCsvRow('ALL', '合计 Total', overall)}`,
+    line('排名 Rank', '代码 Code', '名称 Name', ...BOARD_HEADERS, ...previousHeaders),
+    ...groups.map((g) => line(g.rank, g.code, `${g.nameZh} ${g.nameEn}`, ...outcomeCells(g), ...openCells(g.open), ...previousCells(g.previous))),
+    line(null, 'ALL', '合计 Total', ...outcomeCells(board.overall), ...openCells(board.overall.open), ...previousCells(board.overall.previous)),
   ];
 }
 
 /** One sheet, sections separated by a blank line; headers Chinese first, then English. */
 export function cadenceReportCsv(r: CadenceReportContent): string {
+  const compare = r.previousPeriod !== null;
   return csvDocument([
     line(`${r.title.zh} ${r.title.en}`, r.businessDate),
     line('统计区间 Period', r.period.from, r.period.to),
+    ...(r.previousPeriod ? [line('对比上期 Compared with', r.previousPeriod.from, r.previousPeriod.to)] : []),
     line('生成时间 Generated at', r.generatedAt),
     ...(r.provisional ? [line('暂定：该年度节假日安排未载入 Provisional: the year’s holiday notice is not loaded')] : []),
     '',
     line('受理 Opened', '已决定 Decided', '已放款 Disbursed', '超时案件 Breached cases'),
     line(r.activity.opened, r.activity.decided, r.activity.disbursed, r.activity.breached),
     '',
-    ...rankingLines('按街道排名 Ranking by street', r.sla.byStreet, r.sla.overall),
+    ...rankingLines('按街道排名 Ranking by street', r.board.byStreet, r.board, compare),
     '',
-    ...rankingLines('按银行排名 Ranking by bank', r.sla.byBank, r.sla.overall),
+    ...rankingLines('按银行排名 Ranking by bank', r.board.byBank, r.board, compare),
     '',
     line('风险及超时案件 Cases at risk or breached'),
     line('案件 Case', '企业 Firm', '街道 Street', '银行 Bank', '阶段 Stage', '时限状态 SLA state', '承诺期限 Due', '责任人 Owners'),
     ...r.atRisk.map((c) =>
       line(c.caseId, c.firmName, c.street.nameZh, c.bank.nameZh, c.stage, c.slaState, c.dueAt, c.owners.map((o) => `${o.assignee} (${o.subject})`).join('; ')),
+    ),
+    '',
+    line('联合会诊批次进度 Joint consultation batches'),
+    line('批次 Batch', '银行 Bank', '企业数 Firms', '会诊在办 Consultations open', '方案采纳 Plans accepted', '方案未采纳 Plans declined', '按时答复 Answered in time', '新案件 Cases opened', '已放款 Disbursed', '放款金额（元）Disbursed (CNY)', '放款中位工作日 Median working days to money'),
+    ...r.batches.map((b) =>
+      line(b.batchId, b.bankCode, b.firms, b.consultation.open, b.consultation.accepted, b.consultation.declined, b.consultation.answeredInTime, b.cases.opened, b.cases.disbursed, b.cases.disbursedAmount, b.cases.medianWorkingDaysToMoney),
     ),
   ]);
 }

@@ -1,5 +1,6 @@
-// Shifting an instant by working time: forward to extend a due by a pause, back to find the
-// instant a warning is due. (How much working time is left until a due: ./workingTime.ts.)
+// Shifting an instant by working time: back to find the instant a warning is due, forward by
+// the working days a pause for the firm lasted. (How much working time is left until a due:
+// ./workingTime.ts.)
 import type { AddWorkingDaysResult } from './types';
 import type { WorkingCalendar } from './workingCalendar';
 import { DAY_MS, addDays, shanghaiDate, shanghaiDateTime } from './timeZone';
@@ -10,7 +11,7 @@ import { DAY_MS, addDays, shanghaiDate, shanghaiDateTime } from './timeZone';
 // No real arrangement rests this long; stop instead of looping on corrupt data.
 const MAX_DAYS = 800;
 
-/** The instant `ms` of working time after `from` (pauses extend a due this way). */
+/** The instant `ms` of working time after `from` (pauses resumed before the period rule extended a due this way). */
 export function addWorkingTime(calendar: WorkingCalendar, from: Date, ms: number): Date {
   // No working time to add leaves the instant alone, even at the end of a
   // Friday (= Saturday 00:00): walking on would land on the next working day.
@@ -50,10 +51,36 @@ export function subtractWorkingTime(calendar: WorkingCalendar, to: Date, ms: num
 }
 
 /**
- * A promise of `workingDays` working days from `from` (the starting day not counted), extended
- * by the working time its clock stood paused for the firm.
+ * What the firm's pauses add to a due. Since the period rule (patch `pause-working-days`), a
+ * pause counts in working days; pauses resumed before it were measured in working time (a
+ * working day counting 24 hours), and their running cases keep that.
  */
-export function workingDaysPromise(calendar: WorkingCalendar, from: Date, workingDays: number, pausedWorkingMs: number): AddWorkingDaysResult {
-  const promise = calendar.addWorkingDays(from, workingDays);
-  return { ...promise, dueAt: addWorkingTime(calendar, promise.dueAt, pausedWorkingMs) };
+export interface PausedTime {
+  workingDays: number;
+  workingMs: number;
+}
+
+export const NOT_PAUSED: PausedTime = { workingDays: 0, workingMs: 0 };
+
+/**
+ * The working days a pause lasted, counted as the Civil Code counts a period (arts. 201, 203):
+ * the pause's own day is not counted, the day of resumption is, rest days are skipped. Paused
+ * and resumed on the same day: 0.
+ */
+export function pausedWorkingDays(calendar: WorkingCalendar, since: Date, until: Date): number {
+  return calendar.workingDaysBetween(shanghaiDate(since), shanghaiDate(until));
+}
+
+/** A due moved later by the firm's pauses: a 24:00 due moved by working days stays 24:00 of a working day. */
+export function extendByPauses(calendar: WorkingCalendar, due: Date, paused: PausedTime): Date {
+  // The due's own day is the day before 24:00, like the acceptance day of a period.
+  const byDays = paused.workingDays === 0 ? due : calendar.addWorkingDays(new Date(due.getTime() - 1), paused.workingDays).dueAt;
+  return addWorkingTime(calendar, byDays, paused.workingMs);
+}
+
+/** A promise of `workingDays` working days from `from` (the starting day not counted), extended by the firm's pauses. */
+export function workingDaysPromise(calendar: WorkingCalendar, from: Date, workingDays: number, paused: PausedTime): AddWorkingDaysResult {
+  // Counted as one period, so the explanation lists the rest days the pauses crossed too.
+  const promise = calendar.addWorkingDays(from, workingDays + paused.workingDays);
+  return { ...promise, dueAt: addWorkingTime(calendar, promise.dueAt, paused.workingMs) };
 }

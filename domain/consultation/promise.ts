@@ -3,7 +3,7 @@
 // materials is not counted. Its own rule, even while it reads like the fast-track case's.
 import type { WorkingCalendar } from '../calendar/workingCalendar';
 import { DEFAULT_AT_RISK_LEAD_MS } from '../fastTrack/policy';
-import { workingDaysPromise } from '../calendar/shiftWorkingTime';
+import { workingDaysPromise, type PausedTime } from '../calendar/shiftWorkingTime';
 
 /** Working days from opening to the bank's re-review. */
 export const CONSULTATION_PROMISE_WORKING_DAYS = 5;
@@ -11,7 +11,7 @@ export const CONSULTATION_PROMISE_WORKING_DAYS = 5;
 /** How long before the due a consultation turns AT_RISK: half a working day, as a fast-track case. */
 export const CONSULTATION_AT_RISK_LEAD_MS = DEFAULT_AT_RISK_LEAD_MS;
 
-/** The due instant, extended by the working time the clock stood still for materials. */
-export function consultationDue(calendar: WorkingCalendar, openedAt: Date, pausedWorkingMs: number): Date {
-  return workingDaysPromise(calendar, openedAt, CONSULTATION_PROMISE_WORKING_DAYS, pausedWorkingMs).dueAt;
+/** The due instant, extended by the time the clock stood still for materials. */
+export function consultationDue(calendar: WorkingCalendar, openedAt: Date, paused: PausedTime): Date {
+  return workingDaysPromise(calendar, openedAt, CONSULTATION_PROMISE_WORKING_DAYS, paused).dueAt;
 }

@@ -49,6 +49,13 @@ export const DEFAULT_AT_RISK_LEAD_MS = 12 * 60 * 60 * 1000;
 /** Branches that may wait on the firm supplementing materials; due diligence is same-day and never pauses. */
 export const PAUSABLE_TASKS: readonly TaskKind[] = ['GRID_SUBMISSION', 'BANK_VIP_CHANNEL'];
 
+/**
+ * Working days a case may wait for the firm before the task force hears of it: two working weeks,
+ * twice the promise itself, by when a firm that has not supplied its materials needs more than a
+ * reminder from the street.
+ */
+export const DEFAULT_PAUSE_LIMIT_WORKING_DAYS = 10;
+
 export const REJECTION_REASONS = [
   'LOW_CREDIT_RATING',
   'REVENUE_BELOW_THRESHOLD',

@@ -28,6 +28,7 @@ export const SLA_CSV_HEADERS = [
   '超时次数 Breaches',
   '按时率 On-time rate',
   '承诺兑现率 Promise-kept rate',
+  '等待企业工作日（不计入承诺） Working days waiting for the firm (not counted)',
   ...Object.values(MEDIAN_HEADERS),
 ];
 
@@ -49,7 +50,7 @@ const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100)
 
 export function slaCsvRow(code: string, name: string, f: SlaFigures): string {
   const medians = (Object.keys(MEDIAN_HEADERS) as StageMetric[]).map((m) => f.medianWorkingDays[m]);
-  return [code, name, f.opened, f.decided, f.disbursed, f.closed, f.breachedCases, f.breaches, percent(f.onTimeRate), percent(f.promiseKeptRate), ...medians]
+  return [code, name, f.opened, f.decided, f.disbursed, f.closed, f.breachedCases, f.breaches, percent(f.onTimeRate), percent(f.promiseKeptRate), f.pausedWorkingDays, ...medians]
     .map(cell)
     .join(',');
 }

@@ -13,6 +13,9 @@
 //   onTimeRate = closed cases whose SLA state ended MET (no breach of any kind, as the
 //   workflow derives it) ÷ closed. promiseKeptRate = closed cases without a breach of the
 //   five-working-day PROMISE ÷ closed. Both null when nothing closed.
+// - pausedWorkingDays: working days the cohort's cases waited for the firm, by the SLA_RESUMED
+//   events (each pause counted as a period); the promise moved on by them, so they stand beside it:
+//   "kept in 5 working days, not counting 3 waiting for the firm".
 // - Working days between two instants = working time between them ÷ 24 h, where working
 //   time is `WorkingCalendar.workingTimeRemaining`: only time on Chinese working days
 //   counts and a working day counts whole (the 24:00 rule). 10:00 on one working day to
@@ -55,6 +58,8 @@ export interface SlaFigures {
   breaches: number;
   onTimeRate: number | null;
   promiseKeptRate: number | null;
+  /** Working days the cases waited for the firm (finished pauses); not counted against the promise. */
+  pausedWorkingDays: number;
   /** Median working days per stage; null when no case of the group reached the stage's end. */
   medianWorkingDays: Record<StageMetric, number | null>;
 }
@@ -79,6 +84,7 @@ interface CaseFacts {
   closed: boolean;
   breaches: number;
   promiseBreached: boolean;
+  pausedWorkingDays: number;
   durations: Partial<Record<StageMetric, number>>;
 }
 
@@ -90,6 +96,11 @@ function first(events: readonly ReportEvent[], match: (e: ReportEvent) => boolea
 
 function subjectOf(e: ReportEvent): unknown {
   return e.data && typeof e.data === 'object' ? (e.data as { subject?: unknown }).subject : undefined;
+}
+
+function pausedDaysOf(e: ReportEvent): number {
+  const days = e.data && typeof e.data === 'object' ? (e.data as { pausedWorkingDays?: unknown }).pausedWorkingDays : undefined;
+  return typeof days === 'number' ? days : 0;
 }
 
 function stageOf(e: ReportEvent): unknown {
@@ -117,6 +128,7 @@ function factsOf(c: ReportCase, calendar: WorkingCalendar): CaseFacts {
     closed: disbursedAt !== undefined || rejected,
     breaches: breachEvents.length,
     promiseBreached: breachEvents.some((e) => subjectOf(e) === 'PROMISE'),
+    pausedWorkingDays: ev.filter((e) => e.type === 'SLA_RESUMED').reduce((n, e) => n + pausedDaysOf(e), 0),
     durations,
   };
 }
@@ -149,6 +161,7 @@ function figures(facts: readonly CaseFacts[]): SlaFigures {
     breaches: facts.reduce((n, f) => n + f.breaches, 0),
     onTimeRate: ratio(closed.filter((f) => f.breaches === 0).length, closed.length),
     promiseKeptRate: ratio(closed.filter((f) => !f.promiseBreached).length, closed.length),
+    pausedWorkingDays: facts.reduce((n, f) => n + f.pausedWorkingDays, 0),
     medianWorkingDays,
   };
 }

@@ -3,7 +3,9 @@
 // a case officer opens a case (confirming a pilot credit code), the customer manager, assessor
 // and grid officer complete their branches from their inboxes, the approver decides and the
 // manager sees the case on time on the SLA board; a second case misses its due and shows as
-// BREACHED with its owner. Screenshots of the key screens go to test-output/e2e/.
+// BREACHED with its owner, and the street office acknowledges the breach at the header's bell.
+// First, a branch paused for the firm reads PAUSED (since, by, why) on the case page and the SLA
+// board. Screenshots of the key screens go to test-output/e2e/.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -127,6 +129,40 @@ async function completeFromInbox(userId: string, caseId: string, kind: string, f
   await page.context().close();
 }
 
+test('a branch paused for the firm shows PAUSED with since, by and why on the case page and the SLA board; resumed the same day, no due moves', async () => {
+  const officer = await signedIn('lujiang-officer');
+  const id = await openCase(officer, '厦门鹭江暂停测试有限公司', validSimingCode('MA8E2E03'), { pilot: false });
+  const opened = await api<{ dueAt: string }>('manager', `/api/v1/cases/${id}`);
+  const pause = `#${id}-grid-submission-pause`;
+  await officer.click(`[data-task="GRID_SUBMISSION"] details:has(form[data-action="${id}-grid-submission-pause"]) summary`);
+  await officer.fill(`${pause}-reason`, '等待企业补充财务报表');
+  await officer.click(`form[data-action="${id}-grid-submission-pause"] button[type="submit"]`);
+  await officer.waitForSelector('.facts [data-testid="paused"]');
+  expect(await officer.textContent('h1 .badge.sla-PAUSED')).toBe('暂停计时');
+  expect(await officer.textContent('.facts [data-testid="paused"]')).toMatch(/起等待企业补充材料，lujiang-officer 暂停：等待企业补充财务报表$/);
+  await shot(officer, '08-case-paused');
+
+  const manager = await signedIn('manager');
+  const listed = `[data-testid="paused-cases"] li:has(a[href="/cases/${id}"])`;
+  await manager.waitForSelector(listed);
+  expect(await manager.textContent(`${listed} [data-testid="paused"]`)).toMatch(/lujiang-officer 暂停：等待企业补充财务报表$/);
+  await shot(manager, '09-sla-board-paused');
+  await manager.context().close();
+
+  // The firm brings its statements the same day: the clock runs again, no due moved. (This test
+  // runs first and leaves the server clock alone: the next one needs it near the wall clock.
+  // A pause over days is the workflow tests' and the API journey's.)
+  await officer.reload();
+  const resume = `form[data-action="${id}-grid-submission-resume"]`;
+  await officer.click(`[data-task="GRID_SUBMISSION"] details:has(${resume}) summary`);
+  await officer.click(`${resume} button[type="submit"]`);
+  await officer.waitForSelector('h1 .badge.sla-ON_TRACK');
+  expect(await api<{ dueAt: string }>('manager', `/api/v1/cases/${id}`)).toMatchObject({ pausedWorkingDays: 0, dueAt: opened.dueAt });
+  expect(await officer.$('.facts [data-testid="paused"]')).toBeNull();
+  await officer.context().close();
+  expect(pageErrors).toEqual([]);
+}, 90_000);
+
 test('a case goes through the console on time; another misses its due and shows BREACHED with its owner', async () => {
   const body = 'MA8E2E01';
   const valid = validSimingCode(body);
@@ -213,6 +249,18 @@ test('a case goes through the console on time; another misses its due and shows 
   await manager.waitForSelector(breach);
   expect(await manager.textContent(`${breach} .badge`)).toBe('Breached');
   await shot(manager, '06-sla-board-en');
+
+  // The street office hears of the breach at the header's bell and acknowledges it there.
+  await officer.reload();
+  await officer.waitForSelector('[data-testid="unread-count"]');
+  await officer.click('[data-testid="notification-bell"]');
+  const notice = `.bell-list li.unread:has-text("${second}"):has-text("【超时督办】")`;
+  await officer.waitForSelector(notice);
+  await shot(officer, '06b-notifications');
+  await officer.click(`${notice} button:has-text("确认已读")`);
+  await officer.waitForSelector(`.bell-list li.read:has-text("${second}"):has-text("【超时督办】")`);
+  const mine = await api<{ items: { source: string; type: string; acknowledgedAt: string | null }[] }>('lujiang-officer', '/api/v1/notifications?limit=100');
+  expect(mine.items.find((n) => n.source === second && n.type === 'ESCALATED')?.acknowledgedAt).toEqual(expect.any(String));
 
   // On a phone: the breached case, its branches and owners.
   const phone = await signedIn('lujiang-officer', { width: 390, height: 844 });

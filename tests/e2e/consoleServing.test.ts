@@ -4,10 +4,12 @@
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { createApp } from '../../api/app';
+import { developmentDataConverter } from '../../infra/dataConverter';
 import { createLogger } from '../../infra/logger';
 import { signInOptions } from '../../api/services/signIn';
 import { loadConfig } from '../../infra/config';
 import type { Database } from '../../infra/database';
+import { PRODUCTION_TEST_PAYLOAD_KEYS } from '../support/payloadKeys';
 import { CONSOLE_DIST } from '../../web/ensureBuilt';
 import { testSignIn, testVerifier } from '../support/auth';
 import { testDatabase, testTemporalAddress } from '../support/env';
@@ -16,7 +18,7 @@ let db: Database;
 let connection: Connection;
 let app: ReturnType<typeof createApp>;
 const appWith = (signIn: ReturnType<typeof testSignIn>) =>
-  createApp({ db, client: new Client({ connection }), taskQueue: 'unused', namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn, consoleDir: CONSOLE_DIST, ops: { logger: createLogger('silent') } });
+  createApp({ db, client: new Client({ connection, dataConverter: developmentDataConverter() }), taskQueue: 'unused', namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn, consoleDir: CONSOLE_DIST, ops: { logger: createLogger('silent') } });
 
 beforeAll(async () => {
   db = testDatabase();
@@ -68,6 +70,7 @@ it('has no development sign-in with the production auth configuration, and names
     AUTH_JWKS_URL: 'https://sso.siming.example/jwks',
     AUTH_ISSUER: 'https://sso.siming.example/',
     AUTH_AUDIENCE: 'greenlane-api',
+    PAYLOAD_KEYS: PRODUCTION_TEST_PAYLOAD_KEYS,
     OIDC_ISSUER: 'https://sso.siming.example/',
     OIDC_CLIENT_ID: 'greenlane-console',
   });

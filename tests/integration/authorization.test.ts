@@ -42,17 +42,28 @@ beforeAll(async () => {
     .send({ bank: 'xib', firms: [{ name: '厦门鹭江权限会诊有限公司', creditCode, street: 'lujiang', amount: '800000', purpose: '流动资金', reasons: [{ code: 'LOW_CREDIT_RATING' }] }] })
     .expect(202);
   batchId = res.body.id;
-  consultationId = `${batchId}-${creditCode}`;
+  consultationId = `${batchId}-001`;
   await eventually(async () => {
     await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
   });
 });
+// A notification addressed to the bank's customer manager: only they may acknowledge it.
+let notificationId: string;
+const SEES_NOTIFICATION = new Set(['xib-manager']);
+beforeAll(async () => {
+  const n = await stack.db.notification.create({
+    data: { source: caseId, eventKey: 'authorization-matrix', recipient: 'xib-manager', via: 'BANK:xib', type: 'ESCALATED', zh: '权限测试', en: 'authorization test', createdAt: new Date() },
+  });
+  notificationId = n.id;
+});
+
 // Consultations: the district, the street's officers and the refusing bank's staff; a batch: the district and that bank.
-const SEES_CONSULTATION = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'task-force', 'manager', 'operator']);
-const SEES_BATCH = new Set(['xib-manager', 'xib-approver', 'task-force', 'manager', 'operator']);
+const DISTRICT = ['task-force', 'task-force-lead', 'manager', 'operator'];
+const SEES_CONSULTATION = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', ...DISTRICT]);
+const SEES_BATCH = new Set(['xib-manager', 'xib-approver', ...DISTRICT]);
 
 // The Lujiang street / Xiamen International Bank case, and who sees it.
-const SEES_CASE = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'assessor', 'task-force', 'manager', 'operator']);
+const SEES_CASE = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'assessor', ...DISTRICT]);
 // The sci-tech case has no tasks, so no assessor is assigned to it.
 const SEES_SCI_TECH = new Set([...SEES_CASE].filter((u) => u !== 'assessor'));
 
@@ -101,6 +112,9 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/withdrawal`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/contract/cancellation`, body: {}, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/disbursement/resolution`, body: {}, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
+  // Notifications: everyone reads their own; acknowledging another person's is 404, as if it did not exist.
+  { method: 'get', path: () => '/api/v1/notifications?limit=5', roles: 'all', scoped: false, ok: 200 },
+  { method: 'post', path: () => `/api/v1/notifications/${notificationId}/acknowledge`, roles: 'all', scoped: true, sees: SEES_NOTIFICATION, ok: 200 },
   { method: 'get', path: () => '/api/v1/firms?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => `/api/v1/firms/${firmCode}`, roles: 'all', scoped: true, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/days?from=2026-10-01&to=2026-10-07', roles: 'all', scoped: false, ok: 200 },
@@ -121,8 +135,11 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/withdrawal`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
   { method: 'post', path: () => '/api/v1/consultation-batches', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
   { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
+  { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}/report`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
   // Metrics count every route and status: an operator's, not the public's.
   { method: 'get', path: () => '/api/v1/metrics', roles: ['operator'], scoped: false, ok: 200 },
+  // The audit trail (who read and changed which firm's data): the task force's oversight alone.
+  { method: 'get', path: () => `/api/v1/audit?subject=case:${caseId}&limit=5`, roles: ['task_force'], scoped: false, ok: 200 },
 ];
 
 // Route names with the case and firm as placeholders: the ids exist only after beforeAll.

@@ -3,12 +3,17 @@
 // assessor clear their branches, the approver decides, the bank pays.
 import { SandboxBank } from '../../activities/adapters';
 import request from 'supertest';
+import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
+import { extendByPauses, pausedWorkingDays } from '../../domain/calendar/shiftWorkingTime';
+import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
+import { shanghaiText } from '../../workflows/caseDetails';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
 const stack = useStack();
+const calendar = new WorkingCalendar(OFFICIAL_NOTICES);
 
 const newCase = async (firmName: string) => {
   const res = await request(stack.app)
@@ -147,4 +152,33 @@ it('refuses the exploit a security review found: a street officer taking the due
   const c = await view(id);
   expect(c.tasks.find((t: { kind: string }) => t.kind === 'DUE_DILIGENCE')).toMatchObject({ assignee: 'assessor', status: 'OPEN' });
   expect(c.events.map((e: { type: string }) => e.type)).not.toContain('TASK_REASSIGNED');
+});
+
+it('a pause for the firm reads PAUSED with since, by and why, in the case and the list; resumed, the due moves by the working days of the pause and stays 24:00', async () => {
+  const id = await newCase('厦门鹭江暂停计时测试有限公司');
+  const before = await view(id);
+  const paused = await act('lujiang-grid', id, '/tasks/grid-submission/pause', { reason: '等待企业补充财务报表' });
+  expect(paused.status).toBe(200);
+  const reading = await view(id, 'lujiang-officer');
+  expect(reading).toMatchObject({ slaState: 'PAUSED', paused: { by: 'lujiang-grid', reason: '等待企业补充财务报表', since: expect.any(String) }, pausedWorkingDays: 0 });
+  expect(reading.pauses[0].escalatesAt).toBeDefined();
+  // The list (the record) says so too, for boards that never ask the workflow.
+  await eventually(async () => {
+    const list = await request(stack.app).get('/api/v1/cases').query({ slaState: 'PAUSED' }).set('authorization', await bearer('lujiang-officer')).expect(200);
+    expect(list.body.items.find((c: { id: string }) => c.id === id)).toMatchObject({ slaState: 'PAUSED', paused: { since: reading.paused.since, by: 'lujiang-grid', reason: '等待企业补充财务报表' } });
+  });
+
+  const resumed = await act('lujiang-grid', id, '/sla/resume', { note: '材料已补齐' });
+  expect(resumed.status).toBe(200);
+  // Real time: paused and resumed within the test, the same day (0) unless it ran across midnight
+  // in Shanghai (1). The workflow tests move the clock across weekends, holidays and the limit.
+  const pause = resumed.body.pauses[0];
+  const days = pausedWorkingDays(calendar, new Date(pause.since), new Date(pause.until));
+  expect(pause.pausedWorkingDays).toBe(days);
+  const after = await view(id);
+  expect(after).toMatchObject({ slaState: 'ON_TRACK', paused: null, pausedWorkingDays: days });
+  expect(after.dueAt).toBe(extendByPauses(calendar, new Date(before.dueAt), { workingDays: days, workingMs: 0 }).toISOString());
+  expect(shanghaiText(after.dueAt)).toMatch(/ 24:00$/);
+  const row = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } });
+  expect([row.slaState, row.pausedSince, row.pausedWorkingDays]).toEqual(['ON_TRACK', null, days]);
 });

@@ -48,9 +48,9 @@ describe('POST /api/v1/cases then GET', () => {
     expect(fetched.body).toMatchObject({ id, stage: 'PARALLEL_REVIEW', live: true, dueAt: created.body.dueAt });
     expect(fetched.body.events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'ACCEPTED', actor: 'lujiang-officer' })]));
 
-    const record = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id }, include: { firm: true } });
+    const record = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } });
     expect(record.amountFen).toBe(514_000_000n);
-    expect(record.firm.creditCode).toBe(VALID_CODE);
+    expect(record.creditCode).toBe(VALID_CODE);
 
     const description = await stack.client.workflow.getHandle(`case-${id}`).describe();
     const sa = description.searchAttributes as Record<string, unknown[]>;
@@ -61,7 +61,10 @@ describe('POST /api/v1/cases then GET', () => {
     expect(sa.Product).toEqual(['FAST_TRACK']);
     expect(sa.AmountFen).toEqual([514_000_000]);
     expect((sa.DueAt[0] as Date).toISOString()).toBe(created.body.dueAt);
-    expect(await description.staticSummary()).toBe('厦门鹭江装饰工程有限公司 · 514万元 · 鹭江街道');
+    // The summary is stored in clear beside the sealed payloads: the case number, not the firm.
+    expect(await description.staticSummary()).toBe(`${id} · 514万元 · 鹭江街道`);
+    // Search attributes are plain too: none carries the firm's name or credit code.
+    expect(JSON.stringify(sa)).not.toMatch(new RegExp(`厦门鹭江装饰工程有限公司|${VALID_CODE}`));
 
     // Operators find it with the UI's list filter.
     const found: string[] = [];
@@ -118,8 +121,8 @@ describe('a pilot credit code whose check character fails', () => {
     expect(await countCases()).toBe(before);
 
     const created = await request(stack.app).post('/api/v1/cases').set('authorization', officer).send({ ...body, confirmCreditCodeWarnings: true }).expect(201);
-    const audit = await stack.db.auditEntry.findFirstOrThrow({ where: { subject: `firm:${PILOT_CODE}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED' } });
-    expect(audit.after).toMatchObject({ caseNo: created.body.id, warnings: expect.arrayContaining(['CHECK_CHARACTER_MISMATCH']) });
+    const audit = await stack.db.auditEntry.findMany({ where: { subject: `firm:${PILOT_CODE}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED', after: { path: ['caseNo'], equals: created.body.id } } });
+    expect(audit).toEqual([expect.objectContaining({ actor: 'lujiang-officer', after: { caseNo: created.body.id, warnings: expect.arrayContaining(['CHECK_CHARACTER_MISMATCH']) } })]);
   });
 });
 

@@ -3,24 +3,18 @@
 // at re-review and a linked case opens; plus the refusals along the way and a small batch.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import request from 'supertest';
 import { httpDemoApi } from '../../dev/demo';
 import { seedConsultationDemo } from '../../dev/demoConsultations';
 import { loadConfig } from '../../infra/config';
-import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
+import { apiAs } from '../support/apiAs';
 
 const stack = useStack();
 const run = String(Date.now() % 10_000).padStart(4, '0');
 
-const post = async (who: string, path: string, body: object, key?: string) => {
-  const req = request(stack.app).post(`/api/v1${path}`).set('authorization', await bearer(who));
-  if (key) req.set('idempotency-key', key);
-  return req.send(body);
-};
-const get = async (who: string, path: string) => request(stack.app).get(`/api/v1${path}`).set('authorization', await bearer(who));
+const { post, get } = apiAs(stack);
 
 async function rejectedCase(): Promise<string> {
   const opened = await post('lujiang-officer', '/cases', { firmName: '厦门鹭江会诊测试有限公司', creditCode: validSimingCode(`JC${run}01`), street: 'lujiang', bank: 'xib', amount: '3000000', purpose: '流动资金' });
@@ -119,6 +113,18 @@ it('takes a rejected case through a consultation to an accepted plan that opens 
     return v;
   });
   expect(final.linkedCase.caseNo).toBe(linked);
+
+  // Each person's action is on the audit trail once, by whom it was taken; the refusals are not.
+  const trail = await stack.db.auditEntry.findMany({ where: { subject: `consultation:${id}`, action: { not: 'CONSULTATION_READ' } }, orderBy: { id: 'asc' } });
+  expect(trail.map((r) => [r.action, r.actor])).toEqual([
+    ['OPENED', 'task-force'],
+    ['PLAN_PROPOSED', 'task-force'],
+    ['MATERIALS_REQUESTED', 'task-force'],
+    ['MATERIALS_COMPLETE', 'task-force'],
+    ['ACCEPTED', 'ccb-approver'],
+  ]);
+  // The case the plan opened is on it too, opened by the bank's approver who accepted.
+  expect(await stack.db.auditEntry.count({ where: { subject: `case:${linked}`, action: 'CASE_OPENED', actor: 'ccb-approver' } })).toBe(1);
 });
 
 it('starts a batch once per Idempotency-Key and reports its progress to managers and the refusing bank', async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { createVerifier } from '../../api/auth/verifier';
 import { loadConfig } from '../../infra/config';
+import { PRODUCTION_TEST_PAYLOAD_KEYS } from '../support/payloadKeys';
 
 let server: http.Server;
 let privateKey: KeyLike;
@@ -27,6 +28,7 @@ beforeAll(async () => {
       AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
       AUTH_ISSUER: 'https://idp.siming.example',
       AUTH_AUDIENCE: 'greenlane-api',
+      PAYLOAD_KEYS: PRODUCTION_TEST_PAYLOAD_KEYS,
     }),
   );
 });

@@ -42,7 +42,7 @@ it("applies pending migrations once, keeping Prisma's bookkeeping", async () => 
 it('applies only the new migration when one is added', async () => {
   await migrate(pg.url, dir);
   fs.mkdirSync(path.join(dir, '99990101000000_add_note'));
-  fs.writeFileSync(path.join(dir, '99990101000000_add_note', 'migration.sql'), 'ALTER TABLE "firm" ADD COLUMN "note" TEXT;');
+  fs.writeFileSync(path.join(dir, '99990101000000_add_note', 'migration.sql'), 'ALTER TABLE "street" ADD COLUMN "note" TEXT;');
   expect(await migrate(pg.url, dir)).toEqual(['99990101000000_add_note']);
 });
 
@@ -51,7 +51,7 @@ it('refuses a migration whose file changed after it was applied, and applies not
   const [first] = applied;
   fs.appendFileSync(path.join(dir, first, 'migration.sql'), '\n-- edited later\n');
   fs.mkdirSync(path.join(dir, '99990101000000_add_note'));
-  fs.writeFileSync(path.join(dir, '99990101000000_add_note', 'migration.sql'), 'ALTER TABLE "firm" ADD COLUMN "note" TEXT;');
+  fs.writeFileSync(path.join(dir, '99990101000000_add_note', 'migration.sql'), 'ALTER TABLE "street" ADD COLUMN "note" TEXT;');
   await expect(migrate(pg.url, dir)).rejects.toThrow(`Migration ${first} was changed after it was applied`);
   expect((await bookkeeping()).map((r) => r.migration_name)).toEqual(applied);
 });
@@ -102,6 +102,39 @@ it('drops the empty sandbox tables of a production database: Greenlane keeps no 
   try {
     const { rows } = await c.query(`SELECT table_schema, table_name FROM information_schema.tables WHERE table_name LIKE 'sandbox%' OR table_schema = 'sandbox_bank'`);
     expect(rows).toEqual([]);
+  } finally {
+    await c.end();
+  }
+});
+
+it("keeps each case's firm as its own street named it: another street's name under a shared firm row is not carried over", async () => {
+  const perCase = '20261130141000_firm_per_case_audit_indexes';
+  const aside = path.join(os.tmpdir(), `${path.basename(dir)}-${perCase}`);
+  fs.renameSync(path.join(dir, perCase), aside);
+  await migrate(pg.url, dir);
+  const c = new Client({ connectionString: pg.url });
+  await c.connect();
+  try {
+    await c.query(`INSERT INTO street (code, name_zh, name_en) VALUES ('lujiang', '鹭江街道', 'Lujiang'), ('lianqian', '莲前街道', 'Lianqian')`);
+    await c.query(`INSERT INTO bank (code, name_zh, name_en) VALUES ('xib', '厦门国际银行', 'XIB')`);
+    // 鹭江 wrote the shared row first; 莲前's later case of the same code showed 鹭江's name.
+    await c.query(`INSERT INTO firm (id, credit_code, name, street_code) VALUES ('00000000-0000-4000-8000-000000000001', '91350203MA31T5XY0K', '鹭江的名称', 'lujiang')`);
+    const row = (caseNo: string, street: string) =>
+      c.query(
+        `INSERT INTO loan_case (case_no, workflow_id, product, firm_id, street_code, bank_code, amount_fen, purpose, stage, sla_state, accepted_at, created_by, updated_at)
+         VALUES ($1, 'case-' || $1, 'FAST_TRACK', '00000000-0000-4000-8000-000000000001', $2, 'xib', 100, 'p', 'PARALLEL_REVIEW', 'ON_TRACK', now(), 'x', now())`,
+        [caseNo, street],
+      );
+    await row('GL-2026-000001', 'lujiang');
+    await row('GL-2026-000002', 'lianqian');
+    fs.renameSync(aside, path.join(dir, perCase));
+    expect(await migrate(pg.url, dir)).toEqual([perCase]);
+    const { rows } = await c.query('SELECT case_no, firm_name, credit_code FROM loan_case ORDER BY case_no');
+    expect(rows).toEqual([
+      { case_no: 'GL-2026-000001', firm_name: '鹭江的名称', credit_code: '91350203MA31T5XY0K' },
+      { case_no: 'GL-2026-000002', firm_name: '（名称待从工作流恢复 name to be restored from the workflow）', credit_code: '91350203MA31T5XY0K' },
+    ]);
+    expect((await c.query("SELECT to_regclass('public.firm') AS t")).rows[0].t).toBeNull();
   } finally {
     await c.end();
   }

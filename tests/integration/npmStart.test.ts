@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 
@@ -78,6 +79,27 @@ it('runs the system, keeps cases across restarts, and leaves no process behind',
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
+
+    // Temporal stores the case sealed; the UI shows it in clear through the API's codec server,
+    // which answers the UI's origin on this machine without a token (docs/security.md).
+    const settings = (await (await fetch(`http://127.0.0.1:${uiPort}/api/v1/settings`)).json()) as { Codec?: { Endpoint?: string } };
+    expect(settings.Codec?.Endpoint).toBe(`${api}/codec`);
+    const connection = await Connection.connect({ address: `127.0.0.1:${devPort}` });
+    const history = await new Client({ connection }).workflow.getHandle(`case-${id}`).fetchHistory();
+    await connection.close();
+    const [input] = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads!;
+    const asBase64 = (b: Uint8Array | null | undefined) => Buffer.from(b ?? []).toString('base64');
+    const decoded = await fetch(`${api}/codec/decode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-namespace': 'default', origin: `http://localhost:${uiPort}` },
+      body: JSON.stringify({ payloads: [{ metadata: Object.fromEntries(Object.entries(input.metadata ?? {}).map(([k, v]) => [k, asBase64(v)])), data: asBase64(input.data) }] }),
+    });
+    expect(decoded.status).toBe(200);
+    expect(decoded.headers.get('access-control-allow-origin')).toBe(`http://localhost:${uiPort}`);
+    const { payloads } = (await decoded.json()) as { payloads: { data: string }[] };
+    expect(Buffer.from(asBase64(input.data), 'base64').toString()).not.toContain('厦门莲前生物科技有限公司');
+    expect(JSON.parse(Buffer.from(payloads[0].data, 'base64').toString())).toMatchObject({ caseNo: id, firm: { name: '厦门莲前生物科技有限公司' } });
+
     expect(await pressCtrlC(first)).toBe(0);
     expect(groupAlive(first.pid!)).toBe(false);
 

@@ -215,9 +215,18 @@ describe('every route, called as an allowed role, answers what the document says
     await call('reReviewConsultation', post('ccb-approver', `/api/v1/consultations/${jc}/re-review`, { outcome: 'ACCEPTED' }));
     const batch = await call('startConsultationBatch', post('task-force', '/api/v1/consultation-batches', { bank: 'xib', firms: [{ name: '厦门鹭江契约批次有限公司', creditCode: validSimingCode('MA4JRC04'), street: 'lujiang', amount: '500000', purpose: '流动资金' }] }));
     await call('getConsultationBatch', get('xib-manager', batch.headers.location!));
-    const member = `${batch.body.id}-${validSimingCode('MA4JRC04')}`;
+    const member = `${batch.body.id}-001`;
     await eventually(async () => expect((await get('manager', `/api/v1/consultations/${member}`)).status).toBe(200));
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
+    await call('auditTrail', get('task-force', `/api/v1/audit?subject=case:${a}&limit=5`));
+    await call('getConsultationBatchReport', get('manager', `${batch.headers.location!}/report`));
+
+    // A notification as a breach's delivery writes it, read and acknowledged (no body) by its addressee.
+    const delivered = await stack.db.notification.create({
+      data: { source: a, eventKey: 'contract-walk', recipient: 'xib-approver', via: 'BANK:xib', type: 'ESCALATED', zh: '契约测试', en: 'contract walk', createdAt: new Date() },
+    });
+    await call('listNotifications', get('xib-approver', '/api/v1/notifications?unread=true&limit=5'));
+    await call('acknowledgeNotification', request(stack.app).post(`/api/v1/notifications/${delivered.id}/acknowledge`).set(await as('xib-approver')));
 
     // Every operation of the registry answered at least once with success.
     expect(OPERATIONS.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);

@@ -86,7 +86,7 @@ it('rebuilds from the timeline exactly what the ended workflow answers, for ever
     expect(fastTrackCaseFacts(undefined, timeline)).toEqual(fastTrackCaseFacts(live, timeline));
   }
   const disbursed = fastTrackCaseFacts(undefined, await events(ended.disbursed));
-  expect(disbursed.pauses).toEqual([expect.objectContaining({ kind: 'GRID_SUBMISSION', by: 'lujiang-officer', until: expect.any(String), pausedWorkingMs: expect.any(Number) })]);
+  expect(disbursed.pauses).toEqual([expect.objectContaining({ kind: 'GRID_SUBMISSION', by: 'lujiang-officer', until: expect.any(String), pausedWorkingDays: expect.any(Number), escalatesAt: expect.any(String) })]);
   expect(disbursed).toMatchObject({ decision: { outcome: 'APPROVED', by: 'xib-approver', amountFen: 80_000_000 }, disbursement: { amountFen: 80_000_000 } });
   expect(fastTrackCaseFacts(undefined, await events(ended.rejected)).decision).toMatchObject({ outcome: 'REJECTED', reasons: [{ code: 'OTHER', note: '抵押不足' }] });
   expect(fastTrackCaseFacts(undefined, await events(ended.withdrawn)).withdrawal).toMatchObject({ reason: '企业已通过其他渠道融资', by: 'lujiang-officer' });

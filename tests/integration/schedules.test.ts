@@ -104,9 +104,12 @@ test('runs missed over the 2025 National Day week, taken late, publish the board
   // Sunday 9/28 and Saturday 10/11 are make-up working days; 10/1–10/8 and the weekends publish nothing.
   for (const r of stored) expect(r.scheduledFor.toISOString()).toBe(shanghaiDateTime(r.businessDate, '08:30').toISOString());
   expect(stored.find((r) => r.businessDate === '2025-10-09')).toMatchObject({ periodFrom: '2025-09-30', periodTo: '2025-10-08' });
+  // A schedule's run is no one's action: not on the audit trail.
+  expect(await stack.db.auditEntry.count({ where: { subject: 'report:daily-2025-10-09' } })).toBe(0);
 });
 
 test('an operator publishes a date; managers read it as JSON and CSV', async () => {
+  const since = new Date();
   const op = await bearer('operator');
   const manager = await bearer('manager');
   const run = await request(stack.app).post('/api/v1/reports/daily/runs').set('authorization', op).send({ date: '2026-11-27' }).expect(201);
@@ -115,7 +118,8 @@ test('an operator publishes a date; managers read it as JSON and CSV', async () 
 
   const json = await request(stack.app).get('/api/v1/reports/daily-2026-11-27').set('authorization', manager).expect(200);
   expect(json.body).toMatchObject({ title: { zh: '日晾晒', en: 'Daily progress board' }, scheduledFor: '2026-11-27T00:30:00.000Z' });
-  expect(json.body.sla.overall).toHaveProperty('onTimeRate');
+  expect(json.body.board.overall).toHaveProperty('promiseKeptRate');
+  expect(json.body.board.byStreet).toHaveLength(10);
 
   const csv = await request(stack.app).get('/api/v1/reports/daily-2026-11-27').set('authorization', manager).set('Accept', 'text/csv').expect(200);
   expect(csv.headers['content-type']).toMatch(/^text\/csv/);
@@ -133,12 +137,18 @@ test('an operator publishes a date; managers read it as JSON and CSV', async () 
   await request(stack.app).post('/api/v1/reports/daily/runs').set('authorization', op).send({ date: '2026-11-27' }).expect(201);
   const again = await request(stack.app).get('/api/v1/reports?kind=DAILY&limit=100').set('authorization', manager).expect(200);
   expect(again.body.items.filter((r: { id: string }) => r.id === 'daily-2026-11-27')).toHaveLength(1);
+
+  // Each publication by hand is on the audit trail, by the operator who asked (other files may publish this date too).
+  const published = await stack.db.auditEntry.findMany({ where: { subject: 'report:daily-2026-11-27', action: 'REPORT_PUBLISHED', at: { gte: since } } });
+  expect(published.filter((r) => r.actor === 'operator').length).toBeGreaterThanOrEqual(2);
+  expect(published[0].after).toMatchObject({ kind: 'DAILY', businessDate: '2026-11-27', period: { from: '2026-11-26', to: '2026-11-26' } });
 });
 
 test('dates that publish nothing, unknown reports and bad parameters are precise 4xx', async () => {
   const op = await bearer('operator');
   const holiday = await request(stack.app).post('/api/v1/reports/daily/runs').set('authorization', op).send({ date: '2026-10-01' }).expect(422);
   expect(holiday.body.errors).toEqual([{ field: 'date', message: expect.stringMatching(/^2026-10-01 为法定节假日（国庆节），不发布日晾晒 \/ holiday/) }]);
+  expect(await stack.db.auditEntry.count({ where: { subject: 'report:daily-2026-10-01' } })).toBe(0);
   const notFirst = await request(stack.app).post('/api/v1/reports/monthly/runs').set('authorization', op).send({ date: '2026-11-03' }).expect(422);
   expect(notFirst.body.errors[0].message).toContain('不是本月第一个工作日（2026-11-02）');
   const future = await request(stack.app).post('/api/v1/reports/weekly/runs').set('authorization', op).send({ date: '2099-01-05' }).expect(422);

@@ -242,7 +242,7 @@ it('seeds the demo through the API; a second seeding adds nothing', async () => 
     expect(first.length).toBeGreaterThanOrEqual(6);
     expect(await stack.db.loanCase.count({ where: { caseNo: { in: first } } })).toBe(first.length);
 
-    const byFirm = async (name: string) => (await stack.db.loanCase.findFirstOrThrow({ where: { caseNo: { in: first }, firm: { name } } })).caseNo;
+    const byFirm = async (name: string) => (await stack.db.loanCase.findFirstOrThrow({ where: { caseNo: { in: first }, firmName: name } })).caseNo;
     const biotech = await byFirm('厦门莲前生物科技有限公司');
     const food = await byFirm('厦门鹭江食品贸易有限公司');
     expect(await reaches(biotech, 'DISBURSED')).toMatchObject({ product: 'SCI_TECH', amountFen: 120_000_000, bank: { code: 'ccb' }, decision: { automatic: true } });

@@ -18,12 +18,8 @@ const tokens: Record<string, string> = {};
 
 async function writeFixtures() {
   const db = stack.db;
-  const firm = await db.firm.upsert({
-    where: { creditCode: validSimingCode('SLA24001') },
-    create: { creditCode: validSimingCode('SLA24001'), name: '厦门鹭江时限测试有限公司', streetCode: 'lujiang' },
-    update: {},
-  });
-  const base = { product: 'FAST_TRACK', firmId: firm.id, streetCode: 'lujiang', amountFen: 100_000_000n, purpose: 'SLA fixture', acceptedAt: at('2024-03-04', '10:00'), dueAt: at('2024-03-12', '00:00'), createdBy: 'lujiang-officer' };
+  const firm = { creditCode: validSimingCode('SLA24001'), firmName: '厦门鹭江时限测试有限公司' };
+  const base = { product: 'FAST_TRACK', ...firm, streetCode: 'lujiang', amountFen: 100_000_000n, purpose: 'SLA fixture', acceptedAt: at('2024-03-04', '10:00'), dueAt: at('2024-03-12', '00:00'), createdBy: 'lujiang-officer' };
   await db.loanCase.createMany({
     data: [
       { ...base, caseNo: XIB_CASE, workflowId: `case-${XIB_CASE}`, bankCode: 'xib', stage: 'DISBURSED', slaState: 'BREACHED' },
@@ -38,6 +34,8 @@ async function writeFixtures() {
       ev(XIB_CASE, 'accepted', 'ACCEPTED', at('2024-03-04', '10:00')),
       ev(XIB_CASE, 'breached', 'SLA_BREACHED', at('2024-03-05', '00:00'), { subject: 'DUE_DILIGENCE', assignee: 'assessor@default', stage: 'PARALLEL_REVIEW', dueAt: at('2024-03-05', '00:00').toISOString(), lateWorkingMs: 0 }),
       ev(XIB_CASE, 'task-done', 'TASK_COMPLETED', at('2024-03-05', '09:00'), { kind: 'DUE_DILIGENCE' }),
+      // The grid branch waited three working days for the firm's statements (not counted against the promise).
+      ev(XIB_CASE, 'sla-resumed:1', 'SLA_RESUMED', at('2024-03-05', '09:00'), { kind: 'GRID_SUBMISSION', pausedWorkingDays: 3 }),
       ev(XIB_CASE, 'stage', 'STAGE_CHANGED', at('2024-03-05', '09:00'), { stage: 'CREDIT_DECISION' }),
       ev(XIB_CASE, 'approved', 'APPROVED', at('2024-03-05', '12:00')),
       ev(XIB_CASE, 'disbursed', 'DISBURSED', at('2024-03-05', '12:00')),
@@ -120,6 +118,7 @@ describe('GET /api/v1/sla/summary', () => {
       breaches: 1,
       onTimeRate: 0,
       promiseKeptRate: 1,
+      pausedWorkingDays: 3,
       medianWorkingDays: { parallelReview: 0.958, creditDecision: 0.125, contractingDisbursing: 0, acceptanceToDecision: 1.083 },
     });
     expect(res.body.overall).toMatchObject({ opened: 2, decided: 2, closed: 2, breaches: 2, onTimeRate: 0 });
@@ -142,7 +141,7 @@ describe('GET /api/v1/sla/summary', () => {
       const lines = res.text.split('\r\n');
       expect(lines[0]!.charCodeAt(0)).toBe(0xfeff);
       expect(lines[0]).toMatch(/^\uFEFF代码 Code,名称 Name,受理 Opened,/);
-      expect(lines[1]).toBe('lujiang,鹭江街道 Lujiang Street,2,2,1,2,2,2,0.00%,100.00%,1.396,0.563,0,1.958');
+      expect(lines[1]).toBe('lujiang,鹭江街道 Lujiang Street,2,2,1,2,2,2,0.00%,100.00%,3,1.396,0.563,0,1.958');
       expect(lines[2]).toMatch(/^ALL,合计 Total,2,/);
     }
   });

@@ -55,7 +55,7 @@ export async function startCase(s: CaseServer, input: FastTrackCaseInput): Promi
     workflowId: `case-${input.caseNo}`,
     taskQueue: s.taskQueue,
     args: [input],
-    staticSummary: `${input.firm.name} · ${input.amountFen} fen · ${input.streetCode}`,
+    staticSummary: `${input.caseNo} · ${input.amountFen} fen · ${input.streetCode}`,
   });
   await handle.executeUpdate(acceptanceUpdate);
   return handle;

@@ -2,10 +2,12 @@
 // supertest), a worker polling a task queue of its own, the shared dev server
 // and PostgreSQL from globalSetup.
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../api/app';
 import type { OpsOptions } from '../../api/ops';
+import { developmentDataConverter } from '../../infra/dataConverter';
 import { createLogger } from '../../infra/logger';
 import { createWorker } from '../../worker/createWorker';
 import { testSignIn, testVerifier } from './auth';
@@ -15,21 +17,26 @@ import { testDatabase, testTemporalAddress, workflowBundle } from './env';
 export interface StackOptions {
   /** Overrides the app's logger (silent by default here), metrics or rate limit. */
   ops?: OpsOptions;
+  /** Another Temporal server than the shared one (e.g. one whose persistence a test reads). */
+  temporalAddress?: string;
+  /** The client's and worker's data converter: the development key's codec unless given. */
+  dataConverter?: DataConverter;
 }
 
 export async function startStack(options: StackOptions = {}) {
-  const address = testTemporalAddress();
+  const address = options.temporalAddress ?? testTemporalAddress();
+  const dataConverter = options.dataConverter ?? developmentDataConverter();
   const db = testDatabase();
   const taskQueue = `test-${randomUUID()}`;
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter });
   const nativeConnection = await NativeConnection.connect({ address });
   const bundle = await workflowBundle();
   // One worker at a time; a test may stop it (a crash, a deploy) and start another on the same queue.
   let current: { worker: Worker; running: Promise<void> } | undefined;
   const startWorker = async () => {
     if (current) return;
-    const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: bundle });
+    const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, dataConverter, workflowBundle: bundle });
     current = { worker, running: worker.run() };
   };
   const stopWorker = async () => {

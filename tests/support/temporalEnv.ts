@@ -4,6 +4,7 @@
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
+import { FAILURE_CONVERTER_PATH, developmentDataConverter } from '../../infra/dataConverter';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
 
 export function requiredEnv(name: string): string {
@@ -12,10 +13,11 @@ export function requiredEnv(name: string): string {
   return v;
 }
 
-/** The Java time-skipping server, through the SDK (it toggles time skipping itself). */
+/** The Java time-skipping server, through the SDK (it toggles time skipping itself); its client seals payloads as production's does. */
 export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requiredEnv('GREENLANE_TEST_SERVER_PATH') } },
+    client: { dataConverter: developmentDataConverter() },
   });
 }
 
@@ -33,9 +35,9 @@ export async function registerSearchAttributes(env: TestWorkflowEnvironment): Pr
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** Bundling takes seconds: once per test file. */
+/** Bundling takes seconds: once per test file. It carries the failure converter workers use. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger });
   return bundle;
 }
 

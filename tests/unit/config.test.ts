@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig } from '../../infra/config';
+import { DEVELOPMENT_PAYLOAD_KEYS } from '../../infra/payloadCodec';
+import { PRODUCTION_TEST_PAYLOAD_KEYS } from '../support/payloadKeys';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
@@ -26,7 +28,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GREENLANE_ENV: 'production' })).toThrow(/DATABASE_URL: required when GREENLANE_ENV=production\n  AUTH_JWKS_URL: required/);
   });
 
-  const production = { GREENLANE_ENV: 'production', DATABASE_URL: 'postgresql://greenlane@db/greenlane', AUTH_JWKS_URL: 'https://sso.siming.example/jwks', AUTH_ISSUER: 'https://sso.siming.example/', AUTH_AUDIENCE: 'greenlane-api' };
+  const production = { GREENLANE_ENV: 'production', DATABASE_URL: 'postgresql://greenlane@db/greenlane', AUTH_JWKS_URL: 'https://sso.siming.example/jwks', AUTH_ISSUER: 'https://sso.siming.example/', AUTH_AUDIENCE: 'greenlane-api', PAYLOAD_KEYS: PRODUCTION_TEST_PAYLOAD_KEYS };
 
   it('runs in production with explicit identity provider settings, accepting tokens at most an hour old', () => {
     expect(loadConfig(production).auth).toMatchObject({ issuer: 'https://sso.siming.example/', audience: 'greenlane-api', maxTokenAgeSeconds: 3600 });
@@ -37,6 +39,12 @@ describe('loadConfig', () => {
     ['no AUTH_ISSUER', { AUTH_ISSUER: undefined }, /AUTH_ISSUER: required when GREENLANE_ENV=production/],
     ['no AUTH_AUDIENCE', { AUTH_AUDIENCE: undefined }, /AUTH_AUDIENCE: required when GREENLANE_ENV=production/],
     ['a plain-http key set', { AUTH_JWKS_URL: 'http://sso.siming.example/jwks' }, /AUTH_JWKS_URL: must be https \(http only on loopback\)/],
+    ['no payload keys', { PAYLOAD_KEYS: undefined }, /PAYLOAD_KEYS: required when GREENLANE_ENV=production/],
+    ['the published development key', { PAYLOAD_KEYS: `new:${'A'.repeat(43)}=,${DEVELOPMENT_PAYLOAD_KEYS}` }, /PAYLOAD_KEYS: the published development key is not allowed/],
+    ['a 16-byte key', { PAYLOAD_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` }, /PAYLOAD_KEYS: key 'k1' is 16 bytes; AES-256 needs 32/],
+    ['a key without an id', { PAYLOAD_KEYS: Buffer.alloc(32).toString('base64') }, /PAYLOAD_KEYS: entry 1 is not keyId:base64/],
+    ['a key id listed twice', { PAYLOAD_KEYS: `${PRODUCTION_TEST_PAYLOAD_KEYS},${PRODUCTION_TEST_PAYLOAD_KEYS}` }, /PAYLOAD_KEYS: key id '2026-11' is listed twice/],
+    ['a codec origin with a path', { CODEC_CORS_ORIGINS: 'https://temporal.siming.example/ui' }, /CODEC_CORS_ORIGINS: 'https:\/\/temporal.siming.example\/ui' is not an origin/],
     ['a plain-http sign-in provider', { OIDC_ISSUER: 'http://sso.siming.example/', OIDC_CLIENT_ID: 'greenlane-console' }, /OIDC_ISSUER: must be https/],
   ])('refuses production with %s', (_label, change, message) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(message);
@@ -50,6 +58,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_HOST: '0.0.0.0' })).toThrow(/API_HOST: 0.0.0.0 is not loopback; development sign-in hands out tokens for any role/);
     expect(loadConfig({ API_HOST: '::1' }).api.host).toBe('::1');
     expect(loadConfig({ ...production, API_HOST: '0.0.0.0' }).api.host).toBe('0.0.0.0');
+  });
+
+  it('seals payloads with the first listed key; development uses the published one; the codec answers the UI\'s origin', () => {
+    expect(loadConfig({ ...production, PAYLOAD_KEYS: `${PRODUCTION_TEST_PAYLOAD_KEYS},old:${Buffer.alloc(32, 1).toString('base64')}` }).payloadKeys.map((k) => k.id)).toEqual(['2026-11', 'old']);
+    expect(loadConfig({}).payloadKeys.map((k) => k.id)).toEqual(['dev-1']);
+    expect(loadConfig({}).codec.corsOrigins).toEqual(['http://localhost:8233']);
+    expect(loadConfig({ ...production, TEMPORAL_UI_URL: 'https://temporal.siming.example/' }).codec.corsOrigins).toEqual(['https://temporal.siming.example']);
+    expect(loadConfig({ CODEC_CORS_ORIGINS: 'https://a.example, http://127.0.0.1:8233' }).codec.corsOrigins).toEqual(['https://a.example', 'http://127.0.0.1:8233']);
   });
 
   it('treats an empty variable as unset', () => {

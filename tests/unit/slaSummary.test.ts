@@ -33,8 +33,10 @@ const cases: ReportCase[] = [
   row('C', 'kaiyuan', 'xib', 'REJECTED', ['2025-03-03', '10:00'], [branchesDone('2025-03-03', '14:00'), ev('REJECTED', '2025-03-06', '10:00')]),
   // D: still waiting for a decision after its promise passed.
   row('D', 'lujiang', 'xib', 'CREDIT_DECISION', ['2025-03-04', '10:00'], [branchesDone('2025-03-06', '10:00'), breach('PROMISE', '2025-03-11')]),
-  // E: decided on the promise's last day, paid after it: the promise was broken.
+  // E: decided on the promise's last day, paid after it: the promise was broken. It had waited
+  // two working days for the firm's materials (not counted against the promise).
   row('E', 'kaiyuan', 'ccb', 'DISBURSED', ['2025-03-10', '10:00'], [
+    ev('SLA_RESUMED', '2025-03-12', '10:00', { pausedWorkingDays: 2 }),
     branchesDone('2025-03-11', '10:00'),
     ev('APPROVED', '2025-03-17', '10:00'),
     breach('PROMISE', '2025-03-17'),
@@ -73,6 +75,7 @@ describe('summariseSla', () => {
       breaches: 3,
       onTimeRate: 0.5, // A and C closed without any breach, of A, B, C, E
       promiseKeptRate: 0.75, // only E broke the promise
+      pausedWorkingDays: 2,
       medianWorkingDays: {
         parallelReview: 0.958, // 1/6, 0.25, 23/24, 1, 2
         creditDecision: 1.917, // 0.125, 1, 17/6, 4
@@ -95,6 +98,7 @@ describe('summariseSla', () => {
       breaches: 2,
       onTimeRate: 0.5,
       promiseKeptRate: 1,
+      pausedWorkingDays: 0,
       medianWorkingDays: { parallelReview: 0.958, creditDecision: 0.563, contractingDisbursing: 0.125, acceptanceToDecision: 1.167 },
     });
     expect(groups[0]).toMatchObject({
@@ -102,6 +106,7 @@ describe('summariseSla', () => {
       closed: 2,
       onTimeRate: 0.5,
       promiseKeptRate: 0.5,
+      pausedWorkingDays: 2,
       medianWorkingDays: { parallelReview: 0.583, creditDecision: 3.417, contractingDisbursing: 1, acceptanceToDecision: 4 },
     });
   });
@@ -132,7 +137,7 @@ describe('slaSummaryCsv', () => {
     expect(csv.startsWith('\uFEFF代码 Code,名称 Name,受理 Opened,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe('lujiang,鹭江街道 Lujiang Street,3,2,2,2,2,2,50.00%,100.00%,0.958,0.563,0.125,1.167');
-    expect(lines[3]).toBe('ALL,合计 Total,5,4,3,4,3,3,50.00%,75.00%,0.958,1.917,0.25,2.125');
+    expect(lines[2]).toBe('lujiang,鹭江街道 Lujiang Street,3,2,2,2,2,2,50.00%,100.00%,0,0.958,0.563,0.125,1.167');
+    expect(lines[3]).toBe('ALL,合计 Total,5,4,3,4,3,3,50.00%,75.00%,2,0.958,1.917,0.25,2.125');
   });
 });

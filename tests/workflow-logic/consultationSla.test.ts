@@ -5,7 +5,7 @@
 // notice loaded (provisional dues) and the weeks used hold no holiday: opened on a Monday at
 // 10:00, a consultation is due at 24:00 the next Monday, AT_RISK from 12:00 that day.
 import type { WorkflowHandle } from '@temporalio/client';
-import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
+import { extendByPauses } from '../../domain/calendar/shiftWorkingTime';
 import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
 import {
   completeMaterialsUpdate,
@@ -18,6 +18,7 @@ import {
 } from '../../workflows/jointConsultation';
 import { HOUR, calendar, eventually } from '../support/caseScenarios';
 import { ccbApprover, ccbManager, consultationInput, startConsultation, taskForce } from '../workflows/consultationHarness';
+import { saveHistory } from '../workflows/historyFiles';
 import { MINUTE, at, clockTo, expectNear, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
@@ -97,27 +98,27 @@ test('a plan from another bank waiting for re-review is still on the clock: the 
   expect(s.rec.timeline(id).find((e) => e.type === 'ACCEPTED')).toMatchObject({ actor: 'ccb-approver', data: { caseNo: accepted.linkedCase!.caseNo, product: 'FAST_TRACK' } });
 });
 
-test('while the firm supplies materials the clock stands still; the due moves on by the paused working time, and a decline at re-review stops the clock', async () => {
+test('while the firm supplies materials the consultation reads PAUSED; the due moves on by the working days of the wait, and a decline at re-review stops the clock', async () => {
   const { id, handle } = await open(at('2035-04-09', '10:00'));
   const due = at('2035-04-16', '24:00');
   await handle.executeUpdate(proposePlanUpdate, { args: [{ actor: ccbManager, plan: ccbPlan }] });
   await clockTo(s.env, at('2035-04-09', '11:00'));
   const paused = await handle.executeUpdate(requestMaterialsUpdate, { args: [{ actor: taskForce, missing: ['2034年度审计报告 2034 audited accounts'], reason: '建行需要审计报告 CCB needs audited accounts' }] });
-  expect(paused.stage).toBe('MATERIALS');
+  expect([paused.stage, paused.slaState]).toEqual(['MATERIALS', 'PAUSED']);
 
   // The consultation's AT_RISK (12:00) and due (24:00) on Monday the 16th pass while the firm gathers its accounts.
   await clockTo(s.env, at('2035-04-18', '10:00'));
-  expect((await stateOf(handle)).slaState).toBe('ON_TRACK');
+  expect((await stateOf(handle)).slaState).toBe('PAUSED');
+  expect(s.rec.record(id)?.slaState).toBe('PAUSED');
   expect(s.rec.slaTypes(id)).toEqual([]);
 
   const resumed = await handle.executeUpdate(completeMaterialsUpdate, { args: [{ actor: taskForce, note: '审计报告已补 accounts supplied' }] });
-  const pausedWorkingMs = resumed.materials[0]!.pausedWorkingMs!;
-  // 13 h on the 9th, four whole days, two more, and 10 h on the 18th.
-  expect(Math.abs(pausedWorkingMs - 167 * HOUR)).toBeLessThan(MINUTE);
-  const newDue = addWorkingTime(calendar, due, pausedWorkingMs);
-  expectNear(newDue.toISOString(), at('2035-04-25', '23:00'));
+  // Monday the 9th not counted; 10–13 and 16–18 April: seven working days.
+  expect(resumed.materials[0]).toMatchObject({ pausedWorkingDays: 7 });
+  const newDue = at('2035-04-25', '24:00');
+  expect(newDue.toISOString()).toBe(extendByPauses(calendar, due, { workingDays: 7, workingMs: 0 }).toISOString());
   expect([resumed.stage, resumed.dueAt, resumed.slaState]).toEqual(['RE_REVIEW', newDue.toISOString(), 'ON_TRACK']);
-  expect(s.rec.timeline(id).find((e) => e.type === 'MATERIALS_COMPLETE')!.data).toMatchObject({ pausedWorkingMs, dueAt: newDue.toISOString() });
+  expect(s.rec.timeline(id).find((e) => e.type === 'MATERIALS_COMPLETE')!.data).toMatchObject({ pausedWorkingDays: 7, dueAt: newDue.toISOString() });
   expect(s.rec.record(id)?.dueAt).toBe(newDue.toISOString());
 
   const newAtRisk = after(newDue, -12 * HOUR);
@@ -132,6 +133,7 @@ test('while the firm supplies materials the clock stands still; the due moves on
   expect([final.stage, final.slaState, final.breaches]).toEqual(['DECLINED', 'MET', []]);
   await clockTo(s.env, after(newDue, HOUR)); // past the due: a decided consultation raises nothing more
   expect(s.rec.slaTypes(id)).toEqual(['SLA_AT_RISK', 'NOTIFICATION']);
+  await saveHistory(handle, 'joint-consultation-paused-working-days');
 });
 
 test("a year's notice signalled to a running consultation moves its due: the old AT_RISK instant passes quietly", async () => {

@@ -11,7 +11,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
-import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import {
   calendarChangedUpdate,
   calendarNoticeLoadedSignal,
@@ -27,7 +26,8 @@ import {
   type TaskKind,
   type fastTrackCaseWorkflow,
 } from '../../workflows/fastTrackCase';
-import { HOUR, calendar, caseInput, ddEvidence, eventually, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
+import { HOUR, caseInput, ddEvidence, eventually, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
+import { saveHistory } from '../workflows/historyFiles';
 import { MINUTE, at, clockTo, expectNear, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
@@ -36,7 +36,8 @@ type Case = WorkflowHandle<typeof fastTrackCaseWorkflow>;
 const FIRM = '厦门鹭江装饰工程有限公司';
 const EVIDENCE = { GRID_SUBMISSION: gridEvidence, BANK_VIP_CHANNEL: vipEvidence, DUE_DILIGENCE: ddEvidence };
 const STREET_AND_TASK_FORCE = ['STREET_OFFICE:lujiang', 'TASK_FORCE'];
-const COORDINATION_GROUP = ['TASK_FORCE:综合协调组', 'STREET_OFFICE:lujiang'];
+// A breach: the coordination group, whoever holds the work, the street office and the bank.
+const breachAudience = (assignee: string) => ['TASK_FORCE:综合协调组', assignee, 'STREET_OFFICE:lujiang', 'BANK:xib'];
 
 const stateOf = (handle: Case) => handle.query(getStateQuery);
 const taskOf = (state: CaseState, kind: TaskKind) => state.tasks.find((t) => t.kind === kind)!;
@@ -121,7 +122,7 @@ describe.each(DEADLINES)('$subject left undone', (d) => {
     expect(s.rec.record(caseNo)?.slaState).toBe('BREACHED');
     expect(s.rec.slaEntries(caseNo)[2]).toMatchObject({ type: 'SLA_BREACHED', data: { subject: d.subject, assignee: d.assignee, stage: d.stage, dueAt: d.due.toISOString() } });
     const escalation = s.rec.notices(caseNo)[1]!;
-    expect(escalation).toMatchObject({ type: 'ESCALATED', audience: COORDINATION_GROUP });
+    expect(escalation).toMatchObject({ type: 'ESCALATED', audience: breachAudience(d.assignee) });
     expect(escalation.zh).toMatch(new RegExp(`^【超时督办】案件 ${caseNo}（${FIRM}，.+）的${zhLabel}已于 ${d.dueText} 超时，负责人 ${d.assignee}，所处阶段 ${d.stage}。请综合协调组督办。$`));
     expect(escalation.en).toBe(`[SLA breached] Case ${caseNo}: ${d.label} passed its due ${d.dueText}; owner ${d.assignee}; stage ${d.stage}. Escalated to the task force's general coordination group.`);
 
@@ -172,42 +173,43 @@ test('branches finished before their AT_RISK instants and a decision inside the 
   expect(s.rec.record(caseNo)).toMatchObject({ stage: 'DISBURSED', slaState: 'MET' });
 });
 
-test('a paused branch raises nothing while paused; on resume its due and the promise move on by the paused working time, and it runs out from there', async () => {
+test('a paused case reads PAUSED with since, by and why, raises nothing; on resume its dues move on by the working days of the pause, to 24:00, and run out from there', async () => {
   const { caseNo, handle } = await accept(at('2035-04-16', '10:00')); // a Monday
   await complete(handle, 'DUE_DILIGENCE');
   await complete(handle, 'BANK_VIP_CHANNEL');
-  const gridDue = at('2035-04-17', '24:00');
-  const promiseDue = at('2035-04-23', '24:00');
-  expect(taskOf(await stateOf(handle), 'GRID_SUBMISSION').dueAt).toBe(gridDue.toISOString());
+  expect(taskOf(await stateOf(handle), 'GRID_SUBMISSION').dueAt).toBe(at('2035-04-17', '24:00').toISOString());
+  expect((await stateOf(handle)).dueAt).toBe(at('2035-04-23', '24:00').toISOString());
 
   await clockTo(s.env, at('2035-04-16', '11:00'));
   const reason = '企业补充财务报表 firm supplementing financial statements';
-  await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] });
+  let state = await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] });
+  expect(state.slaState).toBe('PAUSED');
+  expect(state.pauses).toEqual([expect.objectContaining({ kind: 'GRID_SUBMISSION', reason, by: 'officer@lujiang', escalatesAt: at('2035-04-30', '24:00').toISOString() })]);
+  expect(s.rec.record(caseNo)?.slaState).toBe('PAUSED');
 
   // The grid's AT_RISK (12:00 Tuesday) and due (24:00 Tuesday) pass while the firm gathers its accounts.
   await clockTo(s.env, at('2035-04-18', '10:00'));
-  let state = await stateOf(handle);
-  expect([state.slaState, taskOf(state, 'GRID_SUBMISSION').slaState]).toEqual(['ON_TRACK', 'ON_TRACK']);
+  state = await stateOf(handle);
+  expect([state.slaState, taskOf(state, 'GRID_SUBMISSION').slaState]).toEqual(['PAUSED', 'ON_TRACK']);
   expect(s.rec.slaTypes(caseNo)).toEqual([]);
 
+  // Paused Monday, resumed Wednesday: Tuesday and Wednesday count, Monday does not.
   state = await handle.executeUpdate(resumeSlaUpdate, { args: [{ actor: 'officer@lujiang', note: '材料已补齐 materials complete' }] });
-  const pausedWorkingMs = state.pauses[0]!.pausedWorkingMs!;
-  // 13 h on Monday, 24 on Tuesday, 10 on Wednesday.
-  expect(Math.abs(pausedWorkingMs - 47 * HOUR)).toBeLessThan(MINUTE);
-  const newGridDue = addWorkingTime(calendar, gridDue, pausedWorkingMs);
-  const newPromiseDue = addWorkingTime(calendar, promiseDue, pausedWorkingMs);
-  expectNear(newGridDue.toISOString(), at('2035-04-19', '23:00'));
-  expectNear(newPromiseDue.toISOString(), at('2035-04-25', '23:00'));
+  expect(state.pauses[0]).toMatchObject({ pausedWorkingDays: 2 });
+  expect(state.pauses[0]!.pausedWorkingMs).toBeUndefined();
+  const newGridDue = at('2035-04-19', '24:00');
+  const newPromiseDue = at('2035-04-25', '24:00');
   expect(taskOf(state, 'GRID_SUBMISSION').dueAt).toBe(newGridDue.toISOString());
   expect(state.dueAt).toBe(newPromiseDue.toISOString());
+  expect(state.slaState).toBe('ON_TRACK');
   expect(s.rec.timeline(caseNo).find((e) => e.type === 'SLA_PAUSED')).toMatchObject({ actor: 'officer@lujiang', data: { kind: 'GRID_SUBMISSION', reason } });
   expect(s.rec.timeline(caseNo).find((e) => e.type === 'SLA_RESUMED')).toMatchObject({
     actor: 'officer@lujiang',
-    data: { kind: 'GRID_SUBMISSION', pausedWorkingMs, taskDueAt: newGridDue.toISOString(), caseDueAt: newPromiseDue.toISOString() },
+    data: { kind: 'GRID_SUBMISSION', pausedWorkingDays: 2, taskDueAt: newGridDue.toISOString(), caseDueAt: newPromiseDue.toISOString() },
   });
-  expect(s.rec.record(caseNo)?.dueAt).toBe(newPromiseDue.toISOString());
+  expect(s.rec.record(caseNo)).toMatchObject({ slaState: 'ON_TRACK', dueAt: newPromiseDue.toISOString() });
 
-  const newAtRisk = new Date(newGridDue.getTime() - 12 * HOUR);
+  const newAtRisk = at('2035-04-19', '12:00');
   await clockTo(s.env, new Date(newAtRisk.getTime() - MINUTE));
   expect((await stateOf(handle)).slaState).toBe('ON_TRACK');
   await clockTo(s.env, new Date(newAtRisk.getTime() + MINUTE));
@@ -220,6 +222,19 @@ test('a paused branch raises nothing while paused; on resume its due and the pro
   await handle.executeUpdate(withdrawUpdate, { args: [withdrawal] });
   const final = await finalResult(s, handle);
   expect([final.stage, final.slaState]).toEqual(['WITHDRAWN', 'BREACHED']);
+});
+
+test('paused and resumed the same day moves no due', async () => {
+  const { handle } = await accept(at('2035-04-23', '10:00')); // a Monday
+  const before = await stateOf(handle);
+  await clockTo(s.env, at('2035-04-23', '11:00'));
+  await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'BANK_VIP_CHANNEL', reason: '企业补充营业执照 firm re-issuing its licence', actor: 'manager@xib' }] });
+  await clockTo(s.env, at('2035-04-23', '23:00'));
+  const state = await handle.executeUpdate(resumeSlaUpdate, { args: [{ actor: 'manager@xib' }] });
+  expect(state.pauses[0]).toMatchObject({ pausedWorkingDays: 0 });
+  expect([taskOf(state, 'BANK_VIP_CHANNEL').dueAt, state.dueAt]).toEqual([taskOf(before, 'BANK_VIP_CHANNEL').dueAt, before.dueAt]);
+  await handle.executeUpdate(withdrawUpdate, { args: [withdrawal] });
+  await finalResult(s, handle);
 });
 
 test('a holiday notice loaded through calendarChanged moves the dues: the old AT_RISK instant passes quietly, the new one raises the alarm', async () => {
@@ -323,4 +338,37 @@ test('a withdrawn case stops its clock: no branch or promise is breached afterwa
   await clockTo(s.env, at('2035-06-19', '12:00')); // past every due
   expect(s.rec.slaTypes(caseNo)).toEqual(['SLA_AT_RISK', 'NOTIFICATION']);
   expect(s.rec.record(caseNo)?.stage).toBe('WITHDRAWN');
+});
+
+test('a pause longer than the policy limit (10 working days) escalates to the coordination group, once, without counting as a breach', async () => {
+  const { caseNo, handle } = await accept(at('2035-11-05', '10:00')); // a Monday
+  await complete(handle, 'DUE_DILIGENCE');
+  await complete(handle, 'BANK_VIP_CHANNEL');
+  await clockTo(s.env, at('2035-11-05', '11:00'));
+  const reason = '企业补充审计报告 firm obtaining audited accounts';
+  await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] });
+
+  // The tenth working day after Monday 5 November is Monday 19 November; the pause outlasts it at 24:00.
+  await clockTo(s.env, at('2035-11-19', '23:59'));
+  expect(s.rec.types(caseNo)).not.toContain('SLA_PAUSE_LIMIT');
+  await clockTo(s.env, at('2035-11-20', '00:01'));
+  await eventually(async () => expect(s.rec.types(caseNo)).toContain('ESCALATED'));
+  expect(s.rec.timeline(caseNo).find((e) => e.type === 'SLA_PAUSE_LIMIT')).toMatchObject({ data: { kind: 'GRID_SUBMISSION', by: 'officer@lujiang', reason, limitWorkingDays: 10 } });
+  const [notice] = s.rec.notices(caseNo).filter((n) => n.type === 'ESCALATED');
+  expect(notice).toMatchObject({ audience: ['TASK_FORCE:综合协调组', 'STREET_OFFICE:lujiang'] });
+  expect(notice!.zh).toMatch(/^【暂停超限督办】.*自 2035-11-05 11:00 起等待企业补充材料，已超过10个工作日（officer@lujiang 暂停，原因：企业补充审计报告/);
+  let state = await stateOf(handle);
+  expect([state.slaState, state.breaches]).toEqual(['PAUSED', []]);
+  expect(state.pauses[0]!.escalatedAt).toBeDefined();
+
+  // Resumed on Wednesday 21 November: twelve working days (6–9, 12–16, 19–21 November, Monday 5th not counted).
+  await clockTo(s.env, at('2035-11-21', '10:00'));
+  state = await handle.executeUpdate(resumeSlaUpdate, { args: [{ actor: 'officer@lujiang' }] });
+  expect(state.pauses[0]).toMatchObject({ pausedWorkingDays: 12 });
+  expect(taskOf(state, 'GRID_SUBMISSION').dueAt).toBe(at('2035-11-22', '24:00').toISOString());
+  expect(state.dueAt).toBe(at('2035-11-28', '24:00').toISOString());
+  expect(s.rec.notices(caseNo).filter((n) => n.type === 'ESCALATED')).toHaveLength(1);
+  await handle.executeUpdate(withdrawUpdate, { args: [withdrawal] });
+  await finalResult(s, handle);
+  await saveHistory(handle, 'pause-working-days');
 });

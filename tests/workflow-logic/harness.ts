@@ -7,6 +7,7 @@ import { Client, type WorkflowHandle, type Workflow, type WorkflowResultType } f
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { shanghaiDateTime } from '../../domain/calendar/timeZone';
+import { developmentDataConverter } from '../../infra/dataConverter';
 import { eventually, type CaseServer } from '../support/caseScenarios';
 import { createTimeSkippingEnv, registerSearchAttributes, workflowBundle } from '../support/temporalEnv';
 import { Recorder, stubActivities } from './stubActivities';
@@ -29,12 +30,13 @@ export function useStubbedWorker(): StubbedServer {
   beforeAll(async () => {
     s.env = await createTimeSkippingEnv();
     await registerSearchAttributes(s.env);
-    s.plain = new Client({ connection: s.env.connection, namespace: s.env.namespace ?? 'default' });
+    s.plain = new Client({ connection: s.env.connection, namespace: s.env.namespace ?? 'default', dataConverter: developmentDataConverter() });
     worker = await Worker.create({
       connection: s.env.nativeConnection,
       namespace: s.env.namespace ?? 'default',
       taskQueue: s.taskQueue,
       workflowBundle: await workflowBundle(),
+      dataConverter: developmentDataConverter(),
       activities: stubActivities(s.rec),
     });
     running = worker.run();

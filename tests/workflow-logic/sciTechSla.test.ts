@@ -79,7 +79,7 @@ test('waiting on the approver over a weekend: AT_RISK at 40 h with a notice to t
   expectNear(state.breaches[0]!.breachedAt, due);
   expect(s.rec.slaEntries(caseNo)[2]).toMatchObject({ type: 'SLA_BREACHED', data: { subject: 'PROMISE', assignee: APPROVER, stage: 'MANUAL_REVIEW', dueAt: due.toISOString() } });
   const escalation = s.rec.notices(caseNo).find((n) => n.type === 'ESCALATED')!;
-  expect(escalation.audience).toEqual(['TASK_FORCE:综合协调组', 'STREET_OFFICE:lianqian', 'BANK:ccb']);
+  expect(escalation.audience).toEqual(['TASK_FORCE:综合协调组', APPROVER, 'STREET_OFFICE:lianqian', 'BANK:ccb']);
   expect(escalation.zh).toBe(`【超时督办】善科贷案件 ${caseNo}（${FIRM}，50万元）的48小时承诺已于 ${dueText} 超时，所处阶段 MANUAL_REVIEW，负责人 ${APPROVER}。请综合协调组督办。`);
   expect(s.rec.record(caseNo)?.slaState).toBe('BREACHED');
 

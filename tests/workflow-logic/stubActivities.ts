@@ -45,6 +45,8 @@ export class Recorder {
   readonly bankReports = new Map<string, number>();
   /** Payment attempts per case. */
   readonly disburseCalls = new Map<string, number>();
+  /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
+  readonly acknowledged = new Set<string>();
   private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
 
   add(id: string, entry: Entry): void {
@@ -150,6 +152,9 @@ export function stubActivities(rec: Recorder) {
     },
     async notify(n) {
       rec.notice(n.caseNo, n);
+    },
+    async noticeAcknowledged({ source, eventKey }) {
+      return rec.acknowledged.has(`${source}/${eventKey}`);
     },
 
     async confirmGridSubmission({ applicationNo }) {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createSandboxAdapters, type Adapters } from '../../activities/adapters';
+import { developmentDataConverter } from '../../infra/dataConverter';
 import type { Database } from '../../infra/database';
 import { createWorker, type WorkerDeps } from '../../worker/createWorker';
 import { createTimeSkippingEnv, registerSearchAttributes, testDatabase, workflowBundle } from '../support/env';
@@ -55,6 +56,7 @@ export async function createHarness(): Promise<Harness> {
         namespace: env.namespace ?? 'default',
         taskQueue,
         db,
+        dataConverter: developmentDataConverter(),
         workflowBundle: await workflowBundle(),
         adapters,
         tuning,

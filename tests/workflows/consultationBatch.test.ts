@@ -74,7 +74,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   expect((await start()).firstExecutionRunId).toBe(batch.firstExecutionRunId);
 
   const member = (i: number): WorkflowHandle<typeof jointConsultationWorkflow> =>
-    h.env.client.workflow.getHandle(consultationWorkflowId(batchMemberId(batchId, firms[i].creditCode)));
+    h.env.client.workflow.getHandle(consultationWorkflowId(batchMemberId(batchId, i + 1)));
   await Promise.all(firms.map((_, i) => eventually(() => member(i).executeUpdate(consultationOpenedUpdate), 90_000)));
   expect(await h.db.consultation.count({ where: { batchId } })).toBe(FIRMS);
 
@@ -104,7 +104,7 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   await advanceTo(h.env, new Date(calendar.addWorkingDays(openedAt, 5).dueAt.getTime() + 60_000));
   const progress = await eventually(async () => {
     const p = await batch.query(batchProgressQuery);
-    expect(p.breached.map((b) => b.consultationId)).toEqual([batchMemberId(batchId, firms[UNTOUCHED].creditCode)]);
+    expect(p.breached.map((b) => b.consultationId)).toEqual([batchMemberId(batchId, UNTOUCHED + 1)]);
     return p;
   });
   expect(progress).toMatchObject({
@@ -114,15 +114,15 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
     open: 19,
     byStage: { OPENED: 0, REASONS_RECORDED: 1, PLAN_PROPOSED: 0, MATERIALS: 18, RE_REVIEW: 0, ACCEPTED: 12, DECLINED: 6, WITHDRAWN: 18 },
   });
-  expect(new Map(progress.accepted.map((a) => [a.consultationId, a.caseNo]))).toEqual(new Map(range(ACCEPTED).map((i) => [batchMemberId(batchId, firms[i].creditCode), linked.get(i)])));
+  expect(new Map(progress.accepted.map((a) => [a.consultationId, a.caseNo]))).toEqual(new Map(range(ACCEPTED).map((i) => [batchMemberId(batchId, i + 1), linked.get(i)])));
   expect(progress.accepted.filter((a) => a.product === 'SCI_TECH')).toHaveLength(4);
   expect((await member(UNTOUCHED).describe()).typedSearchAttributes.get(SlaState)).toBe('BREACHED');
-  expect((await member(MATERIALS.from).describe()).typedSearchAttributes.get(SlaState)).toBe('ON_TRACK');
+  expect((await member(MATERIALS.from).describe()).typedSearchAttributes.get(SlaState)).toBe('PAUSED');
 
   // Every accepted plan's case runs on its own, points back to its consultation and is recorded like an API case.
   for (const i of range(ACCEPTED)) {
     const caseNo = linked.get(i)!;
-    const consultationId = batchMemberId(batchId, firms[i].creditCode);
+    const consultationId = batchMemberId(batchId, i + 1);
     const described = await h.env.client.workflow.getHandle(`case-${caseNo}`).describe();
     expect(described.typedSearchAttributes.get(ConsultationLink)).toBe(consultationId);
     const record = await h.db.loanCase.findUniqueOrThrow({ where: { caseNo } });
@@ -134,12 +134,50 @@ test('55 refused firms: accepted plans open linked cases, the rest decline, wait
   expect(rows.map((r) => [r.stage, r.slaState, r._count])).toEqual([
     ['ACCEPTED', 'MET', 12],
     ['DECLINED', 'MET', 6],
-    ['MATERIALS', 'ON_TRACK', 18],
+    ['MATERIALS', 'PAUSED', 18],
     ['REASONS_RECORDED', 'BREACHED', 1],
     ['WITHDRAWN', 'ON_TRACK', 18],
   ]);
   expect(await h.db.consultation.count({ where: { batchId } })).toBe(FIRMS);
   expect((await batch.describe()).status.name).toBe('RUNNING');
 
-  await saveHistory(batch, 'consultation-batch');
+  // Workflow ids and summaries are stored in clear: a member is named by its place in the batch.
+  const untouched = await member(UNTOUCHED).describe();
+  expect(untouched.workflowId).toBe(`consultation-${batchId}-055`);
+  expect(await untouched.staticSummary()).toBe(`${batchId}-055 · 联合会诊 joint consultation · xib`);
+
+  // The path of patch batch-member-ids-without-credit-code ('consultation-batch' is the path before it).
+  await saveHistory(batch, 'consultation-batch-member-ids');
+});
+
+test('a pilot firm confirmed at the batch carries its code to the case its accepted plan opens, audited at both', async () => {
+  const openedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, openedAt);
+  const batchId = `CB-P${Date.now().toString(36).toUpperCase()}`;
+  // A code whose GB 32100 check character fails, as early pilot codes do; the officer confirmed it.
+  const valid = firmCode(90);
+  const creditCode = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+  const firm: BatchFirm = { name: '厦门鹭江早期试点企业有限公司', creditCode, creditCodeWarnings: ['CHECK_CHARACTER_MISMATCH'], streetCode: 'lujiang', amountFen: REFUSED_FEN, purpose: '流动资金 working capital', reasons: [{ code: 'LOW_CREDIT_RATING' }] };
+  const batch = await h.env.client.workflow.start(consultationBatchWorkflow, {
+    workflowId: batchWorkflowId(batchId),
+    taskQueue: h.taskQueue,
+    args: [{ batchId, bankCode: 'xib', firms: [firm], openedAt: openedAt.toISOString(), openedBy: 'task-force' }],
+    typedSearchAttributes: [{ key: ConsultationBatch, value: batchId }],
+  });
+  const consultationId = batchMemberId(batchId, 1);
+  const member: WorkflowHandle<typeof jointConsultationWorkflow> = h.env.client.workflow.getHandle(consultationWorkflowId(consultationId));
+  await eventually(() => member.executeUpdate(consultationOpenedUpdate), 60_000);
+  const { plan, proposer, approver } = planFor(0);
+  await member.executeUpdate(proposePlanUpdate, { args: [{ actor: proposer, plan }] });
+  await member.executeUpdate(completeMaterialsUpdate, { args: [{ actor: taskForce }] });
+  const caseNo = (await member.executeUpdate(reReviewUpdate, { args: [{ actor: approver, outcome: 'ACCEPTED' }] })).linkedCase!.caseNo;
+
+  const audits = await h.db.auditEntry.findMany({ where: { subject: `firm:${creditCode}`, action: 'CREDIT_CODE_OVERRIDE_CONFIRMED' }, orderBy: { id: 'asc' } });
+  expect(audits.map((a) => [a.actor, a.after])).toEqual([
+    ['task-force', { consultationId, batchId, warnings: ['CHECK_CHARACTER_MISMATCH'] }],
+    [approver.id, { caseNo, warnings: ['CHECK_CHARACTER_MISMATCH'] }],
+  ]);
+  await eventually(async () => expect((await batch.query(batchProgressQuery)).accepted).toEqual([expect.objectContaining({ consultationId, caseNo })]));
+  await saveHistory(batch, 'consultation-batch-pilot-firm');
+  await saveHistory(member, 'joint-consultation-pilot-firm');
 });

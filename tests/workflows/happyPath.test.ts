@@ -1,4 +1,4 @@
-import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxXinyidai } from '../../activities/adapters';
+import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxNotificationChannel, SandboxXinyidai } from '../../activities/adapters';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { SlaState, CaseStage, BranchesOpen, SlaBreaches } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
@@ -14,6 +14,7 @@ beforeAll(async () => {
     bank: new SandboxBank(h.db, { failFirst: 1, latencyMs: 20 }),
     assessor: new SandboxAssessor({ failFirst: 1 }),
     ipValuation: new SandboxIpValuation(),
+    notifications: new SandboxNotificationChannel(),
   });
 });
 afterAll(() => h?.teardown());

@@ -1,4 +1,4 @@
-import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxXinyidai } from '../../activities/adapters';
+import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxNotificationChannel, SandboxXinyidai } from '../../activities/adapters';
 import {
   completeTaskUpdate,
   decideUpdate,
@@ -22,6 +22,7 @@ beforeAll(async () => {
     bank: new SandboxBank(h.db),
     assessor: new SandboxAssessor(),
     ipValuation: new SandboxIpValuation(),
+    notifications: new SandboxNotificationChannel(),
   });
 });
 afterAll(() => h?.teardown());

@@ -1,5 +1,5 @@
-import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
-import { DueAt } from '../../workflows/searchAttributes';
+import { extendByPauses } from '../../domain/calendar/shiftWorkingTime';
+import { DueAt, PausedSince, SlaState } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, getStateQuery, pauseSlaUpdate, reassignTaskUpdate, resumeSlaUpdate, withdrawUpdate } from '../../workflows/fastTrackCase';
 import {
   HOUR,
@@ -19,7 +19,7 @@ import {
 
 const h = useHarnessWithWorker();
 
-test('waiting for the firm pauses the clock, audited, and pushes the dues back by the paused working time; tasks can be reassigned', async () => {
+test('waiting for the firm pauses the clock (PAUSED, audited, in Temporal UI), and pushes the dues back by the working days of the pause; tasks can be reassigned', async () => {
   const acceptedAt = await nextWorkingMorning(h.env);
   await advanceTo(h.env, acceptedAt);
   const input = caseInput(acceptedAt);
@@ -33,7 +33,10 @@ test('waiting for the firm pauses the clock, audited, and pushes the dues back b
   const pausedAt = new Date(acceptedAt.getTime() + HOUR);
   await advanceTo(h.env, pausedAt);
   const reason = '企业补充财务报表 firm supplementing financial statements';
-  await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] });
+  const paused = await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] });
+  expect(paused.slaState).toBe('PAUSED');
+  const attributes = (await handle.describe()).typedSearchAttributes;
+  expect([attributes.get(SlaState), attributes.get(PausedSince)?.toISOString()]).toEqual(['PAUSED', paused.pauses[0]!.since]);
   expect(await refusal(handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'GRID_SUBMISSION', reason, actor: 'officer@lujiang' }] }))).toMatch(
     /already paused for GRID_SUBMISSION/,
   );
@@ -46,28 +49,27 @@ test('waiting for the firm pauses the clock, audited, and pushes the dues back b
   const resumedAt = new Date(gridDue.getTime() - 10 * HOUR); // 14:00 on the grid's due day
   await advanceTo(h.env, resumedAt);
   let state = await handle.query(getStateQuery);
-  expect(state.slaState).toBe('ON_TRACK');
+  expect(state.slaState).toBe('PAUSED');
   state = await handle.executeUpdate(resumeSlaUpdate, { args: [{ actor: 'officer@lujiang', note: '材料已补齐 materials complete' }] });
 
   expect(state.pauses).toEqual([expect.objectContaining({ kind: 'GRID_SUBMISSION', reason, by: 'officer@lujiang' })]);
-  const pause = state.pauses[0]!;
-  // The server clock runs a few milliseconds past each skip: measure from the recorded instants.
-  const pausedWorkingMs = calendar.workingTimeRemaining(new Date(pause.since), new Date(pause.until!));
-  expect(pause.pausedWorkingMs).toBe(pausedWorkingMs);
-  expect(Math.abs(pausedWorkingMs - calendar.workingTimeRemaining(pausedAt, resumedAt))).toBeLessThan(1000);
-  const newGridDue = addWorkingTime(calendar, gridDue, pausedWorkingMs);
+  // Paused on the acceptance day, resumed on the next working day: one working day.
+  expect(state.pauses[0]!.pausedWorkingDays).toBe(1);
+  const oneDay = { workingDays: 1, workingMs: 0 };
+  const newGridDue = extendByPauses(calendar, gridDue, oneDay);
   expect(state.tasks.find((t) => t.kind === 'GRID_SUBMISSION')!.dueAt).toBe(newGridDue.toISOString());
-  const newCaseDue = addWorkingTime(calendar, new Date(before.dueAt!), pausedWorkingMs);
+  const newCaseDue = extendByPauses(calendar, new Date(before.dueAt!), oneDay);
   expect(state.dueAt).toBe(newCaseDue.toISOString());
   expect(state.slaState).toBe('ON_TRACK');
 
   // Audited on the timeline, and the record and the operators' DueAt follow.
   const events = await eventsOf(h.db, input.caseNo);
   expect(events.find((e) => e.type === 'SLA_PAUSED')).toMatchObject({ actor: 'officer@lujiang', data: { kind: 'GRID_SUBMISSION', reason } });
-  expect(events.find((e) => e.type === 'SLA_RESUMED')).toMatchObject({ actor: 'officer@lujiang', data: { pausedWorkingMs, caseDueAt: newCaseDue.toISOString() } });
+  expect(events.find((e) => e.type === 'SLA_RESUMED')).toMatchObject({ actor: 'officer@lujiang', data: { pausedWorkingDays: 1, caseDueAt: newCaseDue.toISOString() } });
   expect(events.map((e) => e.type)).not.toContain('SLA_AT_RISK');
   expect((await h.db.loanCase.findUniqueOrThrow({ where: { caseNo: input.caseNo } })).dueAt?.toISOString()).toBe(newCaseDue.toISOString());
-  expect((await handle.describe()).typedSearchAttributes.get(DueAt)?.toISOString()).toBe(newCaseDue.toISOString());
+  const resumedAttributes = (await handle.describe()).typedSearchAttributes;
+  expect([resumedAttributes.get(DueAt)?.toISOString(), resumedAttributes.get(SlaState), resumedAttributes.get(PausedSince)]).toEqual([newCaseDue.toISOString(), 'ON_TRACK', undefined]);
 
   // The grid officer is off sick: the street reassigns the branch.
   await handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', assignee: 'grid-officer2@lujiang', assigneeProfile: { role: 'grid_officer', street: 'lujiang' }, actor: 'officer@lujiang', reason: '原网格员病假 officer on sick leave' }] });

@@ -1,6 +1,8 @@
 // Every recorded path must replay on the current workflow code. A failure here means a
-// change is not deterministic for running cases: guard it with patched().
+// change is not deterministic for running cases: guard it with patched(). The worker's data
+// converter (the payload codec) is on: histories recorded before it, in clear, still replay.
 import { Worker } from '@temporalio/worker';
+import { developmentDataConverter } from '../../infra/dataConverter';
 import { workflowBundle } from '../support/temporalEnv';
 import { loadHistories } from './historyFiles';
 
@@ -10,10 +12,10 @@ const histories = loadHistories();
 
 test('histories of every path are recorded', () => {
   expect(histories.map((h) => h.name)).toEqual(
-    expect.arrayContaining(['happy-path', 'due-diligence-breached', 'holiday', 'rejected', 'withdrawn', 'invalid-updates', 'pause-and-reassign', 'worker-restart', 'calendar-changed', 'cadence-daily-board', 'cadence-daily-holiday', 'joint-consultation-accepted', 'joint-consultation-breached', 'consultation-batch', 'sci-tech-withdrawn-while-scoring', 'due-diligence-after-cutoff', 'provisional-substitute-rest-days', 'sci-tech-pledged-patents', 'contract-cancelled-then-withdrawn', 'disbursement-held-then-confirmed']),
+    expect.arrayContaining(['happy-path', 'due-diligence-breached', 'holiday', 'rejected', 'withdrawn', 'invalid-updates', 'pause-and-reassign', 'worker-restart', 'calendar-changed', 'cadence-daily-board', 'cadence-daily-holiday', 'joint-consultation-accepted', 'joint-consultation-breached', 'consultation-batch', 'sci-tech-withdrawn-while-scoring', 'due-diligence-after-cutoff', 'provisional-substitute-rest-days', 'sci-tech-pledged-patents', 'contract-cancelled-then-withdrawn', 'disbursement-held-then-confirmed', 'pause-working-days', 'joint-consultation-paused-working-days', 'breach-unacknowledged-escalated', 'consultation-batch-member-ids', 'consultation-batch-pilot-firm', 'joint-consultation-pilot-firm']),
   );
 });
 
 test.each(histories.map((h) => [h.name, h.history] as const))('%s replays without nondeterminism', async (name, history) => {
-  await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, `replay-${name}`);
+  await Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: developmentDataConverter() }, history, `replay-${name}`);
 });

@@ -10,6 +10,7 @@ import type { Principal } from '../../domain/people';
 import { problemHandler } from '../../api/problem';
 import { mountRoutes } from '../../api/routes';
 import { SLA_ROUTES } from '../../api/routes/sla';
+import { auditTrail } from '../../api/services/audit';
 import { querySlaBreaches, querySlaSummary, slaReports } from '../../api/services/slaReports';
 import { completeTaskUpdate, decideUpdate, type CompleteTaskRequest, type FastTrackCaseInput, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
 import {
@@ -160,7 +161,7 @@ test('summary and breaches match cases driven through known timings', async () =
     req.principal = manager as Principal;
     next();
   });
-  mountRoutes(app.router, SLA_ROUTES, { sla: slaReports(h.db) }, '/api/v1');
+  mountRoutes(app.router, SLA_ROUTES, { sla: slaReports(h.db), audit: auditTrail(h.db) }, '/api/v1');
   app.use(problemHandler);
   const res = await request(app).get('/sla/summary').query({ ...range, groupBy: 'street', street: 'gulangyu' }).expect(200);
   expect(res.body.groups[0]).toMatchObject({ code: 'gulangyu', nameEn: 'Gulangyu Street' });

@@ -1,4 +1,4 @@
-import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxXinyidai } from '../../activities/adapters';
+import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxNotificationChannel, SandboxXinyidai } from '../../activities/adapters';
 import { decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
 import { advanceTo, caseInput, completeAllBranches, createHarness, eventsOf, eventually, nextWorkingMorning, saveHistory, startCase, type Harness } from './caseHarness';
 
@@ -20,7 +20,7 @@ test('a worker dies right after the bank paid; its replacement finishes the case
         signal?.addEventListener('abort', () => reject(new Error('worker stopped mid-call')));
       }),
   });
-  const first = await h.startWorker({ xinyidai: new SandboxXinyidai(), bank: crashingBank, assessor: new SandboxAssessor(), ipValuation: new SandboxIpValuation() }, {
+  const first = await h.startWorker({ xinyidai: new SandboxXinyidai(), bank: crashingBank, assessor: new SandboxAssessor(), ipValuation: new SandboxIpValuation(), notifications: new SandboxNotificationChannel() }, {
     shutdownGraceTime: '200ms',
     // No workflow cache, so no sticky queue: the time-skipping test server never moves a
     // dead worker's sticky tasks back to the shared queue, as a real server does.
@@ -39,7 +39,7 @@ test('a worker dies right after the bank paid; its replacement finishes the case
   await first.stop();
 
   // Worker 2's bank also loses its first answer: a second retry, still one payment.
-  await h.startWorker({ xinyidai: new SandboxXinyidai(), bank: new SandboxBank(h.db, { loseResponseFirst: 1 }), assessor: new SandboxAssessor(), ipValuation: new SandboxIpValuation() });
+  await h.startWorker({ xinyidai: new SandboxXinyidai(), bank: new SandboxBank(h.db, { loseResponseFirst: 1 }), assessor: new SandboxAssessor(), ipValuation: new SandboxIpValuation(), notifications: new SandboxNotificationChannel() });
   const state = await handle.result();
 
   expect(state.stage).toBe('DISBURSED');

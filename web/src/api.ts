@@ -2,6 +2,7 @@
 // Response types are the API contract's own zod schemas (api/contract/responses.ts), as types.
 import type { z } from 'zod';
 import type * as C from '../../api/contract/responses';
+import type * as N from '../../api/contract/notificationResponses';
 import { currentToken, signOut } from './auth/session';
 
 /** The console works fast-track cases; other products show their summary and timeline. */
@@ -19,6 +20,8 @@ export type CalendarYearPreview = z.infer<typeof C.CalendarYearPreview>;
 export type CalendarYearLoad = z.infer<typeof C.CalendarYearLoad>;
 export type SlaSummary = z.infer<typeof C.SlaSummary>;
 export type SlaBreachList = z.infer<typeof C.SlaBreachList>;
+export type NotificationPage = z.infer<typeof N.NotificationPage>;
+export type NotificationView = z.infer<typeof N.NotificationView>;
 export type Problem = z.infer<typeof C.ProblemDetails>;
 
 /** A problem+json answer (or a network failure, status 0). */

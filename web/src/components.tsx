@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from './api';
 import { apiMessage } from './apiMessages';
+import { formatInstant } from './format';
 import { hasMessage, useI18n, type Lang } from './i18n';
 import { half, nameOf, SLA_STATES } from './labels';
 
@@ -66,6 +67,17 @@ export function Field({ label, error, children, htmlFor }: { label: string; erro
 export function SlaBadge({ state }: { state: string }) {
   const { lang } = useI18n();
   return <span className={`badge sla-${state}`}>{nameOf(SLA_STATES, state, lang)}</span>;
+}
+
+/** While the clock waits for the firm: since when, by whom, why. */
+export function PausedNote({ paused }: { paused: { since: string; by: string; reason: string } | null }) {
+  const { t, lang } = useI18n();
+  if (!paused) return null;
+  return (
+    <span className="paused-note" data-testid="paused">
+      {t('pausedNote', { since: formatInstant(paused.since, lang), by: paused.by, reason: paused.reason })}
+    </span>
+  );
 }
 
 export function Loading({ loading, error, reload }: { loading: boolean; error?: unknown; reload?: () => void }) {

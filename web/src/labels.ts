@@ -22,6 +22,7 @@ export const STAGES: Names = {
 export const SLA_STATES: Names = {
   ON_TRACK: ['正常', 'On track'],
   AT_RISK: ['临近超时', 'At risk'],
+  PAUSED: ['暂停计时', 'Paused'],
   BREACHED: ['已超时', 'Breached'],
   MET: ['按时办结', 'On time'],
 };

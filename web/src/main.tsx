@@ -5,6 +5,7 @@ import { CALLBACK_PATH } from './auth/pkce';
 import { OidcCallback, SignIn } from './auth/SignIn';
 import { I18nProvider, useI18n, type MessageKey } from './i18n';
 import { nameOf, ROLES } from './labels';
+import { NotificationBell } from './Notifications';
 import { CalendarPage } from './pages/Calendar';
 import { CaseDetail } from './pages/CaseDetail';
 import { CaseList } from './pages/CaseList';
@@ -84,6 +85,7 @@ function App() {
           </nav>
         ) : null}
         <div className="who">
+          {user ? <NotificationBell userId={user.sub} /> : null}
           {user ? (
             <span className="user" data-testid="current-user">
               {user.name} · {nameOf(ROLES, user.role, lang)}

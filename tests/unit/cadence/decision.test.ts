@@ -8,7 +8,6 @@ import {
   shouldRunDaily,
   weeklyPackDay,
 } from '../../../domain/cadence/decision';
-import { cadenceReportCsv, rankGroups, type CadenceReportContent, type NamedGroup } from '../../../domain/cadence/report';
 import { OFFICIAL_NOTICES } from '../../../domain/calendar/officialNotices';
 import { addDays } from '../../../domain/calendar/timeZone';
 import { WorkingCalendar } from '../../../domain/calendar/workingCalendar';
@@ -106,48 +105,5 @@ describe('monthly dispatch 月调度报告', () => {
     expect(latestPublicationDay('MONTHLY', '2025-10-08', calendar)).toBe('2025-09-01');
     expect(latestPublicationDay('WEEKLY', '2026-02-22', calendar)).toBe('2026-02-09');
     expect(latestPublicationDay('DAILY', '2026-11-29', calendar)).toBe('2026-11-27');
-  });
-});
-
-describe('report content', () => {
-  const figures = { decided: 0, disbursed: 0, closed: 1, breachedCases: 0, breaches: 0, promiseKeptRate: 1, medianWorkingDays: { parallelReview: 0.25, creditDecision: null, contractingDisbursing: null, acceptanceToDecision: null } };
-  const group = (code: string, opened: number, onTimeRate: number | null): NamedGroup => ({ ...figures, code, nameZh: `${code}街道`, nameEn: code, opened, onTimeRate });
-
-  test('ranking: on-time rate first, then volume; groups without a closed case last', () => {
-    const ranked = rankGroups([group('a', 5, null), group('b', 2, 0.5), group('c', 9, 1), group('d', 4, 1)]);
-    expect(ranked.map((g) => [g.rank, g.code])).toEqual([[1, 'c'], [2, 'd'], [3, 'b'], [4, 'a']]);
-  });
-
-  test('CSV: BOM, bilingual sections, rankings and the owners of cases at risk', () => {
-    const content: CadenceReportContent = {
-      id: 'daily-2025-10-09',
-      kind: 'DAILY',
-      title: { zh: '日晾晒', en: 'Daily progress board' },
-      businessDate: '2025-10-09',
-      period: { from: '2025-09-30', to: '2025-10-08' },
-      scheduledFor: '2025-10-09T00:30:00.000Z',
-      generatedAt: '2025-10-09T00:30:02.000Z',
-      provisional: false,
-      activity: { opened: 3, decided: 2, disbursed: 1, breached: 1 },
-      sla: { overall: { ...figures, opened: 3, onTimeRate: 1 }, byStreet: rankGroups([group('lujiang', 3, 1)]), byBank: [] },
-      atRisk: [
-        {
-          caseId: 'GL-2025-000007',
-          firmName: '厦门, "鹭江"',
-          street: { code: 'lujiang', nameZh: '鹭江街道', nameEn: 'Lujiang' },
-          bank: { code: 'xib', nameZh: '厦门国际银行', nameEn: 'XIB' },
-          stage: 'PARALLEL_REVIEW',
-          slaState: 'BREACHED',
-          dueAt: '2025-10-09T16:00:00.000Z',
-          owners: [{ subject: 'DUE_DILIGENCE', assignee: 'assessor@default', slaState: 'BREACHED', dueAt: '2025-10-09T16:00:00.000Z' }],
-        },
-      ],
-    };
-    const lines = cadenceReportCsv(content).split('\r\n');
-    expect(lines[0]).toBe('\uFEFF日晾晒 Daily progress board,2025-10-09');
-    expect(lines[1]).toBe('统计区间 Period,2025-09-30,2025-10-08');
-    expect(lines).toContain('3,2,1,1');
-    expect(lines).toContain('1,lujiang,lujiang街道 lujiang,3,0,0,1,0,0,100.00%,100.00%,0.25,,,');
-    expect(lines).toContain('GL-2025-000007,"厦门, ""鹭江""",鹭江街道,厦门国际银行,PARALLEL_REVIEW,BREACHED,2025-10-09T16:00:00.000Z,assessor@default (DUE_DILIGENCE)');
   });
 });

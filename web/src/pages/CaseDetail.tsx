@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { api, type AnyCaseView, type CalendarDays, type CaseView } from '../api';
 import type { SessionUser } from '../auth/session';
-import { Loading, SlaBadge, useLoad } from '../components';
+import { Loading, PausedNote, SlaBadge, useLoad } from '../components';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n';
 import { half, nameOf, STAGES, TASKS } from '../labels';
@@ -50,8 +50,17 @@ export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
           <dd>{formatInstant(c.acceptedAt, lang)}</dd>
           <dt>{t('dueAt')}</dt>
           <dd>
-            {formatInstant(c.dueAt, lang)} {open && c.dueAt ? <TimeLeft days={days} due={c.dueAt} /> : null}
+            {formatInstant(c.dueAt, lang)} {open && c.dueAt && !c.paused ? <TimeLeft days={days} due={c.dueAt} /> : null}
+            {c.pausedWorkingDays > 0 ? <span className="muted"> {t('pausedDaysNote', { n: c.pausedWorkingDays })}</span> : null}
           </dd>
+          {c.paused ? (
+            <>
+              <dt>{t('paused')}</dt>
+              <dd>
+                <PausedNote paused={c.paused} />
+              </dd>
+            </>
+          ) : null}
           <dt>{t('purpose')}</dt>
           <dd>{c.purpose}</dd>
         </dl>
@@ -60,34 +69,37 @@ export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
       <section className="card">
         <h2>{t('branches')}</h2>
         <div className="branches">
-          {c.tasks.map((task) => (
-            <div key={task.kind} className={`branch sla-${task.slaState}`} data-task={task.kind}>
-              <h3>
-                {nameOf(TASKS, task.kind, lang)} <SlaBadge state={task.status === 'DONE' ? 'MET' : task.slaState} />
-              </h3>
-              <p>
-                {t('owner')}: <strong>{task.assignee}</strong>
-              </p>
-              <p>
-                {t('due')}: {formatInstant(task.dueAt, lang)} {task.status === 'OPEN' ? <TimeLeft days={days} due={task.dueAt} /> : null}
-              </p>
-              <p>
-                {t('status')}: {task.status === 'DONE' ? `${t('done')} · ${formatInstant(task.completedAt, lang)} · ${task.completedBy ?? ''}` : task.status}
-                {c.pauses.some((p) => p.kind === task.kind && !p.until) ? ` · ${t('paused')}` : ''}
-              </p>
-              {task.evidence ? (
-                <dl className="evidence">
-                  {Object.entries(task.evidence).map(([k, v]) => (
-                    <div key={k}>
-                      <dt>{k}</dt>
-                      <dd>{String(v)}</dd>
-                    </div>
-                  ))}
-                </dl>
-              ) : null}
-              <TaskActions c={c} task={task} user={user} onChange={setUpdated} />
-            </div>
-          ))}
+          {c.tasks.map((task) => {
+            const taskPaused = c.pauses.some((p) => p.kind === task.kind && !p.until);
+            return (
+              <div key={task.kind} className={`branch sla-${task.slaState}`} data-task={task.kind}>
+                <h3>
+                  {nameOf(TASKS, task.kind, lang)} <SlaBadge state={task.status === 'DONE' ? 'MET' : taskPaused ? 'PAUSED' : task.slaState} />
+                </h3>
+                <p>
+                  {t('owner')}: <strong>{task.assignee}</strong>
+                </p>
+                <p>
+                  {t('due')}: {formatInstant(task.dueAt, lang)} {task.status === 'OPEN' && !taskPaused ? <TimeLeft days={days} due={task.dueAt} /> : null}
+                </p>
+                <p>
+                  {t('status')}: {task.status === 'DONE' ? `${t('done')} · ${formatInstant(task.completedAt, lang)} · ${task.completedBy ?? ''}` : task.status}
+                  {taskPaused ? ` · ${t('paused')}` : ''}
+                </p>
+                {task.evidence ? (
+                  <dl className="evidence">
+                    {Object.entries(task.evidence).map(([k, v]) => (
+                      <div key={k}>
+                        <dt>{k}</dt>
+                        <dd>{String(v)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
+                <TaskActions c={c} task={task} user={user} onChange={setUpdated} />
+              </div>
+            );
+          })}
         </div>
       </section>
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '../api';
-import { SlaBadge } from '../components';
+import { PausedNote, SlaBadge } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 import { nameOf, STAGES } from '../labels';
 import { Link } from '../router';
@@ -30,7 +30,7 @@ export function CaseTable({ items, extra, className }: { items: readonly CaseSum
             <td data-label={t('firm')}>{c.firmName}</td>
             <td data-label={t('stage')}>{nameOf(STAGES, c.stage, lang)}</td>
             <td data-label={t('sla')}>
-              <SlaBadge state={c.slaState} />
+              <SlaBadge state={c.slaState} /> <PausedNote paused={c.paused} />
             </td>
             {extra.map((x) => (
               <td key={x.label} data-label={t(x.label)}>

@@ -1,5 +1,5 @@
 // The daily, weekly and monthly cadence reports (GET /api/v1/reports): the list by kind, one
-// report's figures and cases at risk with owners, and its CSV.
+// report's board (./ReportBoard.tsx), cases at risk with owners, batches, and its CSV.
 import { useState } from 'react';
 import type { z } from 'zod';
 import type * as R from '../../../api/contract/reportResponses';
@@ -9,6 +9,7 @@ import { formatInstant, formatPercent } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { nameOf, SLA_STATES, STAGES, TASKS } from '../labels';
 import { Link } from '../router';
+import { BatchProgressTable, BoardTable } from './ReportBoard';
 
 type Summary = z.infer<typeof R.CadenceReportSummary>;
 type Report = z.infer<typeof R.CadenceReport>;
@@ -30,9 +31,13 @@ function ReportView({ id }: { id: string }) {
         <button onClick={() => void downloadCsv(`/reports/${encodeURIComponent(id)}?${query({ format: 'csv' })}`, `${id}.csv`)}>{t('exportCsv')}</button>
       </div>
       <p>
-        {report.period.from} – {report.period.to} · {t('onTimeRate')} {formatPercent(report.sla.overall.onTimeRate)} · {t('opened')} {report.activity.opened}
+        {report.period.from} – {report.period.to}
+        {report.previousPeriod ? ` (${t('comparedWith')} ${report.previousPeriod.from} – ${report.previousPeriod.to})` : ''} · {t('promiseKeptDisbursed')}{' '}
+        {formatPercent(report.board.overall.promiseKeptRate)} · {t('decidedInTimeRate')} {formatPercent(report.board.overall.decidedInTimeRate)} · {t('opened')} {report.activity.opened}
         {report.provisional ? ` · ${t('provisional')}` : ''}
       </p>
+      <BoardTable title={t('byStreet')} groups={report.board.byStreet} overall={report.board.overall} compare={report.previousPeriod !== null} />
+      <BoardTable title={t('byBank')} groups={report.board.byBank} overall={report.board.overall} compare={report.previousPeriod !== null} />
       <h3>{t('atRiskTitle')}</h3>
       {report.atRisk.length === 0 ? <p className="muted">{t('none')}</p> : null}
       <ul>
@@ -43,6 +48,8 @@ function ReportView({ id }: { id: string }) {
           </li>
         ))}
       </ul>
+      <h3>{t('batchesTitle')}</h3>
+      <BatchProgressTable batches={report.batches} />
     </section>
   );
 }
@@ -73,7 +80,7 @@ export function Reports() {
                 {lang === 'en' ? r.title.en : r.title.zh}
               </button>{' '}
               <span className="muted">
-                {r.period.from} – {r.period.to} · {t('onTimeRate')} {formatPercent(r.onTimeRate)} · {formatInstant(r.generatedAt, lang)}
+                {r.period.from} – {r.period.to} · {t('promiseKeptDisbursed')} {formatPercent(r.promiseKeptRate)} · {formatInstant(r.generatedAt, lang)}
               </span>
             </li>
           ))}

@@ -1,10 +1,10 @@
 // Managers and the task force: breaches with their owners, cases at risk, and per street and
 // per bank the on-time rate and median working days per stage over a chosen range, as bars and
 // tables, with the API's CSV export. Every figure is the API's (/sla/summary, /sla/breaches).
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { STAGE_METRICS } from '../../../domain/reports/slaSummary';
 import { api, downloadCsv, query, type CaseListPage, type SlaBreachList, type SlaSummary } from '../api';
-import { Loading, ProblemMessage, SlaBadge, useLoad } from '../components';
+import { Loading, PausedNote, ProblemMessage, SlaBadge, useLoad } from '../components';
 import { addDays } from '../../../domain/calendar/timeZone';
 import { formatInstant, formatPercent, shanghaiToday } from '../format';
 import { useI18n } from '../i18n';
@@ -15,14 +15,33 @@ import { CaseTable } from './CaseTable';
 type Range = { from: string; to: string };
 
 async function loadBoard({ from, to }: Range) {
-  const [street, bank, breaches, atRisk, cases] = await Promise.all([
+  const [street, bank, breaches, atRisk, paused, cases] = await Promise.all([
     api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'street' })}`),
     api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'bank' })}`),
     api<SlaBreachList>(`/sla/breaches?${query({ from, to })}`),
     api<CaseListPage>(`/cases?${query({ slaState: 'AT_RISK', limit: 100 })}`),
+    api<CaseListPage>(`/cases?${query({ slaState: 'PAUSED', limit: 100 })}`),
     api<CaseListPage>(`/cases?${query({ acceptedFrom: from, acceptedTo: to, limit: 100 })}`),
   ]);
-  return { street, bank, breaches, atRisk, cases };
+  return { street, bank, breaches, atRisk, paused, cases };
+}
+
+/** A short list of cases, each a link with its firm and what `about` says of it. */
+function CaseLinks({ testId, title, cases, about }: { testId: string; title: string; cases: CaseListPage; about: (c: CaseListPage['items'][number]) => ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" data-testid={testId}>
+      <h2>{title}</h2>
+      {cases.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
+      <ul>
+        {cases.items.map((c) => (
+          <li key={c.id}>
+            <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · {about(c)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }) {
@@ -86,6 +105,7 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
             <th>{t('breachedCases')}</th>
             <th>{t('onTimeRate')}</th>
             <th>{t('promiseKeptRate')}</th>
+            <th>{t('pausedWorkingDays')}</th>
             {STAGE_METRICS.map((m) => (
               <th key={m}>{nameOf(METRICS, m, lang)}</th>
             ))}
@@ -100,6 +120,7 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
               <td data-label={t('breachedCases')}>{g.breachedCases}</td>
               <td data-label={t('onTimeRate')}>{formatPercent(g.onTimeRate)}</td>
               <td data-label={t('promiseKeptRate')}>{formatPercent(g.promiseKeptRate)}</td>
+              <td data-label={t('pausedWorkingDays')}>{g.pausedWorkingDays}</td>
               {STAGE_METRICS.map((m) => (
                 <td key={m} data-label={nameOf(METRICS, m, lang)}>
                   {g.medianWorkingDays[m] ?? '—'}
@@ -189,17 +210,8 @@ export function SlaBoard() {
               </tbody>
             </table>
           </section>
-          <section className="card" data-testid="at-risk">
-            <h2>{t('atRiskTitle')}</h2>
-            {b.atRisk.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
-            <ul>
-              {b.atRisk.items.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/cases/${c.id}`}>{c.id}</Link> {c.firmName} · {nameOf(STAGES, c.stage, lang)} · {formatInstant(c.dueAt, lang)}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <CaseLinks testId="at-risk" title={t('atRiskTitle')} cases={b.atRisk} about={(c) => `${nameOf(STAGES, c.stage, lang)} · ${formatInstant(c.dueAt, lang)}`} />
+          <CaseLinks testId="paused-cases" title={t('pausedTitle')} cases={b.paused} about={(c) => <PausedNote paused={c.paused} />} />
           <SummaryChart summary={b.street} title={t('byStreet')} />
           <SummaryChart summary={b.bank} title={t('byBank')} />
           <section className="card" data-testid="cases-in-range">
