@@ -2,18 +2,21 @@
 // withdrawal. Pure data: workflows, validators, activities and the API read the same lists.
 
 /** A fast-track case (并联审批): acceptance, three parallel branches, the bank's decision, the money. */
-export const FAST_TRACK_STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const;
+export const FAST_TRACK_STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION', 'CONTRACTING', 'DISBURSING', 'DISBURSEMENT_HELD', 'CONTRACT_CANCELLED', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const;
 export type FastTrackStage = (typeof FAST_TRACK_STAGES)[number];
 
 /** A sci-tech credit case (善科贷): evaluated automatically, a person decides only when the score is ambiguous. */
-export const SCI_TECH_STAGES = ['ACCEPTED', 'EVALUATING', 'MANUAL_REVIEW', 'CONTRACTING', 'DISBURSING', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const;
+export const SCI_TECH_STAGES = ['ACCEPTED', 'EVALUATING', 'MANUAL_REVIEW', 'CONTRACTING', 'DISBURSING', 'DISBURSEMENT_HELD', 'CONTRACT_CANCELLED', 'DISBURSED', 'REJECTED', 'WITHDRAWN'] as const;
 export type SciTechStage = (typeof SCI_TECH_STAGES)[number];
 
 /** A case (either product) in one of these has the bank's answer: the money, or a refusal. */
 export const CASE_ANSWERED_STAGES = ['DISBURSED', 'REJECTED'] as const satisfies readonly (FastTrackStage & SciTechStage)[];
 /** A case (either product) in one of these has ended: nothing more happens to it. */
 export const CASE_ENDED_STAGES = [...CASE_ANSWERED_STAGES, 'WITHDRAWN'] as const;
-/** Once money moves, a case can no longer be withdrawn. */
+/**
+ * Once money moves, a case can no longer be withdrawn. CONTRACT_CANCELLED (the bank cancelled the
+ * signed contract before paying) waits for the withdrawal.
+ */
 export const CASE_NOT_WITHDRAWABLE_STAGES = ['DISBURSING', ...CASE_ENDED_STAGES] as const;
 
 export const caseAnswered = (stage: string): boolean => (CASE_ANSWERED_STAGES as readonly string[]).includes(stage);

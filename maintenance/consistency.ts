@@ -16,10 +16,11 @@ import type { EventRow } from '../readModels/recordedEvents';
 import { sciTechCaseFacts } from '../readModels/sciTechCaseFacts';
 
 export const CASE_WORKFLOW_TYPES = ['fastTrackCaseWorkflow', 'sciTechCaseWorkflow'] as const;
-// Stages in which the case waits on people; its only pending work is the SLA clock's timer.
-const WAITING_ON_PEOPLE = new Set(['PARALLEL_REVIEW', 'CREDIT_DECISION', 'MANUAL_REVIEW']);
-// Stages after the contract is signed: exactly one contract exists.
-const CONTRACT_SIGNED = new Set(['DISBURSING', 'DISBURSED']);
+// Stages in which the case waits on people; its only pending work is the SLA clock's timer (a held
+// payment waits for the bank's approver, a cancelled contract for the withdrawal).
+const WAITING_ON_PEOPLE = new Set(['PARALLEL_REVIEW', 'CREDIT_DECISION', 'MANUAL_REVIEW', 'DISBURSEMENT_HELD', 'CONTRACT_CANCELLED']);
+// Stages after the contract is signed: exactly one contract exists (a cancelled one stays on the bank's books).
+const CONTRACT_SIGNED = new Set(['DISBURSING', 'DISBURSEMENT_HELD', 'CONTRACT_CANCELLED', 'DISBURSED']);
 
 export type ViolationKind =
   | 'RECORD_MISSING'
@@ -184,8 +185,9 @@ function moneyViolations({ caseNo, contracts, disbursements }: CaseSnapshot, sta
     else if (disbursements.length === 1 && paid && (disbursements[0].reference !== paid.reference || disbursements[0].amountFen !== paid.amountFen)) {
       out.push(v(caseNo, 'DISBURSEMENT_MISSING', `银行放款 ${disbursements[0].reference}（${disbursements[0].amountFen} 分）与案件 ${paid.reference}（${paid.amountFen} 分）不符`, `the bank paid ${disbursements[0].reference} (${disbursements[0].amountFen} fen), the case says ${paid.reference} (${paid.amountFen} fen)`));
     }
-  } else if (disbursements.length > 0 && state.stage !== 'DISBURSING') {
-    // DISBURSING: the bank may have paid and its answer not yet arrived.
+  } else if (disbursements.length > 0 && state.stage !== 'DISBURSING' && state.stage !== 'DISBURSEMENT_HELD') {
+    // DISBURSING: the bank may have paid and its answer not yet arrived; DISBURSEMENT_HELD: it
+    // reports a payment an approver has yet to accept.
     out.push(v(caseNo, 'UNEXPECTED_DISBURSEMENT', `案件处于 ${state.stage}，银行却有放款 ${disbursements[0].reference}`, `the case is ${state.stage} but the bank paid ${disbursements[0].reference}`));
   }
   if (CONTRACT_SIGNED.has(state.stage) && contracts.length !== 1) {

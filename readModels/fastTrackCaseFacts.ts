@@ -3,21 +3,23 @@
 // retention still shows its decision, contract, disbursement, breaches and pauses. The
 // consistency check compares the two.
 import type { Breach, CaseState, CreditDecision, Pause } from '../workflows/fastTrackCaseMessages';
-import { firstEvent, recorded, type Data, type EventRow } from './recordedEvents';
+import type { DisbursementHold, SignedContract } from '../workflows/contractMessages';
+import { firstEvent, recorded, recordedContract, recordedHold, type Data, type EventRow } from './recordedEvents';
 
 export interface FastTrackFacts {
   breaches: Breach[];
   pauses: Pause[];
   decision: CreditDecision | null;
-  contract: { contractNo: string; signedAt: string } | null;
+  contract: SignedContract | null;
+  disbursementHold: DisbursementHold | null;
   disbursement: { reference: string; amountFen: number; at: string } | null;
   withdrawal: { reason: string; by: string; at: string } | null;
 }
 
 export function fastTrackCaseFacts(live: CaseState | undefined, events: readonly EventRow[]): FastTrackFacts {
   if (live) {
-    const { breaches, pauses, decision, contract, disbursement, withdrawal } = live;
-    return { breaches, pauses, decision: decision ?? null, contract: contract ?? null, disbursement: disbursement ?? null, withdrawal: withdrawal ?? null };
+    const { breaches, pauses, decision, contract, disbursementHold, disbursement, withdrawal } = live;
+    return { breaches, pauses, decision: decision ?? null, contract: contract ?? null, disbursementHold: disbursementHold ?? null, disbursement: disbursement ?? null, withdrawal: withdrawal ?? null };
   }
   const event = (type: string) => firstEvent(events, type);
   return {
@@ -26,8 +28,8 @@ export function fastTrackCaseFacts(live: CaseState | undefined, events: readonly
     decision:
       recorded(event('APPROVED'), (e, d): CreditDecision => ({ outcome: 'APPROVED', by: e.actor, at: d.decidedAt ?? e.at.toISOString(), amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths })) ??
       recorded(event('REJECTED'), (e, d): CreditDecision => ({ outcome: 'REJECTED', by: e.actor, at: d.decidedAt ?? e.at.toISOString(), reasons: d.reasons })),
-    // The bank's signing time, recorded since the contract event carries it; before, the record's.
-    contract: recorded(event('CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: d.signedAt ?? e.at.toISOString() })),
+    contract: recordedContract(events),
+    disbursementHold: recordedHold(events),
     disbursement: recorded(event('DISBURSED'), (_, d) => ({ reference: d.reference, amountFen: d.amountFen, at: d.at })),
     withdrawal: recorded(event('WITHDRAWN'), (e, d) => ({ reason: d.reason, by: e.actor, at: e.at.toISOString() })),
   };

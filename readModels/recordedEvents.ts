@@ -1,5 +1,6 @@
 // Reading facts back from a case's timeline (case_event): for the case views built from the
 // record when the workflow cannot answer, and for the consistency check.
+import type { DisbursementHold, SignedContract } from '../workflows/contractMessages';
 
 export interface EventRow {
   type: string;
@@ -19,4 +20,16 @@ export function firstEvent(events: readonly EventRow[], type: string): EventRow 
 /** `pick` applied to an event and its data; null without the event. */
 export function recorded<T>(e: EventRow | undefined, pick: (e: EventRow, d: Data) => T): T | null {
   return e ? pick(e, e.data as Data) : null;
+}
+
+/** The signed contract (the bank's signing time, recorded since the event carries it), and its cancellation if any. */
+export function recordedContract(events: readonly EventRow[]): SignedContract | null {
+  const cancellation = recorded(firstEvent(events, 'CONTRACT_CANCELLED'), (e, d) => ({ reason: d.reason, by: e.actor, at: d.cancelledAt }));
+  return recorded(firstEvent(events, 'CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: d.signedAt ?? e.at.toISOString(), ...(cancellation && { cancellation }) }));
+}
+
+/** A payment held for the approver (DISBURSEMENT_HELD) and not yet resolved, as the event recorded it. */
+export function recordedHold(events: readonly EventRow[]): DisbursementHold | null {
+  const last = events.filter((e) => e.type === 'DISBURSEMENT_HELD' || e.type === 'DISBURSEMENT_RESOLVED').at(-1);
+  return last?.type === 'DISBURSEMENT_HELD' ? (last.data as DisbursementHold) : null;
 }

@@ -2,7 +2,7 @@
 // from the timeline it wrote (every fact below is recorded in an event). The consistency check
 // compares the two.
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecision } from '../workflows/sciTechCaseMessages';
-import { firstEvent, recorded, type Data, type EventRow } from './recordedEvents';
+import { firstEvent, recorded, recordedContract, recordedHold, type Data, type EventRow } from './recordedEvents';
 
 export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: readonly EventRow[]) {
   const event = (type: string) => firstEvent(events, type);
@@ -19,7 +19,8 @@ export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: rea
     scoring,
     approver: (data('MANUAL_REVIEW')?.approver as string | undefined) ?? null,
     decision: live ? (live.decision ?? null) : recordedDecision(event('APPROVED') ?? event('REJECTED')),
-    contract: live ? (live.contract ?? null) : recorded(event('CONTRACT_SIGNED'), (e, d) => ({ contractNo: d.contractNo, signedAt: d.signedAt ?? e.at.toISOString() })),
+    contract: live ? (live.contract ?? null) : recordedContract(events),
+    disbursementHold: live ? (live.disbursementHold ?? null) : recordedHold(events),
     disbursement: live ? (live.disbursement ?? null) : recorded(event('DISBURSED'), (_, d) => ({ reference: d.reference, amountFen: d.amountFen, at: d.at })),
     withdrawal: live ? (live.withdrawal ?? null) : recorded(event('WITHDRAWN'), (e, d) => ({ reason: d.reason, by: e.actor, at: e.at.toISOString() })),
     breaches: live?.breaches ?? events.filter((e) => e.type === 'SLA_BREACHED').map((e) => {

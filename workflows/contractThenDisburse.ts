@@ -1,13 +1,17 @@
 // Contract, then money, for a case the bank approved (fast-track or sci-tech). Both calls are
 // idempotent on the bank's side (key = case number) and retried until done. A case withdrawn
-// while its contract was being signed gets no money; once the contract is signed, it can no
-// longer be withdrawn.
-import { proxyActivities } from '@temporalio/workflow';
+// while its contract was being signed gets no money; once the contract is signed, it can be
+// withdrawn only after the bank cancels the contract, which it may do until it pays.
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities } from '@temporalio/workflow';
 import type * as activities from '../activities';
+import { DISBURSED_AMOUNT_DIFFERS, type ReportedPayment } from '../domain/disbursementHold';
 import { formatWan } from '../domain/money';
 import type { FastTrackStage, SciTechStage } from '../domain/stages';
-import { BANK, RECORD } from './activityOptions';
+import { BANK, OUTSIDE_INTERACTIVE, RECORD } from './activityOptions';
+import type { CancelContractRequest, DisbursementHold, ResolveDisbursementRequest, SignedContract } from './contractMessages';
 import type { Projector } from './projector';
+
+export * from './contractMessages';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
@@ -26,7 +30,8 @@ export interface ApprovedLoan {
 export interface ApprovedCase {
   readonly state: {
     stage: FastTrackStage | SciTechStage;
-    contract?: { contractNo: string; signedAt: string };
+    contract?: SignedContract;
+    disbursementHold?: DisbursementHold;
     disbursement?: { reference: string; amountFen: number; at: string };
   };
   /** Writes the case's record with one timeline event (see Projector.project). */
@@ -34,6 +39,18 @@ export interface ApprovedCase {
   ended(): boolean;
   /** The DISBURSED event's data besides the payment: how the case's promise was kept. */
   promiseKept(): Record<string, unknown>;
+  /** Set once this run may have its contract cancelled: runs that signed before the rule pay regardless. */
+  payout: Payout;
+}
+
+/** The payment's own bookkeeping, besides the case's state. */
+export interface Payout {
+  /** Read by the contract-cancellation validator. */
+  cancellable: boolean;
+  /** Payments held so far (each hold has its own timeline event). */
+  holds: number;
+  /** The approver's answer to the current hold. */
+  resolution?: ResolveDisbursementRequest['action'];
 }
 
 export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase): Promise<void> {
@@ -42,13 +59,92 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   ]);
   c.state.contract = contract;
   if (c.ended()) return;
-  // From here on money moves: a withdrawal is no longer accepted.
+  // From here on money moves: a withdrawal waits for the bank to cancel the contract.
   c.state.stage = 'DISBURSING';
   await c.project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo, signedAt: contract.signedAt });
-  const paid = await act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(loan.amountFen)} (幂等键 idempotency key ${loan.caseNo})` }, [
-    { caseNo: loan.caseNo, bankCode: loan.bankCode, contractNo: contract.contractNo, amountFen: loan.amountFen },
-  ]);
+  const cancellable = patched('bank-cancels-signed-contract');
+  const payment = new CancellationScope();
+  const paying = payment.run(() =>
+    payThroughHolds(loan, c, () =>
+      act.disburse.executeWithOptions({ ...BANK, summary: `放款 Disburse ${formatWan(loan.amountFen)} (幂等键 idempotency key ${loan.caseNo})` }, [
+        { caseNo: loan.caseNo, bankCode: loan.bankCode, contractNo: contract.contractNo, amountFen: loan.amountFen },
+      ]),
+    ),
+  );
+  let paid: Awaited<typeof paying> | undefined;
+  if (cancellable) {
+    c.payout.cancellable = true;
+    // The bank pays or cancels, never both (BankAdapter.cancelContract): a cancelled contract's
+    // payment is refused and retried, so it is called off here, and the case waits for its withdrawal.
+    paid = await Promise.race([paying, condition(() => c.state.contract?.cancellation !== undefined).then(() => undefined)]);
+    if (!paid) {
+      payment.cancel();
+      await paying.catch(() => undefined);
+      await condition(() => c.ended());
+      return;
+    }
+  } else {
+    paid = await paying;
+  }
   c.state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
   c.state.stage = 'DISBURSED';
   await c.project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...c.state.disbursement, ...c.promiseKept() });
+}
+
+/**
+ * Pays; a payment the bank reports at another amount is not retried on its own but held for the
+ * case bank's credit approver, who accepts the reported payment or has the bank asked again.
+ */
+async function payThroughHolds(loan: ApprovedLoan, c: ApprovedCase, pay: () => Promise<ReportedPayment>): Promise<ReportedPayment> {
+  for (;;) {
+    try {
+      return await pay();
+    } catch (err) {
+      const reported = reportedPayment(err);
+      if (!reported || !patched('disbursed-amount-differs-held')) throw err;
+      c.payout.resolution = undefined;
+      c.payout.holds++;
+      c.state.stage = 'DISBURSEMENT_HELD';
+      c.state.disbursementHold = { requestedFen: loan.amountFen, reported, since: new Date().toISOString(), assignee: { role: 'credit_approver', bank: loan.bankCode } };
+      await c.project('放款金额不符，待审批人处理 The bank reports another amount: for the credit approver', `disbursement-held-${c.payout.holds}`, 'DISBURSEMENT_HELD', 'system', { ...c.state.disbursementHold });
+      await condition(() => c.payout.resolution !== undefined);
+      if (c.payout.resolution === 'CONFIRM_REPORTED') return reported;
+    }
+  }
+}
+
+/** The bank's report when a payment ended because it reports another amount. */
+function reportedPayment(err: unknown): ReportedPayment | undefined {
+  if (!(err instanceof ActivityFailure) || !(err.cause instanceof ApplicationFailure) || err.cause.type !== DISBURSED_AMOUNT_DIFFERS) return undefined;
+  return err.cause.details?.[0] as ReportedPayment;
+}
+
+/** The approver's answer to a held payment (the update's handler, after validateDisbursementResolution). */
+export async function resolveDisbursement(c: Pick<ApprovedCase, 'state' | 'project' | 'payout'>, req: ResolveDisbursementRequest): Promise<void> {
+  const hold = c.state.disbursementHold!;
+  c.state.disbursementHold = undefined;
+  c.state.stage = 'DISBURSING';
+  await c.project('放款差异已处理 Held disbursement resolved', `disbursement-resolved-${c.payout.holds}`, 'DISBURSEMENT_RESOLVED', req.actor, { action: req.action, note: req.note, requestedFen: hold.requestedFen, reported: hold.reported });
+  // The payment goes on once the answer is on the timeline, so the timeline reads in order.
+  c.payout.resolution = req.action;
+}
+
+/**
+ * The bank's credit approver cancels the signed contract (the update's handler, after
+ * validateContractCancellation): the bank first, which refuses once it has paid, then the case.
+ */
+export async function cancelContract(loan: { caseNo: string; bankCode: string }, c: Pick<ApprovedCase, 'state' | 'project'>, req: CancelContractRequest): Promise<void> {
+  const contract = c.state.contract!;
+  let cancelledAt: string;
+  try {
+    ({ cancelledAt } = await act.cancelContract.executeWithOptions({ ...OUTSIDE_INTERACTIVE, summary: `撤销借款合同 Cancel loan contract ${contract.contractNo}` }, [
+      { caseNo: loan.caseNo, bankCode: loan.bankCode, contractNo: contract.contractNo, reason: req.reason },
+    ]));
+  } catch (err) {
+    const cause = (err as { cause?: Error }).cause ?? (err as Error);
+    throw ApplicationFailure.nonRetryable(`银行未能撤销合同 the bank did not cancel the contract: ${cause.message}`, 'ContractNotCancelled');
+  }
+  contract.cancellation = { reason: req.reason, by: req.actor, at: cancelledAt };
+  c.state.stage = 'CONTRACT_CANCELLED';
+  await c.project('银行撤销合同 Bank cancelled the contract', 'contract-cancelled', 'CONTRACT_CANCELLED', req.actor, { contractNo: contract.contractNo, reason: req.reason, cancelledAt });
 }

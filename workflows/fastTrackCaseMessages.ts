@@ -4,6 +4,7 @@ import type { RejectionReason, TaskKind } from '../domain/fastTrack/policy';
 import type { StaffProfile } from '../domain/people';
 import type { SlaStateValue } from '../domain/slaState';
 import type { FastTrackStage } from '../domain/stages';
+import type { DisbursementHold, SignedContract } from './contractMessages';
 
 export type { RejectionReason, SlaStateValue, TaskKind };
 
@@ -98,7 +99,9 @@ export interface CaseState {
   pauses: Pause[];
   breaches: Breach[];
   decision?: CreditDecision;
-  contract?: { contractNo: string; signedAt: string };
+  contract?: SignedContract;
+  /** Set while a payment the bank reports at another amount waits for the approver. */
+  disbursementHold?: DisbursementHold;
   disbursement?: { reference: string; amountFen: number; at: string };
   withdrawal?: { reason: string; by: string; at: string };
 }

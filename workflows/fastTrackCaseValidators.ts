@@ -26,7 +26,7 @@ function taskOf(state: CaseState, kind: unknown): TaskState {
 }
 
 export function validateWithdraw(state: CaseState, req: WithdrawRequest): void {
-  requireWithdrawable(state.stage, CASE_NOT_WITHDRAWABLE_STAGES, req);
+  requireWithdrawable(state, CASE_NOT_WITHDRAWABLE_STAGES, req);
 }
 
 export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest, parties: CaseParties): void {

@@ -14,6 +14,8 @@ import {
   type SciTechCaseState,
 } from './sciTechCaseMessages';
 import { SciTechCase } from './sciTechCaseModel';
+import { cancelContractUpdate, resolveDisbursementUpdate } from './contractMessages';
+import { validateContractCancellation, validateDisbursementResolution } from './validation';
 import { validateSciTechDecide, validateSciTechWithdraw } from './sciTechCaseValidators';
 
 export * from './sciTechCaseMessages';
@@ -27,6 +29,8 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   setHandler(sciTechAcceptanceUpdate, () => c.accepted());
   setHandler(sciTechWithdrawUpdate, (req) => c.withdraw(req), { validator: (req) => validateSciTechWithdraw(c.state, req) });
   setHandler(sciTechDecideUpdate, (req) => c.decide(req), { validator: (req) => validateSciTechDecide(c.state, req, input) });
+  setHandler(cancelContractUpdate, (req) => c.cancelContract(req), { validator: (req) => validateContractCancellation(c.state, req, input, c.payout.cancellable) });
+  setHandler(resolveDisbursementUpdate, (req) => c.resolveDisbursement(req), { validator: (req) => validateDisbursementResolution(c.state, req, input) });
 
   await c.accept();
   const clock = c.clock.run();

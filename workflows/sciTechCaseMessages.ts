@@ -5,6 +5,7 @@ import type { StaffProfile } from '../domain/people';
 import type { PatentType, SciTechRejectionReason } from '../domain/sciTech/policy';
 import type { Band, Factor, LimitBreakdown, ScoringResult } from '../domain/sciTech/scoring';
 import type { SciTechStage } from '../domain/stages';
+import type { DisbursementHold, SignedContract } from './contractMessages';
 import type { SlaStateValue } from './fastTrackCaseMessages';
 
 export type { Band, Factor, PatentType, SciTechRejectionReason, SciTechStage };
@@ -74,7 +75,9 @@ export interface SciTechCaseState {
   limit?: LimitBreakdown;
   breaches: SciTechBreach[];
   decision?: SciTechDecision;
-  contract?: { contractNo: string; signedAt: string };
+  contract?: SignedContract;
+  /** Set while a payment the bank reports at another amount waits for the approver. */
+  disbursementHold?: DisbursementHold;
   disbursement?: { reference: string; amountFen: number; at: string };
   withdrawal?: { reason: string; by: string; at: string };
 }

@@ -6,7 +6,7 @@ import type { SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } f
 import { reject, requireDecider, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
 export function validateSciTechWithdraw(state: SciTechCaseState, req: SciTechWithdrawRequest): void {
-  requireWithdrawable(state.stage, CASE_NOT_WITHDRAWABLE_STAGES, req);
+  requireWithdrawable(state, CASE_NOT_WITHDRAWABLE_STAGES, req);
 }
 
 export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecideRequest, parties: CaseParties): void {

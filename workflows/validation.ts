@@ -4,6 +4,9 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { decisionRefusal, holdRefusal, type CaseParties } from '../domain/duties';
 import type { TaskKind } from '../domain/fastTrack/policy';
 import type { StaffProfile } from '../domain/people';
+import { caseAnswered } from '../domain/stages';
+import { DISBURSEMENT_RESOLUTIONS } from '../domain/disbursementHold';
+import type { CancelContractRequest, ResolveDisbursementRequest, SignedContract } from './contractMessages';
 
 export function reject(zh: string, en: string): never {
   throw new Error(`${zh} ${en}`);
@@ -13,9 +16,16 @@ export function requireText(value: unknown, zhField: string, field: string): voi
   if (typeof value !== 'string' || !value.trim()) reject(`缺少${zhField}`, `${field} is required`);
 }
 
-/** A withdrawal needs a reason, and is refused once money is moving or the case has ended. */
-export function requireWithdrawable(stage: string, notWithdrawable: readonly string[], req: { reason?: unknown; actor?: unknown }): void {
+/**
+ * A withdrawal needs a reason, and is refused once money is moving or the case has ended. A signed
+ * contract stands until the bank cancels it.
+ */
+export function requireWithdrawable(state: { stage: string; contract?: SignedContract }, notWithdrawable: readonly string[], req: { reason?: unknown; actor?: unknown }): void {
+  const { stage, contract } = state;
   if (stage === 'WITHDRAWN') reject('案件已撤回', 'the case is already withdrawn');
+  if (contract && !contract.cancellation && !caseAnswered(stage)) {
+    reject(`合同已签署（${contract.contractNo}），须先由银行撤销合同`, `the contract ${contract.contractNo} is signed; the bank must cancel it first`);
+  }
   if (notWithdrawable.includes(stage)) reject(`案件处于${stage}，不能撤回`, `a case in ${stage} can no longer be withdrawn`);
   requireText(req?.reason, '撤回原因', 'a withdrawal reason');
   requireText(req?.actor, '操作人', 'actor');
@@ -68,6 +78,30 @@ export function requireHolder(kind: TaskKind, who: string, profile: StaffProfile
 export function requireDecider(req: { actor: string; actorProfile?: StaffProfile }, parties: CaseParties): void {
   const refusal = decisionRefusal(req.actorProfile, parties);
   if (refusal) reject(`${refusal.zh}，${req.actor} 不符合`, `${refusal.en}; ${req.actor} is ${describe(req.actorProfile)}`);
+}
+
+/**
+ * The bank cancels a signed contract only while it has not paid: asked by a credit approver of
+ * the case's bank, with a reason, in a run that can call its payment off (Payout.cancellable).
+ */
+export function validateContractCancellation(state: { stage: string; contract?: SignedContract }, req: CancelContractRequest, parties: CaseParties, cancellable: boolean): void {
+  requireText(req?.actor, '操作人', 'actor');
+  requireDecider(req, parties);
+  requireText(req.reason, '撤销原因', 'a cancellation reason');
+  const { stage, contract } = state;
+  if (contract?.cancellation) reject('合同已撤销', `the contract ${contract.contractNo} was already cancelled by ${contract.cancellation.by} at ${contract.cancellation.at}`);
+  if (!contract) reject(`案件处于${stage}，尚无已签署的合同`, `a case in ${stage} has no signed contract to cancel`);
+  if (stage !== 'DISBURSING') reject(`案件处于${stage}，合同不能撤销`, `the contract can only be cancelled before the money is paid, not in ${stage}`);
+  if (!cancellable) reject('合同签署时尚不支持撤销，请稍后或联系运维', 'this case signed its contract before cancellation existed (or is still recording the signature); its payment cannot be called off');
+}
+
+/** A held payment (the bank reported another amount) is resolved by a credit approver of the case's bank, with a note. */
+export function validateDisbursementResolution(state: { stage: string }, req: ResolveDisbursementRequest, parties: CaseParties): void {
+  requireText(req?.actor, '操作人', 'actor');
+  requireDecider(req, parties);
+  if (state.stage !== 'DISBURSEMENT_HELD') reject(`案件处于${state.stage}，没有待处理的放款差异`, `no disbursement is held for a decision in ${state.stage}`);
+  if (!DISBURSEMENT_RESOLUTIONS.includes(req.action)) reject('处理方式无效', `action must be one of ${DISBURSEMENT_RESOLUTIONS.join(', ')}`);
+  requireText(req.note, '处理说明', 'a note');
 }
 
 const describe = (p: StaffProfile | undefined) => (p ? `${p.role}${p.street ? ` of ${p.street}` : ''}${p.bank ? ` of ${p.bank}` : ''}` : 'of unknown role');

@@ -11,6 +11,7 @@ export type { AssessorAdapter, BankAdapter, BankLedger, IpValuationAdapter, Noti
 export { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxNotificationChannel, SandboxXinyidai };
 export { SANDBOX_BASE_VALUATION_FEN } from './ipValuation';
 export { UnknownApplicationError } from './xinyidai';
+export { ContractPaidError, DisbursedAmountDiffersError, type ReportedPayment } from './bank';
 
 /** The outside systems a case talks to; swap any of them for a real client. */
 export interface Adapters {

@@ -3,7 +3,7 @@
 // core-banking API, a repeated call under the same idempotency key returns the first result and
 // never pays twice.
 import type { Database } from '../../infra/database';
-import type { BankAdapter, BankLedger, ContractRequest, DisbursementRequest } from './bank';
+import { ContractPaidError, DisbursedAmountDiffersError, type BankAdapter, type BankLedger, type ContractCancellationRequest, type ContractRequest, type DisbursementRequest } from './bank';
 import { sandboxGate, SandboxUnavailableError, type SandboxBehaviour } from './sandbox';
 
 export interface SandboxBankOptions extends SandboxBehaviour {
@@ -26,6 +26,9 @@ const BOOKS_DDL = [
   term_months     INTEGER NOT NULL,
   created_at      TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
 )`,
+  // Books opened before contracts could be cancelled gain the columns.
+  `ALTER TABLE sandbox_bank.contract ADD COLUMN IF NOT EXISTS cancelled_at TIMESTAMPTZ(3)`,
+  `ALTER TABLE sandbox_bank.contract ADD COLUMN IF NOT EXISTS cancel_reason TEXT`,
   `CREATE TABLE IF NOT EXISTS sandbox_bank.disbursement (
   idempotency_key TEXT PRIMARY KEY,
   reference       TEXT NOT NULL UNIQUE,
@@ -69,17 +72,40 @@ export class SandboxBank implements BankAdapter {
     return { contractNo: row!.contract_no, signedAt: row!.created_at.toISOString() };
   }
 
+  // Cancelling and paying both lock the contract's row first: whichever comes second sees the other.
+  async cancelContract(req: ContractCancellationRequest) {
+    await this.gate('cancelContract');
+    await this.openBooks();
+    return this.db.$transaction(async (tx) => {
+      const [contract] = await tx.$queryRaw<{ cancelled_at: Date | null }[]>`
+        SELECT cancelled_at FROM sandbox_bank.contract WHERE idempotency_key = ${req.caseNo} AND contract_no = ${req.contractNo} FOR UPDATE`;
+      if (!contract) throw new Error(`银行 bank sandbox: no contract ${req.contractNo} for case ${req.caseNo}`);
+      if (contract.cancelled_at) return { cancelledAt: contract.cancelled_at.toISOString() };
+      const [paid] = await tx.$queryRaw<{ reference: string }[]>`SELECT reference FROM sandbox_bank.disbursement WHERE contract_no = ${req.contractNo}`;
+      if (paid) throw new ContractPaidError(`合同 ${req.contractNo} 已放款（${paid.reference}），不能撤销 contract ${req.contractNo} is paid out (${paid.reference}) and can no longer be cancelled`);
+      const [cancelled] = await tx.$queryRaw<{ cancelled_at: Date }[]>`
+        UPDATE sandbox_bank.contract SET cancelled_at = CURRENT_TIMESTAMP, cancel_reason = ${req.reason}
+        WHERE idempotency_key = ${req.caseNo} RETURNING cancelled_at`;
+      return { cancelledAt: cancelled!.cancelled_at.toISOString() };
+    });
+  }
+
   async disburse(req: DisbursementRequest, signal?: AbortSignal) {
     await this.gate('disburse');
     await this.openBooks();
-    await this.db.$executeRaw`
-      INSERT INTO sandbox_bank.disbursement (idempotency_key, reference, bank_code, contract_no, amount_fen)
-      VALUES (${req.caseNo}, ${`FK-${req.caseNo}`}, ${req.bankCode}, ${req.contractNo}, ${BigInt(req.amountFen)})
-      ON CONFLICT DO NOTHING`;
+    await this.db.$transaction(async (tx) => {
+      const [contract] = await tx.$queryRaw<{ cancelled_at: Date | null }[]>`
+        SELECT cancelled_at FROM sandbox_bank.contract WHERE contract_no = ${req.contractNo} FOR UPDATE`;
+      if (contract?.cancelled_at) throw new Error(`银行 bank sandbox: contract ${req.contractNo} was cancelled at ${contract.cancelled_at.toISOString()}; it is never paid`);
+      await tx.$executeRaw`
+        INSERT INTO sandbox_bank.disbursement (idempotency_key, reference, bank_code, contract_no, amount_fen)
+        VALUES (${req.caseNo}, ${`FK-${req.caseNo}`}, ${req.bankCode}, ${req.contractNo}, ${BigInt(req.amountFen)})
+        ON CONFLICT DO NOTHING`;
+    });
     const [row] = await this.db.$queryRaw<PaymentRow[]>`
       SELECT idempotency_key, reference, contract_no, amount_fen, created_at FROM sandbox_bank.disbursement WHERE idempotency_key = ${req.caseNo}`;
     if (row!.amount_fen !== BigInt(req.amountFen)) {
-      throw new Error(`disbursement ${row!.reference} was already made for ${row!.amount_fen} fen, not ${req.amountFen}`);
+      throw new DisbursedAmountDiffersError(req.amountFen, { reference: row!.reference, amountFen: Number(row!.amount_fen), paidAt: row!.created_at.toISOString() });
     }
     await this.opts.afterPayment?.(req.caseNo, signal);
     if (this.lost < (this.opts.loseResponseFirst ?? 0)) {

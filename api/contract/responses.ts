@@ -114,6 +114,21 @@ const caseHeader = {
   purpose: z.string(),
 };
 
+/** The signed loan contract; `cancellation` once the bank cancelled it before paying. */
+const Contract = z.strictObject({
+  contractNo: z.string(),
+  signedAt: instant,
+  cancellation: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).optional(),
+});
+
+/** A payment the bank reports at another amount than approved, waiting for the bank's credit approver. */
+const DisbursementHold = z.strictObject({
+  requestedFen: z.number().int(),
+  reported: z.strictObject({ reference: z.string(), amountFen: z.number().int(), paidAt: instant }),
+  since: instant,
+  assignee: z.strictObject({ role: z.literal('credit_approver'), bank: z.string() }),
+});
+
 /** A fast-track case. */
 export const FastTrackCaseView = z.strictObject({
   ...caseHeader,
@@ -133,7 +148,8 @@ export const FastTrackCaseView = z.strictObject({
   paused: Paused,
   pausedWorkingDays: PausedWorkingDays,
   decision: Decision.nullable(),
-  contract: z.strictObject({ contractNo: z.string(), signedAt: instant }).nullable(),
+  contract: Contract.nullable(),
+  disbursementHold: DisbursementHold.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
   withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
   temporalUi: z.string(),
@@ -221,7 +237,8 @@ export const SciTechCaseView = z.strictObject({
       reasons: z.array(z.strictObject({ code: z.enum(SCI_TECH_REJECTION_REASONS), note: z.string().optional() })).optional(),
     })
     .nullable(),
-  contract: z.strictObject({ contractNo: z.string(), signedAt: instant }).nullable(),
+  contract: Contract.nullable(),
+  disbursementHold: DisbursementHold.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
   withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
   breaches: z.array(z.strictObject({ dueAt: instant, breachedAt: instant, stage: SciTechStage })),

@@ -1,5 +1,6 @@
 // People act on a case through its workflow's updates (api/services/caseActions.ts). Task and
-// clock actions exist for fast-track cases only; decision and withdrawal for every product.
+// clock actions exist for fast-track cases only; decision, contract cancellation, a held payment's
+// resolution and withdrawal for every product.
 import type { Role } from '../../domain/people';
 import { B, P, R, actionWithBody, ok, type ResponseSpec } from '../contract';
 import { CaseParams, CaseTaskParams, IdempotencyKeyHeader, type TaskSlug } from '../schemas';
@@ -102,6 +103,32 @@ export const CASE_ACTION_ROUTES = [
           ? await caseActions.decideSciTech(c.caller, caseNo, c.bodyOf('SCI_TECH'))
           : await caseActions.decide(c.caller, caseNo, c.bodyOf('FAST_TRACK')),
       );
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'cancelContract',
+    path: '/api/v1/cases/{caseNo}/contract/cancellation',
+    summary: '撤销合同 The case bank’s credit approver cancels the signed contract before the money is paid; the case may then be withdrawn',
+    roles: ['credit_approver'],
+    pathParams: CaseParams,
+    body: B.ReasonBody,
+    handler: async (c, { cases, caseActions }) => {
+      const { caseNo } = await cases.visible(c.principal, c.path.caseNo);
+      c.res.json(await caseActions.cancelContract(c.caller, caseNo, c.body().reason));
+    },
+  }),
+  route({
+    ...caseAction({ 403: P[403] }),
+    operationId: 'resolveDisbursement',
+    path: '/api/v1/cases/{caseNo}/disbursement/resolution',
+    summary: '处理放款差异 The case bank’s credit approver answers a payment the bank reports at another amount: accept it (CONFIRM_REPORTED) or have the bank pay again (RETRY)',
+    roles: ['credit_approver'],
+    pathParams: CaseParams,
+    body: B.DisbursementResolutionBody,
+    handler: async (c, { cases, caseActions }) => {
+      const { caseNo } = await cases.visible(c.principal, c.path.caseNo);
+      c.res.json(await caseActions.resolveDisbursement(c.caller, caseNo, c.body()));
     },
   }),
   route({

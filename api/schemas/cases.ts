@@ -5,6 +5,7 @@ import { MAX_AMOUNT_FEN, parseCnyToFen } from '../../domain/money';
 import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../../domain/fastTrack/policy';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS, SCI_TECH_POLICY } from '../../domain/sciTech/policy';
 import { SLA_STATES } from '../../domain/slaState';
+import { DISBURSEMENT_RESOLUTIONS } from '../../domain/disbursementHold';
 import { FAST_TRACK_STAGES, SCI_TECH_STAGES, type FastTrackStage, type SciTechStage } from '../../domain/stages';
 import { IsoDateParam } from './common';
 
@@ -109,6 +110,8 @@ export const EVIDENCE = {
 export const ReasonBody = z.strictObject({ reason: trimmed(1000) });
 export const ReassignBody = z.strictObject({ assignee: trimmed(100), reason: trimmed(1000) });
 export const ResumeBody = z.strictObject({ note: trimmed(1000).optional() });
+/** The credit approver's answer to a held payment: accept the bank's reported amount, or have it pay again. */
+export const DisbursementResolutionBody = z.strictObject({ action: z.enum(DISBURSEMENT_RESOLUTIONS), note: trimmed(1000) });
 
 /** A credit decision within a product's terms and rejection categories. */
 const decisionBody = <R extends readonly [string, ...string[]]>(terms: { minRateBp: number; maxRateBp: number; maxTermMonths: number }, reasons: R) =>

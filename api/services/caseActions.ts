@@ -17,8 +17,9 @@ import {
   type DecideRequest,
 } from '../../workflows/fastTrackCase';
 import { sciTechDecideUpdate, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
+import { cancelContractUpdate, resolveDisbursementUpdate } from '../../workflows/contractMessages';
 import { Problem, validationProblem } from '../problem';
-import { TASK_SLUGS, type DecisionBody, type EVIDENCE, type ReassignBody, type SciTechDecisionBody, type TaskSlug } from '../schemas';
+import { TASK_SLUGS, type DecisionBody, type DisbursementResolutionBody, type EVIDENCE, type ReassignBody, type SciTechDecisionBody, type TaskSlug } from '../schemas';
 import type { Caller } from './caller';
 import { visibleCase } from './caseScope';
 import type { CaseView, LiveCaseState } from './caseView';
@@ -90,6 +91,13 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
     /** A sci-tech case's decision in MANUAL_REVIEW, within its manual terms. */
     decideSciTech: (caller: Caller, caseNo: string, body: z.output<typeof SciTechDecisionBody>) =>
       act(caller, caseNo, sciTechDecideUpdate, sciTechDecideRequest(body, actor(caller), profileOf(caller))),
+
+    /** The bank cancels the signed contract before paying (either product): then the case may be withdrawn. */
+    cancelContract: (caller: Caller, caseNo: string, reason: string) => act(caller, caseNo, cancelContractUpdate, { reason, actor: actor(caller), actorProfile: profileOf(caller) }),
+
+    /** The credit approver's answer to a payment the bank reports at another amount (either product). */
+    resolveDisbursement: (caller: Caller, caseNo: string, body: z.output<typeof DisbursementResolutionBody>) =>
+      act(caller, caseNo, resolveDisbursementUpdate, { ...body, actor: actor(caller), actorProfile: profileOf(caller) }),
 
     withdraw: (caller: Caller, caseNo: string, product: string, reason: string) =>
       act<LiveCaseState, { reason: string; actor: string }>(caller, caseNo, product === 'SCI_TECH' ? sciTechWithdrawUpdate : withdrawUpdate, { reason, actor: actor(caller) }),

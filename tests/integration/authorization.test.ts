@@ -96,6 +96,8 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/cases/${caseId}/sla/resume`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${caseId}/decision`, body: { outcome: 'REJECTED', reasons: [{ code: 'OTHER' }] }, roles: ['credit_approver'], scoped: true, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${caseId}/withdrawal`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, ok: 422 },
+  { method: 'post', path: () => `/api/v1/cases/${caseId}/contract/cancellation`, body: {}, roles: ['credit_approver'], scoped: true, ok: 422 },
+  { method: 'post', path: () => `/api/v1/cases/${caseId}/disbursement/resolution`, body: {}, roles: ['credit_approver'], scoped: true, ok: 422 },
   // Sci-tech: the same paths; task and clock actions do not exist for it (409 before the body is read),
   // and a decision's body is checked against the sci-tech terms (a 15 % rate is over its maximum).
   { method: 'post', path: () => '/api/v1/cases', body: { product: 'SCI_TECH' }, roles: ['case_officer'], scoped: false, ok: 422 },
@@ -108,6 +110,8 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/sla/resume`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, sees: SEES_SCI_TECH, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/decision`, body: { outcome: 'APPROVED', amount: '500000', rateBp: 1500, termMonths: 12 }, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/withdrawal`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/contract/cancellation`, body: {}, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/disbursement/resolution`, body: {}, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   // Notifications: everyone reads their own; acknowledging another person's is 404, as if it did not exist.
   { method: 'get', path: () => '/api/v1/notifications?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'post', path: () => `/api/v1/notifications/${notificationId}/acknowledge`, roles: 'all', scoped: true, sees: SEES_NOTIFICATION, ok: 200 },

@@ -184,6 +184,18 @@ describe('judging a running case with nothing pending', () => {
     expect(kinds(snapshot({ ...breached, stage: 'CONTRACTING' }))).toEqual(['STUCK']);
   });
 
+  it('lets a held payment and a cancelled contract wait on people past their due, with the bank’s books as they are', () => {
+    const breached = state({ slaState: 'BREACHED', dueAt: '2026-11-28T16:00:00Z', breaches: [{ subject: 'PROMISE', assignee: 'x', stage: 'DISBURSING', dueAt: '2026-11-28T16:00:00Z', breachedAt: '2026-11-28T16:00:00Z', lateWorkingMs: null }] });
+    const contract = { contractNo: 'HT-XIB-GL-2026-000042', signedAt: '2026-11-28T02:00:00Z' };
+    const held = snapshot({ ...breached, stage: 'DISBURSEMENT_HELD', contract });
+    held.contracts = [{ contractNo: contract.contractNo }];
+    held.disbursements = [{ reference: 'FK-GL-2026-000042', amountFen: 79_900_000 } as CaseSnapshot['disbursements'][number]];
+    expect(kinds(held)).toEqual([]);
+    const cancelled = snapshot({ ...breached, stage: 'CONTRACT_CANCELLED', contract: { ...contract, cancellation: { reason: '撤约', by: 'xib-approver', at: '2026-11-29T02:00:00Z' } } });
+    cancelled.contracts = [{ contractNo: contract.contractNo }];
+    expect(kinds(cancelled)).toEqual([]);
+  });
+
   it('allows the record to trail only while a projection write is pending', () => {
     const behind = snapshot(state({ stage: 'CREDIT_DECISION' }), { openTimers: 1 });
     behind.record!.stage = 'PARALLEL_REVIEW';

@@ -8,6 +8,7 @@ import { OPERATIONS } from '../../api/routes';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { bearer } from '../support/auth';
+import { holdPayment, reportPaid } from '../support/bankHold';
 import { describeViolations } from '../support/contractRecorder';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
@@ -156,7 +157,26 @@ describe('every route, called as an allowed role, answers what the document says
     await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${a}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'RECOMMEND_WITH_CONDITIONS', note: '追加担保' }));
     await call('complete-due-diligence', post('assessor', `/api/v1/cases/${a}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-1', riskRating: 'MEDIUM', summary: '经营正常' }));
     await call('listTasks', get('xib-approver', '/api/v1/tasks?slaState=ON_TRACK'));
-    await call('decide', post('xib-approver', `/api/v1/cases/${a}/decision`, { outcome: 'APPROVED', amount: 1_000_000, rateBp: 385, termMonths: 12 }));
+    // The bank's payment system holds a's payment: its approver cancels the signed contract.
+    const release = await holdPayment(stack.db, a);
+    try {
+      await call('decide', post('xib-approver', `/api/v1/cases/${a}/decision`, { outcome: 'APPROVED', amount: 1_000_000, rateBp: 385, termMonths: 12 }));
+      await eventually(async () => expect((await get('manager', `/api/v1/cases/${a}`)).body.stage).toBe('DISBURSING'));
+      await call('cancelContract', post('xib-approver', `/api/v1/cases/${a}/contract/cancellation`, { reason: '企业申请撤回' }));
+    } finally {
+      await release();
+    }
+
+    // The bank reports d's payment at another amount: its approver confirms the reported payment.
+    const d = (await call('createCase', newCase('厦门鹭江契约差额有限公司', 'MA4JRC05'))).body.id as string;
+    await reportPaid(stack.db, d, 'xib', 99_900_000);
+    await call('complete-grid-submission', post('lujiang-grid', `/api/v1/cases/${d}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000779' }));
+    await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${d}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'RECOMMEND' }));
+    await call('complete-due-diligence', post('assessor', `/api/v1/cases/${d}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-5', riskRating: 'LOW', summary: '经营正常' }));
+    await call('decide', post('xib-approver', `/api/v1/cases/${d}/decision`, { outcome: 'APPROVED', amount: 1_000_000, rateBp: 385, termMonths: 12 }));
+    await eventually(async () => expect((await get('manager', `/api/v1/cases/${d}`)).body.stage).toBe('DISBURSEMENT_HELD'));
+    await call('getCase', get('xib-approver', `/api/v1/cases/${d}`));
+    await call('resolveDisbursement', post('xib-approver', `/api/v1/cases/${d}/disbursement/resolution`, { action: 'CONFIRM_REPORTED', note: '企业确认到账' }));
 
     // Due diligence goes to another assessor only (a task force member may not write it).
     await stack.db.staffMember.upsert({ where: { id: 'assessor-contract' }, create: { id: 'assessor-contract', name: '第二评估机构', role: 'assessor' }, update: {} });

@@ -3,6 +3,7 @@
 // the way the case timeline stores it: one entry per event key (a retried write adds nothing).
 import type { createActivities } from '../../activities';
 import { SANDBOX_BASE_VALUATION_FEN } from '../../activities/adapters';
+import { disbursedAmountDiffers } from '../../activities/loanPayout';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import type { YearArrangement } from '../../domain/calendar/types';
 
@@ -40,6 +41,10 @@ export class Recorder {
   /** What loadCalendarYears answers: the loaded State Council notices (tests add their own). */
   calendarYears: YearArrangement[] = [...OFFICIAL_NOTICES];
   private linkedCases = 0;
+  /** Cases whose payment the bank reports at this amount (fen), whatever is asked. */
+  readonly bankReports = new Map<string, number>();
+  /** Payment attempts per case. */
+  readonly disburseCalls = new Map<string, number>();
   /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
   readonly acknowledged = new Set<string>();
   private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
@@ -99,8 +104,9 @@ export class Recorder {
   }
 
   /**
-   * Holds the next projection of this event type until `release()`: a race a test sets up, such
-   * as a withdrawal arriving while a step's record is being written.
+   * Holds the next projection of this event type (or the activity named, as 'disburse') until
+   * `release()`: a race a test sets up, such as a withdrawal arriving while a step's record is
+   * being written.
    */
   holdNext(type: string): { reached: Promise<void>; release(): void } {
     let reached!: () => void;
@@ -163,8 +169,15 @@ export function stubActivities(rec: Recorder) {
     async signContract({ caseNo, bankCode }) {
       return { contractNo: `HT-${bankCode.toUpperCase()}-${caseNo}`, signedAt: new Date().toISOString() };
     },
+    async cancelContract() {
+      return { cancelledAt: new Date().toISOString() };
+    },
     async disburse({ caseNo, amountFen }) {
-      return { reference: `FK-${caseNo}`, amountFen, paidAt: new Date().toISOString() };
+      await rec.passHold('disburse');
+      rec.disburseCalls.set(caseNo, (rec.disburseCalls.get(caseNo) ?? 0) + 1);
+      const paid = { reference: `FK-${caseNo}`, amountFen: rec.bankReports.get(caseNo) ?? amountFen, paidAt: new Date().toISOString() };
+      if (paid.amountFen !== amountFen) throw disbursedAmountDiffers(`the bank reports ${paid.amountFen} fen, not ${amountFen}`, paid);
+      return paid;
     },
     async valuePatents({ patents }) {
       const valuedAt = new Date().toISOString();

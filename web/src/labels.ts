@@ -9,6 +9,8 @@ export const STAGES: Names = {
   CREDIT_DECISION: ['授信决策', 'Credit decision'],
   CONTRACTING: ['签约', 'Contracting'],
   DISBURSING: ['放款中', 'Disbursing'],
+  DISBURSEMENT_HELD: ['放款金额待核', 'Disbursement held'],
+  CONTRACT_CANCELLED: ['合同已撤销', 'Contract cancelled'],
   DISBURSED: ['已放款', 'Disbursed'],
   REJECTED: ['已拒绝', 'Rejected'],
   WITHDRAWN: ['已撤回', 'Withdrawn'],
@@ -56,6 +58,8 @@ export const OUTCOMES: Names = {
   LOW: ['低', 'Low'],
   MEDIUM: ['中', 'Medium'],
   HIGH: ['高', 'High'],
+  CONFIRM_REPORTED: ['确认银行报告的放款', 'Confirm the payment the bank reports'],
+  RETRY: ['请银行重新放款', 'Ask the bank to pay again'],
 };
 
 export const REASONS: Names = {

@@ -8,7 +8,7 @@ import { formatInstant } from '../format';
 import { useI18n } from '../i18n';
 import { half, nameOf, STAGES, TASKS } from '../labels';
 import { rangeFor } from '../workingTime';
-import { DecisionForm, TaskActions, WithdrawForm } from './caseActions';
+import { CancelContractForm, DecisionForm, HeldDisbursement, TaskActions, WithdrawForm } from './caseActions';
 import { TimeLeft } from './TimeLeft';
 
 const OPEN_STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION'];
@@ -117,7 +117,17 @@ export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
           </p>
         </section>
       ) : null}
-      {open && ['case_officer', 'task_force'].includes(user.role) ? (
+      {user.role === 'credit_approver' && c.stage === 'DISBURSEMENT_HELD' && c.disbursementHold ? (
+        <section className="card">
+          <HeldDisbursement c={c} onChange={setUpdated} />
+        </section>
+      ) : null}
+      {user.role === 'credit_approver' && c.stage === 'DISBURSING' && c.contract ? (
+        <section className="card">
+          <CancelContractForm c={c} onChange={setUpdated} />
+        </section>
+      ) : null}
+      {(open || c.stage === 'CONTRACT_CANCELLED') && ['case_officer', 'task_force'].includes(user.role) ? (
         <section className="card">
           <WithdrawForm c={c} onChange={setUpdated} />
         </section>

@@ -1,5 +1,8 @@
 // What the signed-in user may do on a case, as forms: complete their branch, pause or resume
-// its clock, reassign, decide, withdraw. The API and the workflow have the last word (409).
+// its clock, reassign, decide, cancel the contract or resolve a held payment (the bank's
+// approver), withdraw. The API and the workflow have the last word (409).
+import { DISBURSEMENT_RESOLUTIONS } from '../../../domain/disbursementHold';
+import { formatFen } from '../../../domain/money';
 import { PAUSABLE_TASKS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO, type TaskKind } from '../../../domain/fastTrack/policy';
 import { api, newIdempotencyKey, type CaseTask, type CaseView } from '../api';
 import type { SessionUser } from '../auth/session';
@@ -95,4 +98,30 @@ export function DecisionForm({ c, onChange }: { c: CaseView; onChange: (c: CaseV
 export function WithdrawForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
   const { t } = useI18n();
   return <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />;
+}
+
+/** The bank's approver: cancel the signed, unpaid contract (then the case may be withdrawn). */
+export function CancelContractForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+  const { t } = useI18n();
+  return <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v) => onChange(await post(c.id, '/contract/cancellation', v))} />;
+}
+
+/** The bank's approver: a payment the bank reports at another amount, confirmed or asked again. */
+export function HeldDisbursement({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+  const { t, lang } = useI18n();
+  const hold = c.disbursementHold!;
+  return (
+    <>
+      <p data-testid="disbursement-held">{t('disbursementHeld', { requested: formatFen(hold.requestedFen), reported: formatFen(hold.reported.amountFen), reference: hold.reported.reference })}</p>
+      <ActionForm
+        id={`${c.id}-resolve-disbursement`}
+        fields={[
+          { name: 'action', label: 'resolution', kind: 'select', options: options(DISBURSEMENT_RESOLUTIONS, lang), initial: 'CONFIRM_REPORTED' },
+          { name: 'note', label: 'note', kind: 'textarea' },
+        ]}
+        submitLabel={t('resolveDisbursement')}
+        onSubmit={async (v) => onChange(await post(c.id, '/disbursement/resolution', v))}
+      />
+    </>
+  );
 }
