@@ -33,6 +33,9 @@ const envSchema = z.object({
   // (AUTH_DEV_SECRET, else generated once into DATA_DIR/dev-signing-key).
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_DEV_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Hosts whose identity-provider URLs may be plain http besides loopback: a private container
+  // network's service name (Compose's `keycloak`), named one by one, never a pattern.
+  AUTH_PLAIN_HTTP_HOSTS: z.string().regex(/^[\w.-]+(,[\w.-]+)*$/, 'expected host names separated by commas').optional(),
   // The console's OpenID Connect sign-in (authorization code + PKCE): the provider and the
   // console's public client id there. Its access tokens must satisfy AUTH_ISSUER/AUDIENCE.
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
@@ -70,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = parsed.data;
   const production = c.GREENLANE_ENV === 'production';
   // Identity provider URLs in clear text only on this machine: a token's keys must not be spoofable.
-  const plainHttp = (url?: string) => url !== undefined && new URL(url).protocol === 'http:' && !isLoopback(new URL(url).hostname);
+  const plainHttpHosts = new Set(c.AUTH_PLAIN_HTTP_HOSTS?.split(',') ?? []);
+  const plainHttp = (url?: string) => url !== undefined && new URL(url).protocol === 'http:' && !isLoopback(new URL(url).hostname) && !plainHttpHosts.has(new URL(url).hostname);
   const problems = [
     production && !c.DATABASE_URL && '  DATABASE_URL: required when GREENLANE_ENV=production',
     production && !c.AUTH_JWKS_URL && '  AUTH_JWKS_URL: required when GREENLANE_ENV=production',
@@ -82,8 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     production && c.PAYLOAD_KEYS?.includes(DEVELOPMENT_PAYLOAD_KEYS.split(':')[1]) && '  PAYLOAD_KEYS: the published development key is not allowed when GREENLANE_ENV=production',
     ...keyProblems(c.PAYLOAD_KEYS),
     ...originProblems(c.CODEC_CORS_ORIGINS),
-    plainHttp(c.AUTH_JWKS_URL) && '  AUTH_JWKS_URL: must be https (http only on loopback)',
-    plainHttp(c.OIDC_ISSUER) && '  OIDC_ISSUER: must be https (http only on loopback)',
+    plainHttp(c.AUTH_JWKS_URL) && '  AUTH_JWKS_URL: must be https (http only on loopback or a host in AUTH_PLAIN_HTTP_HOSTS)',
+    plainHttp(c.OIDC_ISSUER) && '  OIDC_ISSUER: must be https (http only on loopback or a host in AUTH_PLAIN_HTTP_HOSTS)',
     // Development hands out a token for any role at /dev/sign-in: never to another machine.
     !production && !isLoopback(c.API_HOST) && `  API_HOST: ${c.API_HOST} is not loopback; development sign-in hands out tokens for any role, so outside this machine set GREENLANE_ENV=production`,
   ].filter(Boolean);

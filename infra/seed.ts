@@ -2,6 +2,7 @@ import type { Database } from './database';
 import { BANKS, STREETS } from '../domain/siming';
 import { OFFICIAL_NOTICES } from '../domain/calendar/officialNotices';
 import { DEV_GROUPS, DEV_USERS } from './devUsers';
+import type { Principal } from '../domain/people';
 
 /**
  * Loads reference data; safe to run on every start (upserts, never overwrites an
@@ -25,10 +26,13 @@ export async function seedReferenceData(db: Database, { devStaff }: { devStaff: 
       update: {},
     });
   }
-  if (devStaff) {
-    for (const u of DEV_USERS) {
-      const data = { name: u.name, role: u.role, streetCode: u.street ?? null, bankCode: u.bank ?? null, groups: [...(DEV_GROUPS[u.sub] ?? [])] };
-      await db.staffMember.upsert({ where: { id: u.sub }, create: { id: u.sub, ...data }, update: data });
-    }
+  if (devStaff) await seedStaff(db, DEV_USERS, DEV_GROUPS);
+}
+
+/** Registers people as staff (who cases can be assigned to) by their identity provider subject, with the groups notices reach them through. */
+export async function seedStaff(db: Database, people: readonly Principal[], groups: Readonly<Record<string, readonly string[]>> = {}): Promise<void> {
+  for (const u of people) {
+    const data = { name: u.name, role: u.role, streetCode: u.street ?? null, bankCode: u.bank ?? null, groups: [...(groups[u.sub] ?? [])] };
+    await db.staffMember.upsert({ where: { id: u.sub }, create: { id: u.sub, ...data }, update: data });
   }
 }

@@ -27,7 +27,7 @@ import { DEV_USERS } from '../infra/devUsers';
 import { startDevServer } from '../dev/devServer';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../dev/embeddedPostgres';
 import { createCaseLoad, type ServerError } from '../dev/faults/caseLoad';
-import { freePort, ManagedProcess, waitFor } from '../dev/faults/childProcess';
+import { freePort, ManagedProcess, tsxEntry, waitFor } from '../dev/managedProcess';
 import { migrate } from '../infra/migrate';
 import { createScratchDatabase } from '../dev/scratchDatabase';
 import { seedReferenceData } from '../infra/seed';
@@ -130,10 +130,10 @@ async function main() {
     };
     delete env.NODE_OPTIONS;
     const baseUrl = `http://127.0.0.1:${apiPort}`;
-    const worker = new ManagedProcess('worker', 'worker/main.ts', env, path.join(dir, 'worker.log'), (out) =>
+    const worker = new ManagedProcess('worker', tsxEntry('worker/main.ts'), env, path.join(dir, 'worker.log'), (out) =>
       waitFor(() => out().includes('Worker polling'), 120_000, 'worker'),
     );
-    const api = new ManagedProcess('api', 'api/main.ts', env, path.join(dir, 'api.log'), () =>
+    const api = new ManagedProcess('api', tsxEntry('api/main.ts'), env, path.join(dir, 'api.log'), () =>
       waitFor(() => fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false), 60_000, 'API'),
     );
     cleanups.push(() => worker.stop(), () => api.stop());

@@ -9,6 +9,7 @@
 \set ON_ERROR_STOP on
 \getenv temporal_password TEMPORAL_DB_PASSWORD
 \getenv greenlane_password GREENLANE_DB_PASSWORD
+\getenv keycloak_password KEYCLOAK_DB_PASSWORD
 
 -- Temporal: one role owning its two databases. The `temporal-schema` service
 -- creates the tables with temporal-sql-tool; this only provides the databases
@@ -29,7 +30,15 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'greenlane') \gexec
 SELECT 'CREATE DATABASE greenlane OWNER greenlane'
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'greenlane') \gexec
 
--- Neither application role may connect to the other's databases.
-REVOKE CONNECT ON DATABASE temporal, temporal_visibility, greenlane FROM PUBLIC;
+-- Keycloak: its own role and database; Keycloak creates its tables on first start.
+SELECT format('CREATE ROLE keycloak LOGIN PASSWORD %L', :'keycloak_password')
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'keycloak') \gexec
+
+SELECT 'CREATE DATABASE keycloak OWNER keycloak'
+WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'keycloak') \gexec
+
+-- No application role may connect to another's databases.
+REVOKE CONNECT ON DATABASE temporal, temporal_visibility, greenlane, keycloak FROM PUBLIC;
 GRANT CONNECT ON DATABASE temporal, temporal_visibility TO temporal;
 GRANT CONNECT ON DATABASE greenlane TO greenlane;
+GRANT CONNECT ON DATABASE keycloak TO keycloak;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Runs an install step with its output visible, failing loudly. */
@@ -28,4 +29,26 @@ export function installOnce(what: string, install: () => void): void {
  */
 export function goCaches(cacheDir: string): NodeJS.ProcessEnv {
   return { GOMODCACHE: path.join(cacheDir, 'go', 'mod'), GOCACHE: path.join(cacheDir, 'go', 'build'), GOFLAGS: '-modcacherw' };
+}
+
+/**
+ * `go install pkg@version` of each package into `binDir` (nice: builds share the machine), Go's
+ * caches inside Greenlane's. Returns the binaries' paths, each named for its package's last element.
+ */
+export function goInstall(cacheDir: string, binDir: string, what: string, packages: readonly string[]): string[] {
+  const binaries = packages.map((p) => path.join(binDir, p.replace(/@.*$/, '').split('/').pop()!));
+  if (binaries.every((b) => fs.existsSync(b))) return binaries;
+  if (!which('go')) throw new Error(`${what} is built with Go, which is not on PATH (apt-get install golang)`);
+  installOnce(`building ${what} from the Go module proxy into ${binDir}`, () => {
+    fs.mkdirSync(binDir, { recursive: true });
+    runVisible('nice', ['-n', '10', 'go', 'install', ...packages], { env: { ...process.env, ...goCaches(cacheDir), GOBIN: binDir } });
+  });
+  return binaries;
+}
+
+/** Where a module's source is in Go's module cache (downloaded if missing): its schema and config files. */
+export function goModuleDir(cacheDir: string, moduleAtVersion: string): string {
+  const r = spawnSync('go', ['mod', 'download', '-json', moduleAtVersion], { encoding: 'utf8', env: { ...process.env, ...goCaches(cacheDir) } });
+  if (r.status !== 0) throw new Error(`go mod download ${moduleAtVersion}: ${r.stdout}${r.stderr}`);
+  return (JSON.parse(r.stdout) as { Dir: string }).Dir;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { goCaches, installOnce, runVisible, which } from './shell';
+import { goInstall, which } from './shell';
 
 // The newest tag `go install pkg@version` accepts (later go.mod files carry a
 // `replace`); it embeds Temporal Server 1.29.1 and UI 2.42.1.
@@ -20,12 +20,6 @@ export function ensureTemporalCli(cacheDir: string, explicit?: string): string |
   const onPath = which('temporal');
   if (onPath) return onPath;
   const dir = path.join(cacheDir, 'temporal-cli', TEMPORAL_CLI_VERSION);
-  const binary = path.join(dir, 'temporal');
-  if (fs.existsSync(binary)) return binary;
-  if (!which('go')) return undefined;
-  installOnce(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy into ${dir}`, () => {
-    fs.mkdirSync(dir, { recursive: true });
-    runVisible('go', ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], { env: { ...process.env, ...goCaches(cacheDir), GOBIN: dir } });
-  });
-  return binary;
+  if (!fs.existsSync(path.join(dir, 'temporal')) && !which('go')) return undefined;
+  return goInstall(cacheDir, dir, `the Temporal CLI ${TEMPORAL_CLI_VERSION}`, [`${MODULE}@${TEMPORAL_CLI_VERSION}`])[0];
 }

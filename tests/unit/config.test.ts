@@ -38,7 +38,7 @@ describe('loadConfig', () => {
   it.each([
     ['no AUTH_ISSUER', { AUTH_ISSUER: undefined }, /AUTH_ISSUER: required when GREENLANE_ENV=production/],
     ['no AUTH_AUDIENCE', { AUTH_AUDIENCE: undefined }, /AUTH_AUDIENCE: required when GREENLANE_ENV=production/],
-    ['a plain-http key set', { AUTH_JWKS_URL: 'http://sso.siming.example/jwks' }, /AUTH_JWKS_URL: must be https \(http only on loopback\)/],
+    ['a plain-http key set', { AUTH_JWKS_URL: 'http://sso.siming.example/jwks' }, /AUTH_JWKS_URL: must be https \(http only on loopback or a host in AUTH_PLAIN_HTTP_HOSTS\)/],
     ['no payload keys', { PAYLOAD_KEYS: undefined }, /PAYLOAD_KEYS: required when GREENLANE_ENV=production/],
     ['the published development key', { PAYLOAD_KEYS: `new:${'A'.repeat(43)}=,${DEVELOPMENT_PAYLOAD_KEYS}` }, /PAYLOAD_KEYS: the published development key is not allowed/],
     ['a 16-byte key', { PAYLOAD_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` }, /PAYLOAD_KEYS: key 'k1' is 16 bytes; AES-256 needs 32/],
@@ -52,6 +52,14 @@ describe('loadConfig', () => {
 
   it('accepts an http identity provider on loopback (a test or a local Keycloak)', () => {
     expect(loadConfig({ ...production, AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
+  });
+
+  it('accepts http from a host named in AUTH_PLAIN_HTTP_HOSTS only (Compose\'s private network)', () => {
+    const keycloak = { ...production, AUTH_JWKS_URL: 'http://keycloak:8080/realms/greenlane/protocol/openid-connect/certs' };
+    expect(loadConfig({ ...keycloak, AUTH_PLAIN_HTTP_HOSTS: 'keycloak' }).auth.jwksUrl).toBe(keycloak.AUTH_JWKS_URL);
+    expect(() => loadConfig(keycloak)).toThrow(/AUTH_JWKS_URL: must be https/);
+    expect(() => loadConfig({ ...keycloak, AUTH_PLAIN_HTTP_HOSTS: 'keycloak.evil' })).toThrow(/AUTH_JWKS_URL: must be https/);
+    expect(() => loadConfig({ ...keycloak, AUTH_PLAIN_HTTP_HOSTS: 'keycloak, *' })).toThrow(/AUTH_PLAIN_HTTP_HOSTS: expected host names/);
   });
 
   it('refuses development bound to another machine: its sign-in hands out any role', () => {

@@ -1,0 +1,31 @@
+// What the production project's tests know of the stack globalSetup started, and how its users
+// get their tokens: signing in at the provider with the console's authorization code + PKCE.
+import { signInWithPassword } from '../support/oidcSignIn';
+
+const need = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests with --selectProjects production`);
+  return value;
+};
+
+export const prod = {
+  apiUrl: need('GREENLANE_PROD_API_URL'),
+  uiUrl: need('GREENLANE_PROD_UI_URL'),
+  issuer: need('GREENLANE_PROD_ISSUER'),
+  temporalAddress: need('GREENLANE_PROD_TEMPORAL_ADDRESS'),
+  databaseUrl: need('GREENLANE_PROD_DATABASE_URL'),
+  password: need('GREENLANE_PROD_PASSWORD'),
+  runDir: need('GREENLANE_PROD_RUN_DIR'),
+};
+
+const tokens = new Map<string, Promise<string>>();
+
+/** A user's access token from the provider, through the console's client (one sign-in per user and file). */
+export function tokenOf(username: string): Promise<string> {
+  if (!tokens.has(username)) {
+    tokens.set(username, signInWithPassword({ issuer: prod.issuer, clientId: 'greenlane-console', redirectUri: `${prod.apiUrl}/auth/callback`, username, password: prod.password }));
+  }
+  return tokens.get(username)!;
+}
+
+export const bearerOf = async (username: string) => `Bearer ${await tokenOf(username)}`;
