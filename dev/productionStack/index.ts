@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '../../infra/database';
+import { DEV_GROUPS } from '../../infra/devUsers';
 import { migrate } from '../../infra/migrate';
 import { seedReferenceData, seedStaff } from '../../infra/seed';
 import { ensureConsoleBuilt } from '../../web/ensureBuilt';
@@ -112,8 +113,9 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     const realm = loadRealm(realmEnv);
     const db = createDatabase(databaseUrl, 2);
     await seedReferenceData(db, { devStaff: false });
-    // The provider's users are the people cases are assigned to.
-    await seedStaff(db, realm.users);
+    // The provider's users are the people cases are assigned to; the realm's users are the development
+    // users, so they join the same notice groups (the coordination group, the task force's leaders).
+    await seedStaff(db, realm.users, DEV_GROUPS);
     await db.$disconnect();
     const temporalAddress = `127.0.0.1:${grpcF}`;
     const temporalDir = path.join(o.runDir, 'temporal');
