@@ -74,6 +74,7 @@ test('a consultation withdrawn while the firm supplies materials no longer reads
   expect(final.materials).toEqual([expect.objectContaining({ until: final.withdrawal!.at, pausedWorkingDays: 2 })]);
   expect(s.rec.record(id)).toMatchObject({ stage: 'WITHDRAWN', slaState: 'ON_TRACK' });
   expect(s.rec.timeline(id).find((e) => e.type === 'WITHDRAWN')!.data).toMatchObject({ pauseEnded: { pausedWorkingDays: 2 } });
+  // What the API reads from the closed workflow (a query replays it).
   expect(await handle.query(consultationStateQuery)).toMatchObject({ slaState: 'ON_TRACK' });
   await saveHistory(handle, 'joint-consultation-withdrawn-while-paused');
 });
