@@ -55,11 +55,13 @@ function clockHistory(events: readonly EventRow[]): { breaches: Breach[]; pauses
       case 'SLA_PAUSED':
         pauses.push({ kind: d.kind, reason: d.reason, by: e.actor, since: at, ...(d.escalatesAt ? { escalatesAt: d.escalatesAt } : {}) });
         break;
-      case 'SLA_RESUMED': {
-        const active = pauses.find((p) => p.until === undefined);
-        if (active) Object.assign(active, { until: at }, d.pausedWorkingDays !== undefined ? { pausedWorkingDays: d.pausedWorkingDays } : { pausedWorkingMs: d.pausedWorkingMs });
+      case 'SLA_RESUMED':
+        endPause(pauses, at, d);
         break;
-      }
+      case 'WITHDRAWN':
+        // A pause standing at the withdrawal ended with it (patch pause-ends-with-case).
+        if (d.pauseEnded) endPause(pauses, at, d.pauseEnded as Data);
+        break;
       case 'DUES_RECOMPUTED': {
         // A notice loaded while paused moves the pause's limit with the dues.
         const active = pauses.find((p) => p.until === undefined);
@@ -75,4 +77,10 @@ function clockHistory(events: readonly EventRow[]): { breaches: Breach[]; pauses
     }
   }
   return { breaches, pauses };
+}
+
+/** The standing pause ends at `at`, its length as the event recorded it. */
+function endPause(pauses: Pause[], at: string, length: Data): void {
+  const active = pauses.find((p) => p.until === undefined);
+  if (active) Object.assign(active, { until: at }, length.pausedWorkingDays !== undefined ? { pausedWorkingDays: length.pausedWorkingDays } : { pausedWorkingMs: length.pausedWorkingMs });
 }

@@ -22,7 +22,7 @@ import {
   type BranchTiming,
 } from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
-import { NOT_PAUSED, extendByPauses, pausedWorkingDays, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, endPause, extendByPauses, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
 import { formatWan } from '../domain/money';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
@@ -48,7 +48,7 @@ import type {
 import { validateWithdraw } from './fastTrackCaseValidators';
 import { caseProjector, type CaseRow, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
-import { PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
@@ -131,10 +131,14 @@ export class FastTrackCase {
     await condition(() => this.state.recorded);
     // Re-checked: the case may have moved on while acceptance finished.
     revalidate(() => validateWithdraw(this.state, { reason, actor }));
-    const at = new Date().toISOString();
-    this.state.withdrawal = { reason, by: actor, at };
+    const at = new Date();
+    // A pause standing now ends with the case, so nothing reads it as waiting for the firm; the
+    // dues stay as they stood (no clock runs on), and so does the level beneath the pause.
+    const pause = this.activePause();
+    const pauseEnded = pause && patched(PAUSE_ENDS_WITH_CASE) ? { kind: pause.kind, ...endPause(this.calendar!, pause, at, this.periodRule()) } : undefined;
+    this.state.withdrawal = { reason, by: actor, at: at.toISOString() };
     this.state.stage = 'WITHDRAWN';
-    await this.project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', actor, { reason });
+    await this.project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', actor, { reason, ...(pauseEnded ? { pauseEnded } : {}) });
     return this.state;
   }
   async cancelContract(req: CancelContractRequest): Promise<CaseState> {
@@ -218,11 +222,7 @@ export class FastTrackCase {
     const { state } = this;
     const pause = this.activePause()!;
     const seq = state.pauses.indexOf(pause) + 1;
-    const at = new Date();
-    pause.until = at.toISOString();
-    const paused = this.periodRule()
-      ? { pausedWorkingDays: (pause.pausedWorkingDays = pausedWorkingDays(this.calendar!, new Date(pause.since), at)) }
-      : { pausedWorkingMs: (pause.pausedWorkingMs = this.calendar!.workingTimeRemaining(new Date(pause.since), at)) };
+    const paused = endPause(this.calendar!, pause, new Date(), this.periodRule());
     // The firm's wait does not count against the branch or the promise.
     this.recomputeDues();
     const t = this.task(pause.kind);

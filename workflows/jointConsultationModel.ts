@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
 import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { ESCALATION, TASK_FORCE } from '../domain/escalation';
-import { NOT_PAUSED, pausedWorkingDays, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, endPause, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
 import { slaStateOf } from '../domain/slaState';
 import { CLOSED_STAGES, consultationAnswered } from '../domain/stages';
 import { RECORD } from './activityOptions';
@@ -29,7 +29,7 @@ import type {
 import * as rules from './jointConsultationValidators';
 import { consultationProjector, type Projector } from './projector';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
-import { PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -124,19 +124,14 @@ export class JointConsultation {
   async completeMaterials({ actor, note }: CompleteMaterialsRequest): Promise<ConsultationState> {
     await this.whenOpened(() => rules.validateCompleteMaterials(this.state, { actor, note }));
     const pause = this.activePause();
-    if (pause) {
-      const at = new Date();
-      pause.until = at.toISOString();
-      if (this.periodRule()) pause.pausedWorkingDays = pausedWorkingDays(this.calendar!, new Date(pause.since), at);
-      else pause.pausedWorkingMs = this.calendar!.workingTimeRemaining(new Date(pause.since), at);
-      // The firm's wait does not count against the five working days.
-      this.recomputeDue();
-    }
+    const waited = pause ? endPause(this.calendar!, pause, new Date(), this.periodRule()) : { pausedWorkingMs: 0 };
+    // The firm's wait does not count against the five working days.
+    if (pause) this.recomputeDue();
     this.state.stage = 'RE_REVIEW';
     this.clock.replan();
     await this.project('材料齐全，提交复审 Materials complete: plan to re-review', `materials-complete:${++this.completions}`, 'MATERIALS_COMPLETE', actor.id, {
       note: note ?? null,
-      ...(pause?.pausedWorkingDays !== undefined ? { pausedWorkingDays: pause.pausedWorkingDays } : { pausedWorkingMs: pause?.pausedWorkingMs ?? 0 }),
+      ...waited,
       dueAt: this.state.dueAt,
     });
     return this.state;
@@ -153,10 +148,13 @@ export class JointConsultation {
   async withdraw({ actor, reason }: WithdrawConsultationRequest): Promise<ConsultationState> {
     await this.whenOpened(() => rules.validateWithdrawConsultation(this.state, { actor, reason }));
     const pause = this.activePause();
-    if (pause) pause.until = new Date().toISOString();
-    this.state.withdrawal = { reason, by: actor.id, at: new Date().toISOString() };
+    const at = new Date();
+    // The wait for materials ends with the consultation, its working days counted and on the timeline.
+    const pauseEnded = pause && patched(PAUSE_ENDS_WITH_CASE) ? endPause(this.calendar!, pause, at, this.periodRule()) : undefined;
+    if (pause && !pauseEnded) pause.until = at.toISOString();
+    this.state.withdrawal = { reason, by: actor.id, at: at.toISOString() };
     this.state.stage = 'WITHDRAWN';
-    await this.project('撤回会诊 Withdraw consultation', 'withdrawn', 'WITHDRAWN', actor.id, { reason });
+    await this.project('撤回会诊 Withdraw consultation', 'withdrawn', 'WITHDRAWN', actor.id, { reason, ...(pauseEnded ? { pauseEnded } : {}) });
     return this.state;
   }
 

@@ -14,6 +14,13 @@ import { shanghaiText } from './caseDetails';
  */
 export const PAUSE_PERIOD_RULE = 'pause-working-days';
 
+/**
+ * The patch under which a case or consultation that ends while paused ends the pause then: its
+ * working days counted, no longer PAUSED, the record's pause cleared and the timeline's ending
+ * event naming it. Histories before it keep a case's pause standing and a consultation's wait uncounted.
+ */
+export const PAUSE_ENDS_WITH_CASE = 'pause-ends-with-case';
+
 /** A deadline's own level; a case or consultation shows MET and PAUSED besides (see slaStateOf). */
 export type SlaLevel = Exclude<SlaStateValue, 'MET' | 'PAUSED'>;
 

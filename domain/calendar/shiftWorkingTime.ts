@@ -71,6 +71,25 @@ export function pausedWorkingDays(calendar: WorkingCalendar, since: Date, until:
   return calendar.workingDaysBetween(shanghaiDate(since), shanghaiDate(until));
 }
 
+/** A wait for the firm as a case or a consultation keeps it: open until `until` is set. */
+export interface PauseSpan {
+  since: string;
+  until?: string;
+  pausedWorkingDays?: number;
+  pausedWorkingMs?: number;
+}
+
+/**
+ * Ends a pause at `at`, whether the clock resumes or the case or consultation ends meanwhile: in
+ * working days under the period rule, else in working time as pauses before it were. Returns its
+ * length as the timeline records it.
+ */
+export function endPause(calendar: WorkingCalendar, pause: PauseSpan, at: Date, periodRule: boolean): { pausedWorkingDays: number } | { pausedWorkingMs: number } {
+  pause.until = at.toISOString();
+  if (periodRule) return { pausedWorkingDays: (pause.pausedWorkingDays = pausedWorkingDays(calendar, new Date(pause.since), at)) };
+  return { pausedWorkingMs: (pause.pausedWorkingMs = calendar.workingTimeRemaining(new Date(pause.since), at)) };
+}
+
 /** A due moved later by the firm's pauses: a 24:00 due moved by working days stays 24:00 of a working day. */
 export function extendByPauses(calendar: WorkingCalendar, due: Date, paused: PausedTime): Date {
   // The due's own day is the day before 24:00, like the acceptance day of a period.

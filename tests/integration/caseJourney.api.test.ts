@@ -182,3 +182,20 @@ it('a pause for the firm reads PAUSED with since, by and why, in the case and th
   const row = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } });
   expect([row.slaState, row.pausedSince, row.pausedWorkingDays]).toEqual(['ON_TRACK', null, days]);
 });
+
+it('a case withdrawn while paused no longer reads PAUSED: the withdrawal ends the pause, clears it from the record and closes it on the timeline', async () => {
+  const id = await newCase('厦门鹭江暂停撤回测试有限公司');
+  expect((await act('lujiang-grid', id, '/tasks/grid-submission/pause', { reason: '等待企业补充财务报表' })).status).toBe(200);
+  expect((await view(id)).slaState).toBe('PAUSED');
+  expect((await act('lujiang-officer', id, '/withdrawal', { reason: '企业已通过其他渠道融资' })).status).toBe(200);
+
+  const after = await view(id, 'lujiang-officer');
+  expect(after).toMatchObject({ stage: 'WITHDRAWN', slaState: 'ON_TRACK', paused: null });
+  const pause = after.pauses[0];
+  expect(pause).toMatchObject({ kind: 'GRID_SUBMISSION', until: after.withdrawal.at, pausedWorkingDays: pausedWorkingDays(calendar, new Date(pause.since), new Date(pause.until)) });
+  expect(after.events.find((e: { type: string }) => e.type === 'WITHDRAWN').data).toMatchObject({ pauseEnded: { kind: 'GRID_SUBMISSION', pausedWorkingDays: pause.pausedWorkingDays } });
+  const row = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } });
+  expect([row.stage, row.slaState, row.pausedSince, row.pausedBy, row.pausedReason]).toEqual(['WITHDRAWN', 'ON_TRACK', null, null, null]);
+  const list = await request(stack.app).get('/api/v1/cases').query({ slaState: 'PAUSED' }).set('authorization', await bearer('lujiang-officer')).expect(200);
+  expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+});

@@ -19,7 +19,14 @@ describe('slaStateOf', () => {
   });
 
   it('stays as it was when withdrawn, MET once the bank answered', () => {
-    expect(slaStateOf('PAUSED', { ...now, withdrawn: true, paused: true })).toBe('PAUSED');
+    expect(slaStateOf('AT_RISK', { ...now, withdrawn: true })).toBe('AT_RISK');
     expect(slaStateOf('ON_TRACK', { ...now, answered: true })).toBe('MET');
+  });
+
+  it('withdrawn while paused, with the pause ended by the withdrawal, reads the level beneath the pause, not PAUSED', () => {
+    expect(slaStateOf('PAUSED', { ...now, withdrawn: true })).toBe('ON_TRACK');
+    expect(slaStateOf('PAUSED', { ...now, withdrawn: true, atRisk: true })).toBe('AT_RISK');
+    // Histories before patch pause-ends-with-case left the pause standing: those still read PAUSED.
+    expect(slaStateOf('PAUSED', { ...now, withdrawn: true, paused: true })).toBe('PAUSED');
   });
 });

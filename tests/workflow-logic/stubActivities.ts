@@ -33,6 +33,8 @@ export interface Projection {
   stage: string;
   slaState: string;
   dueAt?: string;
+  /** The pause standing (loan_case's paused_since, paused_by, paused_reason); null once none stands, absent where the record keeps none. */
+  pause?: { since: string; by: string; reason: string } | null;
 }
 
 export class Recorder {
@@ -61,9 +63,9 @@ export class Recorder {
   }
 
   /** A projection with its timeline event, as recordCaseProgress and recordConsultationProgress write them. */
-  progress(id: string, { revision, stage, slaState, dueAt, event }: Projection & { event: Entry }): void {
+  progress(id: string, { revision, stage, slaState, dueAt, pause, event }: Projection & { event: Entry }): void {
     this.add(id, event);
-    this.project(id, { revision, stage, slaState, dueAt });
+    this.project(id, { revision, stage, slaState, dueAt, ...(pause !== undefined ? { pause } : {}) });
   }
 
   /** A notice sent, kept on the timeline as notify and notifyConsultation keep it. */

@@ -12,7 +12,7 @@ const histories = loadHistories();
 
 test('histories of every path are recorded', () => {
   expect(histories.map((h) => h.name)).toEqual(
-    expect.arrayContaining(['happy-path', 'due-diligence-breached', 'holiday', 'rejected', 'withdrawn', 'invalid-updates', 'pause-and-reassign', 'worker-restart', 'calendar-changed', 'cadence-daily-board', 'cadence-daily-holiday', 'joint-consultation-accepted', 'joint-consultation-breached', 'consultation-batch', 'sci-tech-withdrawn-while-scoring', 'due-diligence-after-cutoff', 'provisional-substitute-rest-days', 'sci-tech-pledged-patents', 'contract-cancelled-then-withdrawn', 'disbursement-held-then-confirmed', 'pause-working-days', 'joint-consultation-paused-working-days', 'breach-unacknowledged-escalated', 'consultation-batch-member-ids', 'consultation-batch-pilot-firm', 'joint-consultation-pilot-firm']),
+    expect.arrayContaining(['happy-path', 'due-diligence-breached', 'holiday', 'rejected', 'withdrawn', 'invalid-updates', 'pause-and-reassign', 'worker-restart', 'calendar-changed', 'cadence-daily-board', 'cadence-daily-holiday', 'joint-consultation-accepted', 'joint-consultation-breached', 'consultation-batch', 'sci-tech-withdrawn-while-scoring', 'due-diligence-after-cutoff', 'provisional-substitute-rest-days', 'sci-tech-pledged-patents', 'contract-cancelled-then-withdrawn', 'disbursement-held-then-confirmed', 'pause-working-days', 'joint-consultation-paused-working-days', 'breach-unacknowledged-escalated', 'consultation-batch-member-ids', 'consultation-batch-pilot-firm', 'joint-consultation-pilot-firm', 'withdrawn-while-paused', 'joint-consultation-withdrawn-while-paused']),
   );
 });
 

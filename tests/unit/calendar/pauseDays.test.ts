@@ -3,7 +3,7 @@
 // days and stays 24:00 (Asia/Shanghai) of a working day. 2026 runs on its State Council notice.
 import fc from 'fast-check';
 import { OFFICIAL_NOTICES } from '../../../domain/calendar/officialNotices';
-import { extendByPauses, pausedWorkingDays } from '../../../domain/calendar/shiftWorkingTime';
+import { endPause, extendByPauses, pausedWorkingDays } from '../../../domain/calendar/shiftWorkingTime';
 import { shanghaiDate, shanghaiEndOfDay } from '../../../domain/calendar/timeZone';
 import { WorkingCalendar } from '../../../domain/calendar/workingCalendar';
 
@@ -57,5 +57,15 @@ describe('pausedWorkingDays', () => {
       }),
       { seed: 20261130, numRuns: 300 },
     );
+  });
+});
+
+describe('endPause', () => {
+  it('closes a pause at the instant given, in working days under the period rule, in working time before it', () => {
+    const pause = { since: at('2026-12-04T16:00:00').toISOString() };
+    expect(endPause(calendar, pause, at('2026-12-07T09:00:00'), true)).toEqual({ pausedWorkingDays: 1 });
+    expect(pause).toMatchObject({ until: at('2026-12-07T09:00:00').toISOString(), pausedWorkingDays: 1 });
+    // Friday 16:00 to 24:00 and Monday 00:00 to 09:00 of a working day counting 24 hours.
+    expect(endPause(calendar, { since: pause.since }, at('2026-12-07T09:00:00'), false)).toEqual({ pausedWorkingMs: 17 * 3_600_000 });
   });
 });
