@@ -61,7 +61,7 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
           <div key={g.code} className="bar-row">
             <span className="bar-label">{lang === 'en' ? g.nameEn : g.nameZh}</span>
             <span className="bar-track">
-              <span className="bar on-time" style={{ width: `${(g.promiseKeptRate ?? 0) * 100}%` }} />
+              <span className="bar promise-kept" style={{ width: `${(g.promiseKeptRate ?? 0) * 100}%` }} />
             </span>
             <span className="bar-value">{formatPercent(g.promiseKeptRate)}</span>
           </div>
