@@ -1,6 +1,7 @@
 // The facts the cadence reports' board is built from (domain/cadence/ranking.ts): the outcomes
 // and intake of a period, the cases open now, every street and bank.
-import { OUTCOME_EVENT_TYPES, type BoardFacts, type OutcomeEvent } from '../domain/cadence/ranking';
+import type { BoardFacts, OutcomeEvent } from '../domain/cadence/ranking';
+import { OUTCOME_EVENT_TYPES } from '../domain/reports/promiseKept';
 import { CASE_ENDED_STAGES } from '../domain/stages';
 import type { Database } from '../infra/database';
 import { rangeInstants, type DateRange } from './slaSummaryQuery';

@@ -51,6 +51,7 @@ export async function querySlaSummaryWhere(
         bankCode: true,
         stage: true,
         acceptedAt: true,
+        dueAt: true,
         events: { where: { type: { in: SUMMARY_EVENT_TYPES } }, select: { type: true, at: true, data: true } },
       },
     }),

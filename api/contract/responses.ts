@@ -381,13 +381,18 @@ export const CalendarYearResult = z.union([CalendarYearPreview, CalendarYearLoad
 const rate = z.number().min(0).max(1).nullable();
 export const SlaFigures = {
   opened: z.number().int(),
-  decided: z.number().int(),
+  decided: z.number().int().describe('cases approved or rejected'),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+  decidedInTime: z.number().int().describe('decisions (rejections included) by the promise due'),
   disbursed: z.number().int(),
+  disbursedInTime: z.number().int().describe('payments by the promise due: the promise kept'),
+  decidedInTimeRate: rate.describe('decidedInTime ÷ decided'),
+  promiseKeptRate: rate.describe('disbursedInTime ÷ disbursed; a rejection is never a kept promise'),
   closed: z.number().int(),
   breachedCases: z.number().int(),
   breaches: z.number().int(),
-  onTimeRate: rate,
-  promiseKeptRate: rate,
+  onTimeRate: rate.describe('closed without any breach ÷ closed (a prompt rejection counts here): not the promise'),
   pausedWorkingDays: z.number().int().describe('working days the cases waited for the firm (finished pauses), not counted against the promise'),
   medianWorkingDays: z.strictObject(Object.fromEntries(STAGE_METRICS.map((m) => [m, z.number().nullable()])) as Record<(typeof STAGE_METRICS)[number], z.ZodNullable<z.ZodNumber>>),
 };

@@ -4,11 +4,8 @@
 // Definitions:
 // - Outcomes in the period are events dated in it, whatever the case's acceptance date: a
 //   decision (APPROVED or REJECTED) and a disbursement (DISBURSED).
-// - In time: the event at or before the case's promise due (the due on the record, moved later
-//   by any pause for the firm's materials).
-// - decidedInTimeRate = decisions in time ÷ decisions; a rejection is a decision, on time or not.
-// - promiseKeptRate = disbursements in time ÷ disbursements: only money in time keeps the promise,
-//   so a rejection never counts as a kept promise.
+// - Decided in time and promise kept (decidedInTimeRate, promiseKeptRate) are
+//   domain/reports/promiseKept.ts's, the SLA summary's too: only money in time keeps the promise.
 // - Amounts: applied = the cases accepted in the period, granted = the approvals', disbursed =
 //   the payments'; in CNY exact to the fen.
 // - Rank (1 = best): groups with an outcome, by promiseKeptRate (a group that paid nothing below
@@ -16,6 +13,7 @@
 //   has no late decision: it counts as 1), then more disbursements, then code. Groups without any
 //   outcome are listed after them, unranked: every street and bank appears, even with zero.
 import { formatFen } from '../money';
+import { promiseFigures, type Outcome, type PromiseFigures } from '../reports/promiseKept';
 import type { SlaStateValue } from '../slaState';
 
 /**
@@ -30,21 +28,15 @@ export const WATCHED_SLA_STATES = {
 export type WatchedSlaState = keyof typeof WATCHED_SLA_STATES;
 export const WATCHED_STATES = Object.keys(WATCHED_SLA_STATES) as WatchedSlaState[];
 
-export const OUTCOME_EVENT_TYPES = ['APPROVED', 'REJECTED', 'DISBURSED'] as const;
-
 export interface Named {
   code: string;
   nameZh: string;
   nameEn: string;
 }
 
-export interface OutcomeEvent {
+export interface OutcomeEvent extends Outcome {
   streetCode: string;
   bankCode: string;
-  type: (typeof OUTCOME_EVENT_TYPES)[number];
-  at: Date;
-  /** The case's promise due; null counts as not in time. */
-  dueAt: Date | null;
   /** Granted (APPROVED) or paid (DISBURSED); 0 for a rejection. */
   amountFen: number;
 }
@@ -64,17 +56,9 @@ export interface OpenCase {
   acceptedAt: Date;
 }
 
-export interface OutcomeFigures {
+export interface OutcomeFigures extends PromiseFigures {
   /** Cases accepted in the period. */
   opened: number;
-  decided: number;
-  approved: number;
-  rejected: number;
-  decidedInTime: number;
-  disbursed: number;
-  disbursedInTime: number;
-  decidedInTimeRate: number | null;
-  promiseKeptRate: number | null;
   /** CNY, exact to the fen ("5140000.00"). */
   amounts: { applied: string; granted: string; disbursed: string };
 }
@@ -112,27 +96,13 @@ export interface BoardFacts {
   workingDaysOpen: (acceptedAt: Date) => number;
 }
 
-const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 const sum = (xs: readonly { amountFen: number }[]) => formatFen(xs.reduce((n, x) => n + x.amountFen, 0));
 
 export function outcomeFigures(outcomes: readonly OutcomeEvent[], intake: readonly IntakeCase[]): OutcomeFigures {
-  const inTime = (e: OutcomeEvent) => e.dueAt !== null && e.at.getTime() <= e.dueAt.getTime();
-  const decisions = outcomes.filter((e) => e.type !== 'DISBURSED');
-  const approvals = outcomes.filter((e) => e.type === 'APPROVED');
-  const payments = outcomes.filter((e) => e.type === 'DISBURSED');
-  const decidedInTime = decisions.filter(inTime).length;
-  const disbursedInTime = payments.filter(inTime).length;
   return {
     opened: intake.length,
-    decided: decisions.length,
-    approved: approvals.length,
-    rejected: decisions.length - approvals.length,
-    decidedInTime,
-    disbursed: payments.length,
-    disbursedInTime,
-    decidedInTimeRate: ratio(decidedInTime, decisions.length),
-    promiseKeptRate: ratio(disbursedInTime, payments.length),
-    amounts: { applied: sum(intake), granted: sum(approvals), disbursed: sum(payments) },
+    ...promiseFigures(outcomes),
+    amounts: { applied: sum(intake), granted: sum(outcomes.filter((e) => e.type === 'APPROVED')), disbursed: sum(outcomes.filter((e) => e.type === 'DISBURSED')) },
   };
 }
 

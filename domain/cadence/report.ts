@@ -4,7 +4,8 @@
 // date; `batches` follows the joint consultation batches still in progress or active in the period.
 import type { IsoDate } from '../calendar/types';
 import type { BatchOutcome } from '../consultation/batchOutcome';
-import { cell, csvDocument } from '../reports/slaCsv';
+import { PROMISE_FIGURE_LABELS as PROMISE } from '../reports/promiseKept';
+import { bilingual, cell, csvDocument } from '../reports/slaCsv';
 import { CADENCE_TITLES, type CadenceKind, type ReportPeriod } from './decision';
 import { WATCHED_SLA_STATES, WATCHED_STATES, type Board, type GroupBoard, type OpenFigures, type OutcomeFigures } from './ranking';
 
@@ -73,14 +74,14 @@ const BOARD_HEADERS = [
   '已决定 Decided',
   '批准 Approved',
   '拒贷 Rejected',
-  '按时决定率 Decided in time',
+  bilingual(PROMISE.decidedInTimeRate),
   '已放款 Disbursed',
-  '承诺兑现率（按时放款）Promise kept (disbursed in time)',
+  bilingual(PROMISE.promiseKeptRate),
   '申请金额（元）Applied (CNY)',
   '授信金额（元）Granted (CNY)',
   '放款金额（元）Disbursed (CNY)',
   '在办 Open now',
-  ...WATCHED_STATES.map((s) => `${WATCHED_SLA_STATES[s].zh} ${WATCHED_SLA_STATES[s].en}`),
+  ...WATCHED_STATES.map((s) => bilingual(WATCHED_SLA_STATES[s])),
   '最久在办案件 Oldest open case',
   '在办工作日 Working days open',
 ];

@@ -1,5 +1,6 @@
 // The SLA summary as a spreadsheet: UTF-8 with a BOM (Excel otherwise reads Chinese as
 // ANSI), RFC 4180 quoting and CRLF line ends. Headers Chinese first, then English.
+import { PROMISE_FIGURE_LABELS as PROMISE } from './promiseKept';
 import type { SlaFigures, StageMetric } from './slaSummary';
 
 export interface CsvGroup extends SlaFigures {
@@ -9,6 +10,9 @@ export interface CsvGroup extends SlaFigures {
 }
 
 const BOM = '\uFEFF';
+
+/** A header Chinese first, then English. */
+export const bilingual = (label: { zh: string; en: string }) => `${label.zh} ${label.en}`;
 
 const MEDIAN_HEADERS: Record<StageMetric, string> = {
   parallelReview: '并联审批中位工作日 Parallel review median (working days)',
@@ -22,12 +26,15 @@ export const SLA_CSV_HEADERS = [
   '名称 Name',
   '受理 Opened',
   '已决定 Decided',
+  '批准 Approved',
+  '拒贷 Rejected',
+  bilingual(PROMISE.decidedInTimeRate),
   '已放款 Disbursed',
+  bilingual(PROMISE.promiseKeptRate),
   '已结案 Closed',
   '超时案件 Breached cases',
   '超时次数 Breaches',
-  '按时率 On-time rate',
-  '承诺兑现率 Promise-kept rate',
+  '无超时办结率 Closed without any breach',
   '等待企业工作日（不计入承诺） Working days waiting for the firm (not counted)',
   ...Object.values(MEDIAN_HEADERS),
 ];
@@ -50,7 +57,10 @@ const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100)
 
 export function slaCsvRow(code: string, name: string, f: SlaFigures): string {
   const medians = (Object.keys(MEDIAN_HEADERS) as StageMetric[]).map((m) => f.medianWorkingDays[m]);
-  return [code, name, f.opened, f.decided, f.disbursed, f.closed, f.breachedCases, f.breaches, percent(f.onTimeRate), percent(f.promiseKeptRate), f.pausedWorkingDays, ...medians]
+  return [
+    code, name, f.opened, f.decided, f.approved, f.rejected, percent(f.decidedInTimeRate), f.disbursed, percent(f.promiseKeptRate),
+    f.closed, f.breachedCases, f.breaches, percent(f.onTimeRate), f.pausedWorkingDays, ...medians,
+  ]
     .map(cell)
     .join(',');
 }

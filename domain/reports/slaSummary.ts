@@ -5,14 +5,17 @@
 // - Cohort: the cases ACCEPTED within the report's date range; every figure below is
 //   about that cohort, whatever happened to it afterwards (a case accepted on the 30th
 //   and decided on the 2nd counts as opened and decided in the month it was opened).
-// - opened: cohort size. decided: cases with an APPROVED or REJECTED event.
+// - opened: cohort size. decided (approved + rejected): cases with an APPROVED or REJECTED event.
 //   disbursed: cases with a DISBURSED event.
+// - decidedInTime, disbursedInTime, decidedInTimeRate and promiseKeptRate: ./promiseKept.ts, the
+//   cadence board's own definitions, over each case's first decision and first payment against
+//   its promise due. A rejection is a decision, never a kept promise.
 // - breachedCases: cases with at least one SLA_BREACHED event (a branch or the promise);
 //   breaches: the number of SLA_BREACHED events.
 // - closed: cases that ended DISBURSED or REJECTED (withdrawals are not judged).
 //   onTimeRate = closed cases whose SLA state ended MET (no breach of any kind, as the
-//   workflow derives it) ÷ closed. promiseKeptRate = closed cases without a breach of the
-//   five-working-day PROMISE ÷ closed. Both null when nothing closed.
+//   workflow derives it) ÷ closed, null when nothing closed: closed without a breach, which a
+//   prompt rejection is too, so it is not the promise.
 // - pausedWorkingDays: working days the cohort's cases waited for the firm, by the SLA_RESUMED
 //   events (each pause counted as a period); the promise moved on by them, so they stand beside it:
 //   "kept in 5 working days, not counting 3 waiting for the firm".
@@ -28,6 +31,7 @@
 //   Medians are rounded to 3 decimals (≈ 1.5 minutes).
 import type { WorkingCalendar } from '../calendar/workingCalendar';
 import { DAY_MS } from '../calendar/timeZone';
+import { promiseFigures, ratio, type Outcome, type OutcomeType, type PromiseFigures } from './promiseKept';
 
 export interface ReportEvent {
   type: string;
@@ -41,6 +45,8 @@ export interface ReportCase {
   bankCode: string;
   stage: string;
   acceptedAt: Date;
+  /** The promise due on the record (moved later by pauses for the firm); null: not in time. */
+  dueAt: Date | null;
   events: readonly ReportEvent[];
 }
 
@@ -49,15 +55,13 @@ export type GroupBy = 'street' | 'bank';
 export const STAGE_METRICS = ['parallelReview', 'creditDecision', 'contractingDisbursing', 'acceptanceToDecision'] as const;
 export type StageMetric = (typeof STAGE_METRICS)[number];
 
-export interface SlaFigures {
+export interface SlaFigures extends PromiseFigures {
   opened: number;
-  decided: number;
-  disbursed: number;
   closed: number;
   breachedCases: number;
   breaches: number;
+  /** Closed without any breach ÷ closed: not the promise (a prompt rejection counts here). */
   onTimeRate: number | null;
-  promiseKeptRate: number | null;
   /** Working days the cases waited for the firm (finished pauses); not counted against the promise. */
   pausedWorkingDays: number;
   /** Median working days per stage; null when no case of the group reached the stage's end. */
@@ -79,23 +83,18 @@ export function workingDaysBetweenInstants(calendar: WorkingCalendar, from: Date
 }
 
 interface CaseFacts {
-  decided: boolean;
-  disbursed: boolean;
+  /** The first decision and the first payment, against the promise due. */
+  outcomes: Outcome[];
   closed: boolean;
   breaches: number;
-  promiseBreached: boolean;
   pausedWorkingDays: number;
   durations: Partial<Record<StageMetric, number>>;
 }
 
-function first(events: readonly ReportEvent[], match: (e: ReportEvent) => boolean): Date | undefined {
-  let found: Date | undefined;
-  for (const e of events) if (match(e) && (!found || e.at < found)) found = e.at;
+function first(events: readonly ReportEvent[], match: (e: ReportEvent) => boolean): ReportEvent | undefined {
+  let found: ReportEvent | undefined;
+  for (const e of events) if (match(e) && (!found || e.at < found.at)) found = e;
   return found;
-}
-
-function subjectOf(e: ReportEvent): unknown {
-  return e.data && typeof e.data === 'object' ? (e.data as { subject?: unknown }).subject : undefined;
 }
 
 function pausedDaysOf(e: ReportEvent): number {
@@ -109,11 +108,13 @@ function stageOf(e: ReportEvent): unknown {
 
 function factsOf(c: ReportCase, calendar: WorkingCalendar): CaseFacts {
   const ev = c.events;
-  const branchesDone = first(ev, (e) => e.type === 'STAGE_CHANGED' && stageOf(e) === 'CREDIT_DECISION');
-  const decidedAt = first(ev, (e) => e.type === 'APPROVED' || e.type === 'REJECTED');
-  const approvedAt = first(ev, (e) => e.type === 'APPROVED');
-  const disbursedAt = first(ev, (e) => e.type === 'DISBURSED');
+  const branchesDone = first(ev, (e) => e.type === 'STAGE_CHANGED' && stageOf(e) === 'CREDIT_DECISION')?.at;
+  const decision = first(ev, (e) => e.type === 'APPROVED' || e.type === 'REJECTED');
+  const decidedAt = decision?.at;
+  const approvedAt = first(ev, (e) => e.type === 'APPROVED')?.at;
+  const disbursedAt = first(ev, (e) => e.type === 'DISBURSED')?.at;
   const rejected = ev.some((e) => e.type === 'REJECTED');
+  const outcome = (type: OutcomeType, at: Date): Outcome => ({ type, at, dueAt: c.dueAt });
   const breachEvents = ev.filter((e) => e.type === 'SLA_BREACHED');
   const days = (a: Date | undefined, b: Date | undefined) => (a && b ? workingDaysBetweenInstants(calendar, a, b) : undefined);
   const durations: Partial<Record<StageMetric, number>> = {
@@ -123,11 +124,9 @@ function factsOf(c: ReportCase, calendar: WorkingCalendar): CaseFacts {
     acceptanceToDecision: days(c.acceptedAt, decidedAt),
   };
   return {
-    decided: decidedAt !== undefined,
-    disbursed: disbursedAt !== undefined,
+    outcomes: [...(decision ? [outcome(decision.type as OutcomeType, decision.at)] : []), ...(disbursedAt ? [outcome('DISBURSED', disbursedAt)] : [])],
     closed: disbursedAt !== undefined || rejected,
     breaches: breachEvents.length,
-    promiseBreached: breachEvents.some((e) => subjectOf(e) === 'PROMISE'),
     pausedWorkingDays: ev.filter((e) => e.type === 'SLA_RESUMED').reduce((n, e) => n + pausedDaysOf(e), 0),
     durations,
   };
@@ -141,7 +140,6 @@ export function median(values: readonly number[]): number | null {
 }
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
-const ratio = (n: number, d: number) => (d === 0 ? null : round(n / d, 4));
 
 function figures(facts: readonly CaseFacts[]): SlaFigures {
   const closed = facts.filter((f) => f.closed);
@@ -154,13 +152,11 @@ function figures(facts: readonly CaseFacts[]): SlaFigures {
   ) as Record<StageMetric, number | null>;
   return {
     opened: facts.length,
-    decided: facts.filter((f) => f.decided).length,
-    disbursed: facts.filter((f) => f.disbursed).length,
+    ...promiseFigures(facts.flatMap((f) => f.outcomes)),
     closed: closed.length,
     breachedCases: facts.filter((f) => f.breaches > 0).length,
     breaches: facts.reduce((n, f) => n + f.breaches, 0),
     onTimeRate: ratio(closed.filter((f) => f.breaches === 0).length, closed.length),
-    promiseKeptRate: ratio(closed.filter((f) => !f.promiseBreached).length, closed.length),
     pausedWorkingDays: facts.reduce((n, f) => n + f.pausedWorkingDays, 0),
     medianWorkingDays,
   };

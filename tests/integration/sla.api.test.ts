@@ -113,15 +113,19 @@ describe('GET /api/v1/sla/summary', () => {
       nameZh: '厦门国际银行',
       opened: 1,
       decided: 1,
+      approved: 1,
+      decidedInTimeRate: 1,
       disbursed: 1,
+      promiseKeptRate: 1,
       breachedCases: 1,
       breaches: 1,
       onTimeRate: 0,
-      promiseKeptRate: 1,
       pausedWorkingDays: 3,
       medianWorkingDays: { parallelReview: 0.958, creditDecision: 0.125, contractingDisbursing: 0, acceptanceToDecision: 1.083 },
     });
-    expect(res.body.overall).toMatchObject({ opened: 2, decided: 2, closed: 2, breaches: 2, onTimeRate: 0 });
+    // CCB rejected before its due: a decision in time, but no money, so no promise kept (it read 100%).
+    expect(res.body.groups[0]).toMatchObject({ code: 'ccb', decided: 1, rejected: 1, decidedInTimeRate: 1, disbursed: 0, promiseKeptRate: null });
+    expect(res.body.overall).toMatchObject({ opened: 2, decided: 2, rejected: 1, decidedInTimeRate: 1, disbursed: 1, promiseKeptRate: 1, closed: 2, breaches: 2, onTimeRate: 0 });
   });
 
   it('scopes the summary to the caller', async () => {
@@ -141,7 +145,8 @@ describe('GET /api/v1/sla/summary', () => {
       const lines = res.text.split('\r\n');
       expect(lines[0]!.charCodeAt(0)).toBe(0xfeff);
       expect(lines[0]).toMatch(/^\uFEFF代码 Code,名称 Name,受理 Opened,/);
-      expect(lines[1]).toBe('lujiang,鹭江街道 Lujiang Street,2,2,1,2,2,2,0.00%,100.00%,3,1.396,0.563,0,1.958');
+      expect(lines[0]).toContain(',按时决定率 Decided in time,已放款 Disbursed,承诺兑现率（按时放款） Promise kept (disbursed in time),');
+      expect(lines[1]).toBe('lujiang,鹭江街道 Lujiang Street,2,2,1,1,100.00%,1,100.00%,2,2,2,0.00%,3,1.396,0.563,0,1.958');
       expect(lines[2]).toMatch(/^ALL,合计 Total,2,/);
     }
   });

@@ -21,7 +21,7 @@ test('ordinary text and numbers are written as they are, quoted only where RFC 4
 });
 
 test('a hostile name in an exported row stays inert', () => {
-  const figures = { opened: 1, decided: 0, disbursed: 0, closed: 0, breachedCases: 0, breaches: 0, onTimeRate: null, promiseKeptRate: null, pausedWorkingDays: 0, medianWorkingDays: { parallelReview: null, creditDecision: null, contractingDisbursing: null, acceptanceToDecision: null } };
+  const figures = { opened: 1, decided: 0, approved: 0, rejected: 0, decidedInTime: 0, disbursed: 0, disbursedInTime: 0, decidedInTimeRate: null, promiseKeptRate: null, closed: 0, breachedCases: 0, breaches: 0, onTimeRate: null, pausedWorkingDays: 0, medianWorkingDays: { parallelReview: null, creditDecision: null, contractingDisbursing: null, acceptanceToDecision: null } };
   const csv = csvDocument([slaCsvRow('x', '=cmd|" /C calc"!A0', figures)]);
   expect(csv).toContain(`"'=cmd|"" /C calc""!A0"`);
   expect(csv).not.toMatch(/(^|,)=/m);

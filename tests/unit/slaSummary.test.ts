@@ -1,6 +1,8 @@
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
-import { shanghaiDateTime } from '../../domain/calendar/timeZone';
+import { outcomeFigures, type OutcomeEvent } from '../../domain/cadence/ranking';
+import { shanghaiDateTime, shanghaiEndOfDay } from '../../domain/calendar/timeZone';
 import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
+import { OUTCOME_EVENT_TYPES, type OutcomeType } from '../../domain/reports/promiseKept';
 import { slaSummaryCsv } from '../../domain/reports/slaCsv';
 import { median, summariseSla, workingDaysBetweenInstants, type ReportCase, type ReportEvent } from '../../domain/reports/slaSummary';
 
@@ -11,31 +13,33 @@ const ev = (type: string, date: string, hhmm: string, data: Record<string, unkno
 const branchesDone = (date: string, hhmm: string) => ev('STAGE_CHANGED', date, hhmm, { stage: 'CREDIT_DECISION' });
 const breach = (subject: string, date: string) => ev('SLA_BREACHED', date, '23:59', { subject });
 
-function row(caseNo: string, streetCode: string, bankCode: string, stage: string, accepted: [string, string], events: ReportEvent[]): ReportCase {
-  return { caseNo, streetCode, bankCode, stage, acceptedAt: at(...accepted), events };
+/** `due`: the promise's last day (24:00), five working days after acceptance unless a pause moved it. */
+function row(caseNo: string, streetCode: string, bankCode: string, stage: string, accepted: [string, string], due: string, events: ReportEvent[]): ReportCase {
+  return { caseNo, streetCode, bankCode, stage, acceptedAt: at(...accepted), dueAt: shanghaiEndOfDay(due), events };
 }
 
 const cases: ReportCase[] = [
   // A: branches in 6 h (0.25), decided a working day later (1.0), paid 6 h after (0.25).
-  row('A', 'lujiang', 'xib', 'DISBURSED', ['2025-03-03', '10:00'], [
+  row('A', 'lujiang', 'xib', 'DISBURSED', ['2025-03-03', '10:00'], '2025-03-10', [
     branchesDone('2025-03-03', '16:00'),
     ev('APPROVED', '2025-03-04', '16:00'),
     ev('DISBURSED', '2025-03-04', '22:00'),
   ]),
   // B: Friday acceptance, due diligence late over the weekend: 14 h + 9 h = 23/24; decided 3 h later.
-  row('B', 'lujiang', 'ccb', 'DISBURSED', ['2025-03-07', '10:00'], [
+  row('B', 'lujiang', 'ccb', 'DISBURSED', ['2025-03-07', '10:00'], '2025-03-14', [
     breach('DUE_DILIGENCE', '2025-03-07'),
     branchesDone('2025-03-10', '09:00'),
     ev('APPROVED', '2025-03-10', '12:00'),
     ev('DISBURSED', '2025-03-10', '12:00'),
   ]),
-  // C: branches in 4 h (1/6), rejected three working days after acceptance (3 - 1/6).
-  row('C', 'kaiyuan', 'xib', 'REJECTED', ['2025-03-03', '10:00'], [branchesDone('2025-03-03', '14:00'), ev('REJECTED', '2025-03-06', '10:00')]),
+  // C: branches in 4 h (1/6), rejected three working days after acceptance (3 - 1/6): decided in
+  // time, but no money, so no kept promise.
+  row('C', 'kaiyuan', 'xib', 'REJECTED', ['2025-03-03', '10:00'], '2025-03-10', [branchesDone('2025-03-03', '14:00'), ev('REJECTED', '2025-03-06', '10:00')]),
   // D: still waiting for a decision after its promise passed.
-  row('D', 'lujiang', 'xib', 'CREDIT_DECISION', ['2025-03-04', '10:00'], [branchesDone('2025-03-06', '10:00'), breach('PROMISE', '2025-03-11')]),
+  row('D', 'lujiang', 'xib', 'CREDIT_DECISION', ['2025-03-04', '10:00'], '2025-03-11', [branchesDone('2025-03-06', '10:00'), breach('PROMISE', '2025-03-11')]),
   // E: decided on the promise's last day, paid after it: the promise was broken. It had waited
   // two working days for the firm's materials (not counted against the promise).
-  row('E', 'kaiyuan', 'ccb', 'DISBURSED', ['2025-03-10', '10:00'], [
+  row('E', 'kaiyuan', 'ccb', 'DISBURSED', ['2025-03-10', '10:00'], '2025-03-17', [
     ev('SLA_RESUMED', '2025-03-12', '10:00', { pausedWorkingDays: 2 }),
     branchesDone('2025-03-11', '10:00'),
     ev('APPROVED', '2025-03-17', '10:00'),
@@ -69,12 +73,17 @@ describe('summariseSla', () => {
     expect(overall).toEqual({
       opened: 5,
       decided: 4,
+      approved: 3,
+      rejected: 1,
+      decidedInTime: 4,
       disbursed: 3,
+      disbursedInTime: 2,
+      decidedInTimeRate: 1,
+      promiseKeptRate: 0.6667, // A and B paid in time, E after its due; C's rejection is no kept promise
       closed: 4,
       breachedCases: 3,
       breaches: 3,
       onTimeRate: 0.5, // A and C closed without any breach, of A, B, C, E
-      promiseKeptRate: 0.75, // only E broke the promise
       pausedWorkingDays: 2,
       medianWorkingDays: {
         parallelReview: 0.958, // 1/6, 0.25, 23/24, 1, 2
@@ -92,23 +101,50 @@ describe('summariseSla', () => {
       code: 'lujiang',
       opened: 3,
       decided: 2,
+      approved: 2,
+      rejected: 0,
+      decidedInTime: 2,
       disbursed: 2,
+      disbursedInTime: 2,
+      decidedInTimeRate: 1,
+      promiseKeptRate: 1,
       closed: 2,
       breachedCases: 2,
       breaches: 2,
       onTimeRate: 0.5,
-      promiseKeptRate: 1,
       pausedWorkingDays: 0,
       medianWorkingDays: { parallelReview: 0.958, creditDecision: 0.563, contractingDisbursing: 0.125, acceptanceToDecision: 1.167 },
     });
     expect(groups[0]).toMatchObject({
       opened: 2,
+      decided: 2,
+      rejected: 1,
+      decidedInTimeRate: 1,
       closed: 2,
       onTimeRate: 0.5,
-      promiseKeptRate: 0.5,
+      promiseKeptRate: 0, // E, its only payment, was late; C's rejection does not count
       pausedWorkingDays: 2,
       medianWorkingDays: { parallelReview: 0.583, creditDecision: 3.417, contractingDisbursing: 1, acceptanceToDecision: 4 },
     });
+  });
+
+  it('counts a rejection as a decision, in time or not, and never as a kept promise', () => {
+    const prompt = row('R1', 'lujiang', 'xib', 'REJECTED', ['2025-03-03', '10:00'], '2025-03-10', [ev('REJECTED', '2025-03-04', '10:00')]);
+    const late = row('R2', 'lujiang', 'xib', 'REJECTED', ['2025-03-03', '10:00'], '2025-03-10', [ev('REJECTED', '2025-03-11', '10:00')]);
+    expect(summariseSla([prompt], calendar, 'street').overall).toMatchObject({ decided: 1, rejected: 1, decidedInTimeRate: 1, disbursed: 0, promiseKeptRate: null, closed: 1, onTimeRate: 1 });
+    expect(summariseSla([prompt, late], calendar, 'street').overall).toMatchObject({ decided: 2, decidedInTime: 1, decidedInTimeRate: 0.5, promiseKeptRate: null });
+    // Beside a case paid in time, the rejections leave the promise kept at 100%, not diluted or inflated.
+    const paid = row('P', 'lujiang', 'xib', 'DISBURSED', ['2025-03-03', '10:00'], '2025-03-10', [ev('APPROVED', '2025-03-05', '10:00'), ev('DISBURSED', '2025-03-06', '10:00')]);
+    expect(summariseSla([prompt, late, paid], calendar, 'street').overall).toMatchObject({ decided: 3, decidedInTimeRate: 0.6667, disbursed: 1, promiseKeptRate: 1 });
+  });
+
+  it('reads decisions in time and the promise kept as the cadence board does', () => {
+    const { overall } = summariseSla(cases, calendar, 'street');
+    const outcomes = cases.flatMap((c) =>
+      c.events.filter((e) => (OUTCOME_EVENT_TYPES as readonly string[]).includes(e.type)).map((e): OutcomeEvent => ({ type: e.type as OutcomeType, at: e.at, dueAt: c.dueAt, streetCode: c.streetCode, bankCode: c.bankCode, amountFen: 0 })),
+    );
+    const board = outcomeFigures(outcomes, []);
+    for (const k of ['decided', 'approved', 'rejected', 'decidedInTime', 'disbursed', 'disbursedInTime', 'decidedInTimeRate', 'promiseKeptRate'] as const) expect([k, overall[k]]).toEqual([k, board[k]]);
   });
 
   it('groups by bank', () => {
@@ -120,10 +156,10 @@ describe('summariseSla', () => {
   });
 
   it('gives null rates and medians when nothing closed or reached a stage', () => {
-    const open = row('F', 'lujiang', 'xib', 'PARALLEL_REVIEW', ['2025-03-03', '10:00'], []);
-    const withdrawn = row('G', 'lujiang', 'xib', 'WITHDRAWN', ['2025-03-03', '10:00'], [ev('WITHDRAWN', '2025-03-04', '10:00')]);
+    const open = row('F', 'lujiang', 'xib', 'PARALLEL_REVIEW', ['2025-03-03', '10:00'], '2025-03-10', []);
+    const withdrawn = row('G', 'lujiang', 'xib', 'WITHDRAWN', ['2025-03-03', '10:00'], '2025-03-10', [ev('WITHDRAWN', '2025-03-04', '10:00')]);
     const { overall } = summariseSla([open, withdrawn], calendar, 'bank');
-    expect(overall).toMatchObject({ opened: 2, decided: 0, closed: 0, onTimeRate: null, promiseKeptRate: null });
+    expect(overall).toMatchObject({ opened: 2, decided: 0, closed: 0, onTimeRate: null, decidedInTimeRate: null, promiseKeptRate: null });
     expect(Object.values(overall.medianWorkingDays)).toEqual([null, null, null, null]);
     expect(summariseSla([], calendar, 'street')).toEqual({ overall: expect.objectContaining({ opened: 0 }), groups: [] });
   });
@@ -137,7 +173,8 @@ describe('slaSummaryCsv', () => {
     expect(csv.startsWith('\uFEFF代码 Code,名称 Name,受理 Opened,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe('lujiang,鹭江街道 Lujiang Street,3,2,2,2,2,2,50.00%,100.00%,0,0.958,0.563,0.125,1.167');
-    expect(lines[3]).toBe('ALL,合计 Total,5,4,3,4,3,3,50.00%,75.00%,2,0.958,1.917,0.25,2.125');
+    expect(lines[0]).toContain(',已决定 Decided,批准 Approved,拒贷 Rejected,按时决定率 Decided in time,已放款 Disbursed,承诺兑现率（按时放款） Promise kept (disbursed in time),');
+    expect(lines[2]).toBe('lujiang,鹭江街道 Lujiang Street,3,2,2,0,100.00%,2,100.00%,2,2,2,50.00%,0,0.958,0.563,0.125,1.167');
+    expect(lines[3]).toBe('ALL,合计 Total,5,4,3,1,100.00%,3,66.67%,4,3,3,50.00%,2,0.958,1.917,0.25,2.125');
   });
 });

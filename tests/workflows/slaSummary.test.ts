@@ -108,7 +108,8 @@ test('summary and breaches match cases driven through known timings', async () =
   const summary = await querySlaSummary(h.db, manager, { ...range, groupBy: 'street' }, ours);
   expect(summary.groups.map((g) => [g.code, g.nameZh])).toEqual([['gulangyu', '鼓浪屿街道']]);
   for (const f of [summary.overall, summary.groups[0]!]) {
-    expect(f).toMatchObject({ opened: 3, decided: 3, disbursed: 2, closed: 3, breachedCases: 1, breaches: 1, promiseKeptRate: 1 });
+    // C's rejection is a decision in time, not a third kept promise: A and B paid in time keep it.
+    expect(f).toMatchObject({ opened: 3, decided: 3, rejected: 1, decidedInTime: 3, decidedInTimeRate: 1, disbursed: 2, disbursedInTime: 2, promiseKeptRate: 1, closed: 3, breachedCases: 1, breaches: 1 });
     expect(f.onTimeRate).toBeCloseTo(2 / 3, 3);
     expect(f.medianWorkingDays.parallelReview).toBeCloseTo(0.25, 2);
     expect(f.medianWorkingDays.creditDecision).toBeCloseTo(1, 2);
@@ -117,9 +118,10 @@ test('summary and breaches match cases driven through known timings', async () =
   }
 
   const byBank = await querySlaSummary(h.db, manager, { ...range, groupBy: 'bank' }, ours);
-  expect(byBank.groups.map((g) => [g.code, g.opened, g.decided, g.disbursed, g.breaches, g.onTimeRate])).toEqual([
-    ['ccb', 1, 1, 0, 0, 1],
-    ['xib', 2, 2, 2, 1, 0.5],
+  // CCB only rejected (in time): no money, so no promise kept (it read 100% when a rejection counted).
+  expect(byBank.groups.map((g) => [g.code, g.opened, g.decided, g.decidedInTimeRate, g.disbursed, g.promiseKeptRate, g.breaches, g.onTimeRate])).toEqual([
+    ['ccb', 1, 1, 1, 0, null, 0, 1],
+    ['xib', 2, 2, 1, 2, 1, 1, 0.5],
   ]);
   const ccb = byBank.groups[0]!.medianWorkingDays;
   expect(ccb.parallelReview).toBeCloseTo(4 / 24, 2);

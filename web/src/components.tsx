@@ -1,9 +1,10 @@
 // Small pieces every screen uses: loading data, showing an API problem in the user's language,
-// a labelled field with its error, the SLA badge.
+// a labelled field with its error, the SLA badge, the promise figures' columns.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { PromiseFigures } from '../../domain/reports/promiseKept';
 import { ApiError } from './api';
 import { apiMessage } from './apiMessages';
-import { formatInstant } from './format';
+import { formatInstant, formatPercent } from './format';
 import { hasMessage, useI18n, type Lang } from './i18n';
 import { half, nameOf, SLA_STATES } from './labels';
 
@@ -67,6 +68,33 @@ export function Field({ label, error, children, htmlFor }: { label: string; erro
 export function SlaBadge({ state }: { state: string }) {
   const { lang } = useI18n();
   return <span className={`badge sla-${state}`}>{nameOf(SLA_STATES, state, lang)}</span>;
+}
+
+/** Decisions (approved / rejected) and in time, payments and the promise kept: the SLA board and the cadence reports show them alike. */
+export function PromiseHeaders() {
+  const { t } = useI18n();
+  return (
+    <>
+      <th>{t('decidedApprovedRejected')}</th>
+      <th>{t('decidedInTimeRate')}</th>
+      <th>{t('disbursedCount')}</th>
+      <th>{t('promiseKeptDisbursed')}</th>
+    </>
+  );
+}
+
+export function PromiseCells({ f }: { f: PromiseFigures }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <td data-label={t('decidedApprovedRejected')}>
+        {f.decided} ({f.approved} / {f.rejected})
+      </td>
+      <td data-label={t('decidedInTimeRate')}>{formatPercent(f.decidedInTimeRate)}</td>
+      <td data-label={t('disbursedCount')}>{f.disbursed}</td>
+      <td data-label={t('promiseKeptDisbursed')}>{formatPercent(f.promiseKeptRate)}</td>
+    </>
+  );
 }
 
 /** While the clock waits for the firm: since when, by whom, why. */

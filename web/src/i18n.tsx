@@ -2,6 +2,7 @@
 // so a key missing in either language fails the type-check.
 import { createContext, useContext, useState, type ReactNode } from 'react';
 
+import { PROMISE_FIGURE_LABELS as PROMISE } from '../../domain/reports/promiseKept';
 import { LANGS, type Lang } from './lang';
 
 export { LANGS, type Lang };
@@ -118,8 +119,7 @@ const zh = {
   refresh: '查询',
   byStreet: '按街道',
   byBank: '按银行',
-  onTimeRate: '按时办结率',
-  promiseKeptRate: '五日承诺兑现率',
+  onTimeRate: '无超时办结率',
   opened: '受理',
   closed: '办结',
   breachedCases: '超时案件',
@@ -142,9 +142,9 @@ const zh = {
   rank: '排名',
   unranked: '本期无结果',
   decidedApprovedRejected: '已决定（批准 / 拒贷）',
-  decidedInTimeRate: '按时决定率',
+  decidedInTimeRate: PROMISE.decidedInTimeRate.zh,
   disbursedCount: '已放款',
-  promiseKeptDisbursed: '承诺兑现率（按时放款）',
+  promiseKeptDisbursed: PROMISE.promiseKeptRate.zh,
   amountApplied: '申请金额（元）',
   amountGranted: '授信金额（元）',
   amountDisbursed: '放款金额（元）',
@@ -302,8 +302,7 @@ const en: Record<MessageKey, string> = {
   refresh: 'Show',
   byStreet: 'By street',
   byBank: 'By bank',
-  onTimeRate: 'On-time rate',
-  promiseKeptRate: 'Five-day promise kept',
+  onTimeRate: 'Closed without any breach',
   opened: 'Opened',
   closed: 'Closed',
   breachedCases: 'Breached cases',
@@ -325,9 +324,9 @@ const en: Record<MessageKey, string> = {
   rank: 'Rank',
   unranked: 'no outcome',
   decidedApprovedRejected: 'Decided (approved / rejected)',
-  decidedInTimeRate: 'Decided in time',
+  decidedInTimeRate: PROMISE.decidedInTimeRate.en,
   disbursedCount: 'Disbursed',
-  promiseKeptDisbursed: 'Promise kept (disbursed in time)',
+  promiseKeptDisbursed: PROMISE.promiseKeptRate.en,
   amountApplied: 'Applied (CNY)',
   amountGranted: 'Granted (CNY)',
   amountDisbursed: 'Disbursed (CNY)',

@@ -145,7 +145,7 @@ test('CSV: BOM, bilingual sections, the board with amounts and the previous peri
   expect(lines[2]).toBe('对比上期 Compared with,2025-02-24,2025-03-02');
   expect(lines).toContain('1,lujiang,lujiang街道 lujiang,1,0,0,0,,1,100.00%,5140000.50,0.00,5140000.50,0,0,0,0,,,,,0,0.00');
   expect(lines).toContain(',binhai,binhai街道 binhai,0,0,0,0,,0,,0.00,0.00,0.00,0,0,0,0,,,,,0,0.00');
-  expect(lines.find((l) => l.startsWith('排名 Rank'))).toContain('承诺兑现率（按时放款）Promise kept (disbursed in time)');
+  expect(lines.find((l) => l.startsWith('排名 Rank'))).toContain('承诺兑现率（按时放款） Promise kept (disbursed in time)');
   // A firm's name a spreadsheet would run is shown as text.
   expect(lines).toContain(`GL-2025-000007,"'=HYPERLINK(""x"")",鹭江街道,厦门国际银行,PARALLEL_REVIEW,BREACHED,2025-03-10T16:00:00.000Z,assessor@default (DUE_DILIGENCE)`);
   expect(lines).toContain('联合会诊批次进度 Joint consultation batches');

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type * as R from '../../../api/contract/reportResponses';
 import { WATCHED_STATES } from '../../../domain/cadence/ranking';
+import { PromiseCells, PromiseHeaders } from '../components';
 import { formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import { nameOf, SLA_STATES } from '../labels';
@@ -23,10 +24,7 @@ export function BoardTable({ title, groups, overall, compare }: { title: string;
           <tr>
             <th>{t('rank')}</th>
             <th />
-            <th>{t('decidedApprovedRejected')}</th>
-            <th>{t('decidedInTimeRate')}</th>
-            <th>{t('disbursedCount')}</th>
-            <th>{t('promiseKeptDisbursed')}</th>
+            <PromiseHeaders />
             <th>{t('amountApplied')}</th>
             <th>{t('amountGranted')}</th>
             <th>{t('amountDisbursed')}</th>
@@ -43,12 +41,7 @@ export function BoardTable({ title, groups, overall, compare }: { title: string;
             <tr key={g.code} data-group={g.code}>
               <td data-label={t('rank')}>{g.code === 'ALL' ? '' : (g.rank ?? t('unranked'))}</td>
               <th>{lang === 'en' ? g.nameEn : g.nameZh}</th>
-              <td data-label={t('decidedApprovedRejected')}>
-                {g.decided} ({g.approved} / {g.rejected})
-              </td>
-              <td data-label={t('decidedInTimeRate')}>{formatPercent(g.decidedInTimeRate)}</td>
-              <td data-label={t('disbursedCount')}>{g.disbursed}</td>
-              <td data-label={t('promiseKeptDisbursed')}>{formatPercent(g.promiseKeptRate)}</td>
+              <PromiseCells f={g} />
               <td data-label={t('amountApplied')}>{g.amounts.applied}</td>
               <td data-label={t('amountGranted')}>{g.amounts.granted}</td>
               <td data-label={t('amountDisbursed')}>{g.amounts.disbursed}</td>
