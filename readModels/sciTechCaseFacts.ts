@@ -17,7 +17,7 @@ export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: rea
     atRiskAt: live?.atRiskAt ?? data('EVALUATION_STARTED')?.atRiskAt ?? null,
     application: (data('ACCEPTED')?.application as SciTechCaseInput['application'] | undefined) ?? null,
     scoring,
-    approver: (data('MANUAL_REVIEW')?.approver as string | undefined) ?? null,
+    approver: live?.approver ?? (data('MANUAL_REVIEW')?.approver as string | undefined) ?? null,
     decision: live ? (live.decision ?? null) : recordedDecision(event('APPROVED') ?? event('REJECTED')),
     contract: live ? (live.contract ?? null) : recordedContract(events),
     disbursementHold: live ? (live.disbursementHold ?? null) : recordedHold(events),

@@ -32,6 +32,8 @@ import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './sea
 import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { revalidate } from './validation';
 
+const RE_REVIEW_ANSWERS_ONCE_RECORDED = 're-review-answers-once-recorded';
+
 type Activities = ReturnType<typeof activities.createActivities>;
 
 const act = proxyActivities<Activities>(RECORD);
@@ -50,6 +52,8 @@ export class JointConsultation {
   private plans = 0;
   private completions = 0;
   private calendarChanges = 0;
+  // Set once the re-review's outcome (the decline, or the accepted plan's case) is on the record.
+  private outcomeRecorded = false;
   // Set once a wait for materials ran under PAUSE_PERIOD_RULE; it stays so.
   private pausePeriodRule = false;
 
@@ -141,7 +145,10 @@ export class JointConsultation {
   async reReview({ actor, outcome, note }: ReReviewRequest): Promise<ConsultationState> {
     await this.whenOpened(() => rules.validateReReview(this.state, { actor, outcome, note }));
     this.state.reReview = { outcome, by: actor.id, at: new Date().toISOString(), ...(note ? { note } : {}) };
-    await condition(() => this.ended());
+    // Answer once the outcome is on the record, so the batch report and lists read next see it.
+    // Earlier consultations answered as soon as the stage moved on.
+    if (patched(RE_REVIEW_ANSWERS_ONCE_RECORDED)) await condition(() => this.outcomeRecorded || this.state.stage === 'WITHDRAWN');
+    else await condition(() => this.ended());
     return this.state;
   }
 
@@ -191,10 +198,11 @@ export class JointConsultation {
     state.recorded = true;
   }
 
-  decline(): Promise<void> {
+  async decline(): Promise<void> {
     const reReview = this.state.reReview!;
     this.state.stage = 'DECLINED';
-    return this.project('复审未采纳 Plan declined at re-review', 'declined', 'DECLINED', reReview.by, { note: reReview.note });
+    await this.project('复审未采纳 Plan declined at re-review', 'declined', 'DECLINED', reReview.by, { note: reReview.note });
+    this.outcomeRecorded = true;
   }
 
   /**
@@ -232,6 +240,7 @@ export class JointConsultation {
     state.linkedCase = { caseNo, product: plan.product, workflowId: linked.workflowId };
     state.stage = 'ACCEPTED';
     await this.project(`方案采纳，转入新案件 Plan accepted: case ${caseNo}`, 'accepted', 'ACCEPTED', state.reReview!.by, { caseNo, product: plan.product, workflowId: linked.workflowId });
+    this.outcomeRecorded = true;
   }
 
   /** Search attributes and current details, for operators in Temporal UI. */

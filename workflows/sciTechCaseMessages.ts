@@ -73,6 +73,8 @@ export interface SciTechCaseState {
   bandReasons?: ScoringResult['reasons'];
   factors?: Factor[];
   limit?: LimitBreakdown;
+  /** Who decides, set as the case enters MANUAL_REVIEW (the query answers it before the record does). */
+  approver?: string;
   breaches: SciTechBreach[];
   decision?: SciTechDecision;
   contract?: SignedContract;

@@ -190,6 +190,7 @@ export class SciTechCase {
 
   enterManualReview(): Promise<void> {
     this.state.stage = 'MANUAL_REVIEW';
+    this.state.approver = this.approver;
     return this.project('转人工审批 Manual review', 'manual-review', 'MANUAL_REVIEW', SYSTEM, {
       approver: this.approver,
       reasons: this.state.bandReasons,

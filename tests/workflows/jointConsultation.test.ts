@@ -95,6 +95,24 @@ test('left alone, a consultation turns AT_RISK then BREACHED and is escalated; a
   await saveHistory(handle, 'joint-consultation-breached');
 });
 
+test('a plan declined at re-review is on the record when the approver gets the answer', async () => {
+  const openedAt = await nextWorkingMorning(h.env);
+  await advanceTo(h.env, openedAt);
+  const input = consultationInput(openedAt);
+  const handle = await startConsultation(h, input);
+  await handle.executeUpdate(proposePlanUpdate, { args: [{ actor: xibManager, plan: { kind: 'SMALLER_AMOUNT', product: 'FAST_TRACK', bankCode: 'xib', amountFen: 100_000_000 } }] });
+  expect((await handle.executeUpdate(completeMaterialsUpdate, { args: [{ actor: taskForce }] })).stage).toBe('RE_REVIEW');
+
+  const declined = await handle.executeUpdate(reReviewUpdate, { args: [{ actor: xibApprover, outcome: 'DECLINED', note: '营收仍不足 revenue still short' }] });
+  expect([declined.stage, declined.slaState]).toEqual(['DECLINED', 'MET']);
+  // Read at once, as the batch report is: the decline is already written.
+  expect(await h.db.consultation.findUniqueOrThrow({ where: { consultationId: input.consultationId } })).toMatchObject({ stage: 'DECLINED' });
+  expect((await consultationEvents(h, input.consultationId)).find((e) => e.type === 'DECLINED')).toMatchObject({ actor: 'xib-approver', data: { note: '营收仍不足 revenue still short' } });
+  await settled(handle);
+  // Patch re-review-answers-once-recorded.
+  await saveHistory(handle, 'joint-consultation-declined-answered-once-recorded');
+});
+
 // 2029 is a year no other test reads from the shared database (holiday.test.ts uses 2028), so
 // the test notice cannot disturb tests running in parallel; it is removed afterwards. Last in
 // the file: the server clock stays in 2029.
