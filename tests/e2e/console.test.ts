@@ -6,83 +6,15 @@
 // BREACHED with its owner, and the street office acknowledges the breach at the header's bell.
 // First, a branch paused for the firm reads PAUSED (since, by, why) on the case page and the SLA
 // board. Screenshots of the key screens go to test-output/e2e/.
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../api/app';
-import { createLogger } from '../../infra/logger';
+import type { Page } from 'playwright-core';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
-import { CONSOLE_DIST } from '../../web/ensureBuilt';
-import { bearer, testSignIn, testVerifier } from '../support/auth';
-import { describeViolations, recordContract, type ContractRecorder } from '../support/contractRecorder';
 import { validSimingCode } from '../support/creditCodes';
-import { advanceTo, createHarness, eventually, type Harness } from '../workflows/caseHarness';
+import { advanceTo, eventually } from '../workflows/caseHarness';
+import { useConsole } from './consoleHarness';
 
-const SHOTS = path.resolve(__dirname, '../../test-output/e2e');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ui = useConsole();
+const { signedIn, shot, api, pageErrors } = ui;
 
-let h: Harness;
-let server: http.Server;
-let contract: ContractRecorder;
-let base: string;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  h = await createHarness();
-  await h.startWorker();
-  contract = recordContract(
-    createApp({
-      db: h.db,
-      client: h.env.client,
-      taskQueue: h.taskQueue,
-      namespace: 'default',
-      temporalUiUrl: 'http://localhost:8233',
-      verify: testVerifier(),
-      signIn: testSignIn(),
-      consoleDir: CONSOLE_DIST,
-      ops: { logger: createLogger('silent') },
-    }),
-  );
-  server = http.createServer(contract.listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await h?.teardown();
-  // The console's API calls must keep to the contract (its own files are not API routes).
-  const apiViolations = contract?.violations.filter((v) => v.path.startsWith('/api/')) ?? [];
-  if (apiViolations.length) throw new Error(`console calls answered off-contract:\n${describeViolations(apiViolations)}`);
-});
-
-/** A signed-in browser tab for a seeded user (its own context: its own session storage). */
-async function signedIn(userId: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${userId}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`${userId}: ${m.text()}`);
-  });
-  await page.goto(base);
-  await page.click(`button[data-user="${userId}"]`);
-  await page.waitForSelector('[data-testid="current-user"]');
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-
-async function api<T>(who: string, p: string): Promise<T> {
-  const res = await fetch(`${base}${p}`, { headers: { authorization: await bearer(who) } });
-  if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 type CaseJson = { id: string; stage: string; slaState: string; tasks: { kind: string; assignee: string; dueAt: string; status: string }[] };
 
 /** The officer fills the form; a pilot code (check character off) needs confirming first. */
@@ -222,7 +154,7 @@ test('a case goes through the console on time; another misses its due and shows 
   await shot(officer, '02b-reassign-refused');
   const late = await api<CaseJson>('manager', `/api/v1/cases/${second}`);
   const firstDue = late.tasks.reduce((a, t) => (t.dueAt < a.dueAt ? t : a));
-  await advanceTo(h.env, new Date(Date.parse(firstDue.dueAt) + 60_000));
+  await advanceTo(ui.h.env, new Date(Date.parse(firstDue.dueAt) + 60_000));
   await eventually(async () => {
     const c = await api<CaseJson>('manager', `/api/v1/cases/${second}`);
     expect(c.slaState).toBe('BREACHED');
@@ -231,7 +163,7 @@ test('a case goes through the console on time; another misses its due and shows 
   const manager = await signedIn('manager');
   await manager.waitForSelector('#range-from');
   const from = shanghaiDate(new Date(Date.now() - 86_400_000));
-  const to = shanghaiDate(new Date(await h.env.currentTimeMs()));
+  const to = shanghaiDate(new Date(await ui.h.env.currentTimeMs()));
   await manager.fill('#range-from', from);
   await manager.fill('#range-to', to);
   await manager.click('form.range button[type="submit"]');
@@ -264,7 +196,7 @@ test('a case goes through the console on time; another misses its due and shows 
 
   // On a phone: the breached case, its branches and owners.
   const phone = await signedIn('lujiang-officer', { width: 390, height: 844 });
-  await phone.goto(`${base}/cases/${second}`);
+  await phone.goto(`${ui.base}/cases/${second}`);
   await phone.waitForSelector(`[data-task="${firstDue.kind}"].sla-BREACHED`);
   await shot(phone, '07-case-breached-phone');
 
