@@ -24,7 +24,7 @@ function screensOf(user: SessionUser): Screen[] {
   const inbox: Screen = { path: '/inbox', label: 'navInbox' };
   switch (user.role) {
     case 'case_officer':
-      return [cases, { path: '/cases/new', label: 'navNewCase' }];
+      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }];
     case 'grid_officer':
     case 'customer_manager':
     case 'credit_approver':
@@ -43,7 +43,9 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
   if (caseMatch) return <CaseDetail id={caseMatch[1]!} user={user} />;
   switch (path) {
     case '/cases/new':
-      return <NewCase user={user} />;
+      return <NewCase user={user} product="FAST_TRACK" />;
+    case '/cases/new/sci-tech':
+      return <NewCase user={user} product="SCI_TECH" />;
     case '/cases':
       return <CaseList user={user} />;
     case '/inbox':

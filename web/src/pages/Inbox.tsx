@@ -1,18 +1,20 @@
 // The user's work, soonest due first, as GET /tasks lists it: open branches assigned to them, and
-// for a bank's credit approver the cases waiting for a decision. AT_RISK and BREACHED stand out.
+// for a bank's credit approver the cases waiting for a decision (a sci-tech case links to its
+// review: the score's factors are read there). AT_RISK and BREACHED stand out.
 // Each listed case is read once more for its live view, which the actions need (pauses, branches).
 import { useState } from 'react';
-import { api, type CaseTask, type CaseView, type TaskList } from '../api';
+import { api, type AnyCaseView, type CaseTask, type CaseView, type SciTechCaseView, type TaskList } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, SlaBadge, useLoad } from '../components';
-import { formatInstant } from '../format';
+import { formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
-import { nameOf, TASKS } from '../labels';
+import { BANDS, nameOf, TASKS } from '../labels';
 import { Link } from '../router';
 import { DecisionForm, TaskActions } from './caseActions';
+import { TimeLeft } from './TimeLeft';
 
 interface Item {
-  c: CaseView;
+  c: AnyCaseView;
   task?: CaseTask;
   due: string;
   slaState: string;
@@ -25,14 +27,13 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
 }
 
 async function loadInbox(): Promise<Item[]> {
-  // The console acts on fast-track cases only; sci-tech reviews are decided through the API.
-  const work = (await api<TaskList>('/tasks?limit=50')).items.filter((w) => w.product === 'FAST_TRACK');
-  const views = await mapLimit([...new Set(work.map((w) => w.caseId))], 6, (id) => api<CaseView>(`/cases/${id}`));
+  const work = (await api<TaskList>('/tasks?limit=50')).items;
+  const views = await mapLimit([...new Set(work.map((w) => w.caseId))], 6, (id) => api<AnyCaseView>(`/cases/${id}`));
   const byId = new Map(views.map((c) => [c.id, c]));
   return work.map((w) => {
     const c = byId.get(w.caseId)!;
     // Undefined for a decision: the case itself is the work.
-    const task = c.tasks.find((t) => t.kind === w.kind);
+    const task = 'tasks' in c ? c.tasks.find((t) => t.kind === w.kind) : undefined;
     return { c, task, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
   });
 }
@@ -49,6 +50,7 @@ export function Inbox({ user }: { user: SessionUser }) {
       {items.length === 0 ? <p className="muted">{t('inboxEmpty')}</p> : null}
       <ul className="inbox">
         {items.map(({ c, task, due, slaState }) => {
+          if (!('tasks' in c)) return <SciTechReviewItem key={c.id} c={c} slaState={slaState} />;
           const key = `${c.id}:${task?.kind ?? 'decision'}`;
           const after = done[key];
           const stillOpen = !after || (task ? after.tasks.find((x) => x.kind === task.kind)?.status === 'OPEN' : after.stage === 'CREDIT_DECISION');
@@ -80,5 +82,31 @@ export function Inbox({ user }: { user: SessionUser }) {
         })}
       </ul>
     </section>
+  );
+}
+
+/** A sci-tech case waiting for the approver: its score and the 48 hours left; reviewed on its page. */
+function SciTechReviewItem({ c, slaState }: { c: SciTechCaseView; slaState: string }) {
+  const { t, lang } = useI18n();
+  return (
+    <li className={`inbox-item sla-${slaState}`} data-case={c.id} data-task="SCI_TECH_REVIEW">
+      <div className="inbox-head">
+        <Link to={`/cases/${c.id}`}>{c.id}</Link>
+        <strong>{t('sciTechItem')}</strong>
+        <SlaBadge state={slaState} />
+        <span>
+          {t('promise48')}: {formatInstant(c.dueAt, lang)} {c.dueAt ? <TimeLeft days={[]} due={c.dueAt} calendarHours /> : null}
+        </span>
+      </div>
+      <p className="muted">
+        {c.firm.name} · {formatYuan(c.amountFen)} · {lang === 'en' ? c.street.nameEn : c.street.nameZh}
+      </p>
+      <p>
+        {c.scoring ? <span data-testid="score-band">{t('scoreBand', { score: c.scoring.score, band: nameOf(BANDS, c.scoring.band, lang) })}</span> : null}{' '}
+        <Link to={`/cases/${c.id}`} className="review-link">
+          {t('reviewAndDecide')}
+        </Link>
+      </p>
+    </li>
   );
 }
