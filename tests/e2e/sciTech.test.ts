@@ -77,6 +77,8 @@ test('the officer opens a weak-revenue biotech with two invention patents; the a
   const id = officer.url().split('/').pop()!;
   await officer.waitForSelector('[data-testid="application"]');
   expect(await texts(officer, '[data-testid="application"] tbody td:first-child')).toEqual(['ZL202210000041.1', 'ZL202210000042.1']);
+  // Undecided, the street may still withdraw it.
+  expect(await officer.$(`form[data-action="${id}-withdraw"]`)).not.toBeNull();
   await accessible(officer, 'sci-tech case opened');
 
   // The scoring (as the API test expects): 80, above the pass mark, but weak revenue sends it to a person.

@@ -9,7 +9,7 @@ import { formatInstant } from '../format';
 import { useI18n } from '../i18n';
 import { nameOf, STAGES, TASKS } from '../labels';
 import { rangeFor } from '../workingTime';
-import { CancelContractForm, DecisionForm, HeldDisbursement, TaskActions, WithdrawForm } from './caseActions';
+import { DecisionForm, LaterActions, TaskActions } from './caseActions';
 import { CaseCard, CaseFacts, Timeline } from './caseParts';
 import { SciTechCase } from './SciTechCase';
 import { TimeLeft } from './TimeLeft';
@@ -107,21 +107,7 @@ export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
           </p>
         </section>
       ) : null}
-      {user.role === 'credit_approver' && c.stage === 'DISBURSEMENT_HELD' && c.disbursementHold ? (
-        <section className="card">
-          <HeldDisbursement c={c} onChange={setUpdated} />
-        </section>
-      ) : null}
-      {user.role === 'credit_approver' && c.stage === 'DISBURSING' && c.contract ? (
-        <section className="card">
-          <CancelContractForm c={c} onChange={setUpdated} />
-        </section>
-      ) : null}
-      {(open || c.stage === 'CONTRACT_CANCELLED') && ['case_officer', 'task_force'].includes(user.role) ? (
-        <section className="card">
-          <WithdrawForm c={c} onChange={setUpdated} />
-        </section>
-      ) : null}
+      <LaterActions c={c} user={user} withdrawable={open || c.stage === 'CONTRACT_CANCELLED'} onChange={setUpdated} />
 
       <Timeline events={c.events} />
     </article>

@@ -12,12 +12,15 @@ import { formatBp, formatInstant, formatYuan } from '../format';
 import { useI18n, type Lang, type Translate } from '../i18n';
 import { BANDS, BINDING_CAPS, FACTORS, nameOf, PATENT_TYPE_NAMES, SCI_TECH_REASONS } from '../labels';
 import { SciTechDecisionBody } from '../requestRules';
-import { DecisionFields } from './caseActions';
+import { DecisionFields, LaterActions } from './caseActions';
 import { CaseCard, CaseFacts, Timeline } from './caseParts';
 import { TimeLeft } from './TimeLeft';
 
 type Scoring = NonNullable<SciTechCaseView['scoring']>;
 type Factor = Scoring['factors'][number];
+
+/** Before the decision, or once the bank cancelled the signed contract (as for fast-track). */
+const WITHDRAWABLE: readonly string[] = ['ACCEPTED', 'EVALUATING', 'MANUAL_REVIEW', 'CONTRACT_CANCELLED'];
 
 export function SciTechCase({ c, user, onChange }: { c: SciTechCaseView; user: SessionUser; onChange: (c: AnyCaseView) => void }) {
   const { t, lang } = useI18n();
@@ -50,6 +53,7 @@ export function SciTechCase({ c, user, onChange }: { c: SciTechCaseView; user: S
         </section>
       ) : null}
       {c.decision ? <DecisionView d={c.decision} /> : null}
+      <LaterActions c={c} user={user} withdrawable={WITHDRAWABLE.includes(c.stage)} onChange={onChange} />
       <Timeline events={c.events} />
     </article>
   );

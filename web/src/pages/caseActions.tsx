@@ -117,19 +117,36 @@ export function DecisionForm({ c, onChange }: { c: CaseView; onChange: (c: CaseV
   return <DecisionFields caseId={c.id} schema={DecisionBody} reasons={REJECTION_REASONS} reasonNames={REASONS} initial={{ amount: c.amount, rateBp: 385, termMonths: 12 }} onChange={onChange} />;
 }
 
-export function WithdrawForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+/**
+ * After the decision, either product: the bank's approver answers a held payment or cancels a
+ * signed, unpaid contract; the street's officer or the task force withdraws a case that may be
+ * (`withdrawable`: before the decision, or once the bank cancelled the contract).
+ */
+export function LaterActions({ c, user, withdrawable, onChange }: { c: AnyCaseView; user: SessionUser; withdrawable: boolean; onChange: (c: AnyCaseView) => void }) {
   const { t } = useI18n();
-  return <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />;
-}
-
-/** The bank's approver: cancel the signed, unpaid contract (then the case may be withdrawn). */
-export function CancelContractForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
-  const { t } = useI18n();
-  return <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v) => onChange(await post(c.id, '/contract/cancellation', v))} />;
+  return (
+    <>
+      {user.role === 'credit_approver' && c.stage === 'DISBURSEMENT_HELD' && c.disbursementHold ? (
+        <section className="card">
+          <HeldDisbursement c={c} onChange={onChange} />
+        </section>
+      ) : null}
+      {user.role === 'credit_approver' && c.stage === 'DISBURSING' && c.contract ? (
+        <section className="card">
+          <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v) => onChange(await post(c.id, '/contract/cancellation', v))} />
+        </section>
+      ) : null}
+      {withdrawable && ['case_officer', 'task_force'].includes(user.role) ? (
+        <section className="card">
+          <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />
+        </section>
+      ) : null}
+    </>
+  );
 }
 
 /** The bank's approver: a payment the bank reports at another amount, confirmed or asked again. */
-export function HeldDisbursement({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+function HeldDisbursement({ c, onChange }: { c: AnyCaseView; onChange: (c: AnyCaseView) => void }) {
   const { t, lang } = useI18n();
   const hold = c.disbursementHold!;
   return (
