@@ -8,6 +8,7 @@
 // board. Screenshots of the key screens go to test-output/e2e/.
 import type { Page } from 'playwright-core';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
+import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { advanceTo, eventually } from '../workflows/caseHarness';
 import { useConsole } from './consoleHarness';
@@ -217,7 +218,7 @@ test('a case goes through the console on time; another misses its due and shows 
   expect(pageErrors).toEqual([]);
 }, 170_000);
 
-test('the screens the journeys above do not reach pass the accessibility check at desk and phone width: sign-in, the operator’s calendar, the reports', async () => {
+test('the screens the journeys above do not reach pass the accessibility check at desk and phone width: sign-in, the operator’s calendar, a daily report', async () => {
   const operator = await signedIn('operator');
   await operator.waitForSelector('.month .day');
   await shot(operator, '10-calendar');
@@ -227,11 +228,23 @@ test('the screens the journeys above do not reach pass the accessibility check a
   await accessible(operator, 'sign-in');
   await operator.context().close();
 
+  // A daily report published for a past working day, so its board can be read.
+  const run = await fetch(`${ui.base}/api/v1/reports/daily/runs`, {
+    method: 'POST',
+    headers: { authorization: await bearer('operator'), 'content-type': 'application/json' },
+    body: JSON.stringify({ date: '2026-11-27' }),
+  });
+  expect(run.status).toBe(201);
   const manager = await signedIn('manager');
   await manager.click('a[href="/reports"]');
-  await manager.waitForSelector('main h1');
-  await manager.waitForSelector('main .tabs + :is(ul, p)');
-  await accessible(manager, 'reports');
+  await manager.click('ul.reports button.link');
+  await manager.waitForSelector('[data-report="daily-2026-11-27"] table');
+  // The district's oldest open case, with the working days it has been open, as the report says.
+  const { board } = await api<{ board: { overall: { open: { oldest: { caseId: string; workingDaysOpen: number } | null } } } }>('manager', '/api/v1/reports/daily-2026-11-27');
+  const oldest = board.overall.open.oldest!;
+  expect(await manager.textContent('[data-report="daily-2026-11-27"] tr[data-group="ALL"] td[data-label="最久在办"]')).toBe(`${oldest.caseId} · 已 ${oldest.workingDaysOpen} 个工作日`);
+  await shot(manager, '11-daily-report');
+  await accessible(manager, 'a daily report');
   await manager.context().close();
   expect(pageErrors).toEqual([]);
 }, 60_000);

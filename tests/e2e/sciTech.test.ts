@@ -168,6 +168,12 @@ test('the officer opens a weak-revenue biotech with two invention patents; the a
   expect(await approver.textContent('[data-testid="stage"]')).toBe('已放款');
   await shot(approver, 'sci-tech-06-disbursed');
   await accessible(approver, 'sci-tech case paid');
+  // In English, the scoring's reasons read their English half.
+  await approver.click('header button:has-text("English")');
+  await approver.waitForSelector('[data-testid="band"]:has-text("Manual review")');
+  expect(await texts(approver, '[data-testid="band-reasons"] li')).toEqual(['score 80 is above 65', 'existing debt plus the request exceed 30% of the latest revenue: an approver decides']);
+  expect(await approver.textContent('[data-testid="binding-cap"]')).toBe('Requested amount');
+  await accessible(approver, 'sci-tech case paid, in English');
   await approver.context().close();
 
   expect(pageErrors).toEqual([]);
