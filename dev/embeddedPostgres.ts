@@ -20,7 +20,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   const scratch = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-pg-'));
   // As root, PostgreSQL runs as user postgres, which must be able to enter the directory.
   if (scratch) fs.chmodSync(scratch, 0o755);
-  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : path.join(scratch!, 'data');
+  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : scratch!;
   const port = opts.port || (await freePort());
   const [command, ...args] = tsxEntry('dev/embeddedPostgresHost.ts');
   const host = spawn(command!, [...args, JSON.stringify({ dataDir, port, persistent: !scratch })], { stdio: ['pipe', 'pipe', 'pipe'] });
