@@ -7,7 +7,9 @@ export type {
   DayKindChange,
   DaySource,
   IsoDate,
+  ParsedNotice,
   SkippedDay,
+  UnreadSentence,
   YearArrangement,
 } from './types';
 export {
@@ -29,3 +31,5 @@ export { WorkingCalendar } from './workingCalendar';
 export type { WorkingCalendarOptions } from './workingCalendar';
 export { OFFICIAL_NOTICES, deriveArrangement } from './officialNotices';
 export { diffArrangements, validateArrangement } from './validateArrangement';
+export { noticeYear, parseNotice } from './parseNotice';
+export { noticeArrangement } from './noticeArrangement';
