@@ -31,5 +31,6 @@ export { WorkingCalendar } from './workingCalendar';
 export type { WorkingCalendarOptions } from './workingCalendar';
 export { OFFICIAL_NOTICES, deriveArrangement } from './officialNotices';
 export { diffArrangements, validateArrangement } from './validateArrangement';
-export { noticeYear, parseNotice } from './parseNotice';
+export { parseNotice } from './parseNotice';
+export { readNoticeTitle } from './noticeTitle';
 export { noticeArrangement } from './noticeArrangement';

@@ -3,12 +3,11 @@
 // answer. Only the numbered festival items (and anything written like one) are read; the
 // addressees, preamble and closing words are not about dates.
 import { normalizeNoticeText } from './noticeDate';
+import { readNoticeTitle } from './noticeTitle';
 import { readNoticeItem } from './readNoticeItem';
 import { isIsoDate } from './timeZone';
 import type { ParsedNotice } from './types';
 
-const TITLE = /国务院办公厅关于(\d{4})年部分节假日安排的通知/;
-const DOCUMENT_NO = /(国办发(?:明电)?)[〔[［(](\d{4})[〕\]］)](\d+)号/;
 // The signature: 国务院办公厅, then the date on its own line (or run on, in a one-paragraph paste).
 const SIGNED_ON = /^(?:国务院办公厅)?(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const NUMERAL = '[一二三四五六七八九十]+';
@@ -18,25 +17,17 @@ const BOUNDARY = new RegExp(`(?<=。)(?=\\s*(?:${NUMERAL}、[^：:。]{1,12}[：
 // Written like a festival sentence (a date with its weekday) though not numbered: read and reported.
 const LOOKS_LIKE_ITEM = /\d{1,2}月\d{1,2}日\(.*(?:放假|上班)/;
 
-/** The year a notice's title names, when it has one. */
-export function noticeYear(text: string): number | undefined {
-  const m = TITLE.exec(normalizeNoticeText(text));
-  return m ? Number(m[1]) : undefined;
-}
-
 /** Reads the notice `text` for `year`: its blocks, make-up working days, metadata and unread sentences. */
 export function parseNotice(text: string, year: number): ParsedNotice {
   const parsed: ParsedNotice = { year, notice: {}, holidays: [], makeupWorkdays: [], unread: [] };
-  const compact = normalizeNoticeText(text);
-  const title = TITLE.exec(compact);
+  const { title, year: titleYear, documentNo } = readNoticeTitle(text);
   if (title) {
-    parsed.notice.title = title[0];
-    if (Number(title[1]) !== year) {
-      parsed.unread.push({ text: title[0], reason: `这是${title[1]}年的通知，正在载入的是${year}年`, reasonEn: `the notice is for ${title[1]}, the year being loaded is ${year}` });
+    parsed.notice.title = title;
+    if (titleYear !== year) {
+      parsed.unread.push({ text: title, reason: `这是${titleYear}年的通知，正在载入的是${year}年`, reasonEn: `the notice is for ${titleYear}, the year being loaded is ${year}` });
     }
   }
-  const doc = DOCUMENT_NO.exec(compact);
-  if (doc) parsed.notice.documentNo = `${doc[1]}〔${doc[2]}〕${doc[3]}号`;
+  if (documentNo) parsed.notice.documentNo = documentNo;
 
   const lines = text.split(/\r?\n/).flatMap((l) => l.split(BOUNDARY)).map((l) => l.trim()).filter(Boolean);
   for (const line of lines) {

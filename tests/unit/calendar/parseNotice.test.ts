@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { noticeArrangement } from '../../../domain/calendar/noticeArrangement';
-import { noticeYear, parseNotice } from '../../../domain/calendar/parseNotice';
+import { parseNotice } from '../../../domain/calendar/parseNotice';
+import { readNoticeTitle } from '../../../domain/calendar/noticeTitle';
 import { OFFICIAL_NOTICES } from '../../../domain/calendar/officialNotices';
 
 // The notices as published (tests/fixtures/notices): 2025 as on gov.cn, 2026 as Xinhua released it.
@@ -26,8 +27,8 @@ describe('the published notices', () => {
   });
 
   it('names the year from the title, and refuses a notice pasted for another year', () => {
-    expect(noticeYear(published(2025))).toBe(2025);
-    expect(noticeYear('一、元旦：1月1日（周四）放假1天。')).toBeUndefined();
+    expect(readNoticeTitle(published(2025))).toEqual({ title: '国务院办公厅关于2025年部分节假日安排的通知', year: 2025, documentNo: '国办发明电〔2024〕12号' });
+    expect(readNoticeTitle('一、元旦：1月1日（周四）放假1天。')).toEqual({});
     const parsed = parseNotice(published(2025), 2026);
     expect(parsed.unread[0]).toEqual({ text: '国务院办公厅关于2025年部分节假日安排的通知', reason: '这是2025年的通知，正在载入的是2026年', reasonEn: 'the notice is for 2025, the year being loaded is 2026' });
     expect(noticeArrangement(parsed).arrangement).toBeUndefined();
