@@ -36,10 +36,12 @@ export function readNoticeDate(s: string, at: number, year: number, month?: numb
   if (!m) return undefined;
   const [written, y, mo, d, note] = m as unknown as [string, string | undefined, string | undefined, string, string | undefined];
   const problem = (zh: string, en: string): DateProblem => ({ problem: { zh: `${written}：${zh}`, en: `${written}: ${en}` } });
-  if (y !== undefined && Number(y) !== year) return problem(`不在${year}年内`, `not in the year ${year}`);
+  // A year is written only for a date outside the notice's year: 元旦 from the December before.
+  const dateYear = y !== undefined ? Number(y) : year;
+  if (Math.abs(dateYear - year) > 1) return problem(`不在${year}年前后`, `not in or next to the year ${year}`);
   const monthNo = mo !== undefined ? Number(mo) : month;
   if (monthNo === undefined) return problem('没有写月份', 'no month is written');
-  const date = `${String(year).padStart(4, '0')}-${String(monthNo).padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = `${String(dateYear).padStart(4, '0')}-${String(monthNo).padStart(2, '0')}-${d.padStart(2, '0')}`;
   if (!isIsoDate(date)) return problem('不是真实的日期', 'not a real date');
   for (const part of note ? note.split('、') : []) {
     const wd = WEEKDAY.exec(part);

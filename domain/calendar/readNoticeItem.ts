@@ -4,7 +4,7 @@
 // with why: the parser never guesses a date.
 import { normalizeNoticeText, readNoticeDate, type DateProblem, type ReadDate } from './noticeDate';
 import { HOLIDAY_NAMES, statutoryHolidays, type HolidayKey } from './statutoryHolidays';
-import { isWeekend, toEpochDay } from './timeZone';
+import { isWeekend, toEpochDay, yearOf } from './timeZone';
 import type { IsoDate, UnreadSentence, YearArrangement } from './types';
 
 export interface NoticeItem {
@@ -83,7 +83,8 @@ function readRestBlock(s: string, year: number, keys: HolidayKey[]): Reading<{ f
       return failed(`${from.date}至${to.date}不含${name}的法定假日（${own.join('、')}）`, `${from.date} to ${to.date} holds none of ${nameEn}'s statutory days (${own.join(', ')})`);
     }
   }
-  return { from: from.date, to: to.date };
+  // The year's calendar holds its own days: a block reaching into the next or previous year keeps its part of this one.
+  return { from: from.date < `${year}-01-01` ? `${year}-01-01` : from.date, to: to.date > `${year}-12-31` ? `${year}-12-31` : to.date };
 }
 
 /** 1月26日（周日）、2月8日（周六）: weekend days that become working days. */
@@ -99,6 +100,7 @@ function readMakeupDays(s: string, year: number): Reading<IsoDate[]> {
     const d = readNoticeDate(s, at, year, month);
     if (!d) return failed(`读不懂“${s.slice(at)}”（应为日期，如“1月26日（周日）”）`, `cannot read “${s.slice(at)}” (expected a date like 1月26日（周日）)`);
     if (isProblem(d)) return d;
+    if (yearOf(d.date) !== year) return failed(`${d.date}不在${year}年内`, `${d.date} is not in the year ${year}`);
     if (!isWeekend(d.date)) return failed(`${d.date}不是周六或周日，不能调为上班`, `${d.date} is not a Saturday or Sunday, so it cannot become a make-up working day`);
     days.push(d.date);
     ({ end: at, month } = d);

@@ -89,6 +89,12 @@ describe('a sentence it cannot read is reported with its text and why, never gue
     ]);
   });
 
+  it('keeps the year’s part of a block written from the December before (the 2023 notice’s 元旦)', () => {
+    const parsed = parseNotice('一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。\n二、劳动节：2025年4月29日至5月3日放假调休，共5天。2022年12月31日上班。', 2023);
+    expect(parsed.holidays).toEqual([{ name: '元旦', nameEn: "New Year's Day", from: '2023-01-01', to: '2023-01-02' }]);
+    expect(parsed.unread.map((u) => u.reason)).toEqual(['2025年4月29日：不在2023年前后', '2022-12-31不在2023年内']);
+  });
+
   it('refuses a document number that contradicts the text’s', () => {
     expect(noticeArrangement(parseNotice(published(2025), 2025), '国办发明电〔2024〕13号').problems).toEqual([
       { path: 'documentNo', message: 'the text gives 国办发明电〔2024〕12号, not 国办发明电〔2024〕13号' },
