@@ -36,7 +36,7 @@ export const CALENDAR_ROUTES = [
     operationId: 'loadCalendarYear',
     method: 'put',
     path: '/api/v1/calendar/years/{year}',
-    summary: '载入节假日安排 Load a year’s State Council notice; running cases re-plan (?preview=true only shows what would change)',
+    summary: '载入节假日安排 Load a year’s State Council notice, as the arrangement or as its text; running cases re-plan (?preview=true only shows what would change)',
     tags: ['Calendar'],
     roles: ['operator'],
     pathParams: YearParams,
