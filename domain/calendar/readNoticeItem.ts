@@ -15,9 +15,9 @@ export interface NoticeItem {
 
 const ITEM = /^[一二三四五六七八九十]+、([^:]+):(.+)$/;
 const KEY_BY_NAME = new Map(Object.entries(HOLIDAY_NAMES).map(([key, n]) => [n.name as string, key as HolidayKey]));
-// 放假调休，共8天 / 放假，共3天 / 放假1天，不调休
+// 放假调休，共8天 / 放假，共3天 — one day: 放假1天，不调休 / 放假，与周末连休 (the weekend rests anyway)
 const RANGE_TAIL = /^放假(?:调休)?,共(\d+)天$/;
-const SINGLE_TAIL = /^放假(\d+)天(?:,不调休)?$/;
+const SINGLE_TAIL = /^放假(?:(\d+)天)?(?:,(?:不调休|与周末连休))?$/;
 
 type Reading<T> = T | { problem: { zh: string; en: string } };
 const failed = (zh: string, en: string) => ({ problem: { zh, en } });
@@ -41,6 +41,8 @@ export function readNoticeItem(line: string, year: number): NoticeItem {
   // A sentence with no date, 放假 or 上班 cannot move a day (the closing words of a one-paragraph paste).
   sentences.forEach((s, i) => {
     const original = `${written[i]!.trim()}。`;
+    // 鼓励…安排职工在除夕（2月9日）休息 encourages employers; it arranges no day.
+    if (s.startsWith('鼓励')) return;
     if (s.endsWith('上班')) {
       const days = readMakeupDays(s.slice(0, -'上班'.length), year);
       if (isProblem(days)) result.unread.push(unread(original, days.problem));
@@ -73,7 +75,7 @@ function readRestBlock(s: string, year: number, keys: HolidayKey[]): Reading<{ f
   if (!count) return failed(`读不懂“${tail}”（应为“放假调休，共N天”或“放假1天”）`, `cannot read “${tail}” (expected 放假调休，共N天 or 放假1天)`);
   const days = toEpochDay(to.date) - toEpochDay(from.date) + 1;
   if (days < 1) return failed(`结束日${to.date}早于开始日${from.date}`, `ends ${to.date}, before it starts ${from.date}`);
-  if (days !== Number(count[1])) return failed(`${from.date}至${to.date}是${days}天，通知写共${count[1]}天`, `${from.date} to ${to.date} is ${days} days, the notice says ${count[1]}`);
+  if (count[1] !== undefined && days !== Number(count[1])) return failed(`${from.date}至${to.date}是${days}天，通知写共${count[1]}天`, `${from.date} to ${to.date} is ${days} days, the notice says ${count[1]}`);
   // A block named for a festival holds that festival's statutory day(s): a mistyped date shows here.
   const statutory = statutoryHolidays(year);
   for (const key of keys) {

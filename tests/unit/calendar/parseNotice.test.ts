@@ -18,6 +18,12 @@ describe('the published notices', () => {
     expect(noticeArrangement(parsed)).toEqual({ arrangement: official(2025), problems: [] });
   });
 
+  it('2024 (国办发明电〔2023〕7号), in its older wording (与周末连休, 星期日, an encouragement to rest on 除夕), equals the shipped arrangement', () => {
+    const parsed = parseNotice(published(2024), 2024);
+    expect(parsed.unread).toEqual([]);
+    expect(noticeArrangement(parsed)).toEqual({ arrangement: official(2024), problems: [] });
+  });
+
   it('2026 reads whole; Xinhua’s copy has no document number, which the operator gives', () => {
     const parsed = parseNotice(published(2026), 2026);
     expect(parsed.unread).toEqual([]);
