@@ -84,8 +84,10 @@ test('the task force imports a batch and proposes plans; the bank accepts one (i
   expect(taskForce.url()).toMatch(/\/consultations\/import$/);
   expect((await api<{ items: Summary[] }>('task-force', '/api/v1/consultations')).items.filter((c) => [FIRST, SECOND].includes(c.firm.name))).toEqual([]);
 
-  // The two real firms: the pilot code is confirmed on its own row.
-  await taskForce.fill('#batch-csv', `企业名称,统一社会信用代码,街道,拒贷金额,资金用途,拒贷原因\n${FIRST},${goodCode},鹭江街道,800000,流动资金,信用评级低\n${SECOND},${pilotCode},莲前,1000000,设备更新,营收未达门槛；其他：行业集中度`);
+  // The two real firms, uploaded as a file (with a BOM and CRLF, as spreadsheets save it); the pilot code is confirmed on its own row.
+  const csv = `\uFEFF企业名称,统一社会信用代码,街道,拒贷金额,资金用途,拒贷原因\r\n${FIRST},${goodCode},鹭江街道,800000,流动资金,信用评级低\r\n"${SECOND}",${pilotCode},莲前,1000000,设备更新,"营收未达门槛；其他：行业集中度"\r\n`;
+  await taskForce.setInputFiles('#batch-file', { name: 'refused.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await taskForce.waitForSelector('[data-testid="rows-ready"]:text-is("共 2 家企业，1 行有误")');
   expect(await taskForce.textContent('tr[data-row="1"] [data-error="creditCode"]')).toBe('有误: 校验未通过（CHECK_CHARACTER_MISMATCH）');
   await taskForce.check('#confirm-1');
   await taskForce.waitForSelector('tr[data-row="1"]:not(.invalid)');
