@@ -222,6 +222,7 @@ describe('every route, called as an allowed role, answers what the document says
     const member = `${batch.body.id}-001`;
     await eventually(async () => expect((await get('manager', `/api/v1/consultations/${member}`)).status).toBe(200));
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
+    await call('listConsultations', get('xib-approver', `/api/v1/consultations?batchId=${batch.body.id}`));
     await call('auditTrail', get('task-force', `/api/v1/audit?subject=case:${a}&limit=5`));
     await call('getConsultationBatchReport', get('manager', `${batch.headers.location!}/report`));
 

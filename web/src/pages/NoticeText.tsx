@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { api, ApiError, type CalendarNoticeTextPreview, type CalendarYearLoad } from '../api';
 import { apiMessage } from '../apiMessages';
-import { Field, fieldMessage, ProblemMessage } from '../components';
+import { Field, fieldMessage, ProblemMessage, useSubmission } from '../components';
 import { readNoticeTitle } from '../../../domain/calendar/noticeTitle';
 import { addDays, weekday } from '../../../domain/calendar/timeZone';
 import { shanghaiToday } from '../format';
@@ -18,10 +18,9 @@ export function LoadNoticeText() {
   const [year, setYear] = useState(String(Number(shanghaiToday().slice(0, 4)) + 1));
   const [text, setText] = useState('');
   const [documentNo, setDocumentNo] = useState('');
-  const [error, setError] = useState<unknown>();
+  const { error, busy, submit } = useSubmission();
   const [preview, setPreview] = useState<CalendarNoticeTextPreview>();
   const [loaded, setLoaded] = useState<CalendarYearLoad>();
-  const [busy, setBusy] = useState(false);
 
   // A load must follow a preview of exactly what is loaded.
   const edit = (set: (v: string) => void, v: string) => {
@@ -35,19 +34,8 @@ export function LoadNoticeText() {
     if (named) setYear(String(named));
   };
   const body = () => ({ text, ...(documentNo.trim() ? { documentNo: documentNo.trim() } : {}) });
-  const run = async (step: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await step();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const read = () => run(async () => setPreview(await api<CalendarNoticeTextPreview>(`/calendar/years/${encodeURIComponent(year)}/notice-text`, { method: 'POST', body: body() })));
-  const confirm = () => run(async () => setLoaded(await api<CalendarYearLoad>(`/calendar/years/${encodeURIComponent(year)}`, { method: 'PUT', body: body() })));
+  const read = () => submit(async () => setPreview(await api<CalendarNoticeTextPreview>(`/calendar/years/${encodeURIComponent(year)}/notice-text`, { method: 'POST', body: body() })));
+  const confirm = () => submit(async () => setLoaded(await api<CalendarYearLoad>(`/calendar/years/${encodeURIComponent(year)}`, { method: 'PUT', body: body() })));
 
   const fieldErrors = error instanceof ApiError ? Object.entries(error.fieldErrors()).filter(([f]) => f !== 'year' && f !== 'documentNo') : [];
   return (
