@@ -120,6 +120,10 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/calendar/days?from=2026-10-01&to=2026-10-07', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/deadline?acceptedAt=2026-09-30T10:00:00%2B08:00&workingDays=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/calendar/years/2026?preview=true', body: {}, roles: ['operator'], scoped: false, ok: 422 },
+  // A notice's text: a sentence it cannot read refuses the load; the preview reads it and writes nothing.
+  { method: 'put', path: () => '/api/v1/calendar/years/2026', body: { text: '一、元旦：1月1日（周五）放假1天。' }, roles: ['operator'], scoped: false, ok: 422 },
+  { method: 'post', path: () => '/api/v1/calendar/years/2026/notice-text', body: { text: '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。' }, roles: ['operator'], scoped: false, ok: 200 },
+  { method: 'post', path: () => '/api/v1/calendar/years/2026/notice-text', body: {}, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/sla/breaches?from=2026-11-01&to=2026-11-30', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/sla/summary?from=2026-11-01&to=2026-11-30&groupBy=bank', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports?limit=5', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 200 },
