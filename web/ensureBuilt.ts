@@ -8,7 +8,8 @@ const WEB = __dirname;
 const ROOT = path.dirname(WEB);
 export const CONSOLE_DIST = path.join(WEB, 'dist');
 // The bundle also compiles the pure domain code it imports (credit codes, amounts, policy) and
-// the API's request schemas, which its forms run before sending (web/src/requestRules.ts).
+// the API's request schemas, which its forms and the consultation import run before sending
+// (web/src/requestRules.ts).
 const SOURCES = [
   path.join(WEB, 'src'),
   path.join(WEB, 'index.html'),

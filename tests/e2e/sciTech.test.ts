@@ -139,7 +139,7 @@ test('the officer opens a weak-revenue biotech with two invention patents; the a
   await approver.fill(`#${id}-approve-amount`, '1200000.01');
   await approver.click(`${approve} button[type="submit"]`);
   await approver.waitForSelector(`${approve} .problem`);
-  expect(await approver.textContent(`${approve} .problem`)).toMatch(/^案件拒绝了此操作 — 批准金额超过建议额度 120000000 分 amountFen 120000001 exceeds the recommended limit 120000000/);
+  expect(await approver.textContent(`${approve} .problem`)).toMatch(/^此操作被拒绝 — 批准金额超过建议额度 120000000 分 amountFen 120000001 exceeds the recommended limit 120000000/);
   expect(await approver.inputValue(`#${id}-approve-termMonths`)).toBe('24');
   expect((await api<SciTechJson>('manager', `/api/v1/cases/${id}`)).decision).toBeNull();
   await accessible(approver, 'sci-tech review, approval refused');

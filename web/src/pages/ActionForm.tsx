@@ -2,7 +2,7 @@
 // to their fields and its refusal next to the button; the values stay after a failure.
 import { useState, type FormEvent } from 'react';
 import { apiMessage } from '../apiMessages';
-import { Field, ProblemMessage, fieldMessage } from '../components';
+import { Field, ProblemMessage, fieldMessage, useSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 
 export interface FieldSpec {
@@ -30,8 +30,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, f
   const { t, lang } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useSubmission();
 
   const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
   const refused = requestErrors?.(trimmed) ?? {};
@@ -48,15 +47,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, f
     e.preventDefault();
     setTouched(true);
     if (fields.some((f) => clientError(f))) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(trimmed);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await send(() => onSubmit(trimmed));
   };
 
   const form = (

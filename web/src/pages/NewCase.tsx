@@ -8,7 +8,7 @@ import { checkCreditCode } from '../../../domain/creditCode';
 import { api, ApiError, newIdempotencyKey, type AnyCaseView, type BankList, type StreetList } from '../api';
 import { apiMessage } from '../apiMessages';
 import type { SessionUser } from '../auth/session';
-import { Field, fieldMessage, ProblemMessage, useLoad } from '../components';
+import { BankSelect, Field, fieldMessage, ProblemMessage, useLoad, useSubmission } from '../components';
 import { useI18n } from '../i18n';
 import { CreateCaseBody, requestErrors } from '../requestRules';
 import { navigate } from '../router';
@@ -26,8 +26,7 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
   const [application, setApplication] = useState<ApplicationForm>(EMPTY_APPLICATION);
   const [confirmed, setConfirmed] = useState(false);
   const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useSubmission();
 
   const trimmed = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.trim()])) as Form;
   const check = checkCreditCode(trimmed.creditCode);
@@ -49,16 +48,10 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
     e.preventDefault();
     setTouched(true);
     if (Object.keys(errors).length || (needsConfirm && !confirmed)) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await send(async () => {
       const created = await api<AnyCaseView>('/cases', { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
       navigate(`/cases/${created.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -85,14 +78,7 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
           <input id="street" value={street ? (lang === 'en' ? street.nameEn : street.nameZh) : user.street ?? ''} readOnly />
         </Field>
         <Field label={t('bank')} htmlFor="bank" error={errorOf('bank')}>
-          <select id="bank" value={form.bank} onChange={set('bank')}>
-            <option value="">—</option>
-            {refs.data?.[1].items.map((b) => (
-              <option key={b.code} value={b.code}>
-                {lang === 'en' ? b.nameEn : b.nameZh}
-              </option>
-            ))}
-          </select>
+          <BankSelect id="bank" banks={refs.data?.[1].items ?? []} value={form.bank} onChange={(bank) => setForm({ ...form, bank })} />
         </Field>
         <Field label={t(product === 'SCI_TECH' ? 'requestedAmount' : 'amount')} htmlFor="amount" error={errorOf('amount')}>
           <input id="amount" value={form.amount} onChange={set('amount')} inputMode="decimal" />

@@ -29,7 +29,7 @@ export function CaseCard({ c, children }: { c: AnyCaseView; children: ReactNode 
   );
 }
 
-export function Timeline({ events }: { events: AnyCaseView['events'] }) {
+export function Timeline({ events }: { events: readonly { type: string; actor: string; at: string; data: unknown }[] }) {
   const { t, lang } = useI18n();
   return (
     <section className="card">
