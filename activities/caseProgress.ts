@@ -10,6 +10,8 @@ export interface TaskRow {
   status: string;
   slaState: string;
   dueAt: string;
+  /** When the branch warns (absent from projections sent before the record kept it). */
+  atRiskAt?: string;
   evidence?: Record<string, unknown>;
   completedAt?: string;
   completedBy?: string;
@@ -25,6 +27,9 @@ export interface CaseProgress {
   /** The pause standing now (null when the clock runs) and the working days finished pauses lasted; absent from sci-tech cases, which never pause. */
   pause?: { since: string; by: string; reason: string } | null;
   pausedWorkingDays?: number;
+  /** Fast-track: whether the due rests on a year without its holiday notice, and the rest days it skipped; absent from sci-tech cases. */
+  dueProvisional?: boolean;
+  dueExplanation?: string[];
   /** Timeline entry; `eventKey` is unique per case, so a retry writes nothing new. */
   event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
   tasks?: TaskRow[];
@@ -64,6 +69,7 @@ export function caseProgressActivities(db: Database, channel: NotificationChanne
             ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
             ...(p.pause !== undefined ? { pausedSince: p.pause ? new Date(p.pause.since) : null, pausedBy: p.pause?.by ?? null, pausedReason: p.pause?.reason ?? null } : {}),
             ...(p.pausedWorkingDays !== undefined ? { pausedWorkingDays: p.pausedWorkingDays } : {}),
+            ...(p.dueExplanation !== undefined ? { dueProvisional: p.dueProvisional, dueExplanation: p.dueExplanation } : {}),
           },
         });
         for (const t of p.tasks ?? []) {
@@ -72,6 +78,7 @@ export function caseProgressActivities(db: Database, channel: NotificationChanne
             status: t.status,
             slaState: t.slaState,
             dueAt: new Date(t.dueAt),
+            ...(t.atRiskAt ? { atRiskAt: new Date(t.atRiskAt) } : {}),
             evidence: (t.evidence ?? undefined) as object | undefined,
             completedAt: t.completedAt ? new Date(t.completedAt) : null,
             completedBy: t.completedBy ?? null,

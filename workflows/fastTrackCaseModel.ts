@@ -353,6 +353,8 @@ export class FastTrackCase {
       dueAt: state.dueAt ?? undefined,
       pause: p ? { since: p.since, by: p.by, reason: p.reason } : null,
       pausedWorkingDays: state.pauses.reduce((sum, x) => sum + (x.pausedWorkingDays ?? 0), 0),
+      dueProvisional: state.dueProvisional,
+      dueExplanation: state.dueExplanation,
     };
   }
 
@@ -471,7 +473,8 @@ export class FastTrackCase {
     const { input } = this;
     const key = `${d.subject}:${d.dueAt.toISOString()}`;
     const [leftZh, leftEn] = workingHoursLeftParts(this.calendar!, new Date(), d.dueAt.toISOString());
-    await this.project(`预警 At risk: ${d.subject}`, `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: d.subject, assignee: d.assignee, dueAt: d.dueAt.toISOString() });
+    // The branch's row too (payload only), so the record shows it at risk as the workflow does.
+    await this.project(`预警 At risk: ${d.subject}`, `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: d.subject, assignee: d.assignee, dueAt: d.dueAt.toISOString() }, branchOf(d.subject));
     await this.projector.notify(`通知街道与专班 Notify street office and task force: ${d.subject} at risk`, {
       eventKey: `notice:at-risk:${key}`,
       type: 'NOTIFICATION',
@@ -500,7 +503,7 @@ export class FastTrackCase {
       stage: state.stage,
       dueAt: d.dueAt.toISOString(),
       lateWorkingMs: -this.calendar!.workingTimeRemaining(at, d.dueAt),
-    }, d.subject === 'PROMISE' ? [] : [d.subject]);
+    }, branchOf(d.subject));
     await this.projector.notify(`升级至综合协调组 Escalate to coordination group: ${d.subject}`, {
       eventKey: `escalated:${key}`,
       type: 'ESCALATED',
@@ -538,8 +541,13 @@ export class FastTrackCase {
   }
 }
 
+/** The branch a deadline's subject names, if it names one. */
+function branchOf(subject: Subject): TaskKind[] {
+  return subject === 'PROMISE' || subject === 'PAUSE_LIMIT' ? [] : [subject];
+}
+
 function taskRow(t: TaskState): TaskRow {
-  return { kind: t.kind, assignee: t.assignee, status: t.status === 'DONE' ? 'DONE' : 'OPEN', slaState: t.slaState, dueAt: t.dueAt, evidence: t.evidence, completedAt: t.completedAt, completedBy: t.completedBy };
+  return { kind: t.kind, assignee: t.assignee, status: t.status === 'DONE' ? 'DONE' : 'OPEN', slaState: t.slaState, dueAt: t.dueAt, atRiskAt: t.atRiskAt, evidence: t.evidence, completedAt: t.completedAt, completedBy: t.completedBy };
 }
 
 /** The timeline's reason for a recomputation, Chinese first. */

@@ -48,7 +48,7 @@ export class Projector<Rows = never> {
 }
 
 /** A case's row as its record holds it. */
-export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause' | 'pausedWorkingDays'>;
+export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause' | 'pausedWorkingDays' | 'dueProvisional' | 'dueExplanation'>;
 
 /** A fast-track or sci-tech case: its loan_case row, its branches' rows (fast-track only), its timeline and notices. */
 export function caseProjector(caseNo: string, refresh: () => void, row: () => CaseRow): Projector<TaskRow[]> {

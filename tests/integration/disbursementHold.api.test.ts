@@ -23,9 +23,10 @@ it('the bank reports 79.9万 paid for an approved 80万: held for its approver, 
   await reportPaid(stack.db, id, 'xib', 79_900_000);
   expect((await act('xib-approver', id, '/decision', { outcome: 'APPROVED', amount: '800000', rateBp: 385, termMonths: 12 })).status).toBe(200);
 
+  // Until the hold is recorded the workflow answers (stage held, its timeline event not written yet).
   const held = await eventually(async () => {
     const c = await view(id);
-    expect(c.stage).toBe('DISBURSEMENT_HELD');
+    expect(c).toMatchObject({ stage: 'DISBURSEMENT_HELD', answeredBy: 'RECORD' });
     return c;
   });
   expect(held.disbursementHold).toMatchObject({ requestedFen: 80_000_000, reported: { reference: `FK-${id}`, amountFen: 79_900_000 }, assignee: { role: 'credit_approver', bank: 'xib' } });
@@ -43,7 +44,7 @@ it('the bank reports 79.9万 paid for an approved 80万: held for its approver, 
   expect((await act('xib-approver', id, '/disbursement/resolution', confirm)).status).toBe(200);
   const paid = await eventually(async () => {
     const c = await view(id);
-    expect(c.stage).toBe('DISBURSED');
+    expect(c).toMatchObject({ stage: 'DISBURSED', answeredBy: 'RECORD' });
     return c;
   });
   expect(paid).toMatchObject({ disbursementHold: null, disbursement: { reference: `FK-${id}`, amountFen: 79_900_000 } });
