@@ -90,7 +90,7 @@ const v = (caseNo: string, kind: ViolationKind, zh: string, en: string): Violati
 // A second attempt is normal right after a worker dies (its sticky queue times out); a third is not.
 const isStalled = (t: { ageMs: number; attempt: number } | undefined, stalledAfterMs: number) => !!t && (t.attempt > 2 || t.ageMs > stalledAfterMs);
 
-/** Projection writes into PostgreSQL (recordCaseAccepted, recordCaseProgress, recordSciTechAccepted). */
+/** Projection writes into PostgreSQL (recordCaseAccepted, recordCaseOpened, recordCaseProgress, recordSciTechAccepted). */
 const isProjection = (activityType: string) => /^record/.test(activityType);
 
 /** The rules, on one case's snapshot. */

@@ -5,6 +5,7 @@
 import { ApplicationFailure, condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { TaskRow } from '../activities/caseProgress';
+import type { FastTrackAcceptance } from '../activities/caseRecords';
 import { shanghaiDate } from '../domain/calendar/timeZone';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { ESCALATION } from '../domain/escalation';
@@ -46,7 +47,7 @@ import type {
   WithdrawRequest,
 } from './fastTrackCaseMessages';
 import { validateWithdraw } from './fastTrackCaseValidators';
-import { caseProjector, type CaseRow, type Projector } from './projector';
+import { caseProjector, type CaseRow, type CaseWrite, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
 import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { UnacknowledgedBreaches } from './unacknowledgedBreaches';
@@ -59,6 +60,8 @@ const act = proxyActivities<Activities>(RECORD);
 /** A branch, the case's five-working-day promise, or the limit of a pause for the firm. */
 type Subject = TaskKind | 'PROMISE' | 'PAUSE_LIMIT';
 
+/** Acceptance answers after one record write instead of two (the acceptance, then the branches). */
+const ACCEPTANCE_WRITTEN_ONCE = 'acceptance-written-once';
 
 export class FastTrackCase {
   readonly state: CaseState;
@@ -68,7 +71,7 @@ export class FastTrackCase {
   readonly clock: SlaClock<Deadline<Subject>>;
   /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
   readonly unacknowledged: UnacknowledgedBreaches;
-  private readonly projector: Projector<TaskRow[]>;
+  private readonly projector: Projector<CaseWrite>;
   private readonly acceptedAt: Date;
   private readonly lead: number;
   // The afternoon cut-off and the first hour's quiet (domain/fastTrack/policy.ts); absent for cases
@@ -84,6 +87,8 @@ export class FastTrackCase {
   // Set once a pause ran under PAUSE_PERIOD_RULE; it stays so for the rest of the case.
   private pausePeriodRule = false;
   private readonly pauseLimit: number;
+  // The acceptance record, written with the branches' first progress (ACCEPTANCE_WRITTEN_ONCE).
+  private acceptance: FastTrackAcceptance | undefined;
 
   constructor(private readonly input: FastTrackCaseInput) {
     this.acceptedAt = new Date(input.acceptedAt);
@@ -263,9 +268,11 @@ export class FastTrackCase {
       slaState: 'ON_TRACK',
     }));
     this.recomputeDues();
-    await act.recordCaseAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [
-      { input, dueAt: state.dueAt!, dueProvisional: state.dueProvisional },
-    ]);
+    const acceptance = { input, dueAt: state.dueAt!, dueProvisional: state.dueProvisional };
+    // Written with the branches' first progress, one activity and one transaction before acceptance
+    // answers; earlier cases wrote it alone first.
+    if (patched(ACCEPTANCE_WRITTEN_ONCE)) this.acceptance = acceptance;
+    else await act.recordCaseAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [acceptance]);
   }
 
   /** Parallel review: three branches at once. Acceptance answers only now, so whoever opened the case sees its branches recorded too. */
@@ -274,7 +281,7 @@ export class FastTrackCase {
     state.stage = 'PARALLEL_REVIEW';
     await this.project('并联审批开始 Start parallel review', 'branches-started', 'BRANCHES_STARTED', 'system', {
       tasks: state.tasks.map((t) => ({ kind: t.kind, assignee: t.assignee, dueAt: t.dueAt })),
-    }, [...TASK_KINDS]);
+    }, [...TASK_KINDS], this.acceptance);
     state.recorded = true;
   }
 
@@ -338,9 +345,9 @@ export class FastTrackCase {
     setCurrentDetails(caseDetails(this.input, state, this.calendar, new Date()));
   }
 
-  /** Writes the record with one timeline event and the rows of the branches it names. */
-  private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = []): Promise<void> {
-    return this.projector.project(summary, eventKey, type, actor, data, kinds.map((k) => taskRow(this.task(k))));
+  /** Writes the record with one timeline event and the rows of the branches it names (and the acceptance record, on the first write). */
+  private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = [], acceptance?: FastTrackAcceptance): Promise<void> {
+    return this.projector.project(summary, eventKey, type, actor, data, { tasks: kinds.map((k) => taskRow(this.task(k))), ...(acceptance ? { acceptance } : {}) });
   }
 
   /** The loan_case row: stage, SLA state, due, and the pause standing now with the working days of those finished. */

@@ -3,7 +3,6 @@
 // method that writes is part of the workflow's history: keep the order of its commands.
 import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
-import type { TaskRow } from '../activities/caseProgress';
 import type { PatentValuation } from '../activities/adapters';
 import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
@@ -14,7 +13,7 @@ import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
 import { cancelContract, contractThenDisburse, resolveDisbursement, type CancelContractRequest, type Payout, type ResolveDisbursementRequest } from './contractThenDisburse';
-import { caseProjector, type Projector } from './projector';
+import { caseProjector, type CaseWrite, type Projector } from './projector';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
 import { validateSciTechWithdraw } from './sciTechCaseValidators';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
@@ -35,7 +34,7 @@ export class SciTechCase {
   readonly payout: Payout = { cancellable: false, holds: 0 };
   /** One promise in calendar time, never paused and never moved. */
   readonly clock: SlaClock<Deadline<'PROMISE'>>;
-  private readonly projector: Projector<TaskRow[]>;
+  private readonly projector: Projector<CaseWrite>;
   private readonly acceptedAt: Date;
   private readonly dueAt: Date;
   private readonly atRiskAt: Date;
