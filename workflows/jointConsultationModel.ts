@@ -30,6 +30,7 @@ import * as rules from './jointConsultationValidators';
 import { consultationProjector, type Projector } from './projector';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT, UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 const RE_REVIEW_ANSWERS_ONCE_RECORDED = 're-review-answers-once-recorded';
@@ -42,6 +43,8 @@ export class JointConsultation {
   readonly state: ConsultationState;
   /** One promise, standing still while the firm supplies materials; told when its due moves. */
   readonly clock: SlaClock<Deadline<'PROMISE'>>;
+  /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
+  readonly unacknowledged: UnacknowledgedBreaches;
   private readonly projector: Projector;
   private readonly openedAt: Date;
   private readonly lead: number;
@@ -80,6 +83,7 @@ export class JointConsultation {
       planFromChecked: true,
     });
     this.projector = consultationProjector(input, () => this.refreshOperatorView(), this.state);
+    this.unacknowledged = new UnacknowledgedBreaches(input.consultationId, [`${input.firm.name}的银行联合会诊 ${input.consultationId}`, `Joint consultation ${input.consultationId}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
   ended(): boolean {
@@ -339,5 +343,9 @@ export class JointConsultation {
       zh: `【超时督办】${input.firm.name}的银行联合会诊 ${input.consultationId} 已于 ${shanghaiText(key)} 超过${CONSULTATION_PROMISE_WORKING_DAYS}个工作日，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Joint consultation ${input.consultationId} (${input.firm.name}) passed its ${CONSULTATION_PROMISE_WORKING_DAYS}-working-day due ${shanghaiText(key)}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     });
+    if (patched(UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT)) {
+      const label = `${CONSULTATION_PROMISE_WORKING_DAYS}个工作日承诺 ${CONSULTATION_PROMISE_WORKING_DAYS}-working-day promise`;
+      this.unacknowledged.watch({ eventKey: `escalated:${key}`, label, dueAt: due, settled: () => this.decided() }, this.calendar!);
+    }
   }
 }
