@@ -15,6 +15,9 @@ export const streetOffice = (streetCode: string): string => `STREET_OFFICE:${str
 /** A bank's people on the case (customer managers, credit approvers). */
 export const bankAudience = (bankCode: string): string => `BANK:${bankCode}`;
 
+/** A wait for the firm past the policy's limit: supervised like a breach, by the coordination group with the street. */
+const pauseTooLong = (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)];
+
 /**
  * Who is told, for each product, when its deadline turns AT_RISK or is breached. Order is kept:
  * it is the notice's audience as stored. Any entry that is not a group names a person (an
@@ -24,8 +27,7 @@ export const ESCALATION = {
   fastTrack: {
     atRisk: (streetCode: string) => [streetOffice(streetCode), TASK_FORCE],
     breached: (assignee: string, streetCode: string, bankCode: string) => [COORDINATION_GROUP, assignee, streetOffice(streetCode), bankAudience(bankCode)],
-    /** A pause for the firm past the policy's limit: supervised like a breach. */
-    pauseTooLong: (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)],
+    pauseTooLong,
   },
   sciTech: {
     /** `holder` is whoever holds the case up: the valuation service, the approver or the bank. */
@@ -36,6 +38,7 @@ export const ESCALATION = {
     /** `bankCode` is the plan's bank once there is a plan, otherwise the bank that refused. */
     atRisk: (bankCode: string) => [TASK_FORCE, bankAudience(bankCode)],
     breached: (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)],
+    pauseTooLong,
   },
   /** A breach nobody acknowledged within UNACKNOWLEDGED_BREACH_WORKING_MS: one level up. */
   unacknowledged: () => [TASK_FORCE_LEADERS],

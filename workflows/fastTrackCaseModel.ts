@@ -22,7 +22,7 @@ import {
   type BranchTiming,
 } from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
-import { NOT_PAUSED, endPause, extendByPauses, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, endPause, extendByPauses, pauseLimitAt, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
 import { formatWan } from '../domain/money';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
@@ -369,9 +369,8 @@ export class FastTrackCase {
     return (this.pausePeriodRule ||= patched(PAUSE_PERIOD_RULE));
   }
 
-  /** 24:00 of the limit's last working day after the pause's own day. */
   private pauseLimitAt(pause: Pause): string {
-    return this.calendar!.addWorkingDays(new Date(pause.since), this.pauseLimit).dueAt.toISOString();
+    return pauseLimitAt(this.calendar!, new Date(pause.since), this.pauseLimit).toISOString();
   }
 
   // ---- Dues and the clock ---------------------------------------------------------------------

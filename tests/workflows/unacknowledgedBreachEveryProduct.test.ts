@@ -3,27 +3,17 @@
 // on the real database, and the task force's leader reading GET /api/v1/notifications. Its own
 // file and server: after that file's test, the time-skipping server no longer skips time.
 import request from 'supertest';
-import { createApp } from '../../api/app';
-import { createSandboxAdapters } from '../../activities/adapters';
 import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import { UNACKNOWLEDGED_BREACH_WORKING_MS } from '../../domain/escalation';
-import { createLogger } from '../../infra/logger';
 import { shanghaiText } from '../../workflows/caseDetails';
 import { withdrawConsultationUpdate } from '../../workflows/jointConsultation';
 import { sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
-import { bearer, testSignIn, testVerifier } from '../support/auth';
+import { bearer } from '../support/auth';
 import { borderline, sciTechInput, startSciTech } from '../support/sciTechScenarios';
-import { HOUR, advanceTo, calendar, createHarness, eventually, nextWorkingMorning, settled, type Harness } from './caseHarness';
+import { HOUR, advanceTo, calendar, eventually, nextWorkingMorning, settled, useHarnessWithApi } from './caseHarness';
 import { consultationInput, startConsultation, taskForce } from './consultationHarness';
 
-let h: Harness;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorker(createSandboxAdapters(h.db, {}));
-  app = createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, namespace: h.env.namespace ?? 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent') } });
-});
-afterAll(() => h?.teardown());
+const h = useHarnessWithApi();
 
 interface Item {
   source: string;
@@ -35,7 +25,7 @@ interface Item {
 
 /** The breach notices the task force's leader sees about `source`. */
 async function leadersBreachNotices(source: string): Promise<Item[]> {
-  const res = await request(app).get('/api/v1/notifications?limit=100').set('authorization', await bearer('task-force-lead')).expect(200);
+  const res = await request(h.app).get('/api/v1/notifications?limit=100').set('authorization', await bearer('task-force-lead')).expect(200);
   return (res.body.items as Item[]).filter((n) => n.source === source && n.type === 'ESCALATED');
 }
 
