@@ -10,6 +10,19 @@ export const TASK_FORCE = 'TASK_FORCE';
 export const COORDINATION_GROUP = 'TASK_FORCE:综合协调组';
 /** The task force's leaders (专班负责人): a breach nobody acknowledged reaches them. */
 export const TASK_FORCE_LEADERS = 'TASK_FORCE:专班负责人';
+/** The task force's named groups a person can be put in (staff_member.groups), beyond their role. */
+export const STAFF_GROUPS = [COORDINATION_GROUP, TASK_FORCE_LEADERS] as const;
+export type StaffGroup = (typeof STAFF_GROUPS)[number];
+
+/**
+ * Why a person may not be put in these groups, or undefined: the task force's groups are its own
+ * members', so no bank or street account receives every district escalation by a group entry.
+ */
+export function staffGroupsProblem(role: string, groups: readonly StaffGroup[]): string | undefined {
+  if (groups.length > 0 && role !== 'task_force') return `only task force members (role task_force) belong to the task force's groups; this person is ${role}`;
+  return undefined;
+}
+
 /** A street's economic-service office (街道经济服务办公室): its case officers. */
 export const streetOffice = (streetCode: string): string => `STREET_OFFICE:${streetCode}`;
 /** A bank's people on the case (customer managers, credit approvers). */

@@ -21,6 +21,7 @@ import {
   ResumeBody,
   SciTechDecisionBody,
   StartBatchBody,
+  StaffGroupsBody,
   StartConsultationBody,
   WithdrawConsultationBody,
 } from '../schemas';
@@ -71,6 +72,7 @@ export const B = named({
   MaterialsCompleteBody,
   ReReviewBody,
   WithdrawConsultationBody,
+  StaffGroupsBody,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------

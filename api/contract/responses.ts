@@ -458,6 +458,19 @@ export const AuditTrailPage = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
+// ---- Staff directory -----------------------------------------------------------------------
+
+export const StaffMember = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  street: z.string().nullable(),
+  bank: z.string().nullable(),
+  active: z.boolean(),
+  groups: z.array(z.string()).describe('The task force groups notices reach this person through (domain/escalation.ts)'),
+});
+export const StaffList = z.strictObject({ items: z.array(StaffMember) });
+
 /** Every named response schema, as it appears under components.schemas. */
 export const RESPONSE_SCHEMAS = {
   ProblemDetails,
@@ -481,4 +494,6 @@ export const RESPONSE_SCHEMAS = {
   SlaSummary,
   SlaBreachList,
   AuditTrailPage,
+  StaffMember,
+  StaffList,
 } as const;

@@ -17,6 +17,7 @@ import { notificationService } from './notifications';
 import { referenceData } from './reference';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
+import { staffDirectory } from './staff';
 
 export interface ServiceDeps extends CasesDeps {
   /** Development sign-in and the console's OIDC provider; absent: neither. */
@@ -46,6 +47,7 @@ export function createServices(deps: ServiceDeps) {
     metrics: deps.metrics,
     contract: publishedContract(deps.operations),
     audit: auditTrail(deps.db),
+    staff: staffDirectory(deps.db),
   };
 }
 
