@@ -35,6 +35,11 @@ function screensOf(user: SessionUser): Screen[] {
       return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases];
     case 'operator':
       return [{ path: '/calendar', label: 'navCalendar' }, cases];
+    // The survey's people work through the API until their console screens come (issue #20).
+    case 'visit_team_member':
+    case 'community_coordinator':
+    case 'survey_officer':
+      return [];
   }
 }
 
