@@ -33,6 +33,17 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
     },
     {
+      // Tests that change what every running case reads (loading the current year's notice
+      // signals all of them): run by `npm test` after the other projects, one file at a time.
+      displayName: 'district-wide',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/district-wide/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/quietWorkers.ts'],
+      globalSetup: '<rootDir>/tests/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+    },
+    {
       // The browser console against the real servers: the integration project's servers (one
       // set per run) plus the console build, made only when one of these files runs.
       displayName: 'e2e',

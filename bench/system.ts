@@ -1,6 +1,6 @@
 // The whole system for a benchmark or the fuzzer, on loopback ports in a temp dir:
 // Temporal CLI dev server, PostgreSQL (a fresh database on DATABASE_URL's server when
-// set, else the embedded PGlite), a worker on its own task queue, and the API.
+// set, else the embedded PostgreSQL 17), a worker on its own task queue, and the API.
 // `stop()` removes all of it, so runs never see each other's cases.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -78,7 +78,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
   await ensureSearchAttributes(env.connection, 'default');
 
   const database = config.databaseUrl ? await createScratchDatabase(config.databaseUrl, 'greenlane_bench') : undefined;
-  const pg = database ? undefined : await startEmbeddedPostgres({ port: 0 });
+  const pg = database ? undefined : await startEmbeddedPostgres();
   const databaseUrl = database?.url ?? pg!.url;
   await migrate(databaseUrl);
   const db = createDatabase(databaseUrl, opts.dbPoolSize ?? 8);
@@ -113,7 +113,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     env,
     db,
     databaseUrl,
-    databaseKind: database ? 'PostgreSQL from DATABASE_URL (fresh database)' : 'embedded PGlite',
+    databaseKind: database ? 'PostgreSQL from DATABASE_URL (fresh database)' : 'embedded PostgreSQL 17',
     taskQueue,
     apiOrigin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     temporalDbPath,

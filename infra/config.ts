@@ -8,7 +8,7 @@ const port = z.coerce.number().int().min(1).max(65535);
 const envSchema = z.object({
   GREENLANE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATA_DIR: z.string().min(1).default('data'),
-  // Absent in development: the embedded PostgreSQL (PGlite) under DATA_DIR is used.
+  // Absent in development: the embedded PostgreSQL 17 under DATA_DIR is used.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   EMBEDDED_PG_PORT: port.default(54320),
   // Absent: `npm start` runs the Temporal CLI dev server on TEMPORAL_DEV_PORT.

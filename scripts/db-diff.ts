@@ -27,7 +27,7 @@ async function main() {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('usage: npm run db:diff -- <migration_name in snake_case>');
   const from = committedSchema();
-  const pg = await startEmbeddedPostgres({ port: 0 });
+  const pg = await startEmbeddedPostgres();
   try {
     const { stdout } = await promisify(execFile)(
       'npx',

@@ -6,7 +6,7 @@
 // between its steps: only a database outage may fail a read. Then the load settles and
 // the consistency check (maintenance/consistency.ts) must pass. Exits 1 otherwise.
 //
-// PostgreSQL: the embedded PGlite by default, restarted for real (stopped, started
+// PostgreSQL: the embedded PostgreSQL 17 by default, restarted for real (stopped, started
 // again on its data directory). With DATABASE_URL the run uses a scratch database on
 // that server and "restarts" it by terminating every connection to it; only with
 // --restart-cluster=<version>/<name> does it run `pg_ctlcluster … restart`, which
@@ -64,6 +64,8 @@ async function main() {
   const t0 = Date.now();
   const config = loadConfig(process.env);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-faults-'));
+  // The embedded PostgreSQL keeps its cluster in here and, when we are root, runs as user postgres.
+  fs.chmodSync(dir, 0o755);
   const cleanups: Array<() => Promise<void>> = [];
   let keep = KEEP;
   const cleanup = async () => {

@@ -10,7 +10,7 @@ import { createDatabase } from '../infra/database';
 import { demoEnabled, httpDemoApi, seedDemo } from '../dev/demo';
 import { seedReportDemo } from '../dev/demoReports';
 import { startDevServer } from '../dev/devServer';
-import { startEmbeddedPostgres } from '../dev/embeddedPostgres';
+import { earlierPgliteData, embeddedClusterDir, startEmbeddedPostgres } from '../dev/embeddedPostgres';
 import { migrate } from '../infra/migrate';
 import { seedReferenceData } from '../infra/seed';
 import { ensureSearchAttributes } from '../infra/temporal';
@@ -21,6 +21,12 @@ const step = (zh: string, en: string) => console.log(`» ${zh} ${en}`);
 async function main() {
   const config = loadConfigOrExit();
   const demo = demoEnabled(process.env, config);
+  // Before anything starts: data an earlier version left that this one cannot read.
+  const refusal = config.databaseUrl ? undefined : earlierPgliteData(config.dataDir);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(2);
+  }
   fs.mkdirSync(config.dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
   const children: ChildProcess[] = [];
@@ -64,8 +70,8 @@ async function main() {
 
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    step('启动内置 PostgreSQL', 'Starting the embedded PostgreSQL (PGlite)');
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort });
+    step('启动内置 PostgreSQL 17', 'Starting the embedded PostgreSQL 17');
+    const pg = await startEmbeddedPostgres({ dataDir: embeddedClusterDir(config.dataDir), port: config.embeddedPgPort });
     databaseUrl = pg.url;
     stops.push(() => pg.stop());
   }

@@ -2,14 +2,18 @@
 // idempotent on the bank's side (key = case number) and retried until done. A case withdrawn
 // while its contract was being signed gets no money; once the contract is signed, it can be
 // withdrawn only after the bank cancels the contract, which it may do until it pays.
-import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { DISBURSED_AMOUNT_DIFFERS, type ReportedPayment } from '../domain/disbursementHold';
 import { formatWan } from '../domain/money';
+import type { CaseParties } from '../domain/duties';
 import type { FastTrackStage, SciTechStage } from '../domain/stages';
 import { BANK, OUTSIDE_INTERACTIVE, RECORD } from './activityOptions';
-import type { CancelContractRequest, DisbursementHold, ResolveDisbursementRequest, SignedContract } from './contractMessages';
+import { cancelContractUpdate, resolveDisbursementUpdate, type CancelContractRequest, type DisbursementHold, type ResolveDisbursementRequest, type SignedContract } from './contractMessages';
+import type { CaseState } from './fastTrackCaseMessages';
 import type { Projector } from './projector';
+import type { SciTechCaseState } from './sciTechCaseMessages';
+import { validateContractCancellation, validateDisbursementResolution } from './validation';
 
 export * from './contractMessages';
 
@@ -119,8 +123,31 @@ function reportedPayment(err: unknown): ReportedPayment | undefined {
   return err.cause.details?.[0] as ReportedPayment;
 }
 
+/**
+ * The bank's contract and payment updates, the same on either product's case: its credit
+ * approver cancels a signed contract before the money moves, or answers a held payment.
+ */
+export function setPaymentHandlers(loan: CaseParties & { caseNo: string }, c: ApprovedCase & { readonly state: CaseState | SciTechCaseState }): void {
+  setHandler(
+    cancelContractUpdate,
+    async (req) => {
+      await cancelContract(loan, c, req);
+      return c.state;
+    },
+    { validator: (req) => validateContractCancellation(c.state, req, loan, c.payout.cancellable) },
+  );
+  setHandler(
+    resolveDisbursementUpdate,
+    async (req) => {
+      await resolveDisbursement(c, req);
+      return c.state;
+    },
+    { validator: (req) => validateDisbursementResolution(c.state, req, loan) },
+  );
+}
+
 /** The approver's answer to a held payment (the update's handler, after validateDisbursementResolution). */
-export async function resolveDisbursement(c: Pick<ApprovedCase, 'state' | 'project' | 'payout'>, req: ResolveDisbursementRequest): Promise<void> {
+async function resolveDisbursement(c: Pick<ApprovedCase, 'state' | 'project' | 'payout'>, req: ResolveDisbursementRequest): Promise<void> {
   const hold = c.state.disbursementHold!;
   c.state.disbursementHold = undefined;
   c.state.stage = 'DISBURSING';
@@ -133,7 +160,7 @@ export async function resolveDisbursement(c: Pick<ApprovedCase, 'state' | 'proje
  * The bank's credit approver cancels the signed contract (the update's handler, after
  * validateContractCancellation): the bank first, which refuses once it has paid, then the case.
  */
-export async function cancelContract(loan: { caseNo: string; bankCode: string }, c: Pick<ApprovedCase, 'state' | 'project'>, req: CancelContractRequest): Promise<void> {
+async function cancelContract(loan: { caseNo: string; bankCode: string }, c: Pick<ApprovedCase, 'state' | 'project'>, req: CancelContractRequest): Promise<void> {
   const contract = c.state.contract!;
   let cancelledAt: string;
   try {

@@ -19,8 +19,7 @@ import {
   type FastTrackCaseInput,
 } from './fastTrackCaseMessages';
 import { FastTrackCase } from './fastTrackCaseModel';
-import { cancelContractUpdate, resolveDisbursementUpdate } from './contractMessages';
-import { validateContractCancellation, validateDisbursementResolution } from './validation';
+import { setPaymentHandlers } from './contractThenDisburse';
 import {
   validateCalendarChanged,
   validateCompleteTask,
@@ -44,8 +43,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   setHandler(decideUpdate, (req) => c.decide(req), { validator: (req) => validateDecide(c.state, req, input.amountFen, input) });
   setHandler(pauseSlaUpdate, (req) => c.pauseSla(req), { validator: (req) => validatePauseSla(c.state, req) });
   setHandler(resumeSlaUpdate, (req) => c.resumeSla(req), { validator: (req) => validateResumeSla(c.state, req) });
-  setHandler(cancelContractUpdate, (req) => c.cancelContract(req), { validator: (req) => validateContractCancellation(c.state, req, input, c.payout.cancellable) });
-  setHandler(resolveDisbursementUpdate, (req) => c.resolveDisbursement(req), { validator: (req) => validateDisbursementResolution(c.state, req, input) });
+  setPaymentHandlers(input, c.approvedCase());
   setHandler(calendarChangedUpdate, (req) => c.calendarChanged(req), { validator: (req) => validateCalendarChanged(c.state, req) });
   // A signal is durable even while no worker runs: how the API tells every running case that
   // a notice was loaded, without waiting on each of them.

@@ -30,7 +30,7 @@ import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
 import { loadWorkingCalendar } from './calendarYears';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
-import { cancelContract, contractThenDisburse, resolveDisbursement, type CancelContractRequest, type Payout, type ResolveDisbursementRequest } from './contractThenDisburse';
+import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import type {
   CalendarChangedRequest,
   CaseState,
@@ -63,7 +63,7 @@ type Subject = TaskKind | 'PROMISE' | 'PAUSE_LIMIT';
 export class FastTrackCase {
   readonly state: CaseState;
   /** Whether the bank may still cancel the signed contract (contractThenDisburse sets it). */
-  readonly payout: Payout = { cancellable: false, holds: 0 };
+  private readonly payout: Payout = { cancellable: false, holds: 0 };
   /** Over the open branches and the promise; told of every change that moves a due or closes one. */
   readonly clock: SlaClock<Deadline<Subject>>;
   /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
@@ -141,21 +141,6 @@ export class FastTrackCase {
     await this.project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', actor, { reason, ...(pauseEnded ? { pauseEnded } : {}) });
     return this.state;
   }
-  async cancelContract(req: CancelContractRequest): Promise<CaseState> {
-    await cancelContract(this.input, this.payoutStep(), req);
-    return this.state;
-  }
-
-  async resolveDisbursement(req: ResolveDisbursementRequest): Promise<CaseState> {
-    await resolveDisbursement(this.payoutStep(), req);
-    return this.state;
-  }
-
-  /** What the payment's message handlers read and move. */
-  private payoutStep() {
-    return { state: this.state, payout: this.payout, project: (summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>) => this.project(summary, eventKey, type, actor, data) };
-  }
-
 
   async completeTask(req: CompleteTaskRequest): Promise<CaseState> {
     const { state } = this;
@@ -296,24 +281,27 @@ export class FastTrackCase {
     state.stage = 'CONTRACTING';
     await this.project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
     this.decisionRecorded = true;
-    await contractThenDisburse(
-      { caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! },
-      {
-        state,
-        project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
-        ended: () => this.ended(),
-        payout: this.payout,
-        promiseKept: () => {
-          // Kept in N working days, not counting those waiting for the firm.
-          const paused = state.pauses.reduce((sum, p) => sum + (p.pausedWorkingDays ?? 0), 0);
-          return {
-            workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())) - paused,
-            pausedWorkingDays: paused,
-            withinPromise: new Date() <= new Date(state.dueAt!),
-          };
-        },
+    await contractThenDisburse({ caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! }, this.approvedCase());
+  }
+
+  /** What the contract-then-money step and its updates read and move on this case. */
+  approvedCase(): ApprovedCase & { readonly state: CaseState } {
+    const { state } = this;
+    return {
+      state,
+      project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
+      ended: () => this.ended(),
+      payout: this.payout,
+      promiseKept: () => {
+        // Kept in N working days, not counting those waiting for the firm.
+        const paused = state.pauses.reduce((sum, p) => sum + (p.pausedWorkingDays ?? 0), 0);
+        return {
+          workingDaysUsed: this.calendar!.workingDaysBetween(shanghaiDate(this.acceptedAt), shanghaiDate(new Date())) - paused,
+          pausedWorkingDays: paused,
+          withinPromise: new Date() <= new Date(state.dueAt!),
+        };
       },
-    );
+    };
   }
 
   /** Search attributes and current details, for operators in Temporal UI. */

@@ -1,5 +1,6 @@
 // Update validators of the joint consultation: each throws a precise, bilingual reason and
 // never changes state. Roles arrive as data (the API's authenticated principal).
+import { BANK_ROLES, CONSULTATION_ACTIONS as ACTIONS } from '../domain/consultation/actions';
 import { planProblems } from '../domain/consultation/plan';
 import { reasonProblems } from '../domain/consultation/reasons';
 import { CLOSED_STAGES, type ConsultationStage } from '../domain/stages';
@@ -15,8 +16,6 @@ import type {
   WithdrawConsultationRequest,
 } from './jointConsultationMessages';
 import { reject, requireText } from './validation';
-
-const BANK_ROLES = ['customer_manager', 'credit_approver'];
 
 // Not `recorded`: an update that arrives while the consultation is being opened waits for it
 // in its handler, which checks again (a batch's consultations are acted on at once).
@@ -35,13 +34,13 @@ function requireActor(actor: ConsultationActor | undefined, roles: readonly stri
 
 /** Bank staff act only for their own bank's plans. */
 function requireOwnBank(actor: ConsultationActor, bankCode: string): void {
-  if (BANK_ROLES.includes(actor.role) && actor.bank !== bankCode) reject('只能处理本行的方案', `${actor.id} works for ${actor.bank ?? 'no bank'}, not ${bankCode}`);
+  if ((BANK_ROLES as readonly string[]).includes(actor.role) && actor.bank !== bankCode) reject('只能处理本行的方案', `${actor.id} works for ${actor.bank ?? 'no bank'}, not ${bankCode}`);
 }
 
 export function validateRecordReasons(state: ConsultationState, req: RecordReasonsRequest): void {
   requireOpen(state);
-  requireStage(state, ['OPENED', 'REASONS_RECORDED'], '记录拒贷原因 recording reasons');
-  requireActor(req?.actor, ['task_force']);
+  requireStage(state, ACTIONS.recordReasons.stages, '记录拒贷原因 recording reasons');
+  requireActor(req?.actor, ACTIONS.recordReasons.roles);
   const problems = reasonProblems(req.reasons);
   if (problems.length) reject('拒贷原因无效', problems.join('; '));
 }
@@ -49,8 +48,8 @@ export function validateRecordReasons(state: ConsultationState, req: RecordReaso
 export function validateProposePlan(state: ConsultationState, req: ProposePlanRequest, refused: JointConsultationInput['refused']): void {
   requireOpen(state);
   if (state.stage === 'OPENED') reject('请先记录拒贷原因', 'record the rejection reasons before proposing a plan');
-  requireStage(state, ['REASONS_RECORDED', 'PLAN_PROPOSED'], '提出方案 proposing a plan');
-  requireActor(req?.actor, ['task_force', ...BANK_ROLES]);
+  requireStage(state, ACTIONS.proposePlan.stages, '提出方案 proposing a plan');
+  requireActor(req?.actor, ACTIONS.proposePlan.roles);
   const problems = planProblems(req.plan, refused);
   if (problems.length) reject('融资方案不符合要求', problems.join('; '));
   requireOwnBank(req.actor, req.plan.bankCode);
@@ -58,8 +57,8 @@ export function validateProposePlan(state: ConsultationState, req: ProposePlanRe
 
 export function validateRequestMaterials(state: ConsultationState, req: RequestMaterialsRequest): void {
   requireOpen(state);
-  requireStage(state, ['PLAN_PROPOSED'], '要求补充材料 requesting materials');
-  requireActor(req?.actor, ['task_force']);
+  requireStage(state, ACTIONS.requestMaterials.stages, '要求补充材料 requesting materials');
+  requireActor(req?.actor, ACTIONS.requestMaterials.roles);
   if (!Array.isArray(req.missing) || req.missing.length === 0 || req.missing.some((m) => typeof m !== 'string' || !m.trim())) {
     reject('请列明所缺材料', 'missing must list at least one document');
   }
@@ -68,14 +67,14 @@ export function validateRequestMaterials(state: ConsultationState, req: RequestM
 
 export function validateCompleteMaterials(state: ConsultationState, req: CompleteMaterialsRequest): void {
   requireOpen(state);
-  requireStage(state, ['PLAN_PROPOSED', 'MATERIALS'], '确认材料齐全 completing materials');
-  requireActor(req?.actor, ['task_force']);
+  requireStage(state, ACTIONS.completeMaterials.stages, '确认材料齐全 completing materials');
+  requireActor(req?.actor, ACTIONS.completeMaterials.roles);
 }
 
 export function validateReReview(state: ConsultationState, req: ReReviewRequest): void {
   requireOpen(state);
-  requireStage(state, ['RE_REVIEW'], '复审 re-reviewing');
-  requireActor(req?.actor, BANK_ROLES);
+  requireStage(state, ACTIONS.reReview.stages, '复审 re-reviewing');
+  requireActor(req?.actor, ACTIONS.reReview.roles);
   requireOwnBank(req.actor, state.plan!.bankCode);
   if (req.outcome !== 'ACCEPTED' && req.outcome !== 'DECLINED') reject('复审结果无效', 'outcome must be ACCEPTED or DECLINED');
   if (req.outcome === 'DECLINED') requireText(req.note, '不予采纳的理由', 'a note saying why the plan is declined');
@@ -83,8 +82,7 @@ export function validateReReview(state: ConsultationState, req: ReReviewRequest)
 
 export function validateWithdrawConsultation(state: ConsultationState, req: WithdrawConsultationRequest): void {
   requireOpen(state);
-  // Once the bank re-reviews, the outcome is theirs.
-  requireStage(state, ['OPENED', 'REASONS_RECORDED', 'PLAN_PROPOSED', 'MATERIALS'], '撤回 withdrawing');
-  requireActor(req?.actor, ['task_force']);
+  requireStage(state, ACTIONS.withdraw.stages, '撤回 withdrawing');
+  requireActor(req?.actor, ACTIONS.withdraw.roles);
   requireText(req.reason, '撤回原因', 'a withdrawal reason');
 }

@@ -14,8 +14,7 @@ import {
   type SciTechCaseState,
 } from './sciTechCaseMessages';
 import { SciTechCase } from './sciTechCaseModel';
-import { cancelContractUpdate, resolveDisbursementUpdate } from './contractMessages';
-import { validateContractCancellation, validateDisbursementResolution } from './validation';
+import { setPaymentHandlers } from './contractThenDisburse';
 import { validateSciTechDecide, validateSciTechWithdraw } from './sciTechCaseValidators';
 
 export * from './sciTechCaseMessages';
@@ -29,8 +28,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   setHandler(sciTechAcceptanceUpdate, () => c.accepted());
   setHandler(sciTechWithdrawUpdate, (req) => c.withdraw(req), { validator: (req) => validateSciTechWithdraw(c.state, req) });
   setHandler(sciTechDecideUpdate, (req) => c.decide(req), { validator: (req) => validateSciTechDecide(c.state, req, input) });
-  setHandler(cancelContractUpdate, (req) => c.cancelContract(req), { validator: (req) => validateContractCancellation(c.state, req, input, c.payout.cancellable) });
-  setHandler(resolveDisbursementUpdate, (req) => c.resolveDisbursement(req), { validator: (req) => validateDisbursementResolution(c.state, req, input) });
+  setPaymentHandlers(input, c.approvedCase());
 
   await c.accept();
   const clock = c.clock.run();

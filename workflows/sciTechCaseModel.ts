@@ -13,7 +13,7 @@ import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
-import { cancelContract, contractThenDisburse, resolveDisbursement, type CancelContractRequest, type Payout, type ResolveDisbursementRequest } from './contractThenDisburse';
+import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import { caseProjector, type Projector } from './projector';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
 import { validateSciTechWithdraw } from './sciTechCaseValidators';
@@ -32,7 +32,7 @@ const SYSTEM = 'system:scoring';
 export class SciTechCase {
   readonly state: SciTechCaseState;
   /** Whether the bank may still cancel the signed contract (contractThenDisburse sets it). */
-  readonly payout: Payout = { cancellable: false, holds: 0 };
+  private readonly payout: Payout = { cancellable: false, holds: 0 };
   /** One promise in calendar time, never paused and never moved. */
   readonly clock: SlaClock<Deadline<'PROMISE'>>;
   private readonly projector: Projector<TaskRow[]>;
@@ -89,21 +89,6 @@ export class SciTechCase {
     await this.project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', req.actor, { reason: req.reason });
     return this.state;
   }
-  async cancelContract(req: CancelContractRequest): Promise<SciTechCaseState> {
-    await cancelContract(this.input, this.payoutStep(), req);
-    return this.state;
-  }
-
-  async resolveDisbursement(req: ResolveDisbursementRequest): Promise<SciTechCaseState> {
-    await resolveDisbursement(this.payoutStep(), req);
-    return this.state;
-  }
-
-  /** What the payment's message handlers read and move. */
-  private payoutStep() {
-    return { state: this.state, payout: this.payout, project: (summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>) => this.project(summary, eventKey, type, actor, data) };
-  }
-
 
   async decide(req: SciTechDecideRequest): Promise<SciTechCaseState> {
     const at = new Date().toISOString();
@@ -234,16 +219,18 @@ export class SciTechCase {
     state.stage = 'CONTRACTING';
     await this.project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { decidedAt: decision.at, automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
     this.decisionRecorded = true;
-    await contractThenDisburse(
-      { caseNo: input.caseNo, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! },
-      {
-        state,
-        project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
-        ended: () => this.ended(),
-        payout: this.payout,
-        promiseKept: () => ({ elapsedMs: Date.now() - this.acceptedAt.getTime(), withinPromise: new Date() <= this.dueAt }),
-      },
-    );
+    await contractThenDisburse({ caseNo: input.caseNo, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! }, this.approvedCase());
+  }
+
+  /** What the contract-then-money step and its updates read and move on this case. */
+  approvedCase(): ApprovedCase & { readonly state: SciTechCaseState } {
+    return {
+      state: this.state,
+      project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
+      ended: () => this.ended(),
+      payout: this.payout,
+      promiseKept: () => ({ elapsedMs: Date.now() - this.acceptedAt.getTime(), withinPromise: new Date() <= this.dueAt }),
+    };
   }
 
   /** Search attributes and current details, for operators in Temporal UI. */

@@ -57,6 +57,23 @@ export const ConsultationView = z.strictObject({
   events: z.array(Event),
 });
 
+export const ConsultationSummary = z.strictObject({
+  id: z.string(),
+  batchId: z.string().nullable(),
+  fromCaseNo: z.string().nullable(),
+  firm: z.strictObject({ name: z.string(), creditCode: z.string(), street: z.string() }),
+  refused: z.strictObject({ bank: z.string(), amountFen: z.number().int() }),
+  planBank: z.string().nullable(),
+  stage: ConsultationStage,
+  slaState: SlaState,
+  openedAt: instant,
+  dueAt: instant.nullable(),
+  whoseMove: z.enum(['TASK_FORCE', 'TASK_FORCE_OR_BANK', 'FIRM', 'BANK']).nullable().describe('Whose move it is: the task force, the task force or a bank (a plan), the firm (materials; the clock stands still), the plan’s bank (re-review); null once closed'),
+  linkedCaseNo: z.string().nullable().describe('The case an accepted plan opened'),
+});
+
+export const ConsultationList = z.strictObject({ items: z.array(ConsultationSummary) });
+
 export const ConsultationBatchStarted = z.strictObject({
   id: z.string(),
   workflowId: z.string(),
@@ -138,4 +155,4 @@ export const ConsultationBatchReport = z.strictObject({
   ),
 });
 
-export const CONSULTATION_RESPONSE_SCHEMAS = { ConsultationView, ConsultationBatchStarted, ConsultationBatchProgress, ConsultationBatchReport } as const;
+export const CONSULTATION_RESPONSE_SCHEMAS = { ConsultationView, ConsultationList, ConsultationBatchStarted, ConsultationBatchProgress, ConsultationBatchReport } as const;

@@ -383,6 +383,28 @@ export const CalendarYearLoad = z.strictObject({
   failed: z.array(z.strictObject({ id: z.string(), reason: z.string() })),
 });
 
+const RestBlock = z.strictObject({ name: z.string(), nameEn: z.string(), from: isoDate, to: isoDate });
+
+/** POST /calendar/years/{year}/notice-text: what the text says and what loading it would move; nothing is written. */
+export const CalendarNoticeTextPreview = z.strictObject({
+  year: z.number().int(),
+  notice: z.strictObject({ title: z.string().optional(), documentNo: z.string().optional(), publishedOn: isoDate.optional() }),
+  holidays: z.array(RestBlock),
+  makeupWorkdays: z.array(isoDate),
+  /** Festival sentences the parser could not read, as written, and why (Chinese, English). */
+  unread: z.array(z.strictObject({ text: z.string(), reason: z.string(), reasonEn: z.string() })),
+  /** What else keeps the text from loading (a missing document number, overlapping blocks), by request field. */
+  problems: z.array(z.strictObject({ field: z.string(), message: z.string() })),
+  /** True when PUT /calendar/years/{year} would take this text. */
+  loadable: z.boolean(),
+  /** The rest below only when loadable: the dates that change from the calendar as stored… */
+  changes: z.array(DayKindChange),
+  /** …the running cases whose promise would move… */
+  cases: z.array(MovedCase),
+  /** …and every running case and consultation that would be told to recompute its dues. */
+  running: z.array(z.strictObject({ id: z.string(), kind: z.enum(['CASE', 'CONSULTATION']) })),
+});
+
 /** PUT /calendar/years/{year} answers a preview or a load, by `?preview`. */
 export const CalendarYearResult = z.union([CalendarYearPreview, CalendarYearLoad]);
 
@@ -488,6 +510,7 @@ export const RESPONSE_SCHEMAS = {
   CalendarYearPreview,
   CalendarYearLoad,
   CalendarYearResult,
+  CalendarNoticeTextPreview,
   SlaSummary,
   SlaBreachList,
   AuditTrailPage,

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import type { Role } from '../../domain/people';
 import { B, P, R, actionWithBody, authed, ok, problem, withBody, type Named } from '../contract';
-import { BatchParams, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
+import { BatchParams, ConsultationListQuery, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
 import type { Caller, Services } from '../services';
-import { BANK_ROLES } from '../services/consultations';
+import { CONSULTATION_ACTIONS as ACTIONS } from '../../domain/consultation/actions';
 import { route } from './route';
 
 const SCOPE = 'Consultations of the caller’s street (case and grid officers), of their bank as the refusing or the proposed bank (customer managers, credit approvers), or the district (task force, manager, operator); others get 404';
@@ -78,6 +78,21 @@ export const CONSULTATION_ROUTES = [
     },
   }),
   route({
+    operationId: 'listConsultations',
+    method: 'get',
+    path: '/api/v1/consultations',
+    summary: '会诊列表 The consultations the caller sees (a batch’s with batchId), newest first: stage, clock, whose move, the case an accepted plan opened',
+    tags: ['Joint consultation'],
+    roles: 'authenticated',
+    scope: SCOPE.replace('; others get 404', '; others get an empty list'),
+    query: ConsultationListQuery,
+    responses: { 200: ok('The consultations', R.ConsultationList), ...authed, 422: P[422] },
+    audit: { action: 'CONSULTATION_LIST_READ', subject: () => 'consultations' },
+    handler: async (c, { consultations }) => {
+      c.res.json(await consultations.list(c.principal, c.query()));
+    },
+  }),
+  route({
     operationId: 'getConsultation',
     method: 'get',
     path: '/api/v1/consultations/{id}',
@@ -92,12 +107,12 @@ export const CONSULTATION_ROUTES = [
       c.res.json(await consultations.view(c.caller, await consultations.visibleId(c.principal, c.path.id)));
     },
   }),
-  action('recordConsultationReasons', '/reasons', '记录拒贷原因 Record and categorise the rejection reasons', ['task_force'], B.ConsultationReasonsBody, (s) => s.recordReasons),
-  action('proposeConsultationPlan', '/plan', '提出优化方案 Propose an optimised financing plan (another product, a guarantee, a smaller amount, a different bank)', ['task_force', ...BANK_ROLES], B.ConsultationPlanBody, (s) => s.proposePlan),
-  action('requestConsultationMaterials', '/materials/request', '补充材料 Ask the firm for missing materials: the five-working-day clock pauses', ['task_force'], B.MaterialsRequestBody, (s) => s.requestMaterials),
-  action('completeConsultationMaterials', '/materials/complete', '材料齐全 Materials complete: the plan goes to re-review and the clock resumes', ['task_force'], B.MaterialsCompleteBody, (s) => s.completeMaterials),
-  action('reReviewConsultation', '/re-review', '复审 Accept (opens a linked case) or decline the plan', BANK_ROLES, B.ReReviewBody, (s) => s.reReview),
-  action('withdrawConsultation', '/withdrawal', '撤回 Withdraw the consultation', ['task_force'], B.WithdrawConsultationBody, (s) => s.withdraw),
+  action('recordConsultationReasons', '/reasons', '记录拒贷原因 Record and categorise the rejection reasons', ACTIONS.recordReasons.roles, B.ConsultationReasonsBody, (s) => s.recordReasons),
+  action('proposeConsultationPlan', '/plan', '提出优化方案 Propose an optimised financing plan (another product, a guarantee, a smaller amount, a different bank)', ACTIONS.proposePlan.roles, B.ConsultationPlanBody, (s) => s.proposePlan),
+  action('requestConsultationMaterials', '/materials/request', '补充材料 Ask the firm for missing materials: the five-working-day clock pauses', ACTIONS.requestMaterials.roles, B.MaterialsRequestBody, (s) => s.requestMaterials),
+  action('completeConsultationMaterials', '/materials/complete', '材料齐全 Materials complete: the plan goes to re-review and the clock resumes', ACTIONS.completeMaterials.roles, B.MaterialsCompleteBody, (s) => s.completeMaterials),
+  action('reReviewConsultation', '/re-review', '复审 Accept (opens a linked case) or decline the plan', ACTIONS.reReview.roles, B.ReReviewBody, (s) => s.reReview),
+  action('withdrawConsultation', '/withdrawal', '撤回 Withdraw the consultation', ACTIONS.withdraw.roles, B.WithdrawConsultationBody, (s) => s.withdraw),
   route({
     operationId: 'startConsultationBatch',
     method: 'post',

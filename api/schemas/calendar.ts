@@ -38,6 +38,11 @@ export const YearParams = z.object({
     .refine((y) => y >= MIN_YEAR && y <= MAX_YEAR, `must be between ${MIN_YEAR} and ${MAX_YEAR}`),
 });
 export const LoadQuery = z.strictObject({ preview: z.enum(['true', 'false'], 'must be true or false').optional() });
+/** The notice as published, pasted whole; `documentNo` when the copy lacks its 文号 line (Xinhua's release does). */
+export const NoticeTextBody = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
+  documentNo: text(100).optional(),
+});
 export const NoticeBody = z.strictObject({
   notice: z.strictObject({ title: text(200), documentNo: text(100), publishedOn: isoDate }),
   holidays: z.array(z.strictObject({ name: text(50), nameEn: text(100), from: isoDate, to: isoDate })).max(40, 'at most 40 rest blocks'),

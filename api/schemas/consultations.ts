@@ -16,6 +16,12 @@ export const ConsultationParams = z.strictObject({ id: ConsultationIdParam });
 export const BatchParams = z.strictObject({ batchId: BatchIdParam });
 const Reasons = z.array(z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: text(1000).optional() })).min(1, 'give at least one reason').max(20);
 
+/** GET /api/v1/consultations: the caller's consultations, a batch's or all, newest first. */
+export const ConsultationListQuery = z.strictObject({
+  batchId: BatchIdParam.optional(),
+  limit: z.coerce.number().int('must be a whole number').min(1).max(MAX_BATCH_FIRMS).default(MAX_BATCH_FIRMS),
+});
+
 export const StartConsultationBody = z.strictObject({ fromCaseNo: CaseNoParam });
 export const BatchFirmBody = z.strictObject({
   name: firmName,

@@ -2,6 +2,8 @@
 // read that year re-plan their deadlines.
 import type { z } from 'zod';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { noticeArrangement } from '../../domain/calendar/noticeArrangement';
+import { parseNotice } from '../../domain/calendar/parseNotice';
 import type { YearArrangement } from '../../domain/calendar/types';
 import { diffArrangements, validateArrangement } from '../../domain/calendar/validateArrangement';
 import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
@@ -15,7 +17,7 @@ import { CASE_ENDED_STAGES, CLOSED_STAGES } from '../../domain/stages';
 import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem } from '../problem';
-import type { NoticeBody } from '../schemas';
+import type { NoticeBody, NoticeTextBody } from '../schemas';
 
 const CONCURRENCY = 8;
 
@@ -30,14 +32,22 @@ interface RunningCase {
   acceptedAt: Date;
   dueAt: Date | null;
 }
+/** A running workflow whose dues a loaded year recomputes. */
+interface RunningWorkflow {
+  id: string;
+  kind: 'CASE' | 'CONSULTATION';
+  workflowId: string;
+}
+type Notice = z.output<typeof NoticeBody> | z.output<typeof NoticeTextBody>;
 
 export function calendarYears(db: Database, client: Client | undefined) {
   return {
     /**
-     * Loads `notice` as `year`'s arrangement, written once and audited, and tells the running cases
-     * that read the year; with `preview`, only what would change (nothing is written).
+     * Loads `notice` (the arrangement, or the notice's text) as `year`'s arrangement, written once and
+     * audited, and tells the running cases that read the year; with `preview`, only what would change
+     * (nothing is written).
      */
-    async load(year: number, notice: z.output<typeof NoticeBody>, options: { preview: boolean; actor: string }) {
+    async load(year: number, notice: Notice, options: { preview: boolean; actor: string }) {
       const next = arrangementOf(year, notice);
       if (options.preview) {
         const stored = await storedArrangement(db, year);
@@ -49,11 +59,35 @@ export function calendarYears(db: Database, client: Client | undefined) {
       // The cases recompute on their own workers; what they will arrive at is what the preview computes.
       return { year, stored: load.written, changes: diffArrangements(load.before, next), ...outcome, cases: await previewMoves(db, year, next) };
     },
+
+    /** What a pasted notice says, and, when it would load, what loading it would move. Writes nothing. */
+    async previewText(year: number, body: z.output<typeof NoticeTextBody>) {
+      const parsed = parseNotice(body.text, year);
+      const { arrangement, problems } = noticeArrangement(parsed, body.documentNo);
+      if (!parsed.holidays.length && !parsed.unread.length) throw validationProblem(problems.map(fieldError));
+      const { year: _year, ...read } = parsed;
+      const answer = { year, ...read, notice: { ...(body.documentNo ? { documentNo: body.documentNo } : {}), ...parsed.notice }, problems: problems.map(fieldError) };
+      if (!arrangement) return { ...answer, loadable: false, changes: [], cases: [], running: [] };
+      const running = (await runningWorkflowsReading(db, year)).map(({ id, kind }) => ({ id, kind }));
+      return { ...answer, loadable: true, changes: diffArrangements(await storedArrangement(db, year), arrangement), cases: await previewMoves(db, year, arrangement), running };
+    },
   };
 }
 
-/** The notice's shape is the body schema's (zod); then the calendar rules, which answer 422 naming the fields. */
-function arrangementOf(year: number, notice: z.output<typeof NoticeBody>): YearArrangement {
+const fieldError = (e: { path: string; message: string }) => ({ field: e.path, message: e.message });
+
+/**
+ * The notice as JSON (its shape is the body schema's), or its text read by the parser (refused
+ * while a sentence is unread); then the calendar rules, which answer 422 naming the fields.
+ */
+function arrangementOf(year: number, notice: Notice): YearArrangement {
+  if ('text' in notice) {
+    const parsed = parseNotice(notice.text, year);
+    const { arrangement, problems } = noticeArrangement(parsed, notice.documentNo);
+    const unread = parsed.unread.map((u) => ({ field: 'text', message: `cannot read “${u.text}”: ${u.reasonEn}` }));
+    if (!arrangement) throw validationProblem([...unread, ...problems.map(fieldError)]);
+    return arrangement;
+  }
   const arrangement: YearArrangement = { year, ...notice };
   const errors = validateArrangement(arrangement);
   if (errors.length) throw validationProblem(errors.map((e) => ({ field: e.path || '(body)', message: e.message })));
@@ -137,26 +171,32 @@ async function pausedTimes(db: Database, caseNos: string[]): Promise<Map<string,
  * when it next runs; a case that ended meanwhile has nothing to move.
  */
 async function signalRunningCases(db: Database, client: Client, year: number, actor: string) {
-  const consultations = await db.consultation.findMany({
-    where: { stage: { notIn: [...CLOSED_STAGES] }, openedAt: readsYear(year) },
-    select: { consultationId: true, workflowId: true },
-  });
-  const cases = [
-    ...(await runningCasesReading(db, year)),
-    // Joint consultations count five working days too.
-    ...consultations.map((c) => ({ caseNo: c.consultationId, workflowId: c.workflowId })),
-  ];
+  const running = await runningWorkflowsReading(db, year);
   const failed: { id: string; reason: string }[] = [];
-  for (let i = 0; i < cases.length; i += CONCURRENCY) {
+  for (let i = 0; i < running.length; i += CONCURRENCY) {
     await Promise.all(
-      cases.slice(i, i + CONCURRENCY).map(async (c) => {
+      running.slice(i, i + CONCURRENCY).map(async (w) => {
         try {
-          await client.workflow.getHandle(c.workflowId).signal(calendarNoticeLoadedSignal, { actor, year });
+          await client.workflow.getHandle(w.workflowId).signal(calendarNoticeLoadedSignal, { actor, year });
         } catch (err) {
-          if (!(err instanceof WorkflowNotFoundError)) failed.push({ id: c.caseNo, reason: (err as Error).message });
+          if (!(err instanceof WorkflowNotFoundError)) failed.push({ id: w.id, reason: (err as Error).message });
         }
       }),
     );
   }
-  return { checked: cases.length, failed: failed.sort((a, b) => a.id.localeCompare(b.id)) };
+  return { checked: running.length, failed: failed.sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+/** The running cases and consultations a load of `year` tells to recompute their dues. */
+async function runningWorkflowsReading(db: Database, year: number): Promise<RunningWorkflow[]> {
+  const consultations = await db.consultation.findMany({
+    where: { stage: { notIn: [...CLOSED_STAGES] }, openedAt: readsYear(year) },
+    select: { consultationId: true, workflowId: true },
+    orderBy: { openedAt: 'asc' },
+  });
+  return [
+    ...(await runningCasesReading(db, year)).map((c) => ({ id: c.caseNo, kind: 'CASE' as const, workflowId: c.workflowId })),
+    // Joint consultations count five working days too.
+    ...consultations.map((c) => ({ id: c.consultationId, kind: 'CONSULTATION' as const, workflowId: c.workflowId })),
+  ];
 }

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
+import { BANK_ROLES, WHOSE_MOVE } from '../../domain/consultation/actions';
 import { summariseBatch, type MemberProgress } from '../../domain/consultation/progress';
 import { categoriseReasons } from '../../domain/consultation/reasons';
 import type { Database } from '../../infra/database';
@@ -33,15 +34,14 @@ import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Stree
 import type { Principal } from '../../domain/people';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
-import { BatchIdParam, ConsultationIdParam, type MaterialsRequestBody, type PlanBody, type ReReviewBody, type ReasonsBody, type StartBatchBody } from '../schemas';
+import { BatchIdParam, ConsultationIdParam, type ConsultationListQuery, type MaterialsRequestBody, type PlanBody, type ReReviewBody, type ReasonsBody, type StartBatchBody } from '../schemas';
 import type { Caller } from './caller';
 import { bankRefusal } from './reference';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import type { CasesDeps } from './cases';
 import { REPEAT_IS_SAFE, askOrUndefined, boundedWrite, runUpdate, temporalUiLink } from './workflowCalls';
 
-/** The bank roles: they propose plans and re-review them. */
-export const BANK_ROLES = ['customer_manager', 'credit_approver'] as const;
+export { BANK_ROLES };
 
 function consultationNotFound(id: string): Problem {
   return new Problem(404, 'not-found', 'Consultation not found', `No consultation ${id}`);
@@ -96,6 +96,34 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
     },
 
     view: (caller: Caller, id: string) => view(caller, id),
+
+    /** The consultations the caller sees (a batch's when `batchId`), from the projection, newest first. */
+    async list(principal: Principal, { batchId, limit }: z.output<typeof ConsultationListQuery>) {
+      const rows = await db.consultation.findMany({
+        where: { ...visibleConsultationsWhere(principal), ...(batchId ? { batchId } : {}) },
+        orderBy: [{ openedAt: 'desc' }, { consultationId: 'asc' }],
+        take: limit,
+      });
+      return {
+        items: rows.map((r) => {
+          const stage = r.stage as ConsultationState['stage'];
+          return {
+            id: r.consultationId,
+            batchId: r.batchId,
+            fromCaseNo: r.fromCaseNo,
+            firm: { name: r.firmName, creditCode: r.creditCode, street: r.streetCode },
+            refused: { bank: r.bankCode, amountFen: Number(r.amountFen) },
+            planBank: r.planBankCode,
+            stage,
+            slaState: r.slaState as ConsultationState['slaState'],
+            openedAt: r.openedAt.toISOString(),
+            dueAt: r.dueAt?.toISOString() ?? null,
+            whoseMove: WHOSE_MOVE[stage],
+            linkedCaseNo: r.linkedCaseNo,
+          };
+        }),
+      };
+    },
 
     /** Starts the consultation of a rejected case (id JC-<caseNo>), its reasons carried over; `existed` when it had started before. */
     async start(caller: Caller, fromCaseNo: string) {

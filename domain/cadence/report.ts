@@ -4,8 +4,7 @@
 // date; `batches` follows the joint consultation batches still in progress or active in the period.
 import type { IsoDate } from '../calendar/types';
 import type { BatchOutcome } from '../consultation/batchOutcome';
-import { PROMISE_FIGURE_LABELS as PROMISE } from '../reports/promiseKept';
-import { bilingual, cell, csvDocument } from '../reports/slaCsv';
+import { PROMISE_CSV_HEADERS, bilingual, cell, csvDocument } from '../reports/slaCsv';
 import { CADENCE_TITLES, type CadenceKind, type ReportPeriod } from './decision';
 import { WATCHED_SLA_STATES, WATCHED_STATES, type Board, type GroupBoard, type OpenFigures, type OutcomeFigures } from './ranking';
 
@@ -70,13 +69,7 @@ const line = (...values: (string | number | null)[]) => values.map(cell).join(',
 const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : `${(rate * 100).toFixed(2)}%`);
 
 const BOARD_HEADERS = [
-  '受理 Opened',
-  '已决定 Decided',
-  '批准 Approved',
-  '拒贷 Rejected',
-  bilingual(PROMISE.decidedInTimeRate),
-  '已放款 Disbursed',
-  bilingual(PROMISE.promiseKeptRate),
+  ...PROMISE_CSV_HEADERS,
   '申请金额（元）Applied (CNY)',
   '授信金额（元）Granted (CNY)',
   '放款金额（元）Disbursed (CNY)',

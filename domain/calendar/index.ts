@@ -7,7 +7,9 @@ export type {
   DayKindChange,
   DaySource,
   IsoDate,
+  ParsedNotice,
   SkippedDay,
+  UnreadSentence,
   YearArrangement,
 } from './types';
 export {
@@ -29,3 +31,6 @@ export { WorkingCalendar } from './workingCalendar';
 export type { WorkingCalendarOptions } from './workingCalendar';
 export { OFFICIAL_NOTICES, deriveArrangement } from './officialNotices';
 export { diffArrangements, validateArrangement } from './validateArrangement';
+export { parseNotice } from './parseNotice';
+export { readNoticeTitle } from './noticeTitle';
+export { noticeArrangement } from './noticeArrangement';

@@ -79,3 +79,21 @@ export interface DayKindChange {
   beforeHoliday?: string;
   afterHoliday?: string;
 }
+
+/** A sentence of a pasted notice that the parser could not read, and why (never guessed). */
+export interface UnreadSentence {
+  text: string;
+  /** Why, in Chinese. */
+  reason: string;
+  reasonEn: string;
+}
+
+/** What the parser read from a notice's text; fields it did not find are absent. */
+export interface ParsedNotice {
+  year: number;
+  notice: Partial<YearArrangement['notice']>;
+  holidays: YearArrangement['holidays'];
+  makeupWorkdays: IsoDate[];
+  /** Festival sentences it could not read: while any is left, the notice cannot be loaded. */
+  unread: UnreadSentence[];
+}

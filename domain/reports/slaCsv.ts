@@ -21,9 +21,8 @@ const MEDIAN_HEADERS: Record<StageMetric, string> = {
   acceptanceToDecision: '受理至决定中位工作日 Acceptance to decision median (working days)',
 };
 
-export const SLA_CSV_HEADERS = [
-  '代码 Code',
-  '名称 Name',
+/** The promise's columns, in the same order in the SLA summary and the cadence reports. */
+export const PROMISE_CSV_HEADERS = [
   '受理 Opened',
   '已决定 Decided',
   '批准 Approved',
@@ -31,6 +30,12 @@ export const SLA_CSV_HEADERS = [
   bilingual(PROMISE.decidedInTimeRate),
   '已放款 Disbursed',
   bilingual(PROMISE.promiseKeptRate),
+];
+
+export const SLA_CSV_HEADERS = [
+  '代码 Code',
+  '名称 Name',
+  ...PROMISE_CSV_HEADERS,
   '已结案 Closed',
   '超时案件 Breached cases',
   '超时次数 Breaches',

@@ -125,12 +125,17 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/calendar/days?from=2026-10-01&to=2026-10-07', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/deadline?acceptedAt=2026-09-30T10:00:00%2B08:00&workingDays=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/calendar/years/2026?preview=true', body: {}, roles: ['operator'], scoped: false, ok: 422 },
+  // A notice's text: a sentence it cannot read refuses the load; the preview reads it and writes nothing.
+  { method: 'put', path: () => '/api/v1/calendar/years/2026', body: { text: '一、元旦：1月1日（周五）放假1天。' }, roles: ['operator'], scoped: false, ok: 422 },
+  { method: 'post', path: () => '/api/v1/calendar/years/2026/notice-text', body: { text: '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。' }, roles: ['operator'], scoped: false, ok: 200 },
+  { method: 'post', path: () => '/api/v1/calendar/years/2026/notice-text', body: {}, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/sla/breaches?from=2026-11-01&to=2026-11-30', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/sla/summary?from=2026-11-01&to=2026-11-30&groupBy=bank', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports?limit=5', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports/daily-2001-01-01', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 404 },
   { method: 'post', path: () => '/api/v1/reports/daily/runs', body: {}, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'post', path: () => '/api/v1/consultations', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
+  { method: 'get', path: () => `/api/v1/consultations?batchId=${batchId}`, roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => `/api/v1/consultations/${consultationId}`, roles: 'all', scoped: true, sees: SEES_CONSULTATION, ok: 200 },
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/reasons`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/plan`, body: {}, roles: ['task_force', 'customer_manager', 'credit_approver'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
@@ -187,6 +192,11 @@ it('changed nothing on the case', async () => {
   expect(c.body.tasks.map((t: { status: string }) => t.status)).toEqual(['OPEN', 'OPEN', 'OPEN']);
   const s = await request(stack.app).get(`/api/v1/cases/${sciTechId}`).set('authorization', await bearer('manager')).expect(200);
   expect(s.body).toMatchObject({ product: 'SCI_TECH', stage: expect.stringMatching(/^(EVALUATING|MANUAL_REVIEW)$/), decision: null, withdrawal: null });
+});
+
+it.each(DEV_USERS.map((u) => [u.sub, SEES_CONSULTATION.has(u.sub)] as const))('lists the consultation to %s: %s', async (who, sees) => {
+  const res = await request(stack.app).get(`/api/v1/consultations?batchId=${batchId}`).set('authorization', await bearer(who)).expect(200);
+  expect(res.body.items.map((c: { id: string }) => c.id)).toEqual(sees ? [consultationId] : []);
 });
 
 it('changed nothing on the consultation', async () => {

@@ -150,6 +150,18 @@ it('starts a batch once per Idempotency-Key and reports its progress to managers
   // The batch knows its members at once; each records itself a moment later.
   await eventually(async () => expect((await get('xib-manager', `/consultations/${member}`)).body).toMatchObject({ batchId, stage: 'REASONS_RECORDED', reasons: [{ code: 'HIGH_DEBT_RATIO' }] }));
 
+  // The batch's list: each firm with its clock and whose move; the refusing bank sees it, another bank nothing, a street its own firms.
+  const listed = await eventually(async () => {
+    const l = await get('xib-approver', `/consultations?batchId=${batchId}`);
+    expect(l.body.items).toHaveLength(2);
+    return l.body.items as { firm: { name: string }; stage: string; whoseMove: string; dueAt: string | null; linkedCaseNo: string | null }[];
+  });
+  expect(listed.map((c) => c.firm.name).sort()).toEqual(['厦门批次会诊企业1', '厦门批次会诊企业2']);
+  for (const c of listed) expect(c).toMatchObject({ stage: 'REASONS_RECORDED', whoseMove: 'TASK_FORCE_OR_BANK', dueAt: expect.any(String), linkedCaseNo: null });
+  expect((await get('ccb-manager', `/consultations?batchId=${batchId}`)).body.items).toEqual([]);
+  expect((await get('lujiang-officer', `/consultations?batchId=${batchId}`)).body.items.map((c: { firm: { name: string } }) => c.firm.name)).toEqual(['厦门批次会诊企业1']);
+  expect((await get('manager', '/consultations?batchId=CB-x')).status).toBe(422);
+
   const duplicate = await post('task-force', '/consultation-batches', { bank: 'xib', firms: [firms[0], firms[0]] });
   expect(duplicate.status).toBe(422);
   expect(duplicate.body.errors).toEqual([{ field: 'firms', message: 'lists a firm (credit code) twice' }]);

@@ -26,6 +26,8 @@ it('the bank reports 79.9万 paid for an approved 80万: held for its approver, 
   const held = await eventually(async () => {
     const c = await view(id);
     expect(c.stage).toBe('DISBURSEMENT_HELD');
+    // The timeline is the record's: the hold's event lands with the write that follows the stage.
+    expect(c.events.map((e: { type: string }) => e.type)).toContain('DISBURSEMENT_HELD');
     return c;
   });
   expect(held.disbursementHold).toMatchObject({ requestedFen: 80_000_000, reported: { reference: `FK-${id}`, amountFen: 79_900_000 }, assignee: { role: 'credit_approver', bank: 'xib' } });

@@ -1,23 +1,33 @@
-// The embedded default must carry the API's and the worker's connections at
-// once: pools from several clients, interleaved transactions kept apart.
+// The embedded default (PostgreSQL 17 from npm) carries the API's and the worker's connections at
+// once, keeps `npm start`'s data across restarts, listens on loopback only, and `npm start` refuses
+// the files an earlier Greenlane's PGlite left in DATA_DIR instead of opening them.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { createDatabase } from '../../infra/database';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../dev/embeddedPostgres';
+import { startEmbeddedPostgres } from '../../dev/embeddedPostgres';
 import { migrate } from '../../infra/migrate';
 
-let pg: EmbeddedPostgres;
-beforeAll(async () => {
-  pg = await startEmbeddedPostgres({ port: 0 });
-  await migrate(pg.url);
-});
-afterAll(async () => {
-  await pg?.stop();
-});
+const ROOT = path.join(__dirname, '..', '..');
+
+async function query(url: string, sql: string): Promise<unknown[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows;
+  } finally {
+    await c.end();
+  }
+}
 
 it('serves 400 concurrent writes from a pg pool and a Prisma client at the same time', async () => {
+  const pg = await startEmbeddedPostgres();
   const pool = new Pool({ connectionString: pg.url, max: 8 });
   const prisma = createDatabase(pg.url, 8);
   try {
+    await migrate(pg.url);
     const viaPool = Array.from({ length: 200 }, (_, i) =>
       pool.query('INSERT INTO audit_entry (actor, action, subject) VALUES ($1, $2, $3)', ['pool', 'LOAD', `pool:${i}`]),
     );
@@ -30,87 +40,50 @@ it('serves 400 concurrent writes from a pg pool and a Prisma client at the same 
   } finally {
     await pool.end();
     await prisma.$disconnect();
+    await pg.stop();
   }
 });
 
-it("keeps one connection's open transaction invisible to another", async () => {
-  const pool = new Pool({ connectionString: pg.url, max: 4 });
-  const a = await pool.connect();
+it('keeps its data across a restart on the same directory, on loopback only, and stops for good', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-embedded-'));
+  fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as user postgres
   try {
-    const count = async () => (await pool.query("SELECT count(*)::int AS n FROM audit_entry WHERE action = 'TX'")).rows[0].n;
-    const before = await count();
-    await a.query('BEGIN');
-    await a.query("INSERT INTO audit_entry (actor, action, subject) VALUES ('a', 'TX', 'uncommitted')");
-    const readDuringTransaction = count();
-    await a.query('ROLLBACK');
-    expect(await readDuringTransaction).toBe(before);
-    expect(await count()).toBe(before);
-  } finally {
-    a.release();
-    await pool.end();
-  }
-});
+    let pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres') });
+    expect(await query(pg.url, "SELECT current_setting('listen_addresses') AS tcp, current_setting('unix_socket_directories') AS unix, current_setting('server_encoding') AS encoding")).toEqual([
+      { tcp: '127.0.0.1', unix: '', encoding: 'UTF8' },
+    ]);
+    await query(pg.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('鹭江街道 Lujiang')");
+    await pg.stop();
+    await expect(query(pg.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
 
-// PGlite is one session: messages of different connections must not interleave
-// between Parse and Sync, or a query binds another connection's statement.
-it('keeps every parameterised query of 8 pooled connections and a Prisma client apart', async () => {
-  const pool = new Pool({ connectionString: pg.url, max: 8 });
-  const prisma = createDatabase(pg.url, 8);
-  try {
-    const selects = Array.from({ length: 2000 }, async (_, i) => {
-      const { rows } = await pool.query('SELECT $1::int AS v, $2::text AS s', [i, `s${i}`]);
-      expect(rows).toEqual([{ v: i, s: `s${i}` }]);
-    });
-    const prismaSelects = Array.from({ length: 500 }, async (_, i) => {
-      const rows = await prisma.$queryRawUnsafe<Array<{ v: number }>>('SELECT $1::int AS v', 100000 + i);
-      expect(rows).toEqual([{ v: 100000 + i }]);
-    });
-    const inserts = Array.from({ length: 300 }, (_, i) =>
-      i % 2
-        ? pool.query('INSERT INTO audit_entry (actor, action, subject) VALUES ($1, $2, $3)', [`actor${i}`, 'MIX', `subject${i}`])
-        : prisma.auditEntry.create({ data: { actor: `actor${i}`, action: 'MIX', subject: `subject${i}` } }),
-    );
-    await Promise.all([...selects, ...prismaSelects, ...inserts]);
-    const { rows } = await pool.query("SELECT actor, subject FROM audit_entry WHERE action = 'MIX'");
-    expect(rows).toHaveLength(300);
-    for (const row of rows) expect(row.subject).toBe(row.actor.replace('actor', 'subject'));
-    expect(new Set(rows.map((r) => r.actor)).size).toBe(300);
-  } finally {
-    await pool.end();
-    await prisma.$disconnect();
-  }
-});
-
-it('rolls back the transaction of a connection that dies in it, without blocking the others', async () => {
-  const pool = new Pool({ connectionString: pg.url, max: 4 });
-  const count = async () => (await pool.query("SELECT count(*)::int AS n FROM audit_entry WHERE action = 'DIED'")).rows[0].n;
-  try {
-    for (const die of [(c: Client) => c.end(), (c: Client) => (c as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()]) {
-      const c = new Client({ connectionString: pg.url });
-      c.on('error', () => {});
-      await c.connect();
-      await c.query('BEGIN');
-      await c.query("INSERT INTO audit_entry (actor, action, subject) VALUES ('c', 'DIED', 'uncommitted')");
-      const waiting = count(); // queued behind the open transaction
-      await die(c);
-      expect(await waiting).toBe(0);
-      expect(await count()).toBe(0);
+    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres') });
+    try {
+      expect(await query(pg.url, 'SELECT note FROM kept')).toEqual([{ note: '鹭江街道 Lujiang' }]);
+    } finally {
+      await pg.stop();
     }
-    await pool.query("INSERT INTO audit_entry (actor, action, subject) VALUES ('p', 'DIED', 'later')");
-    expect(await count()).toBe(1);
   } finally {
-    await pool.end();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
-it('applies the migrations again through the wire server (no-op when up to date)', async () => {
-  await migrate(pg.url);
-  const c = new Client({ connectionString: pg.url });
-  await c.connect();
+it("refuses to start on an earlier PGlite's data directory, says what to do, and leaves it as it was", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-pglite-'));
   try {
-    const { rows } = await c.query('SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL');
-    expect(rows[0].n).toBeGreaterThan(0);
+    fs.mkdirSync(path.join(dataDir, 'pg'));
+    fs.writeFileSync(path.join(dataDir, 'pg', 'PG_VERSION'), '17\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    delete env.NODE_OPTIONS;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${dataDir}/pg 是早先版本的内置数据库（PGlite）的数据，现在的内置 PostgreSQL 17 无法读取。`);
+    expect(run.stderr).toContain(`${dataDir}/pg holds the database of an earlier Greenlane's embedded PGlite, which the embedded PostgreSQL 17 cannot read.`);
+    expect(run.stderr).toContain(`mv ${dataDir} ${dataDir}-pglite && npm start`);
+    expect(run.stdout).not.toContain('Temporal');
+    expect(fs.readdirSync(dataDir)).toEqual(['pg']);
+    expect(fs.readdirSync(path.join(dataDir, 'pg'))).toEqual(['PG_VERSION']);
   } finally {
-    await c.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

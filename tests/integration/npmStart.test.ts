@@ -59,6 +59,7 @@ async function pressCtrlC(child: ChildProcess): Promise<number | null> {
 
 it('runs the system, keeps cases across restarts, and leaves no process behind', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-start-'));
+  fs.chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as user postgres
   const [apiPort, devPort, uiPort, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), TEMPORAL_DEV_PORT: String(devPort), TEMPORAL_UI_PORT: String(uiPort), EMBEDDED_PG_PORT: String(pgPort) };
   // The embedded defaults, whatever the test run itself uses.

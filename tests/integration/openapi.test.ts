@@ -1,6 +1,8 @@
 // The contract: the served OpenAPI document is well-formed, names every route, its schemas
 // compile, and every route answers a valid request with a body the document describes.
 // (The stack checks every response of every integration file with the zod schemas too.)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
@@ -89,8 +91,8 @@ describe('the document', () => {
       for (const [status, r] of Object.entries(op.responses as Obj)) {
         if (Number(status) >= 400) expect(Object.keys(r.content)).toEqual(['application/problem+json']);
       }
-      // A PUT repeats safely by itself; development sign-in writes nothing.
-      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || ['loadCalendarYear', 'devSignIn'].includes(op.operationId)).toBe(true);
+      // A PUT repeats safely by itself; development sign-in and a notice's preview write nothing.
+      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || ['loadCalendarYear', 'previewCalendarNoticeText', 'devSignIn'].includes(op.operationId)).toBe(true);
     }
   });
 
@@ -188,6 +190,8 @@ describe('every route, called as an allowed role, answers what the document says
     const { year: _year, ...notice } = OFFICIAL_NOTICES.find((n) => n.year === 2026)!;
     // A preview writes nothing, so files sharing the database are not disturbed.
     await call('loadCalendarYear', request(stack.app).put('/api/v1/calendar/years/2026?preview=true').set(await as('operator')).send(notice));
+    const text = readFileSync(join(__dirname, '../fixtures/notices/2026.txt'), 'utf8');
+    await call('previewCalendarNoticeText', request(stack.app).post('/api/v1/calendar/years/2026/notice-text').set(await as('operator')).send({ text, documentNo: notice.notice.documentNo }));
 
     await call('slaBreaches', get('manager', `/api/v1/sla/breaches?from=${today}&to=${today}`));
     await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&groupBy=bank`));
@@ -218,6 +222,7 @@ describe('every route, called as an allowed role, answers what the document says
     const member = `${batch.body.id}-001`;
     await eventually(async () => expect((await get('manager', `/api/v1/consultations/${member}`)).status).toBe(200));
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
+    await call('listConsultations', get('xib-approver', `/api/v1/consultations?batchId=${batch.body.id}`));
     await call('auditTrail', get('task-force', `/api/v1/audit?subject=case:${a}&limit=5`));
     await call('getConsultationBatchReport', get('manager', `${batch.headers.location!}/report`));
 

@@ -1,6 +1,6 @@
 // Starts the real servers the integration and e2e tests share: the Temporal CLI
 // dev server (in memory) and PostgreSQL (DATABASE_URL when set, as in CI; else the
-// embedded PGlite). Installs the Temporal CLI and the Java time-skipping test
+// embedded PostgreSQL 17). Installs the Temporal CLI and the Java time-skipping test
 // server on first use. Children find them through GREENLANE_TEST_* variables.
 // Once per jest run: the e2e project's setup calls it too.
 import { randomBytes } from 'node:crypto';
@@ -27,7 +27,7 @@ export default async function globalSetup(): Promise<void> {
   let url = config.databaseUrl;
   let stopPg: (() => Promise<void>) | undefined;
   if (!url) {
-    const pg = await startEmbeddedPostgres({ port: 0 });
+    const pg = await startEmbeddedPostgres();
     url = pg.url;
     stopPg = () => pg.stop();
   }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type * as C from '../../api/contract/responses';
 import type * as N from '../../api/contract/notificationResponses';
+import type * as J from '../../api/contract/consultationResponses';
 import { currentToken, signOut } from './auth/session';
 
 /** The console works fast-track cases; other products show their summary and timeline. */
@@ -16,13 +17,19 @@ export type CaseEvent = CaseView['events'][number];
 export type StreetList = z.infer<typeof C.StreetList>;
 export type BankList = z.infer<typeof C.BankList>;
 export type CalendarDays = z.infer<typeof C.CalendarDays>;
-export type CalendarYearPreview = z.infer<typeof C.CalendarYearPreview>;
+export type CalendarNoticeTextPreview = z.infer<typeof C.CalendarNoticeTextPreview>;
 export type CalendarYearLoad = z.infer<typeof C.CalendarYearLoad>;
 export type SlaSummary = z.infer<typeof C.SlaSummary>;
 export type SlaBreachList = z.infer<typeof C.SlaBreachList>;
 export type NotificationPage = z.infer<typeof N.NotificationPage>;
 export type NotificationView = z.infer<typeof N.NotificationView>;
 export type Problem = z.infer<typeof C.ProblemDetails>;
+export type ConsultationView = z.infer<typeof J.ConsultationView>;
+export type ConsultationSummary = z.infer<typeof J.ConsultationSummary>;
+export type ConsultationList = z.infer<typeof J.ConsultationList>;
+export type ConsultationBatchStarted = z.infer<typeof J.ConsultationBatchStarted>;
+export type ConsultationBatchProgress = z.infer<typeof J.ConsultationBatchProgress>;
+export type ConsultationBatchReport = z.infer<typeof J.ConsultationBatchReport>;
 
 /** A problem+json answer (or a network failure, status 0). */
 export class ApiError extends Error {

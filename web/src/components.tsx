@@ -6,7 +6,7 @@ import { ApiError } from './api';
 import { apiMessage } from './apiMessages';
 import { formatInstant, formatPercent } from './format';
 import { hasMessage, useI18n, type Lang } from './i18n';
-import { half, nameOf, SLA_STATES } from './labels';
+import { half, nameOf, placeName, SLA_STATES } from './labels';
 
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data?: T; error?: unknown; loading: boolean; reload(): void } {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
@@ -25,6 +25,24 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
     };
   }, [run, tick]);
   return { ...state, reload: () => setTick((t) => t + 1) };
+}
+
+/** A form's submission: busy while it runs, and the error it ended with (kept until the next try). */
+export function useSubmission() {
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (send: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await send();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, submit };
 }
 
 /** The localised problem title, then the API's detail (workflow reasons come bilingual). */
@@ -62,6 +80,21 @@ export function Field({ label, error, children, htmlFor }: { label: string; erro
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** The banks as a select, with an empty first choice. */
+export function BankSelect({ id, banks, value, onChange }: { id: string; banks: readonly { code: string; nameZh: string; nameEn: string }[]; value: string; onChange: (code: string) => void }) {
+  const { lang } = useI18n();
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">—</option>
+      {banks.map((b) => (
+        <option key={b.code} value={b.code}>
+          {placeName(banks, b.code, lang)}
+        </option>
+      ))}
+    </select>
   );
 }
 

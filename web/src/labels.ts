@@ -1,4 +1,6 @@
 // Names of the API's codes in both languages.
+import { PLAN_KIND_LABELS } from '../../domain/consultation/plan';
+import { REASON_LABELS } from '../../domain/consultation/reasons';
 import type { Lang } from './i18n';
 
 type Names = Record<string, readonly [zh: string, en: string]>;
@@ -73,12 +75,44 @@ export const REASONS: Names = {
   OTHER: ['其他', 'Other'],
 };
 
+/** Domain labels written "中文 english", split at the first space. */
+const bilingual = (labels: Record<string, string>): Names =>
+  Object.fromEntries(Object.entries(labels).map(([code, text]) => [code, [text.slice(0, text.indexOf(' ')), text.slice(text.indexOf(' ') + 1)] as const]));
+
+export const CONSULTATION_REASONS: Names = bilingual(REASON_LABELS);
+export const PLAN_KINDS: Names = bilingual(PLAN_KIND_LABELS);
+
+export const CONSULTATION_STAGES: Names = {
+  OPENED: ['已发起', 'Opened'],
+  REASONS_RECORDED: ['已分析原因', 'Reasons recorded'],
+  PLAN_PROPOSED: ['已提方案', 'Plan proposed'],
+  MATERIALS: ['补充材料', 'Materials'],
+  RE_REVIEW: ['银行复审', 'Re-review'],
+  ACCEPTED: ['方案采纳', 'Plan accepted'],
+  DECLINED: ['未采纳', 'Declined'],
+  WITHDRAWN: ['已撤回', 'Withdrawn'],
+};
+
+/** Whose move a consultation waits for (domain/consultation/actions.ts WHOSE_MOVE). */
+export const WHOSE_MOVE: Names = {
+  TASK_FORCE: ['专班', 'Task force'],
+  TASK_FORCE_OR_BANK: ['专班或银行（提出方案）', 'Task force or a bank (a plan)'],
+  FIRM: ['企业（补充材料，暂停计时）', 'The firm (materials; clock paused)'],
+  BANK: ['方案银行（复审）', 'The plan’s bank (re-review)'],
+};
+
 export const METRICS: Names = {
   parallelReview: ['并行审查', 'Parallel review'],
   creditDecision: ['授信决策', 'Credit decision'],
   contractingDisbursing: ['签约放款', 'Contract and disbursement'],
   acceptanceToDecision: ['受理至决定', 'Acceptance to decision'],
 };
+
+/** A street's or bank's name in the user's language, by its code among `places` (the code when unknown). */
+export function placeName(places: readonly { code: string; nameZh: string; nameEn: string }[], code: string, lang: Lang): string {
+  const p = places.find((x) => x.code === code);
+  return p ? (lang === 'en' ? p.nameEn : p.nameZh) : code;
+}
 
 export function nameOf(names: Names, code: string, lang: Lang): string {
   const n = names[code];

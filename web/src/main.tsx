@@ -9,6 +9,10 @@ import { NotificationBell } from './Notifications';
 import { CalendarPage } from './pages/Calendar';
 import { CaseDetail } from './pages/CaseDetail';
 import { CaseList } from './pages/CaseList';
+import { ConsultationBoard } from './pages/ConsultationBoard';
+import { ConsultationDetail } from './pages/ConsultationDetail';
+import { ConsultationImport } from './pages/ConsultationImport';
+import { ConsultationList } from './pages/ConsultationList';
 import { Inbox } from './pages/Inbox';
 import { NewCase } from './pages/NewCase';
 import { Reports } from './pages/Reports';
@@ -22,17 +26,19 @@ type Screen = { path: string; label: MessageKey };
 function screensOf(user: SessionUser): Screen[] {
   const cases: Screen = { path: '/cases', label: 'navCases' };
   const inbox: Screen = { path: '/inbox', label: 'navInbox' };
+  const consultations: Screen = { path: '/consultations', label: 'navConsultations' };
   switch (user.role) {
     case 'case_officer':
       return [cases, { path: '/cases/new', label: 'navNewCase' }];
     case 'grid_officer':
-    case 'customer_manager':
-    case 'credit_approver':
     case 'assessor':
       return [inbox, cases];
+    case 'customer_manager':
+    case 'credit_approver':
+      return [inbox, cases, consultations];
     case 'task_force':
     case 'manager':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations];
     case 'operator':
       return [{ path: '/calendar', label: 'navCalendar' }, cases];
     // The survey's people work through the API until their console screens come (issue #20).
@@ -46,11 +52,19 @@ function screensOf(user: SessionUser): Screen[] {
 function Page({ path, user }: { path: string; user: SessionUser }) {
   const caseMatch = /^\/cases\/(GL-\d{4}-\d{6,})$/.exec(path);
   if (caseMatch) return <CaseDetail id={caseMatch[1]!} user={user} />;
+  const batchMatch = /^\/consultations\/batches\/(CB-[A-Z0-9]+)$/.exec(path);
+  if (batchMatch) return <ConsultationBoard batchId={batchMatch[1]!} />;
+  const consultationMatch = /^\/consultations\/((?:JC|CB)-[A-Z0-9-]+)$/.exec(path);
+  if (consultationMatch) return <ConsultationDetail id={consultationMatch[1]!} user={user} />;
   switch (path) {
     case '/cases/new':
       return <NewCase user={user} />;
     case '/cases':
       return <CaseList user={user} />;
+    case '/consultations':
+      return <ConsultationList user={user} />;
+    case '/consultations/import':
+      return user.role === 'task_force' ? <ConsultationImport /> : null;
     case '/inbox':
       return <Inbox user={user} />;
     case '/sla':

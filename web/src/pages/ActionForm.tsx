@@ -1,7 +1,7 @@
 // One form for every case action: labelled fields, client checks, the API's field errors next
 // to their fields and its refusal next to the button; the values stay after a failure.
 import { useState, type FormEvent } from 'react';
-import { Field, ProblemMessage, fieldMessage } from '../components';
+import { Field, ProblemMessage, fieldMessage, useSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 
 export interface FieldSpec {
@@ -27,8 +27,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }
   const { t, lang } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useSubmission();
 
   const clientError = (f: FieldSpec): MessageKey | undefined => {
     const v = values[f.name]?.trim() ?? '';
@@ -40,15 +39,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }
     e.preventDefault();
     setTouched(true);
     if (fields.some((f) => clientError(f))) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()])));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await send(() => onSubmit(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]))));
   };
 
   const form = (

@@ -175,7 +175,7 @@ function CaseCard({ c, children }: { c: AnyCaseView; children: ReactNode }) {
   );
 }
 
-function Timeline({ events }: { events: AnyCaseView['events'] }) {
+export function Timeline({ events }: { events: readonly { type: string; actor: string; at: string; data: unknown }[] }) {
   const { t, lang } = useI18n();
   return (
     <section className="card">

@@ -6,7 +6,7 @@ import { checkCreditCode } from '../../../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../../../domain/money';
 import { api, ApiError, newIdempotencyKey, type BankList, type CaseView, type StreetList } from '../api';
 import type { SessionUser } from '../auth/session';
-import { Field, fieldMessage, ProblemMessage, useLoad } from '../components';
+import { BankSelect, Field, fieldMessage, ProblemMessage, useLoad, useSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 
@@ -36,8 +36,7 @@ export function NewCase({ user }: { user: SessionUser }) {
   const [form, setForm] = useState<Form>(EMPTY);
   const [confirmed, setConfirmed] = useState(false);
   const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useSubmission();
 
   const errors = validate(form);
   const check = checkCreditCode(form.creditCode);
@@ -50,17 +49,11 @@ export function NewCase({ user }: { user: SessionUser }) {
     e.preventDefault();
     setTouched(true);
     if (Object.keys(errors).length || (needsConfirm && !confirmed)) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await send(async () => {
       const body = { ...form, firmName: form.firmName.trim(), creditCode: form.creditCode.trim(), amount: form.amount.trim(), purpose: form.purpose.trim(), street: user.street, confirmCreditCodeWarnings: needsConfirm && confirmed };
       const created = await api<CaseView>('/cases', { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
       navigate(`/cases/${created.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -87,14 +80,7 @@ export function NewCase({ user }: { user: SessionUser }) {
           <input id="street" value={street ? (lang === 'en' ? street.nameEn : street.nameZh) : user.street ?? ''} readOnly />
         </Field>
         <Field label={t('bank')} htmlFor="bank" error={show('bank')}>
-          <select id="bank" value={form.bank} onChange={set('bank')}>
-            <option value="">—</option>
-            {refs.data?.[1].items.map((b) => (
-              <option key={b.code} value={b.code}>
-                {lang === 'en' ? b.nameEn : b.nameZh}
-              </option>
-            ))}
-          </select>
+          <BankSelect id="bank" banks={refs.data?.[1].items ?? []} value={form.bank} onChange={(bank) => setForm({ ...form, bank })} />
         </Field>
         <Field label={t('amount')} htmlFor="amount" error={show('amount')}>
           <input id="amount" value={form.amount} onChange={set('amount')} inputMode="decimal" />

@@ -94,7 +94,7 @@ export function BatchProgressTable({ batches }: { batches: Report['batches'] }) 
         {batches.map((b) => (
           <tr key={b.batchId} data-batch={b.batchId}>
             <th>
-              {b.batchId} · {b.bankCode}
+              <Link to={`/consultations/batches/${b.batchId}`}>{b.batchId}</Link> · {b.bankCode}
             </th>
             <td data-label={t('firms')}>{b.firms}</td>
             <td data-label={t('consultationsOpen')}>{b.consultation.open}</td>

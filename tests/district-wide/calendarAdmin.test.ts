@@ -9,8 +9,9 @@ import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
-// Other test files share this database and read the seeded years at the same time: every
-// write here is restored at once, and only this file's case is asserted on.
+// Loading the current year's notice moves every running case's due in the district, so this
+// file runs in the district-wide project, after the others and alone (see jest.config.js):
+// while its corrected notice stands, no other test's case may read the calendar.
 
 const stack = useStack();
 let operator: string;
