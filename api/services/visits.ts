@@ -99,19 +99,21 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
       requireCreditCodeConfirmation([{ field: 'creditCode', creditCode: body.creditCode, confirmed: body.confirmCreditCodeWarnings }]);
       caller.idempotencyKey();
       const creditCode = body.creditCode.code;
-      const existing = await db.surveyFirm.findUnique({ where: { buildingCode_creditCode: { buildingCode, creditCode } }, include: { visits: true } });
-      if (existing) return { created: false, view: firmView(existing) };
       const actor = caller.principal.sub;
-      const firm = await db.$transaction(async (tx) => {
-        const row = await tx.surveyFirm.create({
-          data: { buildingCode, name: body.name, creditCode, unit: body.unit ?? null, addedBy: actor, addedAt: new Date() },
-          include: { visits: true },
+      const where = { buildingCode_creditCode: { buildingCode, creditCode } };
+      // The first to add it writes it and its audit row; a repeat, or a team mate at the same moment, reads it.
+      const created = await db.$transaction(async (tx) => {
+        const { count } = await tx.surveyFirm.createMany({
+          data: [{ buildingCode, name: body.name, creditCode, unit: body.unit ?? null, addedBy: actor, addedAt: new Date() }],
+          skipDuplicates: true,
         });
+        if (count === 0) return false;
+        const row = await tx.surveyFirm.findUniqueOrThrow({ where });
         await writeAudit(tx, { actor, action: 'SURVEY_FIRM_ADDED', subject: `survey-firm:${row.id}`, after: { building: buildingCode, name: row.name, creditCode, unit: row.unit } });
         if (body.creditCode.warnings.length) await auditCreditCodeOverride(tx, { actor, creditCode, warnings: body.creditCode.warnings, opened: { surveyFirm: row.id } });
-        return row;
+        return true;
       });
-      return { created: true, view: firmView(firm) };
+      return { created, view: firmView(await db.surveyFirm.findUniqueOrThrow({ where, include: { visits: true } })) };
     },
 
     /**

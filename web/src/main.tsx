@@ -85,7 +85,9 @@ function App() {
   useEffect(() => onSessionChange(() => setUser(currentUser())), []);
   const screens = user ? screensOf(user) : [];
   useEffect(() => {
-    if (user && (path === '/' || path === CALLBACK_PATH)) navigate(screens[0]!.path);
+    // The survey's roles have no screen yet: they land on the start page.
+    const start = screens[0]?.path ?? '/';
+    if (user && (path === '/' || path === CALLBACK_PATH) && path !== start) navigate(start);
   }, [user, path]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
