@@ -57,6 +57,8 @@ describe('the survey group keeps the network', () => {
     expect(twoStreets.body.errors).toEqual([{ field: 'members', message: 'a visiting team has one member of each seat: STREET, BANK and PROPERTY' }]);
     const unknownStreet = await put('survey-group', `/survey-network/communities/${community}-x`, { street: 'nowhere', nameZh: '无', nameEn: 'None' });
     expect([unknownStreet.status, unknownStreet.body.errors]).toEqual([422, [{ field: 'street', message: "unknown street 'nowhere'; see GET /api/v1/streets" }]]);
+    const nul = await put('survey-group', `/survey-network/communities/${community}-x`, { street: 'binhai', nameZh: '滨海\u0000社区', nameEn: 'Nul' });
+    expect([nul.status, nul.body.errors]).toEqual([422, [{ field: 'nameZh', message: 'must not contain NUL characters' }]]);
     const moved = await put('survey-group', `/survey-network/communities/${community}`, { street: 'kaiyuan', nameZh: '滨海演武社区', nameEn: 'Binhai Yanwu community' });
     expect([moved.status, moved.body.type]).toEqual([409, 'urn:greenlane:problem:network-conflict']);
     const teamWithBuilding = await put('survey-group', `/survey-network/teams/${team}`, { community, nameZh: '滨海测试社区走访一组', nameEn: 'Binhai test team 1', members, retired: true });
