@@ -11,3 +11,4 @@ export * from './reports';
 export * from './signIn';
 export * from './sla';
 export * from './audit';
+export * from './surveyNetwork';
