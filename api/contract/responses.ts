@@ -39,8 +39,18 @@ export const Readiness = z.strictObject({ status: z.literal('ok'), database: z.l
 
 const Named = { code: z.string(), nameZh: z.string(), nameEn: z.string() };
 export const Street = z.strictObject(Named);
-export const Branch = z.strictObject({ ...Named, bankCode: z.string(), streetCode: z.string().nullable() });
-export const Bank = z.strictObject({ ...Named, branches: z.array(Branch) });
+/** Retired reference data stays for what names it; nothing new may name it. */
+const retiredAt = instant.nullable().describe('When it was retired; null while in use');
+export const Branch = z.strictObject({
+  ...Named,
+  bankCode: z.string(),
+  /** The street the branch sits in. */
+  streetCode: z.string().nullable(),
+  /** Streets its customer managers are stationed at: the bank sees their visit lists. */
+  stations: z.array(z.string()),
+  retiredAt,
+});
+export const Bank = z.strictObject({ ...Named, retiredAt, branches: z.array(Branch) });
 export const StreetList = z.strictObject({ items: z.array(Street) });
 export const BankList = z.strictObject({ items: z.array(Bank) });
 
@@ -454,7 +464,7 @@ export const SlaBreachList = z.strictObject({
 
 // ---- Sign-in -------------------------------------------------------------------------------
 
-const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional() });
+const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional(), community: z.string().optional(), team: z.string().optional() });
 export const SignInOptionsView = z.strictObject({
   /** Null unless development sign-in is on. */
   devUsers: z.array(DevUser).nullable(),

@@ -12,3 +12,4 @@ export * from './signIn';
 export * from './sla';
 export * from './audit';
 export * from './staff';
+export * from './surveyNetwork';

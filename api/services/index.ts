@@ -18,6 +18,8 @@ import { referenceData } from './reference';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
 import { staffDirectory } from './staff';
+import { surveyNetworkService } from './surveyNetwork';
+import { visitService } from './visits';
 
 export interface ServiceDeps extends CasesDeps {
   /** Development sign-in and the console's OIDC provider; absent: neither. */
@@ -40,6 +42,8 @@ export function createServices(deps: ServiceDeps) {
     calendarYears: calendarYears(deps.db, deps.client),
     firms: firmService(deps.db),
     reference: referenceData(deps.db),
+    surveyNetwork: surveyNetworkService(deps.db),
+    visits: visitService(deps),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),
