@@ -281,16 +281,16 @@ export const CaseListPage = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
-/** One piece of the caller's work: a review branch assigned to them, or their bank's credit decision. */
+/** One piece of the caller's work: a review branch assigned to them, or their bank's credit decision or held payment. */
 export const TaskListItem = z.strictObject({
   caseId: z.string(),
   product: z.string(),
-  kind: z.union([TaskKind, z.literal('CREDIT_DECISION')]),
-  /** The branch's assignee; null for a decision, which is the bank's. */
+  kind: z.union([TaskKind, z.literal('CREDIT_DECISION'), z.literal('DISBURSEMENT_HELD')]).describe('A branch; CREDIT_DECISION; or DISBURSEMENT_HELD, a payment the bank reported at another amount, to confirm or retry'),
+  /** The branch's assignee; null for a decision or a held payment, which are the bank's. */
   assignee: z.string().nullable(),
-  /** The branch's SLA state, or the case's for a decision. */
+  /** The branch's SLA state, or the case's for a decision or a held payment. */
   slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']),
-  /** The branch's due, or the case's promise for a decision. */
+  /** The branch's due, or the case's promise for a decision or a held payment. */
   dueAt: instant.nullable(),
   stage: AnyStage,
   firmName: z.string(),
@@ -490,6 +490,19 @@ export const AuditTrailPage = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
+// ---- Staff directory -----------------------------------------------------------------------
+
+export const StaffMember = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  street: z.string().nullable(),
+  bank: z.string().nullable(),
+  active: z.boolean(),
+  groups: z.array(z.string()).describe('The task force groups notices reach this person through (domain/escalation.ts)'),
+});
+export const StaffList = z.strictObject({ items: z.array(StaffMember) });
+
 /** Every named response schema, as it appears under components.schemas. */
 export const RESPONSE_SCHEMAS = {
   ProblemDetails,
@@ -514,4 +527,6 @@ export const RESPONSE_SCHEMAS = {
   SlaSummary,
   SlaBreachList,
   AuditTrailPage,
+  StaffMember,
+  StaffList,
 } as const;

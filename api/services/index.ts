@@ -17,6 +17,7 @@ import { notificationService } from './notifications';
 import { referenceData } from './reference';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
+import { staffDirectory } from './staff';
 import { surveyNetworkService } from './surveyNetwork';
 import { visitService } from './visits';
 
@@ -50,6 +51,7 @@ export function createServices(deps: ServiceDeps) {
     metrics: deps.metrics,
     contract: publishedContract(deps.operations),
     audit: auditTrail(deps.db),
+    staff: staffDirectory(deps.db),
   };
 }
 

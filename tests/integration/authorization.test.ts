@@ -161,6 +161,9 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/metrics', roles: ['operator'], scoped: false, ok: 200 },
   // The audit trail (who read and changed which firm's data): the task force's oversight alone.
   { method: 'get', path: () => `/api/v1/audit?subject=case:${caseId}&limit=5`, roles: ['task_force'], scoped: false, ok: 200 },
+  // Who the task force's groups are: the task force's to know and the operators' to set.
+  { method: 'get', path: () => '/api/v1/staff?group=TASK_FORCE:专班负责人', roles: ['task_force', 'operator'], scoped: false, ok: 200 },
+  { method: 'put', path: () => '/api/v1/staff/task-force/groups', body: { groups: ['TASK_FORCE:nobody'] }, roles: ['operator'], scoped: false, ok: 422 },
 ];
 
 // Route names with the case and firm as placeholders: the ids exist only after beforeAll.

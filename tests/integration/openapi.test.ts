@@ -92,7 +92,7 @@ describe('the document', () => {
         if (Number(status) >= 400) expect(Object.keys(r.content)).toEqual(['application/problem+json']);
       }
       // A PUT repeats safely by itself; development sign-in and a notice's preview write nothing.
-      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || ['loadCalendarYear', 'previewCalendarNoticeText', 'devSignIn'].includes(op.operationId)).toBe(true);
+      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || ['loadCalendarYear', 'setStaffGroups', 'previewCalendarNoticeText', 'devSignIn'].includes(op.operationId)).toBe(true);
     }
   });
 
@@ -224,6 +224,9 @@ describe('every route, called as an allowed role, answers what the document says
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
     await call('listConsultations', get('xib-approver', `/api/v1/consultations?batchId=${batch.body.id}`));
     await call('auditTrail', get('task-force', `/api/v1/audit?subject=case:${a}&limit=5`));
+    await call('listStaff', get('operator', '/api/v1/staff'));
+    // The development task force member's own group again: nothing changes for other tests.
+    await call('setStaffGroups', request(stack.app).put('/api/v1/staff/task-force/groups').set(await as('operator')).send({ groups: ['TASK_FORCE:综合协调组'] }));
     await call('getConsultationBatchReport', get('manager', `${batch.headers.location!}/report`));
 
     // A notification as a breach's delivery writes it, read and acknowledged (no body) by its addressee.
