@@ -23,7 +23,7 @@ import {
   type BranchTiming,
 } from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
-import { NOT_PAUSED, endPause, extendByPauses, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, endPause, extendByPauses, pauseLimitAt, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
 import { formatWan } from '../domain/money';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
@@ -50,7 +50,7 @@ import { validateWithdraw } from './fastTrackCaseValidators';
 import { caseProjector, type CaseRow, type CaseWrite, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
 import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
-import { UnacknowledgedBreaches } from './unacknowledgedBreaches';
+import { UNACKNOWLEDGED_BREACH_ESCALATES, UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -366,9 +366,8 @@ export class FastTrackCase {
     return (this.pausePeriodRule ||= patched(PAUSE_PERIOD_RULE));
   }
 
-  /** 24:00 of the limit's last working day after the pause's own day. */
   private pauseLimitAt(pause: Pause): string {
-    return this.calendar!.addWorkingDays(new Date(pause.since), this.pauseLimit).dueAt.toISOString();
+    return pauseLimitAt(this.calendar!, new Date(pause.since), this.pauseLimit).toISOString();
   }
 
   // ---- Dues and the clock ---------------------------------------------------------------------
@@ -506,7 +505,7 @@ export class FastTrackCase {
       zh: `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     });
-    if (patched('unacknowledged-breach-escalates')) {
+    if (patched(UNACKNOWLEDGED_BREACH_ESCALATES)) {
       const settled = d.subject === 'PROMISE' ? () => caseAnswered(state.stage) || this.ended() : () => this.task(d.subject as TaskKind).status === 'DONE' || this.ended();
       this.unacknowledged.watch({ eventKey: `escalated:${key}`, label: d.label, dueAt: d.dueAt, settled }, this.calendar!);
     }

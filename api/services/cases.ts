@@ -20,6 +20,7 @@ import { recordStanding } from './caseFreshness';
 import { caseRecord, caseView, recordComplete, type CaseView, type LiveCaseState } from './caseView';
 import { decodeCursor, encodeCursor } from './pageCursor';
 import { hashOfRequest, keyReused } from './requestKeys';
+import { bankRefusal } from './reference';
 import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { RETRY_WITH_KEY, askOrUndefined, boundedWrite, temporalUiLink } from './workflowCalls';
 
@@ -134,7 +135,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       ]);
       const errors: FieldError[] = [];
       if (!street) errors.push({ field: 'street', message: `unknown street '${body.street}'; see GET /api/v1/streets` });
-      if (!bank) errors.push({ field: 'bank', message: `unknown bank '${body.bank}'; see GET /api/v1/banks` });
+      const bankRefused = bankRefusal(bank, body.bank);
+      if (bankRefused) errors.push({ field: 'bank', message: bankRefused });
       if (errors.length) throw validationProblem(errors);
       if (body.street !== principal.street) {
         throw new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${principal.street} only, not ${body.street}`);

@@ -1,5 +1,6 @@
 // The user's work, soonest due first, as GET /tasks lists it: open branches assigned to them, and
-// for a bank's credit approver the cases waiting for a decision. AT_RISK and BREACHED stand out.
+// for a bank's credit approver the cases waiting for a decision or holding a payment the bank
+// reported at another amount. AT_RISK and BREACHED stand out.
 // Each listed case is read once more for its live view, which the actions need (pauses, branches).
 import { useState } from 'react';
 import { api, type CaseTask, type CaseView, type TaskList } from '../api';
@@ -7,13 +8,15 @@ import type { SessionUser } from '../auth/session';
 import { Loading, SlaBadge, useLoad } from '../components';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n';
-import { nameOf, TASKS } from '../labels';
+import { nameOf, STAGES, TASKS } from '../labels';
 import { Link } from '../router';
-import { DecisionForm, TaskActions } from './caseActions';
+import { DecisionForm, HeldDisbursement, TaskActions } from './caseActions';
 
 interface Item {
   c: CaseView;
+  /** The branch; undefined for the bank's work on the case itself (its `kind`). */
   task?: CaseTask;
+  kind: string;
   due: string;
   slaState: string;
 }
@@ -33,7 +36,7 @@ async function loadInbox(): Promise<Item[]> {
     const c = byId.get(w.caseId)!;
     // Undefined for a decision: the case itself is the work.
     const task = c.tasks.find((t) => t.kind === w.kind);
-    return { c, task, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
+    return { c, task, kind: w.kind, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
   });
 }
 
@@ -48,16 +51,17 @@ export function Inbox({ user }: { user: SessionUser }) {
       <h1>{t('inboxTitle')}</h1>
       {items.length === 0 ? <p className="muted">{t('inboxEmpty')}</p> : null}
       <ul className="inbox">
-        {items.map(({ c, task, due, slaState }) => {
-          const key = `${c.id}:${task?.kind ?? 'decision'}`;
+        {items.map(({ c, task, kind, due, slaState }) => {
+          const held = kind === 'DISBURSEMENT_HELD';
+          const key = `${c.id}:${task?.kind ?? (held ? 'held' : 'decision')}`;
           const after = done[key];
-          const stillOpen = !after || (task ? after.tasks.find((x) => x.kind === task.kind)?.status === 'OPEN' : after.stage === 'CREDIT_DECISION');
+          const stillOpen = !after || (task ? after.tasks.find((x) => x.kind === task.kind)?.status === 'OPEN' : after.stage === c.stage);
           const onChange = (v: CaseView) => setDone({ ...done, [key]: v });
           return (
-            <li key={key} className={`inbox-item sla-${slaState}`} data-case={c.id} data-task={task?.kind ?? 'DECISION'}>
+            <li key={key} className={`inbox-item sla-${slaState}`} data-case={c.id} data-task={task?.kind ?? (held ? kind : 'DECISION')}>
               <div className="inbox-head">
                 <Link to={`/cases/${c.id}`}>{c.id}</Link>
-                <strong>{task ? nameOf(TASKS, task.kind, lang) : t('decideItem')}</strong>
+                <strong>{task ? nameOf(TASKS, task.kind, lang) : held ? nameOf(STAGES, kind, lang) : t('decideItem')}</strong>
                 <SlaBadge state={slaState} />
                 <span>
                   {t('due')}: {formatInstant(due, lang)}
@@ -72,6 +76,8 @@ export function Inbox({ user }: { user: SessionUser }) {
                 </p>
               ) : task ? (
                 <TaskActions c={after ?? c} task={after?.tasks.find((x) => x.kind === task.kind) ?? task} user={user} onChange={onChange} />
+              ) : held ? (
+                <HeldDisbursement c={c} onChange={onChange} />
               ) : (
                 <DecisionForm c={c} onChange={onChange} />
               )}
