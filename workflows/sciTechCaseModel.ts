@@ -3,7 +3,6 @@
 // method that writes is part of the workflow's history: keep the order of its commands.
 import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
-import type { TaskRow } from '../activities/caseProgress';
 import type { PatentValuation } from '../activities/adapters';
 import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
@@ -15,7 +14,7 @@ import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
 import { loadWorkingCalendar } from './calendarYears';
 import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
-import { caseProjector, type Projector } from './projector';
+import { caseProjector, type CaseWrite, type Projector } from './projector';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
 import { validateSciTechWithdraw } from './sciTechCaseValidators';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
@@ -39,7 +38,7 @@ export class SciTechCase {
   readonly clock: SlaClock<Deadline<'PROMISE'>>;
   /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
   readonly unacknowledged: UnacknowledgedBreaches;
-  private readonly projector: Projector<TaskRow[]>;
+  private readonly projector: Projector<CaseWrite>;
   private readonly acceptedAt: Date;
   private readonly dueAt: Date;
   private readonly atRiskAt: Date;

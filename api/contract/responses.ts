@@ -58,12 +58,12 @@ export const BankList = z.strictObject({ items: z.array(Bank) });
 
 const Event = z.strictObject({ type: z.string(), actor: z.string(), at: instant, data: z.unknown() });
 
-/** A branch of the parallel review. Read from the workflow when it runs, else from the record. */
+/** A branch of the parallel review. */
 const Task = z.strictObject({
   kind: TaskKind,
   assignee: z.string(),
   dueAt: instant,
-  /** Only from the running workflow. */
+  /** Absent on a branch recorded before the record kept it. */
   atRiskAt: instant.optional(),
   status: z.enum(['OPEN', 'COMPLETING', 'DONE']),
   slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']),
@@ -112,6 +112,14 @@ const Decision = z.strictObject({
 
 const amountText = z.string().describe('CNY with two decimals, e.g. "5140000.00"');
 
+/** Which one answered a case view, and whether it is the case as it stands now. */
+const answerSource = {
+  live: z
+    .boolean()
+    .describe('true: the case as its workflow stands now (the workflow answered, or the record did while the workflow had nothing in flight); false: the record as last written, the workflow could not be reached (gone past retention, Temporal or no worker answering)'),
+  answeredBy: z.enum(['RECORD', 'WORKFLOW']).describe('RECORD: PostgreSQL answered (the default); WORKFLOW: the running workflow was queried (?live=true, or the record trailed it)'),
+};
+
 /** What a case view of any product starts with. */
 const caseHeader = {
   id: z.string(),
@@ -147,11 +155,10 @@ export const FastTrackCaseView = z.strictObject({
   slaState: SlaState,
   acceptedAt: instant,
   dueAt: instant.nullable(),
-  /** Null when the workflow could not be asked (it has ended). */
+  /** Null only on a case recorded before the record kept it, whose workflow could not be asked. */
   dueProvisional: z.boolean().nullable(),
   dueExplanation: z.array(z.string()),
-  /** True: read from the workflow; false: rebuilt from the record (the workflow is gone past retention, or no worker answered). */
-  live: z.boolean(),
+  ...answerSource,
   tasks: z.array(Task),
   breaches: z.array(Breach),
   pauses: z.array(Pause),
@@ -216,9 +223,9 @@ export const SciTechCaseView = z.strictObject({
   acceptedAt: instant,
   /** acceptedAt + 48 calendar hours. */
   dueAt: instant.nullable(),
-  /** When the case turns AT_RISK; only from the running workflow. */
+  /** When the case turns AT_RISK. */
   atRiskAt: instant.nullable(),
-  live: z.boolean(),
+  ...answerSource,
   /** What the firm submitted, as recorded at acceptance. */
   application: z
     .strictObject({

@@ -53,7 +53,7 @@ it('the bank reports 79.9万 paid for an approved 80万: held for its approver, 
   expect((await act('xib-approver', id, '/disbursement/resolution', confirm)).status).toBe(200);
   const paid = await eventually(async () => {
     const c = await view(id);
-    expect(c.stage).toBe('DISBURSED');
+    expect(c).toMatchObject({ stage: 'DISBURSED', answeredBy: 'RECORD' });
     return c;
   });
   expect(paid).toMatchObject({ disbursementHold: null, disbursement: { reference: `FK-${id}`, amountFen: 79_900_000 } });
