@@ -1,6 +1,7 @@
 import { isPersonAction } from '../domain/personActions';
 import { writeAudit, type AuditDb } from '../infra/audit';
 import type { Database } from '../infra/database';
+import type { Prisma } from '../prisma/generated/client';
 import type { NotificationChannel } from './adapters';
 import { deliverNotice, type Notice } from './notifications';
 
@@ -10,6 +11,8 @@ export interface TaskRow {
   status: string;
   slaState: string;
   dueAt: string;
+  /** When the branch warns (absent from projections sent before the record kept it). */
+  atRiskAt?: string;
   evidence?: Record<string, unknown>;
   completedAt?: string;
   completedBy?: string;
@@ -25,6 +28,9 @@ export interface CaseProgress {
   /** The pause standing now (null when the clock runs) and the working days finished pauses lasted; absent from sci-tech cases, which never pause. */
   pause?: { since: string; by: string; reason: string } | null;
   pausedWorkingDays?: number;
+  /** Fast-track: whether the due rests on a year without its holiday notice, and the rest days it skipped; absent from sci-tech cases. */
+  dueProvisional?: boolean;
+  dueExplanation?: string[];
   /** Timeline entry; `eventKey` is unique per case, so a retry writes nothing new. */
   event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
   tasks?: TaskRow[];
@@ -45,42 +51,47 @@ export async function auditPersonAction(tx: AuditDb, subject: string, revision: 
   await writeAudit(tx, { actor, action: type, subject, after: { revision, eventKey, at, stage, data }, key: `${subject}:${eventKey}` });
 }
 
+/** A case's progress in the caller's transaction: the timeline event, its audit row, the case and the rows of its branches. */
+export async function writeCaseProgress(tx: Prisma.TransactionClient, p: CaseProgress): Promise<void> {
+  await tx.caseEvent.createMany({
+    data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
+    skipDuplicates: true,
+  });
+  await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
+  await tx.loanCase.updateMany({
+    where: { caseNo: p.caseNo, revision: { lt: p.revision } },
+    data: {
+      stage: p.stage,
+      slaState: p.slaState,
+      revision: p.revision,
+      ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
+      ...(p.pause !== undefined ? { pausedSince: p.pause ? new Date(p.pause.since) : null, pausedBy: p.pause?.by ?? null, pausedReason: p.pause?.reason ?? null } : {}),
+      ...(p.pausedWorkingDays !== undefined ? { pausedWorkingDays: p.pausedWorkingDays } : {}),
+      ...(p.dueExplanation !== undefined ? { dueProvisional: p.dueProvisional, dueExplanation: p.dueExplanation } : {}),
+    },
+  });
+  for (const t of p.tasks ?? []) {
+    const row = {
+      assignee: t.assignee,
+      status: t.status,
+      slaState: t.slaState,
+      dueAt: new Date(t.dueAt),
+      ...(t.atRiskAt ? { atRiskAt: new Date(t.atRiskAt) } : {}),
+      evidence: (t.evidence ?? undefined) as object | undefined,
+      completedAt: t.completedAt ? new Date(t.completedAt) : null,
+      completedBy: t.completedBy ?? null,
+      revision: p.revision,
+    };
+    await tx.caseTask.createMany({ data: [{ caseNo: p.caseNo, kind: t.kind, ...row }], skipDuplicates: true });
+    await tx.caseTask.updateMany({ where: { caseNo: p.caseNo, kind: t.kind, revision: { lt: p.revision } }, data: row });
+  }
+}
+
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
 export function caseProgressActivities(db: Database, channel: NotificationChannel) {
   return {
     async recordCaseProgress(p: CaseProgress): Promise<void> {
-      await db.$transaction(async (tx) => {
-        await tx.caseEvent.createMany({
-          data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
-          skipDuplicates: true,
-        });
-        await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
-        await tx.loanCase.updateMany({
-          where: { caseNo: p.caseNo, revision: { lt: p.revision } },
-          data: {
-            stage: p.stage,
-            slaState: p.slaState,
-            revision: p.revision,
-            ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
-            ...(p.pause !== undefined ? { pausedSince: p.pause ? new Date(p.pause.since) : null, pausedBy: p.pause?.by ?? null, pausedReason: p.pause?.reason ?? null } : {}),
-            ...(p.pausedWorkingDays !== undefined ? { pausedWorkingDays: p.pausedWorkingDays } : {}),
-          },
-        });
-        for (const t of p.tasks ?? []) {
-          const row = {
-            assignee: t.assignee,
-            status: t.status,
-            slaState: t.slaState,
-            dueAt: new Date(t.dueAt),
-            evidence: (t.evidence ?? undefined) as object | undefined,
-            completedAt: t.completedAt ? new Date(t.completedAt) : null,
-            completedBy: t.completedBy ?? null,
-            revision: p.revision,
-          };
-          await tx.caseTask.createMany({ data: [{ caseNo: p.caseNo, kind: t.kind, ...row }], skipDuplicates: true });
-          await tx.caseTask.updateMany({ where: { caseNo: p.caseNo, kind: t.kind, revision: { lt: p.revision } }, data: row });
-        }
-      });
+      await db.$transaction((tx) => writeCaseProgress(tx, p));
     },
 
     /** A bilingual notice: on the case timeline, then to each person its audience reaches. */

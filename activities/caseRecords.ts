@@ -1,5 +1,7 @@
 import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
+import type { Prisma } from '../prisma/generated/client';
+import { writeCaseProgress, type CaseProgress } from './caseProgress';
 import { auditCreditCodeOverride } from './creditCodeOverride';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
 
@@ -26,55 +28,80 @@ export interface AcceptedCase {
  * and code the workflow holds again, which restores them on records migrated from the shared firm row.
  */
 export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise<void> {
+  await db.$transaction((tx) => writeAcceptedCase(tx, c));
+}
+
+/** recordAcceptedCase in the caller's transaction. */
+async function writeAcceptedCase(tx: Prisma.TransactionClient, c: AcceptedCase): Promise<void> {
   const firm = { firmName: c.firm.name, creditCode: c.firm.creditCode };
-  await db.$transaction(async (tx) => {
-    if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo }, select: { caseNo: true } })) {
-      await tx.loanCase.update({ where: { caseNo: c.caseNo }, data: firm });
-      return;
-    }
-    await tx.loanCase.create({
-      data: {
-        caseNo: c.caseNo,
-        workflowId: `case-${c.caseNo}`,
-        product: c.product,
-        ...firm,
-        streetCode: c.streetCode,
-        bankCode: c.bankCode,
-        amountFen: BigInt(c.amountFen),
-        purpose: c.purpose,
-        stage: c.stage,
-        slaState: 'ON_TRACK',
-        acceptedAt: new Date(c.acceptedAt),
-        dueAt: new Date(c.dueAt),
-        createdBy: c.acceptedBy,
-      },
-    });
-    await tx.caseEvent.create({
-      data: { caseNo: c.caseNo, eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: new Date(c.acceptedAt), data: c.eventData as object },
-    });
-    const subject = `case:${c.caseNo}`;
-    await writeAudit(tx, {
-      actor: c.acceptedBy,
-      action: 'CASE_OPENED',
-      subject,
-      key: `${subject}:opened`,
-      after: { product: c.product, firm: c.firm, street: c.streetCode, bank: c.bankCode, amountFen: c.amountFen, purpose: c.purpose, ...c.eventData },
-    });
-    if (c.firm.creditCodeWarnings.length > 0) {
-      await auditCreditCodeOverride(tx, { actor: c.acceptedBy, creditCode: c.firm.creditCode, warnings: c.firm.creditCodeWarnings, opened: { caseNo: c.caseNo } });
-    }
+  if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo }, select: { caseNo: true } })) {
+    await tx.loanCase.update({ where: { caseNo: c.caseNo }, data: firm });
+    return;
+  }
+  await tx.loanCase.create({
+    data: {
+      caseNo: c.caseNo,
+      workflowId: `case-${c.caseNo}`,
+      product: c.product,
+      ...firm,
+      streetCode: c.streetCode,
+      bankCode: c.bankCode,
+      amountFen: BigInt(c.amountFen),
+      purpose: c.purpose,
+      stage: c.stage,
+      slaState: 'ON_TRACK',
+      acceptedAt: new Date(c.acceptedAt),
+      dueAt: new Date(c.dueAt),
+      createdBy: c.acceptedBy,
+    },
   });
+  await tx.caseEvent.create({
+    data: { caseNo: c.caseNo, eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: new Date(c.acceptedAt), data: c.eventData as object },
+  });
+  const subject = `case:${c.caseNo}`;
+  await writeAudit(tx, {
+    actor: c.acceptedBy,
+    action: 'CASE_OPENED',
+    subject,
+    key: `${subject}:opened`,
+    after: { product: c.product, firm: c.firm, street: c.streetCode, bank: c.bankCode, amountFen: c.amountFen, purpose: c.purpose, ...c.eventData },
+  });
+  if (c.firm.creditCodeWarnings.length > 0) {
+    await auditCreditCodeOverride(tx, { actor: c.acceptedBy, creditCode: c.firm.creditCode, warnings: c.firm.creditCodeWarnings, opened: { caseNo: c.caseNo } });
+  }
+}
+
+/** What a fast-track case's acceptance record is made of. */
+export interface FastTrackAcceptance {
+  input: FastTrackCaseInput;
+  dueAt: string;
+  dueProvisional: boolean;
+}
+
+function fastTrackAccepted({ input, dueAt, dueProvisional }: FastTrackAcceptance): AcceptedCase {
+  const { caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy } = input;
+  return {
+    caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
+    product: 'FAST_TRACK',
+    stage: 'PARALLEL_REVIEW',
+    eventData: { dueAt, dueProvisional, amountFen, ...(input.consultationId ? { consultationId: input.consultationId } : {}) },
+  };
 }
 
 export function caseRecordActivities(db: Database) {
   return {
-    recordCaseAccepted({ input, dueAt, dueProvisional }: { input: FastTrackCaseInput; dueAt: string; dueProvisional: boolean }): Promise<void> {
-      const { caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy } = input;
-      return recordAcceptedCase(db, {
-        caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
-        product: 'FAST_TRACK',
-        stage: 'PARALLEL_REVIEW',
-        eventData: { dueAt, dueProvisional, amountFen, ...(input.consultationId ? { consultationId: input.consultationId } : {}) },
+    recordCaseAccepted(acceptance: FastTrackAcceptance): Promise<void> {
+      return recordAcceptedCase(db, fastTrackAccepted(acceptance));
+    },
+
+    /**
+     * A fast-track case's acceptance record and its branches' first progress in one transaction:
+     * one round trip to PostgreSQL and one activity before acceptance answers (patch acceptance-written-once).
+     */
+    async recordCaseOpened({ acceptance, progress }: { acceptance: FastTrackAcceptance; progress: CaseProgress }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        await writeAcceptedCase(tx, fastTrackAccepted(acceptance));
+        await writeCaseProgress(tx, progress);
       });
     },
   };

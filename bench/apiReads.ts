@@ -2,8 +2,9 @@
 // second and latency of GET /api/v1/cases/:id and a filtered list, with autocannon, against
 // GET /healthz of the same API process (Express and the load generator, nothing of Greenlane's
 // work), over `--cases` open cases. Also the tuning record for reads: the list with and without
-// the (stage, accepted_at, case_no) index, and GET /cases/:id with a workflow cache that holds
-// every case and with one that holds a tenth of them.
+// the (stage, accepted_at, case_no) index, and GET /cases/:id from the record (the default) and
+// from the workflow (?live=true), with a workflow cache that holds every case and with one that
+// holds a tenth of them.
 import { parseArgs } from 'node:util';
 import { LIST_PATH, PLACES, startCase, waitRecorded } from './cases';
 import { closedLoop } from './closedLoop';
@@ -47,16 +48,19 @@ async function main() {
       return r;
     };
     const byId = (i: number) => `/api/v1/cases/${lujiang[(i * 7919) % lujiang.length]}`;
+    const byIdLive = (i: number) => `${byId(i)}?live=true`;
 
     await load('baseline: `GET /healthz` (no auth, no database)', officer, () => '/healthz');
-    await load(`\`GET /api/v1/cases/:id\` as 鹭江's case officer, ${lujiang.length} cases, cache holds all`, officer, byId);
+    await load(`\`GET /api/v1/cases/:id\` as 鹭江's case officer, ${lujiang.length} cases, from the record`, officer, byId);
+    await load(`\`GET /api/v1/cases/:id?live=true\` (the workflow queried), cache holds all`, officer, byIdLive);
     await load(`\`GET ${LIST_PATH}\` as the manager, with the index`, manager, () => LIST_PATH);
     await system.db.$executeRawUnsafe(`DROP INDEX "${INDEX}"`);
     await load('the same list without the (stage, accepted_at, case_no) index', manager, () => LIST_PATH);
     await system.db.$executeRawUnsafe(`CREATE INDEX "${INDEX}" ON "loan_case"("stage", "accepted_at", "case_no")`);
     const small = Math.max(10, Math.round(N / 10));
     await system.restartWorker({ maxCachedWorkflows: small });
-    await load(`\`GET /api/v1/cases/:id\`, workflow cache of ${small} (queries replay evicted cases)`, officer, byId);
+    await load(`\`GET /api/v1/cases/:id\` from the record, workflow cache of ${small}`, officer, byId);
+    await load(`\`GET /api/v1/cases/:id?live=true\`, workflow cache of ${small} (queries replay evicted cases)`, officer, byIdLive);
   } finally {
     await system.stop();
   }
@@ -68,7 +72,8 @@ ${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`
 
 ${N.toLocaleString('en')} open fast-track cases (half 鹭江/厦门国际银行, half 莲前/建设银行, all in parallel review). autocannon, ${CONNECTIONS}
 connections for ${SECONDS} s per row, against the API on loopback in the same process as the worker. \`GET /cases/:id\` reads the
-case, its firm, tasks and timeline from PostgreSQL and queries its workflow for the live state.
+case, its tasks and timeline from PostgreSQL and asks Temporal to describe its workflow (nothing in flight: the record is
+current); with \`?live=true\` it queries the workflow for its live state instead.
 
 | request | per second | vs baseline | p50 | p99 | failed |
 | --- | --- | --- | --- | --- | --- |

@@ -7,6 +7,7 @@ import { mintDevToken } from '../api/auth/verifier';
 import type { Config } from '../infra/config';
 import { consultationDemoStep } from './demoConsultations';
 import { DEV_USERS } from '../infra/devUsers';
+import { surveyNetworkDemoStep } from './demoSurveyNetwork';
 
 export interface DemoResponse {
   status: number;
@@ -14,7 +15,7 @@ export interface DemoResponse {
 }
 
 /** One API call as a development user (`as` is its id in infra/devUsers.ts). */
-export type DemoApi = (as: string, method: 'GET' | 'POST', path: string, body?: object, idempotencyKey?: string) => Promise<DemoResponse>;
+export type DemoApi = (as: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: object, idempotencyKey?: string) => Promise<DemoResponse>;
 
 /** A small, self-contained piece of demo data; later processes add their own steps. */
 export interface DemoStep {
@@ -132,6 +133,8 @@ function sciTechCase(key: string, name: string, officer: string, body: object): 
 // ---- The demo -------------------------------------------------------------------------------
 
 export const DEMO_STEPS: DemoStep[] = [
+  // The survey network at the source's scale (dev/demoSurveyNetwork.ts).
+  surveyNetworkDemoStep,
   // The source's example: 鹭江's decoration company, 5.14 million CNY at 厦门国际银行; the grid
   // officer has submitted it on 信易贷, the bank and the assessor are at work.
   fastTrackCase(

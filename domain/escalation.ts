@@ -10,10 +10,26 @@ export const TASK_FORCE = 'TASK_FORCE';
 export const COORDINATION_GROUP = 'TASK_FORCE:综合协调组';
 /** The task force's leaders (专班负责人): a breach nobody acknowledged reaches them. */
 export const TASK_FORCE_LEADERS = 'TASK_FORCE:专班负责人';
+/** The task force's named groups a person can be put in (staff_member.groups), beyond their role. */
+export const STAFF_GROUPS = [COORDINATION_GROUP, TASK_FORCE_LEADERS] as const;
+export type StaffGroup = (typeof STAFF_GROUPS)[number];
+
+/**
+ * Why a person may not be put in these groups, or undefined: the task force's groups are its own
+ * members', so no bank or street account receives every district escalation by a group entry.
+ */
+export function staffGroupsProblem(role: string, groups: readonly StaffGroup[]): string | undefined {
+  if (groups.length > 0 && role !== 'task_force') return `only task force members (role task_force) belong to the task force's groups; this person is ${role}`;
+  return undefined;
+}
+
 /** A street's economic-service office (街道经济服务办公室): its case officers. */
 export const streetOffice = (streetCode: string): string => `STREET_OFFICE:${streetCode}`;
 /** A bank's people on the case (customer managers, credit approvers). */
 export const bankAudience = (bankCode: string): string => `BANK:${bankCode}`;
+
+/** A wait for the firm past the policy's limit: supervised like a breach, by the coordination group with the street. */
+const pauseTooLong = (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)];
 
 /**
  * Who is told, for each product, when its deadline turns AT_RISK or is breached. Order is kept:
@@ -24,8 +40,7 @@ export const ESCALATION = {
   fastTrack: {
     atRisk: (streetCode: string) => [streetOffice(streetCode), TASK_FORCE],
     breached: (assignee: string, streetCode: string, bankCode: string) => [COORDINATION_GROUP, assignee, streetOffice(streetCode), bankAudience(bankCode)],
-    /** A pause for the firm past the policy's limit: supervised like a breach. */
-    pauseTooLong: (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)],
+    pauseTooLong,
   },
   sciTech: {
     /** `holder` is whoever holds the case up: the valuation service, the approver or the bank. */
@@ -36,6 +51,7 @@ export const ESCALATION = {
     /** `bankCode` is the plan's bank once there is a plan, otherwise the bank that refused. */
     atRisk: (bankCode: string) => [TASK_FORCE, bankAudience(bankCode)],
     breached: (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)],
+    pauseTooLong,
   },
   /** A breach nobody acknowledged within UNACKNOWLEDGED_BREACH_WORKING_MS: one level up. */
   unacknowledged: () => [TASK_FORCE_LEADERS],

@@ -1,5 +1,6 @@
-// The people who work cases: their roles and where each role reaches (a street, a bank). The API
-// reads them from a verified token; the workflows' validators check who may do what with them.
+// The people who work cases and walk the survey: their roles and where each role reaches (a
+// street, a bank, a community, a visiting team). The API reads them from a verified token; the
+// workflows' validators check who may do what with them.
 
 export const ROLES = [
   'case_officer', // 街道经济服务办公室: opens cases for their street
@@ -10,6 +11,9 @@ export const ROLES = [
   'task_force', // 专班办公室: the district, escalations
   'manager', // 管理者: the district, read and reports
   'operator', // 运维: calendar and administration
+  'visit_team_member', // 走访小组成员 (街道+银行+物业): their team's buildings and visits
+  'community_coordinator', // 社区: their community's teams, buildings and visits
+  'survey_officer', // 专班摸排走访组: the survey network and every visit of the district
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +25,10 @@ export interface Principal {
   street?: string;
   /** Bank code, for bank-scoped roles. */
   bank?: string;
+  /** Community code, for a community coordinator. */
+  community?: string;
+  /** Visiting team code, for a team member. */
+  team?: string;
 }
 
 /** What the workflows need to know of a person to judge a duty: their role and its reach. */

@@ -15,6 +15,9 @@ export const DEV_USERS: readonly Principal[] = [
   { sub: 'task-force-lead', name: '周建华 (专班负责人)', role: 'task_force' },
   { sub: 'manager', name: '李红 (管理者)', role: 'manager' },
   { sub: 'operator', name: '张伟 (运维)', role: 'operator' },
+  { sub: 'lujiang-visitor', name: '陈海峰 (鹭江第1社区走访一组)', role: 'visit_team_member', street: 'lujiang', community: 'lujiang-01', team: 'lujiang-01-t1' },
+  { sub: 'lujiang-community', name: '苏雅琴 (鹭江第1社区)', role: 'community_coordinator', street: 'lujiang', community: 'lujiang-01' },
+  { sub: 'survey-group', name: '何志远 (专班摸排走访组)', role: 'survey_officer' },
 ];
 
 /** The development users' groups in the staff directory: who supervises breaches, who leads. */

@@ -51,7 +51,10 @@ export interface CaseSnapshot {
     stage: string;
     slaState: string;
     dueAt: string | null;
-    tasks: { kind: string; status: string; assignee: string }[];
+    /** Branches; their clock (SLA state, due, warning) is compared where recorded (`atRiskAt` set). */
+    tasks: { kind: string; status: string; assignee: string; slaState?: string; dueAt?: string; atRiskAt?: string | null }[];
+    /** Fast-track: the due's provisional flag and explanation, where recorded. */
+    due?: { provisional: boolean; explanation: string[] };
     /** The case's timeline: the facts rebuilt from it must be the workflow's (none: not compared). */
     events?: EventRow[];
   };
@@ -87,7 +90,7 @@ const v = (caseNo: string, kind: ViolationKind, zh: string, en: string): Violati
 // A second attempt is normal right after a worker dies (its sticky queue times out); a third is not.
 const isStalled = (t: { ageMs: number; attempt: number } | undefined, stalledAfterMs: number) => !!t && (t.attempt > 2 || t.ageMs > stalledAfterMs);
 
-/** Projection writes into PostgreSQL (recordCaseAccepted, recordCaseProgress, recordSciTechAccepted). */
+/** Projection writes into PostgreSQL (recordCaseAccepted, recordCaseOpened, recordCaseProgress, recordSciTechAccepted). */
 const isProjection = (activityType: string) => /^record/.test(activityType);
 
 /** The rules, on one case's snapshot. */
@@ -152,7 +155,14 @@ function recordDifferences(record: NonNullable<CaseSnapshot['record']>, state: A
       const status = t.status === 'DONE' ? 'DONE' : 'OPEN';
       if (!row) diffs.push(`task ${t.kind} missing`);
       else if (row.status !== status || row.assignee !== t.assignee) diffs.push(`task ${t.kind} ${row.status}/${row.assignee} ≠ ${status}/${t.assignee}`);
+      else if (row.atRiskAt && (row.slaState !== t.slaState || ms(row.dueAt) !== ms(t.dueAt) || ms(row.atRiskAt) !== ms(t.atRiskAt))) {
+        diffs.push(`task ${t.kind} clock ${row.slaState} due ${row.dueAt} warns ${row.atRiskAt} ≠ ${t.slaState} due ${t.dueAt} warns ${t.atRiskAt}`);
+      }
     }
+  }
+  // The record answers reads: what it keeps of the due must be the workflow's.
+  if ('dueExplanation' in state && record.due && (record.due.provisional !== state.dueProvisional || !isDeepStrictEqual(record.due.explanation, state.dueExplanation))) {
+    diffs.push(`due explanation ${JSON.stringify(record.due)} ≠ the workflow's`);
   }
   if (record.events) diffs.push(...factDifferences(state, record.events));
   return diffs;
@@ -321,13 +331,24 @@ async function snapshots(caseNos: string[], o: Required<Omit<ConsistencyOptions,
           stage: true,
           slaState: true,
           dueAt: true,
-          tasks: { select: { kind: true, status: true, assignee: true } },
+          dueProvisional: true,
+          dueExplanation: true,
+          tasks: { select: { kind: true, status: true, assignee: true, slaState: true, dueAt: true, atRiskAt: true } },
           events: { select: { type: true, actor: true, at: true, data: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
         },
       }),
       bank.ledger(part),
     ]);
-    for (const r of rows) records.set(r.caseNo, { stage: r.stage, slaState: r.slaState, dueAt: r.dueAt?.toISOString() ?? null, tasks: r.tasks, events: r.events });
+    for (const r of rows) {
+      records.set(r.caseNo, {
+        stage: r.stage,
+        slaState: r.slaState,
+        dueAt: r.dueAt?.toISOString() ?? null,
+        tasks: r.tasks.map((t) => ({ ...t, dueAt: t.dueAt.toISOString(), atRiskAt: t.atRiskAt?.toISOString() ?? null })),
+        ...(r.dueProvisional !== null ? { due: { provisional: r.dueProvisional, explanation: r.dueExplanation } } : {}),
+        events: r.events,
+      });
+    }
     for (const c of ledger.contracts) {
       contracts.set(c.caseNo, [...(contracts.get(c.caseNo) ?? []), { contractNo: c.contractNo }]);
       byContract.set(c.contractNo, c.caseNo);

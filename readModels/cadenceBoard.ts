@@ -33,7 +33,7 @@ export async function currentFacts(db: Database): Promise<Pick<BoardFacts, 'open
       select: { caseNo: true, streetCode: true, bankCode: true, slaState: true, acceptedAt: true, firmName: true },
     }),
     db.street.findMany({ orderBy: { code: 'asc' } }),
-    db.bank.findMany({ orderBy: { code: 'asc' } }),
+    db.bank.findMany({ orderBy: { code: 'asc' }, select: { code: true, nameZh: true, nameEn: true } }),
   ]);
   return { open, streets, banks };
 }

@@ -5,6 +5,7 @@
 import { ApplicationFailure, condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { TaskRow } from '../activities/caseProgress';
+import type { FastTrackAcceptance } from '../activities/caseRecords';
 import { shanghaiDate } from '../domain/calendar/timeZone';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { ESCALATION } from '../domain/escalation';
@@ -22,7 +23,7 @@ import {
   type BranchTiming,
 } from '../domain/fastTrack/policy';
 import { promiseDue } from '../domain/fastTrack/promiseDue';
-import { NOT_PAUSED, endPause, extendByPauses, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, endPause, extendByPauses, pauseLimitAt, subtractWorkingTime, type PausedTime } from '../domain/calendar/shiftWorkingTime';
 import { formatWan } from '../domain/money';
 import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
@@ -46,10 +47,10 @@ import type {
   WithdrawRequest,
 } from './fastTrackCaseMessages';
 import { validateWithdraw } from './fastTrackCaseValidators';
-import { caseProjector, type CaseRow, type Projector } from './projector';
+import { caseProjector, type CaseRow, type CaseWrite, type Projector } from './projector';
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
 import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
-import { UnacknowledgedBreaches } from './unacknowledgedBreaches';
+import { UNACKNOWLEDGED_BREACH_ESCALATES, UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -59,6 +60,8 @@ const act = proxyActivities<Activities>(RECORD);
 /** A branch, the case's five-working-day promise, or the limit of a pause for the firm. */
 type Subject = TaskKind | 'PROMISE' | 'PAUSE_LIMIT';
 
+/** Acceptance answers after one record write instead of two (the acceptance, then the branches). */
+const ACCEPTANCE_WRITTEN_ONCE = 'acceptance-written-once';
 
 export class FastTrackCase {
   readonly state: CaseState;
@@ -68,7 +71,7 @@ export class FastTrackCase {
   readonly clock: SlaClock<Deadline<Subject>>;
   /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
   readonly unacknowledged: UnacknowledgedBreaches;
-  private readonly projector: Projector<TaskRow[]>;
+  private readonly projector: Projector<CaseWrite>;
   private readonly acceptedAt: Date;
   private readonly lead: number;
   // The afternoon cut-off and the first hour's quiet (domain/fastTrack/policy.ts); absent for cases
@@ -84,6 +87,8 @@ export class FastTrackCase {
   // Set once a pause ran under PAUSE_PERIOD_RULE; it stays so for the rest of the case.
   private pausePeriodRule = false;
   private readonly pauseLimit: number;
+  // The acceptance record, written with the branches' first progress (ACCEPTANCE_WRITTEN_ONCE).
+  private acceptance: FastTrackAcceptance | undefined;
 
   constructor(private readonly input: FastTrackCaseInput) {
     this.acceptedAt = new Date(input.acceptedAt);
@@ -248,9 +253,11 @@ export class FastTrackCase {
       slaState: 'ON_TRACK',
     }));
     this.recomputeDues();
-    await act.recordCaseAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [
-      { input, dueAt: state.dueAt!, dueProvisional: state.dueProvisional },
-    ]);
+    const acceptance = { input, dueAt: state.dueAt!, dueProvisional: state.dueProvisional };
+    // Written with the branches' first progress, one activity and one transaction before acceptance
+    // answers; earlier cases wrote it alone first.
+    if (patched(ACCEPTANCE_WRITTEN_ONCE)) this.acceptance = acceptance;
+    else await act.recordCaseAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [acceptance]);
   }
 
   /** Parallel review: three branches at once. Acceptance answers only now, so whoever opened the case sees its branches recorded too. */
@@ -259,7 +266,7 @@ export class FastTrackCase {
     state.stage = 'PARALLEL_REVIEW';
     await this.project('并联审批开始 Start parallel review', 'branches-started', 'BRANCHES_STARTED', 'system', {
       tasks: state.tasks.map((t) => ({ kind: t.kind, assignee: t.assignee, dueAt: t.dueAt })),
-    }, [...TASK_KINDS]);
+    }, [...TASK_KINDS], this.acceptance);
     state.recorded = true;
   }
 
@@ -326,9 +333,9 @@ export class FastTrackCase {
     setCurrentDetails(caseDetails(this.input, state, this.calendar, new Date()));
   }
 
-  /** Writes the record with one timeline event and the rows of the branches it names. */
-  private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = []): Promise<void> {
-    return this.projector.project(summary, eventKey, type, actor, data, kinds.map((k) => taskRow(this.task(k))));
+  /** Writes the record with one timeline event and the rows of the branches it names (and the acceptance record, on the first write). */
+  private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = [], acceptance?: FastTrackAcceptance): Promise<void> {
+    return this.projector.project(summary, eventKey, type, actor, data, { tasks: kinds.map((k) => taskRow(this.task(k))), ...(acceptance ? { acceptance } : {}) });
   }
 
   /** The loan_case row: stage, SLA state, due, and the pause standing now with the working days of those finished. */
@@ -341,6 +348,8 @@ export class FastTrackCase {
       dueAt: state.dueAt ?? undefined,
       pause: p ? { since: p.since, by: p.by, reason: p.reason } : null,
       pausedWorkingDays: state.pauses.reduce((sum, x) => sum + (x.pausedWorkingDays ?? 0), 0),
+      dueProvisional: state.dueProvisional,
+      dueExplanation: state.dueExplanation,
     };
   }
 
@@ -357,9 +366,8 @@ export class FastTrackCase {
     return (this.pausePeriodRule ||= patched(PAUSE_PERIOD_RULE));
   }
 
-  /** 24:00 of the limit's last working day after the pause's own day. */
   private pauseLimitAt(pause: Pause): string {
-    return this.calendar!.addWorkingDays(new Date(pause.since), this.pauseLimit).dueAt.toISOString();
+    return pauseLimitAt(this.calendar!, new Date(pause.since), this.pauseLimit).toISOString();
   }
 
   // ---- Dues and the clock ---------------------------------------------------------------------
@@ -459,7 +467,8 @@ export class FastTrackCase {
     const { input } = this;
     const key = `${d.subject}:${d.dueAt.toISOString()}`;
     const [leftZh, leftEn] = workingHoursLeftParts(this.calendar!, new Date(), d.dueAt.toISOString());
-    await this.project(`预警 At risk: ${d.subject}`, `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: d.subject, assignee: d.assignee, dueAt: d.dueAt.toISOString() });
+    // The branch's row too (payload only), so the record shows it at risk as the workflow does.
+    await this.project(`预警 At risk: ${d.subject}`, `at-risk:${key}`, 'SLA_AT_RISK', 'system', { subject: d.subject, assignee: d.assignee, dueAt: d.dueAt.toISOString() }, branchOf(d.subject));
     await this.projector.notify(`通知街道与专班 Notify street office and task force: ${d.subject} at risk`, {
       eventKey: `notice:at-risk:${key}`,
       type: 'NOTIFICATION',
@@ -488,7 +497,7 @@ export class FastTrackCase {
       stage: state.stage,
       dueAt: d.dueAt.toISOString(),
       lateWorkingMs: -this.calendar!.workingTimeRemaining(at, d.dueAt),
-    }, d.subject === 'PROMISE' ? [] : [d.subject]);
+    }, branchOf(d.subject));
     await this.projector.notify(`升级至综合协调组 Escalate to coordination group: ${d.subject}`, {
       eventKey: `escalated:${key}`,
       type: 'ESCALATED',
@@ -496,7 +505,7 @@ export class FastTrackCase {
       zh: `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     });
-    if (patched('unacknowledged-breach-escalates')) {
+    if (patched(UNACKNOWLEDGED_BREACH_ESCALATES)) {
       const settled = d.subject === 'PROMISE' ? () => caseAnswered(state.stage) || this.ended() : () => this.task(d.subject as TaskKind).status === 'DONE' || this.ended();
       this.unacknowledged.watch({ eventKey: `escalated:${key}`, label: d.label, dueAt: d.dueAt, settled }, this.calendar!);
     }
@@ -526,8 +535,13 @@ export class FastTrackCase {
   }
 }
 
+/** The branch a deadline's subject names, if it names one. */
+function branchOf(subject: Subject): TaskKind[] {
+  return subject === 'PROMISE' || subject === 'PAUSE_LIMIT' ? [] : [subject];
+}
+
 function taskRow(t: TaskState): TaskRow {
-  return { kind: t.kind, assignee: t.assignee, status: t.status === 'DONE' ? 'DONE' : 'OPEN', slaState: t.slaState, dueAt: t.dueAt, evidence: t.evidence, completedAt: t.completedAt, completedBy: t.completedBy };
+  return { kind: t.kind, assignee: t.assignee, status: t.status === 'DONE' ? 'DONE' : 'OPEN', slaState: t.slaState, dueAt: t.dueAt, atRiskAt: t.atRiskAt, evidence: t.evidence, completedAt: t.completedAt, completedBy: t.completedBy };
 }
 
 /** The timeline's reason for a recomputation, Chinese first. */

@@ -53,6 +53,7 @@ export async function jointConsultationWorkflow(input: JointConsultationInput): 
   if (!c.ended() && c.state.reReview?.outcome === 'ACCEPTED') await c.openLinkedCase();
 
   await clock;
+  await c.unacknowledged.settled();
   await condition(allHandlersFinished);
   c.refreshOperatorView();
   return c.state;

@@ -64,6 +64,10 @@ export interface MaterialsPause {
   pausedWorkingDays?: number;
   /** Working time the clock stood still, for waits ended before the period rule; added to the due instant. */
   pausedWorkingMs?: number;
+  /** When the wait, still standing, escalates (waits since patch `consultation-pause-limit`). */
+  escalatesAt?: string;
+  /** When it did. */
+  escalatedAt?: string;
 }
 
 export interface ConsultationState {

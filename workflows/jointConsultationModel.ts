@@ -7,9 +7,9 @@ import type * as activities from '../activities';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { PLAN_KIND_LABELS } from '../domain/consultation/plan';
-import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
+import { CONSULTATION_AT_RISK_LEAD_MS, CONSULTATION_PAUSE_LIMIT_WORKING_DAYS, CONSULTATION_PROMISE_WORKING_DAYS, consultationDue } from '../domain/consultation/promise';
 import { ESCALATION, TASK_FORCE } from '../domain/escalation';
-import { NOT_PAUSED, endPause, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
+import { NOT_PAUSED, endPause, pauseLimitAt, subtractWorkingTime } from '../domain/calendar/shiftWorkingTime';
 import { slaStateOf } from '../domain/slaState';
 import { CLOSED_STAGES, consultationAnswered } from '../domain/stages';
 import { RECORD } from './activityOptions';
@@ -19,6 +19,7 @@ import type { CalendarChangedRequest } from './fastTrackCaseMessages';
 import type {
   CompleteMaterialsRequest,
   ConsultationState,
+  MaterialsPause,
   JointConsultationInput,
   ProposePlanRequest,
   RecordReasonsRequest,
@@ -30,9 +31,15 @@ import * as rules from './jointConsultationValidators';
 import { consultationProjector, type Projector } from './projector';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
 import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT, UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 const RE_REVIEW_ANSWERS_ONCE_RECORDED = 're-review-answers-once-recorded';
+/** Waits for materials since this patch escalate past the pause limit; earlier ones never did. */
+const CONSULTATION_PAUSE_LIMIT = 'consultation-pause-limit';
+
+/** The consultation's promise, or the limit of a wait for materials. */
+type Subject = 'PROMISE' | 'PAUSE_LIMIT';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
@@ -40,8 +47,10 @@ const act = proxyActivities<Activities>(RECORD);
 
 export class JointConsultation {
   readonly state: ConsultationState;
-  /** One promise, standing still while the firm supplies materials; told when its due moves. */
-  readonly clock: SlaClock<Deadline<'PROMISE'>>;
+  /** One promise, standing still while the firm supplies materials (then the wait's limit runs); told when its due moves. */
+  readonly clock: SlaClock<Deadline<Subject>>;
+  /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
+  readonly unacknowledged: UnacknowledgedBreaches;
   private readonly projector: Projector;
   private readonly openedAt: Date;
   private readonly lead: number;
@@ -73,13 +82,14 @@ export class JointConsultation {
       breaches: [],
     };
     this.clock = new SlaClock({
-      deadlines: () => (this.activePause() ? [] : [this.promise()]),
+      deadlines: () => this.deadlines(),
       stopped: () => this.decided(),
       onAtRisk: (d) => this.onAtRisk(d.dueAt),
-      onBreached: (d) => this.onBreached(d.dueAt),
+      onBreached: (d) => (d.subject === 'PAUSE_LIMIT' ? this.onPauseTooLong() : this.onBreached(d.dueAt)),
       planFromChecked: true,
     });
     this.projector = consultationProjector(input, () => this.refreshOperatorView(), this.state);
+    this.unacknowledged = new UnacknowledgedBreaches(input.consultationId, [`${input.firm.name}的银行联合会诊 ${input.consultationId}`, `Joint consultation ${input.consultationId}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
   ended(): boolean {
@@ -117,11 +127,13 @@ export class JointConsultation {
 
   async requestMaterials({ actor, missing, reason }: RequestMaterialsRequest): Promise<ConsultationState> {
     await this.whenOpened(() => rules.validateRequestMaterials(this.state, { actor, missing, reason }));
-    this.periodRule();
-    this.state.materials.push({ missing, reason, by: actor.id, since: new Date().toISOString() });
+    const since = new Date();
+    const wait: MaterialsPause = { missing, reason, by: actor.id, since: since.toISOString() };
+    if (this.periodRule() && patched(CONSULTATION_PAUSE_LIMIT)) wait.escalatesAt = pauseLimitAt(this.calendar!, since, CONSULTATION_PAUSE_LIMIT_WORKING_DAYS).toISOString();
+    this.state.materials.push(wait);
     this.state.stage = 'MATERIALS';
     this.clock.replan();
-    await this.project('补充材料，暂停计时 Materials requested: clock paused', `materials-requested:${this.state.materials.length}`, 'MATERIALS_REQUESTED', actor.id, { missing, reason });
+    await this.project('补充材料，暂停计时 Materials requested: clock paused', `materials-requested:${this.state.materials.length}`, 'MATERIALS_REQUESTED', actor.id, { missing, reason, ...(wait.escalatesAt ? { escalatesAt: wait.escalatesAt } : {}) });
     return this.state;
   }
 
@@ -175,14 +187,18 @@ export class JointConsultation {
     if (this.decided()) return;
     this.calendar = await loadWorkingCalendar(this.openedAt, true);
     const before = this.state.dueAt;
+    const wait = this.activePause();
+    const limitBefore = wait?.escalatesAt;
+    if (wait?.escalatesAt && !wait.escalatedAt) wait.escalatesAt = pauseLimitAt(this.calendar, new Date(wait.since), CONSULTATION_PAUSE_LIMIT_WORKING_DAYS).toISOString();
     this.recomputeDue();
-    if (this.state.dueAt === before) return;
+    if (this.state.dueAt === before && wait?.escalatesAt === limitBefore) return;
     this.clock.replan();
     this.calendarChanges++;
     await this.project('日历变更，重算时限 Calendar changed: due recomputed', `due-recomputed:${this.calendarChanges}`, 'DUE_RECOMPUTED', actor, {
       before,
       after: this.state.dueAt,
       year,
+      ...(wait?.escalatesAt !== limitBefore ? { pauseEscalatesAt: wait!.escalatesAt } : {}),
     });
   }
 
@@ -297,8 +313,18 @@ export class JointConsultation {
     if (this.level === 'AT_RISK' && new Date() < new Date(this.state.atRiskAt)) this.level = 'ON_TRACK';
   }
 
+  /** The promise while the clock runs; while the firm supplies materials, the wait's limit until it escalated. */
+  private deadlines(): Deadline<Subject>[] {
+    const wait = this.activePause();
+    if (!wait) return [this.promise()];
+    if (!wait.escalatesAt || wait.escalatedAt) return [];
+    // No warning of its own (it starts AT_RISK): whoever asked for the materials knows it waits.
+    const at = new Date(wait.escalatesAt);
+    return [{ subject: 'PAUSE_LIMIT', label: `暂停超过${CONSULTATION_PAUSE_LIMIT_WORKING_DAYS}个工作日 pause longer than ${CONSULTATION_PAUSE_LIMIT_WORKING_DAYS} working days`, assignee: wait.by, atRiskAt: at, dueAt: at, level: 'AT_RISK', setLevel: () => undefined }];
+  }
+
   /** Its level is read afresh: the clock plans from the deadline it checked (see SlaClock). */
-  private promise(): Deadline<'PROMISE'> {
+  private promise(): Deadline<Subject> {
     const level = () => this.level;
     return {
       subject: 'PROMISE',
@@ -327,6 +353,24 @@ export class JointConsultation {
     });
   }
 
+  /** A wait for materials past its limit: on the timeline and to the coordination group, as a breach is (not counted as one). */
+  private async onPauseTooLong(): Promise<void> {
+    const { input } = this;
+    const wait = this.activePause()!;
+    wait.escalatedAt = new Date().toISOString();
+    const seq = this.state.materials.indexOf(wait) + 1;
+    const since = shanghaiText(wait.since);
+    const limit = CONSULTATION_PAUSE_LIMIT_WORKING_DAYS;
+    await this.project('暂停超限 Wait for materials past its limit', `pause-limit:${seq}`, 'SLA_PAUSE_LIMIT', 'system', { since: wait.since, by: wait.by, reason: wait.reason, missing: wait.missing, limitWorkingDays: limit });
+    await this.projector.notify('升级至综合协调组 Escalate to coordination group: wait for materials', {
+      eventKey: `escalated:pause-limit:${seq}`,
+      type: 'ESCALATED',
+      audience: ESCALATION.consultation.pauseTooLong(input.firm.streetCode),
+      zh: `【暂停超限督办】${input.firm.name}的银行联合会诊 ${input.consultationId} 自 ${since} 起等待企业补充材料（${wait.missing.join('、')}），已超过${limit}个工作日（${wait.by} 暂停，原因：${wait.reason}）。请综合协调组督办。`,
+      en: `[Pause past limit] Joint consultation ${input.consultationId} (${input.firm.name}) has waited for the firm's materials since ${since}, longer than ${limit} working days (paused by ${wait.by}: ${wait.reason}). Escalated to the task force's general coordination group.`,
+    });
+  }
+
   private async onBreached(due: Date): Promise<void> {
     const { input, state } = this;
     const key = due.toISOString();
@@ -339,5 +383,9 @@ export class JointConsultation {
       zh: `【超时督办】${input.firm.name}的银行联合会诊 ${input.consultationId} 已于 ${shanghaiText(key)} 超过${CONSULTATION_PROMISE_WORKING_DAYS}个工作日，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Joint consultation ${input.consultationId} (${input.firm.name}) passed its ${CONSULTATION_PROMISE_WORKING_DAYS}-working-day due ${shanghaiText(key)}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     });
+    if (patched(UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT)) {
+      const label = `${CONSULTATION_PROMISE_WORKING_DAYS}个工作日承诺 ${CONSULTATION_PROMISE_WORKING_DAYS}-working-day promise`;
+      this.unacknowledged.watch({ eventKey: `escalated:${key}`, label, dueAt: due, settled: () => this.decided() }, this.calendar!);
+    }
   }
 }

@@ -4,6 +4,7 @@
 import { getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { CaseProgress, TaskRow } from '../activities/caseProgress';
+import type { FastTrackAcceptance } from '../activities/caseRecords';
 import { RECORD } from './activityOptions';
 import { batchWorkflowId, consultationProgressSignal, type ConsultationState, type JointConsultationInput } from './jointConsultationMessages';
 
@@ -48,14 +49,24 @@ export class Projector<Rows = never> {
 }
 
 /** A case's row as its record holds it. */
-export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause' | 'pausedWorkingDays'>;
+export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause' | 'pausedWorkingDays' | 'dueProvisional' | 'dueExplanation'>;
+
+/** What a case's write carries besides its row and event: its branches' rows, and on a case's first write its acceptance record. */
+export interface CaseWrite {
+  tasks?: TaskRow[];
+  acceptance?: FastTrackAcceptance;
+}
 
 /** A fast-track or sci-tech case: its loan_case row, its branches' rows (fast-track only), its timeline and notices. */
-export function caseProjector(caseNo: string, refresh: () => void, row: () => CaseRow): Projector<TaskRow[]> {
-  return new Projector<TaskRow[]>({
+export function caseProjector(caseNo: string, refresh: () => void, row: () => CaseRow): Projector<CaseWrite> {
+  return new Projector<CaseWrite>({
     refresh,
-    record: (summary, revision, event, tasks) =>
-      act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [{ caseNo, revision, ...row(), event, ...(tasks ? { tasks } : {}) }]),
+    record: (summary, revision, event, write) => {
+      const progress = { caseNo, revision, ...row(), event, ...(write?.tasks ? { tasks: write.tasks } : {}) };
+      return write?.acceptance
+        ? act.recordCaseOpened.executeWithOptions({ ...RECORD, summary }, [{ acceptance: write.acceptance, progress }])
+        : act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [progress]);
+    },
     notify: (summary, { eventKey, type, at, audience, zh, en }) =>
       act.notify.executeWithOptions({ ...RECORD, summary }, [{ caseNo, eventKey, type, at, audience, zh, en }]),
   });

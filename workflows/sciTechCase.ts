@@ -54,6 +54,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
   if (!c.ended() && c.state.decision?.outcome === 'APPROVED') await c.approveAndDisburse();
 
   await clock;
+  await c.unacknowledged.settled();
   await condition(allHandlersFinished);
   c.refreshOperatorView();
   return c.state;

@@ -3,7 +3,6 @@
 // method that writes is part of the workflow's history: keep the order of its commands.
 import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
-import type { TaskRow } from '../activities/caseProgress';
 import type { PatentValuation } from '../activities/adapters';
 import { ESCALATION } from '../domain/escalation';
 import { formatWan } from '../domain/money';
@@ -13,12 +12,14 @@ import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
+import { loadWorkingCalendar } from './calendarYears';
 import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
-import { caseProjector, type Projector } from './projector';
+import { caseProjector, type CaseWrite, type Projector } from './projector';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
 import { validateSciTechWithdraw } from './sciTechCaseValidators';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
 import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT, UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -35,7 +36,9 @@ export class SciTechCase {
   private readonly payout: Payout = { cancellable: false, holds: 0 };
   /** One promise in calendar time, never paused and never moved. */
   readonly clock: SlaClock<Deadline<'PROMISE'>>;
-  private readonly projector: Projector<TaskRow[]>;
+  /** Breach notices waiting for someone to acknowledge them, else for the task force's leaders. */
+  readonly unacknowledged: UnacknowledgedBreaches;
+  private readonly projector: Projector<CaseWrite>;
   private readonly acceptedAt: Date;
   private readonly dueAt: Date;
   private readonly atRiskAt: Date;
@@ -68,6 +71,7 @@ export class SciTechCase {
       minWaitMs: 1,
     });
     this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt }));
+    this.unacknowledged = new UnacknowledgedBreaches(input.caseNo, [`善科贷案件 ${input.caseNo}（${input.firm.name}）`, `Sci-tech case ${input.caseNo}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
   ended(): boolean {
@@ -296,6 +300,12 @@ export class SciTechCase {
       zh: `【超时督办】善科贷案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.application.requestedFen)}）的48小时承诺已于 ${shanghaiText(state.dueAt)} 超时，所处阶段 ${state.stage}，负责人 ${this.holder()}。请综合协调组督办。`,
       en: `[SLA breached] Sci-tech case ${input.caseNo}: the 48-hour promise passed its due ${shanghaiText(state.dueAt)}; stage ${state.stage}; owner ${this.holder()}. Escalated to the task force's general coordination group.`,
     });
+    if (patched(UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT)) {
+      // The promise runs in calendar hours, but nobody answers on a rest day: the wait is in
+      // working hours, on a calendar loaded only now that one is needed.
+      const calendar = await loadWorkingCalendar(new Date());
+      this.unacknowledged.watch({ eventKey: `escalated:${key}`, label: this.promise().label, dueAt: this.dueAt, settled: () => caseAnswered(state.stage) || this.ended() }, calendar);
+    }
   }
 
   /** Who holds the case up right now. */

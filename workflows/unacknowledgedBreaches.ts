@@ -14,6 +14,11 @@ import type { Notice } from './projector';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
+/** The patch under which a fast-track case's unanswered breach goes to the leaders. */
+export const UNACKNOWLEDGED_BREACH_ESCALATES = 'unacknowledged-breach-escalates';
+/** The same step for sci-tech cases and joint consultations; histories before it stop at the coordination group. */
+export const UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT = 'unacknowledged-breach-escalates-every-product';
+
 const act = proxyActivities<Activities>(RECORD);
 
 export interface BreachNotice {

@@ -12,6 +12,8 @@ const Claims = z.object({
   role: z.enum(ROLES),
   street: z.string().optional(),
   bank: z.string().optional(),
+  community: z.string().optional(),
+  team: z.string().optional(),
 });
 
 export type VerifyToken = (token: string) => Promise<Principal>;

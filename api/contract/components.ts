@@ -4,6 +4,10 @@
 // response files here, never from a route.
 import { z } from 'zod';
 import {
+  BankBody,
+  BranchBody,
+  BuildingBody,
+  CommunityBody,
   CreateCaseBody,
   DecisionBody,
   DevSignInBody,
@@ -22,13 +26,18 @@ import {
   ResumeBody,
   SciTechDecisionBody,
   StartBatchBody,
+  StaffGroupsBody,
   StartConsultationBody,
+  SurveyFirmBody,
+  TeamBody,
+  VisitBody,
   WithdrawConsultationBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
-import { DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
+import { Bank, Branch, DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
+import { SURVEY_RESPONSE_SCHEMAS } from './surveyResponses';
 import type { Named, ResponseSpec } from './spec';
 
 const named = <S extends Record<string, z.ZodType>>(schemas: S) =>
@@ -40,6 +49,9 @@ export const R = named({
   ...REPORT_RESPONSE_SCHEMAS,
   ...CONSULTATION_RESPONSE_SCHEMAS,
   ...NOTIFICATION_RESPONSE_SCHEMAS,
+  ...SURVEY_RESPONSE_SCHEMAS,
+  BankView: Bank,
+  BranchView: Branch,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
   OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
   DocsPage: z.string().describe('HTML'),
@@ -74,6 +86,14 @@ export const B = named({
   MaterialsCompleteBody,
   ReReviewBody,
   WithdrawConsultationBody,
+  StaffGroupsBody,
+  BankBody,
+  BranchBody,
+  CommunityBody,
+  BuildingBody,
+  TeamBody,
+  SurveyFirmBody,
+  VisitBody,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------

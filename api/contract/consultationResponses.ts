@@ -46,7 +46,17 @@ export const ConsultationView = z.strictObject({
   reasons: z.array(Reason),
   plan: Plan.nullable(),
   materials: z.array(
-    z.strictObject({ missing: z.array(z.string()), reason: z.string(), by: z.string(), since: instant, until: instant.optional(), pausedWorkingDays: z.number().int().optional(), pausedWorkingMs: z.number().optional() }),
+    z.strictObject({
+      missing: z.array(z.string()),
+      reason: z.string(),
+      by: z.string(),
+      since: instant,
+      until: instant.optional(),
+      pausedWorkingDays: z.number().int().optional(),
+      pausedWorkingMs: z.number().optional(),
+      escalatesAt: instant.optional().describe('When the wait, still standing, escalates to the coordination group (10 working days after its own day)'),
+      escalatedAt: instant.optional().describe('When it did'),
+    }),
   ),
   reReview: z.strictObject({ outcome: z.enum(['ACCEPTED', 'DECLINED']), by: z.string(), at: instant, note: z.string().optional() }).nullable(),
   linkedCase: z.strictObject({ caseNo: z.string(), url: z.string() }).nullable().describe('The case an accepted plan opened; it names this consultation in its acceptance event'),

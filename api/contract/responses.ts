@@ -39,8 +39,18 @@ export const Readiness = z.strictObject({ status: z.literal('ok'), database: z.l
 
 const Named = { code: z.string(), nameZh: z.string(), nameEn: z.string() };
 export const Street = z.strictObject(Named);
-export const Branch = z.strictObject({ ...Named, bankCode: z.string(), streetCode: z.string().nullable() });
-export const Bank = z.strictObject({ ...Named, branches: z.array(Branch) });
+/** Retired reference data stays for what names it; nothing new may name it. */
+const retiredAt = instant.nullable().describe('When it was retired; null while in use');
+export const Branch = z.strictObject({
+  ...Named,
+  bankCode: z.string(),
+  /** The street the branch sits in. */
+  streetCode: z.string().nullable(),
+  /** Streets its customer managers are stationed at: the bank sees their visit lists. */
+  stations: z.array(z.string()),
+  retiredAt,
+});
+export const Bank = z.strictObject({ ...Named, retiredAt, branches: z.array(Branch) });
 export const StreetList = z.strictObject({ items: z.array(Street) });
 export const BankList = z.strictObject({ items: z.array(Bank) });
 
@@ -48,12 +58,12 @@ export const BankList = z.strictObject({ items: z.array(Bank) });
 
 const Event = z.strictObject({ type: z.string(), actor: z.string(), at: instant, data: z.unknown() });
 
-/** A branch of the parallel review. Read from the workflow when it runs, else from the record. */
+/** A branch of the parallel review. */
 const Task = z.strictObject({
   kind: TaskKind,
   assignee: z.string(),
   dueAt: instant,
-  /** Only from the running workflow. */
+  /** Absent on a branch recorded before the record kept it. */
   atRiskAt: instant.optional(),
   status: z.enum(['OPEN', 'COMPLETING', 'DONE']),
   slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']),
@@ -102,6 +112,14 @@ const Decision = z.strictObject({
 
 const amountText = z.string().describe('CNY with two decimals, e.g. "5140000.00"');
 
+/** Which one answered a case view, and whether it is the case as it stands now. */
+const answerSource = {
+  live: z
+    .boolean()
+    .describe('true: the case as its workflow stands now (the workflow answered, or the record did while the workflow had nothing in flight); false: the record as last written, the workflow could not be reached (gone past retention, Temporal or no worker answering)'),
+  answeredBy: z.enum(['RECORD', 'WORKFLOW']).describe('RECORD: PostgreSQL answered (the default); WORKFLOW: the running workflow was queried (?live=true, or the record trailed it)'),
+};
+
 /** What a case view of any product starts with. */
 const caseHeader = {
   id: z.string(),
@@ -137,11 +155,10 @@ export const FastTrackCaseView = z.strictObject({
   slaState: SlaState,
   acceptedAt: instant,
   dueAt: instant.nullable(),
-  /** Null when the workflow could not be asked (it has ended). */
+  /** Null only on a case recorded before the record kept it, whose workflow could not be asked. */
   dueProvisional: z.boolean().nullable(),
   dueExplanation: z.array(z.string()),
-  /** True: read from the workflow; false: rebuilt from the record (the workflow is gone past retention, or no worker answered). */
-  live: z.boolean(),
+  ...answerSource,
   tasks: z.array(Task),
   breaches: z.array(Breach),
   pauses: z.array(Pause),
@@ -206,9 +223,9 @@ export const SciTechCaseView = z.strictObject({
   acceptedAt: instant,
   /** acceptedAt + 48 calendar hours. */
   dueAt: instant.nullable(),
-  /** When the case turns AT_RISK; only from the running workflow. */
+  /** When the case turns AT_RISK. */
   atRiskAt: instant.nullable(),
-  live: z.boolean(),
+  ...answerSource,
   /** What the firm submitted, as recorded at acceptance. */
   application: z
     .strictObject({
@@ -271,16 +288,16 @@ export const CaseListPage = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
-/** One piece of the caller's work: a review branch assigned to them, or their bank's credit decision. */
+/** One piece of the caller's work: a review branch assigned to them, or their bank's credit decision or held payment. */
 export const TaskListItem = z.strictObject({
   caseId: z.string(),
   product: z.string(),
-  kind: z.union([TaskKind, z.literal('CREDIT_DECISION')]),
-  /** The branch's assignee; null for a decision, which is the bank's. */
+  kind: z.union([TaskKind, z.literal('CREDIT_DECISION'), z.literal('DISBURSEMENT_HELD')]).describe('A branch; CREDIT_DECISION; or DISBURSEMENT_HELD, a payment the bank reported at another amount, to confirm or retry'),
+  /** The branch's assignee; null for a decision or a held payment, which are the bank's. */
   assignee: z.string().nullable(),
-  /** The branch's SLA state, or the case's for a decision. */
+  /** The branch's SLA state, or the case's for a decision or a held payment. */
   slaState: z.enum(['ON_TRACK', 'AT_RISK', 'BREACHED']),
-  /** The branch's due, or the case's promise for a decision. */
+  /** The branch's due, or the case's promise for a decision or a held payment. */
   dueAt: instant.nullable(),
   stage: AnyStage,
   firmName: z.string(),
@@ -454,7 +471,7 @@ export const SlaBreachList = z.strictObject({
 
 // ---- Sign-in -------------------------------------------------------------------------------
 
-const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional() });
+const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional(), community: z.string().optional(), team: z.string().optional() });
 export const SignInOptionsView = z.strictObject({
   /** Null unless development sign-in is on. */
   devUsers: z.array(DevUser).nullable(),
@@ -480,6 +497,19 @@ export const AuditTrailPage = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
+// ---- Staff directory -----------------------------------------------------------------------
+
+export const StaffMember = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  street: z.string().nullable(),
+  bank: z.string().nullable(),
+  active: z.boolean(),
+  groups: z.array(z.string()).describe('The task force groups notices reach this person through (domain/escalation.ts)'),
+});
+export const StaffList = z.strictObject({ items: z.array(StaffMember) });
+
 /** Every named response schema, as it appears under components.schemas. */
 export const RESPONSE_SCHEMAS = {
   ProblemDetails,
@@ -504,4 +534,6 @@ export const RESPONSE_SCHEMAS = {
   SlaSummary,
   SlaBreachList,
   AuditTrailPage,
+  StaffMember,
+  StaffList,
 } as const;

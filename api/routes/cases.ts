@@ -1,7 +1,7 @@
 // Cases: opening one (it starts its workflow), lists, the caller's work, a case and its timeline.
 import { z } from 'zod';
 import { B, P, R, authed, ok, problem, withBody } from '../contract';
-import { CaseListQuery, CaseParams, IdempotencyKeyHeader, TaskListQuery } from '../schemas';
+import { CaseListQuery, CaseParams, CaseReadQuery, IdempotencyKeyHeader, TaskListQuery } from '../schemas';
 import { route } from './route';
 
 export const CASE_SCOPE = 'Cases of the caller’s street (case and grid officers), bank (customer managers, credit approvers), assigned to them (assessors), or the district (task force, manager, operator); others get 404';
@@ -16,6 +16,8 @@ const caseRead = (description: string, body: typeof R.CaseView | typeof R.CaseTi
   pathParams: CaseParams,
   responses: { 200: ok(description, body), ...authed, 400: P.badPath, 404: P[404] },
 });
+
+const caseView = caseRead('The case', R.CaseView);
 
 export const CASE_ROUTES = [
   route({
@@ -79,13 +81,15 @@ export const CASE_ROUTES = [
     },
   }),
   route({
-    ...caseRead('The case', R.CaseView),
+    ...caseView,
     operationId: 'getCase',
     path: '/api/v1/cases/{caseNo}',
-    summary: '案件详情 A case, from its workflow; from the record when the workflow is gone (retention) or cannot answer (no worker)',
+    summary: '案件详情 A case, from its record; from its workflow when asked (?live=true) or while the record trails it (answeredBy says which)',
+    query: CaseReadQuery,
+    responses: { ...caseView.responses, 422: P[422] },
     audit: { action: 'CASE_READ', subject: (path) => `case:${path.caseNo}` },
     handler: async (c, { cases }) => {
-      c.res.json(await cases.get(c.caller, c.path.caseNo));
+      c.res.json(await cases.get(c.caller, c.path.caseNo, c.query().live === 'true'));
     },
   }),
   route({

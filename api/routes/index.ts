@@ -14,6 +14,9 @@ import { REPORT_ROUTES } from './reports';
 import { operationsOf, type Route } from './route';
 import { SIGN_IN_ROUTES } from './signIn';
 import { SLA_ROUTES } from './sla';
+import { STAFF_ROUTES } from './staff';
+import { SURVEY_NETWORK_ROUTES } from './surveyNetwork';
+import { VISIT_ROUTES } from './visits';
 
 export const ROUTES: readonly Route[] = [
   ...HEALTH_ROUTES,
@@ -28,7 +31,10 @@ export const ROUTES: readonly Route[] = [
   ...SLA_ROUTES,
   ...REPORT_ROUTES,
   ...CONSULTATION_ROUTES,
+  ...SURVEY_NETWORK_ROUTES,
+  ...VISIT_ROUTES,
   ...AUDIT_ROUTES,
+  ...STAFF_ROUTES,
 ];
 
 /** What the document lists: one operation per route, or one per variant (a task's completion). */

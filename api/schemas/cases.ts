@@ -9,7 +9,7 @@ import { DISBURSEMENT_RESOLUTIONS } from '../../domain/disbursementHold';
 import { FAST_TRACK_STAGES, SCI_TECH_STAGES, type FastTrackStage, type SciTechStage } from '../../domain/stages';
 import { IsoDateParam } from './common';
 
-const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+export const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
 /** A CNY amount as a decimal string ("5140000.00") or a whole number of yuan; parsed to integer fen. */
 const cny = (allowZero: boolean) => z.union([z.string(), z.number().int('must be whole yuan, or a decimal string such as "1200.50"')]).transform((v, ctx) => {
@@ -24,9 +24,11 @@ const cny = (allowZero: boolean) => z.union([z.string(), z.number().int('must be
   }
   return fen;
 });
-const amount = cny(false);
+/** A positive CNY amount, in fen once parsed. */
+export const positiveCny = cny(false);
 
-const creditCode = z.string().transform((v, ctx) => {
+/** A Unified Social Credit Code, checked; its warnings (a failing check character) are the officer's to confirm. */
+export const creditCodeText = z.string().transform((v, ctx) => {
   const r = checkCreditCode(v);
   if (!r.ok) {
     ctx.addIssue({ code: 'custom', message: r.message });
@@ -38,11 +40,11 @@ const creditCode = z.string().transform((v, ctx) => {
 /** What opening any case takes; allow-listed: stage, SLA state and owners are the workflow's, never the caller's. */
 const caseOpening = {
   firmName: trimmed(200),
-  creditCode,
+  creditCode: creditCodeText,
   street: trimmed(40),
   bank: trimmed(40),
   /** Fast-track: the loan asked for; sci-tech: the requested credit. */
-  amount,
+  amount: positiveCny,
   purpose: trimmed(1000),
   /** The officer confirms a code whose check character fails (early Fujian/Xiamen pilot codes). */
   confirmCreditCodeWarnings: z.boolean().default(false),
@@ -91,6 +93,10 @@ export type TaskSlug = keyof typeof TASK_SLUGS;
 const TaskSlugParam = z.enum(Object.keys(TASK_SLUGS) as [TaskSlug, ...TaskSlug[]]);
 export const CaseParams = z.strictObject({ caseNo: CaseNoParam });
 export const CaseTaskParams = z.strictObject({ caseNo: CaseNoParam, task: TaskSlugParam });
+/** `live=true` asks the case's workflow instead of its record. */
+export const CaseReadQuery = z.strictObject({
+  live: z.enum(['true', 'false'], 'must be true or false').optional().describe('true: ask the workflow, not the record (which answers by default, and whenever it is current)'),
+});
 
 export const EVIDENCE = {
   GRID_SUBMISSION: z.strictObject({
@@ -118,7 +124,7 @@ const decisionBody = <R extends readonly [string, ...string[]]>(terms: { minRate
   z.discriminatedUnion('outcome', [
     z.strictObject({
       outcome: z.literal('APPROVED'),
-      amount,
+      amount: positiveCny,
       rateBp: z
         .number('must be a number')
         .int('must be whole basis points')

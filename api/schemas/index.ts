@@ -11,3 +11,5 @@ export * from './reports';
 export * from './signIn';
 export * from './sla';
 export * from './audit';
+export * from './staff';
+export * from './surveyNetwork';

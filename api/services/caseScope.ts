@@ -28,6 +28,11 @@ export function visibleCasesWhere(p: Principal): Prisma.LoanCaseWhereInput {
       return { bankCode: p.bank ?? '' };
     case 'assessor':
       return { tasks: { some: { assignee: p.sub } } };
+    // The survey's people find firms; the cases their leads open are the street's to work.
+    case 'visit_team_member':
+    case 'community_coordinator':
+    case 'survey_officer':
+      return { caseNo: '' };
     case 'task_force':
     case 'manager':
     case 'operator':

@@ -1,4 +1,6 @@
-// A case as the API shows it: the record, with the workflow's live state over it when it answers.
+// A case as the API shows it: answered by its record, or by its running workflow's live state
+// (cases.ts decides which, caseFreshness.ts says when the record trails). Both answers show the
+// same: the record keeps everything the view shows, and the timeline rebuilds the rest.
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
@@ -11,15 +13,35 @@ import { caseNotFound } from './caseScope';
 /** A case's state as its workflow answers it; `product` tells the two apart. */
 export type LiveCaseState = CaseState | SciTechCaseState;
 
-/** The case view; `liveState` undefined when the record answers (`live: false`). */
-export async function caseView(db: Database, caseNo: string, liveState: LiveCaseState | undefined, uiLink: (id: string) => string) {
+/**
+ * Who answers a view: the workflow with its live state, or the record; `current` when Temporal
+ * showed nothing in flight that the record lacks, false when the workflow could not be reached.
+ */
+export type CaseAnswer = { by: 'WORKFLOW'; state: LiveCaseState } | { by: 'RECORD'; current: boolean };
+
+/** The case's record: its row, street, bank, branches and timeline. */
+export async function caseRecord(db: Database, caseNo: string) {
   const c = await db.loanCase.findUnique({
     where: { caseNo },
     include: { street: true, bank: true, tasks: true, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
   });
   if (!c) throw caseNotFound(caseNo);
+  return c;
+}
+
+export type CaseRecord = Awaited<ReturnType<typeof caseRecord>>;
+
+/**
+ * Whether the record holds all the view shows. A fast-track case last projected before the record
+ * kept the due's explanation and the branches' warning times lacks them until its next write.
+ */
+export function recordComplete(c: CaseRecord): boolean {
+  return c.product !== 'FAST_TRACK' || (c.dueProvisional !== null && c.tasks.every((t) => t.atRiskAt !== null));
+}
+
+export function caseView(c: CaseRecord, answer: CaseAnswer, uiLink: (id: string) => string) {
+  const liveState = answer.by === 'WORKFLOW' ? answer.state : undefined;
   const amountFen = Number(c.amountFen);
-  // The workflow is the source of truth; the record is its projection.
   const common = {
     id: c.caseNo,
     workflowId: c.workflowId,
@@ -35,22 +57,23 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
     acceptedAt: c.acceptedAt.toISOString(),
     dueAt: liveState?.dueAt ?? c.dueAt?.toISOString() ?? null,
   };
+  const source = { live: answer.by === 'WORKFLOW' || answer.current, answeredBy: answer.by };
   const tail = {
     temporalUi: uiLink(c.workflowId),
     events: c.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })),
   };
   if (c.product === 'SCI_TECH') {
     const live = liveState as SciTechCaseState | undefined;
-    return { ...common, live: live !== undefined, ...sciTechCaseFacts(live, c.events), ...tail };
+    return { ...common, ...source, ...sciTechCaseFacts(live, c.events), ...tail };
   }
   const live = liveState as CaseState | undefined;
   const facts = fastTrackCaseFacts(live, c.events);
   const standing = facts.pauses.find((p) => p.until === undefined);
   return {
     ...common,
-    dueProvisional: live?.dueProvisional ?? null,
-    dueExplanation: live?.dueExplanation ?? [],
-    live: live !== undefined,
+    dueProvisional: live?.dueProvisional ?? c.dueProvisional,
+    dueExplanation: live?.dueExplanation ?? c.dueExplanation,
+    ...source,
     // In the workflow's order, as a live view lists them.
     // (Who reassigned a task is on the timeline; the workflow keeps it for its own rule.)
     tasks: live?.tasks.map(({ assignedBy: _assignedBy, ...t }) => t) ?? [...c.tasks].sort((a, b) => taskOrder(a.kind) - taskOrder(b.kind)).map((t) => ({
@@ -59,7 +82,8 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
       status: t.status,
       slaState: t.slaState,
       dueAt: t.dueAt.toISOString(),
-      evidence: t.evidence,
+      atRiskAt: t.atRiskAt?.toISOString(),
+      evidence: t.evidence ?? undefined,
       completedAt: t.completedAt?.toISOString(),
       completedBy: t.completedBy ?? undefined,
     })),
@@ -70,6 +94,6 @@ export async function caseView(db: Database, caseNo: string, liveState: LiveCase
   };
 }
 
-export type CaseView = Awaited<ReturnType<typeof caseView>>;
+export type CaseView = ReturnType<typeof caseView>;
 
 const taskOrder = (kind: string) => TASK_KINDS.indexOf(kind as (typeof TASK_KINDS)[number]);

@@ -16,9 +16,11 @@ import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { visibleCase, visibleCasesWhere } from './caseScope';
-import { caseView, type LiveCaseState } from './caseView';
+import { recordStanding } from './caseFreshness';
+import { caseRecord, caseView, recordComplete, type CaseView, type LiveCaseState } from './caseView';
 import { decodeCursor, encodeCursor } from './pageCursor';
 import { hashOfRequest, keyReused } from './requestKeys';
+import { bankRefusal } from './reference';
 import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { RETRY_WITH_KEY, askOrUndefined, boundedWrite, temporalUiLink } from './workflowCalls';
 
@@ -35,17 +37,32 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
   /** The case's workflow state (both products answer the same query), or undefined when the record must answer. */
   const ask = (log: Caller['log'], caseNo: string) =>
     askOrUndefined(client, log, `case-${caseNo}`, () => client.workflow.getHandle(`case-${caseNo}`).query(getStateQuery) as Promise<LiveCaseState>);
-  const view = (caseNo: string, state: LiveCaseState | undefined) => caseView(db, caseNo, state, uiLink);
+  /** The case as its workflow just answered (an update's result). */
+  const view = async (caseNo: string, state: LiveCaseState) => caseView(await caseRecord(db, caseNo), { by: 'WORKFLOW', state }, uiLink);
+
+  /**
+   * A case from its record, unless `live` asks for the workflow, the record trails the workflow
+   * (caseFreshness.ts) or lacks what the view shows (recorded before it kept it all).
+   */
+  async function read(log: Caller['log'], caseNo: string, live: boolean) {
+    const [record, standing] = await Promise.all([caseRecord(db, caseNo), live ? undefined : recordStanding(client, log, `case-${caseNo}`)]);
+    if (standing === 'UNREACHABLE' || (standing === 'CURRENT' && recordComplete(record))) {
+      return caseView(record, { by: 'RECORD', current: standing === 'CURRENT' }, uiLink);
+    }
+    const state = await ask(log, caseNo);
+    // Read after the workflow answered, so its timeline is not older than its state.
+    return caseView(await caseRecord(db, caseNo), state ? { by: 'WORKFLOW', state } : { by: 'RECORD', current: false }, uiLink);
+  }
 
   return {
     /** The case `caseNo` names if the caller may see it, with its product; else 404. */
     visible: (principal: Principal, caseNo: string) => visibleCase(db, principal, caseNo),
     view,
 
-    /** A case, from its workflow; from the record when the workflow is gone or cannot answer. */
-    async get(caller: Caller, caseNo: string) {
+    /** A case: from its record, or from its workflow when asked (`live`) or when the record trails it. */
+    async get(caller: Caller, caseNo: string, live: boolean) {
       const visible = await visibleCase(db, caller.principal, caseNo);
-      return view(visible.caseNo, await ask(caller.log, visible.caseNo));
+      return read(caller.log, visible.caseNo, live);
     },
 
     async timeline(principal: Principal, caseNo: string) {
@@ -110,7 +127,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
      * product's workflow with the acceptance update, which returns once the workflow has written
      * the record. `requestBody` is the body as sent: a repeat must send the same.
      */
-    async open(caller: Caller, body: CreateCaseBody, requestBody: unknown): Promise<{ caseNo: string; replayed: boolean; view: Awaited<ReturnType<typeof view>> }> {
+    async open(caller: Caller, body: CreateCaseBody, requestBody: unknown): Promise<{ caseNo: string; replayed: boolean; view: CaseView }> {
       const { principal } = caller;
       const [street, bank] = await Promise.all([
         db.street.findUnique({ where: { code: body.street } }),
@@ -118,7 +135,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       ]);
       const errors: FieldError[] = [];
       if (!street) errors.push({ field: 'street', message: `unknown street '${body.street}'; see GET /api/v1/streets` });
-      if (!bank) errors.push({ field: 'bank', message: `unknown bank '${body.bank}'; see GET /api/v1/banks` });
+      const bankRefused = bankRefusal(bank, body.bank);
+      if (bankRefused) errors.push({ field: 'bank', message: bankRefused });
       if (errors.length) throw validationProblem(errors);
       if (body.street !== principal.street) {
         throw new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${principal.street} only, not ${body.street}`);
@@ -181,15 +199,13 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         key === undefined
           ? { zh: '请稍后查看该案件，勿不带 Idempotency-Key 重复提交（那会另开一案）。', en: 'read the case later; do not resend without an Idempotency-Key (that opens another case).' }
           : RETRY_WITH_KEY;
-      let state: LiveCaseState | undefined;
       try {
-        state = await boundedWrite(client, accepted, next, startCase);
+        return { caseNo, replayed, view: await view(caseNo, await boundedWrite(client, accepted, next, startCase)) };
       } catch (err) {
         // A repeat after the case has ended answers the case as it is.
         if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        state = await ask(caller.log, caseNo);
+        return { caseNo, replayed, view: await read(caller.log, caseNo, false) };
       }
-      return { caseNo, replayed, view: await view(caseNo, state) };
     },
   };
 }

@@ -36,6 +36,7 @@ import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
 import { BatchIdParam, ConsultationIdParam, type ConsultationListQuery, type MaterialsRequestBody, type PlanBody, type ReReviewBody, type ReasonsBody, type StartBatchBody } from '../schemas';
 import type { Caller } from './caller';
+import { bankRefusal } from './reference';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import type { CasesDeps } from './cases';
 import { REPEAT_IS_SAFE, askOrUndefined, boundedWrite, runUpdate, temporalUiLink } from './workflowCalls';
@@ -56,6 +57,9 @@ function visibleConsultationsWhere(p: Principal): Prisma.ConsultationWhereInput 
     case 'credit_approver':
       return { OR: [{ bankCode: p.bank ?? '' }, { planBankCode: p.bank ?? '' }] };
     case 'assessor':
+    case 'visit_team_member':
+    case 'community_coordinator':
+    case 'survey_officer':
       return { consultationId: '' };
     case 'task_force':
     case 'manager':
@@ -170,7 +174,8 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
       act(caller, id, recordReasonsUpdate, { actor: actorOf(caller.principal), reasons }),
 
     async proposePlan(caller: Caller, id: string, body: z.output<typeof PlanBody>) {
-      if (!(await db.bank.findUnique({ where: { code: body.bank } }))) throw validationProblem([{ field: 'bank', message: `unknown bank '${body.bank}'; see GET /api/v1/banks` }]);
+      const bankRefused = bankRefusal(await db.bank.findUnique({ where: { code: body.bank } }), body.bank);
+      if (bankRefused) throw validationProblem([{ field: 'bank', message: bankRefused }]);
       const s = body.sciTech;
       const plan: ProposedPlan = {
         kind: body.kind,

@@ -1,5 +1,6 @@
 // 我的待办 The caller's work, soonest due first: the review branches assigned to them and, for a
-// bank's credit approvers, the cases waiting for their bank's decision. Served from the case
+// bank's credit approvers, the cases waiting for their bank's decision or holding a payment the
+// bank reported at another amount (DISBURSEMENT_HELD, theirs to confirm or retry). Served from the case
 // records (the workflows' projection), so an inbox costs two queries however many cases are open,
 // and the most urgent work is never beyond a page of newest cases.
 import type { z } from 'zod';
@@ -10,9 +11,12 @@ import type { Principal } from '../../domain/people';
 import type { TaskListQuery } from '../schemas';
 import { visibleCasesWhere } from './caseScope';
 
-/** The stages in which a case waits for its bank's credit decision, by product. */
-const DECISION_STAGES = ['CREDIT_DECISION', 'MANUAL_REVIEW'];
-
+/** The stages in which a case waits for its bank's credit approver, and the work each is. */
+const APPROVER_WORK: Record<string, 'CREDIT_DECISION' | 'DISBURSEMENT_HELD'> = {
+  CREDIT_DECISION: 'CREDIT_DECISION',
+  MANUAL_REVIEW: 'CREDIT_DECISION',
+  DISBURSEMENT_HELD: 'DISBURSEMENT_HELD',
+};
 
 function item(c: LoanCase, work: { kind: string; assignee: string | null; slaState: string; dueAt: Date | null }) {
   return {
@@ -49,10 +53,10 @@ export function caseInbox(db: Database) {
         take: q.limit + 1,
         include: { loanCase: true },
       }),
-      // A decision is the bank's, not a person's: it is an approver's own work, not a colleague's.
+      // A decision or a held payment is the bank's, not a person's: it is an approver's own work, not a colleague's.
       p.role === 'credit_approver' && assignee === p.sub
         ? db.loanCase.findMany({
-            where: { AND: [visible, { stage: { in: DECISION_STAGES }, slaState: q.slaState }] },
+            where: { AND: [visible, { stage: { in: Object.keys(APPROVER_WORK) }, slaState: q.slaState }] },
             orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }],
             take: q.limit + 1,
           })
@@ -60,7 +64,7 @@ export function caseInbox(db: Database) {
     ]);
     const items = [
       ...tasks.map((t) => item(t.loanCase, t)),
-      ...decisions.map((c) => item(c, { kind: 'CREDIT_DECISION', assignee: null, slaState: c.slaState, dueAt: c.dueAt })),
+      ...decisions.map((c) => item(c, { kind: APPROVER_WORK[c.stage]!, assignee: null, slaState: c.slaState, dueAt: c.dueAt })),
     ].sort(byDue);
     return { items: items.slice(0, q.limit), truncated: items.length > q.limit };
   };

@@ -17,6 +17,9 @@ import { notificationService } from './notifications';
 import { referenceData } from './reference';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
+import { staffDirectory } from './staff';
+import { surveyNetworkService } from './surveyNetwork';
+import { visitService } from './visits';
 
 export interface ServiceDeps extends CasesDeps {
   /** Development sign-in and the console's OIDC provider; absent: neither. */
@@ -39,6 +42,8 @@ export function createServices(deps: ServiceDeps) {
     calendarYears: calendarYears(deps.db, deps.client),
     firms: firmService(deps.db),
     reference: referenceData(deps.db),
+    surveyNetwork: surveyNetworkService(deps.db),
+    visits: visitService(deps),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),
@@ -46,6 +51,7 @@ export function createServices(deps: ServiceDeps) {
     metrics: deps.metrics,
     contract: publishedContract(deps.operations),
     audit: auditTrail(deps.db),
+    staff: staffDirectory(deps.db),
   };
 }
 

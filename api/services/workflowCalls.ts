@@ -9,7 +9,7 @@ import type { Caller } from './caller';
 import { hashOfRequest, keyReused } from './requestKeys';
 
 /** How long a read waits for a workflow before the record answers. */
-const READ_DEADLINE_MS = 5_000;
+export const READ_DEADLINE_MS = 5_000;
 /**
  * How long a write waits: after a worker crash its workflow task and an activity it had taken
  * are each retried within 10 s (workflows/activityOptions.ts), so recovery fits with room to spare.

@@ -90,6 +90,14 @@ export function endPause(calendar: WorkingCalendar, pause: PauseSpan, at: Date, 
   return { pausedWorkingMs: (pause.pausedWorkingMs = calendar.workingTimeRemaining(new Date(pause.since), at)) };
 }
 
+/**
+ * When a pause still standing escalates: 24:00 of the `limitWorkingDays`-th working day after the
+ * pause's own day, counted as a period like the pause itself.
+ */
+export function pauseLimitAt(calendar: WorkingCalendar, since: Date, limitWorkingDays: number): Date {
+  return calendar.addWorkingDays(since, limitWorkingDays).dueAt;
+}
+
 /** A due moved later by the firm's pauses: a 24:00 due moved by working days stays 24:00 of a working day. */
 export function extendByPauses(calendar: WorkingCalendar, due: Date, paused: PausedTime): Date {
   // The due's own day is the day before 24:00, like the acceptance day of a period.

@@ -17,7 +17,8 @@
 //   workflow derives it) ÷ closed, null when nothing closed: closed without a breach, which a
 //   prompt rejection is too, so it is not the promise.
 // - pausedWorkingDays: working days the cohort's cases waited for the firm, by the SLA_RESUMED
-//   events (each pause counted as a period); the promise moved on by them, so they stand beside it:
+//   events and the WITHDRAWN event's pauseEnded (a pause the withdrawal ended), each pause counted
+//   as a period; the promise moved on by them, so they stand beside it:
 //   "kept in 5 working days, not counting 3 waiting for the firm".
 // - Working days between two instants = working time between them ÷ 24 h, where working
 //   time is `WorkingCalendar.workingTimeRemaining`: only time on Chinese working days
@@ -97,8 +98,10 @@ function first(events: readonly ReportEvent[], match: (e: ReportEvent) => boolea
   return found;
 }
 
+/** The working days a pause lasted, from the event that ended it: a resumption, or a withdrawal while paused. */
 function pausedDaysOf(e: ReportEvent): number {
-  const days = e.data && typeof e.data === 'object' ? (e.data as { pausedWorkingDays?: unknown }).pausedWorkingDays : undefined;
+  const data = e.data && typeof e.data === 'object' ? (e.data as { pausedWorkingDays?: unknown; pauseEnded?: { pausedWorkingDays?: unknown } }) : undefined;
+  const days = e.type === 'SLA_RESUMED' ? data?.pausedWorkingDays : e.type === 'WITHDRAWN' ? data?.pauseEnded?.pausedWorkingDays : undefined;
   return typeof days === 'number' ? days : 0;
 }
 
@@ -127,7 +130,7 @@ function factsOf(c: ReportCase, calendar: WorkingCalendar): CaseFacts {
     outcomes: [...(decision ? [outcome(decision.type as OutcomeType, decision.at)] : []), ...(disbursedAt ? [outcome('DISBURSED', disbursedAt)] : [])],
     closed: disbursedAt !== undefined || rejected,
     breaches: breachEvents.length,
-    pausedWorkingDays: ev.filter((e) => e.type === 'SLA_RESUMED').reduce((n, e) => n + pausedDaysOf(e), 0),
+    pausedWorkingDays: ev.reduce((n, e) => n + pausedDaysOf(e), 0),
     durations,
   };
 }

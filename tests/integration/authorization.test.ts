@@ -81,7 +81,12 @@ interface Route {
   ok: number;
 }
 
-const ALL_ROLES: Role[] = ['case_officer', 'grid_officer', 'customer_manager', 'credit_approver', 'assessor', 'task_force', 'manager', 'operator'];
+const ALL_ROLES: Role[] = ['case_officer', 'grid_officer', 'customer_manager', 'credit_approver', 'assessor', 'task_force', 'manager', 'operator', 'visit_team_member', 'community_coordinator', 'survey_officer'];
+// The survey: everyone but the assessor reads within their reach; the task force, its survey group and operators keep the network.
+const SURVEY_READERS = ALL_ROLES.filter((r) => r !== 'assessor');
+const NETWORK_KEEPERS: Role[] = ['task_force', 'survey_officer', 'operator'];
+// 鹭江's first building is on the development visitor's team's list, in the coordinator's community.
+const REACHES_LUJIANG_BUILDING = new Set(['lujiang-visitor', 'lujiang-community', 'survey-group']);
 const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/streets', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/banks', roles: 'all', scoped: false, ok: 200 },
@@ -141,10 +146,24 @@ const routes: Route[] = [
   { method: 'post', path: () => '/api/v1/consultation-batches', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
   { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
   { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}/report`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
+  // The survey network, the visit list and visits (a refused body changes nothing).
+  { method: 'get', path: () => '/api/v1/survey-network?street=lujiang', roles: SURVEY_READERS, scoped: false, ok: 200 },
+  { method: 'put', path: () => '/api/v1/banks/xib', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'put', path: () => '/api/v1/banks/xib/branches/xib-siming', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'put', path: () => '/api/v1/survey-network/communities/lujiang-01', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'put', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'put', path: () => '/api/v1/survey-network/teams/lujiang-01-t1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'get', path: () => '/api/v1/visit-list', roles: SURVEY_READERS, scoped: false, ok: 200 },
+  { method: 'post', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1/firms', body: {}, roles: ['visit_team_member', 'community_coordinator', 'survey_officer'], scoped: true, sees: REACHES_LUJIANG_BUILDING, ok: 422 },
+  { method: 'post', path: () => '/api/v1/visits', body: {}, roles: ['visit_team_member'], scoped: false, ok: 422 },
+  { method: 'get', path: () => '/api/v1/visits?limit=5', roles: SURVEY_READERS, scoped: false, ok: 200 },
   // Metrics count every route and status: an operator's, not the public's.
   { method: 'get', path: () => '/api/v1/metrics', roles: ['operator'], scoped: false, ok: 200 },
   // The audit trail (who read and changed which firm's data): the task force's oversight alone.
   { method: 'get', path: () => `/api/v1/audit?subject=case:${caseId}&limit=5`, roles: ['task_force'], scoped: false, ok: 200 },
+  // Who the task force's groups are: the task force's to know and the operators' to set.
+  { method: 'get', path: () => '/api/v1/staff?group=TASK_FORCE:专班负责人', roles: ['task_force', 'operator'], scoped: false, ok: 200 },
+  { method: 'put', path: () => '/api/v1/staff/task-force/groups', body: { groups: ['TASK_FORCE:nobody'] }, roles: ['operator'], scoped: false, ok: 422 },
 ];
 
 // Route names with the case and firm as placeholders: the ids exist only after beforeAll.
@@ -186,4 +205,16 @@ it.each(DEV_USERS.map((u) => [u.sub, SEES_CONSULTATION.has(u.sub)] as const))('l
 it('changed nothing on the consultation', async () => {
   const c = await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
   expect(c.body).toMatchObject({ stage: 'REASONS_RECORDED', plan: null, materials: [], withdrawal: null, reasons: [{ code: 'LOW_CREDIT_RATING' }] });
+});
+
+it('changed nothing on the survey network', async () => {
+  const n = await request(stack.app).get('/api/v1/survey-network?street=lujiang').set('authorization', await bearer('manager')).expect(200);
+  const first = n.body.communities.find((c: { code: string }) => c.code === 'lujiang-01');
+  // The demo (seeded by another file) may have added a second team and building.
+  expect(first).toMatchObject({
+    nameZh: '鹭江第1社区',
+    retiredAt: null,
+    teams: expect.arrayContaining([expect.objectContaining({ code: 'lujiang-01-t1', retiredAt: null })]),
+    buildings: expect.arrayContaining([expect.objectContaining({ code: 'lujiang-01-b1', team: 'lujiang-01-t1', retiredAt: null })]),
+  });
 });

@@ -130,6 +130,23 @@ describe('on the dev-server stack', () => {
     expect((await check([rejected])).violations).toEqual([]);
   });
 
+  it("reports a record whose due explanation or branch clock is not the workflow's: what GET /cases/:id answers from the record", async () => {
+    const before = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: waiting }, include: { tasks: true } });
+    const grid = before.tasks.find((t) => t.kind === 'GRID_SUBMISSION')!;
+    await stack.db.loanCase.update({ where: { caseNo: waiting }, data: { dueExplanation: ['2099-01-01 虚构假日'] } });
+    await stack.db.caseTask.update({ where: { caseNo_kind: { caseNo: waiting, kind: 'GRID_SUBMISSION' } }, data: { slaState: 'AT_RISK' } });
+    try {
+      const report = await check([waiting]);
+      expect(reported(report)).toEqual({ [waiting]: ['STATE_MISMATCH'] });
+      expect(report.violations[0]!.message).toContain('task GRID_SUBMISSION clock AT_RISK');
+      expect(report.violations[0]!.message).toContain('2099-01-01 虚构假日');
+    } finally {
+      await stack.db.loanCase.update({ where: { caseNo: waiting }, data: { dueExplanation: before.dueExplanation } });
+      await stack.db.caseTask.update({ where: { caseNo_kind: { caseNo: waiting, kind: 'GRID_SUBMISSION' } }, data: { slaState: grid.slaState } });
+    }
+    expect((await check([waiting])).violations).toEqual([]);
+  });
+
   it('reports a record whose workflow does not exist', async () => {
     const caseNo = unusedCaseNo();
     const source = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: waiting } });

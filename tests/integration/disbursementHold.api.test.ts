@@ -15,6 +15,11 @@ const stack = useStack();
 const act = async (who: string, id: string, path: string, body: object) =>
   request(stack.app).post(`/api/v1/cases/${id}${path}`).set('authorization', await bearer(who)).send(body);
 const view = async (id: string) => (await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('manager')).expect(200)).body;
+/** The case's items in `who`'s inbox (GET /tasks), as kind and stage. */
+const inbox = async (who: string, id: string) =>
+  ((await request(stack.app).get('/api/v1/tasks?limit=200').set('authorization', await bearer(who)).expect(200)).body.items as { caseId: string; kind: string; stage: string; assignee: string | null }[])
+    .filter((t) => t.caseId === id)
+    .map(({ kind, stage, assignee }) => ({ kind, stage, assignee }));
 const consistency = (id: string) => checkConsistency({ client: stack.client, db: stack.db, bank: new SandboxBank(stack.db), caseNos: [id], rounds: 2, settleMs: 300 });
 
 it('the bank reports 79.9万 paid for an approved 80万: held for its approver, who confirms the reported payment', async () => {
@@ -34,6 +39,9 @@ it('the bank reports 79.9万 paid for an approved 80万: held for its approver, 
   expect(held.disbursement).toBeNull();
   expect(held.events.find((e: { type: string }) => e.type === 'DISBURSEMENT_HELD').data).toMatchObject({ requestedFen: 80_000_000, reported: { amountFen: 79_900_000 } });
   expect((await consistency(id)).violations).toEqual([]);
+  // It is in the inbox of the case bank's approvers, of nobody else's.
+  expect(await inbox('xib-approver', id)).toEqual([{ kind: 'DISBURSEMENT_HELD', stage: 'DISBURSEMENT_HELD', assignee: null }]);
+  for (const who of ['ccb-approver', 'xib-manager', 'lujiang-officer']) expect(await inbox(who, id)).toEqual([]);
 
   // Only the case bank's credit approver answers, with a valid action and a note.
   const confirm = { action: 'CONFIRM_REPORTED', note: '企业确认到账 79.9 万元' };
@@ -45,10 +53,11 @@ it('the bank reports 79.9万 paid for an approved 80万: held for its approver, 
   expect((await act('xib-approver', id, '/disbursement/resolution', confirm)).status).toBe(200);
   const paid = await eventually(async () => {
     const c = await view(id);
-    expect(c.stage).toBe('DISBURSED');
+    expect(c).toMatchObject({ stage: 'DISBURSED', answeredBy: 'RECORD' });
     return c;
   });
   expect(paid).toMatchObject({ disbursementHold: null, disbursement: { reference: `FK-${id}`, amountFen: 79_900_000 } });
+  expect(await inbox('xib-approver', id)).toEqual([]);
   const types = paid.events.map((e: { type: string }) => e.type);
   expect(types.slice(types.indexOf('CONTRACT_SIGNED'))).toEqual(['CONTRACT_SIGNED', 'DISBURSEMENT_HELD', 'DISBURSEMENT_RESOLVED', 'DISBURSED']);
   expect((await act('xib-approver', id, '/disbursement/resolution', confirm)).status).toBe(409);

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { OPERATIONS } from '../../api/routes';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
-import { bearer } from '../support/auth';
+import { bearer, bearerAs } from '../support/auth';
 import { holdPayment, reportPaid } from '../support/bankHold';
 import { describeViolations } from '../support/contractRecorder';
 import { validSimingCode } from '../support/creditCodes';
@@ -92,7 +92,7 @@ describe('the document', () => {
         if (Number(status) >= 400) expect(Object.keys(r.content)).toEqual(['application/problem+json']);
       }
       // A PUT repeats safely by itself; development sign-in and a notice's preview write nothing.
-      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || ['loadCalendarYear', 'previewCalendarNoticeText', 'devSignIn'].includes(op.operationId)).toBe(true);
+      if (op.requestBody) expect(op.parameters.some((p: Obj) => p.in === 'header' && p.name === 'Idempotency-Key') || ['loadCalendarYear', 'setStaffGroups', 'previewCalendarNoticeText', 'devSignIn'].includes(op.operationId)).toBe(true);
     }
   });
 
@@ -224,6 +224,9 @@ describe('every route, called as an allowed role, answers what the document says
     await call('withdrawConsultation', post('task-force', `/api/v1/consultations/${member}/withdrawal`, { reason: '企业放弃' }));
     await call('listConsultations', get('xib-approver', `/api/v1/consultations?batchId=${batch.body.id}`));
     await call('auditTrail', get('task-force', `/api/v1/audit?subject=case:${a}&limit=5`));
+    await call('listStaff', get('operator', '/api/v1/staff'));
+    // The development task force member's own group again: nothing changes for other tests.
+    await call('setStaffGroups', request(stack.app).put('/api/v1/staff/task-force/groups').set(await as('operator')).send({ groups: ['TASK_FORCE:综合协调组'] }));
     await call('getConsultationBatchReport', get('manager', `${batch.headers.location!}/report`));
 
     // A notification as a breach's delivery writes it, read and acknowledged (no body) by its addressee.
@@ -232,6 +235,27 @@ describe('every route, called as an allowed role, answers what the document says
     });
     await call('listNotifications', get('xib-approver', '/api/v1/notifications?unread=true&limit=5'));
     await call('acknowledgeNotification', request(stack.app).post(`/api/v1/notifications/${delivered.id}/acknowledge`).set(await as('xib-approver')));
+
+    // The survey network, kept by the survey group (codes of this run), and a visit recorded on it.
+    const put = async (who: string, path: string, body: object) => request(stack.app).put(path).set(await as(who)).send(body);
+    const net = `contract-${Date.now().toString(36)}`;
+    await call('putBank', put('operator', `/api/v1/banks/${net}`, { nameZh: '契约测试银行', nameEn: 'Contract test bank' }));
+    await call('putBankBranch', put('operator', `/api/v1/banks/${net}/branches/${net}-1`, { nameZh: '契约测试支行', nameEn: 'Contract test sub-branch', stations: ['zhonghua'] }));
+    await call('putCommunity', put('survey-group', `/api/v1/survey-network/communities/${net}`, { street: 'zhonghua', nameZh: '契约测试社区', nameEn: 'Contract test community' }));
+    const members = [
+      { seat: 'STREET', name: '契约街道', staffId: `${net}-street` },
+      { seat: 'BANK', name: '契约银行', bank: net },
+      { seat: 'PROPERTY', name: '契约物业', organisation: '契约物业公司' },
+    ];
+    await call('putVisitTeam', put('survey-group', `/api/v1/survey-network/teams/${net}-t1`, { community: net, nameZh: '契约走访组', nameEn: 'Contract team', members }));
+    await call('putBuilding', put('task-force', `/api/v1/survey-network/buildings/${net}-b1`, { community: net, nameZh: '契约大厦', nameEn: 'Contract tower', address: '思明区中山路1号', team: `${net}-t1` }));
+    await call('getSurveyNetwork', get('manager', '/api/v1/survey-network?street=zhonghua'));
+    const visitor = { sub: `${net}-street`, name: '契约街道', role: 'visit_team_member' as const, street: 'zhonghua', community: net, team: `${net}-t1` };
+    const firm = await call('addSurveyFirm', request(stack.app).post(`/api/v1/survey-network/buildings/${net}-b1/firms`).set({ authorization: await bearerAs(visitor) }).send({ name: '厦门中华契约有限公司', creditCode: validSimingCode('MA4JRC06') }));
+    await call('recordVisit', request(stack.app).post('/api/v1/visits').set({ authorization: await bearerAs(visitor) }).send({ firmId: firm.body.id, outcome: 'NEED_FOUND', need: { amount: '800000', purpose: '流动资金', urgency: 'WITHIN_MONTH', patents: 2 } }));
+    await call('getVisitList', get('xib-manager', '/api/v1/visit-list'));
+    await call('getVisitList', get('survey-group', '/api/v1/visit-list?street=zhonghua'));
+    await call('listVisits', get('survey-group', '/api/v1/visits?street=zhonghua&limit=5'));
 
     // Every operation of the registry answered at least once with success.
     expect(OPERATIONS.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);

@@ -1,5 +1,5 @@
 // Who a notice reaches: the audience's groups resolved against the staff directory.
-import { COORDINATION_GROUP, ESCALATION, TASK_FORCE_LEADERS, resolveAudience, type StaffEntry } from '../../domain/escalation';
+import { COORDINATION_GROUP, ESCALATION, TASK_FORCE_LEADERS, resolveAudience, staffGroupsProblem, type StaffEntry } from '../../domain/escalation';
 
 const member = (id: string, role: string, at: { street?: string; bank?: string; groups?: string[] } = {}): StaffEntry => ({
   id,
@@ -61,4 +61,13 @@ test('a sci-tech breach reaches the approver holding it besides the coordination
     ['lujiang-officer', 'STREET_OFFICE:lujiang'],
     ['xib-manager', 'BANK:xib'],
   ]);
+});
+
+describe('staffGroupsProblem', () => {
+  it("puts only the task force's members in its groups; anyone may be taken out of all", () => {
+    expect(staffGroupsProblem('task_force', [COORDINATION_GROUP, TASK_FORCE_LEADERS])).toBeUndefined();
+    expect(staffGroupsProblem('customer_manager', [TASK_FORCE_LEADERS])).toBe("only task force members (role task_force) belong to the task force's groups; this person is customer_manager");
+    expect(staffGroupsProblem('operator', [COORDINATION_GROUP])).toMatch(/this person is operator$/);
+    expect(staffGroupsProblem('customer_manager', [])).toBeUndefined();
+  });
 });

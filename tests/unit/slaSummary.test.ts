@@ -128,6 +128,17 @@ describe('summariseSla', () => {
     });
   });
 
+  it('counts the working days of a pause a withdrawal ended, beside those of a resumed one; a withdrawal without a pause adds none', () => {
+    const withdrawnWhilePaused = row('W1', 'lujiang', 'xib', 'WITHDRAWN', ['2025-03-03', '10:00'], '2025-03-10', [
+      ev('SLA_RESUMED', '2025-03-04', '10:00', { pausedWorkingDays: 1 }),
+      ev('WITHDRAWN', '2025-03-12', '10:00', { reason: '企业放弃', pauseEnded: { kind: 'GRID_SUBMISSION', pausedWorkingDays: 3 } }),
+    ]);
+    const withdrawn = row('W2', 'lujiang', 'xib', 'WITHDRAWN', ['2025-03-03', '10:00'], '2025-03-10', [ev('WITHDRAWN', '2025-03-05', '10:00', { reason: '企业放弃' })]);
+    const { overall, groups } = summariseSla([withdrawnWhilePaused, withdrawn], calendar, 'street');
+    expect(overall.pausedWorkingDays).toBe(4);
+    expect(groups[0]!.pausedWorkingDays).toBe(4);
+  });
+
   it('counts a rejection as a decision, in time or not, and never as a kept promise', () => {
     const prompt = row('R1', 'lujiang', 'xib', 'REJECTED', ['2025-03-03', '10:00'], '2025-03-10', [ev('REJECTED', '2025-03-04', '10:00')]);
     const late = row('R2', 'lujiang', 'xib', 'REJECTED', ['2025-03-03', '10:00'], '2025-03-10', [ev('REJECTED', '2025-03-11', '10:00')]);

@@ -165,3 +165,37 @@ test("a year's notice signalled to a running consultation moves its due: the old
   await handle.executeUpdate(withdrawConsultationUpdate, { args: [{ actor: taskForce, reason: '测试结束 test over' }] });
   await finalResult(s, handle);
 });
+
+test('a wait for materials past ten working days escalates once to the coordination group and the street office, is no breach, and the consultation still reads PAUSED', async () => {
+  const { id, handle } = await open(at('2035-07-02', '10:00')); // a Monday
+  await handle.executeUpdate(proposePlanUpdate, { args: [{ actor: ccbManager, plan: ccbPlan }] });
+  await clockTo(s.env, at('2035-07-02', '11:00'));
+  const paused = await handle.executeUpdate(requestMaterialsUpdate, { args: [{ actor: taskForce, missing: ['2034年度审计报告 2034 audited accounts'], reason: '建行需要审计报告 CCB needs audited accounts' }] });
+  // The tenth working day after the wait's own day: 24:00 on Monday the 16th.
+  const limit = at('2035-07-16', '24:00');
+  expect(paused.materials[0]!.escalatesAt).toBe(limit.toISOString());
+  expect(s.rec.timeline(id).find((e) => e.type === 'MATERIALS_REQUESTED')!.data).toMatchObject({ escalatesAt: limit.toISOString() });
+
+  await clockTo(s.env, after(limit, -MINUTE));
+  expect(s.rec.types(id)).not.toContain('SLA_PAUSE_LIMIT');
+  await clockTo(s.env, after(limit, MINUTE));
+  await eventually(async () => expect(s.rec.types(id)).toContain('ESCALATED'));
+  expect(s.rec.timeline(id).find((e) => e.type === 'SLA_PAUSE_LIMIT')).toMatchObject({ actor: 'system', data: { since: paused.materials[0]!.since, by: 'task-force', limitWorkingDays: 10 } });
+  const [notice] = s.rec.notices(id).filter((n) => n.type === 'ESCALATED');
+  expect(notice).toMatchObject({
+    audience: ['TASK_FORCE:综合协调组', 'STREET_OFFICE:lujiang'],
+    zh: `【暂停超限督办】${FIRM}的银行联合会诊 ${id} 自 2035-07-02 11:00 起等待企业补充材料（2034年度审计报告 2034 audited accounts），已超过10个工作日（task-force 暂停，原因：建行需要审计报告 CCB needs audited accounts）。请综合协调组督办。`,
+  });
+  let state = await stateOf(handle);
+  expect([state.slaState, state.breaches]).toEqual(['PAUSED', []]);
+
+  // Still waiting a week later: no second notice. Then the materials come, and the clock runs on.
+  await clockTo(s.env, at('2035-07-23', '10:00'));
+  await handle.executeUpdate(completeMaterialsUpdate, { args: [{ actor: taskForce }] });
+  state = await stateOf(handle);
+  expect([state.stage, state.slaState, state.dueAt]).toEqual(['RE_REVIEW', 'ON_TRACK', at('2035-07-30', '24:00').toISOString()]); // 5 working days, plus the 15 of the wait
+  expect(s.rec.notices(id).filter((n) => n.type === 'ESCALATED')).toHaveLength(1);
+  await saveHistory(handle, 'joint-consultation-pause-limit');
+  await handle.executeUpdate(reReviewUpdate, { args: [{ actor: ccbApprover, outcome: 'DECLINED', note: '测试结束 test over' }] });
+  await finalResult(s, handle);
+});

@@ -3,6 +3,7 @@
 // the way the case timeline stores it: one entry per event key (a retried write adds nothing).
 import type { createActivities } from '../../activities';
 import { SANDBOX_BASE_VALUATION_FEN } from '../../activities/adapters';
+import type { FastTrackAcceptance } from '../../activities/caseRecords';
 import { disbursedAmountDiffers } from '../../activities/loanPayout';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import type { YearArrangement } from '../../domain/calendar/types';
@@ -66,6 +67,12 @@ export class Recorder {
   progress(id: string, { revision, stage, slaState, dueAt, pause, event }: Projection & { event: Entry }): void {
     this.add(id, event);
     this.project(id, { revision, stage, slaState, dueAt, ...(pause !== undefined ? { pause } : {}) });
+  }
+
+  /** A fast-track case's acceptance record, as recordCaseAccepted writes it. */
+  accepted({ input, dueAt, dueProvisional }: FastTrackAcceptance): void {
+    this.add(input.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: input.acceptedBy, at: input.acceptedAt, data: { dueAt, dueProvisional } });
+    this.project(input.caseNo, { revision: 0, stage: 'PARALLEL_REVIEW', slaState: 'ON_TRACK', dueAt });
   }
 
   /** A notice sent, kept on the timeline as notify and notifyConsultation keep it. */
@@ -140,9 +147,13 @@ export function stubActivities(rec: Recorder) {
       return rec.calendarYears.filter((y) => y.year >= fromYear && y.year <= toYear);
     },
 
-    async recordCaseAccepted({ input, dueAt, dueProvisional }) {
-      rec.add(input.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: input.acceptedBy, at: input.acceptedAt, data: { dueAt, dueProvisional } });
-      rec.project(input.caseNo, { revision: 0, stage: 'PARALLEL_REVIEW', slaState: 'ON_TRACK', dueAt });
+    async recordCaseAccepted(acceptance) {
+      rec.accepted(acceptance);
+    },
+    async recordCaseOpened({ acceptance, progress }) {
+      rec.accepted(acceptance);
+      await rec.passHold(progress.event.type);
+      rec.progress(progress.caseNo, progress);
     },
     async recordSciTechAccepted({ input, dueAt }) {
       rec.add(input.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: input.acceptedBy, at: input.acceptedAt, data: { dueAt } });

@@ -5,9 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createSandboxAdapters, type Adapters } from '../../activities/adapters';
+import { createApp } from '../../api/app';
+import { createLogger } from '../../infra/logger';
 import { developmentDataConverter } from '../../infra/dataConverter';
 import type { Database } from '../../infra/database';
 import { createWorker, type WorkerDeps } from '../../worker/createWorker';
+import { testSignIn, testVerifier } from '../support/auth';
 import { createTimeSkippingEnv, registerSearchAttributes, testDatabase, workflowBundle } from '../support/env';
 
 export {
@@ -86,6 +89,23 @@ export function useHarnessWithWorker(): Harness {
   beforeAll(async () => {
     Object.assign(h, await createHarness());
     await h.startWorker();
+  });
+  afterAll(() => h.teardown?.());
+  return h;
+}
+
+/** The real HTTP API over a harness's server and database, with test tokens. */
+export function apiOver(h: Harness): ReturnType<typeof createApp> {
+  return createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, namespace: h.env.namespace ?? 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent') } });
+}
+
+/** useHarnessWithWorker, and the HTTP API over it as `app`. */
+export function useHarnessWithApi(): Harness & { app: ReturnType<typeof createApp> } {
+  const h = {} as Harness & { app: ReturnType<typeof createApp> };
+  beforeAll(async () => {
+    Object.assign(h, await createHarness());
+    await h.startWorker();
+    h.app = apiOver(h);
   });
   afterAll(() => h.teardown?.());
   return h;

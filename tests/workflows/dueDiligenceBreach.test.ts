@@ -37,6 +37,11 @@ test('due diligence misses its same-day due: AT_RISK, then BREACHED and escalate
     return s;
   });
   expect(atRisk.tasks.find((t) => t.kind === 'DUE_DILIGENCE')!.slaState).toBe('AT_RISK');
+  // So does the branch's record, which answers GET /cases/:id.
+  await eventually(async () => {
+    const row = await h.db.caseTask.findUniqueOrThrow({ where: { caseNo_kind: { caseNo: input.caseNo, kind: 'DUE_DILIGENCE' } } });
+    expect(row).toMatchObject({ slaState: 'AT_RISK', atRiskAt: new Date(atRisk.tasks.find((t) => t.kind === 'DUE_DILIGENCE')!.atRiskAt) });
+  });
   const notice = await eventually(async () => {
     const n = (await eventsOf(h.db, input.caseNo)).find((e) => e.type === 'NOTIFICATION');
     expect(n).toBeDefined();

@@ -9,11 +9,10 @@ import { createApp } from '../../api/app';
 import { SandboxNotificationChannel, createSandboxAdapters } from '../../activities/adapters';
 import { addWorkingTime } from '../../domain/calendar/shiftWorkingTime';
 import { UNACKNOWLEDGED_BREACH_WORKING_MS } from '../../domain/escalation';
-import { createLogger } from '../../infra/logger';
 import { completeTaskUpdate, withdrawUpdate, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import type { Principal } from '../../domain/people';
-import { bearer, bearerAs, testSignIn, testVerifier } from '../support/auth';
-import { HOUR, advanceTo, calendar, caseInput, createHarness, eventually, gridEvidence, nextWorkingMorning, saveHistory, settled, startCase, vipEvidence, type Harness } from './caseHarness';
+import { bearer, bearerAs } from '../support/auth';
+import { HOUR, advanceTo, apiOver, calendar, caseInput, createHarness, eventually, gridEvidence, nextWorkingMorning, saveHistory, settled, startCase, vipEvidence, type Harness } from './caseHarness';
 
 let h: Harness;
 let app: ReturnType<typeof createApp>;
@@ -24,7 +23,7 @@ beforeAll(async () => {
   h = await createHarness();
   await h.db.staffMember.upsert({ where: { id: ASSESSOR.sub }, create: { id: ASSESSOR.sub, name: ASSESSOR.name, role: ASSESSOR.role }, update: {} });
   await h.startWorker({ ...createSandboxAdapters(h.db, {}), notifications: channel });
-  app = createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, namespace: h.env.namespace ?? 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent') } });
+  app = apiOver(h);
 });
 afterAll(() => h?.teardown());
 

@@ -24,6 +24,12 @@ test('three branches, approval and the money inside five working days', async ()
   await advanceTo(h.env, acceptedAt);
   const input = caseInput(acceptedAt);
   const handle = await startCase(h, input);
+  // Acceptance answered after one write: the case, its acceptance event and its branches in one activity.
+  const scheduled = ((await handle.fetchHistory()).events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+  expect(scheduled.slice(0, 2)).toEqual(['loadCalendarYears', 'recordCaseOpened']);
+  expect(scheduled).not.toContain('recordCaseAccepted');
+  expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type).slice(0, 2)).toEqual(['ACCEPTED', 'BRANCHES_STARTED']);
+  expect(await h.db.caseTask.count({ where: { caseNo: input.caseNo } })).toBe(3);
 
   let state = await handle.query(getStateQuery);
   expect(state.stage).toBe('PARALLEL_REVIEW');
@@ -81,4 +87,6 @@ test('three branches, approval and the money inside five working days', async ()
   expect(desc.typedSearchAttributes.get(SlaBreaches)).toBe(0);
 
   await saveHistory(handle, 'happy-path');
+  // The same path since acceptance writes its record once (patch acceptance-written-once).
+  await saveHistory(handle, 'acceptance-written-once');
 });

@@ -52,6 +52,9 @@ export const ROLES: Names = {
   task_force: ['专班', 'Task force'],
   manager: ['管理者', 'Manager'],
   operator: ['运维', 'Operator'],
+  visit_team_member: ['走访小组成员', 'Visiting team member'],
+  community_coordinator: ['社区', 'Community coordinator'],
+  survey_officer: ['专班摸排走访组', 'Survey group'],
 };
 
 export const OUTCOMES: Names = {

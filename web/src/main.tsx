@@ -41,6 +41,11 @@ function screensOf(user: SessionUser): Screen[] {
       return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations];
     case 'operator':
       return [{ path: '/calendar', label: 'navCalendar' }, cases];
+    // The survey's people work through the API until their console screens come (issue #20).
+    case 'visit_team_member':
+    case 'community_coordinator':
+    case 'survey_officer':
+      return [];
   }
 }
 
@@ -82,7 +87,9 @@ function App() {
   useEffect(() => onSessionChange(() => setUser(currentUser())), []);
   const screens = user ? screensOf(user) : [];
   useEffect(() => {
-    if (user && (path === '/' || path === CALLBACK_PATH)) navigate(screens[0]!.path);
+    // The survey's roles have no screen yet: they land on the start page.
+    const start = screens[0]?.path ?? '/';
+    if (user && (path === '/' || path === CALLBACK_PATH) && path !== start) navigate(start);
   }, [user, path]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (

@@ -3,7 +3,7 @@
 // days and stays 24:00 (Asia/Shanghai) of a working day. 2026 runs on its State Council notice.
 import fc from 'fast-check';
 import { OFFICIAL_NOTICES } from '../../../domain/calendar/officialNotices';
-import { endPause, extendByPauses, pausedWorkingDays } from '../../../domain/calendar/shiftWorkingTime';
+import { endPause, extendByPauses, pauseLimitAt, pausedWorkingDays } from '../../../domain/calendar/shiftWorkingTime';
 import { shanghaiDate, shanghaiEndOfDay } from '../../../domain/calendar/timeZone';
 import { WorkingCalendar } from '../../../domain/calendar/workingCalendar';
 
@@ -67,5 +67,17 @@ describe('endPause', () => {
     expect(pause).toMatchObject({ until: at('2026-12-07T09:00:00').toISOString(), pausedWorkingDays: 1 });
     // Friday 16:00 to 24:00 and Monday 00:00 to 09:00 of a working day counting 24 hours.
     expect(endPause(calendar, { since: pause.since }, at('2026-12-07T09:00:00'), false)).toEqual({ pausedWorkingMs: 17 * 3_600_000 });
+  });
+});
+
+describe('pauseLimitAt', () => {
+  it('is 24:00 of the tenth working day after the pause’s own day, skipping weekends', () => {
+    // Paused Tuesday 1 December 2026 at 17:00: working days 2-4, 7-11, 14-15 December.
+    expect(pauseLimitAt(calendar, at('2026-12-01T17:00:00'), 10)).toEqual(shanghaiEndOfDay('2026-12-15'));
+  });
+
+  it('skips a holiday block and counts a make-up Saturday: paused 30 September 2026, ten working days end on 20 October', () => {
+    // 1-7 October rest; Saturday 10 October works; then 8, 9, 10, 12-16, 19, 20.
+    expect(pauseLimitAt(calendar, at('2026-09-30T10:00:00'), 10)).toEqual(shanghaiEndOfDay('2026-10-20'));
   });
 });

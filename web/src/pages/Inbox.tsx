@@ -1,6 +1,7 @@
 // The user's work, soonest due first, as GET /tasks lists it: open branches assigned to them, and
-// for a bank's credit approver the cases waiting for a decision (a sci-tech case links to its
-// review: the score's factors are read there). AT_RISK and BREACHED stand out.
+// for a bank's credit approver the cases waiting for a decision or holding a payment the bank
+// reported at another amount (a sci-tech case links to its page: the score's factors and its
+// later actions are there). AT_RISK and BREACHED stand out.
 // Each listed case is read once more for its live view, which the actions need (pauses, branches).
 import { useState } from 'react';
 import { api, type AnyCaseView, type CaseTask, type CaseView, type SciTechCaseView, type TaskList } from '../api';
@@ -8,14 +9,16 @@ import type { SessionUser } from '../auth/session';
 import { Loading, SlaBadge, useLoad } from '../components';
 import { formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
-import { BANDS, nameOf, TASKS } from '../labels';
+import { BANDS, nameOf, STAGES, TASKS } from '../labels';
 import { Link } from '../router';
-import { DecisionForm, TaskActions } from './caseActions';
+import { DecisionForm, HeldDisbursement, TaskActions } from './caseActions';
 import { TimeLeft } from './TimeLeft';
 
 interface Item {
   c: AnyCaseView;
+  /** The branch; undefined for the bank's work on the case itself (its `kind`). */
   task?: CaseTask;
+  kind: string;
   due: string;
   slaState: string;
 }
@@ -34,7 +37,7 @@ async function loadInbox(): Promise<Item[]> {
     const c = byId.get(w.caseId)!;
     // Undefined for a decision: the case itself is the work.
     const task = 'tasks' in c ? c.tasks.find((t) => t.kind === w.kind) : undefined;
-    return { c, task, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
+    return { c, task, kind: w.kind, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
   });
 }
 
@@ -49,17 +52,18 @@ export function Inbox({ user }: { user: SessionUser }) {
       <h1>{t('inboxTitle')}</h1>
       {items.length === 0 ? <p className="muted">{t('inboxEmpty')}</p> : null}
       <ul className="inbox">
-        {items.map(({ c, task, due, slaState }) => {
-          if (!('tasks' in c)) return <SciTechReviewItem key={c.id} c={c} slaState={slaState} />;
-          const key = `${c.id}:${task?.kind ?? 'decision'}`;
+        {items.map(({ c, task, kind, due, slaState }) => {
+          if (!('tasks' in c)) return <SciTechItem key={`${c.id}:${kind}`} c={c} kind={kind} slaState={slaState} />;
+          const held = kind === 'DISBURSEMENT_HELD';
+          const key = `${c.id}:${task?.kind ?? (held ? 'held' : 'decision')}`;
           const after = done[key];
-          const stillOpen = !after || (task ? after.tasks.find((x) => x.kind === task.kind)?.status === 'OPEN' : after.stage === 'CREDIT_DECISION');
+          const stillOpen = !after || (task ? after.tasks.find((x) => x.kind === task.kind)?.status === 'OPEN' : after.stage === c.stage);
           const onChange = (v: CaseView) => setDone({ ...done, [key]: v });
           return (
-            <li key={key} className={`inbox-item sla-${slaState}`} data-case={c.id} data-task={task?.kind ?? 'DECISION'}>
+            <li key={key} className={`inbox-item sla-${slaState}`} data-case={c.id} data-task={task?.kind ?? (held ? kind : 'DECISION')}>
               <div className="inbox-head">
                 <Link to={`/cases/${c.id}`}>{c.id}</Link>
-                <strong>{task ? nameOf(TASKS, task.kind, lang) : t('decideItem')}</strong>
+                <strong>{task ? nameOf(TASKS, task.kind, lang) : held ? nameOf(STAGES, kind, lang) : t('decideItem')}</strong>
                 <SlaBadge state={slaState} />
                 <span>
                   {t('due')}: {formatInstant(due, lang)}
@@ -74,6 +78,9 @@ export function Inbox({ user }: { user: SessionUser }) {
                 </p>
               ) : task ? (
                 <TaskActions c={after ?? c} task={after?.tasks.find((x) => x.kind === task.kind) ?? task} user={user} onChange={onChange} />
+              ) : held ? (
+                // A fast-track case here: its answer is a fast-track view too.
+                <HeldDisbursement c={c} onChange={(v) => onChange(v as CaseView)} />
               ) : (
                 <DecisionForm c={c} onChange={onChange} />
               )}
@@ -85,14 +92,17 @@ export function Inbox({ user }: { user: SessionUser }) {
   );
 }
 
-/** A sci-tech case waiting for the approver: its score and the 48 hours left; reviewed on its page. */
-function SciTechReviewItem({ c, slaState }: { c: SciTechCaseView; slaState: string }) {
+/**
+ * A sci-tech case waiting for the approver (its score and the 48 hours left) or holding a payment:
+ * decided or resolved on its page.
+ */
+function SciTechItem({ c, kind, slaState }: { c: SciTechCaseView; kind: string; slaState: string }) {
   const { t, lang } = useI18n();
   return (
-    <li className={`inbox-item sla-${slaState}`} data-case={c.id} data-task="SCI_TECH_REVIEW">
+    <li className={`inbox-item sla-${slaState}`} data-case={c.id} data-task={kind === 'DISBURSEMENT_HELD' ? kind : 'SCI_TECH_REVIEW'}>
       <div className="inbox-head">
         <Link to={`/cases/${c.id}`}>{c.id}</Link>
-        <strong>{t('sciTechItem')}</strong>
+        <strong>{kind === 'DISBURSEMENT_HELD' ? nameOf(STAGES, kind, lang) : t('sciTechItem')}</strong>
         <SlaBadge state={slaState} />
         <span>
           {t('promise48')}: {formatInstant(c.dueAt, lang)} {c.dueAt ? <TimeLeft days={[]} due={c.dueAt} calendarHours /> : null}

@@ -146,7 +146,7 @@ export function LaterActions({ c, user, withdrawable, onChange }: { c: AnyCaseVi
 }
 
 /** The bank's approver: a payment the bank reports at another amount, confirmed or asked again. */
-function HeldDisbursement({ c, onChange }: { c: AnyCaseView; onChange: (c: AnyCaseView) => void }) {
+export function HeldDisbursement({ c, onChange }: { c: AnyCaseView; onChange: (c: AnyCaseView) => void }) {
   const { t, lang } = useI18n();
   const hold = c.disbursementHold!;
   return (

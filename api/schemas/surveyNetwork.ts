@@ -1,0 +1,104 @@
+// Requests about the survey network (communities, buildings, visiting teams, banks' branches and
+// the streets they are stationed at), the visit list and visits.
+import { z } from 'zod';
+import { SEATS, URGENCIES, VISIT_OUTCOMES } from '../../domain/surveyNetwork';
+import { creditCodeText, positiveCny, trimmed } from './cases';
+
+/** Text PostgreSQL can store: trimmed, bounded, without NUL. */
+const text = (max: number) => trimmed(max).refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+
+/** A reference code: lower-case letters, digits and dashes (lujiang-01-b1). */
+export const NetworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits and -, starting with a letter or digit');
+
+export const NetworkCodeParams = z.strictObject({ code: NetworkCode });
+export const BranchParams = z.strictObject({ bank: NetworkCode, code: NetworkCode });
+
+const names = { nameZh: text(100), nameEn: text(200) };
+/** Soft retirement: what names it still reads; nothing new may name it. `false` reinstates it. */
+const retired = z.boolean().default(false).describe('true retires it (it stays for the cases and visits that name it); false keeps or reinstates it');
+
+export const BankBody = z.strictObject({ ...names, retired });
+
+export const BranchBody = z.strictObject({
+  ...names,
+  /** Streets whose visit lists the branch's customer managers join; a street left out is no longer stationed. */
+  stations: z.array(NetworkCode).max(10).refine((s) => new Set(s).size === s.length, 'names a street twice'),
+  retired,
+});
+
+export const CommunityBody = z.strictObject({ street: NetworkCode, ...names, retired });
+
+export const BuildingBody = z.strictObject({
+  community: NetworkCode,
+  ...names,
+  address: text(200),
+  /** The visiting team whose list it is on; null: on nobody's list yet. */
+  team: NetworkCode.nullable(),
+  retired,
+});
+
+const TeamMemberBody = z
+  .strictObject({
+    seat: z.enum(SEATS),
+    name: text(50),
+    /** The member's sign-in subject, if they have an account. */
+    staffId: text(64).optional(),
+    /** A BANK seat's bank. */
+    bank: NetworkCode.optional(),
+    /** A PROPERTY seat's property management company. */
+    organisation: text(200).optional(),
+  })
+  .refine((m) => m.seat !== 'BANK' || m.bank !== undefined, { message: 'a BANK seat names its bank', path: ['bank'] })
+  .refine((m) => m.seat !== 'PROPERTY' || m.organisation !== undefined, { message: 'a PROPERTY seat names its property management company', path: ['organisation'] });
+
+export const TeamBody = z.strictObject({
+  community: NetworkCode,
+  ...names,
+  members: z
+    .array(TeamMemberBody)
+    .length(3, 'a visiting team has three members: STREET, BANK and PROPERTY')
+    .refine((ms) => new Set(ms.map((m) => m.seat)).size === 3, 'a visiting team has one member of each seat: STREET, BANK and PROPERTY'),
+  retired,
+});
+
+export const SurveyNetworkQuery = z.strictObject({ street: NetworkCode.optional() });
+
+/** GET /api/v1/visit-list: the caller's list, narrowed further if asked. */
+export const VisitListQuery = z.strictObject({ street: NetworkCode.optional(), community: NetworkCode.optional(), team: NetworkCode.optional() });
+
+/** A firm a team found in a building. */
+export const SurveyFirmBody = z.strictObject({
+  name: text(200),
+  creditCode: creditCodeText,
+  /** Floor and room, as the building numbers them. */
+  unit: text(50).optional(),
+  confirmCreditCodeWarnings: z.boolean().default(false),
+});
+
+export const FinancingNeedBody = z.strictObject({
+  amount: positiveCny,
+  purpose: text(1000),
+  urgency: z.enum(URGENCIES),
+  /** What the firm could pledge, in its words; leave out when it has none. */
+  collateral: text(500).optional(),
+  patents: z.number().int('must be a whole number').min(0).max(10_000),
+  /** A bank that already refused the firm: its lead goes to the joint consultation. */
+  refusedBy: z.strictObject({ bank: NetworkCode, reason: text(500) }).optional(),
+});
+
+export const VisitBody = z
+  .strictObject({
+    firmId: z.uuid('must be the id of a firm on your list'),
+    outcome: z.enum(VISIT_OUTCOMES),
+    /** With NEED_FOUND: what the firm needs. */
+    need: FinancingNeedBody.optional(),
+    note: text(1000).optional(),
+  })
+  .refine((v) => (v.outcome === 'NEED_FOUND') === (v.need !== undefined), { message: 'NEED_FOUND carries the need; NO_NEED carries none', path: ['need'] });
+
+export const VisitsQuery = z.strictObject({
+  street: NetworkCode.optional(),
+  team: NetworkCode.optional(),
+  outcome: z.enum(VISIT_OUTCOMES).optional(),
+  limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(50),
+});

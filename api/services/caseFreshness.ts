@@ -1,0 +1,33 @@
+// Whether a case's record may answer a read instead of its workflow. The workflow writes its record
+// through an activity it schedules in the same workflow task as the change, and a person's update
+// answers only once that write is done; so the record trails the workflow only while the workflow
+// has work in flight: a workflow task not completed yet (an update, a signal, a timer or an
+// activity's result being applied) or an activity not finished yet (the record's write itself, or
+// an outside call the state already shows, such as a branch COMPLETING while its evidence is
+// confirmed). Temporal's DescribeWorkflowExecution shows both from the server's own state of the
+// run: no worker and no replay, unlike a query, which a workflow evicted from the worker's cache
+// answers only after replaying its whole history.
+import { isGrpcServiceError, type Client } from '@temporalio/client';
+import type { Caller } from './caller';
+import { READ_DEADLINE_MS } from './workflowCalls';
+
+const GRPC_NOT_FOUND = 5;
+
+/**
+ * CURRENT: the workflow (running or closed) has nothing in flight, the record is its state;
+ * TRAILING: ask the workflow; UNREACHABLE: the workflow is gone (closed past retention) or Temporal
+ * did not answer in time, so the record answers as last written.
+ */
+export type RecordStanding = 'CURRENT' | 'TRAILING' | 'UNREACHABLE';
+
+export async function recordStanding(client: Client, log: Caller['log'], workflowId: string): Promise<RecordStanding> {
+  try {
+    const d = await client.withDeadline(Date.now() + READ_DEADLINE_MS, () =>
+      client.workflowService.describeWorkflowExecution({ namespace: client.options.namespace, execution: { workflowId } }),
+    );
+    return d.pendingWorkflowTask || (d.pendingActivities?.length ?? 0) > 0 ? 'TRAILING' : 'CURRENT';
+  } catch (err) {
+    if (!(isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) log?.warn({ err, workflow: workflowId }, 'Temporal did not describe the workflow; the record answers');
+    return 'UNREACHABLE';
+  }
+}

@@ -1,0 +1,188 @@
+// The visit list (走访清单) and visits: the buildings on a team's list with the firms found in
+// them (the on-site track), and what each visit found, a financing need or none. Everyone reads
+// within their survey reach (surveyScope.ts); a building, firm or visit outside it is a 404.
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import { auditCreditCodeOverride } from '../../activities/creditCodeOverride';
+import { formatFen } from '../../domain/money';
+import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
+import { writeAudit } from '../../infra/audit';
+import type { Prisma } from '../../prisma/generated/client';
+import { Problem, validationProblem } from '../problem';
+import type { SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
+import type { Caller } from './caller';
+import type { CasesDeps } from './cases';
+import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
+import { hashOfRequest, keyReused } from './requestKeys';
+import { buildingView } from './surveyNetwork';
+import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
+
+const notFound = (what: string, id: string) => new Problem(404, 'not-found', `${what} not found`, `No ${what.toLowerCase()} ${id} on your list`);
+
+type VisitRow = Prisma.VisitGetPayload<{ include: { firm: true } }>;
+type FirmRow = Prisma.SurveyFirmGetPayload<{ include: { visits: true } }>;
+
+export const needView = (n: FinancingNeed) => ({
+  amount: formatFen(n.amountFen),
+  amountFen: n.amountFen,
+  purpose: n.purpose,
+  urgency: n.urgency,
+  collateral: n.collateral ?? null,
+  patents: n.patents,
+  refusedBy: n.refusedBy ? { bank: n.refusedBy.bankCode, reason: n.refusedBy.reason } : null,
+});
+
+const visitView = (v: VisitRow) => ({
+  id: v.visitId,
+  firm: { id: v.firm.id, name: v.firm.name, creditCode: v.firm.creditCode },
+  team: v.teamCode,
+  building: v.buildingCode,
+  community: v.communityCode,
+  street: v.streetCode,
+  visitedAt: v.visitedAt.toISOString(),
+  visitedBy: v.visitedBy,
+  outcome: v.outcome as VisitOutcome,
+  need: v.need ? needView(v.need as unknown as FinancingNeed) : null,
+  note: v.note,
+  lead: v.leadId,
+});
+
+const firmView = (f: FirmRow) => {
+  const last = [...f.visits].sort((a, b) => b.visitedAt.getTime() - a.visitedAt.getTime())[0];
+  return {
+    id: f.id,
+    name: f.name,
+    creditCode: f.creditCode,
+    unit: f.unit,
+    building: f.buildingCode,
+    addedBy: f.addedBy,
+    addedAt: f.addedAt.toISOString(),
+    lastVisit: last ? { id: last.visitId, visitedAt: last.visitedAt.toISOString(), outcome: last.outcome as VisitOutcome, lead: last.leadId } : null,
+  };
+};
+
+export function visitService({ db }: Pick<CasesDeps, 'db'>) {
+  return {
+    /** A building in use on the caller's list; else it does not exist for them. */
+    async buildingInReach(caller: Caller, code: string): Promise<string> {
+      const b = await db.building.findFirst({ where: { AND: [{ code, retiredAt: null }, buildingsWhere(await surveyReach(db, caller.principal))] }, select: { code: true } });
+      if (!b) throw notFound('Building', code);
+      return b.code;
+    },
+
+    /** The caller's visit list: buildings in use within reach, narrowed by the query, each with its firms. */
+    async list(caller: Caller, q: z.output<typeof VisitListQuery>) {
+      const buildings = await db.building.findMany({
+        where: {
+          AND: [
+            buildingsWhere(await surveyReach(db, caller.principal)),
+            { retiredAt: null, teamCode: q.team, communityCode: q.community, ...(q.street ? { community: { streetCode: q.street } } : {}) },
+          ],
+        },
+        orderBy: { code: 'asc' },
+        include: { community: true, firms: { orderBy: { addedAt: 'asc' }, include: { visits: true } } },
+      });
+      const firms = buildings.flatMap((b) => b.firms);
+      return {
+        items: buildings.map((b) => ({ building: buildingView(b), firms: b.firms.map(firmView) })),
+        totals: {
+          buildings: buildings.length,
+          firms: firms.length,
+          visited: firms.filter((f) => f.visits.length > 0).length,
+          needsFound: firms.filter((f) => f.visits.some((v) => v.outcome === 'NEED_FOUND')).length,
+        },
+      };
+    },
+
+    /** A firm found in a building of the caller's list (buildingInReach); the same credit code in the same building is the same firm. */
+    async addFirm(caller: Caller, buildingCode: string, body: z.output<typeof SurveyFirmBody>): Promise<{ created: boolean; view: ReturnType<typeof firmView> }> {
+      requireCreditCodeConfirmation([{ field: 'creditCode', creditCode: body.creditCode, confirmed: body.confirmCreditCodeWarnings }]);
+      caller.idempotencyKey();
+      const creditCode = body.creditCode.code;
+      const actor = caller.principal.sub;
+      const where = { buildingCode_creditCode: { buildingCode, creditCode } };
+      // The first to add it writes it and its audit row; a repeat, or a team mate at the same moment, reads it.
+      const created = await db.$transaction(async (tx) => {
+        const { count } = await tx.surveyFirm.createMany({
+          data: [{ buildingCode, name: body.name, creditCode, unit: body.unit ?? null, addedBy: actor, addedAt: new Date() }],
+          skipDuplicates: true,
+        });
+        if (count === 0) return false;
+        const row = await tx.surveyFirm.findUniqueOrThrow({ where });
+        await writeAudit(tx, { actor, action: 'SURVEY_FIRM_ADDED', subject: `survey-firm:${row.id}`, after: { building: buildingCode, name: row.name, creditCode, unit: row.unit } });
+        if (body.creditCode.warnings.length) await auditCreditCodeOverride(tx, { actor, creditCode, warnings: body.creditCode.warnings, opened: { surveyFirm: row.id } });
+        return true;
+      });
+      return { created, view: firmView(await db.surveyFirm.findUniqueOrThrow({ where, include: { visits: true } })) };
+    },
+
+    /**
+     * A visit by a member of the team whose list holds the firm's building. With an
+     * Idempotency-Key the visit id derives from it: a repeat with the same body answers the same
+     * visit, one with another body is refused.
+     */
+    async record(caller: Caller, body: z.output<typeof VisitBody>): Promise<{ created: boolean; view: ReturnType<typeof visitView> }> {
+      const { principal } = caller;
+      const firm = await db.surveyFirm.findFirst({ where: { id: body.firmId, building: { teamCode: principal.team ?? '', retiredAt: null } }, include: { building: { include: { community: true } } } });
+      if (!firm) throw notFound('Firm', body.firmId);
+      const refusedBy = body.need?.refusedBy;
+      if (refusedBy && !(await db.bank.findUnique({ where: { code: refusedBy.bank } }))) {
+        throw validationProblem([{ field: 'need.refusedBy.bank', message: `unknown bank '${refusedBy.bank}'; see GET /api/v1/banks` }]);
+      }
+      const key = caller.idempotencyKey();
+      const scope = key === undefined ? undefined : `${principal.sub}:recordVisit:${key}`;
+      const visitId = `VS-${(scope ? crypto.createHash('sha256').update(scope).digest('hex') : crypto.randomUUID().replace(/-/g, '')).slice(0, 16).toUpperCase()}`;
+      const requestHash = hashOfRequest(body);
+      if (scope) {
+        const seen = await db.actionRequestKey.findUnique({ where: { scope } });
+        if (seen && seen.requestHash !== requestHash) throw keyReused(`It recorded visit ${visitId} with a different body; use a new key for a new visit`);
+        const replay = seen && (await db.visit.findUnique({ where: { visitId }, include: { firm: true } }));
+        if (replay) return { created: false, view: visitView(replay) };
+      }
+      const need: FinancingNeed | undefined = body.need && {
+        amountFen: body.need.amount,
+        purpose: body.need.purpose,
+        urgency: body.need.urgency,
+        ...(body.need.collateral ? { collateral: body.need.collateral } : {}),
+        patents: body.need.patents,
+        ...(refusedBy ? { refusedBy: { bankCode: refusedBy.bank, reason: refusedBy.reason } } : {}),
+      };
+      const visit = await db.$transaction(async (tx) => {
+        // A concurrent repeat of the same key got here first: it answers; this one is told to read it.
+        if (scope && (await tx.actionRequestKey.createMany({ data: [{ scope, requestHash }], skipDuplicates: true })).count === 0) {
+          throw new Problem(409, 'visit-in-progress', 'This visit is being recorded by a repeat of the request', `Read visit ${visitId} in GET /api/v1/visits, or resend with the same key`);
+        }
+        const row = await tx.visit.create({
+          data: {
+            visitId,
+            firmId: firm.id,
+            teamCode: firm.building.teamCode!,
+            buildingCode: firm.buildingCode,
+            communityCode: firm.building.communityCode,
+            streetCode: firm.building.community.streetCode,
+            visitedAt: new Date(),
+            visitedBy: principal.sub,
+            outcome: body.outcome,
+            need: need as object | undefined,
+            note: body.note ?? null,
+          },
+          include: { firm: true },
+        });
+        await writeAudit(tx, { actor: principal.sub, action: 'VISIT_RECORDED', subject: `visit:${visitId}`, after: { firm: firm.id, outcome: body.outcome, need: need ?? null, note: body.note ?? null } });
+        return row;
+      });
+      return { created: true, view: visitView(visit) };
+    },
+
+    /** Visits within the caller's reach, newest first. */
+    async visits(caller: Caller, q: z.output<typeof VisitsQuery>) {
+      const rows = await db.visit.findMany({
+        where: { AND: [visitsWhere(await surveyReach(db, caller.principal)), { streetCode: q.street, teamCode: q.team, outcome: q.outcome }] },
+        orderBy: [{ visitedAt: 'desc' }, { visitId: 'desc' }],
+        take: q.limit,
+        include: { firm: true },
+      });
+      return { items: rows.map(visitView) };
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// The survey network at the source's scale, for `npm start`: 19 banks with 90+ branches stationed
+// at the streets, 98 communities, 182 three-person visiting teams and 180 commercial buildings,
+// generated deterministically (the same network on every start) and loaded through the API as the
+// task force's survey group would (PUTs, so a second start changes nothing). The seed's 鹭江 first
+// community, team and building are part of it, as they are.
+import { BANKS, STREETS } from '../domain/siming';
+import { SURVEY_SEED, buildingOf, communityOf, teamOf, type BuildingRef, type CommunityRef, type TeamRef } from '../domain/surveyNetwork';
+import type { DemoApi, DemoStep } from './demo';
+
+export interface DemoBank {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  branches: { code: string; nameZh: string; nameEn: string; stations: string[] }[];
+}
+
+/** Communities per street, in STREETS order: 98 in all. */
+export const COMMUNITIES_PER_STREET = [12, 11, 10, 10, 10, 10, 10, 10, 9, 6];
+/** The first communities (in district order) walk with two teams, the rest with one: 182 teams. */
+const TWO_TEAM_COMMUNITIES = 84;
+/** The buildings: one on each team's list but the last two teams', newly formed: 180. */
+const BUILDINGS = 180;
+
+// The 16 banks beside the seed's three (19 banking institutions, as the source counts them).
+const OTHER_BANKS: readonly (readonly [string, string, string])[] = [
+  ['icbc', '中国工商银行', 'Industrial and Commercial Bank of China'],
+  ['abc', '中国农业银行', 'Agricultural Bank of China'],
+  ['boc', '中国银行', 'Bank of China'],
+  ['bocom', '交通银行', 'Bank of Communications'],
+  ['psbc', '中国邮政储蓄银行', 'Postal Savings Bank of China'],
+  ['cmb', '招商银行', 'China Merchants Bank'],
+  ['citic', '中信银行', 'China CITIC Bank'],
+  ['ceb', '中国光大银行', 'China Everbright Bank'],
+  ['hxb', '华夏银行', 'Hua Xia Bank'],
+  ['cmbc', '中国民生银行', 'China Minsheng Bank'],
+  ['pab', '平安银行', 'Ping An Bank'],
+  ['spdb', '上海浦东发展银行', 'Shanghai Pudong Development Bank'],
+  ['cgb', '广发银行', 'China Guangfa Bank'],
+  ['xmbank', '厦门银行', 'Bank of Xiamen'],
+  ['xmrcb', '厦门农村商业银行', 'Xiamen Rural Commercial Bank'],
+  ['fjhxb', '福建海峡银行', 'Fujian Haixia Bank'],
+];
+
+const SURNAMES = '陈林黄张李王吴刘蔡杨郑许谢洪郭邱曾廖赖徐周叶苏庄';
+const GIVEN = ['建国', '丽娟', '志明', '海燕', '文龙', '雅琴', '国平', '秀英', '晓东', '美玲', '振华', '淑芬'];
+/** A person's name, the same for the same number. */
+const personName = (n: number) => `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}`;
+
+/** Every bank with its branches: each new bank has five, the seed's banks two more; branches stationed at one or two streets. */
+export function demoBanks(): DemoBank[] {
+  const streetAt = (i: number) => STREETS[i % STREETS.length]!;
+  let n = 0;
+  const branch = (bankCode: string, bankZh: string, bankEn: string, k: number) => {
+    const home = streetAt(n++);
+    const second = streetAt(n * 3 + 1);
+    return {
+      code: `${bankCode}-${home.code}-${k}`,
+      nameZh: `${bankZh}${home.nameZh.replace(/街道$/, '')}支行`,
+      nameEn: `${bankEn} ${home.nameEn.replace(/ Street$/, '')} sub-branch`,
+      stations: second.code === home.code || k % 2 === 0 ? [home.code] : [home.code, second.code],
+    };
+  };
+  const seeded = BANKS.map((b) => ({
+    code: b.code,
+    nameZh: b.nameZh,
+    nameEn: b.nameEn,
+    branches: [
+      ...b.branches.map((br) => ({ code: br.code, nameZh: br.nameZh, nameEn: br.nameEn, stations: [br.streetCode] })),
+      ...[3, 4].map((k) => branch(b.code, b.nameZh, b.nameEn, k)),
+    ],
+  }));
+  const others = OTHER_BANKS.map(([code, nameZh, nameEn]) => ({ code, nameZh, nameEn, branches: [1, 2, 3, 4, 5].map((k) => branch(code, nameZh, nameEn, k)) }));
+  return [...seeded, ...others];
+}
+
+/** The communities, teams and buildings of the whole district; the seed's entries among them unchanged. */
+export function demoSurveyNetwork(): { communities: CommunityRef[]; teams: TeamRef[]; buildings: BuildingRef[] } {
+  const banks = demoBanks();
+  const communities = STREETS.flatMap((s, i) => Array.from({ length: COMMUNITIES_PER_STREET[i]! }, (_, k) => communityOf(s, k + 1)));
+  const teams: TeamRef[] = [];
+  const buildings: BuildingRef[] = [];
+  communities.forEach((c, ci) => {
+    const seeded = SURVEY_SEED.teams.filter((t) => t.communityCode === c.code);
+    const count = ci < TWO_TEAM_COMMUNITIES ? 2 : 1;
+    for (let k = 1; k <= count; k++) {
+      const seen = seeded.find((t) => t.code === `${c.code}-t${k}`);
+      const n = teams.length;
+      const bank = banks[n % banks.length]!;
+      teams.push(
+        seen ??
+          teamOf(c, k, [
+            { seat: 'STREET', name: personName(n * 3) },
+            { seat: 'BANK', name: personName(n * 3 + 1), bankCode: bank.code },
+            { seat: 'PROPERTY', name: personName(n * 3 + 2), organisation: `${c.nameZh}物业服务中心` },
+          ]),
+      );
+    }
+  });
+  for (const t of teams.slice(0, BUILDINGS)) {
+    const c = communities.find((x) => x.code === t.communityCode)!;
+    const k = Number(t.code.slice(t.code.lastIndexOf('-t') + 2));
+    const seen = SURVEY_SEED.buildings.find((b) => b.code === `${c.code}-b${k}`);
+    buildings.push(seen ?? buildingOf(c, k, t.code, `思明区${c.nameZh}商务区${k}号`));
+  }
+  return { communities, teams, buildings };
+}
+
+/**
+ * Loads the banks and the network through the API as the survey group. It reads what is there
+ * first and PUTs only what differs, so a second start sends two reads; a PUT the per-token rate
+ * limit turns away (a first start sends about 560) is sent again a few seconds later.
+ */
+export const surveyNetworkDemoStep: DemoStep = {
+  name: '摸排网络 survey network: 19 banks, 98 communities, 182 teams, 180 buildings',
+  async run(api: DemoApi) {
+    const read = async (path: string) => {
+      const r = await api('survey-group', 'GET', path);
+      if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${r.body.detail ?? ''}`);
+      return r.body;
+    };
+    const existing = new Map<string, string>();
+    const remember = (kind: string, code: string, body: object) => existing.set(`${kind}:${code}`, JSON.stringify(body));
+    const banks = (await read('/banks')).items as Array<{ code: string; nameZh: string; nameEn: string; branches: Array<{ code: string; nameZh: string; nameEn: string; stations: string[] }> }>;
+    for (const b of banks) {
+      remember('bank', b.code, { nameZh: b.nameZh, nameEn: b.nameEn });
+      for (const br of b.branches) remember('branch', br.code, { nameZh: br.nameZh, nameEn: br.nameEn, stations: br.stations });
+    }
+    const network = (await read('/survey-network')).communities as Array<{ code: string; street: string; nameZh: string; nameEn: string; teams: TeamView[]; buildings: BuildingView[] }>;
+    for (const c of network) {
+      remember('community', c.code, { street: c.street, nameZh: c.nameZh, nameEn: c.nameEn });
+      for (const t of c.teams) remember('team', t.code, teamBody(t.community, t.nameZh, t.nameEn, t.members));
+      for (const b of c.buildings) remember('building', b.code, { community: b.community, team: b.team, nameZh: b.nameZh, nameEn: b.nameEn, address: b.address });
+    }
+    const put = async (kind: string, path: string, code: string, body: object) => {
+      if (existing.get(`${kind}:${code}`) === JSON.stringify(body)) return;
+      for (;;) {
+        const r = await api('survey-group', 'PUT', path, body);
+        if (r.status === 429) {
+          await new Promise((resolve) => setTimeout(resolve, 5_000));
+          continue;
+        }
+        if (r.status >= 300) throw new Error(`PUT ${path}: ${r.status} ${r.body.detail ?? JSON.stringify(r.body)}`);
+        return;
+      }
+    };
+    for (const { branches, ...bank } of demoBanks()) {
+      await put('bank', `/banks/${bank.code}`, bank.code, { nameZh: bank.nameZh, nameEn: bank.nameEn });
+      for (const { code, ...b } of branches) await put('branch', `/banks/${bank.code}/branches/${code}`, code, { nameZh: b.nameZh, nameEn: b.nameEn, stations: b.stations });
+    }
+    const { communities, teams, buildings } = demoSurveyNetwork();
+    for (const c of communities) await put('community', `/survey-network/communities/${c.code}`, c.code, { street: c.streetCode, nameZh: c.nameZh, nameEn: c.nameEn });
+    for (const t of teams) await put('team', `/survey-network/teams/${t.code}`, t.code, teamBody(t.communityCode, t.nameZh, t.nameEn, t.members));
+    for (const b of buildings) await put('building', `/survey-network/buildings/${b.code}`, b.code, { community: b.communityCode, team: b.teamCode, nameZh: b.nameZh, nameEn: b.nameEn, address: b.address });
+  },
+};
+
+type TeamView = { code: string; community: string; nameZh: string; nameEn: string; members: Array<{ seat: string; name: string; staffId?: string | null; bank?: string | null; bankCode?: string; organisation?: string | null }> };
+type BuildingView = { code: string; community: string; team: string | null; nameZh: string; nameEn: string; address: string };
+
+/** A team as PUT takes it, from a generated team or one the API answered (absent fields left out, seats in order). */
+function teamBody(community: string, nameZh: string, nameEn: string, members: TeamView['members']) {
+  const order = ['STREET', 'BANK', 'PROPERTY'];
+  return {
+    community,
+    nameZh,
+    nameEn,
+    members: [...members]
+      .sort((a, b) => order.indexOf(a.seat) - order.indexOf(b.seat))
+      .map((m) => {
+        const bank = m.bank ?? m.bankCode;
+        return { seat: m.seat, name: m.name, ...(m.staffId ? { staffId: m.staffId } : {}), ...(bank ? { bank } : {}), ...(m.organisation ? { organisation: m.organisation } : {}) };
+      }),
+  };
+}
