@@ -1,11 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import { fieldErrors, type FieldError } from './schemas/fieldErrors';
+
+export { fieldErrors, type FieldError };
 
 // RFC 9457 problem details. `type` values are stable identifiers clients may switch on.
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export class Problem extends Error {
   constructor(
@@ -37,16 +36,6 @@ export function sendProblem(res: Response, p: Problem): void {
 
 export function validationProblem(errors: FieldError[]): Problem {
   return new Problem(422, 'validation', 'The request is not valid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-}
-
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((i) => {
-    // An unknown key is reported on the key itself, so clients see which field to drop.
-    if (i.code === 'unrecognized_keys') {
-      return i.keys.map((k) => ({ field: [...i.path, k].join('.'), message: 'is not an accepted field' }));
-    }
-    return [{ field: i.path.join('.') || '(body)', message: i.message }];
-  });
 }
 
 /** Parses with a zod schema or throws a 422 naming each failing field. */

@@ -7,9 +7,16 @@ import path from 'node:path';
 const WEB = __dirname;
 const ROOT = path.dirname(WEB);
 export const CONSOLE_DIST = path.join(WEB, 'dist');
-// The bundle also compiles the pure domain code it imports (credit codes, amounts, policy) and the
-// API's request schemas the consultation import checks rows with.
-const SOURCES = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.mts'), path.join(ROOT, 'domain'), path.join(ROOT, 'api', 'schemas')];
+// The bundle also compiles the pure domain code it imports (credit codes, amounts, policy) and
+// the API's request schemas, which its forms and the consultation import run before sending
+// (web/src/requestRules.ts).
+const SOURCES = [
+  path.join(WEB, 'src'),
+  path.join(WEB, 'index.html'),
+  path.join(WEB, 'vite.config.mts'),
+  path.join(ROOT, 'domain'),
+  path.join(ROOT, 'api/schemas'),
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

@@ -8,12 +8,13 @@
 // board. Screenshots of the key screens go to test-output/e2e/.
 import type { Page } from 'playwright-core';
 import { shanghaiDate } from '../../domain/calendar/timeZone';
+import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { advanceTo, eventually } from '../workflows/caseHarness';
 import { useConsole } from './consoleHarness';
 
 const ui = useConsole();
-const { signedIn, shot, api, pageErrors } = ui;
+const { signedIn, shot, api, pageErrors, accessible } = ui;
 
 type CaseJson = { id: string; stage: string; slaState: string; tasks: { kind: string; assignee: string; dueAt: string; status: string }[] };
 
@@ -26,6 +27,7 @@ async function openCase(page: Page, firmName: string, creditCode: string, { pilo
     await page.click('button[type="submit"]');
     await page.waitForSelector('#amount-error');
     expect(await page.textContent('#firmName-error')).toBe('必填');
+    await accessible(page, 'new case, refused empty');
   }
   await page.fill('#firmName', firmName);
   await page.fill('#creditCode', creditCode);
@@ -40,11 +42,13 @@ async function openCase(page: Page, firmName: string, creditCode: string, { pilo
     expect(page.url()).toMatch(/\/cases\/new$/);
     expect(await page.inputValue('#firmName')).toBe(firmName);
     await shot(page, '01-new-case-pilot-code');
+    await accessible(page, 'new case, pilot code to confirm');
     await page.check('#confirmCreditCode');
   }
   await page.click('button[type="submit"]');
   await page.waitForURL(/\/cases\/GL-\d{4}-\d{6,}$/);
   await page.waitForSelector('[data-task="DUE_DILIGENCE"]');
+  await accessible(page, 'case opened');
   return page.url().split('/').pop()!;
 }
 
@@ -55,6 +59,7 @@ async function completeFromInbox(userId: string, caseId: string, kind: string, f
   await page.waitForSelector(item);
   const slug = kind.toLowerCase().replace(/_/g, '-');
   await fill(page, `#${caseId}-${slug}-complete`);
+  await accessible(page, `inbox of ${userId}`);
   if (screenshot) await shot(page, screenshot);
   await page.click(`${item} form[data-action="${caseId}-${slug}-complete"] button[type="submit"]`);
   await page.waitForSelector(`${item} [data-testid="item-done"]`);
@@ -73,12 +78,14 @@ test('a branch paused for the firm shows PAUSED with since, by and why on the ca
   expect(await officer.textContent('h1 .badge.sla-PAUSED')).toBe('暂停计时');
   expect(await officer.textContent('.facts [data-testid="paused"]')).toMatch(/起等待企业补充材料，lujiang-officer 暂停：等待企业补充财务报表$/);
   await shot(officer, '08-case-paused');
+  await accessible(officer, 'case paused');
 
   const manager = await signedIn('manager');
   const listed = `[data-testid="paused-cases"] li:has(a[href="/cases/${id}"])`;
   await manager.waitForSelector(listed);
   expect(await manager.textContent(`${listed} [data-testid="paused"]`)).toMatch(/lujiang-officer 暂停：等待企业补充财务报表$/);
   await shot(manager, '09-sla-board-paused');
+  await accessible(manager, 'SLA board with a paused case');
   await manager.context().close();
 
   // The firm brings its statements the same day: the clock runs again, no due moved. (This test
@@ -102,7 +109,9 @@ test('a case goes through the console on time; another misses its due and shows 
   const pilot = valid.slice(0, 17) + (valid[17] === 'A' ? 'B' : 'A');
 
   const officer = await signedIn('lujiang-officer');
+  await officer.waitForSelector('main h1');
   await shot(officer, '00-officer-cases');
+  await accessible(officer, 'the street\'s cases');
   const first = await openCase(officer, '厦门鹭江控制台测试有限公司', pilot, { pilot: true });
   await shot(officer, '02-case-opened');
   const opened = await api<CaseJson>('manager', `/api/v1/cases/${first}`);
@@ -130,6 +139,7 @@ test('a case goes through the console on time; another misses its due and shows 
   const decision = `li.inbox-item[data-case="${first}"][data-task="DECISION"]`;
   await approver.waitForSelector(decision);
   await shot(approver, '04-inbox-approver');
+  await accessible(approver, 'approver\'s inbox');
   await approver.click(`${decision} form[data-action="${first}-approve"] button[type="submit"]`);
   await approver.waitForSelector(`${decision} [data-testid="item-done"]`);
   await approver.context().close();
@@ -152,6 +162,7 @@ test('a case goes through the console on time; another misses its due and shows 
   expect(await officer.textContent(`${reassign}-assignee-error`)).toMatch(/^有误: 没有在职人员“nobody-here”/);
   expect(await officer.inputValue(`${reassign}-reason`)).toBe('评估机构人手不足');
   await shot(officer, '02b-reassign-refused');
+  await accessible(officer, 'case, reassignment refused');
   const late = await api<CaseJson>('manager', `/api/v1/cases/${second}`);
   const firstDue = late.tasks.reduce((a, t) => (t.dueAt < a.dueAt ? t : a));
   await advanceTo(ui.h.env, new Date(Date.parse(firstDue.dueAt) + 60_000));
@@ -175,12 +186,14 @@ test('a case goes through the console on time; another misses its due and shows 
   expect(await manager.textContent(`${breach} [data-testid="owner"]`)).toBe(firstDue.assignee);
   expect(await manager.textContent(`${breach} .badge`)).toBe('已超时');
   await shot(manager, '05-sla-board');
+  await accessible(manager, 'SLA board');
   // The English switch, kept across a reload.
   await manager.click('header button:has-text("English")');
   await manager.reload();
   await manager.waitForSelector(breach);
   expect(await manager.textContent(`${breach} .badge`)).toBe('Breached');
   await shot(manager, '06-sla-board-en');
+  await accessible(manager, 'SLA board in English');
 
   // The street office hears of the breach at the header's bell and acknowledges it there.
   await officer.reload();
@@ -189,6 +202,7 @@ test('a case goes through the console on time; another misses its due and shows 
   const notice = `.bell-list li.unread:has-text("${second}"):has-text("【超时督办】")`;
   await officer.waitForSelector(notice);
   await shot(officer, '06b-notifications');
+  await accessible(officer, 'notifications');
   await officer.click(`${notice} button:has-text("确认已读")`);
   await officer.waitForSelector(`.bell-list li.read:has-text("${second}"):has-text("【超时督办】")`);
   const mine = await api<{ items: { source: string; type: string; acknowledgedAt: string | null }[] }>('lujiang-officer', '/api/v1/notifications?limit=100');
@@ -199,6 +213,38 @@ test('a case goes through the console on time; another misses its due and shows 
   await phone.goto(`${ui.base}/cases/${second}`);
   await phone.waitForSelector(`[data-task="${firstDue.kind}"].sla-BREACHED`);
   await shot(phone, '07-case-breached-phone');
+  await accessible(phone, 'breached case on a phone');
 
   expect(pageErrors).toEqual([]);
 }, 170_000);
+
+test('the screens the journeys above do not reach pass the accessibility check at desk and phone width: sign-in, the operator’s calendar, a daily report', async () => {
+  const operator = await signedIn('operator');
+  await operator.waitForSelector('.month .day');
+  await shot(operator, '10-calendar');
+  await accessible(operator, 'working calendar');
+  await operator.click('header button:has-text("退出")');
+  await operator.waitForSelector('button[data-user="operator"]');
+  await accessible(operator, 'sign-in');
+  await operator.context().close();
+
+  // A daily report published for a past working day, so its board can be read.
+  const run = await fetch(`${ui.base}/api/v1/reports/daily/runs`, {
+    method: 'POST',
+    headers: { authorization: await bearer('operator'), 'content-type': 'application/json' },
+    body: JSON.stringify({ date: '2026-11-27' }),
+  });
+  expect(run.status).toBe(201);
+  const manager = await signedIn('manager');
+  await manager.click('a[href="/reports"]');
+  await manager.click('ul.reports button.link');
+  await manager.waitForSelector('[data-report="daily-2026-11-27"] table');
+  // The district's oldest open case, with the working days it has been open, as the report says.
+  const { board } = await api<{ board: { overall: { open: { oldest: { caseId: string; workingDaysOpen: number } | null } } } }>('manager', '/api/v1/reports/daily-2026-11-27');
+  const oldest = board.overall.open.oldest!;
+  expect(await manager.textContent('[data-report="daily-2026-11-27"] tr[data-group="ALL"] td[data-label="最久在办"]')).toBe(`${oldest.caseId} · 已 ${oldest.workingDaysOpen} 个工作日`);
+  await shot(manager, '11-daily-report');
+  await accessible(manager, 'a daily report');
+  await manager.context().close();
+  expect(pageErrors).toEqual([]);
+}, 60_000);

@@ -3,14 +3,14 @@
 // browser; one early pilot credit code confirmed), proposes a plan for each (a plan over the
 // refused amount is refused by the workflow, its reason shown in Chinese), asks one firm for
 // materials (the clock pauses); the bank's credit approver accepts one plan (its case opens,
-// linked) and declines the other; the batch's board shows both. Screenshots in Chinese, on a
-// desk and on a phone, go to test-output/e2e/.
+// linked) and declines the other; the batch's board shows both. Every screen passes
+// ui.accessible; screenshots in Chinese, on a desk and on a phone, go to test-output/e2e/.
 import type { Page } from 'playwright-core';
 import { validSimingCode } from '../support/creditCodes';
 import { useConsole } from './consoleHarness';
 
 const ui = useConsole();
-const { signedIn, shot, api, pageErrors } = ui;
+const { signedIn, shot, api, pageErrors, accessible } = ui;
 
 const run = String(Date.now() % 100_000).padStart(5, '0');
 const FIRST = `厦门会诊甲${run}有限公司`;
@@ -38,6 +38,7 @@ async function planAndReReview(page: Page, name: string, { materials }: { materi
     await page.click(`form[data-action="${id}-plan"] button[type="submit"]`);
     await page.waitForSelector(`form[data-action="${id}-plan"] .problem`);
     expect(await page.textContent(`form[data-action="${id}-plan"] .problem`)).toMatch(/^此操作被拒绝 — 融资方案不符合要求 .*方案金额不得超过原申请金额/);
+    await accessible(page, 'plan refused');
     await shot(page, 'c03-plan-refused');
   }
   await page.fill(`${plan}-amount`, '600000');
@@ -53,6 +54,7 @@ async function planAndReReview(page: Page, name: string, { materials }: { materi
     await page.waitForSelector('[data-testid="materials"] li');
     expect(await page.textContent('[data-testid="whose-move"]')).toBe('企业（补充材料，暂停计时）');
     expect(await page.textContent('h1 .badge')).toBe('暂停计时');
+    await accessible(page, 'consultation waiting for materials');
     await shot(page, 'c04-consultation-materials');
   }
   await page.click(`form[data-action="${id}-materials-complete"] button[type="submit"]`);
@@ -78,6 +80,7 @@ test('the task force imports a batch and proposes plans; the bank accepts one (i
   expect(await taskForce.textContent('tr[data-row="2"] [data-error="street"]')).toBe('有误: 没有街道“nowhere”');
   expect(await taskForce.textContent('tr[data-row="2"] [data-error="amount"]')).toBe('有误: 须为人民币金额，最多两位小数');
   expect(await taskForce.textContent('[data-testid="rows-ready"]')).toBe('共 3 家企业，2 行有误');
+  await accessible(taskForce, 'import with wrong rows');
   await shot(taskForce, 'c01-import-rows-checked');
   // Nothing is sent while a row is wrong.
   await taskForce.click('form button[type="submit"]');
@@ -91,6 +94,7 @@ test('the task force imports a batch and proposes plans; the bank accepts one (i
   expect(await taskForce.textContent('tr[data-row="1"] [data-error="creditCode"]')).toBe('有误: 校验未通过（CHECK_CHARACTER_MISMATCH）');
   await taskForce.check('#confirm-1');
   await taskForce.waitForSelector('tr[data-row="1"]:not(.invalid)');
+  await accessible(taskForce, 'import with the pilot code confirmed');
   await shot(taskForce, 'c02-import-pilot-confirmed');
   await taskForce.click('form button[type="submit"]');
   await taskForce.waitForURL(/\/consultations\/batches\/CB-[A-Z0-9]+$/);
@@ -107,10 +111,12 @@ test('the task force imports a batch and proposes plans; the bank accepts one (i
   const approver = await signedIn('xib-approver');
   await approver.click('a[href="/consultations"]');
   await approver.waitForSelector(row(FIRST));
+  await accessible(approver, 'the bank’s consultations');
   await approver.click(`${row(FIRST)} a[href="/consultations/${firstId}"]`);
   await approver.waitForSelector(`form[data-action="${firstId}-accept"]`);
   // The task force's actions are not offered to a bank.
   expect(await approver.$(`form[data-action="${firstId}-withdraw"]`)).toBeNull();
+  await accessible(approver, 're-review');
   await shot(approver, 'c05-re-review');
   await approver.click(`form[data-action="${firstId}-accept"] button[type="submit"]`);
   await approver.waitForSelector('[data-testid="linked-case"] a');
@@ -134,6 +140,7 @@ test('the task force imports a batch and proposes plans; the bank accepts one (i
   expect(await taskForce.textContent(`${row(SECOND)} [data-testid="linked-case"]`)).toBe('—');
   expect(await taskForce.textContent('[data-testid="accepted-declined"]')).toBe('1 / 1');
   expect(await taskForce.textContent('[data-testid="got-money"]')).toBe('0 / 1');
+  await accessible(taskForce, 'batch board');
   await shot(taskForce, 'c06-batch-board');
   const listed = await api<{ items: Summary[] }>('xib-approver', `/api/v1/consultations?batchId=${batchId}`);
   expect(listed.items.map((c) => [c.firm.name, c.stage, c.linkedCaseNo]).sort()).toEqual(
@@ -150,9 +157,11 @@ test('the task force imports a batch and proposes plans; the bank accepts one (i
   const phone = await signedIn('task-force', { width: 390, height: 844 });
   await phone.goto(`${ui.base}/consultations/batches/${batchId}`);
   await phone.waitForSelector(`${row(FIRST)} [data-testid="linked-case"] a`);
+  await accessible(phone, 'batch board on a phone');
   await shot(phone, 'c07-batch-board-phone');
   await phone.goto(`${ui.base}/consultations/${secondId}`);
   await phone.waitForSelector('[data-testid="re-review"]');
+  await accessible(phone, 'consultation on a phone');
   await shot(phone, 'c08-consultation-phone');
 
   expect(pageErrors).toEqual([]);

@@ -9,6 +9,7 @@ import { currentToken, signOut } from './auth/session';
 /** The console works fast-track cases; other products show their summary and timeline. */
 export type CaseView = z.infer<typeof C.FastTrackCaseView>;
 export type AnyCaseView = z.infer<typeof C.CaseView>;
+export type SciTechCaseView = z.infer<typeof C.SciTechCaseView>;
 export type CaseSummary = z.infer<typeof C.CaseSummary>;
 export type CaseListPage = z.infer<typeof C.CaseListPage>;
 export type TaskList = z.infer<typeof C.TaskList>;

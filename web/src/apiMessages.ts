@@ -24,6 +24,16 @@ const ZH: readonly Rule[] = [
   [/^no active staff member '(.+)'$/, (m) => `没有在职人员“${m[1]}”`],
   [/^unknown street '(.+)'/, (m) => `没有街道“${m[1]}”`],
   [/^unknown bank '(.+)'/, (m) => `没有银行“${m[1]}”`],
+  // Sci-tech applications (善科贷)
+  [/^must be a CNIPA patent number such as (\S+)$/, (m) => `须为国家知识产权局专利号，例如 ${m[1]}`],
+  [/^must be whole years$/, () => '须为整年数'],
+  [/^lists a patent twice$/, () => '同一专利填写了两次'],
+  // zod's own wording where a schema gives none
+  [/^Invalid input: expected \w+, received undefined$/, () => '必填'],
+  [/^Invalid input: expected number, received NaN$/, () => '须为数字'],
+  [/^Too small: expected number to be >=(-?\d+)$/, (m) => `不能小于 ${m[1]}`],
+  [/^Too big: expected number to be <=(-?\d+)$/, (m) => `不能大于 ${m[1]}`],
+  [/^Invalid option: expected one of /, () => '不是可选的值'],
 ];
 
 /** An API field message in the console's language. */

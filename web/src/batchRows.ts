@@ -1,9 +1,9 @@
 // A batch of refused firms as the task force pastes or uploads it: CSV rows checked by the API's
-// own request schema (api/schemas/consultations.ts), so a row the API would refuse is marked here,
-// per row and column, before anything is sent. Pure, so unit tests read it too.
-import { StartBatchBody } from '../../api/schemas/consultations';
+// own request schema (api/schemas/consultations.ts, run through requestRules.ts), so a row the API
+// would refuse is marked here, per row and column, before anything is sent. Pure, so unit tests read it too.
 import { CONSULTATION_REASONS, REASON_LABELS, type ConsultationReason } from '../../domain/consultation/reasons';
 import { checkCreditCode, type CreditCodeWarning } from '../../domain/creditCode';
+import { requestProblems, StartBatchBody } from './requestRules';
 
 /** The columns, in order: firm name, credit code, street, refused amount (元), purpose, reasons. */
 export const COLUMNS = ['name', 'creditCode', 'street', 'amount', 'purpose', 'reasons'] as const;
@@ -125,8 +125,7 @@ export interface BatchCheck {
  * each pilot code confirmed (`confirmed` holds the confirmed rows' indexes).
  */
 export function checkBatch(bank: string, rows: readonly BatchRow[], streets: readonly Street[], confirmed: ReadonlySet<number>): BatchCheck {
-  const parsed = StartBatchBody.safeParse(bodyOf(bank, rows, confirmed));
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+  const problems = requestProblems(StartBatchBody, bodyOf(bank, rows, confirmed));
   const known = new Set(streets.map((s) => s.code));
   rows.forEach((r, i) => {
     if (r.firm.street && !known.has(r.firm.street)) problems.push({ field: `firms.${i}.street`, message: `unknown street '${r.firm.street}'` });

@@ -1,6 +1,7 @@
 // Instants shown in Asia/Shanghai (the business time zone), whatever the device's zone.
 import { shanghaiDate } from '../../domain/calendar/timeZone';
-import type { Lang } from './i18n';
+import { formatFen } from '../../domain/money';
+import type { Lang } from './lang';
 
 export function formatInstant(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '—';
@@ -13,3 +14,12 @@ export function formatPercent(rate: number | null): string {
 
 /** Today's business date (Asia/Shanghai), YYYY-MM-DD. */
 export const shanghaiToday = (): string => shanghaiDate(new Date());
+
+/** Integer fen as yuan with thousands separators, e.g. 1,200,000.00 (exact: no floating point). */
+export function formatYuan(fen: number): string {
+  const [whole, cents] = formatFen(fen).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
+}
+
+/** Basis points as a percentage, e.g. 5000 → 50%, 365 → 3.65%. */
+export const formatBp = (bp: number): string => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;

@@ -1,9 +1,10 @@
 // Names of the API's codes in both languages.
 import { PLAN_KIND_LABELS } from '../../domain/consultation/plan';
 import { REASON_LABELS } from '../../domain/consultation/reasons';
+import { PATENT_TYPE_LABELS } from '../../domain/sciTech/policy';
 import type { Lang } from './i18n';
 
-type Names = Record<string, readonly [zh: string, en: string]>;
+export type Names = Record<string, readonly [zh: string, en: string]>;
 
 export const STAGES: Names = {
   ACCEPTED: ['已受理', 'Accepted'],
@@ -79,6 +80,41 @@ export const REASONS: Names = {
 const bilingual = (labels: Record<string, string>): Names =>
   Object.fromEntries(Object.entries(labels).map(([code, text]) => [code, [text.slice(0, text.indexOf(' ')), text.slice(text.indexOf(' ') + 1)] as const]));
 
+// Sci-tech credit (善科贷)
+export const PATENT_TYPE_NAMES: Names = bilingual(PATENT_TYPE_LABELS);
+
+export const BANDS: Names = {
+  AUTO_APPROVE: ['自动批准', 'Automatic approval'],
+  MANUAL_REVIEW: ['人工审批', 'Manual review'],
+  AUTO_REJECT: ['自动拒绝', 'Automatic rejection'],
+};
+
+export const FACTORS: Names = {
+  PATENT_PORTFOLIO: ['专利组合', 'Patent portfolio'],
+  IP_COVERAGE: ['知识产权价值覆盖', 'IP value coverage'],
+  RD_INTENSITY: ['研发强度', 'R&D intensity'],
+  REVENUE_TREND: ['营收趋势', 'Revenue trend'],
+  YEARS_IN_OPERATION: ['经营年限', 'Years in operation'],
+  LEVERAGE: ['负债水平', 'Leverage'],
+};
+
+export const BINDING_CAPS: Names = {
+  IP_VALUE: ['专利质押价值', 'Pledged patents’ value'],
+  REVENUE: ['营收上限', 'Revenue cap'],
+  PRODUCT_MAX: ['产品最高额度', 'Product maximum'],
+  REQUESTED: ['申请金额', 'Requested amount'],
+};
+
+export const SCI_TECH_REASONS: Names = {
+  LOW_SCORE: ['评分过低', 'Low score'],
+  WEAK_IP: ['知识产权支撑不足', 'Weak IP'],
+  REVENUE_BELOW_THRESHOLD: ['营收未达门槛', 'Revenue below threshold'],
+  HIGH_LEVERAGE: ['负债过高', 'High leverage'],
+  INCOMPLETE_MATERIALS: ['材料不全', 'Incomplete materials'],
+  OTHER: ['其他', 'Other'],
+};
+
+// Joint consultations (联合会诊)
 export const CONSULTATION_REASONS: Names = bilingual(REASON_LABELS);
 export const PLAN_KINDS: Names = bilingual(PLAN_KIND_LABELS);
 

@@ -29,7 +29,7 @@ function screensOf(user: SessionUser): Screen[] {
   const consultations: Screen = { path: '/consultations', label: 'navConsultations' };
   switch (user.role) {
     case 'case_officer':
-      return [cases, { path: '/cases/new', label: 'navNewCase' }];
+      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }];
     case 'grid_officer':
     case 'assessor':
       return [inbox, cases];
@@ -58,7 +58,9 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
   if (consultationMatch) return <ConsultationDetail id={consultationMatch[1]!} user={user} />;
   switch (path) {
     case '/cases/new':
-      return <NewCase user={user} />;
+      return <NewCase user={user} product="FAST_TRACK" />;
+    case '/cases/new/sci-tech':
+      return <NewCase user={user} product="SCI_TECH" />;
     case '/cases':
       return <CaseList user={user} />;
     case '/consultations':

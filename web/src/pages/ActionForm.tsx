@@ -1,6 +1,7 @@
 // One form for every case action: labelled fields, client checks, the API's field errors next
 // to their fields and its refusal next to the button; the values stay after a failure.
 import { useState, type FormEvent } from 'react';
+import { apiMessage } from '../apiMessages';
 import { Field, ProblemMessage, fieldMessage, useSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 
@@ -17,29 +18,36 @@ export interface FieldSpec {
   apiPath?: string;
 }
 
-export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }: {
+export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, folded = false }: {
   id: string;
   folded?: boolean;
   fields: readonly FieldSpec[];
   submitLabel: string;
   onSubmit: (values: Record<string, string>) => Promise<unknown>;
+  /** What the API's request schema refuses in the body these values make, by API field path (requestRules.ts). */
+  requestErrors?: (values: Record<string, string>) => Record<string, string>;
 }) {
   const { t, lang } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [touched, setTouched] = useState(false);
   const { error, busy, submit: send } = useSubmission();
 
-  const clientError = (f: FieldSpec): MessageKey | undefined => {
-    const v = values[f.name]?.trim() ?? '';
-    if (!v) return f.optional ? undefined : 'errRequired';
-    return f.check?.(v);
+  const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
+  const refused = requestErrors?.(trimmed) ?? {};
+  const clientError = (f: FieldSpec): string | undefined => {
+    const v = trimmed[f.name] ?? '';
+    if (!v) return f.optional ? undefined : t('errRequired');
+    const key = f.check?.(v);
+    if (key) return t(key);
+    const m = refused[f.apiPath ?? f.name];
+    return m === undefined ? undefined : apiMessage(m, lang);
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
     if (fields.some((f) => clientError(f))) return;
-    await send(() => onSubmit(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]))));
+    await send(() => onSubmit(trimmed));
   };
 
   const form = (
@@ -49,7 +57,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, folded = false }
         const ce = touched ? clientError(f) : undefined;
         const set = (v: string) => setValues({ ...values, [f.name]: v });
         return (
-          <Field key={f.name} label={t(f.label)} htmlFor={fid} error={ce ? t(ce) : fieldMessage(error, f.apiPath ?? f.name, t, lang)}>
+          <Field key={f.name} label={t(f.label)} htmlFor={fid} error={ce ?? fieldMessage(error, f.apiPath ?? f.name, t, lang)}>
             {f.kind === 'select' ? (
               <select id={fid} name={f.name} value={values[f.name]} onChange={(e) => set(e.target.value)}>
                 {f.options!.map((o) => (

@@ -1,14 +1,17 @@
 // One case: firm, amount, promise and time left; the three branches with owners, dues and
-// evidence; the actions the user may take; the timeline; the workflow in Temporal UI.
-import { useState, type ReactNode } from 'react';
-import { api, type AnyCaseView, type CalendarDays, type CaseView } from '../api';
+// evidence; the actions the user may take; the timeline; the workflow in Temporal UI. A sci-tech
+// case has its own page (SciTechCase.tsx).
+import { useState } from 'react';
+import { api, type AnyCaseView, type CalendarDays } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, PausedNote, SlaBadge, useLoad } from '../components';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n';
-import { half, nameOf, STAGES, TASKS } from '../labels';
+import { nameOf, STAGES, TASKS } from '../labels';
 import { rangeFor } from '../workingTime';
-import { CancelContractForm, DecisionForm, HeldDisbursement, TaskActions, WithdrawForm } from './caseActions';
+import { DecisionForm, LaterActions, TaskActions } from './caseActions';
+import { CaseCard, CaseFacts, Timeline } from './caseParts';
+import { SciTechCase } from './SciTechCase';
 import { TimeLeft } from './TimeLeft';
 
 const OPEN_STAGES = ['ACCEPTED', 'PARALLEL_REVIEW', 'CREDIT_DECISION'];
@@ -23,31 +26,18 @@ async function loadCase(id: string) {
 export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
   const { t, lang } = useI18n();
   const loaded = useLoad(() => loadCase(id), [id]);
-  const [updated, setUpdated] = useState<CaseView>();
+  const [updated, setUpdated] = useState<AnyCaseView>();
   if (!loaded.data) return <Loading {...loaded} />;
   const days = loaded.data.days;
   const c = updated && updated.id === id ? updated : loaded.data.c;
-  if (!('tasks' in c)) return <OtherProduct c={c} />;
+  if (!('tasks' in c)) return <SciTechCase c={c} user={user} onChange={setUpdated} />;
   const open = OPEN_STAGES.includes(c.stage);
 
   return (
     <article className="case" data-case={c.id}>
       <CaseCard c={c}>
         <dl className="facts">
-          <dt>{t('firm')}</dt>
-          <dd>
-            {c.firm.name} <span className="muted">{c.firm.creditCode}</span>
-          </dd>
-          <dt>{t('amount')}</dt>
-          <dd>{Number(c.amount).toLocaleString(lang, { minimumFractionDigits: 2 })}</dd>
-          <dt>{t('street')}</dt>
-          <dd>{lang === 'en' ? c.street.nameEn : c.street.nameZh}</dd>
-          <dt>{t('bank')}</dt>
-          <dd>{lang === 'en' ? c.bank.nameEn : c.bank.nameZh}</dd>
-          <dt>{t('stage')}</dt>
-          <dd data-testid="stage">{nameOf(STAGES, c.stage, lang)}</dd>
-          <dt>{t('acceptedAt')}</dt>
-          <dd>{formatInstant(c.acceptedAt, lang)}</dd>
+          <CaseFacts c={c} amountLabel="amount" />
           <dt>{t('dueAt')}</dt>
           <dd>
             {formatInstant(c.dueAt, lang)} {open && c.dueAt && !c.paused ? <TimeLeft days={days} due={c.dueAt} /> : null}
@@ -117,77 +107,9 @@ export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
           </p>
         </section>
       ) : null}
-      {user.role === 'credit_approver' && c.stage === 'DISBURSEMENT_HELD' && c.disbursementHold ? (
-        <section className="card">
-          <HeldDisbursement c={c} onChange={setUpdated} />
-        </section>
-      ) : null}
-      {user.role === 'credit_approver' && c.stage === 'DISBURSING' && c.contract ? (
-        <section className="card">
-          <CancelContractForm c={c} onChange={setUpdated} />
-        </section>
-      ) : null}
-      {(open || c.stage === 'CONTRACT_CANCELLED') && ['case_officer', 'task_force'].includes(user.role) ? (
-        <section className="card">
-          <WithdrawForm c={c} onChange={setUpdated} />
-        </section>
-      ) : null}
+      <LaterActions c={c} user={user} withdrawable={open || c.stage === 'CONTRACT_CANCELLED'} onChange={setUpdated} />
 
       <Timeline events={c.events} />
     </article>
-  );
-}
-
-/** A case of another product (sci-tech): its facts, timeline and workflow; acted on elsewhere. */
-function OtherProduct({ c }: { c: Exclude<AnyCaseView, CaseView> }) {
-  const { t, lang } = useI18n();
-  return (
-    <article className="case" data-case={c.id}>
-      <CaseCard c={c}>
-        <p>
-          {c.product} · {c.firm.name} · {nameOf(STAGES, c.stage, lang)} · {t('dueAt')} {formatInstant(c.dueAt, lang)}
-        </p>
-      </CaseCard>
-      <Timeline events={c.events} />
-    </article>
-  );
-}
-
-/** The case number with its SLA state, what `children` tell, and the workflow in Temporal UI. */
-function CaseCard({ c, children }: { c: AnyCaseView; children: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <section className="card">
-      <h1>
-        {c.id} <SlaBadge state={c.slaState} />
-      </h1>
-      {/* The API served the stored record: the workflow is gone (retention) or no worker answered. */}
-      {c.live ? null : (
-        <p className="muted" data-testid="from-record">
-          {t('fromRecord')}
-        </p>
-      )}
-      {children}
-      <a href={c.temporalUi} target="_blank" rel="noreferrer">
-        {t('temporalUi')}
-      </a>
-    </section>
-  );
-}
-
-export function Timeline({ events }: { events: readonly { type: string; actor: string; at: string; data: unknown }[] }) {
-  const { t, lang } = useI18n();
-  return (
-    <section className="card">
-      <h2>{t('timeline')}</h2>
-      <ol className="timeline">
-        {events.map((e, i) => (
-          <li key={i}>
-            <time>{formatInstant(e.at, lang)}</time> <strong>{e.type}</strong> <span className="muted">{e.actor}</span>
-            {typeof (e.data as { text?: unknown } | null)?.text === 'string' ? <p>{half((e.data as { text: string }).text, lang)}</p> : null}
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }

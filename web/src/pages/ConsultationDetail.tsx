@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { CONSULTATION_ACTIONS, mayTake, WHOSE_MOVE as MOVES } from '../../../domain/consultation/actions';
 import { PLAN_KINDS as PLAN_KIND_CODES } from '../../../domain/consultation/plan';
 import { CONSULTATION_REASONS as REASON_CODES } from '../../../domain/consultation/reasons';
-import { formatFen, parseCnyToFen } from '../../../domain/money';
+import { formatFen } from '../../../domain/money';
 import { api, newIdempotencyKey, type BankList, type CalendarDays, type ConsultationView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { reasonsOf } from '../batchRows';
@@ -15,9 +15,10 @@ import { formatInstant } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { CONSULTATION_REASONS, CONSULTATION_STAGES, nameOf, placeName, PLAN_KINDS, WHOSE_MOVE } from '../labels';
 import { Link } from '../router';
+import { PlanBody, requestErrors } from '../requestRules';
 import { rangeFor } from '../workingTime';
 import { ActionForm } from './ActionForm';
-import { Timeline } from './CaseDetail';
+import { Timeline } from './caseParts';
 import { running } from './ConsultationTable';
 import { TimeLeft } from './TimeLeft';
 
@@ -28,7 +29,14 @@ async function loadConsultation(id: string) {
 }
 
 const post = (id: string, path: string, body: unknown) => api<ConsultationView>(`/consultations/${id}${path}`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
-const amountCheck = (v: string) => (parseCnyToFen(v) === undefined ? ('errAmount' as const) : undefined);
+/** POST /plan's body from the plan form's values. */
+const planBody = ({ kind, bank, amount, guarantor, cover, note }: Record<string, string>) => ({
+  kind,
+  bank,
+  amount,
+  ...(guarantor || cover ? { guarantee: { guarantor, cover } } : {}),
+  ...(note ? { note } : {}),
+});
 const reasonLines = (reasons: ConsultationView['reasons'], lang: Lang) => reasons.map((r) => nameOf(CONSULTATION_REASONS, r.code, lang) + (r.note ? `：${r.note}` : '')).join('\n');
 
 export function ConsultationDetail({ id, user }: { id: string; user: SessionUser }) {
@@ -160,15 +168,14 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
             fields={[
               { name: 'kind', label: 'planKind', kind: 'select', options: PLAN_KIND_CODES.map((k) => ({ value: k, label: nameOf(PLAN_KINDS, k, lang) })), initial: 'SMALLER_AMOUNT' },
               { name: 'bank', label: 'planBank', kind: 'select', options: banks.map((b) => ({ value: b.code, label: bankName(b.code) })), initial: user.bank ?? c.refused.bank },
-              { name: 'amount', label: 'planAmount', kind: 'number', check: amountCheck },
+              { name: 'amount', label: 'planAmount', kind: 'number' },
               { name: 'guarantor', label: 'guarantor', optional: true, apiPath: 'guarantee.guarantor' },
-              { name: 'cover', label: 'guaranteeCover', kind: 'number', optional: true, check: amountCheck, apiPath: 'guarantee.cover' },
+              { name: 'cover', label: 'guaranteeCover', kind: 'number', optional: true, apiPath: 'guarantee.cover' },
               { name: 'note', label: 'note', kind: 'textarea', optional: true },
             ]}
             submitLabel={t('proposePlan')}
-            onSubmit={async ({ kind, bank, amount, guarantor, cover, note }) =>
-              act('/plan')({ kind, bank, amount, ...(guarantor || cover ? { guarantee: { guarantor, cover } } : {}), ...(note ? { note } : {}) })
-            }
+            requestErrors={(v) => requestErrors(PlanBody, planBody(v))}
+            onSubmit={async (v) => act('/plan')(planBody(v))}
           />
         ) : null}
       </section>

@@ -1,19 +1,21 @@
 // The user's work, soonest due first, as GET /tasks lists it: open branches assigned to them, and
 // for a bank's credit approver the cases waiting for a decision or holding a payment the bank
-// reported at another amount. AT_RISK and BREACHED stand out.
+// reported at another amount (a sci-tech case links to its page: the score's factors and its
+// later actions are there). AT_RISK and BREACHED stand out.
 // Each listed case is read once more for its live view, which the actions need (pauses, branches).
 import { useState } from 'react';
-import { api, type CaseTask, type CaseView, type TaskList } from '../api';
+import { api, type AnyCaseView, type CaseTask, type CaseView, type SciTechCaseView, type TaskList } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, SlaBadge, useLoad } from '../components';
-import { formatInstant } from '../format';
+import { formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
-import { nameOf, STAGES, TASKS } from '../labels';
+import { BANDS, nameOf, STAGES, TASKS } from '../labels';
 import { Link } from '../router';
 import { DecisionForm, HeldDisbursement, TaskActions } from './caseActions';
+import { TimeLeft } from './TimeLeft';
 
 interface Item {
-  c: CaseView;
+  c: AnyCaseView;
   /** The branch; undefined for the bank's work on the case itself (its `kind`). */
   task?: CaseTask;
   kind: string;
@@ -28,14 +30,13 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
 }
 
 async function loadInbox(): Promise<Item[]> {
-  // The console acts on fast-track cases only; sci-tech reviews are decided through the API.
-  const work = (await api<TaskList>('/tasks?limit=50')).items.filter((w) => w.product === 'FAST_TRACK');
-  const views = await mapLimit([...new Set(work.map((w) => w.caseId))], 6, (id) => api<CaseView>(`/cases/${id}`));
+  const work = (await api<TaskList>('/tasks?limit=50')).items;
+  const views = await mapLimit([...new Set(work.map((w) => w.caseId))], 6, (id) => api<AnyCaseView>(`/cases/${id}`));
   const byId = new Map(views.map((c) => [c.id, c]));
   return work.map((w) => {
     const c = byId.get(w.caseId)!;
     // Undefined for a decision: the case itself is the work.
-    const task = c.tasks.find((t) => t.kind === w.kind);
+    const task = 'tasks' in c ? c.tasks.find((t) => t.kind === w.kind) : undefined;
     return { c, task, kind: w.kind, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
   });
 }
@@ -52,6 +53,7 @@ export function Inbox({ user }: { user: SessionUser }) {
       {items.length === 0 ? <p className="muted">{t('inboxEmpty')}</p> : null}
       <ul className="inbox">
         {items.map(({ c, task, kind, due, slaState }) => {
+          if (!('tasks' in c)) return <SciTechItem key={`${c.id}:${kind}`} c={c} kind={kind} slaState={slaState} />;
           const held = kind === 'DISBURSEMENT_HELD';
           const key = `${c.id}:${task?.kind ?? (held ? 'held' : 'decision')}`;
           const after = done[key];
@@ -77,7 +79,8 @@ export function Inbox({ user }: { user: SessionUser }) {
               ) : task ? (
                 <TaskActions c={after ?? c} task={after?.tasks.find((x) => x.kind === task.kind) ?? task} user={user} onChange={onChange} />
               ) : held ? (
-                <HeldDisbursement c={c} onChange={onChange} />
+                // A fast-track case here: its answer is a fast-track view too.
+                <HeldDisbursement c={c} onChange={(v) => onChange(v as CaseView)} />
               ) : (
                 <DecisionForm c={c} onChange={onChange} />
               )}
@@ -86,5 +89,34 @@ export function Inbox({ user }: { user: SessionUser }) {
         })}
       </ul>
     </section>
+  );
+}
+
+/**
+ * A sci-tech case waiting for the approver (its score and the 48 hours left) or holding a payment:
+ * decided or resolved on its page.
+ */
+function SciTechItem({ c, kind, slaState }: { c: SciTechCaseView; kind: string; slaState: string }) {
+  const { t, lang } = useI18n();
+  return (
+    <li className={`inbox-item sla-${slaState}`} data-case={c.id} data-task={kind === 'DISBURSEMENT_HELD' ? kind : 'SCI_TECH_REVIEW'}>
+      <div className="inbox-head">
+        <Link to={`/cases/${c.id}`}>{c.id}</Link>
+        <strong>{kind === 'DISBURSEMENT_HELD' ? nameOf(STAGES, kind, lang) : t('sciTechItem')}</strong>
+        <SlaBadge state={slaState} />
+        <span>
+          {t('promise48')}: {formatInstant(c.dueAt, lang)} {c.dueAt ? <TimeLeft days={[]} due={c.dueAt} calendarHours /> : null}
+        </span>
+      </div>
+      <p className="muted">
+        {c.firm.name} · {formatYuan(c.amountFen)} · {lang === 'en' ? c.street.nameEn : c.street.nameZh}
+      </p>
+      <p>
+        {c.scoring ? <span data-testid="score-band">{t('scoreBand', { score: c.scoring.score, band: nameOf(BANDS, c.scoring.band, lang) })}</span> : null}{' '}
+        <Link to={`/cases/${c.id}`} className="review-link">
+          {t('reviewAndDecide')}
+        </Link>
+      </p>
+    </li>
   );
 }

@@ -54,7 +54,7 @@ export function BoardTable({ title, groups, overall, compare }: { title: string;
               <td data-label={t('oldestOpen')}>
                 {g.open.oldest ? (
                   <>
-                    <Link to={`/cases/${g.open.oldest.caseId}`}>{g.open.oldest.caseId}</Link> · {t('workingDaysOpen').replace('{n}', String(g.open.oldest.workingDaysOpen))}
+                    <Link to={`/cases/${g.open.oldest.caseId}`}>{g.open.oldest.caseId}</Link> · {t('workingDaysOpen', { n: g.open.oldest.workingDaysOpen })}
                   </>
                 ) : (
                   '—'

@@ -4,10 +4,12 @@
 import { DISBURSEMENT_RESOLUTIONS } from '../../../domain/disbursementHold';
 import { formatFen } from '../../../domain/money';
 import { PAUSABLE_TASKS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO, type TaskKind } from '../../../domain/fastTrack/policy';
-import { api, newIdempotencyKey, type CaseTask, type CaseView } from '../api';
+import type { z } from 'zod';
+import { api, newIdempotencyKey, type AnyCaseView, type CaseTask, type CaseView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { useI18n, type Lang } from '../i18n';
-import { nameOf, OUTCOMES, REASONS, TASK_SLUGS } from '../labels';
+import { nameOf, OUTCOMES, REASONS, TASK_SLUGS, type Names } from '../labels';
+import { DecisionBody, jsonNumber, requestErrors } from '../requestRules';
 import { ActionForm, type FieldSpec } from './ActionForm';
 
 const CLOCK_ROLES = ['case_officer', 'task_force', 'grid_officer', 'customer_manager'];
@@ -65,49 +67,86 @@ export function TaskActions({ c, task, user, onChange }: { c: CaseView; task: Ca
   );
 }
 
-export function DecisionForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+const approval = (v: Record<string, string>) => ({ outcome: 'APPROVED', amount: v.amount, rateBp: jsonNumber(v.rateBp), termMonths: jsonNumber(v.termMonths) });
+const rejection = (v: Record<string, string>) => ({ outcome: 'REJECTED', reasons: [withoutEmpty(v)] });
+
+/**
+ * Approve (amount, rate, term) or reject with one of the product's reasons. Before sending, the
+ * API's own decision schema for the product checks the values (requestRules.ts).
+ */
+export function DecisionFields<V extends AnyCaseView>({ caseId, schema, reasons, reasonNames, initial, onChange }: {
+  caseId: string;
+  schema: z.ZodType;
+  reasons: readonly string[];
+  reasonNames: Names;
+  initial: { amount: string; rateBp: number; termMonths: number };
+  onChange: (c: V) => void;
+}) {
   const { t, lang } = useI18n();
-  const reasons = REJECTION_REASONS.map((r) => ({ value: r, label: nameOf(REASONS, r, lang) }));
-  const whole = (v: string) => (/^\d+$/.test(v) ? undefined : 'fieldInvalid' as const);
+  const options = reasons.map((r) => ({ value: r, label: nameOf(reasonNames, r, lang) }));
+  const decide = async (body: unknown) => onChange(await api<V>(`/cases/${caseId}/decision`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() }));
   return (
     <div className="actions decision">
       <ActionForm
-        id={`${c.id}-approve`}
+        id={`${caseId}-approve`}
         fields={[
-          { name: 'amount', label: 'approvedAmount', kind: 'number', initial: c.amount, check: (v) => (/^\d+(\.\d{1,2})?$/.test(v) ? undefined : 'errAmount') },
-          { name: 'rateBp', label: 'rateBp', kind: 'number', initial: '385', check: whole },
-          { name: 'termMonths', label: 'termMonths', kind: 'number', initial: '12', check: whole },
+          { name: 'amount', label: 'approvedAmount', kind: 'number', initial: initial.amount },
+          { name: 'rateBp', label: 'rateBp', kind: 'number', initial: String(initial.rateBp) },
+          { name: 'termMonths', label: 'termMonths', kind: 'number', initial: String(initial.termMonths) },
         ]}
+        requestErrors={(v) => requestErrors(schema, approval(v))}
         submitLabel={t('approve')}
-        onSubmit={async (v) => onChange(await post(c.id, '/decision', { outcome: 'APPROVED', amount: v.amount, rateBp: Number(v.rateBp), termMonths: Number(v.termMonths) }))}
+        onSubmit={(v) => decide(approval(v))}
       />
       <ActionForm
-        id={`${c.id}-reject`}
+        id={`${caseId}-reject`}
         folded
         fields={[
-          { name: 'code', label: 'rejectionReason', kind: 'select', options: reasons, initial: reasons[0]!.value, apiPath: 'reasons.0.code' },
+          { name: 'code', label: 'rejectionReason', kind: 'select', options, initial: options[0]!.value, apiPath: 'reasons.0.code' },
           { name: 'note', label: 'note', optional: true, apiPath: 'reasons.0.note' },
         ]}
+        requestErrors={(v) => requestErrors(schema, rejection(v))}
         submitLabel={t('reject')}
-        onSubmit={async (v) => onChange(await post(c.id, '/decision', { outcome: 'REJECTED', reasons: [withoutEmpty(v)] }))}
+        onSubmit={(v) => decide(rejection(v))}
       />
     </div>
   );
 }
 
-export function WithdrawForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
-  const { t } = useI18n();
-  return <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />;
+export function DecisionForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+  return <DecisionFields caseId={c.id} schema={DecisionBody} reasons={REJECTION_REASONS} reasonNames={REASONS} initial={{ amount: c.amount, rateBp: 385, termMonths: 12 }} onChange={onChange} />;
 }
 
-/** The bank's approver: cancel the signed, unpaid contract (then the case may be withdrawn). */
-export function CancelContractForm({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+/**
+ * After the decision, either product: the bank's approver answers a held payment or cancels a
+ * signed, unpaid contract; the street's officer or the task force withdraws a case that may be
+ * (`withdrawable`: before the decision, or once the bank cancelled the contract).
+ */
+export function LaterActions({ c, user, withdrawable, onChange }: { c: AnyCaseView; user: SessionUser; withdrawable: boolean; onChange: (c: AnyCaseView) => void }) {
   const { t } = useI18n();
-  return <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v) => onChange(await post(c.id, '/contract/cancellation', v))} />;
+  return (
+    <>
+      {user.role === 'credit_approver' && c.stage === 'DISBURSEMENT_HELD' && c.disbursementHold ? (
+        <section className="card">
+          <HeldDisbursement c={c} onChange={onChange} />
+        </section>
+      ) : null}
+      {user.role === 'credit_approver' && c.stage === 'DISBURSING' && c.contract ? (
+        <section className="card">
+          <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v) => onChange(await post(c.id, '/contract/cancellation', v))} />
+        </section>
+      ) : null}
+      {withdrawable && ['case_officer', 'task_force'].includes(user.role) ? (
+        <section className="card">
+          <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />
+        </section>
+      ) : null}
+    </>
+  );
 }
 
 /** The bank's approver: a payment the bank reports at another amount, confirmed or asked again. */
-export function HeldDisbursement({ c, onChange }: { c: CaseView; onChange: (c: CaseView) => void }) {
+export function HeldDisbursement({ c, onChange }: { c: AnyCaseView; onChange: (c: AnyCaseView) => void }) {
   const { t, lang } = useI18n();
   const hold = c.disbursementHold!;
   return (

@@ -1,0 +1,117 @@
+// The sci-tech firm's online application (善科贷) as form fields: its patents (number, type,
+// years of protection left), R&D spend, three years' revenue, years in operation, existing debt.
+// The values go to the API as its request schema names them; errors come by the API's field path.
+import { PATENT_TYPES, type PatentType } from '../../../domain/sciTech/policy';
+import { Field } from '../components';
+import { useI18n, type MessageKey } from '../i18n';
+import { nameOf, PATENT_TYPE_NAMES } from '../labels';
+import { jsonNumber } from '../requestRules';
+
+interface PatentRow {
+  /** Keeps a row's inputs when an earlier row is removed. */
+  key: number;
+  patentNo: string;
+  type: PatentType;
+  remainingYears: string;
+}
+
+export interface ApplicationForm {
+  patents: PatentRow[];
+  rdSpend: string;
+  revenue: [string, string, string];
+  yearsInOperation: string;
+  existingDebt: string;
+}
+
+export const EMPTY_APPLICATION: ApplicationForm = {
+  patents: [{ key: 0, patentNo: '', type: 'INVENTION', remainingYears: '' }],
+  rdSpend: '',
+  revenue: ['', '', ''],
+  yearsInOperation: '',
+  existingDebt: '',
+};
+
+/** The application as the API's request body takes it. */
+export function applicationBody(a: ApplicationForm) {
+  return {
+    patents: a.patents.map((p) => ({ patentNo: p.patentNo.trim(), type: p.type, remainingYears: jsonNumber(p.remainingYears) })),
+    rdSpend: a.rdSpend.trim(),
+    revenue: a.revenue.map((r) => r.trim()),
+    yearsInOperation: jsonNumber(a.yearsInOperation),
+    existingDebt: a.existingDebt.trim(),
+  };
+}
+
+/** An input's id from the API's field path: application.patents.0.type → application-patents-0-type. */
+const idOf = (path: string) => path.replace(/\./g, '-');
+
+const REVENUE_YEARS: readonly MessageKey[] = ['revenueTwoYearsAgo', 'revenueLastYear', 'revenueLatestYear'];
+
+export function SciTechApplicationFields({ value, onChange, errorOf }: { value: ApplicationForm; onChange: (a: ApplicationForm) => void; errorOf: (path: string) => string | undefined }) {
+  const { t, lang } = useI18n();
+  const text = (path: string, v: string, set: (v: string) => void, label: string, inputMode?: 'decimal' | 'numeric') => (
+    <Field key={path} label={label} htmlFor={idOf(path)} error={errorOf(path)}>
+      <input id={idOf(path)} value={v} onChange={(e) => set(e.target.value)} inputMode={inputMode} spellCheck={false} />
+    </Field>
+  );
+  const setPatent = (i: number, patch: Partial<PatentRow>) => onChange({ ...value, patents: value.patents.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  /** An error about a group as a whole (a patent listed twice), above its fields. */
+  const groupError = (path: string) => {
+    const m = errorOf(path);
+    return m ? (
+      <p className="field-error" role="alert" id={`${idOf(path)}-error`}>
+        {m}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <fieldset className="application">
+      <legend>{t('applicationTitle')}</legend>
+      <fieldset className="patents">
+        <legend>{t('patents')}</legend>
+        {groupError('application.patents')}
+        {value.patents.map((p, i) => {
+          const at = `application.patents.${i}`;
+          return (
+            <div className="patent-row" key={p.key} data-patent={i}>
+              {text(`${at}.patentNo`, p.patentNo, (v) => setPatent(i, { patentNo: v }), t('patentNo', { n: i + 1 }))}
+              <Field label={t('patentType')} htmlFor={idOf(`${at}.type`)} error={errorOf(`${at}.type`)}>
+                <select id={idOf(`${at}.type`)} value={p.type} onChange={(e) => setPatent(i, { type: e.target.value as PatentType })}>
+                  {PATENT_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {nameOf(PATENT_TYPE_NAMES, type, lang)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {text(`${at}.remainingYears`, p.remainingYears, (v) => setPatent(i, { remainingYears: v }), t('remainingYears'), 'numeric')}
+              <button type="button" className="link" onClick={() => onChange({ ...value, patents: value.patents.filter((_, j) => j !== i) })}>
+                {t('removePatent', { n: i + 1 })}
+              </button>
+            </div>
+          );
+        })}
+        <button type="button" id="add-patent" onClick={() => onChange({ ...value, patents: [...value.patents, { key: Math.max(0, ...value.patents.map((p) => p.key + 1)), patentNo: '', type: 'INVENTION', remainingYears: '' }] })}>
+          {t('addPatent')}
+        </button>
+      </fieldset>
+      {text('application.rdSpend', value.rdSpend, (v) => onChange({ ...value, rdSpend: v }), t('rdSpend'), 'decimal')}
+      <fieldset className="revenue">
+        <legend>{t('revenueThreeYears')}</legend>
+        {groupError('application.revenue')}
+        {REVENUE_YEARS.map((label, i) =>
+          text(
+            `application.revenue.${i}`,
+            value.revenue[i]!,
+            (v) => onChange({ ...value, revenue: value.revenue.map((r, j) => (j === i ? v : r)) as ApplicationForm['revenue'] }),
+            t(label),
+            'decimal',
+          ),
+        )}
+      </fieldset>
+      {text('application.yearsInOperation', value.yearsInOperation, (v) => onChange({ ...value, yearsInOperation: v }), t('yearsInOperation'), 'numeric')}
+      {text('application.existingDebt', value.existingDebt, (v) => onChange({ ...value, existingDebt: v }), t('existingDebt'), 'decimal')}
+    </fieldset>
+  );
+}
