@@ -112,8 +112,9 @@ export function cadenceReportActivities(db: Database) {
         batchProgress(db, range, calendar),
       ]);
       const generatedAt = new Date();
-      // Open working days count to the report's own day, as a period is counted (start day not counted).
-      const workingDaysOpen = (acceptedAt: Date) => calendar.workingDaysBetween(shanghaiDate(acceptedAt), input.businessDate);
+      // The cases open now have been open for the working days up to now (start day not counted):
+      // a report caught up for an earlier date lists today's open cases, some accepted after its date.
+      const workingDaysOpen = (acceptedAt: Date) => calendar.workingDaysBetween(shanghaiDate(acceptedAt), shanghaiDate(generatedAt));
       const content: CadenceReportContent = {
         id: input.reportId,
         kind: input.kind,
