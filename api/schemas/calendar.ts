@@ -1,6 +1,7 @@
 // Requests about the working calendar: days, deadlines, and loading a year's notice.
 import { z } from 'zod';
 import { compareIsoDates, isHhMm, isIsoDate, toEpochDay } from '../../domain/calendar/timeZone';
+import { trimmed } from './cases';
 import { IsoDateParam } from './common';
 
 const MAX_RANGE_DAYS = 366;
@@ -27,7 +28,6 @@ export const DeadlineQuery = z.strictObject({
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2098;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
 
 export const YearParams = z.object({
@@ -40,11 +40,11 @@ export const YearParams = z.object({
 export const LoadQuery = z.strictObject({ preview: z.enum(['true', 'false'], 'must be true or false').optional() });
 /** The notice as published, pasted whole; `documentNo` when the copy lacks its 文号 line (Xinhua's release does). */
 export const NoticeTextBody = z.strictObject({
-  text: z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
-  documentNo: text(100).optional(),
+  text: trimmed(20_000),
+  documentNo: trimmed(100).optional(),
 });
 export const NoticeBody = z.strictObject({
-  notice: z.strictObject({ title: text(200), documentNo: text(100), publishedOn: isoDate }),
-  holidays: z.array(z.strictObject({ name: text(50), nameEn: text(100), from: isoDate, to: isoDate })).max(40, 'at most 40 rest blocks'),
+  notice: z.strictObject({ title: trimmed(200), documentNo: trimmed(100), publishedOn: isoDate }),
+  holidays: z.array(z.strictObject({ name: trimmed(50), nameEn: trimmed(100), from: isoDate, to: isoDate })).max(40, 'at most 40 rest blocks'),
   makeupWorkdays: z.array(isoDate).max(40, 'at most 40 make-up workdays'),
 });

@@ -9,7 +9,14 @@ import { DISBURSEMENT_RESOLUTIONS } from '../../domain/disbursementHold';
 import { FAST_TRACK_STAGES, SCI_TECH_STAGES, type FastTrackStage, type SciTechStage } from '../../domain/stages';
 import { IsoDateParam } from './common';
 
-export const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+/** Text a person writes: trimmed, required, bounded, and storable (PostgreSQL's text holds no NUL character). */
+export const trimmed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
 
 /** A CNY amount as a decimal string ("5140000.00") or a whole number of yuan; parsed to integer fen. */
 const cny = (allowZero: boolean) => z.union([z.string(), z.number().int('must be whole yuan, or a decimal string such as "1200.50"')]).transform((v, ctx) => {

@@ -2,19 +2,18 @@
 import { z } from 'zod';
 import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
 import { CONSULTATION_REASONS } from '../../domain/consultation/reasons';
-import { CaseNoParam, FastTrackCaseBody, ReasonBody, SciTechApplicationBody } from './cases';
+import { CaseNoParam, FastTrackCaseBody, ReasonBody, SciTechApplicationBody, trimmed } from './cases';
 
 /** A batch is one bank's refusals at once; beyond this, send several batches. */
 export const MAX_BATCH_FIRMS = 200;
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const { firmName, creditCode, street, bank, amount, purpose, confirmCreditCodeWarnings } = FastTrackCaseBody.shape;
 
 export const ConsultationIdParam = z.string().regex(/^(JC|CB)-[A-Z0-9-]{1,120}$/, 'must be a consultation id such as JC-GL-2026-000123');
 export const BatchIdParam = z.string().regex(/^CB-[A-Z0-9]{4,40}$/, 'must be a batch id such as CB-3F2A9C1B7D20');
 export const ConsultationParams = z.strictObject({ id: ConsultationIdParam });
 export const BatchParams = z.strictObject({ batchId: BatchIdParam });
-const Reasons = z.array(z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: text(1000).optional() })).min(1, 'give at least one reason').max(20);
+const Reasons = z.array(z.strictObject({ code: z.enum(CONSULTATION_REASONS), note: trimmed(1000).optional() })).min(1, 'give at least one reason').max(20);
 
 /** GET /api/v1/consultations: the caller's consultations, a batch's or all, newest first. */
 export const ConsultationListQuery = z.strictObject({
@@ -49,15 +48,15 @@ export const PlanBody = z.strictObject({
   product: z.enum(LINKED_PRODUCTS).default('FAST_TRACK'),
   bank,
   amount,
-  guarantee: z.strictObject({ guarantor: text(200), cover: amount }).optional(),
+  guarantee: z.strictObject({ guarantor: trimmed(200), cover: amount }).optional(),
   /** SCI_TECH plans: the firm's application (its patents are what makes it eligible). */
   sciTech: SciTechApplicationBody.optional(),
-  note: text(1000).optional(),
+  note: trimmed(1000).optional(),
 });
-export const MaterialsRequestBody = z.strictObject({ missing: z.array(text(200)).min(1, 'list at least one document').max(30), reason: text(1000) });
-export const MaterialsCompleteBody = z.strictObject({ note: text(1000).optional() });
+export const MaterialsRequestBody = z.strictObject({ missing: z.array(trimmed(200)).min(1, 'list at least one document').max(30), reason: trimmed(1000) });
+export const MaterialsCompleteBody = z.strictObject({ note: trimmed(1000).optional() });
 export const ReReviewBody = z.discriminatedUnion('outcome', [
-  z.strictObject({ outcome: z.literal('ACCEPTED'), note: text(1000).optional() }),
-  z.strictObject({ outcome: z.literal('DECLINED'), note: text(1000) }),
+  z.strictObject({ outcome: z.literal('ACCEPTED'), note: trimmed(1000).optional() }),
+  z.strictObject({ outcome: z.literal('DECLINED'), note: trimmed(1000) }),
 ]);
 export { ReasonBody as WithdrawConsultationBody };

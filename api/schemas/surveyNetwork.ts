@@ -4,16 +4,13 @@ import { z } from 'zod';
 import { SEATS, URGENCIES, VISIT_OUTCOMES } from '../../domain/surveyNetwork';
 import { creditCodeText, positiveCny, trimmed } from './cases';
 
-/** Text PostgreSQL can store: trimmed, bounded, without NUL. */
-const text = (max: number) => trimmed(max).refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
-
 /** A reference code: lower-case letters, digits and dashes (lujiang-01-b1). */
 export const NetworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits and -, starting with a letter or digit');
 
 export const NetworkCodeParams = z.strictObject({ code: NetworkCode });
 export const BranchParams = z.strictObject({ bank: NetworkCode, code: NetworkCode });
 
-const names = { nameZh: text(100), nameEn: text(200) };
+const names = { nameZh: trimmed(100), nameEn: trimmed(200) };
 /** Soft retirement: what names it still reads; nothing new may name it. `false` reinstates it. */
 const retired = z.boolean().default(false).describe('true retires it (it stays for the cases and visits that name it); false keeps or reinstates it');
 
@@ -31,7 +28,7 @@ export const CommunityBody = z.strictObject({ street: NetworkCode, ...names, ret
 export const BuildingBody = z.strictObject({
   community: NetworkCode,
   ...names,
-  address: text(200),
+  address: trimmed(200),
   /** The visiting team whose list it is on; null: on nobody's list yet. */
   team: NetworkCode.nullable(),
   retired,
@@ -40,13 +37,13 @@ export const BuildingBody = z.strictObject({
 const TeamMemberBody = z
   .strictObject({
     seat: z.enum(SEATS),
-    name: text(50),
+    name: trimmed(50),
     /** The member's sign-in subject, if they have an account. */
-    staffId: text(64).optional(),
+    staffId: trimmed(64).optional(),
     /** A BANK seat's bank. */
     bank: NetworkCode.optional(),
     /** A PROPERTY seat's property management company. */
-    organisation: text(200).optional(),
+    organisation: trimmed(200).optional(),
   })
   .refine((m) => m.seat !== 'BANK' || m.bank !== undefined, { message: 'a BANK seat names its bank', path: ['bank'] })
   .refine((m) => m.seat !== 'PROPERTY' || m.organisation !== undefined, { message: 'a PROPERTY seat names its property management company', path: ['organisation'] });
@@ -68,22 +65,22 @@ export const VisitListQuery = z.strictObject({ street: NetworkCode.optional(), c
 
 /** A firm a team found in a building. */
 export const SurveyFirmBody = z.strictObject({
-  name: text(200),
+  name: trimmed(200),
   creditCode: creditCodeText,
   /** Floor and room, as the building numbers them. */
-  unit: text(50).optional(),
+  unit: trimmed(50).optional(),
   confirmCreditCodeWarnings: z.boolean().default(false),
 });
 
 export const FinancingNeedBody = z.strictObject({
   amount: positiveCny,
-  purpose: text(1000),
+  purpose: trimmed(1000),
   urgency: z.enum(URGENCIES),
   /** What the firm could pledge, in its words; leave out when it has none. */
-  collateral: text(500).optional(),
+  collateral: trimmed(500).optional(),
   patents: z.number().int('must be a whole number').min(0).max(10_000),
   /** A bank that already refused the firm: its lead goes to the joint consultation. */
-  refusedBy: z.strictObject({ bank: NetworkCode, reason: text(500) }).optional(),
+  refusedBy: z.strictObject({ bank: NetworkCode, reason: trimmed(500) }).optional(),
 });
 
 export const VisitBody = z
@@ -92,7 +89,7 @@ export const VisitBody = z
     outcome: z.enum(VISIT_OUTCOMES),
     /** With NEED_FOUND: what the firm needs. */
     need: FinancingNeedBody.optional(),
-    note: text(1000).optional(),
+    note: trimmed(1000).optional(),
   })
   .refine((v) => (v.outcome === 'NEED_FOUND') === (v.need !== undefined), { message: 'NEED_FOUND carries the need; NO_NEED carries none', path: ['need'] });
 

@@ -71,7 +71,7 @@ describe('POST /api/v1/calendar/years/:year/notice-text previews, writing nothin
 
   it.each<[string, string | number, object, string, string]>([
     ['no text', 2026, {}, 'text', 'Invalid input: expected string, received undefined'],
-    ['an empty text', 2026, { text: '  ' }, 'text', 'must not be empty'],
+    ['an empty text', 2026, { text: '  ' }, 'text', 'is required'],
     ['an unknown field', 2026, { text: published(2026), year: 2026 }, 'year', 'is not an accepted field'],
     ['a text that is not a notice', 2026, { text: '各省、自治区、直辖市人民政府：节假日期间要妥善安排好值班。' }, 'text', 'no numbered festival item (like 一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。) found'],
     ['a year out of range', 1999, { text: published(2026) }, 'year', 'must be between 2000 and 2098'],

@@ -84,6 +84,8 @@ describe('POST /api/v1/cases then GET', () => {
 describe('bad input gets a precise 4xx and writes nothing', () => {
   const cases: Array<[string, unknown, string]> = [
     ['a missing firm name', { ...validBody, firmName: undefined }, 'firmName'],
+    // PostgreSQL's text holds no NUL: accepted, the case's record could never be written.
+    ['a NUL character in the purpose', { ...validBody, purpose: '备料\u0000' }, 'purpose'],
     ['a code of the wrong length', { ...validBody, creditCode: '9135020' }, 'creditCode'],
     ['a code with a forbidden letter', { ...validBody, creditCode: 'I1350203MA31W6J7X0' }, 'creditCode'],
     ['a fractional fen', { ...validBody, amount: '100.001' }, 'amount'],
