@@ -103,6 +103,8 @@ const zh = {
   // Inbox
   inboxTitle: '我的待办（按截止时间排序）',
   inboxEmpty: '没有待办事项',
+  inboxMore: '显示更多待办（已显示 {n} 项）',
+  inboxCapped: '已显示最紧急的 {n} 项；其余请在案件列表中按条件查找',
   decideItem: '授信审批',
   // Sci-tech credit (善科贷)
   navNewSciTech: '受理善科贷',
@@ -397,6 +399,8 @@ const en: Record<MessageKey, string> = {
   pausedWorkingDays: 'Working days waiting for the firm',
   inboxTitle: 'My tasks, by due time',
   inboxEmpty: 'Nothing to do',
+  inboxMore: 'Show more tasks ({n} shown)',
+  inboxCapped: 'The {n} most urgent are shown; find the rest in the case list with its filters',
   decideItem: 'Credit decision',
   navNewSciTech: 'New sci-tech case',
   newSciTechTitle: 'Open a sci-tech credit case (善科贷, 48 hours)',

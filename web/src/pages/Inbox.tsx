@@ -29,24 +29,30 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
   return out;
 }
 
-async function loadInbox(): Promise<Item[]> {
-  const work = (await api<TaskList>('/tasks?limit=50')).items;
+/** The page grows by this much (GET /tasks answers at most 200, soonest due first). */
+const PAGE = 50;
+const MAX_LIMIT = 200;
+
+async function loadInbox(limit: number): Promise<{ items: Item[]; truncated: boolean }> {
+  const { items: work, truncated } = await api<TaskList>(`/tasks?limit=${limit}`);
   const views = await mapLimit([...new Set(work.map((w) => w.caseId))], 6, (id) => api<AnyCaseView>(`/cases/${id}`));
   const byId = new Map(views.map((c) => [c.id, c]));
-  return work.map((w) => {
+  const items = work.map((w) => {
     const c = byId.get(w.caseId)!;
     // Undefined for a decision: the case itself is the work.
     const task = 'tasks' in c ? c.tasks.find((t) => t.kind === w.kind) : undefined;
     return { c, task, kind: w.kind, due: task?.dueAt ?? w.dueAt ?? c.acceptedAt, slaState: task?.slaState ?? w.slaState };
   });
+  return { items, truncated };
 }
 
 export function Inbox({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
-  const loaded = useLoad(loadInbox, [user.sub]);
+  const [limit, setLimit] = useState(PAGE);
+  const loaded = useLoad(() => loadInbox(limit), [user.sub, limit]);
   const [done, setDone] = useState<Record<string, CaseView>>({});
   if (!loaded.data) return <Loading {...loaded} />;
-  const items = loaded.data;
+  const { items, truncated } = loaded.data;
   return (
     <section className="card">
       <h1>{t('inboxTitle')}</h1>
@@ -88,6 +94,13 @@ export function Inbox({ user }: { user: SessionUser }) {
           );
         })}
       </ul>
+      {truncated && limit < MAX_LIMIT ? (
+        <button type="button" data-testid="inbox-more" onClick={() => setLimit(Math.min(limit + PAGE, MAX_LIMIT))}>
+          {t('inboxMore', { n: items.length })}
+        </button>
+      ) : truncated ? (
+        <p className="muted">{t('inboxCapped', { n: items.length })}</p>
+      ) : null}
     </section>
   );
 }
