@@ -34,6 +34,7 @@ import {
   WithdrawConsultationBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { FIRM_CASE_RESPONSE_SCHEMAS } from './firmCaseResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { Bank, Branch, DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
@@ -49,6 +50,7 @@ export const R = named({
   ...REPORT_RESPONSE_SCHEMAS,
   ...CONSULTATION_RESPONSE_SCHEMAS,
   ...NOTIFICATION_RESPONSE_SCHEMAS,
+  ...FIRM_CASE_RESPONSE_SCHEMAS,
   ...SURVEY_RESPONSE_SCHEMAS,
   BankView: Bank,
   BranchView: Branch,

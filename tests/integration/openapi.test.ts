@@ -168,6 +168,10 @@ describe('every route, called as an allowed role, answers what the document says
     } finally {
       await release();
     }
+    // The firm of a reads it on its own page: the bank's terms, the cancelled contract, in plain words.
+    const firmOfA = { authorization: await bearerAs({ sub: 'contract-firm', name: '厦门鹭江契约测试有限公司', role: 'firm', creditCode: validSimingCode('MA4JRC01') }) };
+    await call('listFirmCases', request(stack.app).get('/api/v1/firm/cases').set(firmOfA));
+    await call('getFirmCase', request(stack.app).get(`/api/v1/firm/cases/${a}`).set(firmOfA));
 
     // The bank reports d's payment at another amount: its approver confirms the reported payment.
     const d = (await call('createCase', newCase('厦门鹭江契约差额有限公司', 'MA4JRC05'))).body.id as string;

@@ -55,6 +55,7 @@ export const ROLES: Names = {
   visit_team_member: ['走访小组成员', 'Visiting team member'],
   community_coordinator: ['社区', 'Community coordinator'],
   survey_officer: ['专班摸排走访组', 'Survey group'],
+  firm: ['企业', 'Firm'],
 };
 
 export const OUTCOMES: Names = {

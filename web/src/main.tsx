@@ -45,6 +45,8 @@ function screensOf(user: SessionUser): Screen[] {
     case 'visit_team_member':
     case 'community_coordinator':
     case 'survey_officer':
+    // The firm's page comes in the next change.
+    case 'firm':
       return [];
   }
 }
