@@ -33,6 +33,7 @@ import { loadWorkingCalendar } from './calendarYears';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import type {
+  AnswerMaterialsRequest,
   CalendarChangedRequest,
   CaseState,
   CompleteTaskRequest,
@@ -208,7 +209,7 @@ export class FastTrackCase {
     return this.state;
   }
 
-  async resumeSla({ actor, note }: ResumeSlaRequest): Promise<CaseState> {
+  async resumeSla({ actor, note, documents }: ResumeSlaRequest): Promise<CaseState> {
     const { state } = this;
     const pause = this.activePause()!;
     const seq = state.pauses.indexOf(pause) + 1;
@@ -220,11 +221,17 @@ export class FastTrackCase {
     await this.project(`恢复计时 Resume SLA for ${pause.kind}`, `sla-resumed:${seq}`, 'SLA_RESUMED', actor, {
       kind: pause.kind,
       note: note ?? null,
+      ...(documents ? { documents } : {}),
       ...paused,
       taskDueAt: t.dueAt,
       caseDueAt: state.dueAt,
     }, [pause.kind]);
     return state;
+  }
+
+  /** The firm's own answer resumes its clock, with what it sent on the timeline. */
+  answerMaterials({ actor, text, documents }: AnswerMaterialsRequest): Promise<CaseState> {
+    return this.resumeSla({ actor, note: text, documents });
   }
 
   async calendarChanged(req: CalendarChangedRequest): Promise<CaseState> {

@@ -22,6 +22,20 @@ export const STAGES: Names = {
   MANUAL_REVIEW: ['人工审批', 'Manual review'],
 };
 
+export const PRODUCTS: Names = {
+  FAST_TRACK: ['绿色审批通道贷款', 'Fast-track loan'],
+  SCI_TECH: ['善科贷', 'Sci-tech credit (善科贷)'],
+};
+
+/** Who a firm's case waits on (domain/firmCaseStatus.ts). */
+export const WAITING_ON: Names = {
+  FIRM: ['您（企业）', 'You (the firm)'],
+  STREET: ['街道', 'The street office'],
+  BANK: ['银行', 'The bank'],
+  ASSESSOR: ['第三方评估机构', 'The third-party assessor'],
+  NOBODY: ['无需等待', 'Nobody'],
+};
+
 export const SLA_STATES: Names = {
   ON_TRACK: ['正常', 'On track'],
   AT_RISK: ['临近超时', 'At risk'],

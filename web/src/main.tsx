@@ -13,6 +13,7 @@ import { ConsultationBoard } from './pages/ConsultationBoard';
 import { ConsultationDetail } from './pages/ConsultationDetail';
 import { ConsultationImport } from './pages/ConsultationImport';
 import { ConsultationList } from './pages/ConsultationList';
+import { FirmCases } from './pages/FirmCases';
 import { Inbox } from './pages/Inbox';
 import { NewCase } from './pages/NewCase';
 import { Reports } from './pages/Reports';
@@ -45,9 +46,9 @@ function screensOf(user: SessionUser): Screen[] {
     case 'visit_team_member':
     case 'community_coordinator':
     case 'survey_officer':
-    // The firm's page comes in the next change.
-    case 'firm':
       return [];
+    case 'firm':
+      return [{ path: '/firm', label: 'navFirmCases' }];
   }
 }
 
@@ -77,6 +78,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <Reports />;
     case '/calendar':
       return <CalendarPage />;
+    case '/firm':
+      return user.role === 'firm' ? <FirmCases /> : null;
     default:
       return null;
   }

@@ -4,7 +4,7 @@ import './jitless';
 import type { z } from 'zod';
 import { fieldErrors, type FieldError } from '../../api/schemas/fieldErrors';
 
-export { CreateCaseBody, DecisionBody, SciTechDecisionBody } from '../../api/schemas/cases';
+export { CreateCaseBody, DecisionBody, FirmMaterialsBody, SciTechDecisionBody } from '../../api/schemas/cases';
 export { PlanBody, StartBatchBody } from '../../api/schemas/consultations';
 
 /** Every problem the API would report in `body`, in order, as its 422's `errors` lists them. */

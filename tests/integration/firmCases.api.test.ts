@@ -1,0 +1,42 @@
+// A firm follows its case and answers the materials it is asked for, through the real API,
+// Temporal and PostgreSQL: the paused case tells the firm it waits on it; another firm's answer
+// is 404 and staff may not answer for the firm (403); a malformed answer is 422 naming the field;
+// the firm's answer resumes the clock and the timeline keeps what it sent; a second answer is 409.
+import request from 'supertest';
+import { bearer, bearerAs } from '../support/auth';
+import { validSimingCode } from '../support/creditCodes';
+import { useStack } from '../support/stack';
+
+const stack = useStack();
+const creditCode = validSimingCode('MA7FRMA1');
+const firm = async () => ({ authorization: await bearerAs({ sub: 'firm-ma7frma1', name: '厦门鹭江补件有限公司', role: 'firm', creditCode }) });
+const otherFirm = async () => ({ authorization: await bearerAs({ sub: 'firm-other', name: '厦门鹭江他企有限公司', role: 'firm', creditCode: validSimingCode('MA7FRMB2') }) });
+
+it('shows the firm its paused case waits on it, and its own answer resumes the clock', async () => {
+  const opened = await request(stack.app)
+    .post('/api/v1/cases')
+    .set('authorization', await bearer('lujiang-officer'))
+    .send({ firmName: '厦门鹭江补件有限公司', creditCode, street: 'lujiang', bank: 'xib', amount: '600000', purpose: '流动资金' })
+    .expect(201);
+  const id = opened.body.id as string;
+  await request(stack.app).post(`/api/v1/cases/${id}/tasks/grid-submission/pause`).set('authorization', await bearer('lujiang-officer')).send({ reason: '请补充近三个月银行流水' }).expect(200);
+
+  const mine = await request(stack.app).get(`/api/v1/firm/cases/${id}`).set(await firm()).expect(200);
+  expect(mine.body).toMatchObject({ paused: { reason: '请补充近三个月银行流水' }, status: { waitingOn: 'FIRM', zh: '等待您补充材料：请补充近三个月银行流水。材料交齐后继续计时，计时暂停期间不计入办结时限。' } });
+
+  const answer = { text: '已补充银行流水', documents: ['2026年9-11月银行流水', '纳税证明'] };
+  await request(stack.app).post(`/api/v1/firm/cases/${id}/materials`).set(await otherFirm()).send(answer).expect(404);
+  await request(stack.app).post(`/api/v1/firm/cases/${id}/materials`).set('authorization', await bearer('lujiang-officer')).send(answer).expect(403);
+  const empty = await request(stack.app).post(`/api/v1/firm/cases/${id}/materials`).set(await firm()).send({ text: '已补充', documents: [] }).expect(422);
+  expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'documents' })]);
+  expect((await request(stack.app).get(`/api/v1/firm/cases/${id}`).set(await firm()).expect(200)).body.status.waitingOn).toBe('FIRM');
+
+  const answered = await request(stack.app).post(`/api/v1/firm/cases/${id}/materials`).set(await firm()).send(answer).expect(200);
+  expect(answered.body).toMatchObject({ paused: null, status: { waitingOn: 'STREET', zh: expect.stringMatching(/^并联审批中，等待网格员协助.*承诺\d+月\d+日前办结。$/) } });
+  const staffView = await request(stack.app).get(`/api/v1/cases/${id}?live=true`).set('authorization', await bearer('lujiang-officer')).expect(200);
+  expect(staffView.body.slaState).not.toBe('PAUSED');
+  expect(staffView.body.events).toContainEqual(expect.objectContaining({ type: 'SLA_RESUMED', actor: 'firm-ma7frma1', data: expect.objectContaining({ note: answer.text, documents: answer.documents }) }));
+
+  const again = await request(stack.app).post(`/api/v1/firm/cases/${id}/materials`).set(await firm()).send(answer).expect(409);
+  expect(again.body.detail).toMatch(/当前没有等待补充的材料/);
+});
