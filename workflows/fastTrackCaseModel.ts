@@ -295,7 +295,7 @@ export class FastTrackCase {
     state.stage = 'CONTRACTING';
     await this.project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
     this.decisionRecorded = true;
-    await contractThenDisburse({ caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! }, this.approvedCase());
+    await contractThenDisburse({ caseNo: input.caseNo, creditCode: input.firm.creditCode, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! }, this.approvedCase());
   }
 
   /** What the contract-then-money step and its updates read and move on this case. */
@@ -304,6 +304,7 @@ export class FastTrackCase {
     return {
       state,
       project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
+      notify: (summary, notice) => this.projector.notify(summary, notice),
       ended: () => this.ended(),
       payout: this.payout,
       promiseKept: () => {
