@@ -172,3 +172,21 @@ function teamBody(community: string, nameZh: string, nameEn: string, members: Te
       }),
   };
 }
+
+/** 鹭江's screening import: four firms from 信易贷 data, three flagged (one in the development team's building). */
+export const DEMO_SCREENING_CSV = [
+  '统一社会信用代码,企业名称,楼宇,营收同比变化%,欠税欠费元,社保人数同比变化%,90天内到期贷款元,近期被拒贷',
+  '91350203MA2LJC014L,厦门鹭江海运代理有限公司,lujiang-01-b1,-12,,,1500000,否',
+  '91350203MA2LJC022F,厦门鹭江服装贸易有限公司,,-38,45000,-22,,否',
+  '91350203MA2LJC030A,厦门鹭江印刷包装有限公司,,-5,,,,是',
+  '91350203MA2LJC0497,厦门鹭江软件服务有限公司,,18,0,6,200000,否',
+].join('\n');
+
+/** The screening track (docs/screening.md): the import is idempotent, so every start sends it. */
+export const screeningDemoStep: DemoStep = {
+  name: '大数据筛查 screening: 鹭江 4 firms imported, 3 flagged on the visit list',
+  async run(api: DemoApi) {
+    const r = await api('lujiang-officer', 'POST', '/streets/lujiang/screening-imports', { csv: DEMO_SCREENING_CSV, source: '信易贷 2026-11' });
+    if (r.status !== 200) throw new Error(`screening import: ${r.status} ${r.body.detail ?? JSON.stringify(r.body)}`);
+  },
+};

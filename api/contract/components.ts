@@ -25,6 +25,7 @@ import {
   ReportRunBody,
   ResumeBody,
   SciTechDecisionBody,
+  ScreeningImportBody,
   StartBatchBody,
   StaffGroupsBody,
   StartConsultationBody,
@@ -94,6 +95,7 @@ export const B = named({
   TeamBody,
   SurveyFirmBody,
   VisitBody,
+  ScreeningImportBody,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------

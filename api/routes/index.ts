@@ -12,6 +12,7 @@ import { NOTIFICATION_ROUTES } from './notifications';
 import { REFERENCE_ROUTES } from './reference';
 import { REPORT_ROUTES } from './reports';
 import { operationsOf, type Route } from './route';
+import { SCREENING_ROUTES } from './screening';
 import { SIGN_IN_ROUTES } from './signIn';
 import { SLA_ROUTES } from './sla';
 import { STAFF_ROUTES } from './staff';
@@ -33,6 +34,7 @@ export const ROUTES: readonly Route[] = [
   ...CONSULTATION_ROUTES,
   ...SURVEY_NETWORK_ROUTES,
   ...VISIT_ROUTES,
+  ...SCREENING_ROUTES,
   ...AUDIT_ROUTES,
   ...STAFF_ROUTES,
 ];

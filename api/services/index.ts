@@ -15,6 +15,7 @@ import { readiness } from './health';
 import { caseInbox } from './inbox';
 import { notificationService } from './notifications';
 import { referenceData } from './reference';
+import { screeningService } from './screening';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
 import { staffDirectory } from './staff';
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
     reference: referenceData(deps.db),
     surveyNetwork: surveyNetworkService(deps.db),
     visits: visitService(deps),
+    screening: screeningService(deps.db),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),

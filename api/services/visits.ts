@@ -14,6 +14,7 @@ import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { hashOfRequest, keyReused } from './requestKeys';
+import { flaggedFirms } from './screening';
 import { buildingView } from './surveyNetwork';
 import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
 
@@ -70,12 +71,16 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
       return b.code;
     },
 
-    /** The caller's visit list: buildings in use within reach, narrowed by the query, each with its firms. */
+    /**
+     * The caller's visit list: buildings in use within reach, narrowed by the query, each with its
+     * firms (the on-site track), and the firms the screening model flagged (the screening track).
+     */
     async list(caller: Caller, q: z.output<typeof VisitListQuery>) {
+      const reach = await surveyReach(db, caller.principal);
       const buildings = await db.building.findMany({
         where: {
           AND: [
-            buildingsWhere(await surveyReach(db, caller.principal)),
+            buildingsWhere(reach),
             { retiredAt: null, teamCode: q.team, communityCode: q.community, ...(q.street ? { community: { streetCode: q.street } } : {}) },
           ],
         },
@@ -83,9 +88,12 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
         include: { community: true, firms: { orderBy: { addedAt: 'asc' }, include: { visits: true } } },
       });
       const firms = buildings.flatMap((b) => b.firms);
+      const screening = await flaggedFirms(db, reach, q);
       return {
         items: buildings.map((b) => ({ building: buildingView(b), firms: b.firms.map(firmView) })),
+        screening,
         totals: {
+          screeningFlagged: screening.length,
           buildings: buildings.length,
           firms: firms.length,
           visited: firms.filter((f) => f.visits.length > 0).length,

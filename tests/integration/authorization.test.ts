@@ -87,6 +87,7 @@ const SURVEY_READERS = ALL_ROLES.filter((r) => r !== 'assessor');
 const NETWORK_KEEPERS: Role[] = ['task_force', 'survey_officer', 'operator'];
 // 鹭江's first building is on the development visitor's team's list, in the coordinator's community.
 const REACHES_LUJIANG_BUILDING = new Set(['lujiang-visitor', 'lujiang-community', 'survey-group']);
+const IMPORTS_FOR_LUJIANG = new Set(['lujiang-officer', 'task-force', 'task-force-lead', 'survey-group']);
 const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/streets', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/banks', roles: 'all', scoped: false, ok: 200 },
@@ -157,6 +158,8 @@ const routes: Route[] = [
   { method: 'post', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1/firms', body: {}, roles: ['visit_team_member', 'community_coordinator', 'survey_officer'], scoped: true, sees: REACHES_LUJIANG_BUILDING, ok: 422 },
   { method: 'post', path: () => '/api/v1/visits', body: {}, roles: ['visit_team_member'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/visits?limit=5', roles: SURVEY_READERS, scoped: false, ok: 200 },
+  // The screening track: a street's officer imports for their street, the task force and its survey group for any.
+  { method: 'post', path: () => '/api/v1/streets/lujiang/screening-imports', body: {}, roles: ['case_officer', 'task_force', 'survey_officer'], scoped: true, sees: IMPORTS_FOR_LUJIANG, ok: 422 },
   // Metrics count every route and status: an operator's, not the public's.
   { method: 'get', path: () => '/api/v1/metrics', roles: ['operator'], scoped: false, ok: 200 },
   // The audit trail (who read and changed which firm's data): the task force's oversight alone.

@@ -253,6 +253,9 @@ describe('every route, called as an allowed role, answers what the document says
     const visitor = { sub: `${net}-street`, name: '契约街道', role: 'visit_team_member' as const, street: 'zhonghua', community: net, team: `${net}-t1` };
     const firm = await call('addSurveyFirm', request(stack.app).post(`/api/v1/survey-network/buildings/${net}-b1/firms`).set({ authorization: await bearerAs(visitor) }).send({ name: '厦门中华契约有限公司', creditCode: validSimingCode('MA4JRC06') }));
     await call('recordVisit', request(stack.app).post('/api/v1/visits').set({ authorization: await bearerAs(visitor) }).send({ firmId: firm.body.id, outcome: 'NEED_FOUND', need: { amount: '800000', purpose: '流动资金', urgency: 'WITHIN_MONTH', patents: 2 } }));
+    // A screening import flags a firm in the building: the visit list reads it as a screening-track entry.
+    const screeningCsv = `creditCode,name,building,maturingLoansYuan\n${validSimingCode('MA4JRC07')},厦门中华筛查有限公司,${net}-b1,800000`;
+    await call('importScreening', request(stack.app).post('/api/v1/streets/zhonghua/screening-imports').set(await as('survey-group')).send({ csv: screeningCsv, source: '信易贷' }));
     await call('getVisitList', get('xib-manager', '/api/v1/visit-list'));
     await call('getVisitList', get('survey-group', '/api/v1/visit-list?street=zhonghua'));
     await call('listVisits', get('survey-group', '/api/v1/visits?street=zhonghua&limit=5'));
