@@ -105,10 +105,17 @@ export function demoSurveyNetwork(): { communities: CommunityRef[]; teams: TeamR
   return { communities, teams, buildings };
 }
 
+/** The banks and their branches as a bank import's CSV (docs/survey-network.md). */
+export function demoBankCsv(): string {
+  const rows = demoBanks().flatMap((b) => [`${b.code},,${b.nameZh},${b.nameEn},`, ...b.branches.map((br) => `${b.code},${br.code},${br.nameZh},${br.nameEn},${br.stations.join(';')}`)]);
+  return ['bank,branch,nameZh,nameEn,stations', ...rows].join('\n');
+}
+
 /**
- * Loads the banks and the network through the API as the survey group. It reads what is there
- * first and PUTs only what differs, so a second start sends two reads; a PUT the per-token rate
- * limit turns away (a first start sends about 560) is sent again a few seconds later.
+ * Loads the banks (one CSV import) and the network through the API as the survey group. It reads
+ * the network first and PUTs only what differs, so a second start sends one read and the import;
+ * a PUT the per-token rate limit turns away (a first start sends about 460) is sent again a few
+ * seconds later.
  */
 export const surveyNetworkDemoStep: DemoStep = {
   name: '摸排网络 survey network: 19 banks, 98 communities, 182 teams, 180 buildings',
@@ -120,11 +127,6 @@ export const surveyNetworkDemoStep: DemoStep = {
     };
     const existing = new Map<string, string>();
     const remember = (kind: string, code: string, body: object) => existing.set(`${kind}:${code}`, JSON.stringify(body));
-    const banks = (await read('/banks')).items as Array<{ code: string; nameZh: string; nameEn: string; branches: Array<{ code: string; nameZh: string; nameEn: string; stations: string[] }> }>;
-    for (const b of banks) {
-      remember('bank', b.code, { nameZh: b.nameZh, nameEn: b.nameEn });
-      for (const br of b.branches) remember('branch', br.code, { nameZh: br.nameZh, nameEn: br.nameEn, stations: br.stations });
-    }
     const network = (await read('/survey-network')).communities as Array<{ code: string; street: string; nameZh: string; nameEn: string; teams: TeamView[]; buildings: BuildingView[] }>;
     for (const c of network) {
       remember('community', c.code, { street: c.street, nameZh: c.nameZh, nameEn: c.nameEn });
@@ -143,10 +145,9 @@ export const surveyNetworkDemoStep: DemoStep = {
         return;
       }
     };
-    for (const { branches, ...bank } of demoBanks()) {
-      await put('bank', `/banks/${bank.code}`, bank.code, { nameZh: bank.nameZh, nameEn: bank.nameEn });
-      for (const { code, ...b } of branches) await put('branch', `/banks/${bank.code}/branches/${code}`, code, { nameZh: b.nameZh, nameEn: b.nameEn, stations: b.stations });
-    }
+    // The banks and branches in one CSV import (idempotent: a second start changes nothing).
+    const banks = await api('survey-group', 'POST', '/bank-imports', { csv: demoBankCsv() });
+    if (banks.status !== 200) throw new Error(`bank import: ${banks.status} ${banks.body.detail ?? JSON.stringify(banks.body)}`);
     const { communities, teams, buildings } = demoSurveyNetwork();
     for (const c of communities) await put('community', `/survey-network/communities/${c.code}`, c.code, { street: c.streetCode, nameZh: c.nameZh, nameEn: c.nameEn });
     for (const t of teams) await put('team', `/survey-network/teams/${t.code}`, t.code, teamBody(t.communityCode, t.nameZh, t.nameEn, t.members));

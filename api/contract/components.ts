@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   BankBody,
+  BankImportBody,
   BranchBody,
   BuildingBody,
   CommunityBody,
@@ -89,6 +90,7 @@ export const B = named({
   WithdrawConsultationBody,
   StaffGroupsBody,
   BankBody,
+  BankImportBody,
   BranchBody,
   CommunityBody,
   BuildingBody,

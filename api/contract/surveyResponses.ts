@@ -106,15 +106,26 @@ export const ScreenedFirmView = z.strictObject({
   importedAt: instant,
 });
 
+const rowErrors = z.array(z.strictObject({ row: z.number().int(), errors: z.array(z.strictObject({ field: z.string(), message: z.string() })) })).describe('Bad rows left out (skipBadRows only)');
+const written = z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() });
+
+/** What a bank import did, row by row. */
+export const BankImportView = z.strictObject({
+  rows: z.number().int().describe('Data rows in the CSV'),
+  written,
+  skipped: rowErrors,
+  entries: z.array(z.strictObject({ row: z.number().int(), kind: z.enum(['BANK', 'BRANCH']), code: z.string(), bank: z.string(), result: z.enum(['CREATED', 'CHANGED', 'UNCHANGED']) })),
+});
+
 /** What a screening import did, row by row. */
 export const ScreeningImportView = z.strictObject({
   street: z.string(),
   source: z.string().nullable(),
   importedAt: instant,
   rows: z.number().int().describe('Data rows in the CSV'),
-  written: z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+  written,
   flagged: z.number().int(),
-  skipped: z.array(z.strictObject({ row: z.number().int(), errors: z.array(z.strictObject({ field: z.string(), message: z.string() })) })).describe('Bad rows left out (skipBadRows only)'),
+  skipped: rowErrors,
   firms: z.array(z.strictObject({ row: z.number().int(), creditCode: z.string(), name: z.string(), building: z.string().nullable(), ...screening })),
 });
 
@@ -144,4 +155,5 @@ export const SURVEY_RESPONSE_SCHEMAS = {
   ScreeningReason,
   ScreenedFirmView,
   ScreeningImportView,
+  BankImportView,
 } as const;

@@ -4,23 +4,18 @@
 import { z } from 'zod';
 import { parseCnyToFen } from '../../domain/money';
 import { creditCodeText, trimmed } from './cases';
+import { importBody, optionalCell as optional, yesNo } from './csvCells';
 import { NetworkCode } from './surveyNetwork';
 
 export const StreetParams = z.strictObject({ street: NetworkCode });
 
 export const ScreeningImportBody = z.strictObject({
-  /** The CSV: a header row naming the columns (SCREENING_COLUMNS, English or Chinese), then one firm per row. */
-  csv: z.string().min(1, 'is required').max(2_000_000, 'must be at most 2,000,000 characters (about 10,000 firms); split the import'),
+  ...importBody,
   /** Where the data came from (信易贷 2026-11, 税务季报). */
   source: trimmed(100).optional(),
-  /** false (default): a bad row refuses the whole import and nothing is written. true: the good rows are written and the bad ones listed. */
-  skipBadRows: z.boolean().default(false),
   /** Rows whose credit code fails its check character (early pilot codes) are taken, and the override audited. */
   confirmCreditCodeWarnings: z.boolean().default(false),
 });
-
-/** An empty cell is a value the source did not have. */
-const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), s.optional());
 
 /** "-35" or "-12.5" (%, up to two decimals) as basis points of change. */
 const percentBp = z.string().transform((v, ctx) => {
@@ -41,16 +36,6 @@ const yuanFen = z.string().transform((v, ctx) => {
     return z.NEVER;
   }
   return fen;
-});
-
-const YES = ['是', 'y', 'yes', 'true', '1'];
-const NO = ['否', 'n', 'no', 'false', '0'];
-const yesNo = z.string().transform((v, ctx) => {
-  const t = v.toLowerCase();
-  if (YES.includes(t)) return true;
-  if (NO.includes(t)) return false;
-  ctx.addIssue({ code: 'custom', message: 'must be 是/否 (yes/no)' });
-  return z.NEVER;
 });
 
 /** One firm of the import, cells as text. */

@@ -23,7 +23,7 @@ export function readRows<K extends string, S extends z.ZodType>(csv: string, col
 }
 
 /** Adds a row's problem found past its schema (an unknown building, a repeated firm). */
-export function refuseRow<T>(r: RowResult<T>, column: string, message: string): RowResult<T> {
+export function refuseRow<T>(r: RowResult<unknown>, column: string, message: string): RowResult<T> {
   return { row: r.row, errors: [...(r.errors ?? []), { field: `rows.${r.row}.${column}`, message }] };
 }
 

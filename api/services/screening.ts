@@ -13,7 +13,7 @@ import { canonicalJson } from '../canonicalJson';
 import { Problem } from '../problem';
 import { SCREENING_COLUMNS, ScreeningRow, type ScreeningImportBody } from '../schemas';
 import type { Caller } from './caller';
-import { goodRows, readRows, refuseRow } from './csvImport';
+import { goodRows, readRows, refuseRow, type RowResult } from './csvImport';
 import { surveyReach, type SurveyReach } from './surveyScope';
 
 type Row = z.output<typeof ScreeningRow>;
@@ -71,7 +71,7 @@ export function screeningService(db: Database) {
       const rows = readRows(body.csv, SCREENING_COLUMNS, ['creditCode', 'name'], ScreeningRow);
       const buildings = new Map((await db.building.findMany({ where: { community: { streetCode: street } } })).map((b) => [b.code, b]));
       const firstRow = new Map<string, number>();
-      const checked = rows.map((r) => {
+      const checked = rows.map((r): RowResult<Row> => {
         if (!r.value) return r;
         const { creditCode, building } = r.value;
         const seen = firstRow.get(creditCode.code);

@@ -151,6 +151,7 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/survey-network?street=lujiang', roles: SURVEY_READERS, scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/banks/xib', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/banks/xib/branches/xib-siming', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'post', path: () => '/api/v1/bank-imports', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/communities/lujiang-01', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/teams/lujiang-01-t1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },

@@ -240,6 +240,7 @@ describe('every route, called as an allowed role, answers what the document says
     const put = async (who: string, path: string, body: object) => request(stack.app).put(path).set(await as(who)).send(body);
     const net = `contract-${Date.now().toString(36)}`;
     await call('putBank', put('operator', `/api/v1/banks/${net}`, { nameZh: '契约测试银行', nameEn: 'Contract test bank' }));
+    await call('importBanks', request(stack.app).post('/api/v1/bank-imports').set(await as('operator')).send({ csv: `bank,branch,nameZh,nameEn,stations\n${net}-csv,,契约导入银行,Contract import bank,\n${net}-csv,${net}-csv-1,契约导入支行,Contract import sub-branch,zhonghua` }));
     await call('putBankBranch', put('operator', `/api/v1/banks/${net}/branches/${net}-1`, { nameZh: '契约测试支行', nameEn: 'Contract test sub-branch', stations: ['zhonghua'] }));
     await call('putCommunity', put('survey-group', `/api/v1/survey-network/communities/${net}`, { street: 'zhonghua', nameZh: '契约测试社区', nameEn: 'Contract test community' }));
     const members = [
