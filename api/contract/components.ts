@@ -26,6 +26,9 @@ import {
   ReportRunBody,
   ResumeBody,
   SciTechDecisionBody,
+  MatchingEventBody,
+  MatchingOutcomeBody,
+  MatchingRegistrationBody,
   ScreeningImportBody,
   StartBatchBody,
   StaffGroupsBody,
@@ -36,6 +39,7 @@ import {
   WithdrawConsultationBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { MATCHING_EVENT_RESPONSE_SCHEMAS } from './matchingEventResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { Bank, Branch, DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
@@ -52,6 +56,7 @@ export const R = named({
   ...CONSULTATION_RESPONSE_SCHEMAS,
   ...NOTIFICATION_RESPONSE_SCHEMAS,
   ...SURVEY_RESPONSE_SCHEMAS,
+  ...MATCHING_EVENT_RESPONSE_SCHEMAS,
   BankView: Bank,
   BranchView: Branch,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
@@ -98,6 +103,9 @@ export const B = named({
   SurveyFirmBody,
   VisitBody,
   ScreeningImportBody,
+  MatchingEventBody,
+  MatchingRegistrationBody,
+  MatchingOutcomeBody,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------
@@ -133,6 +141,11 @@ export const P = {
 export const authed = { 401: P[401], 429: P[429] };
 /** …and one with a JSON body can also be unreadable, too large, not JSON or invalid. */
 export const withBody = { ...authed, 400: P[400], 413: P[413], 415: P[415], 422: P[422] };
+/** Naming a firm by its credit code: a failing check character (an early pilot code) must be confirmed. */
+export const firmCodeWithBody = {
+  ...withBody,
+  422: problem('Validation failed (…:validation), or the credit code fails its check character and is not confirmed (…:credit-code-confirmation-required)'),
+};
 /** A person's action under an Idempotency-Key (an update of a case or consultation workflow). */
 export const actionWithBody = {
   ...withBody,

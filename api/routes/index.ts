@@ -8,6 +8,7 @@ import { CONSULTATION_ROUTES } from './consultations';
 import { CONTRACT_ROUTES } from './contract';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
+import { MATCHING_EVENT_ROUTES } from './matchingEvents';
 import { NOTIFICATION_ROUTES } from './notifications';
 import { REFERENCE_ROUTES } from './reference';
 import { REPORT_ROUTES } from './reports';
@@ -35,6 +36,7 @@ export const ROUTES: readonly Route[] = [
   ...SURVEY_NETWORK_ROUTES,
   ...VISIT_ROUTES,
   ...SCREENING_ROUTES,
+  ...MATCHING_EVENT_ROUTES,
   ...AUDIT_ROUTES,
   ...STAFF_ROUTES,
 ];

@@ -14,3 +14,4 @@ export * from './audit';
 export * from './staff';
 export * from './surveyNetwork';
 export * from './screening';
+export * from './matchingEvents';

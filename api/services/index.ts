@@ -11,6 +11,7 @@ import { caseService, type CasesDeps } from './cases';
 import { consultationService } from './consultations';
 import { publishedContract } from './contract';
 import { firmService } from './firms';
+import { matchingEventService } from './matchingEvents';
 import { readiness } from './health';
 import { caseInbox } from './inbox';
 import { notificationService } from './notifications';
@@ -46,6 +47,7 @@ export function createServices(deps: ServiceDeps) {
     surveyNetwork: surveyNetworkService(deps.db),
     visits: visitService(deps),
     screening: screeningService(deps.db),
+    matchingEvents: matchingEventService(deps.db),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),

@@ -7,9 +7,10 @@ import { auditCreditCodeOverride } from '../../activities/creditCodeOverride';
 import { formatFen } from '../../domain/money';
 import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
+import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
 import { Problem, validationProblem } from '../problem';
-import type { SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
+import type { FinancingNeedBody, SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
 import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
@@ -61,6 +62,21 @@ const firmView = (f: FirmRow) => {
     lastVisit: last ? { id: last.visitId, visitedAt: last.visitedAt.toISOString(), outcome: last.outcome as VisitOutcome, lead: last.leadId } : null,
   };
 };
+
+/** A need as a visit or a matching event records it; a refusing bank must be one the API knows. */
+export async function needOf(db: Database, n: z.output<typeof FinancingNeedBody>): Promise<FinancingNeed> {
+  if (n.refusedBy && !(await db.bank.findUnique({ where: { code: n.refusedBy.bank } }))) {
+    throw validationProblem([{ field: 'need.refusedBy.bank', message: `unknown bank '${n.refusedBy.bank}'; see GET /api/v1/banks` }]);
+  }
+  return {
+    amountFen: n.amount,
+    purpose: n.purpose,
+    urgency: n.urgency,
+    ...(n.collateral ? { collateral: n.collateral } : {}),
+    patents: n.patents,
+    ...(n.refusedBy ? { refusedBy: { bankCode: n.refusedBy.bank, reason: n.refusedBy.reason } } : {}),
+  };
+}
 
 export function visitService({ db }: Pick<CasesDeps, 'db'>) {
   return {
@@ -133,10 +149,7 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
       const { principal } = caller;
       const firm = await db.surveyFirm.findFirst({ where: { id: body.firmId, building: { teamCode: principal.team ?? '', retiredAt: null } }, include: { building: { include: { community: true } } } });
       if (!firm) throw notFound('Firm', body.firmId);
-      const refusedBy = body.need?.refusedBy;
-      if (refusedBy && !(await db.bank.findUnique({ where: { code: refusedBy.bank } }))) {
-        throw validationProblem([{ field: 'need.refusedBy.bank', message: `unknown bank '${refusedBy.bank}'; see GET /api/v1/banks` }]);
-      }
+      const need = body.need && (await needOf(db, body.need));
       const key = caller.idempotencyKey();
       const scope = key === undefined ? undefined : `${principal.sub}:recordVisit:${key}`;
       const visitId = `VS-${(scope ? crypto.createHash('sha256').update(scope).digest('hex') : crypto.randomUUID().replace(/-/g, '')).slice(0, 16).toUpperCase()}`;
@@ -147,14 +160,6 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
         const replay = seen && (await db.visit.findUnique({ where: { visitId }, include: { firm: true } }));
         if (replay) return { created: false, view: visitView(replay) };
       }
-      const need: FinancingNeed | undefined = body.need && {
-        amountFen: body.need.amount,
-        purpose: body.need.purpose,
-        urgency: body.need.urgency,
-        ...(body.need.collateral ? { collateral: body.need.collateral } : {}),
-        patents: body.need.patents,
-        ...(refusedBy ? { refusedBy: { bankCode: refusedBy.bank, reason: refusedBy.reason } } : {}),
-      };
       const visit = await db.$transaction(async (tx) => {
         // A concurrent repeat of the same key got here first: it answers; this one is told to read it.
         if (scope && (await tx.actionRequestKey.createMany({ data: [{ scope, requestHash }], skipDuplicates: true })).count === 0) {

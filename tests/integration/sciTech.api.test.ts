@@ -260,6 +260,9 @@ it('seeds the demo through the API; a second seeding adds nothing', async () => 
       { flagged: false, _count: 1 },
       { flagged: true, _count: 3 },
     ]);
+    // The matching event is scheduled once, with its three firms and two meetings.
+    const events = await stack.db.matchingEvent.findMany({ where: { titleZh: '软件园二期银企对接会' }, include: { _count: { select: { registrations: true, outcomes: true } } } });
+    expect(events.map((e) => e._count)).toEqual([{ registrations: 3, outcomes: 2 }]);
     expect(await stack.db.loanCase.count({ where: { caseNo: { in: first } } })).toBe(first.length);
     const runs = [];
     for await (const wf of stack.client.workflow.list({ query: `WorkflowId IN (${first.map((id) => `'case-${id}'`).join(', ')})` })) runs.push(wf.workflowId);
