@@ -2,6 +2,8 @@
 // with two banks, firms register and come, each bank records its meetings (a need in the visits'
 // own schema, or a note), and the report counts firms, needs and the leads they became.
 import request from 'supertest';
+import { MatchingOutcomeBody } from '../../api/schemas';
+import { matchingEventService, type OpenLeadFromOutcome } from '../../api/services/matchingEvents';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';
@@ -94,4 +96,18 @@ it('reports firms registered and come, needs found, and how many became leads', 
   // The lead workflow (not yet built) writes the lead it opens on the outcome: the report counts it.
   await stack.db.matchingOutcome.updateMany({ where: { eventId: id, kind: 'NEED' }, data: { leadId: `LD-${run}` } });
   expect((await get('manager', `/matching-events/${id}/report`)).body.leads).toBe(1);
+});
+
+it('opens a lead from a need through the place the lead workflow plugs into, in the outcome’s transaction', async () => {
+  const asked: Parameters<OpenLeadFromOutcome>[1][] = [];
+  const openLead: OpenLeadFromOutcome = async (_tx, outcome) => (asked.push(outcome), `LD-${run}-2`);
+  const events = matchingEventService(stack.db, openLead);
+  const caller = { principal: { sub: 'task-force', name: '蔡明', role: 'task_force' as const }, idempotencyKey: () => undefined };
+  const event = await events.inReach(caller, id);
+  const note = await events.recordOutcome(caller, event, MatchingOutcomeBody.parse({ creditCode: FIRM_B, bank: 'xib', kind: 'NOTE', note: '了解产品' }));
+  const need = await events.recordOutcome(caller, event, MatchingOutcomeBody.parse({ creditCode: FIRM_B, bank: 'xib', kind: 'NEED', need: { ...NEED, amount: '800000' } }));
+  // A note opens none; a need opens one, and the outcome keeps its id.
+  expect([note.lead, need.lead]).toEqual([null, `LD-${run}-2`]);
+  expect(asked).toEqual([{ id: need.id, eventId: id, creditCode: FIRM_B, bankCode: 'xib', need: expect.objectContaining({ amountFen: 80_000_000, urgency: 'WITHIN_MONTH' }), recordedBy: 'task-force' }]);
+  expect((await get('manager', `/matching-events/${id}/report`)).body).toMatchObject({ meetings: 4, needsFound: 2, firmsWithNeeds: 2, needsAmount: '3800000.00', leads: 2 });
 });
