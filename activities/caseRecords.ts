@@ -84,8 +84,13 @@ function fastTrackAccepted({ input, dueAt, dueProvisional }: FastTrackAcceptance
     caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
     product: 'FAST_TRACK',
     stage: 'PARALLEL_REVIEW',
-    eventData: { dueAt, dueProvisional, amountFen, ...(input.consultationId ? { consultationId: input.consultationId } : {}) },
+    eventData: { dueAt, dueProvisional, amountFen, ...linksOf(input) },
   };
+}
+
+/** Where a case came from, on its acceptance event: the consultation or the lead that opened it. */
+export function linksOf(input: { consultationId?: string; leadId?: string }): Record<string, string> {
+  return { ...(input.consultationId ? { consultationId: input.consultationId } : {}), ...(input.leadId ? { leadId: input.leadId } : {}) };
 }
 
 export function caseRecordActivities(db: Database) {
