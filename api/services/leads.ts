@@ -34,7 +34,7 @@ import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { bankRefusal } from './reference';
 import { leadsWhere, surveyReach } from './surveyScope';
-import { needView } from './visits';
+import { needView } from './surveyNetwork';
 import { REPEAT_IS_SAFE, boundedWrite, runUpdate, temporalUiLink } from './workflowCalls';
 
 /** What opening a lead takes, whoever found the need: a visit now, a matching event or the screening later. */

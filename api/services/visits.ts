@@ -4,7 +4,6 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { auditCreditCodeOverride } from '../../activities/creditCodeOverride';
-import { formatFen } from '../../domain/money';
 import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
 import type { Prisma } from '../../prisma/generated/client';
@@ -15,23 +14,13 @@ import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { leadIdOf, openLead } from './leads';
 import { hashOfRequest, keyReused } from './requestKeys';
-import { buildingView } from './surveyNetwork';
+import { buildingView, needView } from './surveyNetwork';
 import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
 
 const notFound = (what: string, id: string) => new Problem(404, 'not-found', `${what} not found`, `No ${what.toLowerCase()} ${id} on your list`);
 
 type VisitRow = Prisma.VisitGetPayload<{ include: { firm: true } }>;
 type FirmRow = Prisma.SurveyFirmGetPayload<{ include: { visits: true } }>;
-
-export const needView = (n: FinancingNeed) => ({
-  amount: formatFen(n.amountFen),
-  amountFen: n.amountFen,
-  purpose: n.purpose,
-  urgency: n.urgency,
-  collateral: n.collateral ?? null,
-  patents: n.patents,
-  refusedBy: n.refusedBy ? { bank: n.refusedBy.bankCode, reason: n.refusedBy.reason } : null,
-});
 
 const visitView = (v: VisitRow) => ({
   id: v.visitId,
