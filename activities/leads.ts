@@ -15,6 +15,8 @@ export interface LeadProgress {
   revision: number;
   stage: string;
   slaState: string;
+  /** First contact due (it moves when a holiday notice is loaded while the lead is open). */
+  dueAt: string;
   owner: string;
   contactedAt?: string;
   conversion?: { kind: LeadConversion; caseNo?: string; consultationId?: string };
@@ -64,6 +66,7 @@ export function leadActivities(db: Database, channel: NotificationChannel) {
           data: {
             stage: p.stage,
             slaState: p.slaState,
+            dueAt: new Date(p.dueAt),
             owner: p.owner,
             revision: p.revision,
             ...(p.contactedAt ? { contactedAt: new Date(p.contactedAt) } : {}),

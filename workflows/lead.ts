@@ -4,6 +4,7 @@
 // consultation for a firm a bank already refused, or it is closed with a reason. State and what
 // each step does live in Lead (leadModel.ts); this is the order of steps.
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { calendarNoticeLoadedSignal } from './fastTrackCaseMessages';
 import {
   closeLeadUpdate,
   convertLeadUpdate,
@@ -29,6 +30,7 @@ export async function leadWorkflow(input: LeadInput): Promise<LeadState> {
   setHandler(convertLeadUpdate, (req) => lead.convert(req), { validator: (req) => lead.validate(() => validateConvert(state, input, req)) });
   setHandler(closeLeadUpdate, (req) => lead.close(req), { validator: (req) => lead.validate(() => validateClose(state, input, req)) });
   setHandler(reassignLeadUpdate, (req) => lead.reassign(req), { validator: (req) => lead.validate(() => validateReassign(state, input, req)) });
+  setHandler(calendarNoticeLoadedSignal, (req) => lead.calendarNoticeLoaded(req));
 
   await lead.open();
   await lead.clock.run();

@@ -13,6 +13,7 @@ import { slaStateOf } from '../domain/slaState';
 import { RECORD } from './activityOptions';
 import { loadWorkingCalendar } from './calendarYears';
 import { shanghaiText, workingHoursLeftParts } from './caseDetails';
+import type { CalendarChangedRequest } from './fastTrackCaseMessages';
 import type { CloseLeadRequest, ConvertLeadRequest, LeadConversionRecord, LeadInput, LeadState, ReassignLeadRequest, RecordContactRequest } from './leadMessages';
 import * as rules from './leadValidators';
 import { leadProjector, type Projector } from './projector';
@@ -38,6 +39,7 @@ export class Lead {
   private level: SlaLevel = 'ON_TRACK';
   /** Set while a conversion opens its case: no other action may slip in meanwhile. */
   private converting = false;
+  private calendarChanges = 0;
 
   constructor(private readonly input: LeadInput) {
     this.state = {
@@ -122,19 +124,39 @@ export class Lead {
     return this.state;
   }
 
+  /**
+   * Loading a year's notice (PUT /api/v1/calendar/years/:year) signals open leads as it signals
+   * cases: first contact is recounted on the new calendar while it is still awaited.
+   */
+  async calendarNoticeLoaded({ actor, year }: CalendarChangedRequest): Promise<void> {
+    await condition(() => this.state.recorded);
+    if (this.state.stage !== 'OPEN') return;
+    this.calendar = await loadWorkingCalendar(new Date(this.input.openedAt), true);
+    const before = this.state.dueAt;
+    this.computeDue();
+    if (this.state.dueAt === before) return;
+    this.clock.replan();
+    await this.project('日历变更，重算首次联系时限 Calendar changed: first-contact due recomputed', `due-recomputed:${++this.calendarChanges}`, 'DUE_RECOMPUTED', actor, { before, after: this.state.dueAt, year });
+  }
+
   // ---- Steps ---------------------------------------------------------------------------------
 
   /** The calendar, the first-contact due and the lead's record; updates wait for this. */
   async open(): Promise<void> {
     const { input, state } = this;
-    const openedAt = new Date(input.openedAt);
-    this.calendar = await loadWorkingCalendar(openedAt);
-    const due = firstContactDue(this.calendar, openedAt);
-    state.dueAt = due.toISOString();
-    state.atRiskAt = subtractWorkingTime(this.calendar, due, input.atRiskLeadMs ?? LEAD_AT_RISK_LEAD_MS).toISOString();
-    await act.recordLeadOpened.executeWithOptions({ ...RECORD, summary: `登记线索 Record lead ${input.leadId}` }, [{ input, dueAt: state.dueAt }]);
+    this.calendar = await loadWorkingCalendar(new Date(input.openedAt));
+    this.computeDue();
+    await act.recordLeadOpened.executeWithOptions({ ...RECORD, summary: `登记线索 Record lead ${input.leadId}` }, [{ input, dueAt: state.dueAt! }]);
     await this.project('发现融资需求 Lead opened', 'opened', 'OPENED', input.openedBy, { source: input.source, owner: input.owner, dueAt: state.dueAt, need: input.need });
     state.recorded = true;
+  }
+
+  /** First contact's due and warning on the calendar as loaded; a warning given for an earlier due is taken back if the due moved on. */
+  private computeDue(): void {
+    const due = firstContactDue(this.calendar!, new Date(this.input.openedAt));
+    this.state.dueAt = due.toISOString();
+    this.state.atRiskAt = subtractWorkingTime(this.calendar!, due, this.input.atRiskLeadMs ?? LEAD_AT_RISK_LEAD_MS).toISOString();
+    if (this.level === 'AT_RISK' && new Date() < new Date(this.state.atRiskAt)) this.level = 'ON_TRACK';
   }
 
   /** Search attributes and current details, for operators in Temporal UI. */

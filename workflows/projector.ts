@@ -120,6 +120,7 @@ export function leadProjector(input: LeadInput, refresh: () => void, state: Lead
         revision,
         stage: state.stage,
         slaState: state.slaState,
+        dueAt: state.dueAt!,
         owner: state.owner,
         ...(state.contact ? { contactedAt: state.contact.at } : {}),
         ...(c ? { conversion: { kind: c.kind, ...(c.caseNo ? { caseNo: c.caseNo } : {}), ...(c.consultationId ? { consultationId: c.consultationId } : {}) } } : {}),

@@ -409,7 +409,7 @@ export const CalendarNoticeTextPreview = z.strictObject({
   /** …the running cases whose promise would move… */
   cases: z.array(MovedCase),
   /** …and every running case and consultation that would be told to recompute its dues. */
-  running: z.array(z.strictObject({ id: z.string(), kind: z.enum(['CASE', 'CONSULTATION']) })),
+  running: z.array(z.strictObject({ id: z.string(), kind: z.enum(['CASE', 'CONSULTATION', 'LEAD']) })),
 });
 
 /** PUT /calendar/years/{year} answers a preview or a load, by `?preview`. */

@@ -18,6 +18,7 @@ import {
   type LeadActor,
   type LeadInput,
 } from '../../workflows/lead';
+import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
 import { eventually, refusal } from '../support/caseScenarios';
 import { firmCode, sciTechApplication } from '../workflows/consultationHarness';
 import { saveHistory } from '../workflows/historyFiles';
@@ -158,4 +159,30 @@ test('a sci-tech conversion carries the firm’s application, the requested cred
   expect(converted.conversion).toMatchObject({ kind: 'SCI_TECH', caseNo: expect.any(String) });
   expect(s.rec.linkedStarts.at(-1)).toMatchObject({ bankCode: 'ccb', application: { ...application, requestedFen: 120_000_000 } });
   expect((await finalResult(s, handle)).stage).toBe('CONVERTED');
+});
+
+test('a holiday notice loaded while first contact is awaited moves its due, on the timeline', async () => {
+  const { id, handle } = await open(at('2035-04-09', '10:00'));
+  expect((await handle.query(leadStateQuery)).dueAt).toBe(at('2035-04-11', '24:00').toISOString());
+  await clockTo(s.env, at('2035-04-09', '11:00'));
+  s.rec.calendarYears.push({
+    year: 2035,
+    notice: { title: '测试通知 test notice', documentNo: '测试〔2035〕2号', publishedOn: '2034-11-01' },
+    holidays: [{ name: '测试休息日', nameEn: 'test rest day', from: '2035-04-10', to: '2035-04-10' }],
+    makeupWorkdays: [],
+  });
+  await handle.signal(calendarNoticeLoadedSignal, { actor: 'calendar-admin', year: 2035 });
+  const due = at('2035-04-12', '24:00').toISOString();
+  await eventually(async () => expect((await handle.query(leadStateQuery)).dueAt).toBe(due));
+  expect(s.rec.timeline(id).find((e) => e.type === 'DUE_RECOMPUTED')).toMatchObject({ actor: 'calendar-admin', data: { before: at('2035-04-11', '24:00').toISOString(), after: due, year: 2035 } });
+  expect(s.rec.record(id)?.dueAt).toBe(due);
+  // The old warning time passes quietly; the new one warns.
+  await clockTo(s.env, at('2035-04-11', '12:01'));
+  expect(s.rec.slaTypes(id)).toEqual([]);
+  await clockTo(s.env, at('2035-04-12', '12:01'));
+  await eventually(async () => expect(s.rec.slaTypes(id)).toEqual(['SLA_AT_RISK', 'NOTIFICATION']));
+  expect(await handle.executeUpdate(recordContactUpdate, { args: [{ actor: lujiangOfficer }] })).toMatchObject({ stage: 'CONTACTED', slaState: 'MET' });
+  await handle.executeUpdate(closeLeadUpdate, { args: [{ actor: lujiangOfficer, reason: 'NO_LONGER_NEEDED' }] });
+  expect((await finalResult(s, handle)).stage).toBe('CLOSED');
+  await saveHistory(handle, 'lead-calendar-changed');
 });
