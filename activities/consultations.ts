@@ -44,6 +44,7 @@ export function consultationActivities(db: Database, channel: NotificationChanne
             workflowId: consultationWorkflowId(input.consultationId),
             batchId: input.batchId ?? null,
             fromCaseNo: input.refused.caseNo ?? null,
+            fromLeadId: input.leadId ?? null,
             firmName: input.firm.name,
             creditCode: input.firm.creditCode,
             streetCode: input.firm.streetCode,

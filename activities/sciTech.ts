@@ -23,6 +23,7 @@ export function sciTechRecordActivities(db: Database) {
       const amountFen = input.application.requestedFen;
       return recordAcceptedCase(db, {
         caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
+        ...(input.leadId ? { leadId: input.leadId } : {}),
         product: 'SCI_TECH',
         stage: 'EVALUATING',
         // The application itself, so the case view can show what was scored after the workflow is gone.

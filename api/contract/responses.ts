@@ -130,6 +130,7 @@ const caseHeader = {
   amount: amountText,
   amountFen: z.number().int(),
   purpose: z.string(),
+  lead: z.strictObject({ id: z.string(), url: z.string() }).nullable().describe('The lead (线索) converted into this case; it names the case back'),
 };
 
 /** The signed loan contract; `cancellation` once the bank cancelled it before paying. */

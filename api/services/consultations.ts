@@ -300,6 +300,7 @@ async function consultationView(db: Database, id: string, live: ConsultationStat
     workflowId: c.workflowId,
     batchId: c.batchId,
     fromCaseNo: c.fromCaseNo,
+    fromLead: c.fromLeadId,
     firm: { name: c.firmName, creditCode: c.creditCode, street: c.streetCode },
     refused: { product: c.refusedProduct, bank: c.bankCode, amountFen: Number(c.amountFen) },
     // The workflow is the source of truth; the record is its projection.

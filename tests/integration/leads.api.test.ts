@@ -81,7 +81,7 @@ describe('visit → lead → fast-track case', () => {
 
     const c = await get('lujiang-officer', `/cases/${caseNo}`);
     expect(c.status).toBe(200);
-    expect(c.body).toMatchObject({ product: 'FAST_TRACK', bank: { code: 'xib' }, street: { code: 'lujiang' }, amountFen: 514_000_000, purpose: `新订单备料（走访线索 ${leadId}）`, firm: { name: `厦门鹭江装饰工程${run}有限公司` } });
+    expect(c.body).toMatchObject({ product: 'FAST_TRACK', bank: { code: 'xib' }, street: { code: 'lujiang' }, amountFen: 514_000_000, purpose: `新订单备料（走访线索 ${leadId}）`, firm: { name: `厦门鹭江装饰工程${run}有限公司` }, lead: { id: leadId, url: `/api/v1/leads/${leadId}` } });
     const timeline = await get('lujiang-officer', `/cases/${caseNo}/timeline`);
     expect(timeline.body.events.find((e: { type: string }) => e.type === 'ACCEPTED').data).toMatchObject({ leadId });
 
@@ -102,7 +102,7 @@ it('converts into a sci-tech case with the firm’s application, the requested c
   expect(converted.status).toBe(200);
   expect(converted.body.conversion).toMatchObject({ kind: 'SCI_TECH' });
   const c = await get('task-force', `/cases/${converted.body.conversion.caseNo}`);
-  expect(c.body).toMatchObject({ product: 'SCI_TECH', bank: { code: 'ccb' }, amountFen: 120_000_000 });
+  expect(c.body).toMatchObject({ product: 'SCI_TECH', bank: { code: 'ccb' }, amountFen: 120_000_000, lead: { id: leadId } });
 });
 
 it('a firm a bank already refused goes to the joint consultation with that bank', async () => {
@@ -112,7 +112,7 @@ it('a firm a bank already refused goes to the joint consultation with that bank'
   expect(converted.body.conversion).toEqual({ kind: 'JOINT_CONSULTATION', caseNo: null, consultationId: `JC-${leadId}` });
   const consultation = await get('task-force', `/consultations/JC-${leadId}`);
   expect(consultation.status).toBe(200);
-  expect(consultation.body).toMatchObject({ stage: 'OPENED', firm: { street: 'lujiang' }, refused: { product: 'FAST_TRACK', bank: 'ccb', amountFen: 80_000_000 } });
+  expect(consultation.body).toMatchObject({ fromLead: leadId, stage: 'OPENED', firm: { street: 'lujiang' }, refused: { product: 'FAST_TRACK', bank: 'ccb', amountFen: 80_000_000 } });
 });
 
 it('refuses whoever is outside the lead’s reach or role, changing nothing; the owner closes it with a listed reason', async () => {
