@@ -64,6 +64,13 @@ describe('visit → lead → fast-track case', () => {
     expect((await get('lianqian-officer', '/leads?limit=100')).body.items.map((l: { id: string }) => l.id)).not.toContain(leadId);
   });
 
+  it('a visit that found no need opens no lead', async () => {
+    const firm = await post('lujiang-visitor', '/survey-network/buildings/lujiang-01-b1/firms', { name: `厦门鹭江无需求${run}有限公司`, creditCode: validSimingCode(`L${digits}99`) });
+    const visit = await post('lujiang-visitor', '/visits', { firmId: firm.body.id, outcome: 'NO_NEED', note: '暂无融资需求' });
+    expect([visit.status, visit.body.lead]).toEqual([201, null]);
+    expect(await stack.db.lead.count({ where: { sourceId: visit.body.id } })).toBe(0);
+  });
+
   it('first contact by the owner stops the clock; the street office converts it once, and the case names its lead', async () => {
     const contacted = await post('lujiang-visitor', `/leads/${leadId}/contact`, { note: '已电话联系' }, `contact-${run}`);
     expect(contacted.status).toBe(200);

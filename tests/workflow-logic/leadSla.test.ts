@@ -60,7 +60,7 @@ async function open(openedAt: Date, overrides: Partial<LeadInput> = {}): Promise
   return { id: input.leadId, handle };
 }
 
-test('left alone: AT_RISK with a notice to the owner and the street office, then BREACHED and escalated; closed with a reason, the breach stays', async () => {
+test('left alone: AT_RISK with a notice to the owner and the street office, then BREACHED and escalated (unacknowledged, to the leaders); closed with a reason, the breach stays', async () => {
   const { id, handle } = await open(at('2035-03-05', '10:00'));
   const atRisk = at('2035-03-07', '12:00');
   const due = at('2035-03-07', '24:00');
@@ -83,6 +83,9 @@ test('left alone: AT_RISK with a notice to the owner and the street office, then
   await eventually(async () => expect(s.rec.slaTypes(id)).toEqual(['SLA_AT_RISK', 'NOTIFICATION', 'SLA_BREACHED', 'ESCALATED']));
   expect(s.rec.record(id)?.slaState).toBe('BREACHED');
   expect(s.rec.notices(id)[1]).toMatchObject({ type: 'ESCALATED', audience: ['TASK_FORCE:综合协调组', 'lujiang-visitor', 'STREET_OFFICE:lujiang'] });
+  // Nobody acknowledged it within four working hours: the task force's leaders hear.
+  await clockTo(s.env, after(due, 4 * 60 * MINUTE + MINUTE));
+  await eventually(async () => expect(s.rec.notices(id)[2]).toMatchObject({ type: 'ESCALATED', audience: ['TASK_FORCE:专班负责人'] }));
 
   // Only the listed reasons; OTHER needs its note.
   expect(await refusal(handle.executeUpdate(closeLeadUpdate, { args: [{ actor: owner, reason: 'BORED' as never }] }))).toMatch(/关闭原因无效 reason must be one of NO_LONGER_NEEDED/);
@@ -91,7 +94,7 @@ test('left alone: AT_RISK with a notice to the owner and the street office, then
   expect(closed).toMatchObject({ stage: 'CLOSED', slaState: 'BREACHED', closure: { reason: 'UNREACHABLE', by: 'lujiang-visitor' } });
   const result = await finalResult(s, handle);
   expect(result.stage).toBe('CLOSED');
-  expect(s.rec.types(id)).toEqual(['OPENED', 'SLA_AT_RISK', 'NOTIFICATION', 'SLA_BREACHED', 'ESCALATED', 'CLOSED']);
+  expect(s.rec.types(id)).toEqual(['OPENED', 'SLA_AT_RISK', 'NOTIFICATION', 'SLA_BREACHED', 'ESCALATED', 'ESCALATED', 'CLOSED']);
   await saveHistory(handle, 'lead-breached-closed');
 });
 
