@@ -57,9 +57,16 @@ beforeAll(async () => {
   notificationId = n.id;
 });
 
-// A lead of 鹭江's first team: a need its development visitor found.
+// A lead of 鹭江's first team: a need its development visitor found. Both development banks are
+// stationed at 鹭江 (xib by the seed; ccb by a branch of this file, as the demo may also do), so
+// their staff reach it whatever else has run on the database.
 let leadId: string;
 beforeAll(async () => {
+  await request(stack.app)
+    .put('/api/v1/banks/ccb/branches/ccb-auth-lujiang')
+    .set('authorization', await bearer('operator'))
+    .send({ nameZh: '建设银行权限测试支行', nameEn: 'CCB authorization test sub-branch', stations: ['lujiang'] })
+    .expect((res) => expect([200, 201]).toContain(res.status));
   const visitor = await bearer('lujiang-visitor');
   const firm = await request(stack.app)
     .post('/api/v1/survey-network/buildings/lujiang-01-b1/firms')
@@ -103,8 +110,8 @@ const SURVEY_READERS = ALL_ROLES.filter((r) => r !== 'assessor');
 const NETWORK_KEEPERS: Role[] = ['task_force', 'survey_officer', 'operator'];
 // 鹭江's first building is on the development visitor's team's list, in the coordinator's community.
 const REACHES_LUJIANG_BUILDING = new Set(['lujiang-visitor', 'lujiang-community', 'survey-group']);
-// A lead found there: the team, the community, the street's officers, the bank stationed at 鹭江 (xib) and the district.
-const SEES_LEAD = new Set([...REACHES_LUJIANG_BUILDING, 'lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', ...DISTRICT]);
+// A lead found there: the team, the community, the street's officers, the banks stationed at 鹭江 and the district.
+const SEES_LEAD = new Set([...REACHES_LUJIANG_BUILDING, 'lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'ccb-manager', 'ccb-approver', ...DISTRICT]);
 const LEAD_ACTORS: Role[] = ['visit_team_member', 'community_coordinator', 'case_officer', 'grid_officer', 'customer_manager', 'task_force', 'survey_officer'];
 const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/streets', roles: 'all', scoped: false, ok: 200 },
