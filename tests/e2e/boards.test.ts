@@ -111,6 +111,11 @@ test('the SLA board draws the stage medians as bars and the on-time trend per ba
   await manager.goto(`${ui.base}/sla?from=${range.from}&to=${range.to}&bucket=month`);
   await manager.waitForSelector(`${cibTrend} svg circle`);
   expect(await manager.inputValue('#range-bucket')).toBe('month');
+  // In English the longer words still fit a phone, and the values keep their units.
+  await manager.click('header button:has-text("English")');
+  await manager.waitForSelector(`${medians} .bar-row[data-bar="creditDecision"] .bar-value:has-text("working days")`);
+  expect(await manager.textContent(`${medians} .bar-row[data-bar="creditDecision"] .bar-value`)).toBe('0.08 working days (2.0 h)');
+  await ui.accessible(manager, 'SLA board in English, by month');
   await manager.context().close();
   expect(ui.pageErrors).toEqual([]);
 });

@@ -102,7 +102,7 @@ export function RateLines({ title, caption, labels, series, table }: { title: st
       </svg>
       <details>
         <summary>{t('chartData')}</summary>
-        {table}
+        <div className="table-scroll">{table}</div>
       </details>
     </figure>
   );
