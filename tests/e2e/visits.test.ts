@@ -4,7 +4,7 @@
 // sent in CNY; a double tap records one visit) and finds it among the visits; another team's
 // building is not on their list (404). The community coordinator sees the community's buildings
 // and narrows by team; the survey group sees the district, the network's communities, teams and
-// banks, and moves a building. Every screen passes the accessibility check at a phone's width;
+// banks, changes a team and moves a building. Every screen passes the accessibility check at a phone's width;
 // screenshots in Chinese go to test-output/e2e/.
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
@@ -118,17 +118,31 @@ test('a team member, on a phone, adds a firm found on site and records its need;
   expect(visits.items).toHaveLength(1);
   expect(visits.items[0]).toMatchObject({ firm: { name: FIRM }, outcome: 'NEED_FOUND', need: { amountFen: 514_000_000, urgency: 'IMMEDIATE', patents: 2, refusedBy: { bank: 'ccb' } } });
 
-  await visitor.click('a[href="/visits"]');
-  await visitor.waitForSelector(`[data-visit="${visits.items[0]!.id}"]`);
-  // Newest first.
-  expect(await visitor.getAttribute('[data-visit]', 'data-visit')).toBe(visits.items[0]!.id);
-  await shot(visitor, 'visits-05-visits-phone');
-  await accessible(visitor, 'visits, a team member on a phone');
-
   await visitor.click('a[href="/visit-list"]');
   await visitor.waitForSelector(`li:has-text("${FIRM}") .badge`);
   expect(await visitor.textContent(`li:has-text("${FIRM}") .badge`)).toBe('有融资需求');
   expect(await visitor.textContent('[data-total="needsFound"]')).toBe(String(needsBefore + 1));
+
+  // A second visit finds nothing more: its note is all it carries, and it is the firm's latest.
+  await visitor.click(`li:has-text("${FIRM}") a.button`);
+  await visitor.check('#outcome-NO_NEED');
+  expect(await visitor.$('#need-amount')).toBeNull();
+  await visitor.fill('#note', '资金已到位，暂无新需求');
+  await visitor.click('button[type="submit"]');
+  await visitor.waitForSelector('[data-testid="visit-recorded"]');
+  expect(await visitor.textContent('[data-testid="visit-recorded"] .badge')).toBe('暂无需求');
+  expect(await visitor.$('[data-testid="need"]')).toBeNull();
+
+  await visitor.click('a[href="/visits"]');
+  await visitor.waitForSelector(`[data-visit="${visits.items[0]!.id}"]`);
+  // Newest first: the second visit, then the need.
+  const shown = await visitor.$$eval('[data-visit]', (els) => els.map((e) => (e.textContent ?? '').includes('资金已到位')));
+  expect(shown.slice(0, 2)).toEqual([true, false]);
+  await shot(visitor, 'visits-05-visits-phone');
+  await accessible(visitor, 'visits, a team member on a phone');
+  await visitor.click('a[href="/visit-list"]');
+  await visitor.waitForSelector(`li:has-text("${FIRM}") .badge`);
+  expect(await visitor.textContent(`li:has-text("${FIRM}") .badge`)).toBe('暂无需求');
 
   // Another team's building: the API says 404, and so does the console.
   expect((await send('lujiang-visitor', 'POST', `/survey-network/buildings/${BUILDING}/firms`, { name: '越界企业', creditCode: code(3) })).status).toBe(404);
@@ -172,6 +186,19 @@ test('the community coordinator sees the community and narrows by team; the surv
   await group.waitForSelector(`[data-community="lujiang-01"] [data-team="${TEAM}"]`);
   expect(await group.textContent(`[data-team="${TEAM}"]`)).toContain('郑秀英');
   expect(await group.$$('[data-testid="banks"] tr[data-bank]')).not.toHaveLength(0);
+  // A team with a building on its list cannot retire (409, said in Chinese); its member's name changes.
+  await group.click(`[data-team="${TEAM}"] button.link`);
+  await group.check(`#team-${TEAM}-retired`);
+  await group.click('[data-testid="team-form"] button[type="submit"]');
+  await group.waitForSelector('[data-testid="team-form"] [data-problem="network-conflict"]');
+  expect(await group.textContent('[data-testid="team-form"] [data-problem="network-conflict"]')).toContain('此修改会影响已有记录');
+  await group.uncheck(`#team-${TEAM}-retired`);
+  await group.fill(`#team-${TEAM}-members-0-name`, '吴晓明');
+  await accessible(group, 'the survey network, a team edited');
+  await group.click('[data-testid="team-form"] button[type="submit"]');
+  await group.waitForSelector('[data-testid="team-form"]', { state: 'detached' });
+  await group.waitForSelector(`[data-team="${TEAM}"]:has-text("吴晓明")`);
+
   // Move building 2 to team 1's list: team 1's member now finds it on theirs.
   await group.click(`[data-building="${BUILDING}"] button.link`);
   await group.selectOption(`#building-${BUILDING}-team`, 'lujiang-01-t1');

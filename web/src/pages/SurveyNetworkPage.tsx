@@ -1,14 +1,13 @@
 // 摸排网络: a street's communities with their three-seat visiting teams and commercial buildings,
 // and the banks with their branches and the streets they are stationed at. The network's keepers
-// (task force, its survey group, operators) change a building here: its names, address, the team
-// whose list it is on, or retire it (nothing is deleted; the API refuses what would break a record).
-import { useState, type FormEvent } from 'react';
+// (task force, its survey group, operators) change a building or a team here (NetworkForms.tsx).
+import { useState } from 'react';
 import { api, type BankList, type NetworkCommunity } from '../api';
 import type { SessionUser } from '../auth/session';
-import { Field, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { Loading, useLoad } from '../components';
 import { useI18n } from '../i18n';
 import { nameOf, placeName, SEATS } from '../labels';
-import { BuildingBody, requestErrors } from '../requestRules';
+import { BuildingForm, TeamForm } from './NetworkForms';
 import { loadNetwork, type NetworkNames } from './surveyParts';
 
 /** Who keeps the network (the API's NETWORK_KEEPERS). */
@@ -47,6 +46,18 @@ export function SurveyNetworkPage({ user }: { user: SessionUser }) {
   );
 }
 
+function EditButton({ what, onClick }: { what: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {' '}
+      <button className="link" onClick={onClick} aria-label={`${t('edit')} ${what}`}>
+        {t('edit')}
+      </button>
+    </>
+  );
+}
+
 const Retired = ({ at }: { at: string | null }) => {
   const { t } = useI18n();
   return at ? <span className="badge retired">{t('retired')}</span> : null;
@@ -55,7 +66,12 @@ const Retired = ({ at }: { at: string | null }) => {
 function Community({ community, banks, mayEdit, onChanged }: { community: NetworkCommunity; banks: BankList['items']; mayEdit: boolean; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const named = (x: { nameZh: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameZh);
+  // The team or building being changed, by its code.
   const [editing, setEditing] = useState<string>();
+  const done = (changed: boolean) => {
+    setEditing(undefined);
+    if (changed) onChanged();
+  };
   return (
     <article className="community" data-community={community.code}>
       <h2>
@@ -66,6 +82,7 @@ function Community({ community, banks, mayEdit, onChanged }: { community: Networ
         {community.teams.map((tm) => (
           <li key={tm.code} data-team={tm.code}>
             <strong>{named(tm)}</strong> <Retired at={tm.retiredAt} />
+            {mayEdit && editing !== tm.code ? <EditButton what={named(tm)} onClick={() => setEditing(tm.code)} /> : null}
             <ul className="members">
               {tm.members.map((m) => (
                 <li key={m.seat}>
@@ -75,6 +92,7 @@ function Community({ community, banks, mayEdit, onChanged }: { community: Networ
                 </li>
               ))}
             </ul>
+            {editing === tm.code ? <TeamForm team={tm} banks={banks} onDone={done} /> : null}
           </li>
         ))}
       </ul>
@@ -87,91 +105,12 @@ function Community({ community, banks, mayEdit, onChanged }: { community: Networ
             <span className="muted">
               {b.address} · {b.team ? placeName(community.teams, b.team, lang) : t('noTeam')}
             </span>
-            {mayEdit && editing !== b.code ? (
-              <>
-                {' '}
-                <button className="link" onClick={() => setEditing(b.code)} aria-label={`${t('edit')} ${named(b)}`}>
-                  {t('edit')}
-                </button>
-              </>
-            ) : null}
-            {editing === b.code ? (
-              <BuildingForm
-                building={b}
-                community={community}
-                onDone={(changed) => {
-                  setEditing(undefined);
-                  if (changed) onChanged();
-                }}
-              />
-            ) : null}
+            {mayEdit && editing !== b.code ? <EditButton what={named(b)} onClick={() => setEditing(b.code)} /> : null}
+            {editing === b.code ? <BuildingForm building={b} community={community} onDone={done} /> : null}
           </li>
         ))}
       </ul>
     </article>
-  );
-}
-
-type Building = NetworkCommunity['buildings'][number];
-
-function BuildingForm({ building, community, onDone }: { building: Building; community: NetworkCommunity; onDone: (changed: boolean) => void }) {
-  const { t, lang } = useI18n();
-  const [form, setForm] = useState({ nameZh: building.nameZh, nameEn: building.nameEn, address: building.address, team: building.team ?? '', retired: building.retiredAt !== null });
-  const [touched, setTouched] = useState(false);
-  const { error, busy, submit: send } = useSubmission();
-  const body = { community: community.code, nameZh: form.nameZh, nameEn: form.nameEn, address: form.address, team: form.team || null, retired: form.retired };
-  const errors = requestErrors(BuildingBody, body);
-  const errorOf = formErrorOf(errors, touched, error, t, lang);
-  const id = (field: string) => `building-${building.code}-${field}`;
-  const set = (k: 'nameZh' | 'nameEn' | 'address' | 'team') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.keys(errors).length) return;
-    await send(async () => {
-      await api(`/survey-network/buildings/${building.code}`, { method: 'PUT', body });
-      onDone(true);
-    });
-  };
-
-  return (
-    <form className="action" onSubmit={submit} noValidate data-testid="building-form">
-      <Field label={t('nameZh')} htmlFor={id('nameZh')} error={errorOf('nameZh')}>
-        <input id={id('nameZh')} value={form.nameZh} onChange={set('nameZh')} />
-      </Field>
-      <Field label={t('nameEn')} htmlFor={id('nameEn')} error={errorOf('nameEn')}>
-        <input id={id('nameEn')} value={form.nameEn} onChange={set('nameEn')} />
-      </Field>
-      <Field label={t('address')} htmlFor={id('address')} error={errorOf('address')}>
-        <input id={id('address')} value={form.address} onChange={set('address')} />
-      </Field>
-      <Field label={t('visitTeam')} htmlFor={id('team')} error={errorOf('team')}>
-        <select id={id('team')} value={form.team} onChange={set('team')}>
-          <option value="">{t('noTeam')}</option>
-          {community.teams
-            .filter((tm) => !tm.retiredAt || tm.code === building.team)
-            .map((tm) => (
-              <option key={tm.code} value={tm.code}>
-                {lang === 'en' ? tm.nameEn : tm.nameZh}
-              </option>
-            ))}
-        </select>
-      </Field>
-      <label className="check">
-        <input id={id('retired')} type="checkbox" checked={form.retired} onChange={(e) => setForm({ ...form, retired: e.target.checked })} />
-        {t('retireBuilding')}
-      </label>
-      <ProblemMessage error={error} />
-      <p className="buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('submitting') : t('save')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('cancel')}
-        </button>
-      </p>
-    </form>
   );
 }
 
