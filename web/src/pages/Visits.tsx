@@ -16,14 +16,14 @@ export function Visits({ user }: { user: SessionUser }) {
   const [outcome, setOutcome] = useState('');
   const names = useLoad(loadNetwork, []);
   const banks = useLoad(() => api<BankList>('/banks'), []);
-  // GET /visits narrows by street and team; a community is narrowed here, by the teams it has.
+  // GET /visits narrows by street and team (not by community: a coordinator's reach is theirs).
   const visits = useLoad(() => api<VisitList>(`/visits?${query({ street: reach.street, team: reach.team, outcome, limit: 100 })}`), [reach.street, reach.team, outcome]);
-  const items = visits.data?.items.filter((v) => !reach.community || v.community === reach.community);
+  const items = visits.data?.items;
   return (
     <section className="card">
       <h1>{t('visitsTitle')}</h1>
       <div className="range" role="search">
-        {names.data ? <ReachFilters user={user} reach={reach} onChange={setReach} names={names.data} /> : null}
+        {names.data ? <ReachFilters user={user} reach={reach} onChange={setReach} names={names.data} byCommunity={false} /> : null}
         <label>
           {t('visitOutcome')}
           <select id="filter-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>

@@ -31,8 +31,8 @@ export function useReach(user: SessionUser): [Reach, (r: Reach) => void] {
 
 export const reachQuery = (r: Reach) => query({ street: r.street, community: r.community, team: r.team });
 
-/** The street, community and team selects (inside the caller's own `.range`). */
-export function ReachFilters({ user, reach, onChange, names }: { user: SessionUser; reach: Reach; onChange: (r: Reach) => void; names: NetworkNames }) {
+/** The street, community (unless `byCommunity` is false) and team selects, inside the caller's own `.range`. */
+export function ReachFilters({ user, reach, onChange, names, byCommunity = true }: { user: SessionUser; reach: Reach; onChange: (r: Reach) => void; names: NetworkNames; byCommunity?: boolean }) {
   const { t } = useI18n();
   if (user.role === 'visit_team_member') return null;
   const communities = names.communities.filter((c) => !c.retiredAt && (!reach.street || c.street === reach.street));
@@ -40,7 +40,7 @@ export function ReachFilters({ user, reach, onChange, names }: { user: SessionUs
   return (
     <>
       {user.street ? null : <Choice id="filter-street" label={t('street')} value={reach.street} options={names.streets} onChange={(street) => onChange({ street, community: '', team: '' })} />}
-      {user.community ? null : <Choice id="filter-community" label={t('community')} value={reach.community} options={communities} onChange={(community) => onChange({ ...reach, community, team: '' })} />}
+      {user.community || !byCommunity ? null : <Choice id="filter-community" label={t('community')} value={reach.community} options={communities} onChange={(community) => onChange({ ...reach, community, team: '' })} />}
       <Choice id="filter-team" label={t('visitTeam')} value={reach.team} options={teams} onChange={(team) => onChange({ ...reach, team })} />
     </>
   );
