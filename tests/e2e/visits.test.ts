@@ -3,9 +3,10 @@
 // (a pilot credit code confirmed), records the financing need it found (514万 entered in 万元,
 // sent in CNY; a double tap records one visit) and finds it among the visits; another team's
 // building is not on their list (404). The community coordinator sees the community's buildings
-// and narrows by team; the survey group sees the district, the network's communities, teams and
-// banks, changes a team and moves a building. Every screen passes the accessibility check at a phone's width;
-// screenshots in Chinese go to test-output/e2e/.
+// and narrows by team; a bank stationed at 鹭江 reads its list; the survey group sees the
+// district, the network's communities, teams and banks, changes a team and moves a building.
+// Every screen passes the accessibility check at a phone's width; screenshots in Chinese go to
+// test-output/e2e/.
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { PHONE, useConsole } from './consoleHarness';
@@ -173,6 +174,17 @@ test('the community coordinator sees the community and narrows by team; the surv
   await coordinator.waitForSelector('[data-visit]');
   expect(await coordinator.textContent('[data-visit]')).toContain(FIRM);
   await coordinator.context().close();
+
+  // A bank's customer manager reads the lists of the streets its branches are stationed at:
+  // 厦门国际银行 is stationed at 鹭江, 建设银行 is not.
+  const xib = await signedIn('xib-manager', PHONE);
+  await xib.click('a[href="/visit-list"]');
+  await xib.waitForSelector('[data-building="lujiang-01-b1"]');
+  expect(await xib.$('#filter-street')).not.toBeNull();
+  await accessible(xib, 'visit list, a bank stationed at the street');
+  await xib.context().close();
+  const ccb = await api<{ items: { building: { street: string } }[] }>('ccb-manager', '/api/v1/visit-list');
+  expect(ccb.items.filter((i) => i.building.street === 'lujiang')).toEqual([]);
 
   const group = await signedIn('survey-group');
   await group.waitForSelector(`[data-building="${BUILDING}"]`);

@@ -34,19 +34,21 @@ function screensOf(user: SessionUser): Screen[] {
   const visitList: Screen = { path: '/visit-list', label: 'navVisitList' };
   const visits: Screen = { path: '/visits', label: 'navVisits' };
   const network: Screen = { path: '/survey-network', label: 'navNetwork' };
+  // Everyone but the assessor reads the visit list of their reach (a street's, their bank's stations', the district's).
   switch (user.role) {
     case 'case_officer':
-      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }];
+      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList];
     case 'grid_officer':
+      return [inbox, cases, visitList];
     case 'assessor':
       return [inbox, cases];
     case 'customer_manager':
     case 'credit_approver':
-      return [inbox, cases, consultations];
+      return [inbox, cases, consultations, visitList];
     case 'task_force':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, network];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, network];
     case 'manager':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits];
     case 'operator':
       return [{ path: '/calendar', label: 'navCalendar' }, cases, network];
     case 'visit_team_member':
