@@ -25,6 +25,8 @@ async function send(who: string, method: 'PUT' | 'POST', path: string, body: obj
 // The database outlives a run: this run's team, building and firms have their own codes and names.
 const run = String(Date.now()).slice(-5);
 const TEAM = `lujiang-01-e${run}`;
+/** The list the survey group moves the building to (the seeded team's list stays as the seed made it). */
+const TEAM2 = `lujiang-01-e${run}-2`;
 const BUILDING = `lujiang-01-e${run}-b`;
 const FIRM = `厦门鹭江装饰工程有限公司${run}`;
 const code = (n: number) => validSimingCode(`MA${run}${n}`);
@@ -34,17 +36,19 @@ const pilot = valid.slice(0, 17) + (valid[17] === 'A' ? 'B' : 'A');
 
 beforeAll(async () => {
   // A second team of the same community, with its own building and a firm in it.
-  const team = await send('survey-group', 'PUT', `/survey-network/teams/${TEAM}`, {
-    community: 'lujiang-01',
-    nameZh: '鹭江第1社区走访二组',
-    nameEn: 'Lujiang Community 1 visiting team 2',
-    members: [
-      { seat: 'STREET', name: '吴晓东' },
-      { seat: 'BANK', name: '郑秀英', bank: 'ccb' },
-      { seat: 'PROPERTY', name: '许建华', organisation: '厦门鹭江物业管理有限公司' },
-    ],
-  });
-  expect(team.status).toBe(201);
+  for (const [code, n, street] of [[TEAM, '二', '吴晓东'], [TEAM2, '三', '陈美玲']] as const) {
+    const team = await send('survey-group', 'PUT', `/survey-network/teams/${code}`, {
+      community: 'lujiang-01',
+      nameZh: `鹭江第1社区走访${n}组${run}`,
+      nameEn: `Lujiang Community 1 visiting team ${code}`,
+      members: [
+        { seat: 'STREET', name: street },
+        { seat: 'BANK', name: '郑秀英', bank: 'ccb' },
+        { seat: 'PROPERTY', name: '许建华', organisation: '厦门鹭江物业管理有限公司' },
+      ],
+    });
+    expect(team.status).toBe(201);
+  }
   const building = await send('survey-group', 'PUT', `/survey-network/buildings/${BUILDING}`, {
     community: 'lujiang-01',
     nameZh: '鹭江第1社区商务楼2号',
@@ -211,17 +215,17 @@ test('the community coordinator sees the community and narrows by team; the surv
   await group.waitForSelector('[data-testid="team-form"]', { state: 'detached' });
   await group.waitForSelector(`[data-team="${TEAM}"]:has-text("吴晓明")`);
 
-  // Move building 2 to team 1's list: team 1's member now finds it on theirs.
+  // Move the building to the third team's list: that team now walks it.
   await group.click(`[data-building="${BUILDING}"] button.link`);
-  await group.selectOption(`#building-${BUILDING}-team`, 'lujiang-01-t1');
+  await group.selectOption(`#building-${BUILDING}-team`, TEAM2);
   await group.fill(`#building-${BUILDING}-address`, '思明区鹭江道202号');
   await shot(group, 'visits-09-network-edit');
   await accessible(group, 'the survey network, a building edited');
   await group.click('[data-testid="building-form"] button[type="submit"]');
   await group.waitForSelector(`[data-building="${BUILDING}"]:has-text("思明区鹭江道202号")`);
-  expect(await group.textContent(`[data-building="${BUILDING}"]`)).toContain('鹭江第1社区走访一组');
-  const list = await api<{ items: { building: { code: string } }[] }>('lujiang-visitor', '/api/v1/visit-list');
-  expect(list.items.map((i) => i.building.code)).toContain(BUILDING);
+  expect(await group.textContent(`[data-building="${BUILDING}"]`)).toContain(`鹭江第1社区走访三组${run}`);
+  const list = await api<{ items: { building: { code: string } }[] }>('survey-group', `/api/v1/visit-list?team=${TEAM2}`);
+  expect(list.items.map((i) => i.building.code)).toEqual([BUILDING]);
   await group.context().close();
   expect(pageErrors).toEqual([]);
 }, 120_000);

@@ -2,6 +2,7 @@
 // and the banks with their branches and the streets they are stationed at. The network's keepers
 // (task force, its survey group, operators) change a building or a team here (NetworkForms.tsx).
 import { useState } from 'react';
+import { NETWORK_KEEPERS } from '../../../domain/surveyNetwork';
 import { api, type BankList, type NetworkCommunity } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, useLoad } from '../components';
@@ -10,8 +11,6 @@ import { nameOf, placeName, SEATS } from '../labels';
 import { BuildingForm, TeamForm } from './NetworkForms';
 import { loadNetwork, type NetworkNames } from './surveyParts';
 
-/** Who keeps the network (the API's NETWORK_KEEPERS). */
-const KEEPERS: readonly string[] = ['task_force', 'survey_officer', 'operator'];
 
 export function SurveyNetworkPage({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
@@ -38,7 +37,7 @@ export function SurveyNetworkPage({ user }: { user: SessionUser }) {
         </div>
         {communities.length === 0 ? <p className="muted">{t('noCommunities')}</p> : null}
         {communities.map((c) => (
-          <Community key={c.code} community={c} banks={banks.items} mayEdit={KEEPERS.includes(user.role)} onChanged={loaded.reload} />
+          <Community key={c.code} community={c} banks={banks.items} mayEdit={(NETWORK_KEEPERS as readonly string[]).includes(user.role)} onChanged={loaded.reload} />
         ))}
       </section>
       <Banks banks={banks.items} names={names} />

@@ -3,6 +3,7 @@
 // the totals. A building's own page adds a firm found on site; a team member records a visit
 // from a firm's row. A building outside the caller's list does not exist for them (404).
 import { useState, type FormEvent } from 'react';
+import { FIRM_FINDERS } from '../../../domain/surveyNetwork';
 import { api, newIdempotencyKey, type SurveyFirmView, type VisitListBuilding, type VisitListView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Field, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
@@ -12,8 +13,7 @@ import { requestErrors, SurveyFirmBody } from '../requestRules';
 import { Link } from '../router';
 import { LastVisit, loadNetwork, ReachFilters, reachQuery, useNetworkName, useReach, type NetworkNames } from './surveyParts';
 
-/** Who may add a firm found on site (the API's addSurveyFirm roles). */
-const MAY_ADD_FIRMS: readonly string[] = ['visit_team_member', 'community_coordinator', 'survey_officer'];
+const mayAddFirms = (user: SessionUser) => (FIRM_FINDERS as readonly string[]).includes(user.role);
 
 export function VisitList({ user }: { user: SessionUser }) {
   const { t } = useI18n();
@@ -67,7 +67,7 @@ function BuildingFirms({ item, user, names, linkBuilding }: { item: VisitListBui
     <article className="building" data-building={building.code}>
       <div className="card-head">
         <h2>{linkBuilding ? <Link to={`/visit-list/buildings/${building.code}`}>{title}</Link> : title}</h2>
-        {linkBuilding && MAY_ADD_FIRMS.includes(user.role) ? (
+        {linkBuilding && mayAddFirms(user) ? (
           <Link to={`/visit-list/buildings/${building.code}`} className="button">
             {t('addFirm')}
           </Link>
@@ -127,7 +127,7 @@ export function BuildingPage({ user, code }: { user: SessionUser; code: string }
       {item ? (
         <>
           <BuildingFirms item={item} user={user} names={names.data} />
-          {MAY_ADD_FIRMS.includes(user.role) ? <AddFirm building={code} onAdded={list.reload} /> : null}
+          {mayAddFirms(user) ? <AddFirm building={code} onAdded={list.reload} /> : null}
         </>
       ) : (
         <NotOnList />
