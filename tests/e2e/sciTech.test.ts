@@ -25,7 +25,7 @@ async function fillApplication(page: Page) {
   await page.fill('#purpose', '研发与临床试验');
   await page.fill('#application-patents-0-patentNo', 'ZL202210000041.1');
   await page.fill('#application-patents-0-remainingYears', '15');
-  await page.click('#add-patent');
+  await page.click('#application-add-patent');
   await page.fill('#application-patents-1-patentNo', 'ZL202210000042.1');
   await page.selectOption('#application-patents-1-type', 'INVENTION');
   await page.fill('#application-patents-1-remainingYears', '15');
