@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useConsole } from './consoleHarness';
+import { fillSciTechApplication } from './sciTechForm';
 
 const ui = useConsole();
 const { signedIn, shot, api, pageErrors, accessible } = ui;
@@ -197,14 +198,7 @@ test('the task force proposes 善科贷 for a refused firm with patents: the app
   await page.waitForSelector('#sciTech-patents-0-patentNo-error');
   expect(await page.textContent('#sciTech-patents-0-patentNo-error')).toMatch(/ZL202010000001\.1/);
   expect(await page.$('[data-testid="plan"]')).toBeNull();
-  await page.fill('#sciTech-patents-0-patentNo', patentNo);
-  await page.fill('#sciTech-patents-0-remainingYears', '15');
-  await page.fill('#sciTech-rdSpend', '300000');
-  await page.fill('#sciTech-revenue-0', '500000');
-  await page.fill('#sciTech-revenue-1', '700000');
-  await page.fill('#sciTech-revenue-2', '900000');
-  await page.fill('#sciTech-yearsInOperation', '4');
-  await page.fill('#sciTech-existingDebt', '0');
+  await fillSciTechApplication(page, 'sciTech', { patents: [{ patentNo, remainingYears: '15' }], rdSpend: '300000', revenue: ['500000', '700000', '900000'], yearsInOperation: '4', existingDebt: '0' });
   await accessible(page, 'sci-tech plan form');
   await shot(page, 'c09-sci-tech-plan-form');
   await page.click(`form[data-action="${id}-plan"] button[type="submit"]`);
