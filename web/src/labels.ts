@@ -22,6 +22,12 @@ export const STAGES: Names = {
   MANUAL_REVIEW: ['人工审批', 'Manual review'],
 };
 
+/** The products a case runs as (and a consultation's plan opens). */
+export const PRODUCTS: Names = {
+  FAST_TRACK: ['并联审批快速贷', 'Fast-track loan'],
+  SCI_TECH: ['善科贷（科技型企业信用贷款）', 'Sci-tech credit (善科贷)'],
+};
+
 export const SLA_STATES: Names = {
   ON_TRACK: ['正常', 'On track'],
   AT_RISK: ['临近超时', 'At risk'],
