@@ -120,6 +120,25 @@ export const SCI_TECH_REASONS: Names = {
   OTHER: ['其他', 'Other'],
 };
 
+// The survey network (摸排走访)
+export const VISIT_OUTCOMES: Names = {
+  NEED_FOUND: ['有融资需求', 'Need found'],
+  NO_NEED: ['暂无需求', 'No need'],
+};
+
+export const URGENCIES: Names = {
+  IMMEDIATE: ['急需（一周内）', 'Urgent (within a week)'],
+  WITHIN_MONTH: ['一个月内', 'Within a month'],
+  WITHIN_QUARTER: ['三个月内', 'Within three months'],
+  LATER: ['暂不急需', 'Not urgent'],
+};
+
+export const SEATS: Names = {
+  STREET: ['街道', 'Street office'],
+  BANK: ['银行', 'Bank'],
+  PROPERTY: ['物业', 'Property management'],
+};
+
 // Joint consultations (联合会诊)
 export const CONSULTATION_REASONS: Names = bilingual(REASON_LABELS);
 export const PLAN_KINDS: Names = bilingual(PLAN_KIND_LABELS);
