@@ -113,11 +113,11 @@ const Decision = z.strictObject({
 
 const amountText = z.string().describe('CNY with two decimals, e.g. "5140000.00"');
 
-/** Which one answered a case view, and whether it is the case as it stands now. */
-const answerSource = {
+/** Which one answered a case's or a consultation's view, and whether it is as it stands now. */
+export const answerSource = {
   live: z
     .boolean()
-    .describe('true: the case as its workflow stands now (the workflow answered, or the record did while the workflow had nothing in flight); false: the record as last written, the workflow could not be reached (gone past retention, Temporal or no worker answering)'),
+    .describe('true: as its workflow stands now (the workflow answered, or the record did while the workflow had nothing in flight); false: the record as last written, the workflow could not be reached (gone past retention, Temporal or no worker answering)'),
   answeredBy: z.enum(['RECORD', 'WORKFLOW']).describe('RECORD: PostgreSQL answered (the default); WORKFLOW: the running workflow was queried (?live=true, or the record trailed it)'),
 };
 
