@@ -3,6 +3,7 @@
 // the API starts sending without documenting it fails the tests instead of drifting.
 import { z } from 'zod';
 import { REJECTION_REASONS, TASK_KINDS } from '../../domain/fastTrack/policy';
+import { TREND_BUCKETS } from '../../domain/reports/onTimeTrend';
 import { STAGE_METRICS } from '../../domain/reports/slaSummary';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS } from '../../domain/sciTech/policy';
 import { SLA_STATES } from '../../domain/slaState';
@@ -444,6 +445,27 @@ export const SlaSummary = z.strictObject({
   groups: z.array(z.strictObject({ ...SlaFigures, ...Named })),
 });
 
+const TrendPoint = z.strictObject({
+  decided: SlaFigures.decided,
+  decidedInTime: SlaFigures.decidedInTime,
+  disbursed: SlaFigures.disbursed,
+  disbursedInTime: SlaFigures.disbursedInTime,
+  decidedInTimeRate: SlaFigures.decidedInTimeRate,
+  promiseKeptRate: SlaFigures.promiseKeptRate,
+});
+
+export const SlaTrend = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  groupBy: z.enum(['street', 'bank']),
+  bucket: z.enum(TREND_BUCKETS),
+  buckets: z
+    .array(z.strictObject({ from: isoDate, to: isoDate, workingDays: z.number().int().min(0).describe('working days in the bucket on China’s calendar') }))
+    .describe('Calendar weeks (Monday to Sunday) or months, the first and last cut to the range'),
+  overall: z.array(TrendPoint).describe('One point per bucket: the decisions and payments dated in it, in the caller’s scope'),
+  groups: z.array(z.strictObject({ ...Named, points: z.array(TrendPoint) })).describe('Streets or banks with an outcome in the range, one point per bucket'),
+});
+
 export const SlaBreachList = z.strictObject({
   from: isoDate,
   to: isoDate,
@@ -532,6 +554,7 @@ export const RESPONSE_SCHEMAS = {
   CalendarYearResult,
   CalendarNoticeTextPreview,
   SlaSummary,
+  SlaTrend,
   SlaBreachList,
   AuditTrailPage,
   StaffMember,

@@ -116,3 +116,12 @@ test('its CSV carries the same board with amounts and the previous week', async 
   expect(lines.find((l) => l.startsWith('3,binhai,'))).toMatch(/,0,,1000000\.00,0\.00,0\.00,.*,1,100\.00%,1,800000\.00$/);
   expect(lines.some((l) => l.startsWith(',gulangyu,鼓浪屿街道 Gulangyu Street,0,0,0,0,,0,,0.00,0.00,0.00,'))).toBe(true);
 });
+
+test('the list of weekly packs as CSV gives each week its activity and rates, the lines the console charts', async () => {
+  const csv = await request(stack.app).get('/api/v1/reports?kind=WEEKLY&limit=100&format=csv').set('authorization', await bearer('task-force')).expect(200);
+  expect(csv.headers['content-disposition']).toBe('attachment; filename="reports-weekly.csv"');
+  const lines = csv.text.split('\r\n');
+  expect(lines[0]).toBe('\uFEFF报告 Report,起 From,止 To,受理 Opened,已决定 Decided,已放款 Disbursed,超时案件 Breached cases,按时决定率 Decided in time,承诺兑现率（按时放款） Promise kept (disbursed in time),暂定 Provisional');
+  expect(lines.find((l) => l.startsWith('weekly-2025-03-10,'))).toMatch(/^weekly-2025-03-10,2025-03-03,2025-03-09,\d+,3,2,\d+,66\.67%,50\.00%,$/);
+  expect(lines.slice(1, -1).every((l) => l.startsWith('weekly-'))).toBe(true);
+});

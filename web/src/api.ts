@@ -23,6 +23,7 @@ export type CalendarNoticeTextPreview = z.infer<typeof C.CalendarNoticeTextPrevi
 export type CalendarYearLoad = z.infer<typeof C.CalendarYearLoad>;
 export type SlaSummary = z.infer<typeof C.SlaSummary>;
 export type SlaBreachList = z.infer<typeof C.SlaBreachList>;
+export type SlaTrend = z.infer<typeof C.SlaTrend>;
 export type NotificationPage = z.infer<typeof N.NotificationPage>;
 export type NotificationView = z.infer<typeof N.NotificationView>;
 export type Problem = z.infer<typeof C.ProblemDetails>;
