@@ -14,7 +14,7 @@ import { writeAudit } from '../infra/audit';
 import { acceptanceUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseInput } from '../workflows/sciTechCase';
 import { ConsultationLink, openingSearchAttributes } from '../workflows/searchAttributes';
-import type { JointConsultationInput, ProposedPlan, ReasonEntry } from '../workflows/jointConsultationMessages';
+import type { ConsultationState, JointConsultationInput, ProposedPlan, ReasonEntry } from '../workflows/jointConsultationMessages';
 import { consultationWorkflowId } from '../workflows/jointConsultationMessages';
 
 export interface ConsultationProgress {
@@ -26,6 +26,10 @@ export interface ConsultationProgress {
   reasons: ReasonEntry[];
   plan?: ProposedPlan & { by: string; at: string };
   linkedCaseNo?: string;
+  materials: ConsultationState['materials'];
+  reReview?: ConsultationState['reReview'];
+  breaches: ConsultationState['breaches'];
+  withdrawal?: ConsultationState['withdrawal'];
   /** Timeline entry; `eventKey` is unique per consultation, so a retry writes nothing new. */
   event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
 }
@@ -85,6 +89,10 @@ export function consultationActivities(db: Database, channel: NotificationChanne
             ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
             ...(p.plan ? { plan: p.plan as object, planBankCode: p.plan.bankCode } : {}),
             ...(p.linkedCaseNo ? { linkedCaseNo: p.linkedCaseNo } : {}),
+            // A write scheduled before the record kept these carries none: the record still lacks them.
+            ...(p.materials ? { materials: p.materials as object[], breaches: p.breaches as object[] } : {}),
+            ...(p.reReview ? { reReview: p.reReview } : {}),
+            ...(p.withdrawal ? { withdrawal: p.withdrawal } : {}),
           },
         });
       });

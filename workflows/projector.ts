@@ -88,6 +88,10 @@ export function consultationProjector(input: JointConsultationInput, refresh: ()
         reasons: state.reasons,
         plan: state.plan,
         linkedCaseNo: state.linkedCase?.caseNo,
+        materials: state.materials,
+        reReview: state.reReview,
+        breaches: state.breaches,
+        withdrawal: state.withdrawal,
         event,
       };
       const progress = {

@@ -59,6 +59,7 @@ export const R = named({
   BankView: Bank,
   BranchView: Branch,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
+  SlaTrendCsv: z.string().describe('UTF-8 CSV with a header row: one line per group and bucket, then the overall lines'),
   OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
   DocsPage: z.string().describe('HTML'),
   PrometheusText: z.string().describe('Prometheus text exposition format'),

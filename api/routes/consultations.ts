@@ -3,7 +3,7 @@
 // re-review, managers read.
 import { z } from 'zod';
 import { B, P, R, authed, ok, problem, withBody } from '../contract';
-import { BatchParams, ConsultationListQuery, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
+import { BatchParams, ConsultationListQuery, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS, RecordReadQuery } from '../schemas';
 import type { Services } from '../services';
 import { CONSULTATION_ACTIONS as ACTIONS } from '../../domain/consultation/actions';
 import { route } from './route';
@@ -70,15 +70,16 @@ export const CONSULTATION_ROUTES = [
     operationId: 'getConsultation',
     method: 'get',
     path: '/api/v1/consultations/{id}',
-    summary: '会诊详情 A consultation, live from its workflow while it runs',
+    summary: '会诊详情 A consultation, from its record; from its workflow when asked (?live=true) or while the record trails it (answeredBy says which)',
     tags: ['Joint consultation'],
     roles: 'authenticated',
     scope: SCOPE,
     pathParams: ConsultationParams,
+    query: RecordReadQuery,
     responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 400: P.badPath, 404: P[404] },
     audit: { action: 'CONSULTATION_READ', subject: (path) => `consultation:${path.id}` },
     handler: async (c, { consultations }) => {
-      c.res.json(await consultations.view(c.caller, await consultations.visibleId(c.principal, c.path.id)));
+      c.res.json(await consultations.read(c.caller, await consultations.visibleId(c.principal, c.path.id), c.query().live === 'true'));
     },
   }),
   action('recordConsultationReasons', '/reasons', '记录拒贷原因 Record and categorise the rejection reasons', ACTIONS.recordReasons.roles, B.ConsultationReasonsBody, (s) => s.recordReasons),

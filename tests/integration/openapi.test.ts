@@ -197,9 +197,12 @@ describe('every route, called as an allowed role, answers what the document says
     await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&groupBy=bank`));
     const csv = await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&format=csv`));
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    await call('slaTrend', get('xib-approver', `/api/v1/sla/trend?from=${today}&to=${today}&groupBy=street&bucket=month`));
+    expect((await call('slaTrend', get('manager', `/api/v1/sla/trend?from=${today}&to=${today}&format=csv`))).headers['content-type']).toMatch(/^text\/csv/);
 
     const run = await call('runReport', post('operator', '/api/v1/reports/daily/runs', { date: '2026-11-27' }));
     await call('listReports', get('manager', '/api/v1/reports?kind=DAILY&limit=5'));
+    expect((await call('listReports', get('operator', '/api/v1/reports?limit=5&format=csv'))).headers['content-type']).toMatch(/^text\/csv/);
     await call('getReport', get('task-force', run.headers.location!));
     await call('getReport', get('manager', `${run.headers.location}?format=csv`));
 
