@@ -48,6 +48,7 @@ export function consultationActivities(db: Database, channel: NotificationChanne
             workflowId: consultationWorkflowId(input.consultationId),
             batchId: input.batchId ?? null,
             fromCaseNo: input.refused.caseNo ?? null,
+            fromLeadId: input.leadId ?? null,
             firmName: input.firm.name,
             creditCode: input.firm.creditCode,
             streetCode: input.firm.streetCode,
@@ -129,7 +130,7 @@ export function consultationActivities(db: Database, channel: NotificationChanne
     },
 
     /**
-     * Starts the accepted plan's case on this worker's task queue, as the API starts one
+     * Starts the accepted plan's (or a converted lead's) case on this worker's task queue, as the API starts one
      * (workflow case-<caseNo>, the same search attributes), and returns once the case has
      * written its record. Idempotent: a retry meets the same workflow id.
      */
@@ -143,10 +144,10 @@ export function consultationActivities(db: Database, channel: NotificationChanne
         taskQueue: info.taskQueue,
         workflowIdConflictPolicy: 'USE_EXISTING' as const,
         staticSummary: `${input.caseNo} · ${formatWan(amountFen)} · ${input.streetCode}`,
-        staticDetails: `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}`,
+        staticDetails: input.consultationId ? `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}` : `${req.planLabel} ${input.leadId}`,
         typedSearchAttributes: [
           ...openingSearchAttributes({ product: req.product, streetCode: input.streetCode, bankCode: input.bankCode, amountFen }),
-          { key: ConsultationLink, value: input.consultationId! },
+          ...(input.consultationId ? [{ key: ConsultationLink, value: input.consultationId }] : []),
         ],
       };
       const handle =

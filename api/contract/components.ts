@@ -32,8 +32,13 @@ import {
   TeamBody,
   VisitBody,
   WithdrawConsultationBody,
+  LeadContactBody,
+  LeadConvertBody,
+  LeadCloseBody,
+  LeadReassignBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { LEAD_RESPONSE_SCHEMAS } from './leadResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { Bank, Branch, DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
@@ -50,6 +55,7 @@ export const R = named({
   ...CONSULTATION_RESPONSE_SCHEMAS,
   ...NOTIFICATION_RESPONSE_SCHEMAS,
   ...SURVEY_RESPONSE_SCHEMAS,
+  ...LEAD_RESPONSE_SCHEMAS,
   BankView: Bank,
   BranchView: Branch,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
@@ -95,6 +101,10 @@ export const B = named({
   TeamBody,
   SurveyFirmBody,
   VisitBody,
+  LeadContactBody,
+  LeadConvertBody,
+  LeadCloseBody,
+  LeadReassignBody,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------

@@ -38,6 +38,7 @@ export const ConsultationView = z.strictObject({
   workflowId: z.string(),
   batchId: z.string().nullable(),
   fromCaseNo: z.string().nullable(),
+  fromLead: z.string().nullable().describe('The lead (线索) of a refused firm that opened it; the lead names the consultation back'),
   firm: z.strictObject({ name: z.string(), creditCode: z.string(), street: z.string() }),
   refused: z.strictObject({ product: z.string(), bank: z.string(), amountFen: z.number().int() }),
   stage: ConsultationStage,

@@ -131,6 +131,7 @@ const caseHeader = {
   amount: amountText,
   amountFen: z.number().int(),
   purpose: z.string(),
+  lead: z.strictObject({ id: z.string(), url: z.string() }).nullable().describe('The lead (线索) converted into this case; it names the case back'),
 };
 
 /** The signed loan contract; `cancellation` once the bank cancelled it before paying. */
@@ -410,7 +411,7 @@ export const CalendarNoticeTextPreview = z.strictObject({
   /** …the running cases whose promise would move… */
   cases: z.array(MovedCase),
   /** …and every running case and consultation that would be told to recompute its dues. */
-  running: z.array(z.strictObject({ id: z.string(), kind: z.enum(['CASE', 'CONSULTATION']) })),
+  running: z.array(z.strictObject({ id: z.string(), kind: z.enum(['CASE', 'CONSULTATION', 'LEAD']) })),
 });
 
 /** PUT /calendar/years/{year} answers a preview or a load, by `?preview`. */

@@ -8,6 +8,7 @@ import { CONSULTATION_ROUTES } from './consultations';
 import { CONTRACT_ROUTES } from './contract';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
+import { LEAD_ROUTES } from './leads';
 import { NOTIFICATION_ROUTES } from './notifications';
 import { REFERENCE_ROUTES } from './reference';
 import { REPORT_ROUTES } from './reports';
@@ -33,6 +34,7 @@ export const ROUTES: readonly Route[] = [
   ...CONSULTATION_ROUTES,
   ...SURVEY_NETWORK_ROUTES,
   ...VISIT_ROUTES,
+  ...LEAD_ROUTES,
   ...AUDIT_ROUTES,
   ...STAFF_ROUTES,
 ];

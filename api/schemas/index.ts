@@ -13,3 +13,4 @@ export * from './sla';
 export * from './audit';
 export * from './staff';
 export * from './surveyNetwork';
+export * from './leads';

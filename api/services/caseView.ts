@@ -50,6 +50,7 @@ export function caseView(c: CaseRecord, answer: CaseAnswer, uiLink: (id: string)
     amount: formatFen(amountFen),
     amountFen,
     purpose: c.purpose,
+    lead: c.leadId ? { id: c.leadId, url: `/api/v1/leads/${c.leadId}` } : null,
     stage: liveState?.stage ?? c.stage,
     slaState: liveState?.slaState ?? c.slaState,
     acceptedAt: c.acceptedAt.toISOString(),

@@ -30,7 +30,7 @@ import {
   type ConsultationState,
   type ProposedPlan,
 } from '../../workflows/jointConsultation';
-import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Street } from '../../workflows/searchAttributes';
+import { Bank, ConsultationBatch, Product, openingConsultationAttributes } from '../../workflows/searchAttributes';
 import type { Principal } from '../../domain/people';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
@@ -167,14 +167,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
           ],
           staticSummary: `${consultationId} · 联合会诊 joint consultation · ${c.bankCode}`,
           staticDetails: `拒贷案件 From rejected case ${fromCaseNo}`,
-          typedSearchAttributes: [
-            { key: CaseStage, value: reasons.length ? 'REASONS_RECORDED' : 'OPENED' },
-            { key: SlaState, value: 'ON_TRACK' },
-            { key: Street, value: c.streetCode },
-            { key: Bank, value: c.bankCode },
-            { key: Product, value: 'JOINT_CONSULTATION' },
-            { key: AmountFen, value: Number(c.amountFen) },
-          ],
+          typedSearchAttributes: openingConsultationAttributes({ reasons, refused: { bankCode: c.bankCode, amountFen: Number(c.amountFen) } }, c.streetCode),
         }),
       }));
       return { consultationId, existed, view: await view(consultationId, state) };
@@ -332,6 +325,7 @@ function consultationView(c: ConsultationRecord, answer: RecordAnswer<Consultati
     workflowId: c.workflowId,
     batchId: c.batchId,
     fromCaseNo: c.fromCaseNo,
+    fromLead: c.fromLeadId,
     firm: { name: c.firmName, creditCode: c.creditCode, street: c.streetCode },
     refused: { product: c.refusedProduct, bank: c.bankCode, amountFen: Number(c.amountFen) },
     stage: s.stage ?? c.stage,

@@ -13,6 +13,7 @@ import { publishedContract } from './contract';
 import { firmService } from './firms';
 import { readiness } from './health';
 import { caseInbox } from './inbox';
+import { leadService } from './leads';
 import { notificationService } from './notifications';
 import { referenceData } from './reference';
 import { signInService, type SignInOptions } from './signIn';
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
     reference: referenceData(deps.db),
     surveyNetwork: surveyNetworkService(deps.db),
     visits: visitService(deps),
+    leads: leadService(deps),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),
