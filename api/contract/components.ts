@@ -37,9 +37,14 @@ import {
   TeamBody,
   VisitBody,
   WithdrawConsultationBody,
+  LeadContactBody,
+  LeadConvertBody,
+  LeadCloseBody,
+  LeadReassignBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
 import { MATCHING_EVENT_RESPONSE_SCHEMAS } from './matchingEventResponses';
+import { LEAD_RESPONSE_SCHEMAS } from './leadResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { Bank, Branch, DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
@@ -57,9 +62,11 @@ export const R = named({
   ...NOTIFICATION_RESPONSE_SCHEMAS,
   ...SURVEY_RESPONSE_SCHEMAS,
   ...MATCHING_EVENT_RESPONSE_SCHEMAS,
+  ...LEAD_RESPONSE_SCHEMAS,
   BankView: Bank,
   BranchView: Branch,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
+  SlaTrendCsv: z.string().describe('UTF-8 CSV with a header row: one line per group and bucket, then the overall lines'),
   OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
   DocsPage: z.string().describe('HTML'),
   PrometheusText: z.string().describe('Prometheus text exposition format'),
@@ -106,6 +113,10 @@ export const B = named({
   MatchingEventBody,
   MatchingRegistrationBody,
   MatchingOutcomeBody,
+  LeadContactBody,
+  LeadConvertBody,
+  LeadCloseBody,
+  LeadReassignBody,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------

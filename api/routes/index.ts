@@ -9,6 +9,7 @@ import { CONTRACT_ROUTES } from './contract';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
 import { MATCHING_EVENT_ROUTES } from './matchingEvents';
+import { LEAD_ROUTES } from './leads';
 import { NOTIFICATION_ROUTES } from './notifications';
 import { REFERENCE_ROUTES } from './reference';
 import { REPORT_ROUTES } from './reports';
@@ -37,6 +38,7 @@ export const ROUTES: readonly Route[] = [
   ...VISIT_ROUTES,
   ...SCREENING_ROUTES,
   ...MATCHING_EVENT_ROUTES,
+  ...LEAD_ROUTES,
   ...AUDIT_ROUTES,
   ...STAFF_ROUTES,
 ];

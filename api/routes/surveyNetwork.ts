@@ -3,13 +3,12 @@
 // the survey or the cases; maintained by the task force (its survey group too) and operators.
 import type { z } from 'zod';
 import type { Role } from '../../domain/people';
+import { NETWORK_KEEPERS } from '../../domain/surveyNetwork';
 import { B, P, R, authed, ok, problem, withBody, type Named, type ResponseSpec } from '../contract';
 import { BranchParams, IdempotencyKeyHeader, NetworkCodeParams, SurveyNetworkQuery } from '../schemas';
 import type { Caller, Services } from '../services';
 import { route } from './route';
 
-/** Who keeps the network: the task force (and its survey group) and operators. */
-export const NETWORK_KEEPERS = ['task_force', 'survey_officer', 'operator'] as const satisfies readonly Role[];
 /** Everyone but the assessor, whose work is one case's due diligence. */
 export const SURVEY_READERS = [
   'case_officer',

@@ -15,3 +15,4 @@ export * from './staff';
 export * from './surveyNetwork';
 export * from './screening';
 export * from './matchingEvents';
+export * from './leads';

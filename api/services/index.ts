@@ -14,6 +14,7 @@ import { firmService } from './firms';
 import { matchingEventService } from './matchingEvents';
 import { readiness } from './health';
 import { caseInbox } from './inbox';
+import { leadService } from './leads';
 import { notificationService } from './notifications';
 import { referenceData } from './reference';
 import { screeningService } from './screening';
@@ -48,6 +49,7 @@ export function createServices(deps: ServiceDeps) {
     visits: visitService(deps),
     screening: screeningService(deps.db),
     matchingEvents: matchingEventService(deps.db),
+    leads: leadService(deps),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),

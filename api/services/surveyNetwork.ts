@@ -4,6 +4,8 @@
 // out of use while the visits, leads and cases that name it keep reading it. An entry never moves
 // to another street or community (that is a new entry), so what a visit recorded stays true.
 import type { z } from 'zod';
+import { formatFen } from '../../domain/money';
+import type { FinancingNeed } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
@@ -27,6 +29,17 @@ type BuildingRow = Prisma.BuildingGetPayload<{ include: { community: true } }>;
 type TeamRow = Prisma.VisitTeamGetPayload<{ include: { community: true; members: true } }>;
 
 export const communityView = (c: CommunityRow) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, street: c.streetCode, retiredAt: iso(c.retiredAt) });
+
+/** A need as a visit recorded it (visits, and the leads they opened). */
+export const needView = (n: FinancingNeed) => ({
+  amount: formatFen(n.amountFen),
+  amountFen: n.amountFen,
+  purpose: n.purpose,
+  urgency: n.urgency,
+  collateral: n.collateral ?? null,
+  patents: n.patents,
+  refusedBy: n.refusedBy ? { bank: n.refusedBy.bankCode, reason: n.refusedBy.reason } : null,
+});
 
 export const buildingView = (b: BuildingRow) => ({
   code: b.code,

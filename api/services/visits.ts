@@ -4,7 +4,6 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { auditCreditCodeOverride } from '../../activities/creditCodeOverride';
-import { formatFen } from '../../domain/money';
 import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
@@ -14,25 +13,16 @@ import type { FinancingNeedBody, SurveyFirmBody, VisitBody, VisitListQuery, Visi
 import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
+import { leadIdOf, openLead } from './leads';
 import { hashOfRequest, keyReused } from './requestKeys';
 import { flaggedFirms } from './screening';
-import { buildingView } from './surveyNetwork';
+import { buildingView, needView } from './surveyNetwork';
 import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
 
 const notFound = (what: string, id: string) => new Problem(404, 'not-found', `${what} not found`, `No ${what.toLowerCase()} ${id} on your list`);
 
 type VisitRow = Prisma.VisitGetPayload<{ include: { firm: true } }>;
 type FirmRow = Prisma.SurveyFirmGetPayload<{ include: { visits: true } }>;
-
-export const needView = (n: FinancingNeed) => ({
-  amount: formatFen(n.amountFen),
-  amountFen: n.amountFen,
-  purpose: n.purpose,
-  urgency: n.urgency,
-  collateral: n.collateral ?? null,
-  patents: n.patents,
-  refusedBy: n.refusedBy ? { bank: n.refusedBy.bankCode, reason: n.refusedBy.reason } : null,
-});
 
 const visitView = (v: VisitRow) => ({
   id: v.visitId,
@@ -78,7 +68,22 @@ export async function needOf(db: Database, n: z.output<typeof FinancingNeedBody>
   };
 }
 
-export function visitService({ db }: Pick<CasesDeps, 'db'>) {
+export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'>) {
+  const { db } = deps;
+
+  /** A need found becomes a lead (the visit already names it): opened now, or met again on a repeat. */
+  const openVisitLead = (v: VisitRow) =>
+    openLead(deps, {
+      source: { kind: 'VISIT', id: v.visitId },
+      firm: { name: v.firm.name, creditCode: v.firm.creditCode },
+      need: v.need as unknown as FinancingNeed,
+      streetCode: v.streetCode,
+      communityCode: v.communityCode,
+      teamCode: v.teamCode,
+      openedBy: v.visitedBy,
+      openedAt: v.visitedAt,
+    });
+
   return {
     /** A building in use on the caller's list; else it does not exist for them. */
     async buildingInReach(caller: Caller, code: string): Promise<string> {
@@ -141,9 +146,10 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
     },
 
     /**
-     * A visit by a member of the team whose list holds the firm's building. With an
-     * Idempotency-Key the visit id derives from it: a repeat with the same body answers the same
-     * visit, one with another body is refused.
+     * A visit by a member of the team whose list holds the firm's building; a need found opens
+     * its lead in the same request (the visit names it). With an Idempotency-Key the visit id
+     * derives from it: a repeat with the same body answers the same visit, one with another body
+     * is refused.
      */
     async record(caller: Caller, body: z.output<typeof VisitBody>): Promise<{ created: boolean; view: ReturnType<typeof visitView> }> {
       const { principal } = caller;
@@ -158,7 +164,11 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
         const seen = await db.actionRequestKey.findUnique({ where: { scope } });
         if (seen && seen.requestHash !== requestHash) throw keyReused(`It recorded visit ${visitId} with a different body; use a new key for a new visit`);
         const replay = seen && (await db.visit.findUnique({ where: { visitId }, include: { firm: true } }));
-        if (replay) return { created: false, view: visitView(replay) };
+        if (replay) {
+          // The first request may have stopped before its lead answered: opening it again is safe.
+          if (replay.leadId) await openVisitLead(replay);
+          return { created: false, view: visitView(replay) };
+        }
       }
       const visit = await db.$transaction(async (tx) => {
         // A concurrent repeat of the same key got here first: it answers; this one is told to read it.
@@ -178,12 +188,14 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
             outcome: body.outcome,
             need: need as object | undefined,
             note: body.note ?? null,
+            leadId: need ? leadIdOf({ kind: 'VISIT', id: visitId }) : null,
           },
           include: { firm: true },
         });
         await writeAudit(tx, { actor: principal.sub, action: 'VISIT_RECORDED', subject: `visit:${visitId}`, after: { firm: firm.id, outcome: body.outcome, need: need ?? null, note: body.note ?? null } });
         return row;
       });
+      if (visit.leadId) await openVisitLead(visit);
       return { created: true, view: visitView(visit) };
     },
 
