@@ -15,7 +15,8 @@ import { Problem, validationProblem } from '../problem';
 import type { MatchingEventBody, MatchingOutcomeBody, MatchingRegistrationBody } from '../schemas';
 import type { Caller } from './caller';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
-import { needOf, needView } from './visits';
+import { needView } from './surveyNetwork';
+import { needOf } from './visits';
 
 type Tx = Prisma.TransactionClient;
 type OutcomeRow = Prisma.MatchingOutcomeGetPayload<object>;
