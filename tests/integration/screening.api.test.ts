@@ -64,7 +64,12 @@ describe('a street officer imports the street’s screening data', () => {
     expect(await screenedCodes('lujiang-community')).toEqual([IN_BUILDING]);
     // The street's officers, the bank stationed there and the district see both flagged firms (the stronger first), never the unflagged one.
     for (const who of ['lujiang-officer', 'lujiang-grid', 'xib-manager', 'survey-group', 'manager']) expect(await screenedCodes(who)).toEqual([NO_BUILDING, IN_BUILDING]);
-    for (const who of ['lianqian-officer', 'ccb-manager']) expect(await screenedCodes(who)).toEqual([]);
+    expect(await screenedCodes('lianqian-officer')).toEqual([]);
+    // A bank reads them exactly when one of its branches is stationed at 鹭江 (other files may station 建设银行 there).
+    const ccbCodes = await screenedCodes('ccb-manager');
+    const { body: banks } = await request(stack.app).get('/api/v1/banks').set('authorization', await bearer('ccb-manager')).expect(200);
+    const ccbAtLujiang = banks.items.find((b: { code: string }) => b.code === 'ccb').branches.some((b: { stations: string[]; retiredAt: string | null }) => !b.retiredAt && b.stations.includes('lujiang'));
+    expect(ccbCodes).toEqual(ccbAtLujiang ? [NO_BUILDING, IN_BUILDING] : []);
 
     // The team records a visit to the firm the model flagged, as to any firm on its list.
     const visit = await request(stack.app).post('/api/v1/visits').set('authorization', await bearer('lujiang-visitor')).send({ firmId: entry.firmId, outcome: 'NO_NEED', note: '已续贷' });
