@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   BankBody,
+  BankImportBody,
   BranchBody,
   BuildingBody,
   CommunityBody,
@@ -25,6 +26,10 @@ import {
   ReportRunBody,
   ResumeBody,
   SciTechDecisionBody,
+  MatchingEventBody,
+  MatchingOutcomeBody,
+  MatchingRegistrationBody,
+  ScreeningImportBody,
   StartBatchBody,
   StaffGroupsBody,
   StartConsultationBody,
@@ -38,6 +43,7 @@ import {
   LeadReassignBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { MATCHING_EVENT_RESPONSE_SCHEMAS } from './matchingEventResponses';
 import { LEAD_RESPONSE_SCHEMAS } from './leadResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
@@ -55,6 +61,7 @@ export const R = named({
   ...CONSULTATION_RESPONSE_SCHEMAS,
   ...NOTIFICATION_RESPONSE_SCHEMAS,
   ...SURVEY_RESPONSE_SCHEMAS,
+  ...MATCHING_EVENT_RESPONSE_SCHEMAS,
   ...LEAD_RESPONSE_SCHEMAS,
   BankView: Bank,
   BranchView: Branch,
@@ -95,12 +102,17 @@ export const B = named({
   WithdrawConsultationBody,
   StaffGroupsBody,
   BankBody,
+  BankImportBody,
   BranchBody,
   CommunityBody,
   BuildingBody,
   TeamBody,
   SurveyFirmBody,
   VisitBody,
+  ScreeningImportBody,
+  MatchingEventBody,
+  MatchingRegistrationBody,
+  MatchingOutcomeBody,
   LeadContactBody,
   LeadConvertBody,
   LeadCloseBody,
@@ -140,6 +152,11 @@ export const P = {
 export const authed = { 401: P[401], 429: P[429] };
 /** …and one with a JSON body can also be unreadable, too large, not JSON or invalid. */
 export const withBody = { ...authed, 400: P[400], 413: P[413], 415: P[415], 422: P[422] };
+/** Naming a firm by its credit code: a failing check character (an early pilot code) must be confirmed. */
+export const firmCodeWithBody = {
+  ...withBody,
+  422: problem('Validation failed (…:validation), or the credit code fails its check character and is not confirmed (…:credit-code-confirmation-required)'),
+};
 /** A person's action under an Idempotency-Key (an update of a case or consultation workflow). */
 export const actionWithBody = {
   ...withBody,

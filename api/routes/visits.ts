@@ -2,7 +2,7 @@
 // survey reach (a team's buildings, a community, a street, the streets a bank is stationed at,
 // the district), and a building, firm or visit outside it is a 404.
 import { FIRM_FINDERS } from '../../domain/surveyNetwork';
-import { B, P, R, authed, ok, problem, withBody } from '../contract';
+import { B, P, R, authed, firmCodeWithBody, ok, problem, withBody } from '../contract';
 import { IdempotencyKeyHeader, NetworkCodeParams, VisitListQuery, VisitsQuery } from '../schemas';
 import { route } from './route';
 import { SURVEY_READERS } from './surveyNetwork';
@@ -40,8 +40,7 @@ export const VISIT_ROUTES = [
     responses: {
       201: ok('Added', R.SurveyFirmView),
       200: ok('The firm was already on the building’s list', R.SurveyFirmView),
-      ...withBody,
-      422: problem('Validation failed (…:validation), or the credit code fails its check character and is not confirmed (…:credit-code-confirmation-required)'),
+      ...firmCodeWithBody,
       403: P[403],
       404: P[404],
     },

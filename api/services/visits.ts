@@ -6,14 +6,16 @@ import type { z } from 'zod';
 import { auditCreditCodeOverride } from '../../activities/creditCodeOverride';
 import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
+import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
 import { Problem, validationProblem } from '../problem';
-import type { SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
+import type { FinancingNeedBody, SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
 import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { leadIdOf, openLead } from './leads';
 import { hashOfRequest, keyReused } from './requestKeys';
+import { flaggedFirms } from './screening';
 import { buildingView, needView } from './surveyNetwork';
 import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
 
@@ -51,6 +53,21 @@ const firmView = (f: FirmRow) => {
   };
 };
 
+/** A need as a visit or a matching event records it; a refusing bank must be one the API knows. */
+export async function needOf(db: Database, n: z.output<typeof FinancingNeedBody>): Promise<FinancingNeed> {
+  if (n.refusedBy && !(await db.bank.findUnique({ where: { code: n.refusedBy.bank } }))) {
+    throw validationProblem([{ field: 'need.refusedBy.bank', message: `unknown bank '${n.refusedBy.bank}'; see GET /api/v1/banks` }]);
+  }
+  return {
+    amountFen: n.amount,
+    purpose: n.purpose,
+    urgency: n.urgency,
+    ...(n.collateral ? { collateral: n.collateral } : {}),
+    patents: n.patents,
+    ...(n.refusedBy ? { refusedBy: { bankCode: n.refusedBy.bank, reason: n.refusedBy.reason } } : {}),
+  };
+}
+
 export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'>) {
   const { db } = deps;
 
@@ -75,12 +92,16 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
       return b.code;
     },
 
-    /** The caller's visit list: buildings in use within reach, narrowed by the query, each with its firms. */
+    /**
+     * The caller's visit list: buildings in use within reach, narrowed by the query, each with its
+     * firms (the on-site track), and the firms the screening model flagged (the screening track).
+     */
     async list(caller: Caller, q: z.output<typeof VisitListQuery>) {
+      const reach = await surveyReach(db, caller.principal);
       const buildings = await db.building.findMany({
         where: {
           AND: [
-            buildingsWhere(await surveyReach(db, caller.principal)),
+            buildingsWhere(reach),
             { retiredAt: null, teamCode: q.team, communityCode: q.community, ...(q.street ? { community: { streetCode: q.street } } : {}) },
           ],
         },
@@ -88,9 +109,12 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
         include: { community: true, firms: { orderBy: { addedAt: 'asc' }, include: { visits: true } } },
       });
       const firms = buildings.flatMap((b) => b.firms);
+      const screening = await flaggedFirms(db, reach, q);
       return {
         items: buildings.map((b) => ({ building: buildingView(b), firms: b.firms.map(firmView) })),
+        screening,
         totals: {
+          screeningFlagged: screening.length,
           buildings: buildings.length,
           firms: firms.length,
           visited: firms.filter((f) => f.visits.length > 0).length,
@@ -131,10 +155,7 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
       const { principal } = caller;
       const firm = await db.surveyFirm.findFirst({ where: { id: body.firmId, building: { teamCode: principal.team ?? '', retiredAt: null } }, include: { building: { include: { community: true } } } });
       if (!firm) throw notFound('Firm', body.firmId);
-      const refusedBy = body.need?.refusedBy;
-      if (refusedBy && !(await db.bank.findUnique({ where: { code: refusedBy.bank } }))) {
-        throw validationProblem([{ field: 'need.refusedBy.bank', message: `unknown bank '${refusedBy.bank}'; see GET /api/v1/banks` }]);
-      }
+      const need = body.need && (await needOf(db, body.need));
       const key = caller.idempotencyKey();
       const scope = key === undefined ? undefined : `${principal.sub}:recordVisit:${key}`;
       const visitId = `VS-${(scope ? crypto.createHash('sha256').update(scope).digest('hex') : crypto.randomUUID().replace(/-/g, '')).slice(0, 16).toUpperCase()}`;
@@ -149,14 +170,6 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
           return { created: false, view: visitView(replay) };
         }
       }
-      const need: FinancingNeed | undefined = body.need && {
-        amountFen: body.need.amount,
-        purpose: body.need.purpose,
-        urgency: body.need.urgency,
-        ...(body.need.collateral ? { collateral: body.need.collateral } : {}),
-        patents: body.need.patents,
-        ...(refusedBy ? { refusedBy: { bankCode: refusedBy.bank, reason: refusedBy.reason } } : {}),
-      };
       const visit = await db.$transaction(async (tx) => {
         // A concurrent repeat of the same key got here first: it answers; this one is told to read it.
         if (scope && (await tx.actionRequestKey.createMany({ data: [{ scope, requestHash }], skipDuplicates: true })).count === 0) {

@@ -47,6 +47,17 @@ beforeAll(async () => {
     await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
   });
 });
+// A matching event the bank xib attends: the district and xib's staff see it.
+let eventId: string;
+const SEES_EVENT = new Set(['xib-manager', 'xib-approver', 'survey-group', 'task-force', 'task-force-lead', 'manager', 'operator']);
+beforeAll(async () => {
+  const res = await request(stack.app)
+    .post('/api/v1/matching-events')
+    .set('authorization', await bearer('task-force'))
+    .send({ titleZh: '权限测试对接会', titleEn: 'Authorization matching event', place: '软件园二期', date: '2026-12-10', organiser: 'TASK_FORCE', banks: ['xib'] })
+    .expect(201);
+  eventId = res.body.id;
+});
 // A notification addressed to the bank's customer manager: only they may acknowledge it.
 let notificationId: string;
 const SEES_NOTIFICATION = new Set(['xib-manager']);
@@ -108,8 +119,10 @@ const ALL_ROLES: Role[] = ['case_officer', 'grid_officer', 'customer_manager', '
 // The survey: everyone but the assessor reads within their reach; the task force, its survey group and operators keep the network.
 const SURVEY_READERS = ALL_ROLES.filter((r) => r !== 'assessor');
 const NETWORK_KEEPERS: Role[] = ['task_force', 'survey_officer', 'operator'];
+const EVENT_READERS: Role[] = ['task_force', 'survey_officer', 'manager', 'operator', 'customer_manager', 'credit_approver'];
 // 鹭江's first building is on the development visitor's team's list, in the coordinator's community.
 const REACHES_LUJIANG_BUILDING = new Set(['lujiang-visitor', 'lujiang-community', 'survey-group']);
+const IMPORTS_FOR_LUJIANG = new Set(['lujiang-officer', 'task-force', 'task-force-lead', 'survey-group']);
 // A lead found there: the team, the community, the street's officers, the banks stationed at 鹭江 and the district.
 const SEES_LEAD = new Set([...REACHES_LUJIANG_BUILDING, 'lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'ccb-manager', 'ccb-approver', ...DISTRICT]);
 const LEAD_ACTORS: Role[] = ['visit_team_member', 'community_coordinator', 'case_officer', 'grid_officer', 'customer_manager', 'task_force', 'survey_officer'];
@@ -179,6 +192,7 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/survey-network?street=lujiang', roles: SURVEY_READERS, scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/banks/xib', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/banks/xib/branches/xib-siming', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'post', path: () => '/api/v1/bank-imports', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/communities/lujiang-01', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/teams/lujiang-01-t1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
@@ -186,6 +200,15 @@ const routes: Route[] = [
   { method: 'post', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1/firms', body: {}, roles: ['visit_team_member', 'community_coordinator', 'survey_officer'], scoped: true, sees: REACHES_LUJIANG_BUILDING, ok: 422 },
   { method: 'post', path: () => '/api/v1/visits', body: {}, roles: ['visit_team_member'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/visits?limit=5', roles: SURVEY_READERS, scoped: false, ok: 200 },
+  // The screening track: a street's officer imports for their street, the task force and its survey group for any.
+  { method: 'post', path: () => '/api/v1/streets/lujiang/screening-imports', body: {}, roles: ['case_officer', 'task_force', 'survey_officer'], scoped: true, sees: IMPORTS_FOR_LUJIANG, ok: 422 },
+  // Matching events: the task force and its survey group organise; the district and the attending banks read; a bank records its own meetings.
+  { method: 'post', path: () => '/api/v1/matching-events', body: {}, roles: ['task_force', 'survey_officer'], scoped: false, ok: 422 },
+  { method: 'get', path: () => '/api/v1/matching-events', roles: EVENT_READERS, scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/matching-events/${eventId}`, roles: EVENT_READERS, scoped: true, sees: SEES_EVENT, ok: 200 },
+  { method: 'get', path: () => `/api/v1/matching-events/${eventId}/report`, roles: EVENT_READERS, scoped: true, sees: SEES_EVENT, ok: 200 },
+  { method: 'post', path: () => `/api/v1/matching-events/${eventId}/registrations`, body: {}, roles: ['task_force', 'survey_officer'], scoped: true, sees: SEES_EVENT, ok: 422 },
+  { method: 'post', path: () => `/api/v1/matching-events/${eventId}/outcomes`, body: {}, roles: ['task_force', 'survey_officer', 'customer_manager'], scoped: true, sees: SEES_EVENT, ok: 422 },
   // Leads: read within the survey reach; the owner, the street office and the task force act (a refused body changes nothing).
   { method: 'get', path: () => '/api/v1/leads?limit=5', roles: SURVEY_READERS, scoped: false, ok: 200 },
   { method: 'get', path: () => `/api/v1/leads/${leadId}`, roles: SURVEY_READERS, scoped: true, sees: SEES_LEAD, ok: 200 },
