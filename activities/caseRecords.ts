@@ -19,6 +19,8 @@ export interface AcceptedCase {
   dueAt: string;
   /** Data of the ACCEPTED timeline event. */
   eventData: Record<string, unknown>;
+  /** The lead converted into this case, if any. */
+  leadId?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ async function writeAcceptedCase(tx: Prisma.TransactionClient, c: AcceptedCase):
       acceptedAt: new Date(c.acceptedAt),
       dueAt: new Date(c.dueAt),
       createdBy: c.acceptedBy,
+      leadId: c.leadId ?? null,
     },
   });
   await tx.caseEvent.create({
@@ -82,10 +85,16 @@ function fastTrackAccepted({ input, dueAt, dueProvisional }: FastTrackAcceptance
   const { caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy } = input;
   return {
     caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
+    ...(input.leadId ? { leadId: input.leadId } : {}),
     product: 'FAST_TRACK',
     stage: 'PARALLEL_REVIEW',
-    eventData: { dueAt, dueProvisional, amountFen, ...(input.consultationId ? { consultationId: input.consultationId } : {}) },
+    eventData: { dueAt, dueProvisional, amountFen, ...linksOf(input) },
   };
+}
+
+/** Where a case came from, on its acceptance event: the consultation or the lead that opened it. */
+export function linksOf(input: { consultationId?: string; leadId?: string }): Record<string, string> {
+  return { ...(input.consultationId ? { consultationId: input.consultationId } : {}), ...(input.leadId ? { leadId: input.leadId } : {}) };
 }
 
 export function caseRecordActivities(db: Database) {

@@ -14,7 +14,7 @@ import { writeAudit } from '../infra/audit';
 import { acceptanceUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow, type SciTechCaseInput } from '../workflows/sciTechCase';
 import { ConsultationLink, openingSearchAttributes } from '../workflows/searchAttributes';
-import type { JointConsultationInput, ProposedPlan, ReasonEntry } from '../workflows/jointConsultationMessages';
+import type { ConsultationState, JointConsultationInput, ProposedPlan, ReasonEntry } from '../workflows/jointConsultationMessages';
 import { consultationWorkflowId } from '../workflows/jointConsultationMessages';
 
 export interface ConsultationProgress {
@@ -26,6 +26,10 @@ export interface ConsultationProgress {
   reasons: ReasonEntry[];
   plan?: ProposedPlan & { by: string; at: string };
   linkedCaseNo?: string;
+  materials: ConsultationState['materials'];
+  reReview?: ConsultationState['reReview'];
+  breaches: ConsultationState['breaches'];
+  withdrawal?: ConsultationState['withdrawal'];
   /** Timeline entry; `eventKey` is unique per consultation, so a retry writes nothing new. */
   event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
 }
@@ -44,6 +48,7 @@ export function consultationActivities(db: Database, channel: NotificationChanne
             workflowId: consultationWorkflowId(input.consultationId),
             batchId: input.batchId ?? null,
             fromCaseNo: input.refused.caseNo ?? null,
+            fromLeadId: input.leadId ?? null,
             firmName: input.firm.name,
             creditCode: input.firm.creditCode,
             streetCode: input.firm.streetCode,
@@ -84,6 +89,10 @@ export function consultationActivities(db: Database, channel: NotificationChanne
             ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
             ...(p.plan ? { plan: p.plan as object, planBankCode: p.plan.bankCode } : {}),
             ...(p.linkedCaseNo ? { linkedCaseNo: p.linkedCaseNo } : {}),
+            // A write scheduled before the record kept these carries none: the record still lacks them.
+            ...(p.materials ? { materials: p.materials as object[], breaches: p.breaches as object[] } : {}),
+            ...(p.reReview ? { reReview: p.reReview } : {}),
+            ...(p.withdrawal ? { withdrawal: p.withdrawal } : {}),
           },
         });
       });
@@ -121,7 +130,7 @@ export function consultationActivities(db: Database, channel: NotificationChanne
     },
 
     /**
-     * Starts the accepted plan's case on this worker's task queue, as the API starts one
+     * Starts the accepted plan's (or a converted lead's) case on this worker's task queue, as the API starts one
      * (workflow case-<caseNo>, the same search attributes), and returns once the case has
      * written its record. Idempotent: a retry meets the same workflow id.
      */
@@ -135,10 +144,10 @@ export function consultationActivities(db: Database, channel: NotificationChanne
         taskQueue: info.taskQueue,
         workflowIdConflictPolicy: 'USE_EXISTING' as const,
         staticSummary: `${input.caseNo} · ${formatWan(amountFen)} · ${input.streetCode}`,
-        staticDetails: `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}`,
+        staticDetails: input.consultationId ? `联合会诊转入 From joint consultation ${input.consultationId} · ${req.planLabel}` : `${req.planLabel} ${input.leadId}`,
         typedSearchAttributes: [
           ...openingSearchAttributes({ product: req.product, streetCode: input.streetCode, bankCode: input.bankCode, amountFen }),
-          { key: ConsultationLink, value: input.consultationId! },
+          ...(input.consultationId ? [{ key: ConsultationLink, value: input.consultationId }] : []),
         ],
       };
       const handle =

@@ -6,6 +6,7 @@ import { calendarActivities } from './calendar';
 import { caseProgressActivities } from './caseProgress';
 import { caseRecordActivities } from './caseRecords';
 import { consultationActivities } from './consultations';
+import { leadActivities } from './leads';
 import { loanPayoutActivities } from './loanPayout';
 import { notificationActivities } from './notifications';
 import { patentValuationActivities, sciTechRecordActivities } from './sciTech';
@@ -22,5 +23,6 @@ export function createActivities(db: Database, adapters: Adapters = createSandbo
     ...sciTechRecordActivities(db),
     ...patentValuationActivities(adapters.ipValuation),
     ...consultationActivities(db, adapters.notifications),
+    ...leadActivities(db, adapters.notifications),
   };
 }

@@ -1,7 +1,7 @@
 // Sci-tech credit activities: the IP valuation lookup (an outside system, see
 // adapters/ipValuation.ts) and the case's first record with product SCI_TECH.
 import type { Database } from '../infra/database';
-import { recordAcceptedCase } from './caseRecords';
+import { linksOf, recordAcceptedCase } from './caseRecords';
 import type { PatentType } from '../domain/sciTech/policy';
 import type { IpValuationAdapter, PatentValuation } from './adapters';
 import type { SciTechCaseInput } from '../workflows/sciTechCaseMessages';
@@ -23,10 +23,11 @@ export function sciTechRecordActivities(db: Database) {
       const amountFen = input.application.requestedFen;
       return recordAcceptedCase(db, {
         caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
+        ...(input.leadId ? { leadId: input.leadId } : {}),
         product: 'SCI_TECH',
         stage: 'EVALUATING',
         // The application itself, so the case view can show what was scored after the workflow is gone.
-        eventData: { product: 'SCI_TECH', dueAt, promiseHours: 48, amountFen, patents: input.application.patents.length, application: input.application, ...(input.consultationId ? { consultationId: input.consultationId } : {}) },
+        eventData: { product: 'SCI_TECH', dueAt, promiseHours: 48, amountFen, patents: input.application.patents.length, application: input.application, ...linksOf(input) },
       });
     },
   };

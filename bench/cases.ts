@@ -1,11 +1,14 @@
 // Fast-track cases for benchmarks: request bodies and the parties' answers, as docs/api.md shows
 // them, and many cases opened at once without HTTP.
+import { randomUUID } from 'node:crypto';
+import { Worker } from '@temporalio/worker';
 import { nextCaseNo } from '../infra/caseNumbers';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import { fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { openingSearchAttributes } from '../workflows/searchAttributes';
 import { validSimingCode } from '../tests/support/creditCodes';
 import type { System } from './system';
+import { bareCaseWorkflow } from './workflows';
 
 /** A valid POST /api/v1/cases body for a 鹭江 firm banking with 厦门国际银行; `i` keeps credit codes distinct. */
 export function caseBody(i: number) {
@@ -83,3 +86,45 @@ export async function waitRecorded(system: System, count: number): Promise<void>
 
 /** The filtered list the read benchmarks load: the district's cases in parallel review, newest first. */
 export const LIST_PATH = '/api/v1/cases?stage=PARALLEL_REVIEW&limit=20';
+
+/**
+ * Runs fast-track case i end to end through the API as its parties would: POST the case, the
+ * three branch completions in parallel (each by its assignee's token), the approval; resolves
+ * with its case number once the workflow has ended DISBURSED.
+ */
+export async function caseRunner(system: System): Promise<(i: number) => Promise<string>> {
+  const api = `${system.apiOrigin}/api/v1/cases`;
+  const officer = await system.token('lujiang-officer');
+  const parties = await Promise.all(BRANCH_ANSWERS.map((b) => system.token(b.sub)));
+  const approver = await system.token(APPROVAL.sub);
+  return async (i) => {
+    const { id } = (await postJson(api, officer, caseBody(i), 201)) as { id: string };
+    await Promise.all(BRANCH_ANSWERS.map((b, k) => postJson(`${api}/${id}/tasks/${b.task}/complete`, parties[k], b.body, 200)));
+    await postJson(`${api}/${id}/decision`, approver, APPROVAL.body, 200);
+    const final = await system.env.client.workflow.getHandle(`case-${id}`).result();
+    if (final.stage !== 'DISBURSED') throw new Error(`${id} ended ${final.stage}`);
+    return id;
+  };
+}
+
+/**
+ * The baseline: a workflow of three no-op activities in parallel, then one, on its own worker
+ * against the same server. `drive` runs it as often as it likes through `run` (which resolves
+ * with the workflow id once the workflow has ended) while the worker runs.
+ */
+export async function runBareCases<T>(system: System, drive: (run: () => Promise<string>) => Promise<T>): Promise<T> {
+  const taskQueue = `${system.taskQueue}-bare`;
+  const worker = await Worker.create({
+    connection: system.env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('./workflows'),
+    activities: { bareStep: async (name: string) => name },
+  });
+  return worker.runUntil(() =>
+    drive(async () => {
+      const workflowId = `bare-${randomUUID()}`;
+      await system.env.client.workflow.execute(bareCaseWorkflow, { taskQueue, workflowId });
+      return workflowId;
+    }),
+  );
+}

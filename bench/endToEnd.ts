@@ -4,14 +4,11 @@
 // workflow's own contract and disbursement), against a bare workflow with three
 // parallel activities and one sequential one, on the same dev server in the same run.
 // Also the tuning record: worker task slots and the dev server's SQLite pragmas.
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Worker } from '@temporalio/worker';
-import { APPROVAL, BRANCH_ANSWERS, caseBody, postJson } from './cases';
+import { caseRunner, runBareCases } from './cases';
 import { closedLoop, type LoopResult } from './closedLoop';
 import { loadAverage, machine, writeSection } from './report';
 import { startSystem, type System, type WorkerTuning } from './system';
-import { bareCaseWorkflow } from './workflows';
 
 const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' } } });
 const N = Number(args.cases);
@@ -23,32 +20,12 @@ const TUNED: WorkerTuning = { maxCachedWorkflows: 10_000, maxConcurrentWorkflowT
 const PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
 
 async function bareRun(system: System): Promise<LoopResult> {
-  const taskQueue = `${system.taskQueue}-bare`;
-  const worker = await Worker.create({
-    connection: system.env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('./workflows'),
-    activities: { bareStep: async (name: string) => name },
-  });
-  return worker.runUntil(() =>
-    closedLoop(N, CONCURRENCY, async () => {
-      await system.env.client.workflow.execute(bareCaseWorkflow, { taskQueue, workflowId: `bare-${randomUUID()}` });
-    }),
-  );
+  return runBareCases(system, (run) => closedLoop(N, CONCURRENCY, async () => void (await run())));
 }
 
 async function greenlaneRun(system: System, offset: number): Promise<LoopResult> {
-  const api = `${system.apiOrigin}/api/v1/cases`;
-  const officer = await system.token('lujiang-officer');
-  const parties = await Promise.all(BRANCH_ANSWERS.map((b) => system.token(b.sub)));
-  const approver = await system.token(APPROVAL.sub);
-  return closedLoop(N, CONCURRENCY, async (i) => {
-    const { id } = (await postJson(api, officer, caseBody(offset + i), 201)) as { id: string };
-    await Promise.all(BRANCH_ANSWERS.map((b, k) => postJson(`${api}/${id}/tasks/${b.task}/complete`, parties[k], b.body, 200)));
-    await postJson(`${api}/${id}/decision`, approver, APPROVAL.body, 200);
-    const final = await system.env.client.workflow.getHandle(`case-${id}`).result();
-    if (final.stage !== 'DISBURSED') throw new Error(`${id} ended ${final.stage}`);
-  });
+  const one = await caseRunner(system);
+  return closedLoop(N, CONCURRENCY, async (i) => void (await one(offset + i)));
 }
 
 interface Row {

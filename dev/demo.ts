@@ -7,7 +7,7 @@ import { mintDevToken } from '../api/auth/verifier';
 import type { Config } from '../infra/config';
 import { consultationDemoStep } from './demoConsultations';
 import { DEV_USERS } from '../infra/devUsers';
-import { surveyNetworkDemoStep } from './demoSurveyNetwork';
+import { matchingEventDemoStep, screeningDemoStep, surveyNetworkDemoStep } from './demoSurveyNetwork';
 
 export interface DemoResponse {
   status: number;
@@ -135,6 +135,8 @@ function sciTechCase(key: string, name: string, officer: string, body: object): 
 export const DEMO_STEPS: DemoStep[] = [
   // The survey network at the source's scale (dev/demoSurveyNetwork.ts).
   surveyNetworkDemoStep,
+  screeningDemoStep,
+  matchingEventDemoStep,
   // The source's example: 鹭江's decoration company, 5.14 million CNY at 厦门国际银行; the grid
   // officer has submitted it on 信易贷, the bank and the assessor are at work.
   fastTrackCase(

@@ -105,10 +105,17 @@ export function demoSurveyNetwork(): { communities: CommunityRef[]; teams: TeamR
   return { communities, teams, buildings };
 }
 
+/** The banks and their branches as a bank import's CSV (docs/survey-network.md). */
+export function demoBankCsv(): string {
+  const rows = demoBanks().flatMap((b) => [`${b.code},,${b.nameZh},${b.nameEn},`, ...b.branches.map((br) => `${b.code},${br.code},${br.nameZh},${br.nameEn},${br.stations.join(';')}`)]);
+  return ['bank,branch,nameZh,nameEn,stations', ...rows].join('\n');
+}
+
 /**
- * Loads the banks and the network through the API as the survey group. It reads what is there
- * first and PUTs only what differs, so a second start sends two reads; a PUT the per-token rate
- * limit turns away (a first start sends about 560) is sent again a few seconds later.
+ * Loads the banks (one CSV import) and the network through the API as the survey group. It reads
+ * the network first and PUTs only what differs, so a second start sends one read and the import;
+ * a PUT the per-token rate limit turns away (a first start sends about 460) is sent again a few
+ * seconds later.
  */
 export const surveyNetworkDemoStep: DemoStep = {
   name: '摸排网络 survey network: 19 banks, 98 communities, 182 teams, 180 buildings',
@@ -120,11 +127,6 @@ export const surveyNetworkDemoStep: DemoStep = {
     };
     const existing = new Map<string, string>();
     const remember = (kind: string, code: string, body: object) => existing.set(`${kind}:${code}`, JSON.stringify(body));
-    const banks = (await read('/banks')).items as Array<{ code: string; nameZh: string; nameEn: string; branches: Array<{ code: string; nameZh: string; nameEn: string; stations: string[] }> }>;
-    for (const b of banks) {
-      remember('bank', b.code, { nameZh: b.nameZh, nameEn: b.nameEn });
-      for (const br of b.branches) remember('branch', br.code, { nameZh: br.nameZh, nameEn: br.nameEn, stations: br.stations });
-    }
     const network = (await read('/survey-network')).communities as Array<{ code: string; street: string; nameZh: string; nameEn: string; teams: TeamView[]; buildings: BuildingView[] }>;
     for (const c of network) {
       remember('community', c.code, { street: c.street, nameZh: c.nameZh, nameEn: c.nameEn });
@@ -143,10 +145,9 @@ export const surveyNetworkDemoStep: DemoStep = {
         return;
       }
     };
-    for (const { branches, ...bank } of demoBanks()) {
-      await put('bank', `/banks/${bank.code}`, bank.code, { nameZh: bank.nameZh, nameEn: bank.nameEn });
-      for (const { code, ...b } of branches) await put('branch', `/banks/${bank.code}/branches/${code}`, code, { nameZh: b.nameZh, nameEn: b.nameEn, stations: b.stations });
-    }
+    // The banks and branches in one CSV import (idempotent: a second start changes nothing).
+    const banks = await api('survey-group', 'POST', '/bank-imports', { csv: demoBankCsv() });
+    if (banks.status !== 200) throw new Error(`bank import: ${banks.status} ${banks.body.detail ?? JSON.stringify(banks.body)}`);
     const { communities, teams, buildings } = demoSurveyNetwork();
     for (const c of communities) await put('community', `/survey-network/communities/${c.code}`, c.code, { street: c.streetCode, nameZh: c.nameZh, nameEn: c.nameEn });
     for (const t of teams) await put('team', `/survey-network/teams/${t.code}`, t.code, teamBody(t.communityCode, t.nameZh, t.nameEn, t.members));
@@ -172,3 +173,46 @@ function teamBody(community: string, nameZh: string, nameEn: string, members: Te
       }),
   };
 }
+
+/** 鹭江's screening import: four firms from 信易贷 data, three flagged (one in the development team's building). */
+export const DEMO_SCREENING_CSV = [
+  '统一社会信用代码,企业名称,楼宇,营收同比变化%,欠税欠费元,社保人数同比变化%,90天内到期贷款元,近期被拒贷',
+  '91350203MA2LJC014L,厦门鹭江海运代理有限公司,lujiang-01-b1,-12,,,1500000,否',
+  '91350203MA2LJC022F,厦门鹭江服装贸易有限公司,,-38,45000,-22,,否',
+  '91350203MA2LJC030A,厦门鹭江印刷包装有限公司,,-5,,,,是',
+  '91350203MA2LJC0497,厦门鹭江软件服务有限公司,,18,0,6,200000,否',
+].join('\n');
+
+/** The screening track (docs/screening.md): the import is idempotent, so every start sends it. */
+export const screeningDemoStep: DemoStep = {
+  name: '大数据筛查 screening: 鹭江 4 firms imported, 3 flagged on the visit list',
+  async run(api: DemoApi) {
+    const r = await api('lujiang-officer', 'POST', '/streets/lujiang/screening-imports', { csv: DEMO_SCREENING_CSV, source: '信易贷 2026-11' });
+    if (r.status !== 200) throw new Error(`screening import: ${r.status} ${r.body.detail ?? JSON.stringify(r.body)}`);
+  },
+};
+
+const DEMO_EVENT = { titleZh: '软件园二期银企对接会', titleEn: 'Software Park phase II bank–enterprise matching event', place: '软件园二期', date: '2026-11-20', organiser: 'TASK_FORCE', banks: ['xib', 'ccb', 'cib'] };
+
+/** A matching event (docs/matching-events.md): three firms registered, two meetings, one need. Scheduled once; a later start finds it. */
+export const matchingEventDemoStep: DemoStep = {
+  name: '银企对接会 matching event: 软件园二期, 3 firms, 1 need',
+  async run(api: DemoApi) {
+    const ok = async (what: string, r: Promise<{ status: number; body: { detail?: string; id?: string; items?: { titleZh: string }[] } }>) => {
+      const res = await r;
+      if (res.status >= 300) throw new Error(`${what}: ${res.status} ${res.body.detail ?? JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const events = await ok('matching events', api('task-force', 'GET', '/matching-events'));
+    if (events.items!.some((e) => e.titleZh === DEMO_EVENT.titleZh)) return;
+    const { id } = await ok('schedule', api('task-force', 'POST', '/matching-events', DEMO_EVENT));
+    const firms = [
+      { name: '厦门软件园云链科技有限公司', creditCode: '91350203MA2RJY01X1', came: true },
+      { name: '厦门软件园数智信息有限公司', creditCode: '91350203MA2RJY0281', came: true },
+      { name: '厦门软件园声学电子有限公司', creditCode: '91350203MA2RJY036U' },
+    ];
+    for (const f of firms) await ok('register', api('survey-group', 'POST', `/matching-events/${id}/registrations`, f));
+    await ok('need', api('ccb-manager', 'POST', `/matching-events/${id}/outcomes`, { creditCode: firms[0]!.creditCode, bank: 'ccb', kind: 'NEED', need: { amount: '1500000', purpose: '研发投入', urgency: 'WITHIN_MONTH', patents: 6 }, note: '可走善科贷' }));
+    await ok('note', api('xib-manager', 'POST', `/matching-events/${id}/outcomes`, { creditCode: firms[1]!.creditCode, bank: 'xib', kind: 'NOTE', note: '暂无需求，三个月后回访' }));
+  },
+};

@@ -59,16 +59,31 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
  * cannot enter: as root, PostgreSQL runs as user postgres and must reach its binaries and data.
  */
 function closedToPostgres(dirs: readonly string[]): string | undefined {
+  const postgres = postgresUser();
   for (const dir of dirs) {
     const chain: string[] = [];
     for (let d = dir; ; d = path.dirname(d)) {
       chain.unshift(d);
       if (d === path.dirname(d)) break;
     }
-    const closed = chain.find((d) => fs.existsSync(d) && (fs.statSync(d).mode & 0o001) === 0);
+    const closed = chain.find((d) => fs.existsSync(d) && !postgresMayEnter(fs.statSync(d), postgres));
     if (closed) return closed;
   }
   return undefined;
+}
+
+/** User postgres's ids from /etc/passwd; undefined before the cluster's first start creates it. */
+function postgresUser(): { uid: number; gid: number } | undefined {
+  const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  const [, , uid, gid] = line?.split(':') ?? [];
+  return line ? { uid: Number(uid), gid: Number(gid) } : undefined;
+}
+
+/** The owner's, the group's or everyone's search bit, whichever applies to user postgres. */
+function postgresMayEnter(st: fs.Stats, postgres: { uid: number; gid: number } | undefined): boolean {
+  if (postgres && st.uid === postgres.uid) return (st.mode & 0o100) !== 0;
+  if (postgres && st.gid === postgres.gid) return (st.mode & 0o010) !== 0;
+  return (st.mode & 0o001) !== 0;
 }
 
 /** Where `npm start` keeps its cluster under DATA_DIR. */

@@ -53,6 +53,11 @@ export const ESCALATION = {
     breached: (streetCode: string) => [COORDINATION_GROUP, streetOffice(streetCode)],
     pauseTooLong,
   },
+  lead: {
+    /** The owner still has time to call the firm; their street office hears too. */
+    atRisk: (owner: string, streetCode: string) => [owner, streetOffice(streetCode)],
+    breached: (owner: string, streetCode: string) => [COORDINATION_GROUP, owner, streetOffice(streetCode)],
+  },
   /** A breach nobody acknowledged within UNACKNOWLEDGED_BREACH_WORKING_MS: one level up. */
   unacknowledged: () => [TASK_FORCE_LEADERS],
 } as const;

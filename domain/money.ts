@@ -19,6 +19,15 @@ export function formatFen(fen: number): string {
 }
 
 const FEN_PER_WAN = 1_000_000;
+/** 万元 to six decimals is exact to the fen (1万 = 10000.00 元). */
+const DECIMAL_WAN = /^(0|[1-9]\d{0,7})(\.\d{1,6})?$/;
+
+/** Parses "514" or "12.5" (万元, as visitors note a need) into fen; undefined when not a plain decimal. */
+export function parseWanToFen(text: string): number | undefined {
+  const m = DECIMAL_WAN.exec(text);
+  if (!m) return undefined;
+  return Number(m[1]) * FEN_PER_WAN + Number((m[2] ?? '.').slice(1).padEnd(6, '0'));
+}
 
 /**
  * "514万元" style, as officers write amounts, when that is exact (to the hundred yuan:

@@ -1,4 +1,4 @@
-// Which timeline events record an action a person took on a case or consultation (an update they
+// Which timeline events record an action a person took on a case, consultation or lead (an update they
 // sent), as opposed to the workflow's own progress (branches starting, SLA warnings, payment, dues
 // moved by a calendar load that has its own audit row). The projection writes one audit row for
 // each such event, in the transaction that writes the event.
@@ -19,6 +19,11 @@ const PERSON_ACTIONS = new Set([
   'MATERIALS_COMPLETE',
   'DECLINED',
   'ACCEPTED',
+  // leads (OPENED above too)
+  'CONTACTED',
+  'CONVERTED',
+  'CLOSED',
+  'REASSIGNED',
 ]);
 
 /** Whether `event` is a person's action: a decision taken by scoring (`system:…`) is not. */

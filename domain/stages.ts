@@ -19,6 +19,21 @@ export const CASE_ENDED_STAGES = [...CASE_ANSWERED_STAGES, 'WITHDRAWN'] as const
  */
 export const CASE_NOT_WITHDRAWABLE_STAGES = ['DISBURSING', ...CASE_ENDED_STAGES] as const;
 
+/**
+ * Why a case cannot be withdrawn now, Chinese then English, or undefined when it can: the
+ * validators refuse with it and the console offers the action only when there is none. A signed
+ * contract stands until the bank cancels it.
+ */
+export function withdrawalRefusal(c: { stage: string; contract?: { contractNo: string; cancellation?: unknown } | null }): readonly [zh: string, en: string] | undefined {
+  const { stage, contract } = c;
+  if (stage === 'WITHDRAWN') return ['案件已撤回', 'the case is already withdrawn'];
+  if (contract && !contract.cancellation && !caseAnswered(stage)) {
+    return [`合同已签署（${contract.contractNo}），须先由银行撤销合同`, `the contract ${contract.contractNo} is signed; the bank must cancel it first`];
+  }
+  if ((CASE_NOT_WITHDRAWABLE_STAGES as readonly string[]).includes(stage)) return [`案件处于${stage}，不能撤回`, `a case in ${stage} can no longer be withdrawn`];
+  return undefined;
+}
+
 export const caseAnswered = (stage: string): boolean => (CASE_ANSWERED_STAGES as readonly string[]).includes(stage);
 export const caseEnded = (stage: string): boolean => (CASE_ENDED_STAGES as readonly string[]).includes(stage);
 

@@ -4,6 +4,13 @@
 // community alike; the seed loads one community of 鹭江 (the development users' own), the demo
 // the rest of the district.
 
+import type { Role } from './people';
+
+/** Who keeps the network: the task force (and its survey group) and operators. */
+export const NETWORK_KEEPERS = ['task_force', 'survey_officer', 'operator'] as const satisfies readonly Role[];
+/** Who adds a firm found in a building of their list. */
+export const FIRM_FINDERS = ['visit_team_member', 'community_coordinator', 'survey_officer'] as const satisfies readonly Role[];
+
 export const SEATS = ['STREET', 'BANK', 'PROPERTY'] as const;
 export type Seat = (typeof SEATS)[number];
 

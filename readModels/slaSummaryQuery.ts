@@ -58,17 +58,14 @@ export async function querySlaSummaryWhere(
     calendarOf(db),
   ]);
   const summary = summariseSla(rows, calendar, q.groupBy);
-  const codes = summary.groups.map((g) => g.code);
+  return { from: q.from, to: q.to, groupBy: q.groupBy, overall: summary.overall, groups: await withNames(db, q.groupBy, summary.groups) };
+}
+
+/** Each group with its street's or bank's names (its code when the reference data lacks it). */
+export async function withNames<G extends { code: string }>(db: Database, groupBy: GroupBy, groups: readonly G[]): Promise<(G & Named)[]> {
+  const codes = groups.map((g) => g.code);
   const refs: Named[] =
-    q.groupBy === 'street'
-      ? await db.street.findMany({ where: { code: { in: codes } } })
-      : await db.bank.findMany({ where: { code: { in: codes } } });
+    groupBy === 'street' ? await db.street.findMany({ where: { code: { in: codes } } }) : await db.bank.findMany({ where: { code: { in: codes } } });
   const nameOf = new Map(refs.map((r) => [r.code, r]));
-  return {
-    from: q.from,
-    to: q.to,
-    groupBy: q.groupBy,
-    overall: summary.overall,
-    groups: summary.groups.map((g) => ({ ...g, nameZh: nameOf.get(g.code)?.nameZh ?? g.code, nameEn: nameOf.get(g.code)?.nameEn ?? g.code })),
-  };
+  return groups.map((g) => ({ ...g, nameZh: nameOf.get(g.code)?.nameZh ?? g.code, nameEn: nameOf.get(g.code)?.nameEn ?? g.code }));
 }

@@ -23,6 +23,8 @@ export interface FastTrackCaseInput {
   acceptedBy: string;
   /** The joint consultation whose accepted plan opened this case, if any. */
   consultationId?: string;
+  /** The lead (线索) converted into this case, if any. */
+  leadId?: string;
   /** Who holds each branch at the start; defaults name the role at the street or bank. */
   assignees?: Partial<Record<TaskKind, string>>;
   /** Working time before a due instant at which the case turns AT_RISK (default half a working day). */

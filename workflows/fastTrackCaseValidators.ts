@@ -14,7 +14,7 @@ import type {
 } from './fastTrackCaseMessages';
 import type { CaseParties } from '../domain/duties';
 import { FIRM_MATERIALS } from '../domain/fastTrack/policy';
-import { CASE_NOT_WITHDRAWABLE_STAGES, caseEnded } from '../domain/stages';
+import { caseEnded } from '../domain/stages';
 import { reject, requireDecider, requireHolder, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
 function requireAccepted(state: CaseState): void {
@@ -28,7 +28,7 @@ function taskOf(state: CaseState, kind: unknown): TaskState {
 }
 
 export function validateWithdraw(state: CaseState, req: WithdrawRequest): void {
-  requireWithdrawable(state, CASE_NOT_WITHDRAWABLE_STAGES, req);
+  requireWithdrawable(state, req);
 }
 
 export function validateCompleteTask(state: CaseState, req: CompleteTaskRequest, parties: CaseParties): void {

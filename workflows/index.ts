@@ -3,3 +3,4 @@ export * from './sciTechCase';
 export * from './cadenceReport';
 export * from './jointConsultation';
 export * from './consultationBatch';
+export * from './lead';

@@ -42,6 +42,8 @@ export interface JointConsultationInput {
   /** Reasons known at opening (the rejected case's, or the batch's list); otherwise recorded later. */
   reasons?: ReasonEntry[];
   batchId?: string;
+  /** The lead (线索) of a refused firm a visit found, which opened this consultation. */
+  leadId?: string;
   /** ISO-8601 instant the consultation opened: its five working days start here. */
   openedAt: string;
   openedBy: string;

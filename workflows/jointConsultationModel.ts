@@ -30,7 +30,7 @@ import type {
 import * as rules from './jointConsultationValidators';
 import { consultationProjector, type Projector } from './projector';
 import { CaseStage, ConsultationLink, DueAt, SlaBreaches, SlaState } from './searchAttributes';
-import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
+import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, deadlineOwningLevel, type Deadline, type SlaLevel } from './slaClock';
 import { UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT, UnacknowledgedBreaches } from './unacknowledgedBreaches';
 import { revalidate } from './validation';
 
@@ -325,18 +325,8 @@ export class JointConsultation {
 
   /** Its level is read afresh: the clock plans from the deadline it checked (see SlaClock). */
   private promise(): Deadline<Subject> {
-    const level = () => this.level;
-    return {
-      subject: 'PROMISE',
-      label: '',
-      assignee: TASK_FORCE,
-      atRiskAt: new Date(this.state.atRiskAt!),
-      dueAt: new Date(this.state.dueAt!),
-      get level() {
-        return level();
-      },
-      setLevel: (l) => (this.level = l),
-    };
+    const { atRiskAt, dueAt } = this.state;
+    return deadlineOwningLevel({ subject: 'PROMISE', label: '', assignee: TASK_FORCE, atRiskAt: new Date(atRiskAt!), dueAt: new Date(dueAt!) }, { get: () => this.level, set: (l) => (this.level = l) });
   }
 
   private async onAtRisk(due: Date): Promise<void> {

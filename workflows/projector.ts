@@ -6,6 +6,7 @@ import type * as activities from '../activities';
 import type { CaseProgress, TaskRow } from '../activities/caseProgress';
 import type { FastTrackAcceptance } from '../activities/caseRecords';
 import { RECORD } from './activityOptions';
+import type { LeadInput, LeadState } from './leadMessages';
 import { batchWorkflowId, consultationProgressSignal, type ConsultationState, type JointConsultationInput } from './jointConsultationMessages';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -87,6 +88,10 @@ export function consultationProjector(input: JointConsultationInput, refresh: ()
         reasons: state.reasons,
         plan: state.plan,
         linkedCaseNo: state.linkedCase?.caseNo,
+        materials: state.materials,
+        reReview: state.reReview,
+        breaches: state.breaches,
+        withdrawal: state.withdrawal,
         event,
       };
       const progress = {
@@ -104,5 +109,30 @@ export function consultationProjector(input: JointConsultationInput, refresh: ()
     },
     notify: (summary, { eventKey, type, at, audience, zh, en }) =>
       act.notifyConsultation.executeWithOptions({ ...RECORD, summary }, [{ consultationId, eventKey, type, at, audience, zh, en }]),
+  });
+}
+
+/** A lead: its record and timeline, and its notices. */
+export function leadProjector(input: LeadInput, refresh: () => void, state: LeadState): Projector {
+  const { leadId } = input;
+  return new Projector({
+    refresh,
+    record: (summary, revision, event) => {
+      const c = state.conversion;
+      const progress = {
+        leadId,
+        revision,
+        stage: state.stage,
+        slaState: state.slaState,
+        dueAt: state.dueAt!,
+        owner: state.owner,
+        ...(state.contact ? { contactedAt: state.contact.at } : {}),
+        ...(c ? { conversion: { kind: c.kind, ...(c.caseNo ? { caseNo: c.caseNo } : {}), ...(c.consultationId ? { consultationId: c.consultationId } : {}) } } : {}),
+        ...(state.closure ? { closeReason: state.closure.reason } : {}),
+        event,
+      };
+      return act.recordLeadProgress.executeWithOptions({ ...RECORD, summary }, [progress]);
+    },
+    notify: (summary, { eventKey, type, at, audience, zh, en }) => act.notifyLead.executeWithOptions({ ...RECORD, summary }, [{ leadId, eventKey, type, at, audience, zh, en }]),
   });
 }

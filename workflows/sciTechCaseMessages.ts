@@ -32,6 +32,8 @@ export interface SciTechCaseInput {
   acceptedBy: string;
   /** The joint consultation whose accepted plan opened this case, if any. */
   consultationId?: string;
+  /** The lead (线索) converted into this case, if any. */
+  leadId?: string;
   application: SciTechApplication;
   /** Who decides a MANUAL_REVIEW case; defaults to the bank's credit approver role. */
   approver?: string;

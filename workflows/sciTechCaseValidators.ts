@@ -1,12 +1,11 @@
 // Update validators of the sci-tech case: each throws a precise, bilingual reason and never changes state.
 import type { CaseParties } from '../domain/duties';
 import { REJECTION_REASONS, SCI_TECH_POLICY } from '../domain/sciTech/policy';
-import { CASE_NOT_WITHDRAWABLE_STAGES } from '../domain/stages';
 import type { SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
 import { reject, requireDecider, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
 export function validateSciTechWithdraw(state: SciTechCaseState, req: SciTechWithdrawRequest): void {
-  requireWithdrawable(state, CASE_NOT_WITHDRAWABLE_STAGES, req);
+  requireWithdrawable(state, req);
 }
 
 export function validateSciTechDecide(state: SciTechCaseState, req: SciTechDecideRequest, parties: CaseParties): void {

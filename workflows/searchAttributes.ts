@@ -35,3 +35,15 @@ export function openingSearchAttributes(c: { product: 'FAST_TRACK' | 'SCI_TECH';
     { key: AmountFen, value: c.amountFen },
   ];
 }
+
+/** What a new joint consultation carries from its start, before its workflow updates stage and SLA state. */
+export function openingConsultationAttributes(c: { reasons?: readonly unknown[]; refused: { bankCode: string; amountFen: number } }, streetCode: string): SearchAttributePair[] {
+  return [
+    { key: CaseStage, value: c.reasons?.length ? 'REASONS_RECORDED' : 'OPENED' },
+    { key: SlaState, value: 'ON_TRACK' },
+    { key: Street, value: streetCode },
+    { key: Bank, value: c.refused.bankCode },
+    { key: Product, value: 'JOINT_CONSULTATION' },
+    { key: AmountFen, value: c.refused.amountFen },
+  ];
+}

@@ -36,6 +36,20 @@ export interface Deadline<Subject extends string = string> {
   setLevel(level: SlaLevel): void;
 }
 
+/**
+ * A deadline whose level lives with its workflow (one promise, one level): read afresh each
+ * time, so a clock planning from the deadline it checked sees the level as it is now.
+ */
+export function deadlineOwningLevel<S extends string>(d: Omit<Deadline<S>, 'level' | 'setLevel'>, level: { get(): SlaLevel; set(l: SlaLevel): void }): Deadline<S> {
+  return {
+    ...d,
+    get level() {
+      return level.get();
+    },
+    setLevel: (l) => level.set(l),
+  };
+}
+
 export interface SlaClockOptions<D extends Deadline> {
   /** The deadlines running now: open ones, none whose clock stands paused. */
   deadlines(): readonly D[];

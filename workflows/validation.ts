@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { decisionRefusal, holdRefusal, type CaseParties } from '../domain/duties';
 import type { TaskKind } from '../domain/fastTrack/policy';
 import type { StaffProfile } from '../domain/people';
-import { caseAnswered } from '../domain/stages';
+import { withdrawalRefusal } from '../domain/stages';
 import { DISBURSEMENT_RESOLUTIONS } from '../domain/disbursementHold';
 import type { CancelContractRequest, ResolveDisbursementRequest, SignedContract } from './contractMessages';
 
@@ -16,17 +16,10 @@ export function requireText(value: unknown, zhField: string, field: string): voi
   if (typeof value !== 'string' || !value.trim()) reject(`缺少${zhField}`, `${field} is required`);
 }
 
-/**
- * A withdrawal needs a reason, and is refused once money is moving or the case has ended. A signed
- * contract stands until the bank cancels it.
- */
-export function requireWithdrawable(state: { stage: string; contract?: SignedContract }, notWithdrawable: readonly string[], req: { reason?: unknown; actor?: unknown }): void {
-  const { stage, contract } = state;
-  if (stage === 'WITHDRAWN') reject('案件已撤回', 'the case is already withdrawn');
-  if (contract && !contract.cancellation && !caseAnswered(stage)) {
-    reject(`合同已签署（${contract.contractNo}），须先由银行撤销合同`, `the contract ${contract.contractNo} is signed; the bank must cancel it first`);
-  }
-  if (notWithdrawable.includes(stage)) reject(`案件处于${stage}，不能撤回`, `a case in ${stage} can no longer be withdrawn`);
+/** A withdrawal needs a reason, and a case that may still be withdrawn (domain/stages.ts). */
+export function requireWithdrawable(state: { stage: string; contract?: SignedContract }, req: { reason?: unknown; actor?: unknown }): void {
+  const refusal = withdrawalRefusal(state);
+  if (refusal) reject(...refusal);
   requireText(req?.reason, '撤回原因', 'a withdrawal reason');
   requireText(req?.actor, '操作人', 'actor');
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   BankBody,
+  BankImportBody,
   BranchBody,
   BuildingBody,
   CommunityBody,
@@ -26,6 +27,10 @@ import {
   ReportRunBody,
   ResumeBody,
   SciTechDecisionBody,
+  MatchingEventBody,
+  MatchingOutcomeBody,
+  MatchingRegistrationBody,
+  ScreeningImportBody,
   StartBatchBody,
   StaffGroupsBody,
   StartConsultationBody,
@@ -33,9 +38,15 @@ import {
   TeamBody,
   VisitBody,
   WithdrawConsultationBody,
+  LeadContactBody,
+  LeadConvertBody,
+  LeadCloseBody,
+  LeadReassignBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
 import { FIRM_CASE_RESPONSE_SCHEMAS } from './firmCaseResponses';
+import { MATCHING_EVENT_RESPONSE_SCHEMAS } from './matchingEventResponses';
+import { LEAD_RESPONSE_SCHEMAS } from './leadResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
 import { REPORT_RESPONSE_SCHEMAS } from './reportResponses';
 import { Bank, Branch, DevSignInResult, RESPONSE_SCHEMAS, SignInOptionsView } from './responses';
@@ -53,9 +64,12 @@ export const R = named({
   ...NOTIFICATION_RESPONSE_SCHEMAS,
   ...FIRM_CASE_RESPONSE_SCHEMAS,
   ...SURVEY_RESPONSE_SCHEMAS,
+  ...MATCHING_EVENT_RESPONSE_SCHEMAS,
+  ...LEAD_RESPONSE_SCHEMAS,
   BankView: Bank,
   BranchView: Branch,
   SlaSummaryCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
+  SlaTrendCsv: z.string().describe('UTF-8 CSV with a header row: one line per group and bucket, then the overall lines'),
   OpenApiDocument: z.looseObject({ openapi: z.literal('3.1.0') }).describe('This document'),
   DocsPage: z.string().describe('HTML'),
   PrometheusText: z.string().describe('Prometheus text exposition format'),
@@ -92,12 +106,21 @@ export const B = named({
   WithdrawConsultationBody,
   StaffGroupsBody,
   BankBody,
+  BankImportBody,
   BranchBody,
   CommunityBody,
   BuildingBody,
   TeamBody,
   SurveyFirmBody,
   VisitBody,
+  ScreeningImportBody,
+  MatchingEventBody,
+  MatchingRegistrationBody,
+  MatchingOutcomeBody,
+  LeadContactBody,
+  LeadConvertBody,
+  LeadCloseBody,
+  LeadReassignBody,
 });
 
 // ---- Responses shared by many routes -------------------------------------------------------
@@ -133,6 +156,11 @@ export const P = {
 export const authed = { 401: P[401], 429: P[429] };
 /** …and one with a JSON body can also be unreadable, too large, not JSON or invalid. */
 export const withBody = { ...authed, 400: P[400], 413: P[413], 415: P[415], 422: P[422] };
+/** Naming a firm by its credit code: a failing check character (an early pilot code) must be confirmed. */
+export const firmCodeWithBody = {
+  ...withBody,
+  422: problem('Validation failed (…:validation), or the credit code fails its check character and is not confirmed (…:credit-code-confirmation-required)'),
+};
 /** A person's action under an Idempotency-Key (an update of a case or consultation workflow). */
 export const actionWithBody = {
   ...withBody,

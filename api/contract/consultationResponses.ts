@@ -4,6 +4,7 @@ import { LINKED_PRODUCTS, PLAN_KINDS } from '../../domain/consultation/plan';
 import { CONSULTATION_STAGES } from '../../domain/stages';
 import { CONSULTATION_REASONS } from '../../domain/consultation/reasons';
 import { SLA_STATES } from '../../domain/slaState';
+import { answerSource } from './responses';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const ConsultationStage = z.enum(CONSULTATION_STAGES);
@@ -37,6 +38,7 @@ export const ConsultationView = z.strictObject({
   workflowId: z.string(),
   batchId: z.string().nullable(),
   fromCaseNo: z.string().nullable(),
+  fromLead: z.string().nullable().describe('The lead (线索) of a refused firm that opened it; the lead names the consultation back'),
   firm: z.strictObject({ name: z.string(), creditCode: z.string(), street: z.string() }),
   refused: z.strictObject({ product: z.string(), bank: z.string(), amountFen: z.number().int() }),
   stage: ConsultationStage,
@@ -62,7 +64,7 @@ export const ConsultationView = z.strictObject({
   linkedCase: z.strictObject({ caseNo: z.string(), url: z.string() }).nullable().describe('The case an accepted plan opened; it names this consultation in its acceptance event'),
   breaches: z.array(z.strictObject({ dueAt: instant, breachedAt: instant, stage: ConsultationStage })),
   withdrawal: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable(),
-  live: z.boolean(),
+  ...answerSource,
   temporalUi: z.string(),
   events: z.array(Event),
 });

@@ -85,6 +85,7 @@ export const CadenceReport = z.strictObject({
 export const REPORT_RESPONSE_SCHEMAS = {
   CadenceReportSummary,
   CadenceReportList: z.strictObject({ items: z.array(CadenceReportSummary) }),
+  CadenceReportListCsv: z.string().describe('UTF-8 CSV with BOM: one line per listed report, its period, activity and rates'),
   CadenceReport,
   CadenceReportCsv: z.string().describe('UTF-8 CSV with BOM: header, activity, rankings by street and by bank with amounts and the previous period, cases at risk, consultation batches'),
 };

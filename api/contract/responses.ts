@@ -3,6 +3,7 @@
 // the API starts sending without documenting it fails the tests instead of drifting.
 import { z } from 'zod';
 import { REJECTION_REASONS, TASK_KINDS } from '../../domain/fastTrack/policy';
+import { TREND_BUCKETS } from '../../domain/reports/onTimeTrend';
 import { STAGE_METRICS } from '../../domain/reports/slaSummary';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS } from '../../domain/sciTech/policy';
 import { SLA_STATES } from '../../domain/slaState';
@@ -112,11 +113,11 @@ const Decision = z.strictObject({
 
 const amountText = z.string().describe('CNY with two decimals, e.g. "5140000.00"');
 
-/** Which one answered a case view, and whether it is the case as it stands now. */
-const answerSource = {
+/** Which one answered a case's or a consultation's view, and whether it is as it stands now. */
+export const answerSource = {
   live: z
     .boolean()
-    .describe('true: the case as its workflow stands now (the workflow answered, or the record did while the workflow had nothing in flight); false: the record as last written, the workflow could not be reached (gone past retention, Temporal or no worker answering)'),
+    .describe('true: as its workflow stands now (the workflow answered, or the record did while the workflow had nothing in flight); false: the record as last written, the workflow could not be reached (gone past retention, Temporal or no worker answering)'),
   answeredBy: z.enum(['RECORD', 'WORKFLOW']).describe('RECORD: PostgreSQL answered (the default); WORKFLOW: the running workflow was queried (?live=true, or the record trailed it)'),
 };
 
@@ -130,6 +131,7 @@ const caseHeader = {
   amount: amountText,
   amountFen: z.number().int(),
   purpose: z.string(),
+  lead: z.strictObject({ id: z.string(), url: z.string() }).nullable().describe('The lead (线索) converted into this case; it names the case back'),
 };
 
 /** The signed loan contract; `cancellation` once the bank cancelled it before paying. */
@@ -409,7 +411,7 @@ export const CalendarNoticeTextPreview = z.strictObject({
   /** …the running cases whose promise would move… */
   cases: z.array(MovedCase),
   /** …and every running case and consultation that would be told to recompute its dues. */
-  running: z.array(z.strictObject({ id: z.string(), kind: z.enum(['CASE', 'CONSULTATION']) })),
+  running: z.array(z.strictObject({ id: z.string(), kind: z.enum(['CASE', 'CONSULTATION', 'LEAD']) })),
 });
 
 /** PUT /calendar/years/{year} answers a preview or a load, by `?preview`. */
@@ -442,6 +444,27 @@ export const SlaSummary = z.strictObject({
   groupBy: z.enum(['street', 'bank']),
   overall: z.strictObject(SlaFigures),
   groups: z.array(z.strictObject({ ...SlaFigures, ...Named })),
+});
+
+const TrendPoint = z.strictObject({
+  decided: SlaFigures.decided,
+  decidedInTime: SlaFigures.decidedInTime,
+  disbursed: SlaFigures.disbursed,
+  disbursedInTime: SlaFigures.disbursedInTime,
+  decidedInTimeRate: SlaFigures.decidedInTimeRate,
+  promiseKeptRate: SlaFigures.promiseKeptRate,
+});
+
+export const SlaTrend = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  groupBy: z.enum(['street', 'bank']),
+  bucket: z.enum(TREND_BUCKETS),
+  buckets: z
+    .array(z.strictObject({ from: isoDate, to: isoDate, workingDays: z.number().int().min(0).describe('working days in the bucket on China’s calendar') }))
+    .describe('Calendar weeks (Monday to Sunday) or months, the first and last cut to the range'),
+  overall: z.array(TrendPoint).describe('One point per bucket: the decisions and payments dated in it, in the caller’s scope'),
+  groups: z.array(z.strictObject({ ...Named, points: z.array(TrendPoint) })).describe('Streets or banks with an outcome in the range, one point per bucket'),
 });
 
 export const SlaBreachList = z.strictObject({
@@ -532,6 +555,7 @@ export const RESPONSE_SCHEMAS = {
   CalendarYearResult,
   CalendarNoticeTextPreview,
   SlaSummary,
+  SlaTrend,
   SlaBreachList,
   AuditTrailPage,
   StaffMember,

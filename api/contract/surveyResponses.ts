@@ -1,6 +1,7 @@
 // Response bodies of the survey network, the visit list and visits (api/routes/surveyNetwork.ts,
 // api/routes/visits.ts), strict like the rest.
 import { z } from 'zod';
+import { SIGNALS } from '../../domain/screening/policy';
 import { SEATS, URGENCIES, VISIT_OUTCOMES } from '../../domain/surveyNetwork';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
@@ -75,10 +76,84 @@ export const SurveyFirmView = z.strictObject({
   lastVisit: z.strictObject({ id: z.string(), visitedAt: instant, outcome: z.enum(VISIT_OUTCOMES), lead: z.string().nullable() }).nullable(),
 });
 
-/** 走访清单: the buildings on the caller's list, each with the firms found in it. */
-export const VisitListView = z.strictObject({
-  items: z.array(z.strictObject({ building: BuildingView, firms: z.array(SurveyFirmView) })),
-  totals: z.strictObject({ buildings: z.number().int(), firms: z.number().int(), visited: z.number().int(), needsFound: z.number().int() }),
+/** One signal the screening model found: the input against its threshold, Chinese first. */
+export const ScreeningReason = z.strictObject({
+  signal: z.enum(SIGNALS),
+  points: z.number().int(),
+  input: z.string().describe('The indicator as imported'),
+  threshold: z.string().describe('The threshold it reached'),
+  text: z.string().describe('Chinese first, then English'),
 });
 
-export const SURVEY_RESPONSE_SCHEMAS = { CommunityView, BuildingView, TeamView, SurveyNetwork, VisitView, VisitList, SurveyFirmView, VisitListView } as const;
+const screening = {
+  flagged: z.boolean(),
+  points: z.number().int().describe('The points of the signals shown; flagged at the policy’s mark'),
+  reasons: z.array(ScreeningReason).describe('The signals shown, strongest first'),
+};
+
+/** A screening-track entry of the visit list: a firm the model flagged, with its reasons. */
+export const ScreenedFirmView = z.strictObject({
+  track: z.literal('SCREENING'),
+  id: z.string(),
+  name: z.string(),
+  creditCode: z.string(),
+  street: z.string(),
+  building: z.string().nullable().describe('The building the import named; null: the street’s officers find it'),
+  firmId: z.string().nullable().describe('The firm on the building’s list, to record a visit to'),
+  ...screening,
+  policyVersion: z.string(),
+  source: z.string().nullable(),
+  importedAt: instant,
+});
+
+const rowErrors = z.array(z.strictObject({ row: z.number().int(), errors: z.array(z.strictObject({ field: z.string(), message: z.string() })) })).describe('Bad rows left out (skipBadRows only)');
+const written = z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() });
+
+/** What a bank import did, row by row. */
+export const BankImportView = z.strictObject({
+  rows: z.number().int().describe('Data rows in the CSV'),
+  written,
+  skipped: rowErrors,
+  entries: z.array(z.strictObject({ row: z.number().int(), kind: z.enum(['BANK', 'BRANCH']), code: z.string(), bank: z.string(), result: z.enum(['CREATED', 'CHANGED', 'UNCHANGED']) })),
+});
+
+/** What a screening import did, row by row. */
+export const ScreeningImportView = z.strictObject({
+  street: z.string(),
+  source: z.string().nullable(),
+  importedAt: instant,
+  rows: z.number().int().describe('Data rows in the CSV'),
+  written,
+  flagged: z.number().int(),
+  skipped: rowErrors,
+  firms: z.array(z.strictObject({ row: z.number().int(), creditCode: z.string(), name: z.string(), building: z.string().nullable(), ...screening })),
+});
+
+/** 走访清单: the buildings on the caller's list, each with the firms found in it, and the firms screening flagged. */
+export const VisitListView = z.strictObject({
+  items: z.array(z.strictObject({ building: BuildingView, firms: z.array(SurveyFirmView) })),
+  /** The screening track: firms the model flagged, within reach (a team or community: those in its buildings). */
+  screening: z.array(ScreenedFirmView),
+  totals: z.strictObject({
+    screeningFlagged: z.number().int(),
+    buildings: z.number().int(),
+    firms: z.number().int(),
+    visited: z.number().int(),
+    needsFound: z.number().int(),
+  }),
+});
+
+export const SURVEY_RESPONSE_SCHEMAS = {
+  CommunityView,
+  BuildingView,
+  TeamView,
+  SurveyNetwork,
+  VisitView,
+  VisitList,
+  SurveyFirmView,
+  VisitListView,
+  ScreeningReason,
+  ScreenedFirmView,
+  ScreeningImportView,
+  BankImportView,
+} as const;

@@ -2,7 +2,7 @@
 import { STAFF_ROLES } from '../../domain/people';
 import { z } from 'zod';
 import { B, P, R, authed, ok, problem, withBody } from '../contract';
-import { CaseListQuery, CaseParams, CaseReadQuery, IdempotencyKeyHeader, TaskListQuery } from '../schemas';
+import { CaseListQuery, CaseParams, RecordReadQuery, IdempotencyKeyHeader, TaskListQuery } from '../schemas';
 import { route } from './route';
 
 export const CASE_SCOPE = 'Cases of the caller’s street (case and grid officers), bank (customer managers, credit approvers), assigned to them (assessors), or the district (task force, manager, operator); others get 404';
@@ -86,7 +86,7 @@ export const CASE_ROUTES = [
     operationId: 'getCase',
     path: '/api/v1/cases/{caseNo}',
     summary: '案件详情 A case, from its record; from its workflow when asked (?live=true) or while the record trails it (answeredBy says which)',
-    query: CaseReadQuery,
+    query: RecordReadQuery,
     responses: { ...caseView.responses, 422: P[422] },
     audit: { action: 'CASE_READ', subject: (path) => `case:${path.caseNo}` },
     handler: async (c, { cases }) => {

@@ -2,52 +2,27 @@
 // (api/services/consultations.ts): the task force runs them, the banks propose plans and
 // re-review, managers read.
 import { z } from 'zod';
-import { STAFF_ROLES, type Role } from '../../domain/people';
-import { B, P, R, actionWithBody, authed, ok, problem, withBody, type Named } from '../contract';
-import { BatchParams, ConsultationListQuery, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS } from '../schemas';
-import type { Caller, Services } from '../services';
+import { STAFF_ROLES } from '../../domain/people';
+import { B, P, R, authed, ok, problem, withBody } from '../contract';
+import { BatchParams, ConsultationListQuery, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS, RecordReadQuery } from '../schemas';
+import type { Services } from '../services';
 import { CONSULTATION_ACTIONS as ACTIONS } from '../../domain/consultation/actions';
 import { route } from './route';
+import { workflowActions } from './workflowAction';
 
 const SCOPE = 'Consultations of the caller’s street (case and grid officers), of their bank as the refusing or the proposed bank (customer managers, credit approvers), or the district (task force, manager, operator); others get 404';
 const RULES = 'The workflow decides whether the action is allowed now and by whom (a bank acts only on its own plans); a refusal is 409 and changes nothing.';
 
-type Consultations = Services['consultations'];
-
-/** An action on a consultation the caller sees; its body is parsed after the scope check. */
-function action<N extends Named>(
-  operationId: string,
-  path: string,
-  summary: string,
-  roles: readonly Role[],
-  body: N,
-  perform: (consultations: Consultations) => (caller: Caller, id: string, body: z.output<N['schema']>) => Promise<unknown>,
-) {
-  return route({
-    operationId,
-    method: 'post',
-    path: `/api/v1/consultations/{id}${path}`,
-    summary,
-    tags: ['Joint consultation'],
-    roles,
-    scope: `${SCOPE}. ${RULES}`,
-    pathParams: ConsultationParams,
-    headers: IdempotencyKeyHeader,
-    body,
-    responses: {
-      200: ok('The consultation after the update', R.ConsultationView),
-      ...actionWithBody,
-      403: P[403],
-      404: P[404],
-      409: problem('The consultation refused the action (…:update-rejected) or has ended (…:consultation-closed)'),
-      503: P.notAnswering,
-    },
-    handler: async (c, { consultations }) => {
-      const id = await consultations.visibleId(c.principal, c.path.id);
-      c.res.json(await perform(consultations)(c.caller, id, c.body() as z.output<N['schema']>));
-    },
-  });
-}
+const action = workflowActions<Services['consultations']>({
+  base: '/api/v1/consultations/{id}',
+  noun: 'consultation',
+  tag: 'Joint consultation',
+  scope: `${SCOPE}. ${RULES}`,
+  pathParams: ConsultationParams,
+  view: R.ConsultationView,
+  refusals: 'The consultation refused the action (…:update-rejected) or has ended (…:consultation-closed)',
+  service: (s) => s.consultations,
+});
 
 export const CONSULTATION_ROUTES = [
   route({
@@ -96,15 +71,16 @@ export const CONSULTATION_ROUTES = [
     operationId: 'getConsultation',
     method: 'get',
     path: '/api/v1/consultations/{id}',
-    summary: '会诊详情 A consultation, live from its workflow while it runs',
+    summary: '会诊详情 A consultation, from its record; from its workflow when asked (?live=true) or while the record trails it (answeredBy says which)',
     tags: ['Joint consultation'],
     roles: STAFF_ROLES,
     scope: SCOPE,
     pathParams: ConsultationParams,
+    query: RecordReadQuery,
     responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 403: P[403], 400: P.badPath, 404: P[404] },
     audit: { action: 'CONSULTATION_READ', subject: (path) => `consultation:${path.id}` },
     handler: async (c, { consultations }) => {
-      c.res.json(await consultations.view(c.caller, await consultations.visibleId(c.principal, c.path.id)));
+      c.res.json(await consultations.read(c.caller, await consultations.visibleId(c.principal, c.path.id), c.query().live === 'true'));
     },
   }),
   action('recordConsultationReasons', '/reasons', '记录拒贷原因 Record and categorise the rejection reasons', ACTIONS.recordReasons.roles, B.ConsultationReasonsBody, (s) => s.recordReasons),

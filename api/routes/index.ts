@@ -9,10 +9,13 @@ import { CONTRACT_ROUTES } from './contract';
 import { FIRM_CASE_ROUTES } from './firmCases';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
+import { MATCHING_EVENT_ROUTES } from './matchingEvents';
+import { LEAD_ROUTES } from './leads';
 import { NOTIFICATION_ROUTES } from './notifications';
 import { REFERENCE_ROUTES } from './reference';
 import { REPORT_ROUTES } from './reports';
 import { operationsOf, type Route } from './route';
+import { SCREENING_ROUTES } from './screening';
 import { SIGN_IN_ROUTES } from './signIn';
 import { SLA_ROUTES } from './sla';
 import { STAFF_ROUTES } from './staff';
@@ -35,6 +38,9 @@ export const ROUTES: readonly Route[] = [
   ...CONSULTATION_ROUTES,
   ...SURVEY_NETWORK_ROUTES,
   ...VISIT_ROUTES,
+  ...SCREENING_ROUTES,
+  ...MATCHING_EVENT_ROUTES,
+  ...LEAD_ROUTES,
   ...AUDIT_ROUTES,
   ...STAFF_ROUTES,
 ];

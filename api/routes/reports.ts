@@ -3,7 +3,7 @@
 // them; streets and banks have /sla, scoped.
 import { z } from 'zod';
 import type { CadenceKind } from '../../domain/cadence/decision';
-import { cadenceReportCsv } from '../../domain/cadence/report';
+import { cadencePeriodsCsv, cadenceReportCsv } from '../../domain/cadence/report';
 import { B, P, R, authed, ok, problem } from '../contract';
 import { IdempotencyKeyHeader, ReportListQuery, ReportParams, ReportQuery, ReportRunParams } from '../schemas';
 import { sendJsonOrCsv } from './jsonOrCsv';
@@ -17,14 +17,21 @@ export const REPORT_ROUTES = [
     operationId: 'listReports',
     method: 'get',
     path: '/api/v1/reports',
-    summary: '例行报告 Cadence reports (daily board, weekly pack, monthly dispatch), newest first',
+    summary: '例行报告 Cadence reports (daily board, weekly pack, monthly dispatch), newest first: each period’s activity and rates (JSON, or CSV by format=csv or Accept: text/csv)',
     tags: ['Cadence reports'],
     roles: REPORT_READERS,
     scope: SCOPE,
     query: ReportListQuery,
-    responses: { 200: ok('Summaries of the stored reports', R.CadenceReportList), ...authed, 403: P[403], 422: P[422] },
+    responses: {
+      200: { description: 'Summaries of the stored reports', content: { 'application/json': R.CadenceReportList, 'text/csv': R.CadenceReportListCsv } },
+      ...authed,
+      403: P[403],
+      422: P[422],
+    },
     handler: async (c, { reports }) => {
-      c.res.json(await reports.list(c.query()));
+      const q = c.query();
+      const list = await reports.list(q);
+      sendJsonOrCsv(c.req, c.res, q.format, list, { filename: `reports-${(q.kind ?? 'all').toLowerCase()}.csv`, text: () => cadencePeriodsCsv(list.items) });
     },
   }),
   route({

@@ -1,11 +1,12 @@
-// Managers' SLA reports: the breach list and the summary by street or bank (JSON or CSV).
+// Managers' SLA reports: the breach list, and the summary and on-time trend by street or bank (JSON or CSV).
 // Every authenticated role may call them and sees only the cases in its scope
 // (visibleCasesWhere): the district for manager, task force and operator; a street's or a
 // bank's own cases otherwise. An empty scope gives an empty report, never a 403.
 import { STAFF_ROLES } from '../../domain/people';
 import { slaSummaryCsv } from '../../domain/reports/slaCsv';
+import { onTimeTrendCsv } from '../../domain/reports/trendCsv';
 import { P, R, authed, ok } from '../contract';
-import { SlaBreachesQuery, SlaSummaryQuery } from '../schemas';
+import { SlaBreachesQuery, SlaSummaryQuery, SlaTrendQuery } from '../schemas';
 import type { Services } from '../services';
 import { sendJsonOrCsv } from './jsonOrCsv';
 import { route } from './route';
@@ -51,6 +52,30 @@ export const SLA_ROUTES = [
       sendJsonOrCsv(c.req, c.res, q.format, report, {
         filename: `sla-summary-${q.from}-${q.to}-${q.groupBy}.csv`,
         text: () => slaSummaryCsv(report.groups, report.overall),
+      });
+    },
+  }),
+  route({
+    operationId: 'slaTrend',
+    method: 'get',
+    path: '/api/v1/sla/trend',
+    summary: '按时率趋势 Decisions in time and the promise kept per week or month, by street or bank (JSON, or CSV by format=csv or Accept: text/csv)',
+    tags: ['SLA reports'],
+    roles: 'authenticated',
+    scope: SCOPE,
+    query: SlaTrendQuery,
+    responses: {
+      200: { description: 'The trend', content: { 'application/json': R.SlaTrend, 'text/csv': R.SlaTrendCsv } },
+      ...authed,
+      422: P[422],
+    },
+    audit: { action: 'SLA_TREND_READ', subject: () => 'sla/trend' },
+    handler: async (c, { sla }: Pick<Services, 'sla'>) => {
+      const q = c.query();
+      const report = await sla.trend(c.principal, q);
+      sendJsonOrCsv(c.req, c.res, q.format, report, {
+        filename: `sla-trend-${q.from}-${q.to}-${q.groupBy}-${q.bucket}.csv`,
+        text: () => onTimeTrendCsv(report.buckets, report.groups, report.overall),
       });
     },
   }),

@@ -3,13 +3,12 @@
 // the survey or the cases; maintained by the task force (its survey group too) and operators.
 import type { z } from 'zod';
 import type { Role } from '../../domain/people';
+import { NETWORK_KEEPERS } from '../../domain/surveyNetwork';
 import { B, P, R, authed, ok, problem, withBody, type Named, type ResponseSpec } from '../contract';
 import { BranchParams, IdempotencyKeyHeader, NetworkCodeParams, SurveyNetworkQuery } from '../schemas';
 import type { Caller, Services } from '../services';
 import { route } from './route';
 
-/** Who keeps the network: the task force (and its survey group) and operators. */
-export const NETWORK_KEEPERS = ['task_force', 'survey_officer', 'operator'] as const satisfies readonly Role[];
 /** Everyone but the assessor, whose work is one case's due diligence. */
 export const SURVEY_READERS = [
   'case_officer',
@@ -90,6 +89,27 @@ export const SURVEY_NETWORK_ROUTES = [
     { operationId: 'putBank', path: '/api/v1/banks/{code}', summary: '银行 Create or change a bank', pathParams: NetworkCodeParams, body: B.BankBody, view: R.BankView, conflicts: 'a bank with branches in use cannot retire' },
     (n, caller, { code }, body) => n.putBank(caller, code, body),
   ),
+  route({
+    operationId: 'importBanks',
+    method: 'post',
+    path: '/api/v1/bank-imports',
+    summary: '银行及网点导入 Load banks and their branches (with the streets each is stationed at) from a CSV, each row by its PUT’s rules',
+    tags: ['Survey network'],
+    roles: NETWORK_KEEPERS,
+    scope:
+      'Rows in order, one transaction: a bank row (no branch) as PUT /banks/{code}, a branch row as PUT /banks/{bank}/branches/{code} (its bank in an earlier row or already there). All or nothing unless skipBadRows; a row that says what is there changes nothing. Each change audited as its PUT',
+    headers: IdempotencyKeyHeader,
+    body: B.BankImportBody,
+    responses: {
+      200: ok('Imported: what each row did, and the rows skipped', R.BankImportView),
+      ...withBody,
+      422: problem('The header names an unknown column or lacks bank, nameZh or nameEn, or a row breaks its PUT’s schema or rules (field rows.N.column, or rows.N for a conflict such as retiring a bank with branches in use); nothing is written unless skipBadRows (…:validation)'),
+      403: P[403],
+    },
+    handler: async (c, { surveyNetwork }) => {
+      c.res.json(await surveyNetwork.importBanks(c.caller, c.body()));
+    },
+  }),
   put(
     {
       operationId: 'putBankBranch',

@@ -1,7 +1,8 @@
 // The visit list (走访清单) and visits (api/services/visits.ts): each reads within the caller's
 // survey reach (a team's buildings, a community, a street, the streets a bank is stationed at,
 // the district), and a building, firm or visit outside it is a 404.
-import { B, P, R, authed, ok, problem, withBody } from '../contract';
+import { FIRM_FINDERS } from '../../domain/surveyNetwork';
+import { B, P, R, authed, firmCodeWithBody, ok, problem, withBody } from '../contract';
 import { IdempotencyKeyHeader, NetworkCodeParams, VisitListQuery, VisitsQuery } from '../schemas';
 import { route } from './route';
 import { SURVEY_READERS } from './surveyNetwork';
@@ -31,7 +32,7 @@ export const VISIT_ROUTES = [
     path: '/api/v1/survey-network/buildings/{code}/firms',
     summary: '登记楼宇企业 Add a firm found in a building of the caller’s list (the same credit code in the same building is the same firm)',
     tags: ['Visits'],
-    roles: ['visit_team_member', 'community_coordinator', 'survey_officer'],
+    roles: FIRM_FINDERS,
     scope: `${REACH}; a building outside it, or retired, is 404`,
     pathParams: NetworkCodeParams,
     headers: IdempotencyKeyHeader,
@@ -39,8 +40,7 @@ export const VISIT_ROUTES = [
     responses: {
       201: ok('Added', R.SurveyFirmView),
       200: ok('The firm was already on the building’s list', R.SurveyFirmView),
-      ...withBody,
-      422: problem('Validation failed (…:validation), or the credit code fails its check character and is not confirmed (…:credit-code-confirmation-required)'),
+      ...firmCodeWithBody,
       403: P[403],
       404: P[404],
     },

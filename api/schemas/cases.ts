@@ -100,8 +100,8 @@ export type TaskSlug = keyof typeof TASK_SLUGS;
 const TaskSlugParam = z.enum(Object.keys(TASK_SLUGS) as [TaskSlug, ...TaskSlug[]]);
 export const CaseParams = z.strictObject({ caseNo: CaseNoParam });
 export const CaseTaskParams = z.strictObject({ caseNo: CaseNoParam, task: TaskSlugParam });
-/** `live=true` asks the case's workflow instead of its record. */
-export const CaseReadQuery = z.strictObject({
+/** `live=true` asks a case's or a consultation's workflow instead of its record. */
+export const RecordReadQuery = z.strictObject({
   live: z.enum(['true', 'false'], 'must be true or false').optional().describe('true: ask the workflow, not the record (which answers by default, and whenever it is current)'),
 });
 

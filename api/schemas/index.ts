@@ -13,3 +13,6 @@ export * from './sla';
 export * from './audit';
 export * from './staff';
 export * from './surveyNetwork';
+export * from './screening';
+export * from './matchingEvents';
+export * from './leads';

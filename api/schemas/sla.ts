@@ -1,5 +1,6 @@
 // Requests of the managers' SLA reports: a date range, optionally a street or bank.
 import { z } from 'zod';
+import { TREND_BUCKETS } from '../../domain/reports/onTimeTrend';
 import { compareIsoDates, isIsoDate, toEpochDay } from '../../domain/calendar/timeZone';
 
 const MAX_RANGE_DAYS = 366;
@@ -24,10 +25,12 @@ function withRangeChecks<T extends z.ZodType<{ from: string; to: string }>>(sche
 }
 
 export const SlaBreachesQuery = withRangeChecks(z.strictObject(range));
-export const SlaSummaryQuery = withRangeChecks(
-  z.strictObject({
-    ...range,
-    groupBy: z.enum(['street', 'bank'], { error: 'must be street or bank' }).default('street'),
-    format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional(),
-  }),
+const grouped = {
+  ...range,
+  groupBy: z.enum(['street', 'bank'], { error: 'must be street or bank' }).default('street'),
+  format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional(),
+};
+export const SlaSummaryQuery = withRangeChecks(z.strictObject(grouped));
+export const SlaTrendQuery = withRangeChecks(
+  z.strictObject({ ...grouped, bucket: z.enum(TREND_BUCKETS, { error: 'must be week or month' }).default('week') }),
 );

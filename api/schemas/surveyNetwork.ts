@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SEATS, URGENCIES, VISIT_OUTCOMES } from '../../domain/surveyNetwork';
 import { creditCodeText, positiveCny, trimmed } from './cases';
+import { importBody, optionalCell, yesNo } from './csvCells';
 
 /** A reference code: lower-case letters, digits and dashes (lujiang-01-b1). */
 export const NetworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits and -, starting with a letter or digit');
@@ -22,6 +23,31 @@ export const BranchBody = z.strictObject({
   stations: z.array(NetworkCode).max(10).refine((s) => new Set(s).size === s.length, 'names a street twice'),
   retired,
 });
+
+/** Banks and branches loaded from a CSV, each row as the bank's or the branch's PUT takes it. */
+export const BankImportBody = z.strictObject(importBody);
+
+/** One row of a bank import: a bank (no branch) or one of its branches, cells as text. */
+export const BankImportRow = z
+  .strictObject({
+    bank: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), NetworkCode),
+    branch: optionalCell(NetworkCode),
+    ...names,
+    /** Street codes separated by ; 、 | or spaces. */
+    stations: optionalCell(z.string().transform((v) => v.split(/[;；、|\s]+/).filter(Boolean))),
+    retired: optionalCell(yesNo),
+  })
+  .refine((r) => r.branch !== undefined || r.stations === undefined, { message: 'a bank row (no branch) has no stations', path: ['stations'] });
+
+/** The columns of a bank import, each with the Chinese header it may go by instead. */
+export const BANK_IMPORT_COLUMNS: Record<keyof z.input<typeof BankImportRow>, string> = {
+  bank: '银行',
+  branch: '网点',
+  nameZh: '中文名称',
+  nameEn: '英文名称',
+  stations: '驻点街道',
+  retired: '停用',
+};
 
 export const CommunityBody = z.strictObject({ street: NetworkCode, ...names, retired });
 

@@ -35,7 +35,7 @@ interface RunningCase {
 /** A running workflow whose dues a loaded year recomputes. */
 interface RunningWorkflow {
   id: string;
-  kind: 'CASE' | 'CONSULTATION';
+  kind: 'CASE' | 'CONSULTATION' | 'LEAD';
   workflowId: string;
 }
 type Notice = z.output<typeof NoticeBody> | z.output<typeof NoticeTextBody>;
@@ -187,16 +187,19 @@ async function signalRunningCases(db: Database, client: Client, year: number, ac
   return { checked: running.length, failed: failed.sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
-/** The running cases and consultations a load of `year` tells to recompute their dues. */
+/** The running cases, consultations and open leads a load of `year` tells to recompute their dues. */
 async function runningWorkflowsReading(db: Database, year: number): Promise<RunningWorkflow[]> {
   const consultations = await db.consultation.findMany({
     where: { stage: { notIn: [...CLOSED_STAGES] }, openedAt: readsYear(year) },
     select: { consultationId: true, workflowId: true },
     orderBy: { openedAt: 'asc' },
   });
+  // Leads count working days to first contact while it is awaited.
+  const leads = await db.lead.findMany({ where: { stage: 'OPEN', openedAt: readsYear(year) }, select: { leadId: true, workflowId: true }, orderBy: { openedAt: 'asc' } });
   return [
     ...(await runningCasesReading(db, year)).map((c) => ({ id: c.caseNo, kind: 'CASE' as const, workflowId: c.workflowId })),
     // Joint consultations count five working days too.
     ...consultations.map((c) => ({ id: c.consultationId, kind: 'CONSULTATION' as const, workflowId: c.workflowId })),
+    ...leads.map((l) => ({ id: l.leadId, kind: 'LEAD' as const, workflowId: l.workflowId })),
   ];
 }

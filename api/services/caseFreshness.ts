@@ -1,4 +1,5 @@
-// Whether a case's record may answer a read instead of its workflow. The workflow writes its record
+// Whether a case's or a consultation's record may answer a read instead of its workflow. The
+// workflow writes its record
 // through an activity it schedules in the same workflow task as the change, and a person's update
 // answers only once that write is done; so the record trails the workflow only while the workflow
 // has work in flight: a workflow task not completed yet (an update, a signal, a timer or an
@@ -30,4 +31,26 @@ export async function recordStanding(client: Client, log: Caller['log'], workflo
     if (!(isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) log?.warn({ err, workflow: workflowId }, 'Temporal did not describe the workflow; the record answers');
     return 'UNREACHABLE';
   }
+}
+
+/**
+ * Who answers a view: the workflow with its live state, or the record; `current` when Temporal
+ * showed nothing in flight that the record lacks, false when the workflow could not be reached.
+ */
+export type RecordAnswer<State> = { by: 'WORKFLOW'; state: State } | { by: 'RECORD'; current: boolean };
+
+/**
+ * The record, and who answers: the record itself, unless `live` asks for the workflow, the record
+ * trails it, or the record lacks what the view shows (`complete`: written before it kept it all).
+ */
+export async function readThroughRecord<Rec, State>(
+  client: Client,
+  log: Caller['log'],
+  r: { workflowId: string; live: boolean; load: () => Promise<Rec>; complete: (record: Rec) => boolean; ask: () => Promise<State | undefined> },
+): Promise<{ record: Rec; answer: RecordAnswer<State> }> {
+  const [record, standing] = await Promise.all([r.load(), r.live ? undefined : recordStanding(client, log, r.workflowId)]);
+  if (standing === 'UNREACHABLE' || (standing === 'CURRENT' && r.complete(record))) return { record, answer: { by: 'RECORD', current: standing === 'CURRENT' } };
+  const state = await r.ask();
+  // Read after the workflow answered, so its timeline is not older than its state.
+  return { record: await r.load(), answer: state ? { by: 'WORKFLOW', state } : { by: 'RECORD', current: false } };
 }

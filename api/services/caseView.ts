@@ -8,16 +8,14 @@ import { fastTrackCaseFacts } from '../../readModels/fastTrackCaseFacts';
 import { sciTechCaseFacts } from '../../readModels/sciTechCaseFacts';
 import type { CaseState } from '../../workflows/fastTrackCase';
 import type { SciTechCaseState } from '../../workflows/sciTechCase';
+import type { RecordAnswer } from './caseFreshness';
 import { caseNotFound } from './caseScope';
 
 /** A case's state as its workflow answers it; `product` tells the two apart. */
 export type LiveCaseState = CaseState | SciTechCaseState;
 
-/**
- * Who answers a view: the workflow with its live state, or the record; `current` when Temporal
- * showed nothing in flight that the record lacks, false when the workflow could not be reached.
- */
-export type CaseAnswer = { by: 'WORKFLOW'; state: LiveCaseState } | { by: 'RECORD'; current: boolean };
+/** Who answers a case's view (caseFreshness.ts). */
+export type CaseAnswer = RecordAnswer<LiveCaseState>;
 
 /** The case's record: its row, street, bank, branches and timeline. */
 export async function caseRecord(db: Database, caseNo: string) {
@@ -52,6 +50,7 @@ export function caseView(c: CaseRecord, answer: CaseAnswer, uiLink: (id: string)
     amount: formatFen(amountFen),
     amountFen,
     purpose: c.purpose,
+    lead: c.leadId ? { id: c.leadId, url: `/api/v1/leads/${c.leadId}` } : null,
     stage: liveState?.stage ?? c.stage,
     slaState: liveState?.slaState ?? c.slaState,
     acceptedAt: c.acceptedAt.toISOString(),

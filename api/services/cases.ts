@@ -16,7 +16,7 @@ import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { visibleCase, visibleCasesWhere } from './caseScope';
-import { recordStanding } from './caseFreshness';
+import { readThroughRecord } from './caseFreshness';
 import { caseRecord, caseView, recordComplete, type CaseView, type LiveCaseState } from './caseView';
 import { decodeCursor, encodeCursor } from './pageCursor';
 import { hashOfRequest, keyReused } from './requestKeys';
@@ -45,13 +45,14 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
    * (caseFreshness.ts) or lacks what the view shows (recorded before it kept it all).
    */
   async function read(log: Caller['log'], caseNo: string, live: boolean) {
-    const [record, standing] = await Promise.all([caseRecord(db, caseNo), live ? undefined : recordStanding(client, log, `case-${caseNo}`)]);
-    if (standing === 'UNREACHABLE' || (standing === 'CURRENT' && recordComplete(record))) {
-      return caseView(record, { by: 'RECORD', current: standing === 'CURRENT' }, uiLink);
-    }
-    const state = await ask(log, caseNo);
-    // Read after the workflow answered, so its timeline is not older than its state.
-    return caseView(await caseRecord(db, caseNo), state ? { by: 'WORKFLOW', state } : { by: 'RECORD', current: false }, uiLink);
+    const { record, answer } = await readThroughRecord(client, log, {
+      workflowId: `case-${caseNo}`,
+      live,
+      load: () => caseRecord(db, caseNo),
+      complete: recordComplete,
+      ask: () => ask(log, caseNo),
+    });
+    return caseView(record, answer, uiLink);
   }
 
   return {

@@ -30,7 +30,7 @@ import {
   type ConsultationState,
   type ProposedPlan,
 } from '../../workflows/jointConsultation';
-import { AmountFen, Bank, CaseStage, ConsultationBatch, Product, SlaState, Street } from '../../workflows/searchAttributes';
+import { Bank, ConsultationBatch, Product, openingConsultationAttributes } from '../../workflows/searchAttributes';
 import type { Principal } from '../../domain/people';
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem, type FieldError } from '../problem';
@@ -39,6 +39,7 @@ import type { Caller } from './caller';
 import { bankRefusal } from './reference';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import type { CasesDeps } from './cases';
+import { readThroughRecord, type RecordAnswer } from './caseFreshness';
 import { REPEAT_IS_SAFE, askOrUndefined, boundedWrite, runUpdate, temporalUiLink } from './workflowCalls';
 
 export { BANK_ROLES };
@@ -74,17 +75,26 @@ const actorOf = (p: Principal): ConsultationActor => ({ id: p.sub, role: p.role,
 export function consultationService({ db, client, taskQueue, temporalUiUrl, namespace }: CasesDeps) {
   const uiLink = temporalUiLink(temporalUiUrl, namespace);
 
-  /** The consultation, live from its workflow while it answers (or `live` when an update just returned it). */
-  async function view(caller: Caller, id: string, live?: ConsultationState) {
+  /** The consultation as its workflow just answered (an update's result). */
+  const view = async (id: string, state: ConsultationState) => consultationView(await consultationRecord(db, id), { by: 'WORKFLOW', state }, uiLink);
+
+  /** A consultation from its record, unless `live` asks for the workflow or the record trails it (caseFreshness.ts). */
+  async function read(caller: Caller, id: string, live: boolean) {
     const workflowId = consultationWorkflowId(id);
-    live ??= await askOrUndefined(client, caller.log, workflowId, () => client.workflow.getHandle(workflowId).query(consultationStateQuery));
-    return consultationView(db, id, live, uiLink);
+    const { record, answer } = await readThroughRecord(client, caller.log, {
+      workflowId,
+      live,
+      load: () => consultationRecord(db, id),
+      complete: (c) => c.materials !== null,
+      ask: () => askOrUndefined(client, caller.log, workflowId, () => client.workflow.getHandle(workflowId).query(consultationStateQuery)),
+    });
+    return consultationView(record, answer, uiLink);
   }
 
   /** Runs an update on the consultation's workflow and answers the consultation after it. */
   async function act<Arg>(caller: Caller, id: string, def: UpdateDefinition<ConsultationState, [Arg]>, arg: Arg) {
     const target = { noun: 'consultation' as const, id, workflowId: consultationWorkflowId(id), subject: { zh: `联合会诊 ${id} `, en: `Consultation ${id}` } };
-    return view(caller, id, await runUpdate(db, client, target, def, arg, caller));
+    return view(id, await runUpdate(db, client, target, def, arg, caller));
   }
 
   return {
@@ -96,7 +106,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
       return id;
     },
 
-    view: (caller: Caller, id: string) => view(caller, id),
+    read,
 
     /** The consultations the caller sees (a batch's when `batchId`), from the projection, newest first. */
     async list(principal: Principal, { batchId, limit }: z.output<typeof ConsultationListQuery>) {
@@ -158,17 +168,10 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
           ],
           staticSummary: `${consultationId} · 联合会诊 joint consultation · ${c.bankCode}`,
           staticDetails: `拒贷案件 From rejected case ${fromCaseNo}`,
-          typedSearchAttributes: [
-            { key: CaseStage, value: reasons.length ? 'REASONS_RECORDED' : 'OPENED' },
-            { key: SlaState, value: 'ON_TRACK' },
-            { key: Street, value: c.streetCode },
-            { key: Bank, value: c.bankCode },
-            { key: Product, value: 'JOINT_CONSULTATION' },
-            { key: AmountFen, value: Number(c.amountFen) },
-          ],
+          typedSearchAttributes: openingConsultationAttributes({ reasons, refused: { bankCode: c.bankCode, amountFen: Number(c.amountFen) } }, c.streetCode),
         }),
       }));
-      return { consultationId, existed, view: await view(caller, consultationId, state) };
+      return { consultationId, existed, view: await view(consultationId, state) };
     },
 
     recordReasons: (caller: Caller, id: string, { reasons }: z.output<typeof ReasonsBody>) =>
@@ -299,30 +302,46 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
   }
 }
 
-async function consultationView(db: Database, id: string, live: ConsultationState | undefined, uiLink: (id: string) => string) {
+async function consultationRecord(db: Database, id: string) {
   const c = await db.consultation.findUnique({ where: { consultationId: id }, include: { events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } } });
   if (!c) throw consultationNotFound(id);
-  const linkedCaseNo = live?.linkedCase?.caseNo ?? c.linkedCaseNo;
+  return c;
+}
+
+type ConsultationRecord = Awaited<ReturnType<typeof consultationRecord>>;
+
+function consultationView(c: ConsultationRecord, answer: RecordAnswer<ConsultationState>, uiLink: (id: string) => string) {
+  // What the workflow answered, else what its last write kept.
+  const s: Partial<ConsultationState> = answer.by === 'WORKFLOW' ? answer.state : {
+    reasons: c.reasons as unknown as ConsultationState['reasons'],
+    plan: (c.plan ?? undefined) as ConsultationState['plan'],
+    materials: (c.materials ?? []) as unknown as ConsultationState['materials'],
+    reReview: (c.reReview ?? undefined) as ConsultationState['reReview'],
+    breaches: (c.breaches ?? []) as unknown as ConsultationState['breaches'],
+    withdrawal: (c.withdrawal ?? undefined) as ConsultationState['withdrawal'],
+  };
+  const linkedCaseNo = s.linkedCase?.caseNo ?? c.linkedCaseNo;
   return {
     id: c.consultationId,
     workflowId: c.workflowId,
     batchId: c.batchId,
     fromCaseNo: c.fromCaseNo,
+    fromLead: c.fromLeadId,
     firm: { name: c.firmName, creditCode: c.creditCode, street: c.streetCode },
     refused: { product: c.refusedProduct, bank: c.bankCode, amountFen: Number(c.amountFen) },
-    // The workflow is the source of truth; the record is its projection.
-    stage: live?.stage ?? c.stage,
-    slaState: live?.slaState ?? c.slaState,
+    stage: s.stage ?? c.stage,
+    slaState: s.slaState ?? c.slaState,
     openedAt: c.openedAt.toISOString(),
-    dueAt: live?.dueAt ?? c.dueAt?.toISOString() ?? null,
-    reasons: live?.reasons ?? (c.reasons as unknown as ConsultationState['reasons']),
-    plan: live?.plan ?? (c.plan as unknown as ConsultationState['plan'] | null) ?? null,
-    materials: live?.materials ?? [],
-    reReview: live?.reReview ?? null,
+    dueAt: s.dueAt ?? c.dueAt?.toISOString() ?? null,
+    reasons: s.reasons ?? [],
+    plan: s.plan ?? null,
+    materials: s.materials ?? [],
+    reReview: s.reReview ?? null,
     linkedCase: linkedCaseNo ? { caseNo: linkedCaseNo, url: `/api/v1/cases/${linkedCaseNo}` } : null,
-    breaches: live?.breaches ?? [],
-    withdrawal: live?.withdrawal ?? null,
-    live: live !== undefined,
+    breaches: s.breaches ?? [],
+    withdrawal: s.withdrawal ?? null,
+    live: answer.by === 'WORKFLOW' || answer.current,
+    answeredBy: answer.by,
     temporalUi: uiLink(c.workflowId),
     events: c.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })),
   };

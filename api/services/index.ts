@@ -12,10 +12,13 @@ import { consultationService } from './consultations';
 import { publishedContract } from './contract';
 import { firmCaseService } from './firmCases';
 import { firmService } from './firms';
+import { matchingEventService } from './matchingEvents';
 import { readiness } from './health';
 import { caseInbox } from './inbox';
+import { leadService } from './leads';
 import { notificationService } from './notifications';
 import { referenceData } from './reference';
+import { screeningService } from './screening';
 import { signInService, type SignInOptions } from './signIn';
 import { slaReports } from './slaReports';
 import { staffDirectory } from './staff';
@@ -46,6 +49,9 @@ export function createServices(deps: ServiceDeps) {
     reference: referenceData(deps.db),
     surveyNetwork: surveyNetworkService(deps.db),
     visits: visitService(deps),
+    screening: screeningService(deps.db),
+    matchingEvents: matchingEventService(deps.db),
+    leads: leadService(deps),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),
     signIn: signInService(deps.signIn ?? {}),

@@ -1,10 +1,12 @@
-// The managers' SLA reports: the breach list and the summary by street or bank. Every query
+// The managers' SLA reports: the breach list, the summary and the on-time trend by street or bank. Every query
 // goes through visibleCasesWhere, so a bank's staff never count or list another bank's cases.
 import { z } from 'zod';
 import { DAY_MS } from '../../domain/calendar/timeZone';
 import type { IsoDate } from '../../domain/calendar/types';
+import type { TrendBucket } from '../../domain/reports/onTimeTrend';
 import type { GroupBy } from '../../domain/reports/slaSummary';
 import type { Database } from '../../infra/database';
+import { queryOnTimeTrendWhere, type OnTimeTrendReport } from '../../readModels/onTimeTrendQuery';
 import { calendarOf, querySlaSummaryWhere, rangeInstants as instants, type Named, type SlaSummaryReport } from '../../readModels/slaSummaryQuery';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Principal } from '../../domain/people';
@@ -24,6 +26,7 @@ export function slaReports(db: Database) {
   return {
     breaches: (principal: Principal, q: SlaRange) => querySlaBreaches(db, principal, q),
     summary: (principal: Principal, q: SlaRange & { groupBy: GroupBy }) => querySlaSummary(db, principal, q),
+    trend: (principal: Principal, q: SlaTrendRange) => querySlaTrend(db, principal, q),
   };
 }
 
@@ -43,6 +46,14 @@ export function querySlaSummary(
   narrow: Prisma.LoanCaseWhereInput = {},
 ): Promise<SlaSummaryReport> {
   return querySlaSummaryWhere(db, casesWhere(principal, q, narrow), q);
+}
+
+// ---- Trend -------------------------------------------------------------------------------
+
+export type SlaTrendRange = SlaRange & { groupBy: GroupBy; bucket: TrendBucket };
+
+export function querySlaTrend(db: Database, principal: Principal, q: SlaTrendRange, narrow: Prisma.LoanCaseWhereInput = {}): Promise<OnTimeTrendReport> {
+  return queryOnTimeTrendWhere(db, casesWhere(principal, q, narrow), q);
 }
 
 // ---- Breaches ----------------------------------------------------------------------------

@@ -4,12 +4,16 @@
 // out of use while the visits, leads and cases that name it keep reading it. An entry never moves
 // to another street or community (that is a new entry), so what a visit recorded stays true.
 import type { z } from 'zod';
+import { formatFen } from '../../domain/money';
+import type { FinancingNeed } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
-import { Problem, validationProblem } from '../problem';
-import type { BankBody, BranchBody, BuildingBody, CommunityBody, TeamBody } from '../schemas';
+import { canonicalJson } from '../canonicalJson';
+import { Problem, fieldErrors, validationProblem, type FieldError } from '../problem';
+import { BANK_IMPORT_COLUMNS, BankBody, BankImportRow, BranchBody, type BankImportBody, type BuildingBody, type CommunityBody, type TeamBody } from '../schemas';
 import type { Caller } from './caller';
+import { goodRows, readRows, refuseRow, type RowResult } from './csvImport';
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,6 +29,17 @@ type BuildingRow = Prisma.BuildingGetPayload<{ include: { community: true } }>;
 type TeamRow = Prisma.VisitTeamGetPayload<{ include: { community: true; members: true } }>;
 
 export const communityView = (c: CommunityRow) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, street: c.streetCode, retiredAt: iso(c.retiredAt) });
+
+/** A need as a visit recorded it (visits, and the leads they opened). */
+export const needView = (n: FinancingNeed) => ({
+  amount: formatFen(n.amountFen),
+  amountFen: n.amountFen,
+  purpose: n.purpose,
+  urgency: n.urgency,
+  collateral: n.collateral ?? null,
+  patents: n.patents,
+  refusedBy: n.refusedBy ? { bank: n.refusedBy.bankCode, reason: n.refusedBy.reason } : null,
+});
 
 export const buildingView = (b: BuildingRow) => ({
   code: b.code,
@@ -66,6 +81,47 @@ export const BANK_INCLUDE = { branches: { orderBy: { code: 'asc' }, include: { s
 type BankRow = Prisma.BankGetPayload<{ include: typeof BANK_INCLUDE }>;
 export const bankView = (b: BankRow) => ({ code: b.code, nameZh: b.nameZh, nameEn: b.nameEn, retiredAt: iso(b.retiredAt), branches: b.branches.map(branchView) });
 
+type Change<T> = { before: T | null; after: T; created: boolean };
+
+/** A bank's PUT: what it was, what it is, whether it is new; refused when it would break what names it. */
+async function bankChange(tx: Tx, code: string, body: z.output<typeof BankBody>, now: Date): Promise<Change<ReturnType<typeof bankView>>> {
+  const before = await tx.bank.findUnique({ where: { code }, include: BANK_INCLUDE });
+  if (body.retired && before?.branches.some((b) => !b.retiredAt)) throw conflict(`bank ${code} still has branches in use; retire them first`);
+  const data = { nameZh: body.nameZh, nameEn: body.nameEn, retiredAt: retiredAtOf(body.retired, before, now) };
+  const after = await tx.bank.upsert({ where: { code }, create: { code, ...data }, update: data, include: BANK_INCLUDE });
+  return { before: before && bankView(before), after: bankView(after), created: !before };
+}
+
+/** A branch's PUT, with the streets it is stationed at. */
+async function branchChange(tx: Tx, bankCode: string, code: string, body: z.output<typeof BranchBody>, now: Date): Promise<Change<ReturnType<typeof branchView>>> {
+  const bank = await tx.bank.findUnique({ where: { code: bankCode } });
+  if (!bank) throw new Problem(404, 'not-found', 'Bank not found', `No bank ${bankCode}; see GET /api/v1/banks`);
+  const before = await tx.bankBranch.findUnique({ where: { code }, include: { stations: true } });
+  if (before && before.bankCode !== bankCode) throw conflict(`branch ${code} belongs to bank ${before.bankCode}`);
+  if (!body.retired && bank.retiredAt) throw conflict(`bank ${bankCode} is retired`);
+  const streets = new Set((await tx.street.findMany({ select: { code: true } })).map((s) => s.code));
+  const unknownStreet = body.stations.findIndex((s) => !streets.has(s));
+  if (unknownStreet >= 0) throw unknown(`stations.${unknownStreet}`, 'street', body.stations[unknownStreet]!, 'GET /api/v1/streets');
+  const data = { nameZh: body.nameZh, nameEn: body.nameEn, retiredAt: retiredAtOf(body.retired, before, now) };
+  // The street it sits in is where it was first stationed; stations change, the branch does not move.
+  await tx.bankBranch.upsert({ where: { code }, create: { code, bankCode, streetCode: body.stations[0] ?? null, ...data }, update: data });
+  // A retired branch is stationed nowhere; a station left out retires, one named again comes back.
+  const stationed = body.retired ? [] : body.stations;
+  await tx.branchStation.updateMany({ where: { branchCode: code, streetCode: { notIn: stationed }, retiredAt: null }, data: { retiredAt: now } });
+  for (const streetCode of stationed) {
+    await tx.branchStation.upsert({ where: { branchCode_streetCode: { branchCode: code, streetCode } }, create: { branchCode: code, streetCode, since: now }, update: { retiredAt: null } });
+  }
+  const after = await tx.bankBranch.findUniqueOrThrow({ where: { code }, include: { stations: true } });
+  return { before: before && branchView(before), after: branchView(after), created: !before };
+}
+
+/** A PUT's refusal as the import row's: its fields under the row, or the row itself. */
+function rowProblem(row: number, p: Problem): FieldError[] {
+  if (p.status === 404) return [{ field: `rows.${row}.bank`, message: `unknown bank; add a row for it before its branches, or see GET /api/v1/banks` }];
+  if (p.errors) return p.errors.map((e) => ({ field: `rows.${row}.${e.field.split('.')[0]}`, message: e.message }));
+  return [{ field: `rows.${row}`, message: p.detail ?? p.title }];
+}
+
 export function surveyNetworkService(db: Database) {
   /** One entry's change and its audit row, in one transaction. */
   async function save<T>(caller: Caller, subject: string, change: (tx: Tx, now: Date) => Promise<{ before: unknown; after: T; created: boolean }>) {
@@ -100,37 +156,61 @@ export function surveyNetworkService(db: Database) {
       };
     },
 
-    putBank: (caller: Caller, code: string, body: z.output<typeof BankBody>) =>
-      save(caller, `bank:${code}`, async (tx, now) => {
-        const before = await tx.bank.findUnique({ where: { code }, include: BANK_INCLUDE });
-        if (body.retired && before?.branches.some((b) => !b.retiredAt)) throw conflict(`bank ${code} still has branches in use; retire them first`);
-        const data = { nameZh: body.nameZh, nameEn: body.nameEn, retiredAt: retiredAtOf(body.retired, before, now) };
-        const after = await tx.bank.upsert({ where: { code }, create: { code, ...data }, update: data, include: BANK_INCLUDE });
-        return { before: before && bankView(before), after: bankView(after), created: !before };
-      }),
+    putBank: (caller: Caller, code: string, body: z.output<typeof BankBody>) => save(caller, `bank:${code}`, (tx, now) => bankChange(tx, code, body, now)),
 
     putBranch: (caller: Caller, bankCode: string, code: string, body: z.output<typeof BranchBody>) =>
-      save(caller, `bank-branch:${code}`, async (tx, now) => {
-        const bank = await tx.bank.findUnique({ where: { code: bankCode } });
-        if (!bank) throw new Problem(404, 'not-found', 'Bank not found', `No bank ${bankCode}; see GET /api/v1/banks`);
-        const before = await tx.bankBranch.findUnique({ where: { code }, include: { stations: true } });
-        if (before && before.bankCode !== bankCode) throw conflict(`branch ${code} belongs to bank ${before.bankCode}`);
-        if (!body.retired && bank.retiredAt) throw conflict(`bank ${bankCode} is retired`);
-        const streets = new Set((await tx.street.findMany({ select: { code: true } })).map((s) => s.code));
-        const unknownStreet = body.stations.findIndex((s) => !streets.has(s));
-        if (unknownStreet >= 0) throw unknown(`stations.${unknownStreet}`, 'street', body.stations[unknownStreet]!, 'GET /api/v1/streets');
-        const data = { nameZh: body.nameZh, nameEn: body.nameEn, retiredAt: retiredAtOf(body.retired, before, now) };
-        // The street it sits in is where it was first stationed; stations change, the branch does not move.
-        await tx.bankBranch.upsert({ where: { code }, create: { code, bankCode, streetCode: body.stations[0] ?? null, ...data }, update: data });
-        // A retired branch is stationed nowhere; a station left out retires, one named again comes back.
-        const stationed = body.retired ? [] : body.stations;
-        await tx.branchStation.updateMany({ where: { branchCode: code, streetCode: { notIn: stationed }, retiredAt: null }, data: { retiredAt: now } });
-        for (const streetCode of stationed) {
-          await tx.branchStation.upsert({ where: { branchCode_streetCode: { branchCode: code, streetCode } }, create: { branchCode: code, streetCode, since: now }, update: { retiredAt: null } });
-        }
-        const after = await tx.bankBranch.findUniqueOrThrow({ where: { code }, include: { stations: true } });
-        return { before: before && branchView(before), after: branchView(after), created: !before };
-      }),
+      save(caller, `bank-branch:${code}`, (tx, now) => branchChange(tx, bankCode, code, body, now)),
+
+    /**
+     * Banks and branches from a CSV, in its order, in one transaction: each row by its PUT's schema
+     * and rules (a row may name a bank an earlier row created), audited as its PUT when it changes
+     * something. All or nothing unless skipBadRows; a row that says what is there changes nothing.
+     */
+    async importBanks(caller: Caller, body: z.output<typeof BankImportBody>) {
+      const firstRow = new Map<string, number>();
+      type Planned = { bank: string; branch?: string; put: z.output<typeof BankBody> | z.output<typeof BranchBody> };
+      const rows = readRows(body.csv, BANK_IMPORT_COLUMNS, ['bank', 'nameZh', 'nameEn'], BankImportRow).map((r): RowResult<Planned> => {
+        if (!r.value) return { row: r.row, errors: r.errors };
+        const v = r.value;
+        const key = v.branch === undefined ? `bank:${v.bank}` : `branch:${v.branch}`;
+        if (firstRow.has(key)) return refuseRow(r, v.branch === undefined ? 'bank' : 'branch', `repeats row ${firstRow.get(key)}: one row per bank or branch`);
+        firstRow.set(key, r.row);
+        const names = { nameZh: v.nameZh, nameEn: v.nameEn, retired: v.retired ?? false };
+        const put = v.branch === undefined ? BankBody.safeParse(names) : BranchBody.safeParse({ ...names, stations: v.stations ?? [] });
+        if (!put.success) return { row: r.row, errors: fieldErrors(put.error).map((e) => ({ field: `rows.${r.row}.${e.field.split('.')[0]}`, message: e.message })) };
+        return { row: r.row, value: { bank: v.bank, branch: v.branch, put: put.data } };
+      });
+      const { good, skipped } = goodRows(rows, body.skipBadRows);
+      caller.idempotencyKey();
+      const actor = caller.principal.sub;
+      return db.$transaction(
+        async (tx) => {
+          const now = new Date();
+          const written = { created: 0, changed: 0, unchanged: 0 };
+          const entries = [];
+          for (const { row, value } of good) {
+            const [kind, code, subject] = value.branch === undefined ? (['BANK', value.bank, `bank:${value.bank}`] as const) : (['BRANCH', value.branch, `bank-branch:${value.branch}`] as const);
+            let change: Change<unknown>;
+            try {
+              change = value.branch === undefined ? await bankChange(tx, value.bank, value.put as z.output<typeof BankBody>, now) : await branchChange(tx, value.bank, value.branch, value.put as z.output<typeof BranchBody>, now);
+            } catch (e) {
+              if (!(e instanceof Problem)) throw e;
+              skipped.push({ row, errors: rowProblem(row, e) });
+              continue;
+            }
+            const result = change.created ? 'CREATED' : canonicalJson(change.before) === canonicalJson(change.after) ? 'UNCHANGED' : 'CHANGED';
+            written[result.toLowerCase() as keyof typeof written]++;
+            if (result !== 'UNCHANGED') await writeAudit(tx, { actor, action: change.created ? 'SURVEY_NETWORK_CREATED' : 'SURVEY_NETWORK_CHANGED', subject, before: change.before, after: change.after });
+            entries.push({ row, kind, code, bank: value.bank, result });
+          }
+          skipped.sort((a, b) => a.row - b.row);
+          if (skipped.length && (!body.skipBadRows || entries.length === 0)) throw validationProblem(skipped.flatMap((x) => x.errors));
+          await writeAudit(tx, { actor, action: 'BANKS_IMPORTED', subject: 'banks:import', after: { rows: rows.length, ...written, skippedRows: skipped.map((x) => x.row) } });
+          return { rows: rows.length, written, skipped, entries };
+        },
+        { timeout: 60_000 },
+      );
+    },
 
     putCommunity: (caller: Caller, code: string, body: z.output<typeof CommunityBody>) =>
       save(caller, `community:${code}`, async (tx, now) => {

@@ -63,3 +63,12 @@ export function visitsWhere(r: SurveyReach): Prisma.VisitWhereInput {
     ...(r.streets ? { streetCode: { in: r.streets } } : {}),
   };
 }
+
+/** The leads a reach covers, by where their need was found. */
+export function leadsWhere(r: SurveyReach): Prisma.LeadWhereInput {
+  return {
+    ...(r.team !== undefined ? { teamCode: r.team } : {}),
+    ...(r.community !== undefined ? { communityCode: r.community } : {}),
+    ...(r.streets ? { streetCode: { in: r.streets } } : {}),
+  };
+}

@@ -4,33 +4,25 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { auditCreditCodeOverride } from '../../activities/creditCodeOverride';
-import { formatFen } from '../../domain/money';
 import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
+import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
 import { Problem, validationProblem } from '../problem';
-import type { SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
+import type { FinancingNeedBody, SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
 import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
+import { leadIdOf, openLead } from './leads';
 import { hashOfRequest, keyReused } from './requestKeys';
-import { buildingView } from './surveyNetwork';
+import { flaggedFirms } from './screening';
+import { buildingView, needView } from './surveyNetwork';
 import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
 
 const notFound = (what: string, id: string) => new Problem(404, 'not-found', `${what} not found`, `No ${what.toLowerCase()} ${id} on your list`);
 
 type VisitRow = Prisma.VisitGetPayload<{ include: { firm: true } }>;
 type FirmRow = Prisma.SurveyFirmGetPayload<{ include: { visits: true } }>;
-
-export const needView = (n: FinancingNeed) => ({
-  amount: formatFen(n.amountFen),
-  amountFen: n.amountFen,
-  purpose: n.purpose,
-  urgency: n.urgency,
-  collateral: n.collateral ?? null,
-  patents: n.patents,
-  refusedBy: n.refusedBy ? { bank: n.refusedBy.bankCode, reason: n.refusedBy.reason } : null,
-});
 
 const visitView = (v: VisitRow) => ({
   id: v.visitId,
@@ -61,7 +53,37 @@ const firmView = (f: FirmRow) => {
   };
 };
 
-export function visitService({ db }: Pick<CasesDeps, 'db'>) {
+/** A need as a visit or a matching event records it; a refusing bank must be one the API knows. */
+export async function needOf(db: Database, n: z.output<typeof FinancingNeedBody>): Promise<FinancingNeed> {
+  if (n.refusedBy && !(await db.bank.findUnique({ where: { code: n.refusedBy.bank } }))) {
+    throw validationProblem([{ field: 'need.refusedBy.bank', message: `unknown bank '${n.refusedBy.bank}'; see GET /api/v1/banks` }]);
+  }
+  return {
+    amountFen: n.amount,
+    purpose: n.purpose,
+    urgency: n.urgency,
+    ...(n.collateral ? { collateral: n.collateral } : {}),
+    patents: n.patents,
+    ...(n.refusedBy ? { refusedBy: { bankCode: n.refusedBy.bank, reason: n.refusedBy.reason } } : {}),
+  };
+}
+
+export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'>) {
+  const { db } = deps;
+
+  /** A need found becomes a lead (the visit already names it): opened now, or met again on a repeat. */
+  const openVisitLead = (v: VisitRow) =>
+    openLead(deps, {
+      source: { kind: 'VISIT', id: v.visitId },
+      firm: { name: v.firm.name, creditCode: v.firm.creditCode },
+      need: v.need as unknown as FinancingNeed,
+      streetCode: v.streetCode,
+      communityCode: v.communityCode,
+      teamCode: v.teamCode,
+      openedBy: v.visitedBy,
+      openedAt: v.visitedAt,
+    });
+
   return {
     /** A building in use on the caller's list; else it does not exist for them. */
     async buildingInReach(caller: Caller, code: string): Promise<string> {
@@ -70,12 +92,16 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
       return b.code;
     },
 
-    /** The caller's visit list: buildings in use within reach, narrowed by the query, each with its firms. */
+    /**
+     * The caller's visit list: buildings in use within reach, narrowed by the query, each with its
+     * firms (the on-site track), and the firms the screening model flagged (the screening track).
+     */
     async list(caller: Caller, q: z.output<typeof VisitListQuery>) {
+      const reach = await surveyReach(db, caller.principal);
       const buildings = await db.building.findMany({
         where: {
           AND: [
-            buildingsWhere(await surveyReach(db, caller.principal)),
+            buildingsWhere(reach),
             { retiredAt: null, teamCode: q.team, communityCode: q.community, ...(q.street ? { community: { streetCode: q.street } } : {}) },
           ],
         },
@@ -83,9 +109,12 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
         include: { community: true, firms: { orderBy: { addedAt: 'asc' }, include: { visits: true } } },
       });
       const firms = buildings.flatMap((b) => b.firms);
+      const screening = await flaggedFirms(db, reach, q);
       return {
         items: buildings.map((b) => ({ building: buildingView(b), firms: b.firms.map(firmView) })),
+        screening,
         totals: {
+          screeningFlagged: screening.length,
           buildings: buildings.length,
           firms: firms.length,
           visited: firms.filter((f) => f.visits.length > 0).length,
@@ -117,18 +146,16 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
     },
 
     /**
-     * A visit by a member of the team whose list holds the firm's building. With an
-     * Idempotency-Key the visit id derives from it: a repeat with the same body answers the same
-     * visit, one with another body is refused.
+     * A visit by a member of the team whose list holds the firm's building; a need found opens
+     * its lead in the same request (the visit names it). With an Idempotency-Key the visit id
+     * derives from it: a repeat with the same body answers the same visit, one with another body
+     * is refused.
      */
     async record(caller: Caller, body: z.output<typeof VisitBody>): Promise<{ created: boolean; view: ReturnType<typeof visitView> }> {
       const { principal } = caller;
       const firm = await db.surveyFirm.findFirst({ where: { id: body.firmId, building: { teamCode: principal.team ?? '', retiredAt: null } }, include: { building: { include: { community: true } } } });
       if (!firm) throw notFound('Firm', body.firmId);
-      const refusedBy = body.need?.refusedBy;
-      if (refusedBy && !(await db.bank.findUnique({ where: { code: refusedBy.bank } }))) {
-        throw validationProblem([{ field: 'need.refusedBy.bank', message: `unknown bank '${refusedBy.bank}'; see GET /api/v1/banks` }]);
-      }
+      const need = body.need && (await needOf(db, body.need));
       const key = caller.idempotencyKey();
       const scope = key === undefined ? undefined : `${principal.sub}:recordVisit:${key}`;
       const visitId = `VS-${(scope ? crypto.createHash('sha256').update(scope).digest('hex') : crypto.randomUUID().replace(/-/g, '')).slice(0, 16).toUpperCase()}`;
@@ -137,16 +164,12 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
         const seen = await db.actionRequestKey.findUnique({ where: { scope } });
         if (seen && seen.requestHash !== requestHash) throw keyReused(`It recorded visit ${visitId} with a different body; use a new key for a new visit`);
         const replay = seen && (await db.visit.findUnique({ where: { visitId }, include: { firm: true } }));
-        if (replay) return { created: false, view: visitView(replay) };
+        if (replay) {
+          // The first request may have stopped before its lead answered: opening it again is safe.
+          if (replay.leadId) await openVisitLead(replay);
+          return { created: false, view: visitView(replay) };
+        }
       }
-      const need: FinancingNeed | undefined = body.need && {
-        amountFen: body.need.amount,
-        purpose: body.need.purpose,
-        urgency: body.need.urgency,
-        ...(body.need.collateral ? { collateral: body.need.collateral } : {}),
-        patents: body.need.patents,
-        ...(refusedBy ? { refusedBy: { bankCode: refusedBy.bank, reason: refusedBy.reason } } : {}),
-      };
       const visit = await db.$transaction(async (tx) => {
         // A concurrent repeat of the same key got here first: it answers; this one is told to read it.
         if (scope && (await tx.actionRequestKey.createMany({ data: [{ scope, requestHash }], skipDuplicates: true })).count === 0) {
@@ -165,12 +188,14 @@ export function visitService({ db }: Pick<CasesDeps, 'db'>) {
             outcome: body.outcome,
             need: need as object | undefined,
             note: body.note ?? null,
+            leadId: need ? leadIdOf({ kind: 'VISIT', id: visitId }) : null,
           },
           include: { firm: true },
         });
         await writeAudit(tx, { actor: principal.sub, action: 'VISIT_RECORDED', subject: `visit:${visitId}`, after: { firm: firm.id, outcome: body.outcome, need: need ?? null, note: body.note ?? null } });
         return row;
       });
+      if (visit.leadId) await openVisitLead(visit);
       return { created: true, view: visitView(visit) };
     },
 

@@ -81,8 +81,8 @@ export const REPEAT_IS_SAFE = {
 
 /** What an update acts on: a case or a consultation, whose record the caller has already been shown. */
 export interface UpdateTarget {
-  /** Names the refusals: …:update-rejected, …:case-closed or …:consultation-closed. */
-  noun: 'case' | 'consultation';
+  /** Names the refusals: …:update-rejected, …:case-closed, …:consultation-closed or …:lead-closed. */
+  noun: 'case' | 'consultation' | 'lead';
   id: string;
   workflowId: string;
   /** How the 503 names it, Chinese first. */
@@ -114,7 +114,7 @@ function refusalOf(err: unknown, { noun, id }: UpdateTarget): Problem | undefine
   }
   // The record exists (the caller was shown it), so a workflow that takes no update has ended.
   if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
-    const Noun = noun === 'case' ? 'Case' : 'Consultation';
+    const Noun = `${noun[0]!.toUpperCase()}${noun.slice(1)}`;
     return new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${Noun} ${id} has ended; nothing more can be done on it`);
   }
   return undefined;

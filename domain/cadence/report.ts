@@ -4,7 +4,8 @@
 // date; `batches` follows the joint consultation batches still in progress or active in the period.
 import type { IsoDate } from '../calendar/types';
 import type { BatchOutcome } from '../consultation/batchOutcome';
-import { PROMISE_CSV_HEADERS, bilingual, cell, csvDocument } from '../reports/slaCsv';
+import { PROMISE_FIGURE_LABELS as PROMISE } from '../reports/promiseKept';
+import { PROMISE_CSV_HEADERS, bilingual, cell, csvDocument, percent } from '../reports/slaCsv';
 import { CADENCE_TITLES, type CadenceKind, type ReportPeriod } from './decision';
 import { WATCHED_SLA_STATES, WATCHED_STATES, type Board, type GroupBoard, type OpenFigures, type OutcomeFigures } from './ranking';
 
@@ -66,7 +67,6 @@ export function reportTitle(kind: CadenceKind): { zh: string; en: string } {
 }
 
 const line = (...values: (string | number | null)[]) => values.map(cell).join(',');
-const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : `${(rate * 100).toFixed(2)}%`);
 
 const BOARD_HEADERS = [
   ...PROMISE_CSV_HEADERS,
@@ -121,6 +121,26 @@ export function cadenceReportCsv(r: CadenceReportContent): string {
     line('批次 Batch', '银行 Bank', '企业数 Firms', '会诊在办 Consultations open', '方案采纳 Plans accepted', '方案未采纳 Plans declined', '按时答复 Answered in time', '新案件 Cases opened', '已放款 Disbursed', '放款金额（元）Disbursed (CNY)', '放款中位工作日 Median working days to money'),
     ...r.batches.map((b) =>
       line(b.batchId, b.bankCode, b.firms, b.consultation.open, b.consultation.accepted, b.consultation.declined, b.consultation.answeredInTime, b.cases.opened, b.cases.disbursed, b.cases.disbursedAmount, b.cases.medianWorkingDaysToMoney),
+    ),
+  ]);
+}
+
+/** What a list of reports shows of each period: its activity and its two rates. */
+export interface PeriodLine {
+  id: string;
+  period: ReportPeriod;
+  provisional: boolean;
+  activity: PeriodActivity;
+  decidedInTimeRate: number | null;
+  promiseKeptRate: number | null;
+}
+
+/** The periods of a list of reports as a sheet, one line each, in the list's order. */
+export function cadencePeriodsCsv(items: readonly PeriodLine[]): string {
+  return csvDocument([
+    line('报告 Report', '起 From', '止 To', '受理 Opened', '已决定 Decided', '已放款 Disbursed', '超时案件 Breached cases', bilingual(PROMISE.decidedInTimeRate), bilingual(PROMISE.promiseKeptRate), '暂定 Provisional'),
+    ...items.map((r) =>
+      line(r.id, r.period.from, r.period.to, r.activity.opened, r.activity.decided, r.activity.disbursed, r.activity.breached, percent(r.decidedInTimeRate), percent(r.promiseKeptRate), r.provisional ? '是 yes' : ''),
     ),
   ]);
 }

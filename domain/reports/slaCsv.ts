@@ -58,7 +58,8 @@ export function cell(value: string | number | null): string {
   return /[",\r\n]/.test(s) || s !== String(value) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(2)}%`);
+/** A rate as a spreadsheet shows it (2 decimals of a percent); empty when there is none. */
+export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : `${(rate * 100).toFixed(2)}%`);
 
 export function slaCsvRow(code: string, name: string, f: SlaFigures): string {
   const medians = (Object.keys(MEDIAN_HEADERS) as StageMetric[]).map((m) => f.medianWorkingDays[m]);

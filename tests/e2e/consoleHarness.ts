@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../infra/logger';
 import { CONSOLE_DIST } from '../../web/ensureBuilt';
@@ -69,6 +69,8 @@ export interface ConsoleSession {
   signedIn(userId: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** A full-page screenshot into test-output/e2e/<name>.png. */
   shot(page: Page, name: string): Promise<Buffer>;
+  /** A screenshot of one element (a card the docs show) into test-output/e2e/<name>.png. */
+  shotOf(element: Locator, name: string): Promise<Buffer>;
   /**
    * Checks a screen as it stands: axe-core finds no serious or critical violation, and at a
    * phone's width (390×844; the page is resized there and back) nothing sticks out sideways and
@@ -140,6 +142,7 @@ export function useConsole(): ConsoleSession {
       return page;
     },
     shot: (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true }),
+    shotOf: (element, name) => element.screenshot({ path: path.join(SHOTS, `${name}.png`) }),
     async accessible(page, name) {
       const problems = (await axeFindings(page)).map((f) => `  ${f}`);
       const size = page.viewportSize();

@@ -3,11 +3,14 @@
 // browser; one early pilot credit code confirmed), proposes a plan for each (a plan over the
 // refused amount is refused by the workflow, its reason shown in Chinese), asks one firm for
 // materials (the clock pauses); the bank's credit approver accepts one plan (its case opens,
-// linked) and declines the other; the batch's board shows both. Every screen passes
+// linked) and declines the other; the batch's board shows both. A third firm gets a 善科贷 plan,
+// its application checked in the form, and its accepted plan opens a sci-tech case. Every screen passes
 // ui.accessible; screenshots in Chinese, on a desk and on a phone, go to test-output/e2e/.
 import type { Page } from 'playwright-core';
+import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useConsole } from './consoleHarness';
+import { fillSciTechApplication } from './sciTechForm';
 
 const ui = useConsole();
 const { signedIn, shot, api, pageErrors, accessible } = ui;
@@ -166,3 +169,51 @@ test('the task force imports a batch and proposes plans; the bank accepts one (i
 
   expect(pageErrors).toEqual([]);
 }, 170_000);
+
+test('the task force proposes 善科贷 for a refused firm with patents: the application is checked in the form, the plan shows it, and the accepted plan opens a sci-tech case', async () => {
+  const name = `厦门会诊丙${run}科技有限公司`;
+  const patentNo = `ZL2022${run}001.1`;
+  const started = await fetch(`${ui.base}/api/v1/consultation-batches`, {
+    method: 'POST',
+    headers: { authorization: await bearer('task-force'), 'content-type': 'application/json', 'idempotency-key': `sci-tech-plan-${run}` },
+    body: JSON.stringify({ bank: 'xib', firms: [{ name, creditCode: validSimingCode(`MA9L${run.slice(1)}`), street: 'lujiang', amount: '900000', purpose: '研发投入', reasons: [{ code: 'INSUFFICIENT_COLLATERAL' }] }] }),
+  });
+  expect(started.status).toBe(202);
+  const { id: batchId } = (await started.json()) as { id: string };
+  let id: string | undefined;
+  for (let tries = 0; !id && tries < 100; tries++) {
+    id = (await api<{ items: Summary[] }>('task-force', `/api/v1/consultations?batchId=${batchId}`)).items[0]?.id;
+    if (!id) await new Promise((r) => setTimeout(r, 200));
+  }
+  const page = await signedIn('task-force');
+  await page.goto(`${ui.base}/consultations/${id}`);
+  await page.waitForSelector(`article.consultation[data-consultation="${id}"]`);
+  const plan = `#${id}-plan`;
+  await page.selectOption(`${plan}-kind`, 'OTHER_PRODUCT');
+  await page.selectOption(`${plan}-product`, 'SCI_TECH');
+  await page.fill(`${plan}-amount`, '600000');
+  // The application's fields appear; a wrong patent number is refused in the form, by the API's own rule, and nothing is sent.
+  await page.fill('#sciTech-patents-0-patentNo', 'ZL2022');
+  await page.click(`form[data-action="${id}-plan"] button[type="submit"]`);
+  await page.waitForSelector('#sciTech-patents-0-patentNo-error');
+  expect(await page.textContent('#sciTech-patents-0-patentNo-error')).toMatch(/ZL202010000001\.1/);
+  expect(await page.$('[data-testid="plan"]')).toBeNull();
+  await fillSciTechApplication(page, 'sciTech', { patents: [{ patentNo, remainingYears: '15' }], rdSpend: '300000', revenue: ['500000', '700000', '900000'], yearsInOperation: '4', existingDebt: '0' });
+  await accessible(page, 'sci-tech plan form');
+  await shot(page, 'c09-sci-tech-plan-form');
+  await page.click(`form[data-action="${id}-plan"] button[type="submit"]`);
+  await page.waitForSelector('[data-testid="plan"]');
+  expect(await page.textContent('[data-testid="plan"]')).toContain('善科贷');
+  expect(await page.textContent('[data-testid="plan-patents"]')).toBe(patentNo);
+  await page.click(`form[data-action="${id}-materials-complete"] button[type="submit"]`);
+  await page.waitForSelector('[data-testid="stage"]:text-is("银行复审")');
+
+  const approver = await signedIn('xib-approver');
+  await approver.goto(`${ui.base}/consultations/${id}`);
+  await approver.click(`form[data-action="${id}-accept"] button[type="submit"]`);
+  await approver.waitForSelector('[data-testid="linked-case"] a');
+  const caseNo = (await approver.textContent('[data-testid="linked-case"] a'))!;
+  const opened = await api<{ product: string; amountFen: number }>('xib-approver', `/api/v1/cases/${caseNo}`);
+  expect(opened).toMatchObject({ product: 'SCI_TECH', amountFen: 60_000_000 });
+  expect(pageErrors).toEqual([]);
+}, 120_000);

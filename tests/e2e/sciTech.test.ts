@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../workflows/caseHarness';
 import { PHONE, useConsole } from './consoleHarness';
+import { fillSciTechApplication } from './sciTechForm';
 
 const ui = useConsole();
 const { signedIn, shot, api, pageErrors, accessible } = ui;
@@ -23,18 +24,16 @@ async function fillApplication(page: Page) {
   await page.selectOption('#bank', 'ccb');
   await page.fill('#amount', '1200000.00');
   await page.fill('#purpose', '研发与临床试验');
-  await page.fill('#application-patents-0-patentNo', 'ZL202210000041.1');
-  await page.fill('#application-patents-0-remainingYears', '15');
-  await page.click('#add-patent');
-  await page.fill('#application-patents-1-patentNo', 'ZL202210000042.1');
-  await page.selectOption('#application-patents-1-type', 'INVENTION');
-  await page.fill('#application-patents-1-remainingYears', '15');
-  await page.fill('#application-rdSpend', '600000.00');
-  await page.fill('#application-revenue-0', '800000.00');
-  await page.fill('#application-revenue-1', '1200000.00');
-  await page.fill('#application-revenue-2', '1500000.00');
-  await page.fill('#application-yearsInOperation', '3');
-  await page.fill('#application-existingDebt', '0');
+  await fillSciTechApplication(page, 'application', {
+    patents: [
+      { patentNo: 'ZL202210000041.1', remainingYears: '15' },
+      { patentNo: 'ZL202210000042.1', remainingYears: '15' },
+    ],
+    rdSpend: '600000.00',
+    revenue: ['800000.00', '1200000.00', '1500000.00'],
+    yearsInOperation: '3',
+    existingDebt: '0',
+  });
 }
 
 const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));

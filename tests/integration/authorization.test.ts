@@ -48,6 +48,17 @@ beforeAll(async () => {
     await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
   });
 });
+// A matching event the bank xib attends: the district and xib's staff see it.
+let eventId: string;
+const SEES_EVENT = new Set(['xib-manager', 'xib-approver', 'survey-group', 'task-force', 'task-force-lead', 'manager', 'operator']);
+beforeAll(async () => {
+  const res = await request(stack.app)
+    .post('/api/v1/matching-events')
+    .set('authorization', await bearer('task-force'))
+    .send({ titleZh: '权限测试对接会', titleEn: 'Authorization matching event', place: '软件园二期', date: '2026-12-10', organiser: 'TASK_FORCE', banks: ['xib'] })
+    .expect(201);
+  eventId = res.body.id;
+});
 // A notification addressed to the bank's customer manager: only they may acknowledge it.
 let notificationId: string;
 const SEES_NOTIFICATION = new Set(['xib-manager']);
@@ -56,6 +67,29 @@ beforeAll(async () => {
     data: { source: caseId, eventKey: 'authorization-matrix', recipient: 'xib-manager', via: 'BANK:xib', type: 'ESCALATED', zh: '权限测试', en: 'authorization test', createdAt: new Date() },
   });
   notificationId = n.id;
+});
+
+// A lead of 鹭江's first team: a need its development visitor found. Both development banks are
+// stationed at 鹭江 (xib by the seed; ccb by a branch of this file, as the demo may also do), so
+// their staff reach it whatever else has run on the database.
+let leadId: string;
+beforeAll(async () => {
+  await request(stack.app)
+    .put('/api/v1/banks/ccb/branches/ccb-auth-lujiang')
+    .set('authorization', await bearer('operator'))
+    .send({ nameZh: '建设银行权限测试支行', nameEn: 'CCB authorization test sub-branch', stations: ['lujiang'] })
+    .expect((res) => expect([200, 201]).toContain(res.status));
+  const visitor = await bearer('lujiang-visitor');
+  const firm = await request(stack.app)
+    .post('/api/v1/survey-network/buildings/lujiang-01-b1/firms')
+    .set('authorization', visitor)
+    .send({ name: '厦门鹭江权限线索有限公司', creditCode: validSimingCode('MA7AUTH4'), unit: '901' });
+  const visit = await request(stack.app)
+    .post('/api/v1/visits')
+    .set('authorization', visitor)
+    .send({ firmId: firm.body.id, outcome: 'NEED_FOUND', need: { amount: '600000', purpose: '流动资金', urgency: 'WITHIN_MONTH', patents: 0 } })
+    .expect(201);
+  leadId = visit.body.lead;
 });
 
 // Consultations: the district, the street's officers and the refusing bank's staff; a batch: the district and that bank.
@@ -88,8 +122,13 @@ const STAFF = ALL_ROLES.filter((r) => r !== 'firm');
 // The survey: every staff role but the assessor reads within their reach; the task force, its survey group and operators keep the network.
 const SURVEY_READERS = STAFF.filter((r) => r !== 'assessor');
 const NETWORK_KEEPERS: Role[] = ['task_force', 'survey_officer', 'operator'];
+const EVENT_READERS: Role[] = ['task_force', 'survey_officer', 'manager', 'operator', 'customer_manager', 'credit_approver'];
 // 鹭江's first building is on the development visitor's team's list, in the coordinator's community.
 const REACHES_LUJIANG_BUILDING = new Set(['lujiang-visitor', 'lujiang-community', 'survey-group']);
+const IMPORTS_FOR_LUJIANG = new Set(['lujiang-officer', 'task-force', 'task-force-lead', 'survey-group']);
+// A lead found there: the team, the community, the street's officers, the banks stationed at 鹭江 and the district.
+const SEES_LEAD = new Set([...REACHES_LUJIANG_BUILDING, 'lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'ccb-manager', 'ccb-approver', ...DISTRICT]);
+const LEAD_ACTORS: Role[] = ['visit_team_member', 'community_coordinator', 'case_officer', 'grid_officer', 'customer_manager', 'task_force', 'survey_officer'];
 const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/streets', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/banks', roles: 'all', scoped: false, ok: 200 },
@@ -141,7 +180,10 @@ const routes: Route[] = [
   { method: 'post', path: () => '/api/v1/calendar/years/2026/notice-text', body: {}, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/sla/breaches?from=2026-11-01&to=2026-11-30', roles: STAFF, scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/sla/summary?from=2026-11-01&to=2026-11-30&groupBy=bank', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/sla/trend?from=2026-09-01&to=2026-11-30&groupBy=street&bucket=month', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/sla/trend?from=2026-11-01&to=2026-11-30&groupBy=bank&format=csv', roles: STAFF, scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports?limit=5', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/reports?kind=WEEKLY&limit=5&format=csv', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports/daily-2001-01-01', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 404 },
   { method: 'post', path: () => '/api/v1/reports/daily/runs', body: {}, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'post', path: () => '/api/v1/consultations', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
@@ -160,6 +202,7 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/survey-network?street=lujiang', roles: SURVEY_READERS, scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/banks/xib', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/banks/xib/branches/xib-siming', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
+  { method: 'post', path: () => '/api/v1/bank-imports', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/communities/lujiang-01', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
   { method: 'put', path: () => '/api/v1/survey-network/teams/lujiang-01-t1', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
@@ -167,6 +210,22 @@ const routes: Route[] = [
   { method: 'post', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1/firms', body: {}, roles: ['visit_team_member', 'community_coordinator', 'survey_officer'], scoped: true, sees: REACHES_LUJIANG_BUILDING, ok: 422 },
   { method: 'post', path: () => '/api/v1/visits', body: {}, roles: ['visit_team_member'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/visits?limit=5', roles: SURVEY_READERS, scoped: false, ok: 200 },
+  // The screening track: a street's officer imports for their street, the task force and its survey group for any.
+  { method: 'post', path: () => '/api/v1/streets/lujiang/screening-imports', body: {}, roles: ['case_officer', 'task_force', 'survey_officer'], scoped: true, sees: IMPORTS_FOR_LUJIANG, ok: 422 },
+  // Matching events: the task force and its survey group organise; the district and the attending banks read; a bank records its own meetings.
+  { method: 'post', path: () => '/api/v1/matching-events', body: {}, roles: ['task_force', 'survey_officer'], scoped: false, ok: 422 },
+  { method: 'get', path: () => '/api/v1/matching-events', roles: EVENT_READERS, scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/matching-events/${eventId}`, roles: EVENT_READERS, scoped: true, sees: SEES_EVENT, ok: 200 },
+  { method: 'get', path: () => `/api/v1/matching-events/${eventId}/report`, roles: EVENT_READERS, scoped: true, sees: SEES_EVENT, ok: 200 },
+  { method: 'post', path: () => `/api/v1/matching-events/${eventId}/registrations`, body: {}, roles: ['task_force', 'survey_officer'], scoped: true, sees: SEES_EVENT, ok: 422 },
+  { method: 'post', path: () => `/api/v1/matching-events/${eventId}/outcomes`, body: {}, roles: ['task_force', 'survey_officer', 'customer_manager'], scoped: true, sees: SEES_EVENT, ok: 422 },
+  // Leads: read within the survey reach; the owner, the street office and the task force act (a refused body changes nothing).
+  { method: 'get', path: () => '/api/v1/leads?limit=5', roles: SURVEY_READERS, scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/leads/${leadId}`, roles: SURVEY_READERS, scoped: true, sees: SEES_LEAD, ok: 200 },
+  { method: 'post', path: () => `/api/v1/leads/${leadId}/contact`, body: { note: 5 }, roles: LEAD_ACTORS, scoped: true, sees: SEES_LEAD, ok: 422 },
+  { method: 'post', path: () => `/api/v1/leads/${leadId}/convert`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, sees: SEES_LEAD, ok: 422 },
+  { method: 'post', path: () => `/api/v1/leads/${leadId}/close`, body: {}, roles: LEAD_ACTORS, scoped: true, sees: SEES_LEAD, ok: 422 },
+  { method: 'post', path: () => `/api/v1/leads/${leadId}/reassign`, body: {}, roles: ['case_officer', 'task_force', 'survey_officer'], scoped: true, sees: SEES_LEAD, ok: 422 },
   // Metrics count every route and status: an operator's, not the public's.
   { method: 'get', path: () => '/api/v1/metrics', roles: ['operator'], scoped: false, ok: 200 },
   // The audit trail (who read and changed which firm's data): the task force's oversight alone.
@@ -231,6 +290,12 @@ it('refuses a firm token that names no credit code', async () => {
 it('changed nothing on the consultation', async () => {
   const c = await request(stack.app).get(`/api/v1/consultations/${consultationId}`).set('authorization', await bearer('manager')).expect(200);
   expect(c.body).toMatchObject({ stage: 'REASONS_RECORDED', plan: null, materials: [], withdrawal: null, reasons: [{ code: 'LOW_CREDIT_RATING' }] });
+});
+
+it('changed nothing on the lead', async () => {
+  const l = await request(stack.app).get(`/api/v1/leads/${leadId}`).set('authorization', await bearer('manager')).expect(200);
+  expect(l.body).toMatchObject({ stage: 'OPEN', owner: 'lujiang-visitor', contactedAt: null, conversion: null, closure: null });
+  expect(l.body.timeline.map((e: { type: string }) => e.type)).toEqual(['OPENED']);
 });
 
 it('changed nothing on the survey network', async () => {

@@ -114,6 +114,18 @@ it('takes a rejected case through a consultation to an accepted plan that opens 
   });
   expect(final.linkedCase.caseNo).toBe(linked);
 
+  // Once its workflow has nothing in flight the record answers, and shows what the workflow shows.
+  const fromRecord = await eventually(async () => {
+    const v = (await get('manager', `/consultations/${id}`)).body;
+    expect(v).toMatchObject({ answeredBy: 'RECORD', live: true });
+    return v;
+  });
+  const fromWorkflow = (await get('manager', `/consultations/${id}?live=true`)).body;
+  expect(fromWorkflow.answeredBy).toBe('WORKFLOW');
+  expect({ ...fromRecord, answeredBy: 'WORKFLOW' }).toEqual(fromWorkflow);
+  expect(fromRecord.materials).toEqual([expect.objectContaining({ by: 'task-force', until: complete.body.materials[0].until })]);
+  expect(fromRecord.reReview).toMatchObject({ outcome: 'ACCEPTED', by: 'ccb-approver', note: '同意250万' });
+
   // Each person's action is on the audit trail once, by whom it was taken; the refusals are not.
   const trail = await stack.db.auditEntry.findMany({ where: { subject: `consultation:${id}`, action: { not: 'CONSULTATION_READ' } }, orderBy: { id: 'asc' } });
   expect(trail.map((r) => [r.action, r.actor])).toEqual([

@@ -85,6 +85,24 @@ it('keeps its data across a restart on the same directory, on loopback only, and
   }
 });
 
+// A directory closed to others but open to postgres's group (as a shared /srv/greenlane may be) is no reason to refuse.
+const postgresGid = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'))?.split(':')[3];
+(process.getuid?.() === 0 && postgresGid ? it : it.skip)('as root, starts in a directory only its group postgres may enter', async () => {
+  const grouped = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-grouped-'));
+  fs.chownSync(grouped, 0, Number(postgresGid));
+  fs.chmodSync(grouped, 0o750);
+  try {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(grouped, 'postgres') });
+    try {
+      expect(await query(pg.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await pg.stop();
+    }
+  } finally {
+    fs.rmSync(grouped, { recursive: true, force: true });
+  }
+});
+
 it("refuses to start on an earlier PGlite's data directory, says what to do, and leaves it as it was", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-pglite-'));
   try {

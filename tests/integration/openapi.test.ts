@@ -204,9 +204,12 @@ describe('every route, called as an allowed role, answers what the document says
     await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&groupBy=bank`));
     const csv = await call('slaSummary', get('manager', `/api/v1/sla/summary?from=${today}&to=${today}&format=csv`));
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    await call('slaTrend', get('xib-approver', `/api/v1/sla/trend?from=${today}&to=${today}&groupBy=street&bucket=month`));
+    expect((await call('slaTrend', get('manager', `/api/v1/sla/trend?from=${today}&to=${today}&format=csv`))).headers['content-type']).toMatch(/^text\/csv/);
 
     const run = await call('runReport', post('operator', '/api/v1/reports/daily/runs', { date: '2026-11-27' }));
     await call('listReports', get('manager', '/api/v1/reports?kind=DAILY&limit=5'));
+    expect((await call('listReports', get('operator', '/api/v1/reports?limit=5&format=csv'))).headers['content-type']).toMatch(/^text\/csv/);
     await call('getReport', get('task-force', run.headers.location!));
     await call('getReport', get('manager', `${run.headers.location}?format=csv`));
 
@@ -247,6 +250,7 @@ describe('every route, called as an allowed role, answers what the document says
     const put = async (who: string, path: string, body: object) => request(stack.app).put(path).set(await as(who)).send(body);
     const net = `contract-${Date.now().toString(36)}`;
     await call('putBank', put('operator', `/api/v1/banks/${net}`, { nameZh: '契约测试银行', nameEn: 'Contract test bank' }));
+    await call('importBanks', request(stack.app).post('/api/v1/bank-imports').set(await as('operator')).send({ csv: `bank,branch,nameZh,nameEn,stations\n${net}-csv,,契约导入银行,Contract import bank,\n${net}-csv,${net}-csv-1,契约导入支行,Contract import sub-branch,zhonghua` }));
     await call('putBankBranch', put('operator', `/api/v1/banks/${net}/branches/${net}-1`, { nameZh: '契约测试支行', nameEn: 'Contract test sub-branch', stations: ['zhonghua'] }));
     await call('putCommunity', put('survey-group', `/api/v1/survey-network/communities/${net}`, { street: 'zhonghua', nameZh: '契约测试社区', nameEn: 'Contract test community' }));
     const members = [
@@ -259,10 +263,32 @@ describe('every route, called as an allowed role, answers what the document says
     await call('getSurveyNetwork', get('manager', '/api/v1/survey-network?street=zhonghua'));
     const visitor = { sub: `${net}-street`, name: '契约街道', role: 'visit_team_member' as const, street: 'zhonghua', community: net, team: `${net}-t1` };
     const firm = await call('addSurveyFirm', request(stack.app).post(`/api/v1/survey-network/buildings/${net}-b1/firms`).set({ authorization: await bearerAs(visitor) }).send({ name: '厦门中华契约有限公司', creditCode: validSimingCode('MA4JRC06') }));
-    await call('recordVisit', request(stack.app).post('/api/v1/visits').set({ authorization: await bearerAs(visitor) }).send({ firmId: firm.body.id, outcome: 'NEED_FOUND', need: { amount: '800000', purpose: '流动资金', urgency: 'WITHIN_MONTH', patents: 2 } }));
+    const visit = await call('recordVisit', request(stack.app).post('/api/v1/visits').set({ authorization: await bearerAs(visitor) }).send({ firmId: firm.body.id, outcome: 'NEED_FOUND', need: { amount: '800000', purpose: '流动资金', urgency: 'WITHIN_MONTH', patents: 2 } }));
+    // A screening import flags a firm in the building: the visit list reads it as a screening-track entry.
+    const screeningCsv = `creditCode,name,building,maturingLoansYuan\n${validSimingCode('MA4JRC07')},厦门中华筛查有限公司,${net}-b1,800000`;
+    await call('importScreening', request(stack.app).post('/api/v1/streets/zhonghua/screening-imports').set(await as('survey-group')).send({ csv: screeningCsv, source: '信易贷' }));
     await call('getVisitList', get('xib-manager', '/api/v1/visit-list'));
+    // A matching event: scheduled, a firm registered, a meeting's need recorded, read and reported.
+    const event = await call('scheduleMatchingEvent', request(stack.app).post('/api/v1/matching-events').set(await as('task-force')).send({ titleZh: '契约对接会', titleEn: 'Contract matching event', place: '海丝中央法务区', date: '2026-12-12', organiser: 'SURVEY_GROUP', banks: ['xib'] }));
+    const eventPath = `/api/v1/matching-events/${event.body.id}`;
+    await call('registerMatchingFirm', request(stack.app).post(`${eventPath}/registrations`).set(await as('survey-group')).send({ name: '厦门法务区契约有限公司', creditCode: validSimingCode('MA4JRC08') }));
+    await call('recordMatchingOutcome', request(stack.app).post(`${eventPath}/outcomes`).set(await as('xib-manager')).send({ creditCode: validSimingCode('MA4JRC08'), bank: 'xib', kind: 'NEED', need: { amount: '500000', purpose: '流动资金', urgency: 'IMMEDIATE', patents: 0 } }));
+    await call('listMatchingEvents', get('xib-approver', '/api/v1/matching-events'));
+    await call('getMatchingEvent', get('manager', eventPath));
+    await call('getMatchingEventReport', get('operator', `${eventPath}/report`));
     await call('getVisitList', get('survey-group', '/api/v1/visit-list?street=zhonghua'));
     await call('listVisits', get('survey-group', '/api/v1/visits?street=zhonghua&limit=5'));
+
+    // The visit's lead: contacted by its owner (the team's street seat), reassigned, converted; a second one closed.
+    const lead = visit.body.lead as string;
+    await call('listLeads', get('survey-group', '/api/v1/leads?street=zhonghua&limit=5'));
+    await call('getLead', get('manager', `/api/v1/leads/${lead}`));
+    await call('recordLeadContact', request(stack.app).post(`/api/v1/leads/${lead}/contact`).set({ authorization: await bearerAs(visitor) }).send({ note: '已联系' }));
+    await call('reassignLead', post('survey-group', `/api/v1/leads/${lead}/reassign`, { owner: 'task-force', reason: '专班跟进' }));
+    await call('convertLead', post('task-force', `/api/v1/leads/${lead}/convert`, { product: 'FAST_TRACK', bank: 'xib' }));
+    const other = await request(stack.app).post(`/api/v1/survey-network/buildings/${net}-b1/firms`).set({ authorization: await bearerAs(visitor) }).send({ name: '厦门中华契约二有限公司', creditCode: validSimingCode('MA4JRC07') });
+    const second = await request(stack.app).post('/api/v1/visits').set({ authorization: await bearerAs(visitor) }).send({ firmId: other.body.id, outcome: 'NEED_FOUND', need: { amount: '300000', purpose: '备货', urgency: 'LATER', patents: 0 } });
+    await call('closeLead', post('survey-group', `/api/v1/leads/${second.body.lead}/close`, { reason: 'NO_LONGER_NEEDED' }));
 
     // Every operation of the registry answered at least once with success.
     expect(OPERATIONS.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);

@@ -260,6 +260,14 @@ it('seeds the demo through the API; a second seeding adds nothing', async () => 
 
     await seedDemo(api, (l) => lines.push(l));
     expect(await demoCases()).toEqual(first);
+    // 鹭江's screening import, sent on every start, stays four firms, three flagged.
+    expect(await stack.db.screenedFirm.groupBy({ by: ['flagged'], where: { creditCode: { startsWith: '91350203MA2LJC0' } }, _count: true, orderBy: { flagged: 'asc' } })).toEqual([
+      { flagged: false, _count: 1 },
+      { flagged: true, _count: 3 },
+    ]);
+    // The matching event is scheduled once, with its three firms and two meetings.
+    const events = await stack.db.matchingEvent.findMany({ where: { titleZh: '软件园二期银企对接会' }, include: { _count: { select: { registrations: true, outcomes: true } } } });
+    expect(events.map((e) => e._count)).toEqual([{ registrations: 3, outcomes: 2 }]);
     expect(await stack.db.loanCase.count({ where: { caseNo: { in: first } } })).toBe(first.length);
     const runs = [];
     for await (const wf of stack.client.workflow.list({ query: `WorkflowId IN (${first.map((id) => `'case-${id}'`).join(', ')})` })) runs.push(wf.workflowId);

@@ -3,7 +3,8 @@
 // anything is sent; a pilot code counts only once confirmed.
 import { fieldErrors } from '../../api/problem';
 import { StartBatchBody } from '../../api/schemas';
-import { addErrors, bodyOf, checkBatch, parseCsv, readRows, reasonsOf } from '../../web/src/batchRows';
+import { parseCsv } from '../../domain/csv';
+import { addErrors, bodyOf, checkBatch, readRows, reasonsOf } from '../../web/src/batchRows';
 import { validSimingCode } from '../support/creditCodes';
 
 const STREETS = [

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_AMOUNT_FEN, formatFen, formatWan, parseCnyToFen } from '../../domain/money';
+import { MAX_AMOUNT_FEN, formatFen, formatWan, parseCnyToFen, parseWanToFen } from '../../domain/money';
 
 describe('parseCnyToFen', () => {
   it.each([
@@ -19,6 +19,21 @@ describe('parseCnyToFen', () => {
   it('has no floating-point drift on amounts that break binary fractions', () => {
     expect(parseCnyToFen('0.29')).toBe(29);
     expect(parseCnyToFen('1234567.89')).toBe(123_456_789);
+  });
+});
+
+describe('parseWanToFen', () => {
+  it.each([
+    ['514', 514_000_000],
+    ['12.5', 12_500_000],
+    ['0.000001', 1],
+    ['100.05', 100_050_000],
+  ])('reads %s万元 as %d fen exactly', (text, fen) => {
+    expect(parseWanToFen(text)).toBe(fen);
+  });
+
+  it.each(['', '514万', '1.0000001', '-5', '01', '1e3', ' 1', '.5'])('refuses %j', (text) => {
+    expect(parseWanToFen(text)).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@ const parties = { bankCode: 'xib', streetCode: 'lujiang' };
 const approver = { actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' } };
 const contract = { contractNo: 'HT-XIB-GL-2026-000001', signedAt: '2026-11-30T02:00:00.000Z' };
 const withdrawal = { reason: '企业不再需要贷款', actor: 'officer@lujiang' };
-const withdraw = (state: Parameters<typeof requireWithdrawable>[0]) => () => requireWithdrawable(state, CASE_NOT_WITHDRAWABLE_STAGES, withdrawal);
+const withdraw = (state: Parameters<typeof requireWithdrawable>[0]) => () => requireWithdrawable(state, withdrawal);
 
 describe('withdrawal after signing', () => {
   it('is refused while the contract stands, with the reason', () => {
@@ -18,6 +18,9 @@ describe('withdrawal after signing', () => {
   it('is accepted once the bank cancelled it, and before any contract', () => {
     expect(withdraw({ stage: 'CONTRACT_CANCELLED', contract: { ...contract, cancellation: { reason: '撤约', by: 'approver@xib', at: '2026-11-30T03:00:00.000Z' } } })).not.toThrow();
     expect(withdraw({ stage: 'CONTRACTING' })).not.toThrow();
+  });
+  it('is refused once money moves or the case ended, whatever the contract', () => {
+    for (const stage of CASE_NOT_WITHDRAWABLE_STAGES) expect(withdraw({ stage })).toThrow(stage === 'WITHDRAWN' ? /already withdrawn/ : /can no longer be withdrawn/);
   });
 });
 

@@ -3,7 +3,8 @@
 // until there is one), BREACHED with an escalation to the coordination group; the clock stands
 // still while the firm supplies materials and stops once the bank has re-reviewed. 2035 has no
 // notice loaded (provisional dues) and the weeks used hold no holiday: opened on a Monday at
-// 10:00, a consultation is due at 24:00 the next Monday, AT_RISK from 12:00 that day.
+// 10:00, a consultation is due at 24:00 the next Monday, AT_RISK from 12:00 that day. A notice
+// loaded mid-case moves the due, and the escalation of a wait for materials, with the calendar.
 import type { WorkflowHandle } from '@temporalio/client';
 import { extendByPauses } from '../../domain/calendar/shiftWorkingTime';
 import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessages';
@@ -28,6 +29,17 @@ const FIRM = '厦门鹭江五金制品有限公司';
 const ccbPlan = { kind: 'DIFFERENT_BANK' as const, product: 'FAST_TRACK' as const, bankCode: 'ccb', amountFen: 250_000_000, note: '建行抵押要求较低 CCB asks less collateral' };
 const stateOf = (handle: Consultation) => handle.query(consultationStateQuery);
 const after = (t: Date, ms: number) => new Date(t.getTime() + ms);
+
+/** 2035's notice, with one rest day, loaded by the operator: the consultation hears of it. */
+async function loadNotice(handle: Consultation, restDay: string): Promise<void> {
+  s.rec.calendarYears.push({
+    year: 2035,
+    notice: { title: '测试通知 test notice', documentNo: '测试〔2035〕1号', publishedOn: '2034-11-01' },
+    holidays: [{ name: '测试休息日', nameEn: 'test rest day', from: restDay, to: restDay }],
+    makeupWorkdays: [],
+  });
+  await handle.signal(calendarNoticeLoadedSignal, { actor: 'calendar-admin', year: 2035 });
+}
 
 async function open(openedAt: Date): Promise<{ id: string; handle: Consultation }> {
   await clockTo(s.env, openedAt);
@@ -141,13 +153,7 @@ test("a year's notice signalled to a running consultation moves its due: the old
   expect((await stateOf(handle)).dueAt).toBe(at('2035-05-21', '24:00').toISOString());
 
   await clockTo(s.env, at('2035-05-14', '11:00'));
-  s.rec.calendarYears.push({
-    year: 2035,
-    notice: { title: '测试通知 test notice', documentNo: '测试〔2035〕1号', publishedOn: '2034-11-01' },
-    holidays: [{ name: '测试休息日', nameEn: 'test rest day', from: '2035-05-18', to: '2035-05-18' }],
-    makeupWorkdays: [],
-  });
-  await handle.signal(calendarNoticeLoadedSignal, { actor: 'calendar-admin', year: 2035 });
+  await loadNotice(handle, '2035-05-18');
   const due = at('2035-05-22', '24:00').toISOString();
   await eventually(async () => expect((await stateOf(handle)).dueAt).toBe(due));
   expect(s.rec.timeline(id).find((e) => e.type === 'DUE_RECOMPUTED')).toMatchObject({
@@ -197,5 +203,31 @@ test('a wait for materials past ten working days escalates once to the coordinat
   expect(s.rec.notices(id).filter((n) => n.type === 'ESCALATED')).toHaveLength(1);
   await saveHistory(handle, 'joint-consultation-pause-limit');
   await handle.executeUpdate(reReviewUpdate, { args: [{ actor: ccbApprover, outcome: 'DECLINED', note: '测试结束 test over' }] });
+  await finalResult(s, handle);
+});
+
+test("a year's notice loaded while the firm supplies materials moves the wait's escalation with the calendar: not at the old limit, at the new one", async () => {
+  const { id, handle } = await open(at('2035-08-06', '10:00')); // a Monday
+  await handle.executeUpdate(proposePlanUpdate, { args: [{ actor: ccbManager, plan: ccbPlan }] });
+  await clockTo(s.env, at('2035-08-06', '11:00'));
+  await handle.executeUpdate(requestMaterialsUpdate, { args: [{ actor: taskForce, missing: ['2034年度审计报告 2034 audited accounts'], reason: '建行需要审计报告 CCB needs audited accounts' }] });
+  const oldLimit = at('2035-08-20', '24:00');
+  expect((await stateOf(handle)).materials[0]!.escalatesAt).toBe(oldLimit.toISOString());
+
+  // The notice makes Tuesday the 14th a rest day: the tenth working day of the wait is now Tuesday the 21st.
+  await clockTo(s.env, at('2035-08-09', '10:00'));
+  await loadNotice(handle, '2035-08-14');
+  const newLimit = at('2035-08-21', '24:00');
+  await eventually(async () => expect((await stateOf(handle)).materials[0]!.escalatesAt).toBe(newLimit.toISOString()));
+  expect(s.rec.timeline(id).find((e) => e.type === 'DUE_RECOMPUTED')!.data).toMatchObject({ pauseEscalatesAt: newLimit.toISOString(), year: 2035 });
+
+  await clockTo(s.env, after(oldLimit, MINUTE));
+  expect(s.rec.types(id)).not.toContain('SLA_PAUSE_LIMIT');
+  await clockTo(s.env, after(newLimit, MINUTE));
+  await eventually(async () => expect(s.rec.types(id)).toContain('SLA_PAUSE_LIMIT'));
+  expect(s.rec.notices(id).filter((n) => n.type === 'ESCALATED')).toHaveLength(1);
+  expect((await stateOf(handle)).slaState).toBe('PAUSED');
+
+  await handle.executeUpdate(withdrawConsultationUpdate, { args: [{ actor: taskForce, reason: '测试结束 test over' }] });
   await finalResult(s, handle);
 });

@@ -44,6 +44,8 @@ export class Recorder {
   /** What loadCalendarYears answers: the loaded State Council notices (tests add their own). */
   calendarYears: YearArrangement[] = [...OFFICIAL_NOTICES];
   private linkedCases = 0;
+  /** The inputs of the cases and consultations the workflows started, in order. */
+  readonly linkedStarts: object[] = [];
   /** Cases whose payment the bank reports at this amount (fen), whatever is asked. */
   readonly bankReports = new Map<string, number>();
   /** Payment attempts per case. */
@@ -211,7 +213,23 @@ export function stubActivities(rec: Recorder) {
     },
     /** The linked case is the fast-track or sci-tech workflow's business: tested on its own. */
     async startLinkedCase({ input }) {
+      rec.linkedStarts.push(input);
       return { workflowId: `case-${input.caseNo}` };
+    },
+
+    async recordLeadOpened({ input, dueAt }) {
+      rec.project(input.leadId, { revision: 0, stage: 'OPEN', slaState: 'ON_TRACK', dueAt });
+    },
+    async recordLeadProgress(p) {
+      rec.progress(p.leadId, p);
+    },
+    async notifyLead(n) {
+      rec.notice(n.leadId, n);
+    },
+    /** Like the linked case, the consultation is its own workflow's business. */
+    async startLeadConsultation(input) {
+      rec.linkedStarts.push(input);
+      return { workflowId: `consultation-${input.consultationId}` };
     },
   } satisfies Partial<Activities>;
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type * as C from '../../api/contract/responses';
 import type * as N from '../../api/contract/notificationResponses';
 import type * as J from '../../api/contract/consultationResponses';
+import type * as S from '../../api/contract/surveyResponses';
 import { currentToken, signOut } from './auth/session';
 
 /** The console works fast-track cases; other products show their summary and timeline. */
@@ -22,6 +23,7 @@ export type CalendarNoticeTextPreview = z.infer<typeof C.CalendarNoticeTextPrevi
 export type CalendarYearLoad = z.infer<typeof C.CalendarYearLoad>;
 export type SlaSummary = z.infer<typeof C.SlaSummary>;
 export type SlaBreachList = z.infer<typeof C.SlaBreachList>;
+export type SlaTrend = z.infer<typeof C.SlaTrend>;
 export type NotificationPage = z.infer<typeof N.NotificationPage>;
 export type NotificationView = z.infer<typeof N.NotificationView>;
 export type Problem = z.infer<typeof C.ProblemDetails>;
@@ -31,6 +33,13 @@ export type ConsultationList = z.infer<typeof J.ConsultationList>;
 export type ConsultationBatchStarted = z.infer<typeof J.ConsultationBatchStarted>;
 export type ConsultationBatchProgress = z.infer<typeof J.ConsultationBatchProgress>;
 export type ConsultationBatchReport = z.infer<typeof J.ConsultationBatchReport>;
+export type VisitListView = z.infer<typeof S.VisitListView>;
+export type VisitListBuilding = VisitListView['items'][number];
+export type SurveyFirmView = z.infer<typeof S.SurveyFirmView>;
+export type VisitView = z.infer<typeof S.VisitView>;
+export type VisitList = z.infer<typeof S.VisitList>;
+export type SurveyNetwork = z.infer<typeof S.SurveyNetwork>;
+export type NetworkCommunity = SurveyNetwork['communities'][number];
 
 /** A problem+json answer (or a network failure, status 0). */
 export class ApiError extends Error {

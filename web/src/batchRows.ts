@@ -3,39 +3,12 @@
 // would refuse is marked here, per row and column, before anything is sent. Pure, so unit tests read it too.
 import { CONSULTATION_REASONS, REASON_LABELS, type ConsultationReason } from '../../domain/consultation/reasons';
 import { checkCreditCode, type CreditCodeWarning } from '../../domain/creditCode';
+import { parseCsv } from '../../domain/csv';
 import { requestProblems, StartBatchBody } from './requestRules';
 
 /** The columns, in order: firm name, credit code, street, refused amount (元), purpose, reasons. */
 export const COLUMNS = ['name', 'creditCode', 'street', 'amount', 'purpose', 'reasons'] as const;
 export type Column = (typeof COLUMNS)[number];
-
-/** RFC 4180: quoted cells may hold commas, newlines and doubled quotes; a BOM and blank lines are ignored. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  const endRow = () => {
-    row.push(cell);
-    if (row.some((c) => c.trim() !== '')) rows.push(row);
-    row = [];
-    cell = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') endRow();
-    else if (ch !== '\r') cell += ch;
-  }
-  endRow();
-  return rows;
-}
 
 export interface Street {
   code: string;

@@ -69,6 +69,14 @@ export function fieldMessage(error: unknown, field: string, t: (k: 'fieldInvalid
   return m === undefined ? undefined : `${t('fieldInvalid')}: ${apiMessage(m, lang)}`;
 }
 
+/**
+ * A form's error at the field with this API path: what the API's schema refuses in the browser
+ * (`errors`, shown once the user has tried to submit), else what the API itself refused.
+ */
+export function formErrorOf(errors: Record<string, string>, touched: boolean, error: unknown, t: (k: 'fieldInvalid') => string, lang: Lang) {
+  return (path: string) => (touched && errors[path] !== undefined ? apiMessage(errors[path], lang) : fieldMessage(error, path, t, lang));
+}
+
 export function Field({ label, error, children, htmlFor }: { label: string; error?: string; children: ReactNode; htmlFor: string }) {
   return (
     <div className={error ? 'field invalid' : 'field'}>

@@ -23,3 +23,16 @@ export function formatYuan(fen: number): string {
 
 /** Basis points as a percentage, e.g. 5000 → 50%, 365 → 3.65%. */
 export const formatBp = (bp: number): string => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+/**
+ * Working days to two decimals; under one working day also in hours (a working day counts 24 h,
+ * as the SLA summary counts it), so a median of minutes never reads as a bare 0.
+ */
+export function formatWorkingDays(days: number, lang: Lang): string {
+  const d = days > 0 && days < 0.005 ? '<0.01' : days.toFixed(2).replace(/\.?0+$/, '');
+  const unit = lang === 'en' ? ' working days' : ' 个工作日';
+  if (days === 0 || days >= 1) return `${d}${unit}`;
+  const h = days * 24;
+  const hours = h < 0.05 ? '<0.1' : h.toFixed(1);
+  return lang === 'en' ? `${d}${unit} (${hours} h)` : `${d}${unit}（${hours} 小时）`;
+}

@@ -22,6 +22,7 @@ export const STAGES: Names = {
   MANUAL_REVIEW: ['人工审批', 'Manual review'],
 };
 
+/** The products a case runs as (and a consultation's plan opens). */
 export const PRODUCTS: Names = {
   FAST_TRACK: ['绿色审批通道贷款', 'Fast-track loan'],
   SCI_TECH: ['善科贷', 'Sci-tech credit (善科贷)'],
@@ -127,6 +128,25 @@ export const SCI_TECH_REASONS: Names = {
   HIGH_LEVERAGE: ['负债过高', 'High leverage'],
   INCOMPLETE_MATERIALS: ['材料不全', 'Incomplete materials'],
   OTHER: ['其他', 'Other'],
+};
+
+// The survey network (摸排走访)
+export const VISIT_OUTCOMES: Names = {
+  NEED_FOUND: ['有融资需求', 'Need found'],
+  NO_NEED: ['暂无需求', 'No need'],
+};
+
+export const URGENCIES: Names = {
+  IMMEDIATE: ['急需（一周内）', 'Urgent (within a week)'],
+  WITHIN_MONTH: ['一个月内', 'Within a month'],
+  WITHIN_QUARTER: ['三个月内', 'Within three months'],
+  LATER: ['暂不急需', 'Not urgent'],
+};
+
+export const SEATS: Names = {
+  STREET: ['街道', 'Street office'],
+  BANK: ['银行', 'Bank'],
+  PROPERTY: ['物业', 'Property management'],
 };
 
 // Joint consultations (联合会诊)

@@ -16,8 +16,12 @@ import { ConsultationList } from './pages/ConsultationList';
 import { FirmCases } from './pages/FirmCases';
 import { Inbox } from './pages/Inbox';
 import { NewCase } from './pages/NewCase';
+import { RecordVisit } from './pages/RecordVisit';
 import { Reports } from './pages/Reports';
 import { SlaBoard } from './pages/SlaBoard';
+import { SurveyNetworkPage } from './pages/SurveyNetworkPage';
+import { BuildingPage, VisitList } from './pages/VisitList';
+import { Visits } from './pages/Visits';
 import { Link, navigate, usePath } from './router';
 import './styles.css';
 
@@ -28,25 +32,31 @@ function screensOf(user: SessionUser): Screen[] {
   const cases: Screen = { path: '/cases', label: 'navCases' };
   const inbox: Screen = { path: '/inbox', label: 'navInbox' };
   const consultations: Screen = { path: '/consultations', label: 'navConsultations' };
+  const visitList: Screen = { path: '/visit-list', label: 'navVisitList' };
+  const visits: Screen = { path: '/visits', label: 'navVisits' };
+  const network: Screen = { path: '/survey-network', label: 'navNetwork' };
+  // Everyone but the assessor reads the visit list of their reach (a street's, their bank's stations', the district's).
   switch (user.role) {
     case 'case_officer':
-      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }];
+      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList];
     case 'grid_officer':
+      return [inbox, cases, visitList];
     case 'assessor':
       return [inbox, cases];
     case 'customer_manager':
     case 'credit_approver':
-      return [inbox, cases, consultations];
+      return [inbox, cases, consultations, visitList];
     case 'task_force':
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, network];
     case 'manager':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits];
     case 'operator':
-      return [{ path: '/calendar', label: 'navCalendar' }, cases];
-    // The survey's people work through the API until their console screens come (issue #20).
+      return [{ path: '/calendar', label: 'navCalendar' }, cases, network];
     case 'visit_team_member':
     case 'community_coordinator':
+      return [visitList, visits];
     case 'survey_officer':
-      return [];
+      return [visitList, visits, network];
     case 'firm':
       return [{ path: '/firm', label: 'navFirmCases' }];
   }
@@ -59,6 +69,10 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
   if (batchMatch) return <ConsultationBoard batchId={batchMatch[1]!} />;
   const consultationMatch = /^\/consultations\/((?:JC|CB)-[A-Z0-9-]+)$/.exec(path);
   if (consultationMatch) return <ConsultationDetail id={consultationMatch[1]!} user={user} />;
+  const buildingMatch = /^\/visit-list\/buildings\/([a-z0-9-]+)$/.exec(path);
+  if (buildingMatch) return <BuildingPage code={buildingMatch[1]!} user={user} />;
+  const firmMatch = /^\/visit-list\/firms\/([0-9a-f-]{36})$/.exec(path);
+  if (firmMatch && user.role === 'visit_team_member') return <RecordVisit firmId={firmMatch[1]!} />;
   switch (path) {
     case '/cases/new':
       return <NewCase user={user} product="FAST_TRACK" />;
@@ -80,6 +94,12 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <CalendarPage />;
     case '/firm':
       return user.role === 'firm' ? <FirmCases /> : null;
+    case '/visit-list':
+      return <VisitList user={user} />;
+    case '/visits':
+      return <Visits user={user} />;
+    case '/survey-network':
+      return <SurveyNetworkPage user={user} />;
     default:
       return null;
   }
@@ -92,7 +112,6 @@ function App() {
   useEffect(() => onSessionChange(() => setUser(currentUser())), []);
   const screens = user ? screensOf(user) : [];
   useEffect(() => {
-    // The survey's roles have no screen yet: they land on the start page.
     const start = screens[0]?.path ?? '/';
     if (user && (path === '/' || path === CALLBACK_PATH) && path !== start) navigate(start);
   }, [user, path]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -8,6 +8,9 @@ export interface SessionUser {
   role: Role;
   street?: string;
   bank?: string;
+  /** A visiting team member's team and community, a community coordinator's community. */
+  team?: string;
+  community?: string;
 }
 
 const TOKEN_KEY = 'greenlane.token';
@@ -24,7 +27,7 @@ export function currentUser(): SessionUser | null {
   try {
     const payload = JSON.parse(new TextDecoder().decode(base64UrlDecode(token.split('.')[1] ?? ''))) as SessionUser & { exp?: number };
     if (payload.exp !== undefined && payload.exp * 1000 < Date.now()) return null;
-    return { sub: payload.sub, name: payload.name, role: payload.role, street: payload.street, bank: payload.bank };
+    return { sub: payload.sub, name: payload.name, role: payload.role, street: payload.street, bank: payload.bank, team: payload.team, community: payload.community };
   } catch {
     return null;
   }

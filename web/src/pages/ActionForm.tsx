@@ -1,6 +1,6 @@
 // One form for every case action: labelled fields, client checks, the API's field errors next
 // to their fields and its refusal next to the button; the values stay after a failure.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { apiMessage } from '../apiMessages';
 import { Field, ProblemMessage, fieldMessage, useSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
@@ -18,7 +18,7 @@ export interface FieldSpec {
   apiPath?: string;
 }
 
-export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, folded = false }: {
+export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, extra, folded = false }: {
   id: string;
   folded?: boolean;
   fields: readonly FieldSpec[];
@@ -26,6 +26,11 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, f
   onSubmit: (values: Record<string, string>) => Promise<unknown>;
   /** What the API's request schema refuses in the body these values make, by API field path (requestRules.ts). */
   requestErrors?: (values: Record<string, string>) => Record<string, string>;
+  /**
+   * Fields the parent keeps itself (given the form's values), after these; `errorAt` is the
+   * error at an API path. A refusal at a path no field of this form shows then holds the submit.
+   */
+  extra?: (values: Record<string, string>, errorAt: (path: string) => string | undefined) => ReactNode;
 }) {
   const { t, lang } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
@@ -43,10 +48,13 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, f
     return m === undefined ? undefined : apiMessage(m, lang);
   };
 
+  const errorAt = (path: string) => (touched && refused[path] !== undefined ? apiMessage(refused[path], lang) : fieldMessage(error, path, t, lang));
+  const ownPaths = new Set(fields.map((f) => f.apiPath ?? f.name));
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (fields.some((f) => clientError(f))) return;
+    if (fields.some((f) => clientError(f)) || (extra && Object.keys(refused).some((path) => !ownPaths.has(path)))) return;
     await send(() => onSubmit(trimmed));
   };
 
@@ -74,6 +82,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, f
           </Field>
         );
       })}
+      {extra?.(trimmed, errorAt)}
       <ProblemMessage error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t('submitting') : submitLabel}

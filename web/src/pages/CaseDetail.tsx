@@ -107,7 +107,7 @@ export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
           </p>
         </section>
       ) : null}
-      <LaterActions c={c} user={user} withdrawable={open || c.stage === 'CONTRACT_CANCELLED'} onChange={setUpdated} />
+      <LaterActions c={c} user={user} onChange={setUpdated} />
 
       <Timeline events={c.events} />
     </article>

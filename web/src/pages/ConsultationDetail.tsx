@@ -4,7 +4,7 @@
 // (domain/consultation/actions.ts); the workflow has the last word and its refusal is shown.
 import { useState } from 'react';
 import { CONSULTATION_ACTIONS, mayTake, WHOSE_MOVE as MOVES } from '../../../domain/consultation/actions';
-import { PLAN_KINDS as PLAN_KIND_CODES } from '../../../domain/consultation/plan';
+import { LINKED_PRODUCTS, PLAN_KINDS as PLAN_KIND_CODES } from '../../../domain/consultation/plan';
 import { CONSULTATION_REASONS as REASON_CODES } from '../../../domain/consultation/reasons';
 import { formatFen } from '../../../domain/money';
 import { api, newIdempotencyKey, type BankList, type CalendarDays, type ConsultationView } from '../api';
@@ -13,12 +13,13 @@ import { reasonsOf } from '../batchRows';
 import { Loading, SlaBadge, useLoad } from '../components';
 import { formatInstant } from '../format';
 import { useI18n, type Lang } from '../i18n';
-import { CONSULTATION_REASONS, CONSULTATION_STAGES, nameOf, placeName, PLAN_KINDS, WHOSE_MOVE } from '../labels';
+import { CONSULTATION_REASONS, CONSULTATION_STAGES, nameOf, placeName, PLAN_KINDS, PRODUCTS, WHOSE_MOVE } from '../labels';
 import { Link } from '../router';
 import { PlanBody, requestErrors } from '../requestRules';
 import { rangeFor } from '../workingTime';
 import { ActionForm } from './ActionForm';
 import { Timeline } from './caseParts';
+import { applicationBody, EMPTY_APPLICATION, SciTechApplicationFields, type ApplicationForm } from './SciTechApplication';
 import { running } from './ConsultationTable';
 import { TimeLeft } from './TimeLeft';
 
@@ -29,12 +30,14 @@ async function loadConsultation(id: string) {
 }
 
 const post = (id: string, path: string, body: unknown) => api<ConsultationView>(`/consultations/${id}${path}`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
-/** POST /plan's body from the plan form's values. */
-const planBody = ({ kind, bank, amount, guarantor, cover, note }: Record<string, string>) => ({
+/** POST /plan's body from the plan form's values; a sci-tech plan carries the firm's application. */
+const planBody = ({ kind, product, bank, amount, guarantor, cover, note }: Record<string, string>, application: ApplicationForm) => ({
   kind,
+  product,
   bank,
   amount,
   ...(guarantor || cover ? { guarantee: { guarantor, cover } } : {}),
+  ...(product === 'SCI_TECH' ? { sciTech: applicationBody(application) } : {}),
   ...(note ? { note } : {}),
 });
 const reasonLines = (reasons: ConsultationView['reasons'], lang: Lang) => reasons.map((r) => nameOf(CONSULTATION_REASONS, r.code, lang) + (r.note ? `：${r.note}` : '')).join('\n');
@@ -43,6 +46,7 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
   const { t, lang } = useI18n();
   const loaded = useLoad(() => loadConsultation(id), [id]);
   const [updated, setUpdated] = useState<ConsultationView>();
+  const [application, setApplication] = useState<ApplicationForm>(EMPTY_APPLICATION);
   if (!loaded.data) return <Loading {...loaded} />;
   const { banks, days } = loaded.data;
   const c = updated?.id === id ? updated : loaded.data.c;
@@ -135,10 +139,18 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
           <dl className="facts" data-testid="plan">
             <dt>{t('planKind')}</dt>
             <dd>{nameOf(PLAN_KINDS, c.plan.kind, lang)}</dd>
+            <dt>{t('planProduct')}</dt>
+            <dd>{nameOf(PRODUCTS, c.plan.product, lang)}</dd>
             <dt>{t('planBank')}</dt>
             <dd>{bankName(c.plan.bankCode)}</dd>
             <dt>{t('planAmount')}</dt>
             <dd>{formatFen(c.plan.amountFen)}</dd>
+            {c.plan.sciTech ? (
+              <>
+                <dt>{t('patents')}</dt>
+                <dd data-testid="plan-patents">{c.plan.sciTech.patents.map((p) => p.patentNo).join('、')}</dd>
+              </>
+            ) : null}
             {c.plan.guarantee ? (
               <>
                 <dt>{t('guarantor')}</dt>
@@ -167,6 +179,7 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
             folded={c.plan !== null}
             fields={[
               { name: 'kind', label: 'planKind', kind: 'select', options: PLAN_KIND_CODES.map((k) => ({ value: k, label: nameOf(PLAN_KINDS, k, lang) })), initial: 'SMALLER_AMOUNT' },
+              { name: 'product', label: 'planProduct', kind: 'select', options: LINKED_PRODUCTS.map((p) => ({ value: p, label: nameOf(PRODUCTS, p, lang) })), initial: 'FAST_TRACK' },
               { name: 'bank', label: 'planBank', kind: 'select', options: banks.map((b) => ({ value: b.code, label: bankName(b.code) })), initial: user.bank ?? c.refused.bank },
               { name: 'amount', label: 'planAmount', kind: 'number' },
               { name: 'guarantor', label: 'guarantor', optional: true, apiPath: 'guarantee.guarantor' },
@@ -174,8 +187,9 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
               { name: 'note', label: 'note', kind: 'textarea', optional: true },
             ]}
             submitLabel={t('proposePlan')}
-            requestErrors={(v) => requestErrors(PlanBody, planBody(v))}
-            onSubmit={async (v) => act('/plan')(planBody(v))}
+            requestErrors={(v) => requestErrors(PlanBody, planBody(v, application))}
+            extra={(v, errorAt) => (v.product === 'SCI_TECH' ? <SciTechApplicationFields at="sciTech" value={application} onChange={setApplication} errorOf={errorAt} /> : null)}
+            onSubmit={async (v) => act('/plan')(planBody(v, application))}
           />
         ) : null}
       </section>

@@ -4,11 +4,10 @@
 // character fails needs the officer's confirmation, as the API requires. A refused submit keeps
 // every field, and the API's own refusals land next to their fields too.
 import { useState, type FormEvent } from 'react';
-import { checkCreditCode } from '../../../domain/creditCode';
-import { api, ApiError, newIdempotencyKey, type AnyCaseView, type BankList, type StreetList } from '../api';
-import { apiMessage } from '../apiMessages';
+import { api, newIdempotencyKey, type AnyCaseView, type BankList, type StreetList } from '../api';
 import type { SessionUser } from '../auth/session';
-import { BankSelect, Field, fieldMessage, ProblemMessage, useLoad, useSubmission } from '../components';
+import { BankSelect, Field, formErrorOf, ProblemMessage, useLoad, useSubmission } from '../components';
+import { CreditCodeConfirmation, useCreditCodeConfirmation } from '../creditCodeConfirmation';
 import { useI18n } from '../i18n';
 import { CreateCaseBody, requestErrors } from '../requestRules';
 import { navigate } from '../router';
@@ -24,30 +23,27 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
   const refs = useLoad(() => Promise.all([api<StreetList>('/streets'), api<BankList>('/banks')]), []);
   const [form, setForm] = useState<Form>(EMPTY);
   const [application, setApplication] = useState<ApplicationForm>(EMPTY_APPLICATION);
-  const [confirmed, setConfirmed] = useState(false);
   const [touched, setTouched] = useState(false);
   const { error, busy, submit: send } = useSubmission();
 
   const trimmed = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.trim()])) as Form;
-  const check = checkCreditCode(trimmed.creditCode);
-  const needsConfirm = (check.ok && check.warnings.length > 0) || (error instanceof ApiError && error.slug === 'credit-code-confirmation-required');
+  const confirmation = useCreditCodeConfirmation(trimmed.creditCode, error);
   const body = {
     product,
     ...trimmed,
     street: user.street ?? '',
-    confirmCreditCodeWarnings: needsConfirm && confirmed,
+    confirmCreditCodeWarnings: confirmation.confirms,
     ...(product === 'SCI_TECH' ? { application: applicationBody(application) } : {}),
   };
   const errors = requestErrors(CreateCaseBody, body);
-  /** What the form refuses (once submitted), else what the API refused, at the field with this API path. */
-  const errorOf = (path: string) => (touched && errors[path] !== undefined ? apiMessage(errors[path], lang) : fieldMessage(error, path, t, lang));
+  const errorOf = formErrorOf(errors, touched, error, t, lang);
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const street = refs.data?.[0].items.find((s) => s.code === user.street);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (Object.keys(errors).length || (needsConfirm && !confirmed)) return;
+    if (Object.keys(errors).length || confirmation.missing) return;
     await send(async () => {
       const created = await api<AnyCaseView>('/cases', { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
       navigate(`/cases/${created.id}`);
@@ -64,16 +60,7 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
         <Field label={t('creditCode')} htmlFor="creditCode" error={errorOf('creditCode')}>
           <input id="creditCode" value={form.creditCode} onChange={set('creditCode')} maxLength={18} autoCapitalize="characters" spellCheck={false} />
         </Field>
-        {needsConfirm ? (
-          <div className="warning">
-            <p>{t('creditCodeWarning')}</p>
-            <label className="check">
-              <input id="confirmCreditCode" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-              {t('confirmCreditCode')}
-            </label>
-            {touched && !confirmed ? <span className="field-error">{t('errConfirm')}</span> : null}
-          </div>
-        ) : null}
+        <CreditCodeConfirmation state={confirmation} touched={touched} />
         <Field label={t('street')} htmlFor="street" error={errorOf('street')}>
           <input id="street" value={street ? (lang === 'en' ? street.nameEn : street.nameZh) : user.street ?? ''} readOnly />
         </Field>

@@ -176,7 +176,7 @@ function NoticePreview({ preview }: { preview: CalendarNoticeTextPreview }) {
           <ul className="running-workflows">
             {preview.running.map((w) => (
               <li key={w.id} data-running={w.id}>
-                {w.kind === 'CASE' ? <Link to={`/cases/${w.id}`}>{w.id}</Link> : w.id} {t(w.kind === 'CASE' ? 'runningCase' : 'runningConsultation')}
+                {w.kind === 'CASE' ? <Link to={`/cases/${w.id}`}>{w.id}</Link> : w.id} {t(w.kind === 'CASE' ? 'runningCase' : w.kind === 'LEAD' ? 'runningLead' : 'runningConsultation')}
               </li>
             ))}
           </ul>

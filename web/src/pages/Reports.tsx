@@ -1,9 +1,11 @@
-// The daily, weekly and monthly cadence reports (GET /api/v1/reports): the list by kind, one
-// report's board (./ReportBoard.tsx), cases at risk with owners, batches, and its CSV.
+// The daily, weekly and monthly cadence reports (GET /api/v1/reports): the list by kind with a
+// small chart of each period's activity and the list's CSV, one report's board (./ReportBoard.tsx),
+// cases at risk with owners, batches, and its CSV.
 import { useState } from 'react';
 import type { z } from 'zod';
 import type * as R from '../../../api/contract/reportResponses';
 import { api, ApiError, downloadCsv, query } from '../api';
+import { BarList } from '../charts';
 import { Loading, useLoad } from '../components';
 import { formatInstant, formatPercent } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
@@ -13,6 +15,8 @@ import { BatchProgressTable, BoardTable } from './ReportBoard';
 
 type Summary = z.infer<typeof R.CadenceReportSummary>;
 type Report = z.infer<typeof R.CadenceReport>;
+/** The periods listed and charted: the API's default page, as before. */
+const LIST_LIMIT = 20;
 const KINDS: readonly [Summary['kind'], MessageKey][] = [
   ['DAILY', 'daily'],
   ['WEEKLY', 'weekly'],
@@ -54,11 +58,30 @@ function ReportView({ id }: { id: string }) {
   );
 }
 
+const ACTIVITY: readonly [keyof Summary['activity'], MessageKey][] = [
+  ['opened', 'opened'],
+  ['decided', 'decided'],
+  ['disbursed', 'disbursedCount'],
+  ['breached', 'breachedCases'],
+];
+
+/** One period's activity as four bars, on the scale of every period listed so they compare. */
+function PeriodChart({ report, max }: { report: Summary; max: number }) {
+  const { t } = useI18n();
+  return (
+    <figure className="period-chart" data-period={report.id}>
+      <figcaption className="visually-hidden">{t('periodChartTitle', { title: `${report.period.from} – ${report.period.to}` })}</figcaption>
+      <BarList max={max} bars={ACTIVITY.map(([key, label], tone) => ({ key, label: t(label), value: report.activity[key], text: String(report.activity[key]), tone }))} />
+    </figure>
+  );
+}
+
 export function Reports() {
   const { t, lang } = useI18n();
   const [kind, setKind] = useState<Summary['kind']>('DAILY');
   const [open, setOpen] = useState<string>();
-  const list = useLoad(() => api<{ items: Summary[] }>(`/reports?${query({ kind })}`), [kind]);
+  const list = useLoad(() => api<{ items: Summary[] }>(`/reports?${query({ kind, limit: LIST_LIMIT })}`), [kind]);
+  const max = Math.max(1, ...(list.data?.items ?? []).flatMap((r) => ACTIVITY.map(([key]) => r.activity[key])));
   const unavailable = list.error instanceof ApiError && list.error.status === 404;
   return (
     <div>
@@ -73,15 +96,20 @@ export function Reports() {
         </div>
         {unavailable ? <p className="muted">{t('reportsUnavailable')}</p> : !list.data ? <Loading {...list} /> : null}
         {list.data?.items.length === 0 ? <p className="muted">{t('none')}</p> : null}
+        {list.data?.items.length ? (
+          <button onClick={() => void downloadCsv(`/reports?${query({ kind, limit: LIST_LIMIT, format: 'csv' })}`, `reports-${kind.toLowerCase()}.csv`)}>{t('exportPeriodsCsv')}</button>
+        ) : null}
         <ul className="reports">
           {list.data?.items.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} data-listed={r.id}>
               <button className="link" onClick={() => setOpen(r.id)}>
                 {lang === 'en' ? r.title.en : r.title.zh}
               </button>{' '}
               <span className="muted">
-                {r.period.from} – {r.period.to} · {t('promiseKeptDisbursed')} {formatPercent(r.promiseKeptRate)} · {formatInstant(r.generatedAt, lang)}
+                {r.period.from} – {r.period.to} · {t('promiseKeptDisbursed')} {formatPercent(r.promiseKeptRate)} · {t('decidedInTimeRate')} {formatPercent(r.decidedInTimeRate)} ·{' '}
+                {formatInstant(r.generatedAt, lang)}
               </span>
+              <PeriodChart report={r} max={max} />
             </li>
           ))}
         </ul>

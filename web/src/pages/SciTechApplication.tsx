@@ -47,7 +47,8 @@ const idOf = (path: string) => path.replace(/\./g, '-');
 
 const REVENUE_YEARS: readonly MessageKey[] = ['revenueTwoYearsAgo', 'revenueLastYear', 'revenueLatestYear'];
 
-export function SciTechApplicationFields({ value, onChange, errorOf }: { value: ApplicationForm; onChange: (a: ApplicationForm) => void; errorOf: (path: string) => string | undefined }) {
+/** `at`: where the application sits in the request body (a case's `application`, a consultation plan's `sciTech`). */
+export function SciTechApplicationFields({ value, onChange, errorOf, at: root = 'application' }: { value: ApplicationForm; onChange: (a: ApplicationForm) => void; errorOf: (path: string) => string | undefined; at?: string }) {
   const { t, lang } = useI18n();
   const text = (path: string, v: string, set: (v: string) => void, label: string, inputMode?: 'decimal' | 'numeric') => (
     <Field key={path} label={label} htmlFor={idOf(path)} error={errorOf(path)}>
@@ -70,9 +71,9 @@ export function SciTechApplicationFields({ value, onChange, errorOf }: { value: 
       <legend>{t('applicationTitle')}</legend>
       <fieldset className="patents">
         <legend>{t('patents')}</legend>
-        {groupError('application.patents')}
+        {groupError(`${root}.patents`)}
         {value.patents.map((p, i) => {
-          const at = `application.patents.${i}`;
+          const at = `${root}.patents.${i}`;
           return (
             <div className="patent-row" key={p.key} data-patent={i}>
               {text(`${at}.patentNo`, p.patentNo, (v) => setPatent(i, { patentNo: v }), t('patentNo', { n: i + 1 }))}
@@ -92,17 +93,17 @@ export function SciTechApplicationFields({ value, onChange, errorOf }: { value: 
             </div>
           );
         })}
-        <button type="button" id="add-patent" onClick={() => onChange({ ...value, patents: [...value.patents, { key: Math.max(0, ...value.patents.map((p) => p.key + 1)), patentNo: '', type: 'INVENTION', remainingYears: '' }] })}>
+        <button type="button" id={idOf(`${root}.add-patent`)} onClick={() => onChange({ ...value, patents: [...value.patents, { key: Math.max(0, ...value.patents.map((p) => p.key + 1)), patentNo: '', type: 'INVENTION', remainingYears: '' }] })}>
           {t('addPatent')}
         </button>
       </fieldset>
-      {text('application.rdSpend', value.rdSpend, (v) => onChange({ ...value, rdSpend: v }), t('rdSpend'), 'decimal')}
+      {text(`${root}.rdSpend`, value.rdSpend, (v) => onChange({ ...value, rdSpend: v }), t('rdSpend'), 'decimal')}
       <fieldset className="revenue">
         <legend>{t('revenueThreeYears')}</legend>
-        {groupError('application.revenue')}
+        {groupError(`${root}.revenue`)}
         {REVENUE_YEARS.map((label, i) =>
           text(
-            `application.revenue.${i}`,
+            `${root}.revenue.${i}`,
             value.revenue[i]!,
             (v) => onChange({ ...value, revenue: value.revenue.map((r, j) => (j === i ? v : r)) as ApplicationForm['revenue'] }),
             t(label),
@@ -110,8 +111,8 @@ export function SciTechApplicationFields({ value, onChange, errorOf }: { value: 
           ),
         )}
       </fieldset>
-      {text('application.yearsInOperation', value.yearsInOperation, (v) => onChange({ ...value, yearsInOperation: v }), t('yearsInOperation'), 'numeric')}
-      {text('application.existingDebt', value.existingDebt, (v) => onChange({ ...value, existingDebt: v }), t('existingDebt'), 'decimal')}
+      {text(`${root}.yearsInOperation`, value.yearsInOperation, (v) => onChange({ ...value, yearsInOperation: v }), t('yearsInOperation'), 'numeric')}
+      {text(`${root}.existingDebt`, value.existingDebt, (v) => onChange({ ...value, existingDebt: v }), t('existingDebt'), 'decimal')}
     </fieldset>
   );
 }

@@ -19,9 +19,6 @@ import { TimeLeft } from './TimeLeft';
 type Scoring = NonNullable<SciTechCaseView['scoring']>;
 type Factor = Scoring['factors'][number];
 
-/** Before the decision, or once the bank cancelled the signed contract (as for fast-track). */
-const WITHDRAWABLE: readonly string[] = ['ACCEPTED', 'EVALUATING', 'MANUAL_REVIEW', 'CONTRACT_CANCELLED'];
-
 export function SciTechCase({ c, user, onChange }: { c: SciTechCaseView; user: SessionUser; onChange: (c: AnyCaseView) => void }) {
   const { t, lang } = useI18n();
   const decides = user.role === 'credit_approver' && c.stage === 'MANUAL_REVIEW' && !c.decision;
@@ -53,7 +50,7 @@ export function SciTechCase({ c, user, onChange }: { c: SciTechCaseView; user: S
         </section>
       ) : null}
       {c.decision ? <DecisionView d={c.decision} /> : null}
-      <LaterActions c={c} user={user} withdrawable={WITHDRAWABLE.includes(c.stage)} onChange={onChange} />
+      <LaterActions c={c} user={user} onChange={onChange} />
       <Timeline events={c.events} />
     </article>
   );

@@ -1,30 +1,34 @@
 // Managers and the task force: breaches with their owners, cases at risk, and per street and
-// per bank the promise kept (money in time, as the cadence reports rank it), decisions in time and
-// median working days per stage over a chosen range, as bars and tables, with the API's CSV
-// export. Every figure is the API's (/sla/summary, /sla/breaches).
+// per bank the promise kept (money in time, as the cadence reports rank it), decisions in time,
+// median working days per stage as bars, and the on-time trend per week or month, over a chosen
+// range, with the API's CSV exports. Every figure is the API's (/sla/summary, /sla/breaches,
+// /sla/trend).
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { STAGE_METRICS } from '../../../domain/reports/slaSummary';
-import { api, downloadCsv, query, type CaseListPage, type SlaBreachList, type SlaSummary } from '../api';
+import { api, downloadCsv, query, type CaseListPage, type SlaBreachList, type SlaSummary, type SlaTrend } from '../api';
 import { Loading, PausedNote, ProblemMessage, PromiseCells, PromiseHeaders, SlaBadge, useLoad } from '../components';
 import { addDays } from '../../../domain/calendar/timeZone';
 import { formatInstant, formatPercent, shanghaiToday } from '../format';
 import { useI18n } from '../i18n';
-import { METRICS, nameOf, STAGES, TASKS } from '../labels';
+import { nameOf, STAGES, TASKS } from '../labels';
 import { Link } from '../router';
 import { CaseTable } from './CaseTable';
+import { StageMedians, TrendSection } from './SlaCharts';
 
-type Range = { from: string; to: string };
+type Bucket = SlaTrend['bucket'];
+type Range = { from: string; to: string; bucket: Bucket };
 
-async function loadBoard({ from, to }: Range) {
-  const [street, bank, breaches, atRisk, paused, cases] = await Promise.all([
+async function loadBoard({ from, to, bucket }: Range) {
+  const [street, bank, streetTrend, bankTrend, breaches, atRisk, paused, cases] = await Promise.all([
     api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'street' })}`),
     api<SlaSummary>(`/sla/summary?${query({ from, to, groupBy: 'bank' })}`),
+    api<SlaTrend>(`/sla/trend?${query({ from, to, groupBy: 'street', bucket })}`),
+    api<SlaTrend>(`/sla/trend?${query({ from, to, groupBy: 'bank', bucket })}`),
     api<SlaBreachList>(`/sla/breaches?${query({ from, to })}`),
     api<CaseListPage>(`/cases?${query({ slaState: 'AT_RISK', limit: 100 })}`),
     api<CaseListPage>(`/cases?${query({ slaState: 'PAUSED', limit: 100 })}`),
     api<CaseListPage>(`/cases?${query({ acceptedFrom: from, acceptedTo: to, limit: 100 })}`),
   ]);
-  return { street, bank, breaches, atRisk, paused, cases };
+  return { street, bank, streetTrend, bankTrend, breaches, atRisk, paused, cases };
 }
 
 /** A short list of cases, each a link with its firm and what `about` says of it. */
@@ -48,7 +52,6 @@ function CaseLinks({ testId, title, cases, about }: { testId: string; title: str
 function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }) {
   const { t, lang } = useI18n();
   const groups = [...summary.groups, { ...summary.overall, code: 'ALL', nameZh: '合计', nameEn: 'Total' }];
-  const maxDays = Math.max(1, ...groups.flatMap((g) => STAGE_METRICS.map((m) => g.medianWorkingDays[m] ?? 0)));
   const csv = () => downloadCsv(`/sla/summary?${query({ from: summary.from, to: summary.to, groupBy: summary.groupBy })}`, `sla-summary-${summary.groupBy}.csv`);
   return (
     <section className="card" data-summary={summary.groupBy}>
@@ -67,36 +70,7 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
           </div>
         ))}
       </div>
-      <h3>{t('medianDays')}</h3>
-      <svg className="stage-chart" viewBox={`0 0 400 ${groups.length * 62}`} role="img" aria-label={t('medianDays')}>
-        {groups.map((g, gi) => (
-          <g key={g.code}>
-            <text x="0" y={gi * 62 + 10} className="svg-label">
-              {lang === 'en' ? g.nameEn : g.nameZh}
-            </text>
-            {STAGE_METRICS.map((m, mi) => {
-              const v = g.medianWorkingDays[m];
-              const y = gi * 62 + 14 + mi * 11;
-              const w = v === null ? 0 : (v / maxDays) * 330;
-              return (
-                <g key={m} className={`metric-${mi}`}>
-                  <rect x="0" y={y} height="9" width={w} />
-                  <text x={w + 4} y={y + 8} className="svg-value">
-                    {v ?? '—'}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        ))}
-      </svg>
-      <p className="legend">
-        {STAGE_METRICS.map((m, mi) => (
-          <span key={m} className={`metric-${mi}`}>
-            ■ {nameOf(METRICS, m, lang)}
-          </span>
-        ))}
-      </p>
+      <StageMedians groups={groups} />
       <table className="responsive">
         <thead>
           <tr>
@@ -107,9 +81,6 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
             <th>{t('breachedCases')}</th>
             <th>{t('onTimeRate')}</th>
             <th>{t('pausedWorkingDays')}</th>
-            {STAGE_METRICS.map((m) => (
-              <th key={m}>{nameOf(METRICS, m, lang)}</th>
-            ))}
           </tr>
         </thead>
         <tbody>
@@ -122,11 +93,6 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
               <td data-label={t('breachedCases')}>{g.breachedCases}</td>
               <td data-label={t('onTimeRate')}>{formatPercent(g.onTimeRate)}</td>
               <td data-label={t('pausedWorkingDays')}>{g.pausedWorkingDays}</td>
-              {STAGE_METRICS.map((m) => (
-                <td key={m} data-label={nameOf(METRICS, m, lang)}>
-                  {g.medianWorkingDays[m] ?? '—'}
-                </td>
-              ))}
             </tr>
           ))}
         </tbody>
@@ -135,20 +101,21 @@ function SummaryChart({ summary, title }: { summary: SlaSummary; title: string }
   );
 }
 
-/** From the address (?from=&to=), else the last 30 days. */
+/** From the address (?from=&to=&bucket=), else the last 30 days by week. */
 function initialRange(): Range {
   const params = new URLSearchParams(location.search);
   const today = shanghaiToday();
   const from = params.get('from');
   const to = params.get('to');
-  return from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? { from, to } : { from: addDays(today, -29), to: today };
+  const bucket: Bucket = params.get('bucket') === 'month' ? 'month' : 'week';
+  return from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? { from, to, bucket } : { from: addDays(today, -29), to: today, bucket };
 }
 
 export function SlaBoard() {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState<Range>(initialRange);
   const [range, setRange] = useState<Range>(draft);
-  const board = useLoad(() => loadBoard(range), [range.from, range.to]);
+  const board = useLoad(() => loadBoard(range), [range.from, range.to, range.bucket]);
   const show = (e: FormEvent) => {
     e.preventDefault();
     setRange({ ...draft });
@@ -166,6 +133,13 @@ export function SlaBoard() {
           </label>
           <label>
             {t('to')} <input id="range-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          </label>
+          <label>
+            {t('trendBucket')}{' '}
+            <select id="range-bucket" value={draft.bucket} onChange={(e) => setDraft({ ...draft, bucket: e.target.value === 'month' ? 'month' : 'week' })}>
+              <option value="week">{t('byWeek')}</option>
+              <option value="month">{t('byMonth')}</option>
+            </select>
           </label>
           <button type="submit" className="primary">
             {t('refresh')}
@@ -215,6 +189,8 @@ export function SlaBoard() {
           <CaseLinks testId="paused-cases" title={t('pausedTitle')} cases={b.paused} about={(c) => <PausedNote paused={c.paused} />} />
           <SummaryChart summary={b.street} title={t('byStreet')} />
           <SummaryChart summary={b.bank} title={t('byBank')} />
+          <TrendSection trend={b.streetTrend} title={t('trendByStreet')} />
+          <TrendSection trend={b.bankTrend} title={t('trendByBank')} />
           <section className="card" data-testid="cases-in-range">
             <h2>{t('casesInRange')}</h2>
             <CaseTable items={b.cases.items} extra={[{ label: 'acceptedAt', cell: (c) => formatInstant(c.acceptedAt, lang) }]} />

@@ -3,6 +3,7 @@
 // approver), withdraw. The API and the workflow have the last word (409).
 import { DISBURSEMENT_RESOLUTIONS } from '../../../domain/disbursementHold';
 import { formatFen } from '../../../domain/money';
+import { withdrawalRefusal } from '../../../domain/stages';
 import { PAUSABLE_TASKS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO, type TaskKind } from '../../../domain/fastTrack/policy';
 import type { z } from 'zod';
 import { api, newIdempotencyKey, type AnyCaseView, type CaseTask, type CaseView } from '../api';
@@ -119,10 +120,10 @@ export function DecisionForm({ c, onChange }: { c: CaseView; onChange: (c: CaseV
 
 /**
  * After the decision, either product: the bank's approver answers a held payment or cancels a
- * signed, unpaid contract; the street's officer or the task force withdraws a case that may be
- * (`withdrawable`: before the decision, or once the bank cancelled the contract).
+ * signed, unpaid contract; the street's officer or the task force withdraws a case that may still
+ * be withdrawn (the validators' own rule).
  */
-export function LaterActions({ c, user, withdrawable, onChange }: { c: AnyCaseView; user: SessionUser; withdrawable: boolean; onChange: (c: AnyCaseView) => void }) {
+export function LaterActions({ c, user, onChange }: { c: AnyCaseView; user: SessionUser; onChange: (c: AnyCaseView) => void }) {
   const { t } = useI18n();
   return (
     <>
@@ -136,7 +137,7 @@ export function LaterActions({ c, user, withdrawable, onChange }: { c: AnyCaseVi
           <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v) => onChange(await post(c.id, '/contract/cancellation', v))} />
         </section>
       ) : null}
-      {withdrawable && ['case_officer', 'task_force'].includes(user.role) ? (
+      {!withdrawalRefusal(c) && ['case_officer', 'task_force'].includes(user.role) ? (
         <section className="card">
           <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />
         </section>

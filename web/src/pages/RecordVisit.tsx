@@ -1,0 +1,190 @@
+// A team member records a visit to a firm on the team's list, on a phone: nothing needed (with a
+// note), or the need found (amount in 万元 as visitors note it, sent in CNY; purpose, urgency,
+// collateral, patents, a bank that already refused it). The form runs the API's VisitBody first;
+// one Idempotency-Key per form, so a double tap or a resend records one visit. The recorded
+// visit is shown as the API answered it.
+import { useState, type FormEvent } from 'react';
+import { formatFen, parseWanToFen } from '../../../domain/money';
+import { URGENCIES as URGENCY_CODES } from '../../../domain/surveyNetwork';
+import { api, newIdempotencyKey, type BankList, type SurveyFirmView, type VisitListView, type VisitView } from '../api';
+import { BankSelect, Field, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { useI18n } from '../i18n';
+import { nameOf, URGENCIES } from '../labels';
+import { requestErrors, VisitBody } from '../requestRules';
+import { Link } from '../router';
+import { LastVisit, loadNetwork, type NetworkNames } from './surveyParts';
+import { NotOnList } from './VisitList';
+import { VisitCard } from './Visits';
+
+const EMPTY_NEED = { amountWan: '', purpose: '', urgency: '', collateral: '', patents: '0', refused: false, refusedBank: '', refusedReason: '' };
+type NeedForm = typeof EMPTY_NEED;
+
+/** The need as the API takes it: 万元 in CNY (the raw text when it is no 万元 amount, which the form refuses first). */
+function needBody(f: NeedForm) {
+  const fen = parseWanToFen(f.amountWan.trim());
+  return {
+    amount: fen === undefined ? f.amountWan.trim() : formatFen(fen),
+    purpose: f.purpose,
+    urgency: f.urgency,
+    ...(f.collateral.trim() ? { collateral: f.collateral } : {}),
+    patents: f.patents.trim() === '' ? undefined : Number(f.patents),
+    ...(f.refused ? { refusedBy: { bank: f.refusedBank, reason: f.refusedReason } } : {}),
+  };
+}
+
+export function RecordVisit({ firmId }: { firmId: string }) {
+  const { t } = useI18n();
+  const loaded = useLoad(() => Promise.all([api<VisitListView>('/visit-list'), api<BankList>('/banks'), loadNetwork()]), []);
+  const [recorded, setRecorded] = useState<VisitView>();
+  if (!loaded.data) return <Loading {...loaded} />;
+  const [list, banks, names] = loaded.data;
+  const item = list.items.find((i) => i.firms.some((f) => f.id === firmId));
+  const firm = item?.firms.find((f) => f.id === firmId);
+  return (
+    <section className="card narrow">
+      <p>
+        <Link to="/visit-list">← {t('visitListTitle')}</Link>
+      </p>
+      {recorded ? (
+        <VisitRecorded visit={recorded} names={names} banks={banks.items} />
+      ) : firm && item ? (
+        <VisitForm firm={firm} building={item.building} banks={banks.items.filter((b) => !b.retiredAt)} onRecorded={setRecorded} />
+      ) : (
+        <NotOnList />
+      )}
+    </section>
+  );
+}
+
+/** The confirmation: the visit as recorded, and where to go next (the lead a need opened, once its screen exists). */
+function VisitRecorded({ visit, names, banks }: { visit: VisitView; names: NetworkNames; banks: BankList['items'] }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="visit-recorded">
+      <h1>{t('visitRecordedTitle')}</h1>
+      <VisitCard visit={visit} names={names} banks={banks} />
+      <p className="buttons">
+        <Link to="/visit-list" className="button">
+          {t('backToList')}
+        </Link>
+        <Link to="/visits">{t('navVisits')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function VisitForm({
+  firm,
+  building,
+  banks,
+  onRecorded,
+}: {
+  firm: SurveyFirmView;
+  building: VisitListView['items'][number]['building'];
+  banks: BankList['items'];
+  onRecorded: (v: VisitView) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [outcome, setOutcome] = useState<'NO_NEED' | 'NEED_FOUND' | ''>('');
+  const [note, setNote] = useState('');
+  const [need, setNeed] = useState(EMPTY_NEED);
+  const [touched, setTouched] = useState(false);
+  // One key for this form: a repeat (double tap, a resend after a network error) answers the same visit.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { error, busy, submit: send } = useSubmission();
+  const body = {
+    firmId: firm.id,
+    outcome,
+    ...(outcome === 'NEED_FOUND' ? { need: needBody(need) } : {}),
+    ...(note.trim() ? { note } : {}),
+  };
+  const errors = requestErrors(VisitBody, body);
+  const wanInvalid = outcome === 'NEED_FOUND' && need.amountWan.trim() !== '' && parseWanToFen(need.amountWan.trim()) === undefined;
+  const errorOf = formErrorOf(errors, touched, error, t, lang);
+  const set = (k: Exclude<keyof NeedForm, 'refused'>) => (e: { target: { value: string } }) => setNeed({ ...need, [k]: e.target.value });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (Object.keys(errors).length || wanInvalid) return;
+    await send(async () => onRecorded(await api<VisitView>('/visits', { method: 'POST', body, idempotencyKey })));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1>{t('recordVisitTitle')}</h1>
+      <p>
+        <strong>{firm.name}</strong>
+        <br />
+        <span className="muted">
+          {lang === 'en' ? building.nameEn : building.nameZh}
+          {firm.unit ? ` · ${firm.unit}` : ''} · {firm.creditCode}
+        </span>
+        <br />
+        <LastVisit last={firm.lastVisit} />
+      </p>
+      <fieldset className={touched && errors.outcome ? 'invalid' : undefined}>
+        <legend>{t('visitOutcome')}</legend>
+        {(['NEED_FOUND', 'NO_NEED'] as const).map((o) => (
+          <label key={o} className="check">
+            <input type="radio" name="outcome" id={`outcome-${o}`} value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+            {t(o === 'NEED_FOUND' ? 'outcomeNeedFound' : 'outcomeNoNeed')}
+          </label>
+        ))}
+        {touched && errors.outcome ? (
+          <span className="field-error" role="alert" id="outcome-error">
+            {t('errChooseOutcome')}
+          </span>
+        ) : null}
+      </fieldset>
+      {outcome === 'NEED_FOUND' ? (
+        <fieldset>
+          <legend>{t('needTitle')}</legend>
+          <Field label={t('needAmountWan')} htmlFor="need-amount" error={touched && wanInvalid ? t('errWan') : errorOf('need.amount')}>
+            <input id="need-amount" value={need.amountWan} onChange={set('amountWan')} inputMode="decimal" />
+          </Field>
+          <Field label={t('purpose')} htmlFor="need-purpose" error={errorOf('need.purpose')}>
+            <textarea id="need-purpose" value={need.purpose} onChange={set('purpose')} rows={2} />
+          </Field>
+          <Field label={t('urgency')} htmlFor="need-urgency" error={errorOf('need.urgency')}>
+            <select id="need-urgency" value={need.urgency} onChange={set('urgency')}>
+              <option value="">—</option>
+              {URGENCY_CODES.map((u) => (
+                <option key={u} value={u}>
+                  {nameOf(URGENCIES, u, lang)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('collateral')} htmlFor="need-collateral" error={errorOf('need.collateral')}>
+            <input id="need-collateral" value={need.collateral} onChange={set('collateral')} placeholder={t('collateralHint')} />
+          </Field>
+          <Field label={t('patentsHeld')} htmlFor="need-patents" error={errorOf('need.patents')}>
+            <input id="need-patents" value={need.patents} onChange={set('patents')} inputMode="numeric" />
+          </Field>
+          <label className="check">
+            <input id="need-refused" type="checkbox" checked={need.refused} onChange={(e) => setNeed({ ...need, refused: e.target.checked })} />
+            {t('refusedByBank')}
+          </label>
+          {need.refused ? (
+            <>
+              <Field label={t('refusingBank')} htmlFor="need-refused-bank" error={errorOf('need.refusedBy.bank')}>
+                <BankSelect id="need-refused-bank" banks={banks} value={need.refusedBank} onChange={(refusedBank) => setNeed({ ...need, refusedBank })} />
+              </Field>
+              <Field label={t('refusalReason')} htmlFor="need-refused-reason" error={errorOf('need.refusedBy.reason')}>
+                <textarea id="need-refused-reason" value={need.refusedReason} onChange={set('refusedReason')} rows={2} />
+              </Field>
+            </>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <Field label={t('visitNote')} htmlFor="note" error={errorOf('note')}>
+        <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+      </Field>
+      <ProblemMessage error={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('submitting') : t('recordVisit')}
+      </button>
+    </form>
+  );
+}

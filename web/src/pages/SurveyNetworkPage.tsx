@@ -1,0 +1,148 @@
+// 摸排网络: a street's communities with their three-seat visiting teams and commercial buildings,
+// and the banks with their branches and the streets they are stationed at. The network's keepers
+// (task force, its survey group, operators) change a building or a team here (NetworkForms.tsx).
+import { useState } from 'react';
+import { NETWORK_KEEPERS } from '../../../domain/surveyNetwork';
+import { api, type BankList, type NetworkCommunity } from '../api';
+import type { SessionUser } from '../auth/session';
+import { Loading, useLoad } from '../components';
+import { useI18n } from '../i18n';
+import { nameOf, placeName, SEATS } from '../labels';
+import { BuildingForm, TeamForm } from './NetworkForms';
+import { loadNetwork, type NetworkNames } from './surveyParts';
+
+
+export function SurveyNetworkPage({ user }: { user: SessionUser }) {
+  const { t, lang } = useI18n();
+  const loaded = useLoad(() => Promise.all([loadNetwork(), api<BankList>('/banks')]), []);
+  const [street, setStreet] = useState(user.street ?? 'lujiang');
+  if (!loaded.data) return <Loading {...loaded} />;
+  const [names, banks] = loaded.data;
+  const communities = names.communities.filter((c) => c.street === street);
+  return (
+    <>
+      <section className="card">
+        <h1>{t('networkTitle')}</h1>
+        <div className="range" role="search">
+          <label>
+            {t('street')}
+            <select id="network-street" value={street} onChange={(e) => setStreet(e.target.value)}>
+              {names.streets.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {lang === 'en' ? s.nameEn : s.nameZh}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {communities.length === 0 ? <p className="muted">{t('noCommunities')}</p> : null}
+        {communities.map((c) => (
+          <Community key={c.code} community={c} banks={banks.items} mayEdit={(NETWORK_KEEPERS as readonly string[]).includes(user.role)} onChanged={loaded.reload} />
+        ))}
+      </section>
+      <Banks banks={banks.items} names={names} />
+    </>
+  );
+}
+
+function EditButton({ what, onClick }: { what: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {' '}
+      <button className="link" onClick={onClick} aria-label={`${t('edit')} ${what}`}>
+        {t('edit')}
+      </button>
+    </>
+  );
+}
+
+const Retired = ({ at }: { at: string | null }) => {
+  const { t } = useI18n();
+  return at ? <span className="badge retired">{t('retired')}</span> : null;
+};
+
+function Community({ community, banks, mayEdit, onChanged }: { community: NetworkCommunity; banks: BankList['items']; mayEdit: boolean; onChanged: () => void }) {
+  const { t, lang } = useI18n();
+  const named = (x: { nameZh: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameZh);
+  // The team or building being changed, by its code.
+  const [editing, setEditing] = useState<string>();
+  const done = (changed: boolean) => {
+    setEditing(undefined);
+    if (changed) onChanged();
+  };
+  return (
+    <article className="community" data-community={community.code}>
+      <h2>
+        {named(community)} <span className="muted">{community.code}</span> <Retired at={community.retiredAt} />
+      </h2>
+      <h3>{t('visitTeams')}</h3>
+      <ul className="teams">
+        {community.teams.map((tm) => (
+          <li key={tm.code} data-team={tm.code}>
+            <strong>{named(tm)}</strong> <Retired at={tm.retiredAt} />
+            {mayEdit && editing !== tm.code ? <EditButton what={named(tm)} onClick={() => setEditing(tm.code)} /> : null}
+            <ul className="members">
+              {tm.members.map((m) => (
+                <li key={m.seat}>
+                  <span className="muted">{nameOf(SEATS, m.seat, lang)}</span> {m.name}
+                  {m.bank ? ` · ${placeName(banks, m.bank, lang)}` : ''}
+                  {m.organisation ? ` · ${m.organisation}` : ''}
+                </li>
+              ))}
+            </ul>
+            {editing === tm.code ? <TeamForm team={tm} banks={banks} onDone={done} /> : null}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('buildings')}</h3>
+      <ul className="network-buildings">
+        {community.buildings.map((b) => (
+          <li key={b.code} data-building={b.code}>
+            <strong>{named(b)}</strong> <Retired at={b.retiredAt} />
+            <br />
+            <span className="muted">
+              {b.address} · {b.team ? placeName(community.teams, b.team, lang) : t('noTeam')}
+            </span>
+            {mayEdit && editing !== b.code ? <EditButton what={named(b)} onClick={() => setEditing(b.code)} /> : null}
+            {editing === b.code ? <BuildingForm building={b} community={community} onDone={done} /> : null}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+/** The banks, their branches and the streets each branch's customer managers are stationed at. */
+function Banks({ banks, names }: { banks: BankList['items']; names: NetworkNames }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="card">
+      <h2>{t('banksAndBranches')}</h2>
+      <table className="responsive" data-testid="banks">
+        <thead>
+          <tr>
+            <th>{t('bank')}</th>
+            <th>{t('branch')}</th>
+            <th>{t('stationedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {banks.flatMap((b) =>
+            (b.branches.length ? b.branches : [null]).map((br, i) => (
+              <tr key={`${b.code}-${br?.code ?? ''}`} data-bank={b.code}>
+                <td data-label={t('bank')}>
+                  {i === 0 ? (lang === 'en' ? b.nameEn : b.nameZh) : ''} {i === 0 ? <Retired at={b.retiredAt} /> : null}
+                </td>
+                <td data-label={t('branch')}>
+                  {br ? (lang === 'en' ? br.nameEn : br.nameZh) : '—'} {br ? <Retired at={br.retiredAt} /> : null}
+                </td>
+                <td data-label={t('stationedAt')}>{br?.stations.length ? br.stations.map((s) => placeName(names.streets, s, lang)).join('、') : '—'}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
