@@ -83,6 +83,12 @@ export interface StaffEntry {
 const STREET_OFFICE_ROLES = ['case_officer'];
 const BANK_ROLES = ['customer_manager', 'credit_approver'];
 
+/**
+ * A firm's own audience, by its credit code: the firm as a whole (whichever of its accounts signs
+ * in reads it). A firm is not in the staff directory, so the entry is its own recipient.
+ */
+export const firmAudience = (creditCode: string): string => `FIRM:${creditCode}`;
+
 /** Whether one directory member belongs to one audience entry. */
 function belongs(m: StaffEntry, entry: string): boolean {
   const [kind, code] = splitEntry(entry);
@@ -112,7 +118,8 @@ function splitEntry(entry: string): [string, string | undefined] {
 export function resolveAudience(audience: readonly string[], staff: readonly StaffEntry[]): { staffId: string; via: string }[] {
   const reached = new Map<string, string>();
   for (const entry of audience) {
-    for (const m of staff) if (!reached.has(m.id) && belongs(m, entry)) reached.set(m.id, entry);
+    if (entry.startsWith(firmAudience(''))) reached.set(entry, entry);
+    else for (const m of staff) if (!reached.has(m.id) && belongs(m, entry)) reached.set(m.id, entry);
   }
   return [...reached].map(([staffId, via]) => ({ staffId, via }));
 }

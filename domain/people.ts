@@ -1,5 +1,5 @@
-// The people who work cases and walk the survey: their roles and where each role reaches (a
-// street, a bank, a community, a visiting team). The API reads them from a verified token; the
+// The people who work cases and walk the survey, and the firms they serve: their roles and where
+// each role reaches (a street, a bank, a community, a visiting team, a firm's own credit code). The API reads them from a verified token; the
 // workflows' validators check who may do what with them.
 
 export const ROLES = [
@@ -14,8 +14,12 @@ export const ROLES = [
   'visit_team_member', // 走访小组成员 (街道+银行+物业): their team's buildings and visits
   'community_coordinator', // 社区: their community's teams, buildings and visits
   'survey_officer', // 专班摸排走访组: the survey network and every visit of the district
+  'firm', // 企业: its own cases, by its credit code (docs/firm.md)
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Everyone who works for the district or a bank: every role but the firm's. */
+export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, 'firm'> => r !== 'firm');
 
 export interface Principal {
   sub: string;
@@ -29,6 +33,8 @@ export interface Principal {
   community?: string;
   /** Visiting team code, for a team member. */
   team?: string;
+  /** The firm's Unified Social Credit Code, for a firm: the one claim its reach rests on. */
+  creditCode?: string;
 }
 
 /** What the workflows need to know of a person to judge a duty: their role and its reach. */

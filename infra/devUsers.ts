@@ -18,6 +18,8 @@ export const DEV_USERS: readonly Principal[] = [
   { sub: 'lujiang-visitor', name: '陈海峰 (鹭江第1社区走访一组)', role: 'visit_team_member', street: 'lujiang', community: 'lujiang-01', team: 'lujiang-01-t1' },
   { sub: 'lujiang-community', name: '苏雅琴 (鹭江第1社区)', role: 'community_coordinator', street: 'lujiang', community: 'lujiang-01' },
   { sub: 'survey-group', name: '何志远 (专班摸排走访组)', role: 'survey_officer' },
+  // The demo's 莲前 biotech firm (dev/demo.ts), which applies for 善科贷 and confirms on a phone.
+  { sub: 'biotech-firm', name: '赵静 (厦门莲前生物科技有限公司)', role: 'firm', creditCode: '91350203MA8LQ5W50C' },
 ];
 
 /** The development users' groups in the staff directory: who supervises breaches, who leads. */

@@ -35,7 +35,7 @@ const SHORT = args.short;
 // the officer who opens cases and the operator who loads calendars, and skips the coverage phase.
 const ROLES = SHORT
   ? ['lujiang-officer', 'operator']
-  : ['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'assessor', 'task-force', 'manager', 'operator', 'lujiang-visitor', 'lujiang-community', 'survey-group'];
+  : ['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'assessor', 'task-force', 'manager', 'operator', 'lujiang-visitor', 'lujiang-community', 'survey-group', 'biotech-firm'];
 const PHASES = SHORT ? 'examples,fuzzing' : 'examples,coverage,fuzzing';
 const MIN_REQUESTS = SHORT ? 150 : 1000;
 const MAX_EXAMPLES = SHORT ? 5 : 12;

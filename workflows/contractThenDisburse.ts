@@ -5,7 +5,8 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { DISBURSED_AMOUNT_DIFFERS, type ReportedPayment } from '../domain/disbursementHold';
-import { formatWan } from '../domain/money';
+import { firmAudience } from '../domain/escalation';
+import { formatFen, formatWan } from '../domain/money';
 import type { CaseParties } from '../domain/duties';
 import type { FastTrackStage, SciTechStage } from '../domain/stages';
 import { BANK, OUTSIDE_INTERACTIVE, RECORD } from './activityOptions';
@@ -21,9 +22,14 @@ type Activities = ReturnType<typeof activities.createActivities>;
 
 const act = proxyActivities<Activities>(RECORD);
 
+/** Runs started before it pay without telling the firm; from it on, the firm gets the bank's SMS. */
+export const FIRM_DISBURSEMENT_SMS = 'firm-disbursement-sms';
+
 /** The loan the bank approved. */
 export interface ApprovedLoan {
   caseNo: string;
+  /** The borrowing firm, whom the disbursement notice reaches. */
+  creditCode: string;
   bankCode: string;
   amountFen: number;
   rateBp: number;
@@ -40,6 +46,8 @@ export interface ApprovedCase {
   };
   /** Writes the case's record with one timeline event (see Projector.project). */
   project: Projector['project'];
+  /** Sends a notice (see Projector.notify). */
+  notify: Projector['notify'];
   ended(): boolean;
   /** The DISBURSED event's data besides the payment: how the case's promise was kept. */
   promiseKept(): Record<string, unknown>;
@@ -93,6 +101,18 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   c.state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
   c.state.stage = 'DISBURSED';
   await c.project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...c.state.disbursement, ...c.promiseKept() });
+  if (patched(FIRM_DISBURSEMENT_SMS)) await c.notify('短信通知企业放款 SMS to the firm: disbursed', disbursementNotice(loan, c.state.disbursement));
+}
+
+/** The bank's SMS to the firm once the money is paid, Chinese first. */
+function disbursementNotice(loan: ApprovedLoan, paid: { reference: string; amountFen: number }) {
+  return {
+    eventKey: 'disbursed-firm-sms',
+    type: 'NOTIFICATION' as const,
+    audience: [firmAudience(loan.creditCode)],
+    zh: `您申请的贷款${formatWan(paid.amountFen)}已放款到账（申请编号 ${loan.caseNo}，放款流水号 ${paid.reference}）。`,
+    en: `Your loan of CNY ${formatFen(paid.amountFen)} has been paid to your account (application ${loan.caseNo}, payment reference ${paid.reference}).`,
+  };
 }
 
 /**

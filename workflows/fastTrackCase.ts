@@ -6,6 +6,7 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import {
   acceptanceUpdate,
+  answerMaterialsUpdate,
   calendarChangedUpdate,
   calendarNoticeLoadedSignal,
   completeTaskUpdate,
@@ -21,6 +22,7 @@ import {
 import { FastTrackCase } from './fastTrackCaseModel';
 import { setPaymentHandlers } from './contractThenDisburse';
 import {
+  validateAnswerMaterials,
   validateCalendarChanged,
   validateCompleteTask,
   validateDecide,
@@ -43,6 +45,7 @@ export async function fastTrackCaseWorkflow(input: FastTrackCaseInput): Promise<
   setHandler(decideUpdate, (req) => c.decide(req), { validator: (req) => validateDecide(c.state, req, input.amountFen, input) });
   setHandler(pauseSlaUpdate, (req) => c.pauseSla(req), { validator: (req) => validatePauseSla(c.state, req) });
   setHandler(resumeSlaUpdate, (req) => c.resumeSla(req), { validator: (req) => validateResumeSla(c.state, req) });
+  setHandler(answerMaterialsUpdate, (req) => c.answerMaterials(req), { validator: (req) => validateAnswerMaterials(c.state, req, input.firm) });
   setPaymentHandlers(input, c.approvedCase());
   setHandler(calendarChangedUpdate, (req) => c.calendarChanged(req), { validator: (req) => validateCalendarChanged(c.state, req) });
   // A signal is durable even while no worker runs: how the API tells every running case that

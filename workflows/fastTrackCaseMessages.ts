@@ -158,6 +158,17 @@ export interface PauseSlaRequest {
 export interface ResumeSlaRequest {
   actor: string;
   note?: string;
+  /** The documents the firm says it sent, when its own answer resumes the clock. */
+  documents?: string[];
+}
+
+/** The firm answers the materials its paused case waits for: its words and the documents it names. */
+export interface AnswerMaterialsRequest {
+  actor: string;
+  /** The credit code the caller's token carries; the validator holds it to the case's firm. */
+  actorCreditCode: string;
+  text: string;
+  documents: string[];
 }
 
 export interface CalendarChangedRequest {
@@ -176,6 +187,8 @@ export const reassignTaskUpdate = defineUpdate<CaseState, [ReassignTaskRequest]>
 export const decideUpdate = defineUpdate<CaseState, [DecideRequest]>('decide');
 export const pauseSlaUpdate = defineUpdate<CaseState, [PauseSlaRequest]>('pauseSla');
 export const resumeSlaUpdate = defineUpdate<CaseState, [ResumeSlaRequest]>('resumeSla');
+/** The firm's answer to a materials request: the paused clock resumes. */
+export const answerMaterialsUpdate = defineUpdate<CaseState, [AnswerMaterialsRequest]>('answerMaterials');
 /** A holiday notice was loaded or corrected: reload the calendar and move the dues. */
 export const calendarChangedUpdate = defineUpdate<CaseState, [CalendarChangedRequest]>('calendarChanged');
 /** The same, as a signal: delivered whenever the case's worker next runs. */

@@ -33,6 +33,7 @@ import { loadWorkingCalendar } from './calendarYears';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import type {
+  AnswerMaterialsRequest,
   CalendarChangedRequest,
   CaseState,
   CompleteTaskRequest,
@@ -208,7 +209,7 @@ export class FastTrackCase {
     return this.state;
   }
 
-  async resumeSla({ actor, note }: ResumeSlaRequest): Promise<CaseState> {
+  async resumeSla({ actor, note, documents }: ResumeSlaRequest): Promise<CaseState> {
     const { state } = this;
     const pause = this.activePause()!;
     const seq = state.pauses.indexOf(pause) + 1;
@@ -220,11 +221,17 @@ export class FastTrackCase {
     await this.project(`恢复计时 Resume SLA for ${pause.kind}`, `sla-resumed:${seq}`, 'SLA_RESUMED', actor, {
       kind: pause.kind,
       note: note ?? null,
+      ...(documents ? { documents } : {}),
       ...paused,
       taskDueAt: t.dueAt,
       caseDueAt: state.dueAt,
     }, [pause.kind]);
     return state;
+  }
+
+  /** The firm's own answer resumes its clock, with what it sent on the timeline. */
+  answerMaterials({ actor, text, documents }: AnswerMaterialsRequest): Promise<CaseState> {
+    return this.resumeSla({ actor, note: text, documents });
   }
 
   async calendarChanged(req: CalendarChangedRequest): Promise<CaseState> {
@@ -288,7 +295,7 @@ export class FastTrackCase {
     state.stage = 'CONTRACTING';
     await this.project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
     this.decisionRecorded = true;
-    await contractThenDisburse({ caseNo: input.caseNo, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! }, this.approvedCase());
+    await contractThenDisburse({ caseNo: input.caseNo, creditCode: input.firm.creditCode, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! }, this.approvedCase());
   }
 
   /** What the contract-then-money step and its updates read and move on this case. */
@@ -297,6 +304,7 @@ export class FastTrackCase {
     return {
       state,
       project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
+      notify: (summary, notice) => this.projector.notify(summary, notice),
       ended: () => this.ended(),
       payout: this.payout,
       promiseKept: () => {

@@ -1,6 +1,7 @@
 // Update validators: each throws a precise, bilingual reason and never changes state.
 import { MAX_RATE_BP, MAX_TERM_MONTHS, PAUSABLE_TASKS, REJECTION_REASONS, TASK_KINDS, XINYIDAI_APPLICATION_NO } from '../domain/fastTrack/policy';
 import type {
+  AnswerMaterialsRequest,
   CalendarChangedRequest,
   CaseState,
   CompleteTaskRequest,
@@ -12,6 +13,7 @@ import type {
   WithdrawRequest,
 } from './fastTrackCaseMessages';
 import type { CaseParties } from '../domain/duties';
+import { FIRM_MATERIALS } from '../domain/fastTrack/policy';
 import { caseEnded } from '../domain/stages';
 import { reject, requireDecider, requireHolder, requireLoanTerms, requireRejectionReasons, requireText, requireWithdrawable } from './validation';
 
@@ -115,4 +117,18 @@ export function validateResumeSla(state: CaseState, req: ResumeSlaRequest): void
   requireAccepted(state);
   if (!state.pauses.some((p) => !p.until)) reject('计时未暂停', 'the SLA clock is not paused');
   requireText(req?.actor, '操作人', 'actor');
+}
+
+/** Only the case's own firm answers, only while its clock waits, with words and the documents named. */
+export function validateAnswerMaterials(state: CaseState, req: AnswerMaterialsRequest, firm: { creditCode: string }): void {
+  requireAccepted(state);
+  requireText(req?.actor, '操作人', 'actor');
+  if (req.actorCreditCode !== firm.creditCode) reject('只有申请企业本身可以补充材料', `only the firm ${firm.creditCode} answers its materials request, not ${JSON.stringify(req.actorCreditCode)}`);
+  if (!state.pauses.some((p) => !p.until)) reject('当前没有等待补充的材料', 'the case is not waiting for materials (its clock is not paused)');
+  requireText(req.text, '材料说明', 'text');
+  const { documents } = req;
+  if (!Array.isArray(documents) || documents.length < 1 || documents.length > FIRM_MATERIALS.maxDocuments) {
+    reject(`请列出 1 至 ${FIRM_MATERIALS.maxDocuments} 份材料`, `documents must name 1 to ${FIRM_MATERIALS.maxDocuments} documents`);
+  }
+  documents.forEach((d, i) => requireText(d, `第 ${i + 1} 份材料名称`, `documents[${i}]`));
 }

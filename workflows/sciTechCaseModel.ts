@@ -223,7 +223,7 @@ export class SciTechCase {
     state.stage = 'CONTRACTING';
     await this.project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { decidedAt: decision.at, automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
     this.decisionRecorded = true;
-    await contractThenDisburse({ caseNo: input.caseNo, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! }, this.approvedCase());
+    await contractThenDisburse({ caseNo: input.caseNo, creditCode: input.firm.creditCode, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! }, this.approvedCase());
   }
 
   /** What the contract-then-money step and its updates read and move on this case. */
@@ -231,6 +231,7 @@ export class SciTechCase {
     return {
       state: this.state,
       project: (summary, eventKey, type, actor, data) => this.project(summary, eventKey, type, actor, data),
+      notify: (summary, notice) => this.projector.notify(summary, notice),
       ended: () => this.ended(),
       payout: this.payout,
       promiseKept: () => ({ elapsedMs: Date.now() - this.acceptedAt.getTime(), withinPromise: new Date() <= this.dueAt }),

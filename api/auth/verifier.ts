@@ -4,17 +4,22 @@ import path from 'node:path';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Config } from '../../infra/config';
+import { checkCreditCode } from '../../domain/creditCode';
 import { ROLES, type Principal } from '../../domain/people';
 
-const Claims = z.object({
-  sub: z.string().min(1),
-  name: z.string().min(1),
-  role: z.enum(ROLES),
-  street: z.string().optional(),
-  bank: z.string().optional(),
-  community: z.string().optional(),
-  team: z.string().optional(),
-});
+const Claims = z
+  .object({
+    sub: z.string().min(1),
+    name: z.string().min(1),
+    role: z.enum(ROLES),
+    street: z.string().optional(),
+    bank: z.string().optional(),
+    community: z.string().optional(),
+    team: z.string().optional(),
+    creditCode: z.string().refine((c) => checkCreditCode(c).ok && c === c.toUpperCase()).optional(),
+  })
+  // A firm reaches only the cases of its credit code: a firm token without one is refused, not scoped to nothing.
+  .refine((c) => c.role !== 'firm' || c.creditCode !== undefined);
 
 export type VerifyToken = (token: string) => Promise<Principal>;
 

@@ -14,6 +14,7 @@ import {
   DevSignInBody,
   DisbursementResolutionBody,
   EVIDENCE,
+  FirmMaterialsBody,
   MaterialsCompleteBody,
   MaterialsRequestBody,
   NoticeBody,
@@ -43,6 +44,7 @@ import {
   LeadReassignBody,
 } from '../schemas';
 import { CONSULTATION_RESPONSE_SCHEMAS } from './consultationResponses';
+import { FIRM_CASE_RESPONSE_SCHEMAS } from './firmCaseResponses';
 import { MATCHING_EVENT_RESPONSE_SCHEMAS } from './matchingEventResponses';
 import { LEAD_RESPONSE_SCHEMAS } from './leadResponses';
 import { NOTIFICATION_RESPONSE_SCHEMAS } from './notificationResponses';
@@ -60,6 +62,7 @@ export const R = named({
   ...REPORT_RESPONSE_SCHEMAS,
   ...CONSULTATION_RESPONSE_SCHEMAS,
   ...NOTIFICATION_RESPONSE_SCHEMAS,
+  ...FIRM_CASE_RESPONSE_SCHEMAS,
   ...SURVEY_RESPONSE_SCHEMAS,
   ...MATCHING_EVENT_RESPONSE_SCHEMAS,
   ...LEAD_RESPONSE_SCHEMAS,
@@ -83,6 +86,7 @@ export const B = named({
   ReasonBody,
   ReassignBody,
   ResumeBody,
+  FirmMaterialsBody,
   DisbursementResolutionBody,
   DecisionBody,
   SciTechDecisionBody,

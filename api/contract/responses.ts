@@ -494,7 +494,7 @@ export const SlaBreachList = z.strictObject({
 
 // ---- Sign-in -------------------------------------------------------------------------------
 
-const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional(), community: z.string().optional(), team: z.string().optional() });
+const DevUser = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), street: z.string().optional(), bank: z.string().optional(), community: z.string().optional(), team: z.string().optional(), creditCode: z.string().optional() });
 export const SignInOptionsView = z.strictObject({
   /** Null unless development sign-in is on. */
   devUsers: z.array(DevUser).nullable(),

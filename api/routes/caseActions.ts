@@ -1,7 +1,7 @@
 // People act on a case through its workflow's updates (api/services/caseActions.ts). Task and
 // clock actions exist for fast-track cases only; decision, contract cancellation, a held payment's
 // resolution and withdrawal for every product.
-import type { Role } from '../../domain/people';
+import { STAFF_ROLES, type Role } from '../../domain/people';
 import { B, P, R, actionWithBody, ok, type ResponseSpec } from '../contract';
 import { CaseParams, CaseTaskParams, IdempotencyKeyHeader, type TaskSlug } from '../schemas';
 import { taskKind } from '../services/caseActions';
@@ -29,9 +29,9 @@ const completion = (slug: TaskSlug, body: typeof B.GridSubmissionEvidence | type
 
 export const CASE_ACTION_ROUTES = [
   route({
-    ...caseAction({}),
+    ...caseAction({ 403: P[403] }),
     path: '/api/v1/cases/{caseNo}/tasks/{task}/complete',
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     pathParams: CaseTaskParams,
     variants: {
       'grid-submission': completion('grid-submission', B.GridSubmissionEvidence, 'the assigned grid officer'),

@@ -1,4 +1,5 @@
 // Cases: opening one (it starts its workflow), lists, the caller's work, a case and its timeline.
+import { STAFF_ROLES } from '../../domain/people';
 import { z } from 'zod';
 import { B, P, R, authed, ok, problem, withBody } from '../contract';
 import { CaseListQuery, CaseParams, RecordReadQuery, IdempotencyKeyHeader, TaskListQuery } from '../schemas';
@@ -7,14 +8,14 @@ import { route } from './route';
 export const CASE_SCOPE = 'Cases of the caller’s street (case and grid officers), bank (customer managers, credit approvers), assigned to them (assessors), or the district (task force, manager, operator); others get 404';
 const LIST_SCOPE = CASE_SCOPE.replace('; others get 404', '');
 
-/** A read of one case: any role, within its scope. */
+/** A read of one case: any staff role, within its scope (a firm reads its own at /api/v1/firm/cases). */
 const caseRead = (description: string, body: typeof R.CaseView | typeof R.CaseTimeline) => ({
   method: 'get' as const,
   tags: ['Cases'],
-  roles: 'authenticated' as const,
+  roles: STAFF_ROLES,
   scope: CASE_SCOPE,
   pathParams: CaseParams,
-  responses: { 200: ok(description, body), ...authed, 400: P.badPath, 404: P[404] },
+  responses: { 200: ok(description, body), ...authed, 400: P.badPath, 403: P[403], 404: P[404] },
 });
 
 const caseView = caseRead('The case', R.CaseView);
@@ -56,10 +57,10 @@ export const CASE_ROUTES = [
     path: '/api/v1/cases',
     summary: '案件列表 List cases, newest first, with filters and a cursor',
     tags: ['Cases'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: LIST_SCOPE,
     query: CaseListQuery,
-    responses: { 200: ok('A page of cases', R.CaseListPage), ...authed, 422: P[422] },
+    responses: { 200: ok('A page of cases', R.CaseListPage), ...authed, 403: P[403], 422: P[422] },
     audit: { action: 'CASE_LIST_READ', subject: () => 'cases' },
     handler: async (c, { cases }) => {
       c.res.json(await cases.list(c.principal, c.query()));
@@ -71,10 +72,10 @@ export const CASE_ROUTES = [
     path: '/api/v1/tasks',
     summary: '我的待办 The caller’s work, soonest due first: review branches assigned to them and, for credit approvers, their bank’s cases awaiting a decision',
     tags: ['Cases'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: `Branches of cases still in parallel review. ${LIST_SCOPE}. \`assignee\` names a colleague; decisions are listed to a credit approver for themselves only`,
     query: TaskListQuery,
-    responses: { 200: ok('The work, soonest due first', R.TaskList), ...authed, 422: P[422] },
+    responses: { 200: ok('The work, soonest due first', R.TaskList), ...authed, 403: P[403], 422: P[422] },
     audit: { action: 'TASK_LIST_READ', subject: () => 'tasks' },
     handler: async (c, { inbox }) => {
       c.res.json(await inbox(c.principal, c.query()));

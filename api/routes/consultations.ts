@@ -2,6 +2,7 @@
 // (api/services/consultations.ts): the task force runs them, the banks propose plans and
 // re-review, managers read.
 import { z } from 'zod';
+import { STAFF_ROLES } from '../../domain/people';
 import { B, P, R, authed, ok, problem, withBody } from '../contract';
 import { BatchParams, ConsultationListQuery, ConsultationParams, IdempotencyKeyHeader, MAX_BATCH_FIRMS, RecordReadQuery } from '../schemas';
 import type { Services } from '../services';
@@ -57,10 +58,10 @@ export const CONSULTATION_ROUTES = [
     path: '/api/v1/consultations',
     summary: '会诊列表 The consultations the caller sees (a batch’s with batchId), newest first: stage, clock, whose move, the case an accepted plan opened',
     tags: ['Joint consultation'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: SCOPE.replace('; others get 404', '; others get an empty list'),
     query: ConsultationListQuery,
-    responses: { 200: ok('The consultations', R.ConsultationList), ...authed, 422: P[422] },
+    responses: { 200: ok('The consultations', R.ConsultationList), ...authed, 403: P[403], 422: P[422] },
     audit: { action: 'CONSULTATION_LIST_READ', subject: () => 'consultations' },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.list(c.principal, c.query()));
@@ -72,11 +73,11 @@ export const CONSULTATION_ROUTES = [
     path: '/api/v1/consultations/{id}',
     summary: '会诊详情 A consultation, from its record; from its workflow when asked (?live=true) or while the record trails it (answeredBy says which)',
     tags: ['Joint consultation'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: SCOPE,
     pathParams: ConsultationParams,
     query: RecordReadQuery,
-    responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 400: P.badPath, 404: P[404] },
+    responses: { 200: ok('The consultation', R.ConsultationView), ...authed, 403: P[403], 400: P.badPath, 404: P[404] },
     audit: { action: 'CONSULTATION_READ', subject: (path) => `consultation:${path.id}` },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.read(c.caller, await consultations.visibleId(c.principal, c.path.id), c.query().live === 'true'));
@@ -120,10 +121,10 @@ export const CONSULTATION_ROUTES = [
     path: '/api/v1/consultation-batches/{batchId}',
     summary: '批次进度 A batch’s progress: consultations per stage, accepted plans with their cases, breaches',
     tags: ['Joint consultation'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
     pathParams: BatchParams,
-    responses: { 200: ok('The progress', R.ConsultationBatchProgress), ...authed, 400: P.badPath, 404: P[404] },
+    responses: { 200: ok('The progress', R.ConsultationBatchProgress), ...authed, 403: P[403], 400: P.badPath, 404: P[404] },
     audit: { action: 'CONSULTATION_BATCH_READ', subject: (path) => `consultation-batch:${path.batchId}` },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.batch(c.caller, c.path.batchId));
@@ -135,10 +136,10 @@ export const CONSULTATION_ROUTES = [
     path: '/api/v1/consultation-batches/{batchId}/report',
     summary: '批次成效 A batch’s outcome on both clocks: plans accepted or declined within the consultations’ five working days, and how many firms got money, how fast',
     tags: ['Joint consultation'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: 'The district roles, and the staff of the bank that refused the batch; others get 404',
     pathParams: BatchParams,
-    responses: { 200: ok('The outcome, per firm and in all', R.ConsultationBatchReport), ...authed, 400: P.badPath, 404: P[404] },
+    responses: { 200: ok('The outcome, per firm and in all', R.ConsultationBatchReport), ...authed, 403: P[403], 400: P.badPath, 404: P[404] },
     handler: async (c, { consultations }) => {
       c.res.json(await consultations.batchReport(c.caller, c.path.batchId));
     },

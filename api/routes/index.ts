@@ -6,6 +6,7 @@ import { CASE_ACTION_ROUTES } from './caseActions';
 import { CASE_ROUTES } from './cases';
 import { CONSULTATION_ROUTES } from './consultations';
 import { CONTRACT_ROUTES } from './contract';
+import { FIRM_CASE_ROUTES } from './firmCases';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
 import { MATCHING_EVENT_ROUTES } from './matchingEvents';
@@ -27,6 +28,7 @@ export const ROUTES: readonly Route[] = [
   ...SIGN_IN_ROUTES,
   ...CASE_ROUTES,
   ...CASE_ACTION_ROUTES,
+  ...FIRM_CASE_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...FIRM_ROUTES,
   ...CALENDAR_ROUTES,

@@ -2,6 +2,7 @@
 // Every authenticated role may call them and sees only the cases in its scope
 // (visibleCasesWhere): the district for manager, task force and operator; a street's or a
 // bank's own cases otherwise. An empty scope gives an empty report, never a 403.
+import { STAFF_ROLES } from '../../domain/people';
 import { slaSummaryCsv } from '../../domain/reports/slaCsv';
 import { onTimeTrendCsv } from '../../domain/reports/trendCsv';
 import { P, R, authed, ok } from '../contract';
@@ -19,10 +20,10 @@ export const SLA_ROUTES = [
     path: '/api/v1/sla/breaches',
     summary: '超时清单 SLA breaches in a date range',
     tags: ['SLA reports'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: SCOPE,
     query: SlaBreachesQuery,
-    responses: { 200: ok('The breaches', R.SlaBreachList), ...authed, 422: P[422] },
+    responses: { 200: ok('The breaches', R.SlaBreachList), ...authed, 403: P[403], 422: P[422] },
     audit: { action: 'SLA_BREACHES_READ', subject: () => 'sla/breaches' },
     handler: async (c, { sla }: Pick<Services, 'sla'>) => {
       c.res.json(await sla.breaches(c.principal, c.query()));
@@ -34,12 +35,12 @@ export const SLA_ROUTES = [
     path: '/api/v1/sla/summary',
     summary: '时效汇总 On-time rate, breaches and median working days per stage, by street or bank (JSON, or CSV by format=csv or Accept: text/csv)',
     tags: ['SLA reports'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: SCOPE,
     query: SlaSummaryQuery,
     responses: {
       200: { description: 'The summary', content: { 'application/json': R.SlaSummary, 'text/csv': R.SlaSummaryCsv } },
-      ...authed,
+      ...authed, 403: P[403],
       422: P[422],
     },
     // An export when CSV: the row's contentType says which.
@@ -60,12 +61,13 @@ export const SLA_ROUTES = [
     path: '/api/v1/sla/trend',
     summary: '按时率趋势 Decisions in time and the promise kept per week or month, by street or bank (JSON, or CSV by format=csv or Accept: text/csv)',
     tags: ['SLA reports'],
-    roles: 'authenticated',
+    roles: STAFF_ROLES,
     scope: SCOPE,
     query: SlaTrendQuery,
     responses: {
       200: { description: 'The trend', content: { 'application/json': R.SlaTrend, 'text/csv': R.SlaTrendCsv } },
       ...authed,
+      403: P[403],
       422: P[422],
     },
     audit: { action: 'SLA_TREND_READ', subject: () => 'sla/trend' },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { checkCreditCode } from '../../domain/creditCode';
 import { MAX_AMOUNT_FEN, parseCnyToFen } from '../../domain/money';
-import { MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../../domain/fastTrack/policy';
+import { FIRM_MATERIALS, MAX_RATE_BP, MAX_TERM_MONTHS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO } from '../../domain/fastTrack/policy';
 import { PATENT_TYPES, REJECTION_REASONS as SCI_TECH_REJECTION_REASONS, SCI_TECH_POLICY } from '../../domain/sciTech/policy';
 import { SLA_STATES } from '../../domain/slaState';
 import { DISBURSEMENT_RESOLUTIONS } from '../../domain/disbursementHold';
@@ -121,6 +121,12 @@ export const EVIDENCE = {
 } as const;
 
 export const ReasonBody = z.strictObject({ reason: trimmed(1000) });
+
+/** The firm's answer to a materials request: what it says and the documents it sent. */
+export const FirmMaterialsBody = z.strictObject({
+  text: trimmed(FIRM_MATERIALS.maxText),
+  documents: z.array(trimmed(FIRM_MATERIALS.maxDocumentName)).min(1).max(FIRM_MATERIALS.maxDocuments),
+});
 export const ReassignBody = z.strictObject({ assignee: trimmed(100), reason: trimmed(1000) });
 export const ResumeBody = z.strictObject({ note: trimmed(1000).optional() });
 /** The credit approver's answer to a held payment: accept the bank's reported amount, or have it pay again. */

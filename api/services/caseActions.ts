@@ -7,6 +7,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
 import type { Database } from '../../infra/database';
 import {
+  answerMaterialsUpdate,
   completeTaskUpdate,
   decideUpdate,
   pauseSlaUpdate,
@@ -19,7 +20,7 @@ import {
 import { sciTechDecideUpdate, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
 import { cancelContractUpdate, resolveDisbursementUpdate } from '../../workflows/contractMessages';
 import { Problem, validationProblem } from '../problem';
-import { TASK_SLUGS, type DecisionBody, type DisbursementResolutionBody, type EVIDENCE, type ReassignBody, type SciTechDecisionBody, type TaskSlug } from '../schemas';
+import { TASK_SLUGS, type DecisionBody, type DisbursementResolutionBody, type EVIDENCE, type FirmMaterialsBody, type ReassignBody, type SciTechDecisionBody, type TaskSlug } from '../schemas';
 import type { Caller } from './caller';
 import { visibleCase } from './caseScope';
 import type { CaseView, LiveCaseState } from './caseView';
@@ -77,6 +78,10 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
     pause: (caller: Caller, caseNo: string, kind: TaskKind, reason: string) => act(caller, caseNo, pauseSlaUpdate, { kind, reason, actor: actor(caller) }),
 
     resume: (caller: Caller, caseNo: string, note: string | undefined) => act(caller, caseNo, resumeSlaUpdate, { actor: actor(caller), note }),
+
+    /** The firm's answer to the materials its paused case waits for; the workflow holds it to the case's firm. */
+    answerMaterials: (caller: Caller, caseNo: string, body: z.output<typeof FirmMaterialsBody>) =>
+      act(caller, caseNo, answerMaterialsUpdate, { actor: actor(caller), actorCreditCode: caller.principal.creditCode ?? '', ...body }),
 
     /** A fast-track case's credit decision. */
     decide(caller: Caller, caseNo: string, body: z.output<typeof DecisionBody>) {

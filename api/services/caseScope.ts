@@ -33,6 +33,9 @@ export function visibleCasesWhere(p: Principal): Prisma.LoanCaseWhereInput {
     case 'community_coordinator':
     case 'survey_officer':
       return { caseNo: '' };
+    // A firm follows its own cases, whichever street opened them; its credit code is required of its token.
+    case 'firm':
+      return { creditCode: p.creditCode ?? '' };
     case 'task_force':
     case 'manager':
     case 'operator':

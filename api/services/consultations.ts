@@ -61,6 +61,7 @@ function visibleConsultationsWhere(p: Principal): Prisma.ConsultationWhereInput 
     case 'visit_team_member':
     case 'community_coordinator':
     case 'survey_officer':
+    case 'firm':
       return { consultationId: '' };
     case 'task_force':
     case 'manager':

@@ -10,6 +10,7 @@ import { caseActions } from './caseActions';
 import { caseService, type CasesDeps } from './cases';
 import { consultationService } from './consultations';
 import { publishedContract } from './contract';
+import { firmCaseService } from './firmCases';
 import { firmService } from './firms';
 import { matchingEventService } from './matchingEvents';
 import { readiness } from './health';
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
     calendar: calendarService(deps.db),
     calendarYears: calendarYears(deps.db, deps.client),
     firms: firmService(deps.db),
+    firmCases: firmCaseService(deps.db, cases),
     reference: referenceData(deps.db),
     surveyNetwork: surveyNetworkService(deps.db),
     visits: visitService(deps),

@@ -26,6 +26,7 @@ export async function surveyReach(db: Database, p: Principal): Promise<SurveyRea
     case 'credit_approver':
       return { streets: await stationedStreets(db, p.bank ?? '') };
     case 'assessor':
+    case 'firm':
       return { streets: [] };
     case 'survey_officer':
     case 'task_force':

@@ -14,7 +14,7 @@ const RealmFile = z.object({
   users: z.array(
     z.object({
       id: z.string(),
-      attributes: z.object({ display_name: one, role: one.pipe(z.enum(ROLES)), street: one.optional(), bank: one.optional(), community: one.optional(), team: one.optional() }),
+      attributes: z.object({ display_name: one, role: one.pipe(z.enum(ROLES)), street: one.optional(), bank: one.optional(), community: one.optional(), team: one.optional(), credit_code: one.optional() }),
       credentials: z.array(z.object({ type: z.literal('password'), value: z.string() })).length(1),
     }),
   ),
@@ -52,7 +52,7 @@ export function loadRealm(env: NodeJS.ProcessEnv = process.env, file = REALM_FIL
   if (!audience) throw new Error(`${file}: no audience mapper`);
   return {
     users: realm.users.map(({ id, attributes: a, credentials }) => ({
-      sub: id, name: a.display_name, role: a.role, street: a.street, bank: a.bank, community: a.community, team: a.team, password: credentials[0].value,
+      sub: id, name: a.display_name, role: a.role, street: a.street, bank: a.bank, community: a.community, team: a.team, creditCode: a.credit_code, password: credentials[0].value,
     })),
     clients: realm.clients.map((c) => ({ clientId: c.clientId, public: c.publicClient, secret: c.secret, redirectUris: c.redirectUris })),
     audience,

@@ -2,7 +2,7 @@
 // oidc-provider, configured from the same realm file. Authorization code only, PKCE required of
 // public clients (the console), a client secret of confidential ones (the Temporal UI). Access
 // tokens are JWTs for the API (its audience, RS256, this provider's JWKS) carrying the claims the
-// API reads: name, role, street, bank, community, team.
+// API reads: name, role, street, bank, community, team, a firm's creditCode.
 import { createHash, generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,7 +46,7 @@ export async function startIdentityProvider(realm: Realm, { host = '127.0.0.1', 
       ...(c.public ? { token_endpoint_auth_method: 'none' } : { client_secret: c.secret, token_endpoint_auth_method: 'client_secret_basic' }),
     })),
     scopes: SCOPES.split(' '),
-    claims: { openid: ['sub'], profile: ['name'], greenlane: ['role', 'street', 'bank', 'community', 'team'] },
+    claims: { openid: ['sub'], profile: ['name'], greenlane: ['role', 'street', 'bank', 'community', 'team', 'creditCode'] },
     findAccount: (_ctx: unknown, sub: string) => (users.has(sub) ? { accountId: sub, claims: () => claimsOf(sub) } : undefined),
     // What the API reads is in the access token itself, as Keycloak's mappers put it there.
     extraTokenClaims: (_ctx: unknown, token: { kind: string; accountId?: string }) => {

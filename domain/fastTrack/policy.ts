@@ -46,6 +46,9 @@ export const BRANCH_WORKING_DAYS: Record<Exclude<TaskKind, 'DUE_DILIGENCE'>, num
  */
 export const DEFAULT_AT_RISK_LEAD_MS = 12 * 60 * 60 * 1000;
 
+/** What the firm's answer to a materials request may carry (the API's body schema and the workflow's validator). */
+export const FIRM_MATERIALS = { maxDocuments: 20, maxDocumentName: 100, maxText: 2000 } as const;
+
 /** Branches that may wait on the firm supplementing materials; due diligence is same-day and never pauses. */
 export const PAUSABLE_TASKS: readonly TaskKind[] = ['GRID_SUBMISSION', 'BANK_VIP_CHANNEL'];
 

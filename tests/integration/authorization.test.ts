@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Role } from '../../domain/people';
 import { BORDERLINE_SOFTWARE_APPLICATION } from '../../dev/demo';
 import { DEV_USERS } from '../../infra/devUsers';
-import { bearer } from '../support/auth';
+import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
@@ -13,9 +13,10 @@ import { useStack } from '../support/stack';
 const stack = useStack();
 let caseId: string;
 let sciTechId: string;
-let firmCode: string;
+// The fast-track case is the development firm's own; the sci-tech case is another firm's.
+const FIRM = DEV_USERS.find((u) => u.role === 'firm')!;
+const firmCode = FIRM.creditCode!;
 beforeAll(async () => {
-  firmCode = validSimingCode('MA7AUTH1');
   const res = await request(stack.app)
     .post('/api/v1/cases')
     .set('authorization', await bearer('lujiang-officer'))
@@ -97,16 +98,16 @@ const SEES_CONSULTATION = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manag
 const SEES_BATCH = new Set(['xib-manager', 'xib-approver', ...DISTRICT]);
 
 // The Lujiang street / Xiamen International Bank case, and who sees it.
-const SEES_CASE = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'assessor', ...DISTRICT]);
-// The sci-tech case has no tasks, so no assessor is assigned to it.
-const SEES_SCI_TECH = new Set([...SEES_CASE].filter((u) => u !== 'assessor'));
+const SEES_CASE = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', 'assessor', FIRM.sub, ...DISTRICT]);
+// The sci-tech case has no tasks, so no assessor is assigned to it; it is another firm's.
+const SEES_SCI_TECH = new Set([...SEES_CASE].filter((u) => u !== 'assessor' && u !== FIRM.sub));
 
 interface Route {
   method: 'get' | 'post' | 'put';
   path: () => string;
   body?: object;
   /** Roles the route admits; others get 403. */
-  roles: Role[] | 'all';
+  roles: readonly Role[] | 'all';
   /** A route about one case: 404 to whoever may not see it. */
   scoped: boolean;
   /** Who sees the route's case, when it is not the fast-track one. */
@@ -115,9 +116,11 @@ interface Route {
   ok: number;
 }
 
-const ALL_ROLES: Role[] = ['case_officer', 'grid_officer', 'customer_manager', 'credit_approver', 'assessor', 'task_force', 'manager', 'operator', 'visit_team_member', 'community_coordinator', 'survey_officer'];
-// The survey: everyone but the assessor reads within their reach; the task force, its survey group and operators keep the network.
-const SURVEY_READERS = ALL_ROLES.filter((r) => r !== 'assessor');
+const ALL_ROLES: Role[] = ['case_officer', 'grid_officer', 'customer_manager', 'credit_approver', 'assessor', 'task_force', 'manager', 'operator', 'visit_team_member', 'community_coordinator', 'survey_officer', 'firm'];
+// Staff: everyone but the firm, which reads its own cases at /firm/cases and nothing of other firms or the district.
+const STAFF = ALL_ROLES.filter((r) => r !== 'firm');
+// The survey: every staff role but the assessor reads within their reach; the task force, its survey group and operators keep the network.
+const SURVEY_READERS = STAFF.filter((r) => r !== 'assessor');
 const NETWORK_KEEPERS: Role[] = ['task_force', 'survey_officer', 'operator'];
 const EVENT_READERS: Role[] = ['task_force', 'survey_officer', 'manager', 'operator', 'customer_manager', 'credit_approver'];
 // 鹭江's first building is on the development visitor's team's list, in the coordinator's community.
@@ -129,12 +132,12 @@ const LEAD_ACTORS: Role[] = ['visit_team_member', 'community_coordinator', 'case
 const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/streets', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/banks', roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => '/api/v1/cases?limit=5', roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => '/api/v1/tasks?limit=5', roles: 'all', scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/cases?limit=5', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/tasks?limit=5', roles: STAFF, scoped: false, ok: 200 },
   { method: 'post', path: () => '/api/v1/cases', body: { firmName: '' }, roles: ['case_officer'], scoped: false, ok: 422 },
-  { method: 'get', path: () => `/api/v1/cases/${caseId}`, roles: 'all', scoped: true, ok: 200 },
-  { method: 'get', path: () => `/api/v1/cases/${caseId}/timeline`, roles: 'all', scoped: true, ok: 200 },
-  { method: 'post', path: () => `/api/v1/cases/${caseId}/tasks/grid-submission/complete`, body: {}, roles: 'all', scoped: true, ok: 422 },
+  { method: 'get', path: () => `/api/v1/cases/${caseId}`, roles: STAFF, scoped: true, ok: 200 },
+  { method: 'get', path: () => `/api/v1/cases/${caseId}/timeline`, roles: STAFF, scoped: true, ok: 200 },
+  { method: 'post', path: () => `/api/v1/cases/${caseId}/tasks/grid-submission/complete`, body: {}, roles: STAFF, scoped: true, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${caseId}/tasks/due-diligence/reassign`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${caseId}/tasks/grid-submission/pause`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${caseId}/sla/resume`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, ok: 409 },
@@ -145,10 +148,10 @@ const routes: Route[] = [
   // Sci-tech: the same paths; task and clock actions do not exist for it (409 before the body is read),
   // and a decision's body is checked against the sci-tech terms (a 15 % rate is over its maximum).
   { method: 'post', path: () => '/api/v1/cases', body: { product: 'SCI_TECH' }, roles: ['case_officer'], scoped: false, ok: 422 },
-  { method: 'get', path: () => '/api/v1/cases?product=SCI_TECH&limit=5', roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => `/api/v1/cases/${sciTechId}`, roles: 'all', scoped: true, sees: SEES_SCI_TECH, ok: 200 },
-  { method: 'get', path: () => `/api/v1/cases/${sciTechId}/timeline`, roles: 'all', scoped: true, sees: SEES_SCI_TECH, ok: 200 },
-  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/tasks/grid-submission/complete`, body: {}, roles: 'all', scoped: true, sees: SEES_SCI_TECH, ok: 409 },
+  { method: 'get', path: () => '/api/v1/cases?product=SCI_TECH&limit=5', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/cases/${sciTechId}`, roles: STAFF, scoped: true, sees: SEES_SCI_TECH, ok: 200 },
+  { method: 'get', path: () => `/api/v1/cases/${sciTechId}/timeline`, roles: STAFF, scoped: true, sees: SEES_SCI_TECH, ok: 200 },
+  { method: 'post', path: () => `/api/v1/cases/${sciTechId}/tasks/grid-submission/complete`, body: {}, roles: STAFF, scoped: true, sees: SEES_SCI_TECH, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/tasks/due-diligence/reassign`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, sees: SEES_SCI_TECH, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/tasks/grid-submission/pause`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, sees: SEES_SCI_TECH, ok: 409 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/sla/resume`, body: {}, roles: ['case_officer', 'task_force', 'grid_officer', 'customer_manager'], scoped: true, sees: SEES_SCI_TECH, ok: 409 },
@@ -156,11 +159,18 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/withdrawal`, body: {}, roles: ['case_officer', 'task_force'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/contract/cancellation`, body: {}, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   { method: 'post', path: () => `/api/v1/cases/${sciTechId}/disbursement/resolution`, body: {}, roles: ['credit_approver'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
+  // The firm's own page: its cases by credit code; another firm's case, or none, is 404.
+  { method: 'get', path: () => '/api/v1/firm/cases', roles: ['firm'], scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/firm/cases/${caseId}`, roles: ['firm'], scoped: true, ok: 200 },
+  { method: 'get', path: () => `/api/v1/firm/cases/${sciTechId}`, roles: ['firm'], scoped: true, sees: SEES_SCI_TECH, ok: 200 },
+  { method: 'get', path: () => '/api/v1/firm/cases/GL-2026-999999', roles: ['firm'], scoped: true, sees: new Set(), ok: 200 },
+  { method: 'post', path: () => `/api/v1/firm/cases/${caseId}/materials`, body: {}, roles: ['firm'], scoped: true, ok: 422 },
+  { method: 'post', path: () => `/api/v1/firm/cases/${sciTechId}/materials`, body: {}, roles: ['firm'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   // Notifications: everyone reads their own; acknowledging another person's is 404, as if it did not exist.
   { method: 'get', path: () => '/api/v1/notifications?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'post', path: () => `/api/v1/notifications/${notificationId}/acknowledge`, roles: 'all', scoped: true, sees: SEES_NOTIFICATION, ok: 200 },
-  { method: 'get', path: () => '/api/v1/firms?limit=5', roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => `/api/v1/firms/${firmCode}`, roles: 'all', scoped: true, ok: 200 },
+  { method: 'get', path: () => '/api/v1/firms?limit=5', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/firms/${firmCode}`, roles: STAFF, scoped: true, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/days?from=2026-10-01&to=2026-10-07', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/deadline?acceptedAt=2026-09-30T10:00:00%2B08:00&workingDays=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/calendar/years/2026?preview=true', body: {}, roles: ['operator'], scoped: false, ok: 422 },
@@ -168,17 +178,17 @@ const routes: Route[] = [
   { method: 'put', path: () => '/api/v1/calendar/years/2026', body: { text: '一、元旦：1月1日（周五）放假1天。' }, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'post', path: () => '/api/v1/calendar/years/2026/notice-text', body: { text: '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。' }, roles: ['operator'], scoped: false, ok: 200 },
   { method: 'post', path: () => '/api/v1/calendar/years/2026/notice-text', body: {}, roles: ['operator'], scoped: false, ok: 422 },
-  { method: 'get', path: () => '/api/v1/sla/breaches?from=2026-11-01&to=2026-11-30', roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => '/api/v1/sla/summary?from=2026-11-01&to=2026-11-30&groupBy=bank', roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => '/api/v1/sla/trend?from=2026-09-01&to=2026-11-30&groupBy=street&bucket=month', roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => '/api/v1/sla/trend?from=2026-11-01&to=2026-11-30&groupBy=bank&format=csv', roles: 'all', scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/sla/breaches?from=2026-11-01&to=2026-11-30', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/sla/summary?from=2026-11-01&to=2026-11-30&groupBy=bank', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/sla/trend?from=2026-09-01&to=2026-11-30&groupBy=street&bucket=month', roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/sla/trend?from=2026-11-01&to=2026-11-30&groupBy=bank&format=csv', roles: STAFF, scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports?limit=5', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports?kind=WEEKLY&limit=5&format=csv', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/reports/daily-2001-01-01', roles: ['manager', 'task_force', 'operator'], scoped: false, ok: 404 },
   { method: 'post', path: () => '/api/v1/reports/daily/runs', body: {}, roles: ['operator'], scoped: false, ok: 422 },
   { method: 'post', path: () => '/api/v1/consultations', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
-  { method: 'get', path: () => `/api/v1/consultations?batchId=${batchId}`, roles: 'all', scoped: false, ok: 200 },
-  { method: 'get', path: () => `/api/v1/consultations/${consultationId}`, roles: 'all', scoped: true, sees: SEES_CONSULTATION, ok: 200 },
+  { method: 'get', path: () => `/api/v1/consultations?batchId=${batchId}`, roles: STAFF, scoped: false, ok: 200 },
+  { method: 'get', path: () => `/api/v1/consultations/${consultationId}`, roles: STAFF, scoped: true, sees: SEES_CONSULTATION, ok: 200 },
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/reasons`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/plan`, body: {}, roles: ['task_force', 'customer_manager', 'credit_approver'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/materials/request`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
@@ -186,8 +196,8 @@ const routes: Route[] = [
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/re-review`, body: {}, roles: ['customer_manager', 'credit_approver'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
   { method: 'post', path: () => `/api/v1/consultations/${consultationId}/withdrawal`, body: {}, roles: ['task_force'], scoped: true, sees: SEES_CONSULTATION, ok: 422 },
   { method: 'post', path: () => '/api/v1/consultation-batches', body: {}, roles: ['task_force'], scoped: false, ok: 422 },
-  { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
-  { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}/report`, roles: 'all', scoped: true, sees: SEES_BATCH, ok: 200 },
+  { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}`, roles: STAFF, scoped: true, sees: SEES_BATCH, ok: 200 },
+  { method: 'get', path: () => `/api/v1/consultation-batches/${batchId}/report`, roles: STAFF, scoped: true, sees: SEES_BATCH, ok: 200 },
   // The survey network, the visit list and visits (a refused body changes nothing).
   { method: 'get', path: () => '/api/v1/survey-network?street=lujiang', roles: SURVEY_READERS, scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/banks/xib', body: {}, roles: NETWORK_KEEPERS, scoped: false, ok: 422 },
@@ -256,9 +266,25 @@ it('changed nothing on the case', async () => {
   expect(s.body).toMatchObject({ product: 'SCI_TECH', stage: expect.stringMatching(/^(EVALUATING|MANUAL_REVIEW)$/), decision: null, withdrawal: null });
 });
 
-it.each(DEV_USERS.map((u) => [u.sub, SEES_CONSULTATION.has(u.sub)] as const))('lists the consultation to %s: %s', async (who, sees) => {
+it.each(DEV_USERS.filter((u) => u.role !== 'firm').map((u) => [u.sub, SEES_CONSULTATION.has(u.sub)] as const))('lists the consultation to %s: %s', async (who, sees) => {
   const res = await request(stack.app).get(`/api/v1/consultations?batchId=${batchId}`).set('authorization', await bearer(who)).expect(200);
   expect(res.body.items.map((c: { id: string }) => c.id)).toEqual(sees ? [consultationId] : []);
+});
+
+it('shows the firm its own case in plain words, and nothing of staff or of another firm', async () => {
+  const list = await request(stack.app).get('/api/v1/firm/cases').set('authorization', await bearer(FIRM.sub)).expect(200);
+  const ids = list.body.items.map((c: { id: string }) => c.id);
+  expect(ids).toContain(caseId);
+  expect(ids).not.toContain(sciTechId);
+  const own = list.body.items.find((c: { id: string }) => c.id === caseId);
+  expect(own).toMatchObject({ stage: 'PARALLEL_REVIEW', bank: { nameZh: '厦门国际银行' }, status: { waitingOn: 'STREET', zh: expect.stringMatching(/^并联审批中，等待网格员协助.*承诺\d+月\d+日前办结。$/) } });
+  // No assignee, actor, evidence, workflow or Temporal link reaches the firm.
+  expect(JSON.stringify(own)).not.toMatch(/"(lujiang-grid|xib-manager|assessor)"|assignee|actor|evidence|workflowId|temporal/i);
+});
+
+it('refuses a firm token that names no credit code', async () => {
+  const res = await request(stack.app).get('/api/v1/firm/cases').set('authorization', await bearerAs({ sub: 'nameless-firm', name: '无代码企业', role: 'firm' }));
+  expect(res.status).toBe(401);
 });
 
 it('changed nothing on the consultation', async () => {

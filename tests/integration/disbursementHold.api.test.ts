@@ -58,8 +58,11 @@ it('the bank reports 79.9万 paid for an approved 80万: held for its approver, 
   });
   expect(paid).toMatchObject({ disbursementHold: null, disbursement: { reference: `FK-${id}`, amountFen: 79_900_000 } });
   expect(await inbox('xib-approver', id)).toEqual([]);
-  const types = paid.events.map((e: { type: string }) => e.type);
-  expect(types.slice(types.indexOf('CONTRACT_SIGNED'))).toEqual(['CONTRACT_SIGNED', 'DISBURSEMENT_HELD', 'DISBURSEMENT_RESOLVED', 'DISBURSED']);
+  // The firm's SMS follows the payment (patch firm-disbursement-sms).
+  await eventually(async () => {
+    const types = (await view(id)).events.map((e: { type: string }) => e.type);
+    expect(types.slice(types.indexOf('CONTRACT_SIGNED'))).toEqual(['CONTRACT_SIGNED', 'DISBURSEMENT_HELD', 'DISBURSEMENT_RESOLVED', 'DISBURSED', 'NOTIFICATION']);
+  });
   expect((await act('xib-approver', id, '/disbursement/resolution', confirm)).status).toBe(409);
   expect((await new SandboxBank(stack.db).ledger([id])).payments).toHaveLength(1);
   expect((await consistency(id)).violations).toEqual([]);

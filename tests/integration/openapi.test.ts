@@ -155,6 +155,10 @@ describe('every route, called as an allowed role, answers what the document says
 
     await call('pauseSla', post('lujiang-officer', `/api/v1/cases/${a}/tasks/grid-submission/pause`, { reason: '等待企业补充材料' }));
     await call('resumeSla', post('lujiang-grid', `/api/v1/cases/${a}/sla/resume`, { note: '材料已补齐' }));
+    // Paused again, the firm of a answers the request itself from its page.
+    const firmOfA = { authorization: await bearerAs({ sub: 'contract-firm', name: '厦门鹭江契约测试有限公司', role: 'firm', creditCode: validSimingCode('MA4JRC01') }) };
+    await call('pauseSla', post('lujiang-officer', `/api/v1/cases/${a}/tasks/grid-submission/pause`, { reason: '请补充纳税证明' }));
+    await call('answerFirmMaterials', request(stack.app).post(`/api/v1/firm/cases/${a}/materials`).set(firmOfA).send({ text: '已补充纳税证明', documents: ['2026年纳税证明'] }));
     await call('complete-grid-submission', post('lujiang-grid', `/api/v1/cases/${a}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000777' }));
     await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${a}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'RECOMMEND_WITH_CONDITIONS', note: '追加担保' }));
     await call('complete-due-diligence', post('assessor', `/api/v1/cases/${a}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-1', riskRating: 'MEDIUM', summary: '经营正常' }));
@@ -168,6 +172,9 @@ describe('every route, called as an allowed role, answers what the document says
     } finally {
       await release();
     }
+    // The firm of a reads it on its own page: the bank's terms, the cancelled contract, in plain words.
+    await call('listFirmCases', request(stack.app).get('/api/v1/firm/cases').set(firmOfA));
+    await call('getFirmCase', request(stack.app).get(`/api/v1/firm/cases/${a}`).set(firmOfA));
 
     // The bank reports d's payment at another amount: its approver confirms the reported payment.
     const d = (await call('createCase', newCase('厦门鹭江契约差额有限公司', 'MA4JRC05'))).body.id as string;

@@ -79,9 +79,13 @@ it('opens a sci-tech case that the scoring approves automatically, pays it insid
   expect(paid.scoring.limit.perPatent).toHaveLength(5);
   expect(Date.parse(paid.disbursement.at) - Date.parse(paid.acceptedAt)).toBeLessThan(48 * HOUR);
 
-  const timeline = await get(`/cases/${id}/timeline`, 'ccb-manager');
+  // The firm's SMS follows the payment (patch firm-disbursement-sms).
+  const timeline = await eventually(async () => {
+    const t = await get(`/cases/${id}/timeline`, 'ccb-manager');
+    expect(t.events.map((e: { type: string }) => e.type)).toEqual(['ACCEPTED', 'EVALUATION_STARTED', 'EVALUATED', 'APPROVED', 'CONTRACT_SIGNED', 'DISBURSED', 'NOTIFICATION']);
+    return t;
+  });
   expect(timeline.product).toBe('SCI_TECH');
-  expect(timeline.events.map((e: { type: string }) => e.type)).toEqual(['ACCEPTED', 'EVALUATION_STARTED', 'EVALUATED', 'APPROVED', 'CONTRACT_SIGNED', 'DISBURSED']);
 
   // Lists, filters and the projection see it as a sci-tech case.
   const listed = await get('/cases?product=SCI_TECH&street=lianqian&limit=100');
@@ -101,7 +105,7 @@ it('opens a sci-tech case that the scoring approves automatically, pays it insid
   await stack.db.loanCase.delete({ where: { caseNo: id } });
   await rebuildProjection(stack.client, stack.db, `WorkflowId = 'case-${id}'`);
   expect(await stack.db.loanCase.findUnique({ where: { caseNo: id } })).toMatchObject({ product: 'SCI_TECH', stage: 'DISBURSED', slaState: 'MET', dueAt: new Date(res.body.dueAt) });
-  expect(await stack.db.caseEvent.count({ where: { caseNo: id } })).toBe(6);
+  expect(await stack.db.caseEvent.count({ where: { caseNo: id } })).toBe(7);
 
   // SLA reports count it with the cases accepted today.
   const today = shanghaiDate(new Date(res.body.acceptedAt));
@@ -133,7 +137,8 @@ it('sends an ambiguous score to the bank’s approver, who decides over HTTP wit
   const paid = await reaches(id, 'DISBURSED');
   expect(paid).toMatchObject({ slaState: 'MET', disbursement: { amountFen: 50_000_000 } });
 
-  expect((await act('xib-approver', id, '/decision', { outcome: 'REJECTED', reasons: [{ code: 'LOW_SCORE' }] })).body.type).toBe('urn:greenlane:problem:case-closed');
+  // Once the firm's SMS is sent the workflow has closed, and a decision is refused as on a closed case.
+  await eventually(async () => expect((await act('xib-approver', id, '/decision', { outcome: 'REJECTED', reasons: [{ code: 'LOW_SCORE' }] })).body.type).toBe('urn:greenlane:problem:case-closed'));
 });
 
 it('backs a biotech with weak revenue by its patents: the approver grants the 120万 its two invention patents cover, within 48 hours, and no more', async () => {

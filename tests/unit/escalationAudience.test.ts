@@ -1,5 +1,5 @@
 // Who a notice reaches: the audience's groups resolved against the staff directory.
-import { COORDINATION_GROUP, ESCALATION, TASK_FORCE_LEADERS, resolveAudience, staffGroupsProblem, type StaffEntry } from '../../domain/escalation';
+import { COORDINATION_GROUP, ESCALATION, TASK_FORCE_LEADERS, firmAudience, resolveAudience, staffGroupsProblem, type StaffEntry } from '../../domain/escalation';
 
 const member = (id: string, role: string, at: { street?: string; bank?: string; groups?: string[] } = {}): StaffEntry => ({
   id,
@@ -70,4 +70,11 @@ describe('staffGroupsProblem', () => {
     expect(staffGroupsProblem('operator', [COORDINATION_GROUP])).toMatch(/this person is operator$/);
     expect(staffGroupsProblem('customer_manager', [])).toBeUndefined();
   });
+});
+
+test('a firm is reached as itself by its credit code, never through the staff directory', () => {
+  expect(resolveAudience([firmAudience('91350203MA8LQ5W50C'), 'STREET_OFFICE:lianqian'], STAFF)).toEqual([
+    { staffId: 'FIRM:91350203MA8LQ5W50C', via: 'FIRM:91350203MA8LQ5W50C' },
+    { staffId: 'lianqian-officer', via: 'STREET_OFFICE:lianqian' },
+  ]);
 });

@@ -44,6 +44,13 @@ test('the bank reports 4,990,000 paid for an approved 5,000,000: held for the ap
   const final = await finalResult(s, handle);
   expect(final).toMatchObject({ stage: 'DISBURSED', disbursement: { reference: `FK-${input.caseNo}`, amountFen: 499_000_000 } });
   expect(final.disbursementHold).toBeUndefined();
-  expect(s.rec.types(input.caseNo).slice(-5)).toEqual(['DISBURSEMENT_HELD', 'DISBURSEMENT_RESOLVED', 'DISBURSEMENT_HELD', 'DISBURSEMENT_RESOLVED', 'DISBURSED']);
+  expect(s.rec.types(input.caseNo).slice(-6)).toEqual(['DISBURSEMENT_HELD', 'DISBURSEMENT_RESOLVED', 'DISBURSEMENT_HELD', 'DISBURSEMENT_RESOLVED', 'DISBURSED', 'NOTIFICATION']);
+  // The firm gets the bank's SMS (patch firm-disbursement-sms) for what it was paid, not what was asked.
+  expect(s.rec.notices(input.caseNo).at(-1)).toMatchObject({
+    audience: [`FIRM:${input.firm.creditCode}`],
+    zh: `您申请的贷款499万元已放款到账（申请编号 ${input.caseNo}，放款流水号 FK-${input.caseNo}）。`,
+    en: `Your loan of CNY 4990000.00 has been paid to your account (application ${input.caseNo}, payment reference FK-${input.caseNo}).`,
+  });
   await saveHistory(handle, 'disbursement-held-then-confirmed');
+  await saveHistory(handle, 'firm-disbursement-sms');
 });

@@ -40,7 +40,11 @@ test('the 莲前 biotech firm: automatic approval, paid well inside 48 hours, ex
   const elapsed = desc.closeTime!.getTime() - acceptedAt.getTime();
   expect(elapsed).toBeLessThan(48 * HOUR);
   const events = await eventsOf(h.db, input.caseNo);
-  expect(events.map((e) => e.type)).toEqual(['ACCEPTED', 'EVALUATION_STARTED', 'EVALUATED', 'APPROVED', 'CONTRACT_SIGNED', 'DISBURSED']);
+  expect(events.map((e) => e.type)).toEqual(['ACCEPTED', 'EVALUATION_STARTED', 'EVALUATED', 'APPROVED', 'CONTRACT_SIGNED', 'DISBURSED', 'NOTIFICATION']);
+  // The bank's SMS reached the firm, by its credit code, through the notification channel.
+  expect(await h.db.notification.findMany({ where: { source: input.caseNo }, select: { recipient: true, zh: true, deliveredAt: true } })).toEqual([
+    { recipient: `FIRM:${input.firm.creditCode}`, zh: `您申请的贷款120万元已放款到账（申请编号 ${input.caseNo}，放款流水号 FK-${input.caseNo}）。`, deliveredAt: expect.any(Date) },
+  ]);
   const disbursed = events.find((e) => e.type === 'DISBURSED')!.data as { elapsedMs: number; withinPromise: boolean };
   expect(disbursed.withinPromise).toBe(true);
   expect(disbursed.elapsedMs).toBeLessThan(48 * HOUR);

@@ -24,8 +24,17 @@ export const STAGES: Names = {
 
 /** The products a case runs as (and a consultation's plan opens). */
 export const PRODUCTS: Names = {
-  FAST_TRACK: ['并联审批快速贷', 'Fast-track loan'],
-  SCI_TECH: ['善科贷（科技型企业信用贷款）', 'Sci-tech credit (善科贷)'],
+  FAST_TRACK: ['绿色审批通道贷款', 'Fast-track loan'],
+  SCI_TECH: ['善科贷', 'Sci-tech credit (善科贷)'],
+};
+
+/** Who a firm's case waits on (domain/firmCaseStatus.ts). */
+export const WAITING_ON: Names = {
+  FIRM: ['您（企业）', 'You (the firm)'],
+  STREET: ['街道', 'The street office'],
+  BANK: ['银行', 'The bank'],
+  ASSESSOR: ['第三方评估机构', 'The third-party assessor'],
+  NOBODY: ['无需等待', 'Nobody'],
 };
 
 export const SLA_STATES: Names = {
@@ -61,6 +70,7 @@ export const ROLES: Names = {
   visit_team_member: ['走访小组成员', 'Visiting team member'],
   community_coordinator: ['社区', 'Community coordinator'],
   survey_officer: ['专班摸排走访组', 'Survey group'],
+  firm: ['企业', 'Firm'],
 };
 
 export const OUTCOMES: Names = {

@@ -13,6 +13,7 @@ import { ConsultationBoard } from './pages/ConsultationBoard';
 import { ConsultationDetail } from './pages/ConsultationDetail';
 import { ConsultationImport } from './pages/ConsultationImport';
 import { ConsultationList } from './pages/ConsultationList';
+import { FirmCases } from './pages/FirmCases';
 import { Inbox } from './pages/Inbox';
 import { NewCase } from './pages/NewCase';
 import { RecordVisit } from './pages/RecordVisit';
@@ -56,6 +57,8 @@ function screensOf(user: SessionUser): Screen[] {
       return [visitList, visits];
     case 'survey_officer':
       return [visitList, visits, network];
+    case 'firm':
+      return [{ path: '/firm', label: 'navFirmCases' }];
   }
 }
 
@@ -89,6 +92,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <Reports />;
     case '/calendar':
       return <CalendarPage />;
+    case '/firm':
+      return user.role === 'firm' ? <FirmCases /> : null;
     case '/visit-list':
       return <VisitList user={user} />;
     case '/visits':

@@ -4,7 +4,7 @@ import './jitless';
 import type { z } from 'zod';
 import { fieldErrors, type FieldError } from '../../api/schemas/fieldErrors';
 
-export { CreateCaseBody, DecisionBody, SciTechDecisionBody } from '../../api/schemas/cases';
+export { CreateCaseBody, DecisionBody, FirmMaterialsBody, SciTechDecisionBody } from '../../api/schemas/cases';
 export { PlanBody, StartBatchBody } from '../../api/schemas/consultations';
 export { BuildingBody, SurveyFirmBody, TeamBody, VisitBody } from '../../api/schemas/surveyNetwork';
 
