@@ -15,6 +15,7 @@
 //   cases that reached the later one: need found → case opened, case opened → decided,
 //   decided → first payment, need found → first payment; rounded to 3 decimals.
 import type { WorkingCalendar } from '../calendar/workingCalendar';
+import { formatFen } from '../money';
 import { ratio } from '../reports/promiseKept';
 import { median, workingDaysBetweenInstants } from '../reports/slaSummary';
 
@@ -53,6 +54,8 @@ export type FunnelInterval = (typeof FUNNEL_INTERVALS)[number];
 
 export interface FunnelFigures extends Record<FunnelStage, number> {
   disbursedFen: number;
+  /** The same in CNY, 2 decimals. */
+  disbursedAmount: string;
   /** Each stage ÷ the one before it, from firmsVisited on. */
   rates: Record<Exclude<FunnelStage, 'buildingsWalked' | 'firmsVisited'>, number | null>;
   medianWorkingDays: Record<FunnelInterval, number | null>;
@@ -82,9 +85,11 @@ export function funnelFigures(visits: readonly FunnelVisit[], calendar: WorkingC
     const m = median(pairs.flatMap(([a, b]) => (a && b ? [workingDaysBetweenInstants(calendar, a, b)] : [])));
     return m === null ? null : round3(m);
   };
+  const disbursedFen = withCase.reduce((n, l) => n + l.case.disbursedFen, 0);
   return {
     ...count,
-    disbursedFen: withCase.reduce((n, l) => n + l.case.disbursedFen, 0),
+    disbursedFen,
+    disbursedAmount: formatFen(disbursedFen),
     rates: {
       needsFound: ratio(count.needsFound, count.firmsVisited),
       leads: ratio(count.leads, count.needsFound),
