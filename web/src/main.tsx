@@ -19,6 +19,7 @@ import { NewCase } from './pages/NewCase';
 import { RecordVisit } from './pages/RecordVisit';
 import { Reports } from './pages/Reports';
 import { SlaBoard } from './pages/SlaBoard';
+import { SurveyFunnelPage } from './pages/SurveyFunnel';
 import { SurveyNetworkPage } from './pages/SurveyNetworkPage';
 import { BuildingPage, VisitList } from './pages/VisitList';
 import { Visits } from './pages/Visits';
@@ -35,6 +36,7 @@ function screensOf(user: SessionUser): Screen[] {
   const visitList: Screen = { path: '/visit-list', label: 'navVisitList' };
   const visits: Screen = { path: '/visits', label: 'navVisits' };
   const network: Screen = { path: '/survey-network', label: 'navNetwork' };
+  const funnel: Screen = { path: '/survey/funnel', label: 'navFunnel' };
   // Everyone but the assessor reads the visit list of their reach (a street's, their bank's stations', the district's).
   switch (user.role) {
     case 'case_officer':
@@ -47,16 +49,16 @@ function screensOf(user: SessionUser): Screen[] {
     case 'credit_approver':
       return [inbox, cases, consultations, visitList];
     case 'task_force':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, network];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, funnel, network];
     case 'manager':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, funnel];
     case 'operator':
       return [{ path: '/calendar', label: 'navCalendar' }, cases, network];
     case 'visit_team_member':
     case 'community_coordinator':
       return [visitList, visits];
     case 'survey_officer':
-      return [visitList, visits, network];
+      return [visitList, visits, funnel, network];
     case 'firm':
       return [{ path: '/firm', label: 'navFirmCases' }];
   }
@@ -100,6 +102,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <Visits user={user} />;
     case '/survey-network':
       return <SurveyNetworkPage user={user} />;
+    case '/survey/funnel':
+      return <SurveyFunnelPage />;
     default:
       return null;
   }
