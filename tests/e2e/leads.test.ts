@@ -3,7 +3,8 @@
 // lead from the confirmation; as the team's street-office seat they own it and record first
 // contact (the clock stops). The street's case officer, whose page still offered first contact,
 // is refused (409, in Chinese) and converts the lead into a fast-track case, then follows the link
-// to the case, which names the lead. Every screen passes the accessibility check at a phone's
+// to the case. A firm a bank already refused goes to the joint consultation instead: the task
+// force converts its lead without choosing a bank and the consultation links back. Every screen passes the accessibility check at a phone's
 // width; screenshots in Chinese go to test-output/e2e/.
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
@@ -21,14 +22,19 @@ const FIRM = `厦门鹭江线索装饰有限公司${run}`;
 
 let firmId: string;
 
-beforeAll(async () => {
-  const res = await fetch(`${ui.base}/api/v1/survey-network/buildings/lujiang-01-b1/firms`, {
+/** A POST as the development visitor, answering the body (expecting 201). */
+async function postAsVisitor<T>(path: string, body: object): Promise<T> {
+  const res = await fetch(`${ui.base}/api/v1${path}`, {
     method: 'POST',
-    headers: { authorization: await bearer('lujiang-visitor'), 'content-type': 'application/json' },
-    body: JSON.stringify({ name: FIRM, creditCode: validSimingCode(`MB${run}1`) }),
+    headers: { authorization: await bearer('lujiang-visitor'), 'content-type': 'application/json', 'idempotency-key': `e2e-${crypto.randomUUID()}` },
+    body: JSON.stringify(body),
   });
   expect(res.status).toBe(201);
-  firmId = ((await res.json()) as { id: string }).id;
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  ({ id: firmId } = await postAsVisitor<{ id: string }>('/survey-network/buildings/lujiang-01-b1/firms', { name: FIRM, creditCode: validSimingCode(`MB${run}1`) }));
 }, 60_000);
 
 test('a visit’s need becomes a lead; its owner records first contact on a phone and the street office converts it into a fast-track case', async () => {
@@ -112,5 +118,36 @@ test('a visit’s need becomes a lead; its owner records first contact on a phon
   expect(await officer.textContent('main')).toContain('3,000,000.00');
   await shot(officer, 'leads-06-case-phone');
   await officer.context().close();
+  expect(pageErrors).toEqual([]);
+}, 120_000);
+
+test('a lead of a firm a bank refused converts into the joint consultation, which links back to the lead', async () => {
+  const firm = await postAsVisitor<{ id: string }>('/survey-network/buildings/lujiang-01-b1/firms', { name: `厦门鹭江拒贷五金有限公司${run}`, creditCode: validSimingCode(`MB${run}2`) });
+  const visit = await postAsVisitor<{ lead: string }>('/visits', {
+    firmId: firm.id,
+    outcome: 'NEED_FOUND',
+    need: { amount: '800000', purpose: '补充流动资金', urgency: 'IMMEDIATE', patents: 0, refusedBy: { bank: 'ccb', reason: '营收未达准入门槛' } },
+  });
+  const leadId = visit.lead;
+
+  const taskForce = await signedIn('task-force', PHONE);
+  await taskForce.goto(`${ui.base}/leads/${leadId}`);
+  await taskForce.waitForSelector(`[data-action="${leadId}-convert"]`);
+  // The refusing bank takes part in the consultation: no bank to choose.
+  expect(await taskForce.$(`#${leadId}-convert-bank`)).toBeNull();
+  expect(await taskForce.textContent(`[data-action="${leadId}-convert"]`)).toContain('将转入联合会诊');
+  await shot(taskForce, 'leads-07-refused-firm-phone');
+  await accessible(taskForce, 'a refused firm’s lead, the task force');
+  await taskForce.click(`[data-action="${leadId}-convert"] button[type="submit"]`);
+  await taskForce.waitForSelector('[data-testid="lead-conversion"] a');
+  expect(await taskForce.textContent('[data-testid="lead-conversion"] a')).toBe(`会诊 JC-${leadId}`);
+  expect(await api<LeadJson>('task-force', `/api/v1/leads/${leadId}`)).toMatchObject({ stage: 'CONVERTED', conversion: { kind: 'JOINT_CONSULTATION', caseNo: null } });
+
+  await taskForce.click('[data-testid="lead-conversion"] a');
+  await taskForce.waitForSelector('[data-testid="from-lead"] a');
+  expect(taskForce.url()).toMatch(new RegExp(`/consultations/JC-${leadId}$`));
+  await taskForce.click('[data-testid="from-lead"] a');
+  await taskForce.waitForSelector(`[data-lead="${leadId}"]`);
+  await taskForce.context().close();
   expect(pageErrors).toEqual([]);
 }, 120_000);
