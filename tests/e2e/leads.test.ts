@@ -3,7 +3,7 @@
 // lead from the confirmation; as the team's street-office seat they own it and record first
 // contact (the clock stops). The street's case officer, whose page still offered first contact,
 // is refused (409, in Chinese) and converts the lead into a fast-track case, then follows the link
-// to the case. A firm a bank already refused goes to the joint consultation instead: the task
+// to the case, which links back. A firm a bank already refused goes to the joint consultation instead: the task
 // force converts its lead without choosing a bank and the consultation links back. Every screen passes the accessibility check at a phone's
 // width; screenshots in Chinese go to test-output/e2e/.
 import { bearer } from '../support/auth';
@@ -116,6 +116,7 @@ test('a visit’s need becomes a lead; its owner records first contact on a phon
   expect(await officer.textContent('h1')).toContain(caseNo);
   expect(await officer.textContent('main')).toContain(FIRM);
   expect(await officer.textContent('main')).toContain('3,000,000.00');
+  expect(await officer.textContent('[data-testid="case-lead"] a')).toBe(leadId);
   await shot(officer, 'leads-06-case-phone');
   await officer.context().close();
   expect(pageErrors).toEqual([]);
