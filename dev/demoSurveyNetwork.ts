@@ -194,25 +194,28 @@ export const screeningDemoStep: DemoStep = {
 
 const DEMO_EVENT = { titleZh: '软件园二期银企对接会', titleEn: 'Software Park phase II bank–enterprise matching event', place: '软件园二期', date: '2026-11-20', organiser: 'TASK_FORCE', banks: ['xib', 'ccb', 'cib'] };
 
-/** A matching event (docs/matching-events.md): three firms registered, two meetings, one need. Scheduled once; a later start finds it. */
+/**
+ * A matching event (docs/matching-events.md): three firms of 莲前 registered, two meetings, one
+ * need that opens a lead. Every request carries a fixed Idempotency-Key, so a later start meets
+ * the same event, firms and outcomes and adds nothing.
+ */
 export const matchingEventDemoStep: DemoStep = {
-  name: '银企对接会 matching event: 软件园二期, 3 firms, 1 need',
+  name: '银企对接会 matching event: 软件园二期, 3 firms, 1 need, 1 lead',
   async run(api: DemoApi) {
-    const ok = async (what: string, r: Promise<{ status: number; body: { detail?: string; id?: string; items?: { titleZh: string }[] } }>) => {
+    const ok = async (what: string, r: Promise<{ status: number; body: { detail?: string; id?: string } }>) => {
       const res = await r;
       if (res.status >= 300) throw new Error(`${what}: ${res.status} ${res.body.detail ?? JSON.stringify(res.body)}`);
       return res.body;
     };
-    const events = await ok('matching events', api('task-force', 'GET', '/matching-events'));
-    if (events.items!.some((e) => e.titleZh === DEMO_EVENT.titleZh)) return;
-    const { id } = await ok('schedule', api('task-force', 'POST', '/matching-events', DEMO_EVENT));
+    const { id } = await ok('schedule', api('task-force', 'POST', '/matching-events', DEMO_EVENT, 'demo-matching-event'));
     const firms = [
-      { name: '厦门软件园云链科技有限公司', creditCode: '91350203MA2RJY01X1', came: true },
-      { name: '厦门软件园数智信息有限公司', creditCode: '91350203MA2RJY0281', came: true },
-      { name: '厦门软件园声学电子有限公司', creditCode: '91350203MA2RJY036U' },
+      { name: '厦门软件园云链科技有限公司', creditCode: '91350203MA2RJY01X1', street: 'lianqian', came: true },
+      { name: '厦门软件园数智信息有限公司', creditCode: '91350203MA2RJY0281', street: 'lianqian', came: true },
+      { name: '厦门软件园声学电子有限公司', creditCode: '91350203MA2RJY036U', street: 'lianqian' },
     ];
-    for (const f of firms) await ok('register', api('survey-group', 'POST', `/matching-events/${id}/registrations`, f));
-    await ok('need', api('ccb-manager', 'POST', `/matching-events/${id}/outcomes`, { creditCode: firms[0]!.creditCode, bank: 'ccb', kind: 'NEED', need: { amount: '1500000', purpose: '研发投入', urgency: 'WITHIN_MONTH', patents: 6 }, note: '可走善科贷' }));
-    await ok('note', api('xib-manager', 'POST', `/matching-events/${id}/outcomes`, { creditCode: firms[1]!.creditCode, bank: 'xib', kind: 'NOTE', note: '暂无需求，三个月后回访' }));
+    for (const f of firms) await ok('register', api('survey-group', 'POST', `/matching-events/${id}/registrations`, f, `demo-matching-firm-${f.creditCode}`));
+    const need = { creditCode: firms[0]!.creditCode, bank: 'ccb', kind: 'NEED', need: { amount: '1500000', purpose: '研发投入', urgency: 'WITHIN_MONTH', patents: 6 }, note: '可走善科贷' };
+    await ok('need', api('ccb-manager', 'POST', `/matching-events/${id}/outcomes`, need, 'demo-matching-need'));
+    await ok('note', api('xib-manager', 'POST', `/matching-events/${id}/outcomes`, { creditCode: firms[1]!.creditCode, bank: 'xib', kind: 'NOTE', note: '暂无需求，三个月后回访' }, 'demo-matching-note'));
   },
 };

@@ -17,7 +17,14 @@ const summary = {
   createdAt: instant,
 };
 
-export const MatchingRegistrationView = z.strictObject({ name: z.string(), creditCode: z.string(), came: z.boolean(), registeredBy: z.string(), registeredAt: instant });
+export const MatchingRegistrationView = z.strictObject({
+  name: z.string(),
+  creditCode: z.string(),
+  street: z.string().nullable().describe('The street the firm is in; null if registered before streets were asked (a need then waits for it)'),
+  came: z.boolean(),
+  registeredBy: z.string(),
+  registeredAt: instant,
+});
 
 export const MatchingOutcomeView = z.strictObject({
   id: z.string(),
@@ -26,7 +33,7 @@ export const MatchingOutcomeView = z.strictObject({
   kind: z.enum(OUTCOME_KINDS),
   need: FinancingNeedView.nullable(),
   note: z.string().nullable(),
-  /** The lead the need became; null until the lead workflow opens one. */
+  /** The lead the need opened (GET /api/v1/leads/{id}); null for a note. */
   lead: z.string().nullable(),
   recordedBy: z.string(),
   recordedAt: instant,

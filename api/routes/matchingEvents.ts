@@ -1,7 +1,7 @@
 // Bank–enterprise matching events (银企对接会, api/services/matchingEvents.ts): scheduled by the
 // task force or its survey group, firms registered, each meeting's outcome recorded, and a report.
 import type { Role } from '../../domain/people';
-import { B, P, R, authed, firmCodeWithBody, ok, withBody } from '../contract';
+import { B, P, R, authed, firmCodeWithBody, ok, problem, withBody } from '../contract';
 import { IdempotencyKeyHeader, MatchingEventParams } from '../schemas';
 import { route } from './route';
 
@@ -19,12 +19,20 @@ export const MATCHING_EVENT_ROUTES = [
     summary: '银企对接会 Schedule a bank–enterprise matching event at a place, with the banks attending',
     tags: ['Matching events'],
     roles: ORGANISERS,
-    scope: 'Audited',
+    scope: 'Audited. With an Idempotency-Key a repeat answers the same event (200)',
     headers: IdempotencyKeyHeader,
     body: B.MatchingEventBody,
-    responses: { 201: ok('Scheduled', R.MatchingEventView), ...withBody, 403: P[403] },
+    responses: {
+      201: ok('Scheduled', R.MatchingEventView),
+      200: ok('Scheduled before under this Idempotency-Key', R.MatchingEventView),
+      ...withBody,
+      422: problem('Validation failed (…:validation), or the Idempotency-Key scheduled another event (…:idempotency-key-reused)'),
+      403: P[403],
+      409: problem('A repeat of the request under the same key is recording it now (…:matching-event-in-progress)'),
+    },
     handler: async (c, { matchingEvents }) => {
-      c.res.status(201).json(await matchingEvents.schedule(c.caller, c.body()));
+      const r = await matchingEvents.schedule(c.caller, c.body());
+      c.res.status(r.created ? 201 : 200).json(r.view);
     },
   }),
   route({
@@ -59,7 +67,7 @@ export const MATCHING_EVENT_ROUTES = [
     operationId: 'registerMatchingFirm',
     method: 'post',
     path: '/api/v1/matching-events/{id}/registrations',
-    summary: '企业报名 Register a firm for an event (again with the same credit code: change its name, or mark that it came)',
+    summary: '企业报名 Register a firm for an event with its street (again with the same credit code: change its name or street, or mark that it came)',
     tags: ['Matching events'],
     roles: ORGANISERS,
     scope: `${REACH}. Audited`,
@@ -83,17 +91,26 @@ export const MATCHING_EVENT_ROUTES = [
     operationId: 'recordMatchingOutcome',
     method: 'post',
     path: '/api/v1/matching-events/{id}/outcomes',
-    summary: '对接结果 Record a meeting’s outcome (firm × bank): a note, or the firm’s need as a visit records it',
+    summary: '对接结果 Record a meeting’s outcome (firm × bank): a note, or the firm’s need as a visit records it, which opens a lead in the firm’s street',
     tags: ['Matching events'],
     roles: [...ORGANISERS, 'customer_manager'],
-    scope: `${REACH}; a customer manager records their own bank’s meetings only. The firm must be registered and the bank attend. Audited`,
+    scope: `${REACH}; a customer manager records their own bank’s meetings only. The firm must be registered (with its street, for a need) and the bank attend. With an Idempotency-Key a repeat answers the same outcome (200). Audited`,
     pathParams: MatchingEventParams,
     headers: IdempotencyKeyHeader,
     body: B.MatchingOutcomeBody,
-    responses: { 201: ok('Recorded', R.MatchingOutcomeView), ...withBody, 403: P[403], 404: P[404] },
+    responses: {
+      201: ok('Recorded', R.MatchingOutcomeView),
+      200: ok('Recorded before under this Idempotency-Key', R.MatchingOutcomeView),
+      ...withBody,
+      422: problem('Validation failed (…:validation), or the Idempotency-Key recorded another outcome (…:idempotency-key-reused)'),
+      403: P[403],
+      404: P[404],
+      409: problem('A repeat of the request under the same key is recording it now (…:matching-outcome-in-progress)'),
+    },
     handler: async (c, { matchingEvents }) => {
       const event = await matchingEvents.inReach(c.caller, c.params().id);
-      c.res.status(201).json(await matchingEvents.recordOutcome(c.caller, event, c.body()));
+      const r = await matchingEvents.recordOutcome(c.caller, event, c.body());
+      c.res.status(r.created ? 201 : 200).json(r.view);
     },
   }),
   route({

@@ -22,10 +22,12 @@ export const MatchingEventBody = z.strictObject({
   banks: z.array(NetworkCode).min(1, 'names at least one bank').max(19).refine((b) => new Set(b).size === b.length, 'names a bank twice'),
 });
 
-/** A firm registering; again with the same credit code changes its name or marks that it came. */
+/** A firm registering; again with the same credit code changes its name or street, or marks that it came. */
 export const MatchingRegistrationBody = z.strictObject({
   name: trimmed(200),
   creditCode: creditCodeText,
+  /** The street the firm is in (GET /api/v1/streets): a need it states opens its lead there. Kept when a repeat leaves it out. */
+  street: NetworkCode.optional(),
   came: z.boolean().default(false),
   confirmCreditCodeWarnings: z.boolean().default(false),
 });

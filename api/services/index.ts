@@ -50,7 +50,7 @@ export function createServices(deps: ServiceDeps) {
     surveyNetwork: surveyNetworkService(deps.db),
     visits: visitService(deps),
     screening: screeningService(deps.db),
-    matchingEvents: matchingEventService(deps.db),
+    matchingEvents: matchingEventService(deps),
     leads: leadService(deps),
     sla: slaReports(deps.db),
     reports: cadenceReports(deps),

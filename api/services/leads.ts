@@ -1,4 +1,4 @@
-// Leads (线索): a financing need a visit found (later a matching event or the screening track)
+// Leads (线索): a financing need a visit or a matching event found (later the screening track)
 // becomes a lead workflow with an owner and a first-contact clock; its owner, the street office
 // and the task force record contact, convert it into a case (or a refused firm's joint
 // consultation) or close it. Everyone reads within their survey reach (surveyScope.ts); a lead
@@ -37,7 +37,7 @@ import { leadsWhere, surveyReach } from './surveyScope';
 import { needView } from './surveyNetwork';
 import { REPEAT_IS_SAFE, boundedWrite, runUpdate, temporalUiLink } from './workflowCalls';
 
-/** What opening a lead takes, whoever found the need: a visit now, a matching event or the screening later. */
+/** What opening a lead takes, whoever found the need: a visit or a matching event now, the screening later. */
 export interface LeadOpening {
   source: LeadSource;
   firm: { name: string; creditCode: string };
@@ -63,7 +63,7 @@ async function defaultOwner(db: Database, streetCode: string, teamCode: string |
 
 /**
  * Opens the lead of a need and answers once its record is written; idempotent (the id derives
- * from the source and the workflow's id from the lead's). Visits call it; matching events and
+ * from the source and the workflow's id from the lead's). Visits and matching events call it;
  * the screening track will.
  */
 export async function openLead({ db, client, taskQueue }: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'>, o: LeadOpening): Promise<string> {

@@ -1,7 +1,6 @@
 // The visit list (走访清单) and visits: the buildings on a team's list with the firms found in
 // them (the on-site track), and what each visit found, a financing need or none. Everyone reads
 // within their survey reach (surveyScope.ts); a building, firm or visit outside it is a 404.
-import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { auditCreditCodeOverride } from '../../activities/creditCodeOverride';
 import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
@@ -15,7 +14,7 @@ import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { leadIdOf, openLead } from './leads';
-import { hashOfRequest, keyReused } from './requestKeys';
+import { claimKey, keySeen, keyedRequest, recordDigits } from './requestKeys';
 import { flaggedFirms } from './screening';
 import { buildingView, needView } from './surveyNetwork';
 import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
@@ -157,14 +156,10 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
       const firm = await db.surveyFirm.findFirst({ where: { id: body.firmId, building: { teamCode: principal.team ?? '', retiredAt: null } }, include: { building: { include: { community: true } } } });
       if (!firm) throw notFound('Firm', body.firmId);
       const need = body.need && (await needOf(db, body.need));
-      const key = caller.idempotencyKey();
-      const scope = key === undefined ? undefined : `${principal.sub}:recordVisit:${key}`;
-      const visitId = `VS-${(scope ? crypto.createHash('sha256').update(scope).digest('hex') : crypto.randomUUID().replace(/-/g, '')).slice(0, 16).toUpperCase()}`;
-      const requestHash = hashOfRequest(body);
-      if (scope) {
-        const seen = await db.actionRequestKey.findUnique({ where: { scope } });
-        if (seen && seen.requestHash !== requestHash) throw keyReused(`It recorded visit ${visitId} with a different body; use a new key for a new visit`);
-        const replay = seen && (await db.visit.findUnique({ where: { visitId }, include: { firm: true } }));
+      const keyed = keyedRequest(principal.sub, 'recordVisit', caller.idempotencyKey(), body);
+      const visitId = `VS-${recordDigits(keyed).slice(0, 16).toUpperCase()}`;
+      if (await keySeen(db, keyed, `It recorded visit ${visitId} with a different body; use a new key for a new visit`)) {
+        const replay = await db.visit.findUnique({ where: { visitId }, include: { firm: true } });
         if (replay) {
           // The first request may have stopped before its lead answered: opening it again is safe.
           if (replay.leadId) await openVisitLead(replay);
@@ -173,7 +168,7 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
       }
       const visit = await db.$transaction(async (tx) => {
         // A concurrent repeat of the same key got here first: it answers; this one is told to read it.
-        if (scope && (await tx.actionRequestKey.createMany({ data: [{ scope, requestHash }], skipDuplicates: true })).count === 0) {
+        if (!(await claimKey(tx, keyed))) {
           throw new Problem(409, 'visit-in-progress', 'This visit is being recorded by a repeat of the request', `Read visit ${visitId} in GET /api/v1/visits, or resend with the same key`);
         }
         const row = await tx.visit.create({

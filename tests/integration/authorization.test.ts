@@ -16,6 +16,7 @@ let sciTechId: string;
 // The fast-track case is the development firm's own; the sci-tech case is another firm's.
 const FIRM = DEV_USERS.find((u) => u.role === 'firm')!;
 const firmCode = FIRM.creditCode!;
+const lookedUpFirm = validSimingCode('MA7AUTH5');
 beforeAll(async () => {
   const res = await request(stack.app)
     .post('/api/v1/cases')
@@ -30,6 +31,12 @@ beforeAll(async () => {
     .send({ product: 'SCI_TECH', firmName: '厦门鹭江权限科创有限公司', creditCode: validSimingCode('MA7AUTH2'), street: 'lujiang', bank: 'xib', amount: '500000', purpose: '研发', application: BORDERLINE_SOFTWARE_APPLICATION })
     .expect(201);
   sciTechId = sciTech.body.id;
+  // A firm only this file opens cases for: the development firm's code also names the demo's 莲前 case.
+  await request(stack.app)
+    .post('/api/v1/cases')
+    .set('authorization', await bearer('lujiang-officer'))
+    .send({ firmName: '厦门鹭江权限查询有限公司', creditCode: lookedUpFirm, street: 'lujiang', bank: 'xib', amount: '200000', purpose: '流动资金' })
+    .expect(201);
 });
 
 // A joint consultation batch of the bank xib with one 鹭江 firm.
@@ -170,7 +177,7 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/notifications?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'post', path: () => `/api/v1/notifications/${notificationId}/acknowledge`, roles: 'all', scoped: true, sees: SEES_NOTIFICATION, ok: 200 },
   { method: 'get', path: () => '/api/v1/firms?limit=5', roles: STAFF, scoped: false, ok: 200 },
-  { method: 'get', path: () => `/api/v1/firms/${firmCode}`, roles: STAFF, scoped: true, ok: 200 },
+  { method: 'get', path: () => `/api/v1/firms/${lookedUpFirm}`, roles: STAFF, scoped: true, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/days?from=2026-10-01&to=2026-10-07', roles: 'all', scoped: false, ok: 200 },
   { method: 'get', path: () => '/api/v1/calendar/deadline?acceptedAt=2026-09-30T10:00:00%2B08:00&workingDays=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'put', path: () => '/api/v1/calendar/years/2026?preview=true', body: {}, roles: ['operator'], scoped: false, ok: 422 },

@@ -1,9 +1,8 @@
 // A bank–enterprise matching event (银企对接会): the task force schedules it at the software park
-// with two banks, firms register and come, each bank records its meetings (a need in the visits'
-// own schema, or a note), and the report counts firms, needs and the leads they became.
+// with two banks, firms register with their street and come, each bank records its meetings (a
+// need in the visits' own schema opens a real lead, or a note), and the report counts firms,
+// needs and the leads they became. Repeats under the same Idempotency-Key create nothing new.
 import request from 'supertest';
-import { MatchingOutcomeBody } from '../../api/schemas';
-import { matchingEventService, type OpenLeadFromOutcome } from '../../api/services/matchingEvents';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';
@@ -13,9 +12,13 @@ const run = String(Date.now() % 10_000).padStart(4, '0');
 const FIRM_A = validSimingCode(`ME${run}01`);
 const FIRM_B = validSimingCode(`ME${run}02`);
 
-const post = async (who: string, path: string, body: object) => request(stack.app).post(`/api/v1${path}`).set('authorization', await bearer(who)).send(body);
+const post = async (who: string, path: string, body: object, key?: string) => {
+  const req = request(stack.app).post(`/api/v1${path}`).set('authorization', await bearer(who));
+  return (key ? req.set('idempotency-key', key) : req).send(body);
+};
 const get = async (who: string, path: string) => request(stack.app).get(`/api/v1${path}`).set('authorization', await bearer(who));
-const EVENT = { titleZh: '软件园二期银企对接会', titleEn: 'Software Park phase II matching event', place: '软件园二期', date: '2026-12-10', organiser: 'TASK_FORCE', banks: ['xib', 'ccb'] };
+// Its own title: the demo's event (sciTech.api.test.ts counts it) has the software park's.
+const EVENT = { titleZh: `软件园二期银企对接会 ${run}`, titleEn: 'Software Park phase II matching event', place: '软件园二期', date: '2026-12-10', organiser: 'TASK_FORCE', banks: ['xib', 'ccb'] };
 const NEED = { amount: '3000000', purpose: '订单备货', urgency: 'WITHIN_MONTH', patents: 4 };
 
 let id: string;
@@ -33,20 +36,39 @@ it('schedules an event at a place with the banks attending, and refuses an unkno
   expect(await stack.db.auditEntry.count({ where: { subject: `matching-event:${id}`, action: 'MATCHING_EVENT_SCHEDULED' } })).toBe(1);
 });
 
-it('registers firms (the same code again marks that it came) and refuses a malformed code', async () => {
-  expect((await post('survey-group', `/matching-events/${id}/registrations`, { name: '厦门软件园甲科技有限公司', creditCode: FIRM_A })).status).toBe(201);
-  expect((await post('survey-group', `/matching-events/${id}/registrations`, { name: '厦门软件园乙信息有限公司', creditCode: FIRM_B })).status).toBe(201);
-  const came = await post('task-force', `/matching-events/${id}/registrations`, { name: '厦门软件园乙信息有限公司', creditCode: FIRM_B, came: true });
-  expect([came.status, came.body.came]).toEqual([200, true]);
-  const bad = await post('task-force', `/matching-events/${id}/registrations`, { name: '无效', creditCode: '91350203' });
-  expect([bad.status, bad.body.errors[0].field]).toEqual([422, 'creditCode']);
+it('answers a repeat under the same Idempotency-Key with the same event, and refuses the key for another body', async () => {
+  const key = `me-schedule-${run}`;
+  const first = await post('task-force', '/matching-events', { ...EVENT, titleZh: `软件园三期对接会${run}` }, key);
+  const again = await post('task-force', '/matching-events', { ...EVENT, titleZh: `软件园三期对接会${run}` }, key);
+  expect([first.status, again.status, again.body.id]).toEqual([201, 200, first.body.id]);
+  const other = await post('task-force', '/matching-events', { ...EVENT, titleZh: `另一场对接会${run}` }, key);
+  expect([other.status, other.body.type]).toEqual([422, expect.stringMatching(/idempotency-key-reused$/)]);
+  expect(await stack.db.matchingEvent.count({ where: { titleZh: { in: [`软件园三期对接会${run}`, `另一场对接会${run}`] } } })).toBe(1);
 });
 
-it('lets each bank record its own meetings with registered firms: a need as a visit records it, or a note', async () => {
-  const need = await post('xib-manager', `/matching-events/${id}/outcomes`, { creditCode: FIRM_A, bank: 'xib', kind: 'NEED', need: NEED, note: '需评估厂房' });
+it('registers firms with their street (the same code again marks that it came) and refuses a malformed code or street', async () => {
+  expect((await post('survey-group', `/matching-events/${id}/registrations`, { name: '厦门软件园甲科技有限公司', creditCode: FIRM_A, street: 'lianqian' })).status).toBe(201);
+  expect((await post('survey-group', `/matching-events/${id}/registrations`, { name: '厦门软件园乙信息有限公司', creditCode: FIRM_B, street: 'lianqian' })).status).toBe(201);
+  const came = await post('task-force', `/matching-events/${id}/registrations`, { name: '厦门软件园乙信息有限公司', creditCode: FIRM_B, came: true });
+  expect([came.status, came.body.came, came.body.street]).toEqual([200, true, 'lianqian']);
+  const bad = await post('task-force', `/matching-events/${id}/registrations`, { name: '无效', creditCode: '91350203' });
+  expect([bad.status, bad.body.errors[0].field]).toEqual([422, 'creditCode']);
+  const nowhere = await post('task-force', `/matching-events/${id}/registrations`, { name: '厦门软件园丙有限公司', creditCode: validSimingCode(`ME${run}07`), street: 'atlantis' });
+  expect([nowhere.status, nowhere.body.errors]).toEqual([422, [{ field: 'street', message: "unknown street 'atlantis'; see GET /api/v1/streets" }]]);
+  const streetless = await post('task-force', `/matching-events/${id}/registrations`, { name: '厦门软件园丙有限公司', creditCode: validSimingCode(`ME${run}07`) });
+  expect([streetless.status, streetless.body.errors[0].field]).toEqual([422, 'street']);
+  expect(await stack.db.matchingEventFirm.count({ where: { eventId: id } })).toBe(2);
+});
+
+it('lets each bank record its own meetings with registered firms: a need opens a lead in the firm’s street, a note none', async () => {
+  const need = await post('xib-manager', `/matching-events/${id}/outcomes`, { creditCode: FIRM_A, bank: 'xib', kind: 'NEED', need: NEED, note: '需评估厂房' }, `me-need-${run}`);
   expect(need.status).toBe(201);
-  expect(need.body).toMatchObject({ firm: FIRM_A, bank: 'xib', kind: 'NEED', need: { amount: '3000000.00', amountFen: 300_000_000, urgency: 'WITHIN_MONTH', patents: 4, collateral: null, refusedBy: null }, lead: null, recordedBy: 'xib-manager' });
-  expect((await post('ccb-manager', `/matching-events/${id}/outcomes`, { creditCode: FIRM_B, bank: 'ccb', kind: 'NOTE', note: '暂无融资需求，留存联系方式' })).status).toBe(201);
+  expect(need.body).toMatchObject({ firm: FIRM_A, bank: 'xib', kind: 'NEED', need: { amount: '3000000.00', amountFen: 300_000_000, urgency: 'WITHIN_MONTH', patents: 4, collateral: null, refusedBy: null }, lead: expect.stringMatching(/^LD-/), recordedBy: 'xib-manager' });
+  const lead = await get('task-force', `/leads/${need.body.lead}`);
+  expect(lead.status).toBe(200);
+  expect(lead.body).toMatchObject({ source: { kind: 'EVENT', id: need.body.id }, firm: { name: '厦门软件园甲科技有限公司', creditCode: FIRM_A }, street: 'lianqian', stage: 'OPEN', need: { amountFen: 300_000_000 } });
+  const note = await post('ccb-manager', `/matching-events/${id}/outcomes`, { creditCode: FIRM_B, bank: 'ccb', kind: 'NOTE', note: '暂无融资需求，留存联系方式' });
+  expect([note.status, note.body.lead]).toEqual([201, null]);
 
   const outcomes = () => stack.db.matchingOutcome.count({ where: { eventId: id } });
   const before = await outcomes();
@@ -64,6 +86,18 @@ it('lets each bank record its own meetings with registered firms: a need as a vi
   expect(await outcomes()).toBe(before);
 });
 
+it('answers a repeated outcome under the same key with the same outcome and lead, and refuses the key for another body', async () => {
+  const leads = () => stack.db.lead.count({ where: { sourceKind: 'EVENT', creditCode: FIRM_A } });
+  const [outcomesBefore, leadsBefore] = [await stack.db.matchingOutcome.count({ where: { eventId: id } }), await leads()];
+  const again = await post('xib-manager', `/matching-events/${id}/outcomes`, { creditCode: FIRM_A, bank: 'xib', kind: 'NEED', need: NEED, note: '需评估厂房' }, `me-need-${run}`);
+  expect(again.status).toBe(200);
+  const first = (await get('manager', `/matching-events/${id}`)).body.outcomes[0];
+  expect([again.body.id, again.body.lead]).toEqual([first.id, first.lead]);
+  const other = await post('xib-manager', `/matching-events/${id}/outcomes`, { creditCode: FIRM_A, bank: 'xib', kind: 'NOTE', note: '改口' }, `me-need-${run}`);
+  expect([other.status, other.body.type]).toEqual([422, expect.stringMatching(/idempotency-key-reused$/)]);
+  expect([await stack.db.matchingOutcome.count({ where: { eventId: id } }), await leads()]).toEqual([outcomesBefore, leadsBefore]);
+});
+
 it('shows the event to the district and the banks attending, and to no other bank', async () => {
   const ccbOnly = (await post('task-force', '/matching-events', { ...EVENT, titleZh: '海丝中央法务区对接会', place: '海丝中央法务区', banks: ['ccb'] })).body.id;
   expect((await get('xib-manager', `/matching-events/${ccbOnly}`)).status).toBe(404);
@@ -79,35 +113,31 @@ it('shows the event to the district and the banks attending, and to no other ban
   expect(await stack.db.auditEntry.count({ where: { subject: `matching-event:${id}`, action: 'MATCHING_EVENT_READ', actor: 'xib-approver' } })).toBe(1);
 });
 
-it('reports firms registered and come, needs found, and how many became leads', async () => {
-  expect((await get('manager', `/matching-events/${id}/report`)).body).toMatchObject({
-    firmsRegistered: 2,
-    firmsCame: 2,
-    meetings: 2,
-    needsFound: 1,
-    firmsWithNeeds: 1,
-    needsAmount: '3000000.00',
-    leads: 0,
-    byBank: [
-      { bank: 'ccb', meetings: 1, needsFound: 0 },
-      { bank: 'xib', meetings: 1, needsFound: 1 },
-    ],
-  });
-  // The lead workflow (not yet built) writes the lead it opens on the outcome: the report counts it.
-  await stack.db.matchingOutcome.updateMany({ where: { eventId: id, kind: 'NEED' }, data: { leadId: `LD-${run}` } });
-  expect((await get('manager', `/matching-events/${id}/report`)).body.leads).toBe(1);
+it('refuses the need of a firm registered without its street until it is registered again with it', async () => {
+  const code = validSimingCode(`ME${run}05`);
+  // A registration from before streets were asked.
+  await stack.db.matchingEventFirm.create({ data: { eventId: id, creditCode: code, name: '厦门软件园旧报名有限公司', registeredBy: 'survey-group', registeredAt: new Date() } });
+  const refused = await post('task-force', `/matching-events/${id}/outcomes`, { creditCode: code, bank: 'xib', kind: 'NEED', need: NEED });
+  expect([refused.status, refused.body.errors]).toEqual([422, [{ field: 'creditCode', message: `firm ${code} was registered without its street; register it again with its street before recording its need` }]]);
+  expect(await stack.db.matchingOutcome.count({ where: { eventId: id, creditCode: code } })).toBe(0);
+  expect((await post('survey-group', `/matching-events/${id}/registrations`, { name: '厦门软件园旧报名有限公司', creditCode: code, street: 'jialian' })).status).toBe(200);
+  const need = await post('task-force', `/matching-events/${id}/outcomes`, { creditCode: code, bank: 'xib', kind: 'NEED', need: { ...NEED, amount: '800000' } });
+  expect(need.status).toBe(201);
+  expect((await get('task-force', `/leads/${need.body.lead}`)).body).toMatchObject({ source: { kind: 'EVENT', id: need.body.id }, street: 'jialian' });
 });
 
-it('opens a lead from a need through the place the lead workflow plugs into, in the outcome’s transaction', async () => {
-  const asked: Parameters<OpenLeadFromOutcome>[1][] = [];
-  const openLead: OpenLeadFromOutcome = async (_tx, outcome) => (asked.push(outcome), `LD-${run}-2`);
-  const events = matchingEventService(stack.db, openLead);
-  const caller = { principal: { sub: 'task-force', name: '蔡明', role: 'task_force' as const }, idempotencyKey: () => undefined };
-  const event = await events.inReach(caller, id);
-  const note = await events.recordOutcome(caller, event, MatchingOutcomeBody.parse({ creditCode: FIRM_B, bank: 'xib', kind: 'NOTE', note: '了解产品' }));
-  const need = await events.recordOutcome(caller, event, MatchingOutcomeBody.parse({ creditCode: FIRM_B, bank: 'xib', kind: 'NEED', need: { ...NEED, amount: '800000' } }));
-  // A note opens none; a need opens one, and the outcome keeps its id.
-  expect([note.lead, need.lead]).toEqual([null, `LD-${run}-2`]);
-  expect(asked).toEqual([{ id: need.id, eventId: id, creditCode: FIRM_B, bankCode: 'xib', need: expect.objectContaining({ amountFen: 80_000_000, urgency: 'WITHIN_MONTH' }), recordedBy: 'task-force' }]);
-  expect((await get('manager', `/matching-events/${id}/report`)).body).toMatchObject({ meetings: 4, needsFound: 2, firmsWithNeeds: 2, needsAmount: '3800000.00', leads: 2 });
+it('reports firms registered and come, needs found, and how many became leads', async () => {
+  expect((await get('manager', `/matching-events/${id}/report`)).body).toMatchObject({
+    firmsRegistered: 3,
+    firmsCame: 3,
+    meetings: 3,
+    needsFound: 2,
+    firmsWithNeeds: 2,
+    needsAmount: '3800000.00',
+    leads: 2,
+    byBank: [
+      { bank: 'ccb', meetings: 1, needsFound: 0 },
+      { bank: 'xib', meetings: 2, needsFound: 2 },
+    ],
+  });
 });

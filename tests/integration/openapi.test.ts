@@ -271,7 +271,7 @@ describe('every route, called as an allowed role, answers what the document says
     // A matching event: scheduled, a firm registered, a meeting's need recorded, read and reported.
     const event = await call('scheduleMatchingEvent', request(stack.app).post('/api/v1/matching-events').set(await as('task-force')).send({ titleZh: '契约对接会', titleEn: 'Contract matching event', place: '海丝中央法务区', date: '2026-12-12', organiser: 'SURVEY_GROUP', banks: ['xib'] }));
     const eventPath = `/api/v1/matching-events/${event.body.id}`;
-    await call('registerMatchingFirm', request(stack.app).post(`${eventPath}/registrations`).set(await as('survey-group')).send({ name: '厦门法务区契约有限公司', creditCode: validSimingCode('MA4JRC08') }));
+    await call('registerMatchingFirm', request(stack.app).post(`${eventPath}/registrations`).set(await as('survey-group')).send({ name: '厦门法务区契约有限公司', creditCode: validSimingCode('MA4JRC08'), street: 'lujiang' }));
     await call('recordMatchingOutcome', request(stack.app).post(`${eventPath}/outcomes`).set(await as('xib-manager')).send({ creditCode: validSimingCode('MA4JRC08'), bank: 'xib', kind: 'NEED', need: { amount: '500000', purpose: '流动资金', urgency: 'IMMEDIATE', patents: 0 } }));
     await call('listMatchingEvents', get('xib-approver', '/api/v1/matching-events'));
     await call('getMatchingEvent', get('manager', eventPath));

@@ -5,6 +5,7 @@ import type * as C from '../../api/contract/responses';
 import type * as N from '../../api/contract/notificationResponses';
 import type * as J from '../../api/contract/consultationResponses';
 import type * as S from '../../api/contract/surveyResponses';
+import type * as L from '../../api/contract/leadResponses';
 import { currentToken, signOut } from './auth/session';
 
 /** The console works fast-track cases; other products show their summary and timeline. */
@@ -41,6 +42,8 @@ export type VisitView = z.infer<typeof S.VisitView>;
 export type VisitList = z.infer<typeof S.VisitList>;
 export type SurveyNetwork = z.infer<typeof S.SurveyNetwork>;
 export type NetworkCommunity = SurveyNetwork['communities'][number];
+export type LeadView = z.infer<typeof L.LeadView>;
+export type LeadList = z.infer<typeof L.LeadList>;
 
 /** A problem+json answer (or a network failure, status 0). */
 export class ApiError extends Error {

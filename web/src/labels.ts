@@ -1,6 +1,7 @@
 // Names of the API's codes in both languages.
 import { PLAN_KIND_LABELS } from '../../domain/consultation/plan';
 import { REASON_LABELS } from '../../domain/consultation/reasons';
+import { LEAD_CLOSE_REASONS as LEAD_CLOSE_LABELS } from '../../domain/lead/policy';
 import { PATENT_TYPE_LABELS } from '../../domain/sciTech/policy';
 import type { Lang } from './i18n';
 
@@ -171,6 +172,15 @@ export const WHOSE_MOVE: Names = {
   FIRM: ['企业（补充材料，暂停计时）', 'The firm (materials; clock paused)'],
   BANK: ['方案银行（复审）', 'The plan’s bank (re-review)'],
 };
+
+// Leads (线索)
+export const LEAD_STAGES: Names = {
+  OPEN: ['待联系', 'Open'],
+  CONTACTED: ['已联系', 'Contacted'],
+  CONVERTED: ['已转化', 'Converted'],
+  CLOSED: ['已关闭', 'Closed'],
+};
+export const LEAD_CLOSE_REASONS: Names = bilingual(LEAD_CLOSE_LABELS);
 
 export const METRICS: Names = {
   parallelReview: ['并行审查', 'Parallel review'],

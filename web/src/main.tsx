@@ -15,6 +15,7 @@ import { ConsultationImport } from './pages/ConsultationImport';
 import { ConsultationList } from './pages/ConsultationList';
 import { FirmCases } from './pages/FirmCases';
 import { Inbox } from './pages/Inbox';
+import { LeadDetail, Leads } from './pages/Leads';
 import { NewCase } from './pages/NewCase';
 import { RecordVisit } from './pages/RecordVisit';
 import { Reports } from './pages/Reports';
@@ -37,28 +38,29 @@ function screensOf(user: SessionUser): Screen[] {
   const visits: Screen = { path: '/visits', label: 'navVisits' };
   const network: Screen = { path: '/survey-network', label: 'navNetwork' };
   const funnel: Screen = { path: '/survey/funnel', label: 'navFunnel' };
-  // Everyone but the assessor reads the visit list of their reach (a street's, their bank's stations', the district's).
+  const leads: Screen = { path: '/leads', label: 'navLeads' };
+  // Everyone but the assessor reads the visit list and the leads of their reach (a street's, their bank's stations', the district's).
   switch (user.role) {
     case 'case_officer':
-      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList];
+      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList, leads];
     case 'grid_officer':
-      return [inbox, cases, visitList];
+      return [inbox, cases, visitList, leads];
     case 'assessor':
       return [inbox, cases];
     case 'customer_manager':
     case 'credit_approver':
-      return [inbox, cases, consultations, visitList];
+      return [inbox, cases, consultations, visitList, leads];
     case 'task_force':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, funnel, network];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel, network];
     case 'manager':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, funnel];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel];
     case 'operator':
-      return [{ path: '/calendar', label: 'navCalendar' }, cases, network];
+      return [{ path: '/calendar', label: 'navCalendar' }, cases, leads, network];
     case 'visit_team_member':
     case 'community_coordinator':
-      return [visitList, visits];
+      return [visitList, visits, leads];
     case 'survey_officer':
-      return [visitList, visits, funnel, network];
+      return [visitList, visits, leads, funnel, network];
     case 'firm':
       return [{ path: '/firm', label: 'navFirmCases' }];
   }
@@ -71,6 +73,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
   if (batchMatch) return <ConsultationBoard batchId={batchMatch[1]!} />;
   const consultationMatch = /^\/consultations\/((?:JC|CB)-[A-Z0-9-]+)$/.exec(path);
   if (consultationMatch) return <ConsultationDetail id={consultationMatch[1]!} user={user} />;
+  const leadMatch = /^\/leads\/(LD-[0-9A-F]{16})$/.exec(path);
+  if (leadMatch) return <LeadDetail id={leadMatch[1]!} user={user} />;
   const buildingMatch = /^\/visit-list\/buildings\/([a-z0-9-]+)$/.exec(path);
   if (buildingMatch) return <BuildingPage code={buildingMatch[1]!} user={user} />;
   const firmMatch = /^\/visit-list\/firms\/([0-9a-f-]{36})$/.exec(path);
@@ -100,6 +104,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <VisitList user={user} />;
     case '/visits':
       return <Visits user={user} />;
+    case '/leads':
+      return <Leads user={user} />;
     case '/survey-network':
       return <SurveyNetworkPage user={user} />;
     case '/survey/funnel':

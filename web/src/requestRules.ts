@@ -6,6 +6,7 @@ import { fieldErrors, type FieldError } from '../../api/schemas/fieldErrors';
 
 export { CreateCaseBody, DecisionBody, FirmMaterialsBody, SciTechDecisionBody } from '../../api/schemas/cases';
 export { PlanBody, StartBatchBody } from '../../api/schemas/consultations';
+export { LeadConvertBody } from '../../api/schemas/leads';
 export { BuildingBody, SurveyFirmBody, TeamBody, VisitBody } from '../../api/schemas/surveyNetwork';
 
 /** Every problem the API would report in `body`, in order, as its 422's `errors` lists them. */

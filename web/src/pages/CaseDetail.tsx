@@ -37,7 +37,7 @@ export function CaseDetail({ id, user }: { id: string; user: SessionUser }) {
     <article className="case" data-case={c.id}>
       <CaseCard c={c}>
         <dl className="facts">
-          <CaseFacts c={c} amountLabel="amount" />
+          <CaseFacts c={c} amountLabel="amount" user={user} />
           <dt>{t('dueAt')}</dt>
           <dd>
             {formatInstant(c.dueAt, lang)} {open && c.dueAt && !c.paused ? <TimeLeft days={days} due={c.dueAt} /> : null}

@@ -98,6 +98,14 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
               </dd>
             </>
           ) : null}
+          {c.fromLead ? (
+            <>
+              <dt>{t('lead')}</dt>
+              <dd data-testid="from-lead">
+                <Link to={`/leads/${c.fromLead}`}>{c.fromLead}</Link>
+              </dd>
+            </>
+          ) : null}
           {c.linkedCase ? (
             <>
               <dt>{t('linkedCase')}</dt>

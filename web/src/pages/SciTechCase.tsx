@@ -26,7 +26,7 @@ export function SciTechCase({ c, user, onChange }: { c: SciTechCaseView; user: S
     <article className="case sci-tech" data-case={c.id}>
       <CaseCard c={c}>
         <dl className="facts">
-          <CaseFacts c={c} amountLabel="requestedAmount" />
+          <CaseFacts c={c} amountLabel="requestedAmount" user={user} />
           <dt>{t('promise48')}</dt>
           <dd data-testid="promise">
             {formatInstant(c.dueAt, lang)} {c.dueAt && !caseEnded(c.stage) ? <TimeLeft days={[]} due={c.dueAt} calendarHours /> : null}

@@ -1,14 +1,13 @@
 // 走访记录: the visits within the caller's reach, newest first, narrowed by place and outcome;
 // each reads as a card (the record-visit confirmation shows one the same way).
 import { useState } from 'react';
-import { formatWan } from '../../../domain/money';
 import { api, query, type BankList, type VisitList, type VisitView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, useLoad } from '../components';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n';
-import { nameOf, placeName, URGENCIES } from '../labels';
-import { loadNetwork, OutcomeBadge, ReachFilters, useNetworkName, useReach, type NetworkNames } from './surveyParts';
+import { Link } from '../router';
+import { loadNetwork, NeedFacts, OutcomeBadge, ReachFilters, useNetworkName, useReach, type NetworkNames } from './surveyParts';
 
 export function Visits({ user }: { user: SessionUser }) {
   const { t } = useI18n();
@@ -56,7 +55,6 @@ export function Visits({ user }: { user: SessionUser }) {
 export function VisitCard({ visit, names, banks }: { visit: VisitView; names?: NetworkNames; banks: BankList['items'] }) {
   const { t, lang } = useI18n();
   const name = useNetworkName(names);
-  const { need } = visit;
   return (
     <article className="visit" data-visit={visit.id}>
       <div className="card-head">
@@ -66,33 +64,11 @@ export function VisitCard({ visit, names, banks }: { visit: VisitView; names?: N
       <p className="muted">
         {formatInstant(visit.visitedAt, lang)} · {name.community(visit.community)} · {name.team(visit.team)} · {visit.visitedBy}
       </p>
-      {need ? (
-        <dl className="facts" data-testid="need">
-          <dt>{t('needAmount')}</dt>
-          <dd data-testid="need-amount">{formatWan(need.amountFen)}</dd>
-          <dt>{t('purpose')}</dt>
-          <dd>{need.purpose}</dd>
-          <dt>{t('urgency')}</dt>
-          <dd>{nameOf(URGENCIES, need.urgency, lang)}</dd>
-          <dt>{t('collateral')}</dt>
-          <dd>{need.collateral ?? t('none')}</dd>
-          <dt>{t('patentsHeld')}</dt>
-          <dd>{need.patents}</dd>
-          {need.refusedBy ? (
-            <>
-              <dt>{t('refusedByBank')}</dt>
-              <dd>
-                {placeName(banks, need.refusedBy.bank, lang)}: {need.refusedBy.reason}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      ) : null}
+      {visit.need ? <NeedFacts need={visit.need} banks={banks} /> : null}
       {visit.note ? <p className="note">{visit.note}</p> : null}
-      {/* The lead a need opened: the leads screen will link it here. */}
       {visit.lead ? (
         <p data-testid="visit-lead">
-          {t('lead')}: {visit.lead}
+          {t('lead')}: <Link to={`/leads/${visit.lead}`}>{visit.lead}</Link>
         </p>
       ) : null}
     </article>

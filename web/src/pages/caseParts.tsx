@@ -2,10 +2,12 @@
 // case's place, and the timeline.
 import type { ReactNode } from 'react';
 import type { AnyCaseView } from '../api';
+import type { SessionUser } from '../auth/session';
 import { SlaBadge } from '../components';
 import { formatInstant, formatYuan } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { half, nameOf, STAGES } from '../labels';
+import { Link } from '../router';
 
 /** The case number with its SLA state, what `children` tell, and the workflow in Temporal UI. */
 export function CaseCard({ c, children }: { c: AnyCaseView; children: ReactNode }) {
@@ -46,8 +48,8 @@ export function Timeline({ events }: { events: readonly { type: string; actor: s
   );
 }
 
-/** The firm, the amount, street, bank, stage and acceptance, as rows of a `dl.facts`. */
-export function CaseFacts({ c, amountLabel }: { c: AnyCaseView; amountLabel: MessageKey }) {
+/** The firm, the amount, street, bank, stage and acceptance (and the lead it came from), as rows of a `dl.facts`. */
+export function CaseFacts({ c, amountLabel, user }: { c: AnyCaseView; amountLabel: MessageKey; user: SessionUser }) {
   const { t, lang } = useI18n();
   return (
     <>
@@ -65,6 +67,13 @@ export function CaseFacts({ c, amountLabel }: { c: AnyCaseView; amountLabel: Mes
       <dd data-testid="stage">{nameOf(STAGES, c.stage, lang)}</dd>
       <dt>{t('acceptedAt')}</dt>
       <dd>{formatInstant(c.acceptedAt, lang)}</dd>
+      {c.lead ? (
+        <>
+          <dt>{t('lead')}</dt>
+          {/* The assessor has no survey reach: the lead is named, not linked. */}
+          <dd data-testid="case-lead">{user.role === 'assessor' ? c.lead.id : <Link to={`/leads/${c.lead.id}`}>{c.lead.id}</Link>}</dd>
+        </>
+      ) : null}
     </>
   );
 }

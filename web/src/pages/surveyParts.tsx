@@ -1,11 +1,12 @@
 // Pieces the survey screens share: the network's names for codes, the reach filters (street,
-// community, team) a wider role narrows its list with, and a firm's latest visit.
+// community, team) a wider role narrows its list with, a financing need's facts, and a firm's latest visit.
 import { useState } from 'react';
-import { api, query, type NetworkCommunity, type StreetList, type SurveyNetwork } from '../api';
+import { formatWan } from '../../../domain/money';
+import { api, query, type BankList, type NetworkCommunity, type StreetList, type SurveyNetwork, type VisitView } from '../api';
 import type { SessionUser } from '../auth/session';
-import { formatInstant } from '../format';
+import { formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
-import { nameOf, placeName, VISIT_OUTCOMES } from '../labels';
+import { nameOf, placeName, URGENCIES, VISIT_OUTCOMES } from '../labels';
 
 /** The survey network and the streets, for names and filters. */
 export async function loadNetwork() {
@@ -72,6 +73,35 @@ export function useNetworkName(names: NetworkNames | undefined) {
     community: (code: string) => placeName(names?.communities ?? [], code, lang),
     team: (code: string) => placeName(teamsOf(names?.communities ?? []), code, lang),
   };
+}
+
+/** A financing need as a visit found it (a lead shows the same): 万元 first, then the exact yuan. */
+export function NeedFacts({ need, banks }: { need: NonNullable<VisitView['need']>; banks: BankList['items'] }) {
+  const { t, lang } = useI18n();
+  return (
+    <dl className="facts" data-testid="need">
+      <dt>{t('needAmount')}</dt>
+      <dd>
+        <span data-testid="need-amount">{formatWan(need.amountFen)}</span> <span className="muted">{t('inYuan', { n: formatYuan(need.amountFen) })}</span>
+      </dd>
+      <dt>{t('purpose')}</dt>
+      <dd>{need.purpose}</dd>
+      <dt>{t('urgency')}</dt>
+      <dd>{nameOf(URGENCIES, need.urgency, lang)}</dd>
+      <dt>{t('collateral')}</dt>
+      <dd>{need.collateral ?? t('none')}</dd>
+      <dt>{t('patentsHeld')}</dt>
+      <dd>{need.patents}</dd>
+      {need.refusedBy ? (
+        <>
+          <dt>{t('refusedByBank')}</dt>
+          <dd>
+            {placeName(banks, need.refusedBy.bank, lang)}: {need.refusedBy.reason}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
 }
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
