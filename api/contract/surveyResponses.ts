@@ -1,6 +1,7 @@
 // Response bodies of the survey network, the visit list and visits (api/routes/surveyNetwork.ts,
 // api/routes/visits.ts), strict like the rest.
 import { z } from 'zod';
+import { FUNNEL_GROUPS, FUNNEL_INTERVALS, type FunnelInterval } from '../../domain/survey/funnel';
 import { SIGNALS } from '../../domain/screening/policy';
 import { SEATS, URGENCIES, VISIT_OUTCOMES } from '../../domain/surveyNetwork';
 
@@ -63,6 +64,32 @@ export const VisitView = z.strictObject({
 });
 
 export const VisitList = z.strictObject({ items: z.array(VisitView) });
+
+const count = z.number().int();
+const rate = z.number().nullable().describe('This stage ÷ the one before it, 4 decimals; null when that is 0');
+const medianDays = z.number().nullable().describe('Median working days, 3 decimals; null when no case reached the later stage');
+
+export const SurveyFunnelFigures = z.strictObject({
+  buildingsWalked: count,
+  firmsVisited: count,
+  needsFound: count.describe('Visits that found a need'),
+  leads: count.describe('Leads those needs opened'),
+  casesOpened: count.describe('Those leads converted into a case'),
+  decided: count.describe('Those cases approved or rejected'),
+  disbursed: count.describe('Those cases paid'),
+  disbursedFen: count,
+  disbursedAmount: z.string().describe('CNY, 2 decimals'),
+  rates: z.strictObject({ needsFound: rate, leads: rate, casesOpened: rate, decided: rate, disbursed: rate }),
+  medianWorkingDays: z.strictObject(Object.fromEntries(FUNNEL_INTERVALS.map((i) => [i, medianDays])) as Record<FunnelInterval, typeof medianDays>),
+});
+
+export const SurveyFunnel = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(FUNNEL_GROUPS),
+  overall: SurveyFunnelFigures,
+  groups: z.array(SurveyFunnelFigures.extend(names)),
+});
 
 export const SurveyFirmView = z.strictObject({
   id: z.string(),
@@ -150,6 +177,8 @@ export const SURVEY_RESPONSE_SCHEMAS = {
   SurveyNetwork,
   VisitView,
   VisitList,
+  SurveyFunnel,
+  SurveyFunnelCsv: z.string().describe('UTF-8 CSV with a header row: one line per group, then the overall line'),
   SurveyFirmView,
   VisitListView,
   ScreeningReason,

@@ -1,9 +1,11 @@
-// The visit list (走访清单) and visits (api/services/visits.ts): each reads within the caller's
+// The visit list (走访清单), visits and the survey funnel (api/services/visits.ts): each reads within the caller's
 // survey reach (a team's buildings, a community, a street, the streets a bank is stationed at,
 // the district), and a building, firm or visit outside it is a 404.
+import { surveyFunnelCsv } from '../../domain/survey/funnelCsv';
 import { FIRM_FINDERS } from '../../domain/surveyNetwork';
 import { B, P, R, authed, firmCodeWithBody, ok, problem, withBody } from '../contract';
-import { IdempotencyKeyHeader, NetworkCodeParams, VisitListQuery, VisitsQuery } from '../schemas';
+import { IdempotencyKeyHeader, NetworkCodeParams, SurveyFunnelQuery, VisitListQuery, VisitsQuery } from '../schemas';
+import { sendJsonOrCsv } from './jsonOrCsv';
 import { route } from './route';
 import { SURVEY_READERS } from './surveyNetwork';
 
@@ -87,6 +89,32 @@ export const VISIT_ROUTES = [
     audit: { action: 'VISITS_READ', subject: () => 'visits' },
     handler: async (c, { visits }) => {
       c.res.json(await visits.visits(c.caller, c.query()));
+    },
+  }),
+  route({
+    operationId: 'surveyFunnel',
+    method: 'get',
+    path: '/api/v1/survey/funnel',
+    summary: '摸排漏斗 The survey funnel: buildings walked, firms visited, needs found, leads, cases opened, decided and disbursed (count and CNY) of the visits in a date range, with each stage’s rate and median working days between stages, by street, community, team or bank (JSON, or CSV by format=csv or Accept: text/csv)',
+    tags: ['Visits'],
+    roles: SURVEY_READERS,
+    scope: `${REACH}; the visits in reach are counted, and the leads and cases their needs became`,
+    query: SurveyFunnelQuery,
+    responses: {
+      200: { description: 'The funnel', content: { 'application/json': R.SurveyFunnel, 'text/csv': R.SurveyFunnelCsv } },
+      ...authed,
+      403: P[403],
+      422: P[422],
+    },
+    audit: { action: 'SURVEY_FUNNEL_READ', subject: () => 'survey/funnel' },
+    handler: async (c, { visits }) => {
+      const q = c.query();
+      const report = await visits.funnel(c.caller, q);
+      // The name holds only validated dates and the group: quoting is all it needs.
+      sendJsonOrCsv(c.req, c.res, q.format, report, {
+        filename: `survey-funnel-${q.from}-${q.to}-${q.groupBy}.csv`,
+        text: () => surveyFunnelCsv(report.groups, report.overall),
+      });
     },
   }),
 ];

@@ -5,7 +5,7 @@ import { compareIsoDates, isIsoDate, toEpochDay } from '../../domain/calendar/ti
 
 const MAX_RANGE_DAYS = 366;
 
-const isoDate = z
+export const isoDate = z
   .string({ error: 'is required, a date YYYY-MM-DD' })
   .refine(isIsoDate, 'must be a date YYYY-MM-DD')
   .refine((d) => !isIsoDate(d) || (d >= '2000-01-01' && d <= '2099-12-31'), 'must be between 2000-01-01 and 2099-12-31');
@@ -15,7 +15,7 @@ const range = { from: isoDate, to: isoDate, street: code.optional(), bank: code.
 
 // zod runs object refinements even when a field failed: check both dates first.
 const bothDates = (q: { from: string; to: string }) => isIsoDate(q.from) && isIsoDate(q.to);
-function withRangeChecks<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+export function withRangeChecks<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
   return schema
     .refine((q) => !bothDates(q) || compareIsoDates(q.from, q.to) <= 0, { path: ['to'], message: 'must not be before from' })
     .refine((q) => !bothDates(q) || toEpochDay(q.to) - toEpochDay(q.from) < MAX_RANGE_DAYS, {

@@ -1,9 +1,11 @@
 // Requests about the survey network (communities, buildings, visiting teams, banks' branches and
 // the streets they are stationed at), the visit list and visits.
 import { z } from 'zod';
+import { FUNNEL_GROUPS } from '../../domain/survey/funnel';
 import { SEATS, URGENCIES, VISIT_OUTCOMES } from '../../domain/surveyNetwork';
 import { creditCodeText, positiveCny, trimmed } from './cases';
 import { importBody, optionalCell, yesNo } from './csvCells';
+import { isoDate, withRangeChecks } from './sla';
 
 /** A reference code: lower-case letters, digits and dashes (lujiang-01-b1). */
 export const NetworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits and -, starting with a letter or digit');
@@ -125,3 +127,13 @@ export const VisitsQuery = z.strictObject({
   outcome: z.enum(VISIT_OUTCOMES).optional(),
   limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(50),
 });
+
+/** The survey funnel: the visits of a date range (Asia/Shanghai), grouped. */
+export const SurveyFunnelQuery = withRangeChecks(
+  z.strictObject({
+    from: isoDate,
+    to: isoDate,
+    groupBy: z.enum(FUNNEL_GROUPS, { error: 'must be street, community, team or bank' }).default('street'),
+    format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional(),
+  }),
+);

@@ -7,8 +7,9 @@ import type { FinancingNeed, VisitOutcome } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
+import { querySurveyFunnel } from '../../readModels/surveyFunnelQuery';
 import { Problem, validationProblem } from '../problem';
-import type { FinancingNeedBody, SurveyFirmBody, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
+import type { FinancingNeedBody, SurveyFirmBody, SurveyFunnelQuery, VisitBody, VisitListQuery, VisitsQuery } from '../schemas';
 import type { Caller } from './caller';
 import type { CasesDeps } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
@@ -203,6 +204,11 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
         include: { firm: true },
       });
       return { items: rows.map(visitView) };
+    },
+
+    /** The survey funnel (摸排漏斗) of the visits within the caller's reach made in the range. */
+    async funnel(caller: Caller, q: z.output<typeof SurveyFunnelQuery>) {
+      return querySurveyFunnel(db, visitsWhere(await surveyReach(db, caller.principal)), q);
     },
   };
 }

@@ -217,6 +217,7 @@ const routes: Route[] = [
   { method: 'post', path: () => '/api/v1/survey-network/buildings/lujiang-01-b1/firms', body: {}, roles: ['visit_team_member', 'community_coordinator', 'survey_officer'], scoped: true, sees: REACHES_LUJIANG_BUILDING, ok: 422 },
   { method: 'post', path: () => '/api/v1/visits', body: {}, roles: ['visit_team_member'], scoped: false, ok: 422 },
   { method: 'get', path: () => '/api/v1/visits?limit=5', roles: SURVEY_READERS, scoped: false, ok: 200 },
+  { method: 'get', path: () => '/api/v1/survey/funnel?from=2026-11-01&to=2026-11-30&groupBy=community', roles: SURVEY_READERS, scoped: false, ok: 200 },
   // The screening track: a street's officer imports for their street, the task force and its survey group for any.
   { method: 'post', path: () => '/api/v1/streets/lujiang/screening-imports', body: {}, roles: ['case_officer', 'task_force', 'survey_officer'], scoped: true, sees: IMPORTS_FOR_LUJIANG, ok: 422 },
   // Matching events: the task force and its survey group organise; the district and the attending banks read; a bank records its own meetings.

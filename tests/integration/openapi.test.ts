@@ -289,6 +289,8 @@ describe('every route, called as an allowed role, answers what the document says
     const other = await request(stack.app).post(`/api/v1/survey-network/buildings/${net}-b1/firms`).set({ authorization: await bearerAs(visitor) }).send({ name: '厦门中华契约二有限公司', creditCode: validSimingCode('MA4JRC07') });
     const second = await request(stack.app).post('/api/v1/visits').set({ authorization: await bearerAs(visitor) }).send({ firmId: other.body.id, outcome: 'NEED_FOUND', need: { amount: '300000', purpose: '备货', urgency: 'LATER', patents: 0 } });
     await call('closeLead', post('survey-group', `/api/v1/leads/${second.body.lead}/close`, { reason: 'NO_LONGER_NEEDED' }));
+    await call('surveyFunnel', get('survey-group', `/api/v1/survey/funnel?from=${today}&to=${today}&groupBy=team`));
+    await call('surveyFunnel', get('xib-manager', `/api/v1/survey/funnel?from=${today}&to=${today}&format=csv`));
 
     // Every operation of the registry answered at least once with success.
     expect(OPERATIONS.map((r) => r.operationId).filter((id) => !responses.some((x) => x.operationId === id))).toEqual([]);

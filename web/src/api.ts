@@ -25,6 +25,7 @@ export type CalendarYearLoad = z.infer<typeof C.CalendarYearLoad>;
 export type SlaSummary = z.infer<typeof C.SlaSummary>;
 export type SlaBreachList = z.infer<typeof C.SlaBreachList>;
 export type SlaTrend = z.infer<typeof C.SlaTrend>;
+export type SurveyFunnel = z.infer<typeof S.SurveyFunnel>;
 export type NotificationPage = z.infer<typeof N.NotificationPage>;
 export type NotificationView = z.infer<typeof N.NotificationView>;
 export type Problem = z.infer<typeof C.ProblemDetails>;

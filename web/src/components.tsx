@@ -1,6 +1,6 @@
 // Small pieces every screen uses: loading data, showing an API problem in the user's language,
 // a labelled field with its error, the SLA badge, the promise figures' columns.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { PromiseFigures } from '../../domain/reports/promiseKept';
 import { ApiError } from './api';
 import { apiMessage } from './apiMessages';
@@ -159,4 +159,30 @@ export function Loading({ loading, error, reload }: { loading: boolean; error?: 
       </div>
     );
   return loading ? <p className="muted">{t('loading')}</p> : null;
+}
+
+/**
+ * A board's heading card: its title, a date range (from, to) with the board's own fields after it,
+ * the query button, and the problem the last query met.
+ */
+export function RangeCard<R extends { from: string; to: string }>({ title, draft, setDraft, onSubmit, error, children }: { title: string; draft: R; setDraft(r: NoInfer<R>): void; onSubmit(e: FormEvent): void; error?: unknown; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="card">
+      <h1>{title}</h1>
+      <form className="range" onSubmit={onSubmit}>
+        <label>
+          {t('from')} <input id="range-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </label>
+        <label>
+          {t('to')} <input id="range-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </label>
+        {children}
+        <button type="submit" className="primary">
+          {t('refresh')}
+        </button>
+      </form>
+      {error ? <ProblemMessage error={error} /> : null}
+    </section>
+  );
 }

@@ -420,6 +420,25 @@ const zh = {
   'problem:idempotency-key-reused': '重复提交的内容不一致',
   'problem:network-conflict': '此修改会影响已有记录，未保存',
   'problem:internal': '系统错误，请稍后再试',
+  // Survey funnel (摸排漏斗)
+  navFunnel: '摸排漏斗',
+  funnelTitle: '摸排漏斗',
+  funnelGroupBy: '分组',
+  funnelBuildingsWalked: '走访楼宇',
+  funnelFirmsVisited: '走访企业',
+  funnelNeedsFound: '发现需求',
+  funnelLeads: '线索',
+  funnelCasesOpened: '成案',
+  funnelDecided: '已决定',
+  funnelDisbursed: '已放款',
+  funnelDisbursedAmount: '放款金额（元）',
+  funnelRateNote: '括号内为较上一环节的转化率；按走访日期统计，其后各环节随其需求而定。',
+  funnelMedians: '环节间用时中位数（工作日）',
+  funnelNeedToCase: '需求至成案',
+  funnelCaseToDecision: '成案至决定',
+  funnelDecisionToDisbursement: '决定至放款',
+  funnelNeedToDisbursement: '需求至放款',
+  funnelTotal: '合计',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -826,6 +845,25 @@ const en: Record<MessageKey, string> = {
   'problem:idempotency-key-reused': 'A repeated submission differed',
   'problem:network-conflict': 'That change would break existing records; not saved',
   'problem:internal': 'System error; try again later',
+  // Survey funnel
+  navFunnel: 'Survey funnel',
+  funnelTitle: 'Survey funnel',
+  funnelGroupBy: 'Group by',
+  funnelBuildingsWalked: 'Buildings walked',
+  funnelFirmsVisited: 'Firms visited',
+  funnelNeedsFound: 'Needs found',
+  funnelLeads: 'Leads',
+  funnelCasesOpened: 'Cases opened',
+  funnelDecided: 'Decided',
+  funnelDisbursed: 'Disbursed',
+  funnelDisbursedAmount: 'Disbursed (CNY)',
+  funnelRateNote: 'In brackets: the share of the stage before. Counted by the visit’s date; later stages follow its need.',
+  funnelMedians: 'Median working days between stages',
+  funnelNeedToCase: 'Need to case',
+  funnelCaseToDecision: 'Case to decision',
+  funnelDecisionToDisbursement: 'Decision to payment',
+  funnelNeedToDisbursement: 'Need to payment',
+  funnelTotal: 'Total',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -20,6 +20,7 @@ import { NewCase } from './pages/NewCase';
 import { RecordVisit } from './pages/RecordVisit';
 import { Reports } from './pages/Reports';
 import { SlaBoard } from './pages/SlaBoard';
+import { SurveyFunnelPage } from './pages/SurveyFunnel';
 import { SurveyNetworkPage } from './pages/SurveyNetworkPage';
 import { BuildingPage, VisitList } from './pages/VisitList';
 import { Visits } from './pages/Visits';
@@ -36,6 +37,7 @@ function screensOf(user: SessionUser): Screen[] {
   const visitList: Screen = { path: '/visit-list', label: 'navVisitList' };
   const visits: Screen = { path: '/visits', label: 'navVisits' };
   const network: Screen = { path: '/survey-network', label: 'navNetwork' };
+  const funnel: Screen = { path: '/survey/funnel', label: 'navFunnel' };
   const leads: Screen = { path: '/leads', label: 'navLeads' };
   // Everyone but the assessor reads the visit list and the leads of their reach (a street's, their bank's stations', the district's).
   switch (user.role) {
@@ -49,16 +51,16 @@ function screensOf(user: SessionUser): Screen[] {
     case 'credit_approver':
       return [inbox, cases, consultations, visitList, leads];
     case 'task_force':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, network];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel, network];
     case 'manager':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel];
     case 'operator':
       return [{ path: '/calendar', label: 'navCalendar' }, cases, leads, network];
     case 'visit_team_member':
     case 'community_coordinator':
       return [visitList, visits, leads];
     case 'survey_officer':
-      return [visitList, visits, leads, network];
+      return [visitList, visits, leads, funnel, network];
     case 'firm':
       return [{ path: '/firm', label: 'navFirmCases' }];
   }
@@ -106,6 +108,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <Leads user={user} />;
     case '/survey-network':
       return <SurveyNetworkPage user={user} />;
+    case '/survey/funnel':
+      return <SurveyFunnelPage />;
     default:
       return null;
   }

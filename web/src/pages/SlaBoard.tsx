@@ -5,7 +5,7 @@
 // /sla/trend).
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, downloadCsv, query, type CaseListPage, type SlaBreachList, type SlaSummary, type SlaTrend } from '../api';
-import { Loading, PausedNote, ProblemMessage, PromiseCells, PromiseHeaders, SlaBadge, useLoad } from '../components';
+import { Loading, PausedNote, PromiseCells, PromiseHeaders, RangeCard, SlaBadge, useLoad } from '../components';
 import { addDays } from '../../../domain/calendar/timeZone';
 import { formatInstant, formatPercent, shanghaiToday } from '../format';
 import { useI18n } from '../i18n';
@@ -125,28 +125,15 @@ export function SlaBoard() {
   const b = board.data;
   return (
     <div className="board">
-      <section className="card">
-        <h1>{t('slaTitle')}</h1>
-        <form className="range" onSubmit={show}>
-          <label>
-            {t('from')} <input id="range-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-          </label>
-          <label>
-            {t('to')} <input id="range-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-          </label>
-          <label>
-            {t('trendBucket')}{' '}
-            <select id="range-bucket" value={draft.bucket} onChange={(e) => setDraft({ ...draft, bucket: e.target.value === 'month' ? 'month' : 'week' })}>
-              <option value="week">{t('byWeek')}</option>
-              <option value="month">{t('byMonth')}</option>
-            </select>
-          </label>
-          <button type="submit" className="primary">
-            {t('refresh')}
-          </button>
-        </form>
-        {board.error ? <ProblemMessage error={board.error} /> : null}
-      </section>
+      <RangeCard title={t('slaTitle')} draft={draft} setDraft={setDraft} onSubmit={show} error={board.error}>
+        <label>
+          {t('trendBucket')}{' '}
+          <select id="range-bucket" value={draft.bucket} onChange={(e) => setDraft({ ...draft, bucket: e.target.value === 'month' ? 'month' : 'week' })}>
+            <option value="week">{t('byWeek')}</option>
+            <option value="month">{t('byMonth')}</option>
+          </select>
+        </label>
+      </RangeCard>
       {!b ? (
         <Loading loading={board.loading} />
       ) : (
