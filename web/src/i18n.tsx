@@ -439,6 +439,8 @@ const zh = {
   funnelDecisionToDisbursement: '决定至放款',
   funnelNeedToDisbursement: '需求至放款',
   funnelTotal: '合计',
+  reportFunnelTitle: '摸排漏斗（按街道，本期走访）',
+  reportFunnelMissing: '该报告生成时尚未包含摸排漏斗。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -864,6 +866,8 @@ const en: Record<MessageKey, string> = {
   funnelDecisionToDisbursement: 'Decision to payment',
   funnelNeedToDisbursement: 'Need to payment',
   funnelTotal: 'Total',
+  reportFunnelTitle: 'Survey funnel (by street, visits of the period)',
+  reportFunnelMissing: 'This report was generated before it included the survey funnel.',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
