@@ -112,8 +112,8 @@ export function cadenceReportActivities(db: Database) {
         before ? periodFacts(db, before) : undefined,
         casesAtRisk(db),
         batchProgress(db, range, calendar),
-        // The whole district's visits ({}), the same figures GET /survey/funnel gives the task force.
-        querySurveyFunnel(db, {}, { ...range, groupBy: 'street' }),
+        // The whole district's visits, the same figures GET /survey/funnel gives the task force.
+        querySurveyFunnel(db, { visits: {} }, { ...range, groupBy: 'street' }),
       ]);
       const generatedAt = new Date();
       // The cases open now have been open for the working days up to now (start day not counted):

@@ -4,9 +4,9 @@
 // by bank, within the reader's reach; the CSV says the same.
 import request from 'supertest';
 import { addDays, shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
+import { leadPaid } from '../support/apiCases';
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
-import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
 const stack = useStack();
@@ -33,8 +33,6 @@ async function visit(building: string, name: string, body: object): Promise<{ le
 }
 
 const need = { outcome: 'NEED_FOUND', need: { amount: '800000', purpose: '流动资金', urgency: 'IMMEDIATE', patents: 0 } };
-const complete = async (who: string, caseNo: string, task: string, evidence: object) =>
-  expect((await send('post', who, `/cases/${caseNo}/tasks/${task}/complete`, evidence)).status).toBe(200);
 
 beforeAll(async () => {
   expect((await send('put', 'operator', `/banks/${net}`, { nameZh: '=1+1漏斗测试银行', nameEn: 'Funnel test bank' })).status).toBe(201);
@@ -55,16 +53,8 @@ beforeAll(async () => {
   await visit(`${net}-b1`, '厦门漏斗乙贸易有限公司', need);
   await visit(`${net}-b2`, '厦门漏斗丙科技服务有限公司', { outcome: 'NO_NEED', note: '暂无需求' });
 
-  // The first lead becomes a case: branches done, approved, paid by the sandbox bank.
-  const converted = await send('post', 'lujiang-officer', `/leads/${paid.lead}/convert`, { product: 'FAST_TRACK', bank: 'xib' });
-  expect(converted.status).toBe(200);
-  const caseNo = converted.body.conversion.caseNo as string;
-  await complete('lujiang-grid', caseNo, 'grid-submission', { applicationNo: 'XYD20261130000888' });
-  await complete('xib-manager', caseNo, 'bank-vip-channel', { assessmentOutcome: 'RECOMMEND' });
-  await complete('assessor', caseNo, 'due-diligence', { reportNo: 'DD-2026-0888', riskRating: 'LOW', summary: '订单真实' });
-  expect((await send('post', 'xib-approver', `/cases/${caseNo}/decision`, { outcome: 'APPROVED', amount: '800000', rateBp: 385, termMonths: 12 })).status).toBe(200);
-  // The payment on the case's record, which the funnel reads (the workflow may answer DISBURSED before its write lands).
-  await eventually(async () => expect((await get('lujiang-officer', `/cases/${caseNo}`)).body.events.map((e: { type: string }) => e.type)).toContain('DISBURSED'));
+  // The first lead becomes a case, approved and paid.
+  await leadPaid(stack.app, paid.lead!);
 });
 
 const funnelOf = async (who: string | typeof visitor, groupBy: string) => {
@@ -120,7 +110,7 @@ it('exports the same as CSV, formula-neutral, and refuses a bad range with a pre
   expect(byBank.text).toContain(`\r\n${net},"'=1+1漏斗测试银行 Funnel test bank",2,3,`);
 
   const badGroup = await get('manager', `/survey/funnel?${range}&groupBy=firm`);
-  expect([badGroup.status, badGroup.body.detail]).toEqual([422, 'groupBy: must be street, community, team or bank']);
+  expect([badGroup.status, badGroup.body.detail]).toEqual([422, 'groupBy: must be street, community, team, bank or event']);
   const backwards = await get('manager', `/survey/funnel?from=${today}&to=${addDays(today, -1)}`);
   expect([backwards.status, backwards.body.detail]).toEqual([422, 'to: must not be before from']);
 });

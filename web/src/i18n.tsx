@@ -440,6 +440,7 @@ const zh = {
   funnelNeedToDisbursement: '需求至放款',
   funnelTotal: '合计',
   reportFunnelTitle: '摸排漏斗（按街道，本期走访）',
+  funnelByEvent: '银企对接会',
   reportFunnelMissing: '该报告生成时尚未包含摸排漏斗。',
 };
 
@@ -867,6 +868,7 @@ const en: Record<MessageKey, string> = {
   funnelNeedToDisbursement: 'Need to payment',
   funnelTotal: 'Total',
   reportFunnelTitle: 'Survey funnel (by street, visits of the period)',
+  funnelByEvent: 'Matching event',
   reportFunnelMissing: 'This report was generated before it included the survey funnel.',
 };
 

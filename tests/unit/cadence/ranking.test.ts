@@ -114,7 +114,7 @@ test('weekly reports compare with as many weeks just before, monthly with the pr
 
 test('CSV: BOM, bilingual sections, the board with amounts and the previous period, the owners of cases at risk, batches, the survey funnel', () => {
   // One visit in 鹭江 that found a need, not yet a lead.
-  const visits = [{ visitedAt: at('2025-03-04'), buildingCode: 'b1', firmId: 'f1', street: 'lujiang', community: 'c1', team: 't1', bank: null, needFound: true, lead: null }];
+  const visits = [{ visitedAt: at('2025-03-04'), buildingCode: 'b1', firmId: 'f1', street: 'lujiang', community: 'c1', team: 't1', bank: null, event: null, needFound: true, lead: null }];
   const surveyed = funnel(visits, new WorkingCalendar(OFFICIAL_NOTICES), 'street');
   const board = buildBoard(
     { outcomes: [event('DISBURSED', 'lujiang', at('2025-03-06'), 514_000_050)], intake: [{ streetCode: 'lujiang', bankCode: 'xib', amountFen: 514_000_050 }], streets: STREETS.slice(0, 2), banks: BANKS, ...noOpen },

@@ -13,7 +13,7 @@ import { FunnelStages, FunnelTable } from './funnelParts';
 
 type Range = { from: string; to: string; groupBy: FunnelGroupBy };
 
-const GROUP_LABELS: Record<FunnelGroupBy, MessageKey> = { street: 'street', community: 'community', team: 'visitTeam', bank: 'bank' };
+const GROUP_LABELS: Record<FunnelGroupBy, MessageKey> = { street: 'street', community: 'community', team: 'visitTeam', bank: 'bank', event: 'funnelByEvent' };
 
 /** Last 30 days by street. */
 function initialRange(): Range {
