@@ -441,6 +441,15 @@ const zh = {
   funnelTotal: '合计',
   reportFunnelTitle: '摸排漏斗（按街道，本期走访）',
   funnelByEvent: '银企对接会',
+  mapTitle: '街道分布图',
+  mapMeasure: '着色指标',
+  mapNeedsFound: '发现需求',
+  mapCaseRate: '线索成案率',
+  mapDisbursed: '放款金额',
+  mapNote: '按各街道大致方位排列；颜色越深数值越高，每格均写明数值。选择街道查看其漏斗。',
+  mapChoose: '选择一个街道，查看该街道的漏斗。',
+  mapStreetFunnel: '{street}的摸排漏斗',
+  mapNoVisits: '该街道本期无走访。',
   reportFunnelMissing: '该报告生成时尚未包含摸排漏斗。',
 };
 
@@ -869,6 +878,15 @@ const en: Record<MessageKey, string> = {
   funnelTotal: 'Total',
   reportFunnelTitle: 'Survey funnel (by street, visits of the period)',
   funnelByEvent: 'Matching event',
+  mapTitle: 'Street map',
+  mapMeasure: 'Shade by',
+  mapNeedsFound: 'Needs found',
+  mapCaseRate: 'Leads to cases',
+  mapDisbursed: 'Disbursed (CNY)',
+  mapNote: 'Streets placed roughly as on the island; the darker, the higher, and every tile writes its value. Choose a street for its funnel.',
+  mapChoose: 'Choose a street to see its funnel.',
+  mapStreetFunnel: 'Survey funnel of {street}',
+  mapNoVisits: 'No visits in this street in the range.',
   reportFunnelMissing: 'This report was generated before it included the survey funnel.',
 };
 

@@ -1,6 +1,7 @@
 // Managers, the task force and its survey group: how far a period's visits went, from the
 // buildings walked to the money paid, overall as hand-drawn bars and per street, community, team
-// or bank as a table, with the median working days between stages and the API's CSV. Every
+// or bank as a table, with the median working days between stages and the API's CSV, and a
+// map-like grid of the streets (./StreetMap.tsx). Every
 // figure is the API's (/survey/funnel, docs/survey-funnel.md).
 import { useState, type FormEvent } from 'react';
 import { api, downloadCsv, query, type SurveyFunnel } from '../api';
@@ -10,6 +11,7 @@ import { FUNNEL_GROUPS, type FunnelGroupBy } from '../../../domain/survey/funnel
 import { shanghaiToday } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { FunnelStages, FunnelTable } from './funnelParts';
+import { StreetMap } from './StreetMap';
 
 type Range = { from: string; to: string; groupBy: FunnelGroupBy };
 
@@ -55,6 +57,10 @@ export function SurveyFunnelPage() {
               <button onClick={() => void downloadCsv(`/survey/funnel?${query(range)}`, `survey-funnel-${range.groupBy}.csv`)}>{t('exportCsv')}</button>
             </div>
             <FunnelStages figures={f.overall} />
+          </section>
+          <section className="card" data-testid="funnel-map">
+            <h2>{t('mapTitle')}</h2>
+            <StreetMap from={range.from} to={range.to} />
           </section>
           <section className="card" data-testid="funnel-groups">
             <h2>{t(GROUP_LABELS[f.groupBy])}</h2>
