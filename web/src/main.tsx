@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { currentUser, onSessionChange, signOut, type SessionUser } from './auth/session';
 import { CALLBACK_PATH } from './auth/pkce';
 import { OidcCallback, SignIn } from './auth/SignIn';
+import { SCREENING_IMPORTERS } from '../../domain/surveyNetwork';
 import { I18nProvider, useI18n, type MessageKey } from './i18n';
 import { nameOf, ROLES } from './labels';
 import { NotificationBell } from './Notifications';
@@ -18,6 +19,7 @@ import { Inbox } from './pages/Inbox';
 import { LeadDetail, Leads } from './pages/Leads';
 import { NewCase } from './pages/NewCase';
 import { RecordVisit } from './pages/RecordVisit';
+import { ScreeningImport } from './pages/ScreeningImport';
 import { Reports } from './pages/Reports';
 import { SlaBoard } from './pages/SlaBoard';
 import { SurveyFunnelPage } from './pages/SurveyFunnel';
@@ -39,10 +41,11 @@ function screensOf(user: SessionUser): Screen[] {
   const network: Screen = { path: '/survey-network', label: 'navNetwork' };
   const funnel: Screen = { path: '/survey/funnel', label: 'navFunnel' };
   const leads: Screen = { path: '/leads', label: 'navLeads' };
+  const screening: Screen = { path: '/screening/import', label: 'navScreening' };
   // Everyone but the assessor reads the visit list and the leads of their reach (a street's, their bank's stations', the district's).
   switch (user.role) {
     case 'case_officer':
-      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList, leads];
+      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList, leads, screening];
     case 'grid_officer':
       return [inbox, cases, visitList, leads];
     case 'assessor':
@@ -51,7 +54,7 @@ function screensOf(user: SessionUser): Screen[] {
     case 'credit_approver':
       return [inbox, cases, consultations, visitList, leads];
     case 'task_force':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel, network];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel, network, screening];
     case 'manager':
       return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel];
     case 'operator':
@@ -60,7 +63,7 @@ function screensOf(user: SessionUser): Screen[] {
     case 'community_coordinator':
       return [visitList, visits, leads];
     case 'survey_officer':
-      return [visitList, visits, leads, funnel, network];
+      return [visitList, visits, leads, funnel, network, screening];
     case 'firm':
       return [{ path: '/firm', label: 'navFirmCases' }];
   }
@@ -110,6 +113,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <SurveyNetworkPage user={user} />;
     case '/survey/funnel':
       return <SurveyFunnelPage />;
+    case '/screening/import':
+      return (SCREENING_IMPORTERS as readonly string[]).includes(user.role) ? <ScreeningImport user={user} /> : null;
     default:
       return null;
   }
