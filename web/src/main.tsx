@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { currentUser, onSessionChange, signOut, type SessionUser } from './auth/session';
 import { CALLBACK_PATH } from './auth/pkce';
 import { OidcCallback, SignIn } from './auth/SignIn';
-import { SCREENING_IMPORTERS } from '../../domain/surveyNetwork';
+import { NETWORK_KEEPERS, SCREENING_IMPORTERS } from '../../domain/surveyNetwork';
 import { I18nProvider, useI18n, type MessageKey } from './i18n';
 import { nameOf, ROLES } from './labels';
 import { NotificationBell } from './Notifications';
+import { BankImport } from './pages/BankImport';
 import { CalendarPage } from './pages/Calendar';
 import { CaseDetail } from './pages/CaseDetail';
 import { CaseList } from './pages/CaseList';
@@ -113,6 +114,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <SurveyNetworkPage user={user} />;
     case '/survey/funnel':
       return <SurveyFunnelPage />;
+    case '/survey-network/bank-import':
+      return (NETWORK_KEEPERS as readonly string[]).includes(user.role) ? <BankImport /> : null;
     case '/screening/import':
       return (SCREENING_IMPORTERS as readonly string[]).includes(user.role) ? <ScreeningImport user={user} /> : null;
     default:

@@ -58,6 +58,7 @@ export function CsvImport<K extends string, R extends Skipped>(p: CsvImportProps
     e.preventDefault();
     setTouched(true);
     if (check.csv.length || check.rows.length === 0 || rowsBlock) return;
+    setDone(undefined);
     await run(async () => setDone(await p.send(csv, skipBadRows)));
   };
 

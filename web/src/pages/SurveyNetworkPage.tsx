@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/session';
 import { Loading, useLoad } from '../components';
 import { useI18n } from '../i18n';
 import { nameOf, placeName, SEATS } from '../labels';
+import { Link } from '../router';
 import { BuildingForm, TeamForm } from './NetworkForms';
 import { loadNetwork, type NetworkNames } from './surveyParts';
 
@@ -19,6 +20,7 @@ export function SurveyNetworkPage({ user }: { user: SessionUser }) {
   if (!loaded.data) return <Loading {...loaded} />;
   const [names, banks] = loaded.data;
   const communities = names.communities.filter((c) => c.street === street);
+  const mayEdit = (NETWORK_KEEPERS as readonly string[]).includes(user.role);
   return (
     <>
       <section className="card">
@@ -37,10 +39,10 @@ export function SurveyNetworkPage({ user }: { user: SessionUser }) {
         </div>
         {communities.length === 0 ? <p className="muted">{t('noCommunities')}</p> : null}
         {communities.map((c) => (
-          <Community key={c.code} community={c} banks={banks.items} mayEdit={(NETWORK_KEEPERS as readonly string[]).includes(user.role)} onChanged={loaded.reload} />
+          <Community key={c.code} community={c} banks={banks.items} mayEdit={mayEdit} onChanged={loaded.reload} />
         ))}
       </section>
-      <Banks banks={banks.items} names={names} />
+      <Banks banks={banks.items} names={names} mayEdit={mayEdit} />
     </>
   );
 }
@@ -114,11 +116,18 @@ function Community({ community, banks, mayEdit, onChanged }: { community: Networ
 }
 
 /** The banks, their branches and the streets each branch's customer managers are stationed at. */
-function Banks({ banks, names }: { banks: BankList['items']; names: NetworkNames }) {
+function Banks({ banks, names, mayEdit }: { banks: BankList['items']; names: NetworkNames; mayEdit: boolean }) {
   const { t, lang } = useI18n();
   return (
     <section className="card">
-      <h2>{t('banksAndBranches')}</h2>
+      <div className="card-head">
+        <h2>{t('banksAndBranches')}</h2>
+        {mayEdit ? (
+          <Link to="/survey-network/bank-import" className="button">
+            {t('bankImport')}
+          </Link>
+        ) : null}
+      </div>
       <table className="responsive" data-testid="banks">
         <thead>
           <tr>
