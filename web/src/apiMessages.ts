@@ -40,6 +40,15 @@ const ZH: readonly Rule[] = [
   [/^unknown bank; add a row for it before its branches/, () => '没有该银行：请在其网点之前加一行银行'],
   [/^names a (street|bank) twice$/, (m) => `同一${m[1] === 'street' ? '街道' : '银行'}填写了两次`],
   [/^names at least one bank$/, () => '至少选择一家银行'],
+  // Matching events (银企对接会)
+  [/^name the street the firm is in/, () => '请选择企业所在街道（其融资需求将在该街道生成线索）'],
+  [/^a NOTE says what was discussed$/, () => '请填写洽谈内容'],
+  [/^must be the credit code of a firm registered for the event$/, () => '请选择已报名的企业'],
+  [/^firm (\S+) is not registered for the event/, (m) => `企业 ${m[1]} 未报名本场对接会，请先报名`],
+  [/^firm (\S+) was registered without its street/, (m) => `企业 ${m[1]} 报名时未填街道，请先补报街道`],
+  [/^bank '(.+)' does not attend the event$/, (m) => `银行“${m[1]}”未参加本场对接会`],
+  [/^you record your own bank's \((.+)\) meetings only$/, (m) => `只能记录本行（${m[1]}）的对接结果`],
+  [/^unknown or retired bank '(.+)'/, (m) => `没有银行“${m[1]}”或已停用`],
   // Sci-tech applications (善科贷)
   [/^must be a CNIPA patent number such as (\S+)$/, (m) => `须为国家知识产权局专利号，例如 ${m[1]}`],
   [/^must be whole years$/, () => '须为整年数'],

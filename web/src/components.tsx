@@ -188,11 +188,11 @@ export function RangeCard<R extends { from: string; to: string }>({ title, draft
 }
 
 /** A row of figures, each its label over its value (a list's totals, what an import wrote). */
-export function Figures({ testId, items }: { testId: string; items: readonly { key: string; label: string; value: ReactNode }[] }) {
+export function Figures({ testId, items }: { testId: string; items: readonly { key: string; label: string; value: ReactNode; wide?: boolean }[] }) {
   return (
     <dl className="totals" data-testid={testId}>
       {items.map((i) => (
-        <div key={i.key}>
+        <div key={i.key} className={i.wide ? 'wide' : undefined}>
           <dt>{i.label}</dt>
           <dd data-total={i.key}>{i.value}</dd>
         </div>

@@ -25,7 +25,7 @@ export interface ImportCheck<K extends string> {
 export type ImportColumns<K extends string> = Record<K, string>;
 
 /** The CSV read and checked as the API reads it (csvImport.ts), its messages worded alike. */
-export function checkImport<K extends string>(csv: string, columns: ImportColumns<K>, required: readonly K[], schema: z.ZodType): ImportCheck<K> {
+export function checkImport<K extends string>(csv: string, columns: ImportColumns<K>, required: readonly NoInfer<K>[], schema: z.ZodType): ImportCheck<K> {
   if (!csv.trim()) return { csv: [], rows: [] };
   const table = readTable(csv, columns, required);
   const check: ImportCheck<K> = {

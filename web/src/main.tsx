@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { currentUser, onSessionChange, signOut, type SessionUser } from './auth/session';
 import { CALLBACK_PATH } from './auth/pkce';
 import { OidcCallback, SignIn } from './auth/SignIn';
-import { NETWORK_KEEPERS, SCREENING_IMPORTERS } from '../../domain/surveyNetwork';
+import { EVENT_READERS, NETWORK_KEEPERS, SCREENING_IMPORTERS } from '../../domain/surveyNetwork';
 import { I18nProvider, useI18n, type MessageKey } from './i18n';
 import { nameOf, ROLES } from './labels';
 import { NotificationBell } from './Notifications';
@@ -16,8 +16,10 @@ import { ConsultationDetail } from './pages/ConsultationDetail';
 import { ConsultationImport } from './pages/ConsultationImport';
 import { ConsultationList } from './pages/ConsultationList';
 import { FirmCases } from './pages/FirmCases';
+import { EventReportPage } from './pages/EventReport';
 import { Inbox } from './pages/Inbox';
 import { LeadDetail, Leads } from './pages/Leads';
+import { MatchingEventPage, MatchingEvents } from './pages/MatchingEvents';
 import { NewCase } from './pages/NewCase';
 import { RecordVisit } from './pages/RecordVisit';
 import { ScreeningImport } from './pages/ScreeningImport';
@@ -32,8 +34,13 @@ import './styles.css';
 
 type Screen = { path: string; label: MessageKey };
 
-/** Each role's screens; the first is its home. */
+/** Each role's screens; the first is its home. The matching events go to the roles that read them. */
 function screensOf(user: SessionUser): Screen[] {
+  const events: Screen[] = (EVENT_READERS as readonly string[]).includes(user.role) ? [{ path: '/matching-events', label: 'navEvents' }] : [];
+  return [...ownScreensOf(user), ...events];
+}
+
+function ownScreensOf(user: SessionUser): Screen[] {
   const cases: Screen = { path: '/cases', label: 'navCases' };
   const inbox: Screen = { path: '/inbox', label: 'navInbox' };
   const consultations: Screen = { path: '/consultations', label: 'navConsultations' };
@@ -79,6 +86,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
   if (consultationMatch) return <ConsultationDetail id={consultationMatch[1]!} user={user} />;
   const leadMatch = /^\/leads\/(LD-[0-9A-F]{16})$/.exec(path);
   if (leadMatch) return <LeadDetail id={leadMatch[1]!} user={user} />;
+  const eventMatch = /^\/matching-events\/(ME-[0-9A-F]{12})(\/report)?$/.exec(path);
+  if (eventMatch && (EVENT_READERS as readonly string[]).includes(user.role)) return eventMatch[2] ? <EventReportPage id={eventMatch[1]!} /> : <MatchingEventPage id={eventMatch[1]!} user={user} />;
   const buildingMatch = /^\/visit-list\/buildings\/([a-z0-9-]+)$/.exec(path);
   if (buildingMatch) return <BuildingPage code={buildingMatch[1]!} user={user} />;
   const firmMatch = /^\/visit-list\/firms\/([0-9a-f-]{36})$/.exec(path);
@@ -114,6 +123,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <SurveyNetworkPage user={user} />;
     case '/survey/funnel':
       return <SurveyFunnelPage />;
+    case '/matching-events':
+      return (EVENT_READERS as readonly string[]).includes(user.role) ? <MatchingEvents user={user} /> : null;
     case '/survey-network/bank-import':
       return (NETWORK_KEEPERS as readonly string[]).includes(user.role) ? <BankImport /> : null;
     case '/screening/import':

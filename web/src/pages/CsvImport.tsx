@@ -18,7 +18,7 @@ export interface CsvImportProps<K extends string, R extends Skipped> {
   /** Prefix of the form's element ids. */
   id: string;
   columns: ImportColumns<K>;
-  required: readonly K[];
+  required: readonly NoInfer<K>[];
   rowSchema: z.ZodType;
   /** A column's heading in the user's language. */
   heading(column: K): string;

@@ -34,15 +34,15 @@ function usePut(path: string, schema: Parameters<typeof requestErrors>[0], body:
   return { submit, error, busy, errorOf: formErrorOf(errors, touched, error, t, lang) };
 }
 
-/** Save and cancel, with the API's refusal above them. */
-function FormEnd({ error, busy, onCancel }: { error: unknown; busy: boolean; onCancel: () => void }) {
+/** Save (or `label`) and cancel, with the API's refusal above them. */
+export function FormEnd({ error, busy, onCancel, label }: { error: unknown; busy: boolean; onCancel: () => void; label?: string }) {
   const { t } = useI18n();
   return (
     <>
       <ProblemMessage error={error} />
       <p className="buttons">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('submitting') : t('save')}
+          {busy ? t('submitting') : (label ?? t('save'))}
         </button>
         <button type="button" onClick={onCancel}>
           {t('cancel')}
