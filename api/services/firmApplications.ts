@@ -125,7 +125,12 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
       if (refused) throw new Problem(403, 'forbidden', 'Your bank takes no applications', refused);
       const reach = await stationedStreets(db, bankCode);
       if (!reach.includes(body.street)) {
-        throw new Problem(403, 'forbidden', 'Outside your bank’s streets', `No branch of ${bankCode} is stationed at ${body.street}; its customer managers prepare applications for firms of ${reach.join(', ') || 'no street'}`);
+        throw new Problem(
+          403,
+          'forbidden',
+          'Outside your bank’s streets',
+          `本行在${street.nameZh}没有派驻网点，客户经理只为本行派驻街道的企业准备申请。 No branch of ${bankCode} is stationed at ${body.street}; its customer managers prepare applications for firms of ${reach.join(', ') || 'no street'}.`,
+        );
       }
       requireCreditCodeConfirmation([{ field: 'creditCode', creditCode: body.creditCode, confirmed: body.confirmCreditCodeWarnings }]);
 
