@@ -155,3 +155,22 @@ it('lets the firm discard a prepared application, which then cannot be submitted
   expect(refused.body.type).toMatch(/application-discarded$/);
   expect(await casesOf(code)).toBe(before);
 });
+
+it('opens one case when the firm taps 确认 twice at once', async () => {
+  const code = validSimingCode('MA7FAPE5');
+  const firm = await firmAs('firm-ma7fape5', code);
+  const before = await casesOf(code);
+  const draft = await request(stack.app)
+    .post('/api/v1/firm-applications')
+    .set('authorization', await bearer('ccb-manager'))
+    .send({ firmName: '厦门莲前连点有限公司', creditCode: code, street: 'lianqian', amount: '300000', purpose: '研发', application: BORDERLINE_SOFTWARE_APPLICATION })
+    .expect(201);
+  const taps = await Promise.all([1, 2].map(() => request(stack.app).post(`/api/v1/firm/applications/${draft.body.id}/submit`).set(firm)));
+  const opened = taps.filter((t) => t.status === 201);
+  expect(opened.length).toBeGreaterThan(0);
+  expect(taps.filter((t) => t.status !== 201).map((t) => t.body.type)).toEqual(taps.length === opened.length ? [] : [expect.stringMatching(/application-submitted$/)]);
+  expect(new Set(opened.map((t) => t.body.id)).size).toBe(1);
+  expect(await casesOf(code)).toBe(before + 1);
+  const row = await stack.db.firmApplication.findUniqueOrThrow({ where: { id: draft.body.id } });
+  expect(row).toMatchObject({ status: 'SUBMITTED', caseNo: opened[0]!.body.id });
+});
