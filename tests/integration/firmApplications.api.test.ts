@@ -16,6 +16,15 @@ const casesOf = (creditCode: string) => stack.db.loanCase.count({ where: { credi
 const applicationsOf = (creditCode: string) => stack.db.firmApplication.count({ where: { creditCode } });
 // The database outlives a run: keys are this run's, counts are compared with before.
 const run = Date.now().toString(36);
+/** 建设银行's customer manager prepares a 莲前 firm's application; its id. */
+const prepareFor = async (creditCode: string, firmName: string): Promise<string> =>
+  (
+    await request(stack.app)
+      .post('/api/v1/firm-applications')
+      .set('authorization', await bearer('ccb-manager'))
+      .send({ firmName, creditCode, street: 'lianqian', amount: '300000', purpose: '研发', application: BORDERLINE_SOFTWARE_APPLICATION })
+      .expect(201)
+  ).body.id;
 
 it('lets a firm apply for 善科贷 itself: the case opens under its own code, on its list, with the firm as the one who applied, once per double tap', async () => {
   const code = validSimingCode('MA7FAPA1');
@@ -144,14 +153,10 @@ it('lets the firm discard a prepared application, which then cannot be submitted
   const code = validSimingCode('MA7FAPD4');
   const firm = await firmAs('firm-ma7fapd4', code);
   const before = await casesOf(code);
-  const draft = await request(stack.app)
-    .post('/api/v1/firm-applications')
-    .set('authorization', await bearer('ccb-manager'))
-    .send({ firmName: '厦门莲前放弃有限公司', creditCode: code, street: 'lianqian', amount: '300000', purpose: '研发', application: BORDERLINE_SOFTWARE_APPLICATION })
-    .expect(201);
-  const discarded = await request(stack.app).post(`/api/v1/firm/applications/${draft.body.id}/discard`).set(firm).expect(200);
+  const id = await prepareFor(code, '厦门莲前放弃有限公司');
+  const discarded = await request(stack.app).post(`/api/v1/firm/applications/${id}/discard`).set(firm).expect(200);
   expect(discarded.body).toMatchObject({ status: 'DISCARDED', caseNo: null, decidedAt: expect.any(String) });
-  const refused = await request(stack.app).post(`/api/v1/firm/applications/${draft.body.id}/submit`).set(firm).expect(409);
+  const refused = await request(stack.app).post(`/api/v1/firm/applications/${id}/submit`).set(firm).expect(409);
   expect(refused.body.type).toMatch(/application-discarded$/);
   expect(await casesOf(code)).toBe(before);
 });
@@ -160,17 +165,13 @@ it('opens one case when the firm taps 确认 twice at once', async () => {
   const code = validSimingCode('MA7FAPE5');
   const firm = await firmAs('firm-ma7fape5', code);
   const before = await casesOf(code);
-  const draft = await request(stack.app)
-    .post('/api/v1/firm-applications')
-    .set('authorization', await bearer('ccb-manager'))
-    .send({ firmName: '厦门莲前连点有限公司', creditCode: code, street: 'lianqian', amount: '300000', purpose: '研发', application: BORDERLINE_SOFTWARE_APPLICATION })
-    .expect(201);
-  const taps = await Promise.all([1, 2].map(() => request(stack.app).post(`/api/v1/firm/applications/${draft.body.id}/submit`).set(firm)));
+  const id = await prepareFor(code, '厦门莲前连点有限公司');
+  const taps = await Promise.all([1, 2].map(() => request(stack.app).post(`/api/v1/firm/applications/${id}/submit`).set(firm)));
   const opened = taps.filter((t) => t.status === 201);
   expect(opened.length).toBeGreaterThan(0);
   expect(taps.filter((t) => t.status !== 201).map((t) => t.body.type)).toEqual(taps.length === opened.length ? [] : [expect.stringMatching(/application-submitted$/)]);
   expect(new Set(opened.map((t) => t.body.id)).size).toBe(1);
   expect(await casesOf(code)).toBe(before + 1);
-  const row = await stack.db.firmApplication.findUniqueOrThrow({ where: { id: draft.body.id } });
+  const row = await stack.db.firmApplication.findUniqueOrThrow({ where: { id } });
   expect(row).toMatchObject({ status: 'SUBMITTED', caseNo: opened[0]!.body.id });
 });
