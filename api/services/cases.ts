@@ -166,11 +166,12 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       requireCreditCodeConfirmation([{ field: 'creditCode', creditCode: body.creditCode, confirmed: body.confirmCreditCodeWarnings }]);
 
       const acceptedAt = new Date();
-      // A prepared application opens one case, whoever submits it how often.
-      const key = guided ? `firm-application:${guided.applicationId}` : caller.idempotencyKey();
+      // A prepared application opens one case, however often it is submitted; else one per caller's key.
+      const callerKey = caller.idempotencyKey();
+      const key = guided ? `firm-application:${guided.applicationId}` : callerKey === undefined ? undefined : `${principal.sub}:${callerKey}`;
       const { caseNo, replayed } = key === undefined
         ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }
-        : await caseNoForKey(db, guided ? key : `${principal.sub}:${key}`, requestBody, acceptedAt);
+        : await caseNoForKey(db, key, requestBody, acceptedAt);
       const opening: CaseOpening = {
         caseNo,
         firm: { name: body.firmName, creditCode: body.creditCode.code, creditCodeWarnings: body.creditCode.warnings },
