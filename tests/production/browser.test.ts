@@ -1,7 +1,8 @@
 // In Chromium against the production topology: neither the console nor the Temporal UI shows
 // anything to a browser that has not signed in at the provider; there is no development sign-in;
 // a case officer signs in through the provider's login page and opens a case in the console; an
-// operator signs in to the Temporal UI the same way and finds a case by its search attributes.
+// operator signs in to the Temporal UI the same way and finds a case by its search attributes
+// (the UI needs the operator's Temporal read permission from the provider's token).
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -78,20 +79,31 @@ test('the Temporal UI sends a browser that has not signed in to the provider, an
   expect((await fetch(`${prod.uiUrl}/api/v1/namespaces/default/workflows`)).status).toBe(401);
 });
 
-test('an operator signs in to the Temporal UI at the provider and finds a case by its search attributes', async () => {
+const OPERATOR_FIRM = '厦门鹭江运维查询测试有限公司';
+let operatorCase: string;
+
+beforeAll(async () => {
   const res = await fetch(`${prod.apiUrl}/api/v1/cases`, {
     method: 'POST',
     headers: { authorization: await bearerOf('lujiang-officer'), 'content-type': 'application/json' },
-    body: JSON.stringify({ firmName: '厦门鹭江运维查询测试有限公司', creditCode: validSimingCode('MA4PRD3C'), street: 'lujiang', bank: 'ccb', amount: '800000.00', purpose: '流动资金' }),
+    body: JSON.stringify({ firmName: OPERATOR_FIRM, creditCode: validSimingCode('MA4PRD3C'), street: 'lujiang', bank: 'ccb', amount: '800000.00', purpose: '流动资金' }),
   });
   expect(res.status).toBe(201);
-  const workflowId = `case-${((await res.json()) as { id: string }).id}`;
+  operatorCase = `case-${((await res.json()) as { id: string }).id}`;
+});
 
+async function signedInToUi(username: string): Promise<Page> {
   const page = await freshPage();
   await page.goto(prod.uiUrl);
   await page.getByRole('button', { name: 'Continue to SSO' }).click();
-  await signInAtProvider(page, 'operator');
+  await signInAtProvider(page, username);
   await page.waitForURL((url) => url.toString().startsWith(prod.uiUrl) && !url.pathname.startsWith('/login'));
+  return page;
+}
+
+test('an operator signs in to the Temporal UI at the provider and finds a case by its search attributes', async () => {
+  const workflowId = operatorCase;
+  const page = await signedInToUi('operator');
   // The query an operator types into the UI's search: Greenlane's attributes on SQL visibility.
   const query = `Street = "lujiang" AND Bank = "ccb" AND CaseStage = "PARALLEL_REVIEW"`;
   // Visibility follows the workflow's own update of CaseStage: search again until it shows.
