@@ -19,6 +19,7 @@ import { databaseNames, prepareDatabases, urlFor } from './postgres';
 import { allBindable, freePorts, ManagedProcess, succeeds, tsxEntry, waitFor } from '../managedProcess';
 import { applySchemas, prepareNamespace, serverConfig, startTemporalServer, writeServerConfig } from './temporalServer';
 import { startUiServer, uiUrlFor } from './uiServer';
+import { startCodecTls } from './codecTls';
 
 const CONSOLE_CLIENT = 'greenlane-console';
 const UI_CLIENT = 'temporal-ui';
@@ -44,6 +45,8 @@ export interface ProductionStackOptions {
 export interface ProductionStack {
   apiUrl: string;
   uiUrl: string;
+  /** The API's codec endpoint over TLS with a self-signed certificate (the UI passes tokens to https only). */
+  codecUrl: string;
   issuer: string;
   /** The frontend: only the provider's tokens with a `permissions` claim get past its authorizer. */
   temporalAddress: string;
@@ -84,7 +87,7 @@ export const signingKeyFile = (runDir: string) => path.join(runDir, 'idp-signing
 
 export async function startProductionStack(o: ProductionStackOptions): Promise<ProductionStack> {
   const log = o.log ?? ((line: string) => console.log(`» ${line}`));
-  const started: ManagedProcess[] = [];
+  const started: Array<{ stop(): Promise<void> }> = [];
   const launch = async (p: ManagedProcess) => {
     started.push(p);
     await p.start();
@@ -108,7 +111,7 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     const applied = await migrate(databaseUrl);
     log(`Greenlane migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
 
-    const [grpcF, grpcI, grpcH, grpcM, grpcW, memF, memI, memH, memM, memW, httpF, httpI, metrics, ...rest] = await stablePorts(o.runDir, 13 + 3 + WORKERS);
+    const [grpcF, grpcI, grpcH, grpcM, grpcW, memF, memI, memH, memM, memW, httpF, httpI, metrics, codecPort, ...rest] = await stablePorts(o.runDir, 14 + 3 + WORKERS);
     const [apiPort, uiPort, idpPort] = [o.ports?.api || rest[0], o.ports?.ui || rest[1], o.ports?.idp || rest[2]];
     const workerMetrics = rest.slice(3);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -201,10 +204,12 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     });
     const api = await launch(new ManagedProcess('api', tsxEntry('api/main.ts'), greenlaneEnv, path.join(logDir, 'api.log'), () => waitFor(ready, 120_000, 'API')));
 
-    log(`Temporal UI on ${uiUrl}`);
-    const ui = await startUiServer(uiBinary, path.join(o.runDir, 'ui'), { temporalAddress, port: uiPort, issuer, clientId: UI_CLIENT, clientSecret: realmEnv.TEMPORAL_UI_CLIENT_SECRET, codecEndpoint: `${apiUrl}/codec`, namespace: NAMESPACE }, logDir);
+    const codec = await startCodecTls(o.runDir, codecPort, apiUrl);
+    started.push(codec);
+    log(`Temporal UI on ${uiUrl}, decoding through ${codec.url}`);
+    const ui = await startUiServer(uiBinary, path.join(o.runDir, 'ui'), { temporalAddress, port: uiPort, issuer, clientId: UI_CLIENT, clientSecret: realmEnv.TEMPORAL_UI_CLIENT_SECRET, codecEndpoint: codec.url, namespace: NAMESPACE }, logDir);
     started.push(ui);
-    return { apiUrl, uiUrl, issuer, temporalAddress, temporalInternalAddress, databaseUrl, temporal, ui, idp, api, workers, stop };
+    return { apiUrl, uiUrl, codecUrl: codec.url, issuer, temporalAddress, temporalInternalAddress, databaseUrl, temporal, ui, idp, api, workers, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,14 +1,14 @@
 // In Chromium against the production topology: neither the console nor the Temporal UI shows
 // anything to a browser that has not signed in at the provider; there is no development sign-in;
 // a case officer signs in through the provider's login page and opens a case in the console; an
-// operator signs in to the Temporal UI the same way and finds a case by its search attributes
-// (the UI needs the operator's Temporal read permission from the provider's token).
+// operator signs in to the Temporal UI the same way, finds a case by its search attributes and
+// reads its input decoded by the API's codec; a case officer signing in to the UI reads nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
-import { bearerOf, prod } from './stack';
+import { bearerOf, prod, uiTokenOf } from './stack';
 
 const SHOTS = path.resolve(__dirname, '../../test-output/production');
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -24,7 +24,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const freshPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } })).newPage();
+// The codec's TLS listener has a self-signed certificate (dev/productionStack/codecTls.ts), which
+// a person accepts once in their browser; a fresh test browser is told to.
+const freshPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, ignoreHTTPSErrors: true })).newPage();
 const atProviderLogin = (page: Page) => page.waitForURL((url) => url.toString().startsWith(`${prod.issuer}/interaction/`));
 
 async function signInAtProvider(page: Page, username: string): Promise<void> {
@@ -113,4 +115,41 @@ test('an operator signs in to the Temporal UI at the provider and finds a case b
   }, 60_000);
   await page.screenshot({ path: path.join(SHOTS, '04-ui-operator-search.png'), fullPage: true });
   await page.context().close();
+});
+
+test('the operator reads a case\'s input in the Temporal UI decoded through the codec', async () => {
+  const page = await signedInToUi('operator');
+  await page.goto(`${prod.uiUrl}/namespaces/default/workflows/${operatorCase}`);
+  // The input is sealed in Temporal; the firm's name appears only once the codec has decoded it.
+  await page.getByText(OPERATOR_FIRM).first().waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: path.join(SHOTS, '05-ui-operator-decoded.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('a case officer signing in to the Temporal UI is refused by Temporal, sent back to sign-in, and decodes nothing', async () => {
+  const page = await freshPage();
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().startsWith(`${prod.uiUrl}/api/v1/`) && r.status() === 403) refused.push(new URL(r.url()).pathname);
+  });
+  const atUiSignInRefused = () =>
+    page.waitForURL((url) => url.toString().startsWith(`${prod.uiUrl}/login`) && url.searchParams.get('error') === 'Request unauthorized.');
+  await page.goto(prod.uiUrl);
+  await page.getByRole('button', { name: 'Continue to SSO' }).click();
+  await signInAtProvider(page, 'lujiang-officer');
+  // The provider signs the officer in; Temporal's authorizer refuses the UI's first reads with the officer's token.
+  await atUiSignInRefused();
+  await page.goto(`${prod.uiUrl}/namespaces/default/workflows/${operatorCase}`);
+  await atUiSignInRefused();
+  await page.screenshot({ path: path.join(SHOTS, '06-ui-officer-refused.png'), fullPage: true });
+  expect(new Set(refused)).toEqual(new Set(['/api/v1/namespaces', '/api/v1/cluster-info', '/api/v1/namespaces/default/workflows']));
+  expect(await page.getByText(OPERATOR_FIRM).count()).toBe(0);
+  await page.context().close();
+  // And had the payloads reached the page, the codec refuses the officer's UI token.
+  const decode = await fetch(`${prod.apiUrl}/codec/decode`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await uiTokenOf('lujiang-officer')}`, 'content-type': 'application/json', 'x-namespace': 'default', origin: prod.uiUrl },
+    body: JSON.stringify({ payloads: [] }),
+  });
+  expect(decode.status).toBe(403);
 });
