@@ -132,17 +132,20 @@ test('a case officer signing in to the Temporal UI is refused by Temporal, sent 
   page.on('response', (r) => {
     if (r.url().startsWith(`${prod.uiUrl}/api/v1/`) && r.status() === 403) refused.push(new URL(r.url()).pathname);
   });
-  const atUiSignInRefused = () =>
-    page.waitForURL((url) => url.toString().startsWith(`${prod.uiUrl}/login`) && url.searchParams.get('error') === 'Request unauthorized.');
+  const atUiSignInRefused = (from: string) =>
+    page.waitForURL((url) => url.toString().startsWith(`${prod.uiUrl}/login`) && url.searchParams.get('error') === 'Request unauthorized.' && url.searchParams.get('returnUrl') === `${prod.uiUrl}${from}`);
   await page.goto(prod.uiUrl);
   await page.getByRole('button', { name: 'Continue to SSO' }).click();
   await signInAtProvider(page, 'lujiang-officer');
   // The provider signs the officer in; Temporal's authorizer refuses the UI's first reads with the officer's token.
-  await atUiSignInRefused();
-  await page.goto(`${prod.uiUrl}/namespaces/default/workflows/${operatorCase}`);
-  await atUiSignInRefused();
+  await atUiSignInRefused('/');
+  expect(refused).toEqual(expect.arrayContaining(['/api/v1/namespaces', '/api/v1/cluster-info']));
+  // Straight to the case's page: refused again, back at sign-in (whether or not the UI asked for the workflow first).
+  const casePage = `/namespaces/default/workflows/${operatorCase}`;
+  await page.goto(`${prod.uiUrl}${casePage}`);
+  await atUiSignInRefused(casePage);
   await page.screenshot({ path: path.join(SHOTS, '06-ui-officer-refused.png'), fullPage: true });
-  expect(new Set(refused)).toEqual(new Set(['/api/v1/namespaces', '/api/v1/cluster-info', '/api/v1/namespaces/default/workflows']));
+  expect(refused.every((p) => ['/api/v1/namespaces', '/api/v1/cluster-info', '/api/v1/namespaces/default/workflows'].includes(p))).toBe(true);
   expect(await page.getByText(OPERATOR_FIRM).count()).toBe(0);
   await page.context().close();
   // And had the payloads reached the page, the codec refuses the officer's UI token.

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TemporalToken } from '../../infra/temporalToken';
+import { eventually } from '../support/eventually';
 
 let server: http.Server;
 let tokenUrl: string;
@@ -30,7 +31,6 @@ beforeEach(() => {
 });
 
 const oauth = () => ({ tokenUrl, clientId: 'greenlane-temporal', clientSecret: 's3cret' });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('asks with its client credentials and renews at half the token\'s life, handing the new token on', async () => {
   const token = await TemporalToken.start(oauth());
@@ -38,9 +38,8 @@ it('asks with its client credentials and renews at half the token\'s life, handi
   token.onRenewed((t) => renewed.push(t));
   expect(token.current()).toBe('t1');
   expect(requests[0]).toEqual({ authorization: `Basic ${Buffer.from('greenlane-temporal:s3cret').toString('base64')}`, body: 'grant_type=client_credentials' });
-  await sleep(350);
+  await eventually(async () => expect(renewed.slice(0, 2)).toEqual(['t2', 't3']), 5_000);
   token.stop();
-  expect(renewed.slice(0, 2)).toEqual(['t2', 't3']);
   expect(token.current()).toBe(renewed.at(-1));
 });
 
@@ -48,9 +47,9 @@ it('keeps the current token and tries again when a renewal is refused', async ()
   answers = [{ status: 200, body: { access_token: 'first', expires_in: 0.2 } }, { status: 503, body: { error: 'temporarily_unavailable' } }];
   const messages: string[] = [];
   const token = await TemporalToken.start(oauth(), (m) => messages.push(m));
-  await sleep(200);
+  // The retry comes 10 s later: until then the first token stays in use.
+  await eventually(async () => expect(messages).toEqual([expect.stringContaining('HTTP 503 temporarily_unavailable')]), 5_000);
   expect(token.current()).toBe('first');
-  expect(messages).toEqual([expect.stringContaining('HTTP 503 temporarily_unavailable')]);
   token.stop();
 });
 
