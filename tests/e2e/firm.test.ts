@@ -2,7 +2,10 @@
 // for its materials in plain Chinese with the promised date, sends them from the page, and the
 // case reads as running again (the clock resumed in the workflow). Each screen passes
 // ui.accessible (axe-core, nothing wider than the phone) and is saved as a Chinese screenshot.
+// A 善科贷 case opened for the firm to confirm online shows the approved terms and 确认; once the
+// firm confirms, the bank pays and the firm reads the money and the bank's SMS.
 import request from 'supertest';
+import { LIANQIAN_BIOTECH_APPLICATION } from '../../dev/demo';
 import { DEV_USERS } from '../../infra/devUsers';
 import { bearer } from '../support/auth';
 import { eventually } from '../workflows/caseHarness';
@@ -48,5 +51,44 @@ test('on a phone, the firm follows its paused case and sends the materials it wa
   }, 30_000);
   expect(c.slaState).not.toBe('PAUSED');
   expect(c.events.find((e) => e.type === 'SLA_RESUMED')).toMatchObject({ actor: FIRM.sub, data: { documents: ['2026年9-11月银行流水', '2026年纳税证明'] } });
+  expect(ui.pageErrors).toEqual([]);
+});
+
+test('on a phone, the firm confirms the approved terms of its 善科贷 case, then reads the money paid and the bank’s SMS', async () => {
+  const opened = await request(ui.base)
+    .post('/api/v1/cases')
+    .set('authorization', await bearer('lianqian-officer'))
+    .send({ product: 'SCI_TECH', firmName: '厦门莲前生物科技有限公司', creditCode: FIRM.creditCode, street: 'lianqian', bank: 'ccb', amount: '1200000.00', purpose: '研发与临床试验', application: LIANQIAN_BIOTECH_APPLICATION, firmConfirmsContract: true })
+    .expect(201);
+  const id = opened.body.id as string;
+  // Approved automatically; the page is read once the record says the case waits for the firm.
+  await eventually(async () => {
+    const v = await ui.api<{ events: { type: string }[] }>('manager', `/api/v1/cases/${id}`);
+    expect(v.events.map((e) => e.type)).toContain('CONTRACT_CONFIRMATION_REQUESTED');
+  }, 30_000);
+
+  const page = await ui.signedIn(FIRM.sub, PHONE);
+  const card = `article[data-testid="firm-case"][aria-labelledby="firm-case-${id}"]`;
+  await page.waitForSelector(`${card} [data-testid="firm-terms"]`);
+  expect(await page.textContent(`${card} [data-testid="firm-status"]`)).toMatch(/^中国建设银行已批准：120万元，年利率3\.65%，期限12个月。等待您确认合同条款，请于\d+月\d+日前确认。$/);
+  expect(await page.textContent(`${card} [data-testid="firm-terms"]`)).toMatch(/^批准金额¥1,200,000\.00年利率3\.65%期限12个月请于此日前确认\d{4}-\d{2}-\d{2}$/);
+  await ui.accessible(page, 'the firm’s approved case waiting for its confirmation');
+  await ui.shot(page, '14-firm-confirming-contract');
+
+  await page.click(`${card} form button[type="submit"]`);
+  await eventually(async () => {
+    const v = await ui.api<{ events: { type: string; actor: string }[] }>('manager', `/api/v1/cases/${id}`);
+    expect(v.events.map((e) => e.type)).toEqual(expect.arrayContaining(['CONTRACT_CONFIRMED', 'DISBURSED']));
+    expect(v.events.find((e) => e.type === 'CONTRACT_CONFIRMED')?.actor).toBe(FIRM.sub);
+  }, 30_000);
+  await page.reload();
+  await page.locator(`${card} [data-testid="firm-status"]`).filter({ hasText: /^120万元已于\d+月\d+日放款到账。$/ }).waitFor();
+  expect(await page.$(`${card} [data-testid="firm-terms"]`)).toBeNull();
+  await ui.accessible(page, 'the firm’s paid case');
+  await ui.shot(page, '15-firm-confirmed-and-paid');
+  await page.click('[data-testid="notification-bell"]');
+  await page.locator(`.bell-list li:has-text("${id}")`).filter({ hasText: '已放款到账' }).waitFor();
+  await ui.accessible(page, 'the firm’s notifications with the bank’s SMS');
+  await page.context().close();
   expect(ui.pageErrors).toEqual([]);
 });
