@@ -2,14 +2,16 @@
 // for its materials in plain Chinese with the promised date, sends them from the page, and the
 // case reads as running again (the clock resumed in the workflow). Each screen passes
 // ui.accessible (axe-core, nothing wider than the phone) and is saved as a Chinese screenshot.
-// A 善科贷 case opened for the firm to confirm online shows the approved terms and 确认; once the
-// firm confirms, the bank pays and the firm reads the money and the bank's SMS.
+// A 善科贷 case the officer opens for the firm to confirm online (the form's checkbox) shows the
+// firm the approved terms and 确认; once the firm confirms, the bank pays and the firm reads the
+// money and the bank's SMS.
 import request from 'supertest';
 import { LIANQIAN_BIOTECH_APPLICATION } from '../../dev/demo';
 import { DEV_USERS } from '../../infra/devUsers';
 import { bearer } from '../support/auth';
 import { eventually } from '../workflows/caseHarness';
 import { PHONE, useConsole } from './consoleHarness';
+import { fillSciTechApplication } from './sciTechForm';
 
 const ui = useConsole();
 const FIRM = DEV_USERS.find((u) => u.role === 'firm')!;
@@ -54,18 +56,36 @@ test('on a phone, the firm follows its paused case and sends the materials it wa
   expect(ui.pageErrors).toEqual([]);
 });
 
-test('on a phone, the firm confirms the approved terms of its 善科贷 case, then reads the money paid and the bank’s SMS', async () => {
-  const opened = await request(ui.base)
-    .post('/api/v1/cases')
-    .set('authorization', await bearer('lianqian-officer'))
-    .send({ product: 'SCI_TECH', firmName: '厦门莲前生物科技有限公司', creditCode: FIRM.creditCode, street: 'lianqian', bank: 'ccb', amount: '1200000.00', purpose: '研发与临床试验', application: LIANQIAN_BIOTECH_APPLICATION, firmConfirmsContract: true })
-    .expect(201);
-  const id = opened.body.id as string;
+test('the officer opens a 善科贷 case for the firm to confirm online; on a phone the firm confirms the approved terms, then reads the money paid and the bank’s SMS', async () => {
+  // The street's officer ticks 企业在线确认合同 on the new-case form.
+  const officer = await ui.signedIn('lianqian-officer');
+  await officer.goto(`${ui.base}/cases/new/sci-tech`);
+  await officer.fill('#firmName', '厦门莲前生物科技有限公司');
+  await officer.fill('#creditCode', FIRM.creditCode!);
+  await officer.selectOption('#bank', 'ccb');
+  await officer.fill('#amount', '1200000.00');
+  await officer.fill('#purpose', '研发与临床试验');
+  const a = LIANQIAN_BIOTECH_APPLICATION;
+  await fillSciTechApplication(officer, 'application', {
+    patents: a.patents.map((p) => ({ patentNo: p.patentNo, remainingYears: String(p.remainingYears) })),
+    rdSpend: a.rdSpend,
+    revenue: [...a.revenue],
+    yearsInOperation: String(a.yearsInOperation),
+    existingDebt: a.existingDebt,
+  });
+  await officer.check('#firmConfirmsContract');
+  await officer.click('button[type="submit"]');
+  await officer.waitForURL(/\/cases\/GL-\d{4}-\d{6,}$/);
+  const id = officer.url().split('/').pop()!;
   // Approved automatically; the page is read once the record says the case waits for the firm.
   await eventually(async () => {
     const v = await ui.api<{ events: { type: string }[] }>('manager', `/api/v1/cases/${id}`);
     expect(v.events.map((e) => e.type)).toContain('CONTRACT_CONFIRMATION_REQUESTED');
   }, 30_000);
+  // The officer's case page says it waits for the firm, beside the stage.
+  await officer.reload();
+  await officer.locator('[data-testid="contract-confirmation"]').filter({ hasText: /^等待企业确认合同 · / }).waitFor();
+  await officer.context().close();
 
   const page = await ui.signedIn(FIRM.sub, PHONE);
   const card = `article[data-testid="firm-case"][aria-labelledby="firm-case-${id}"]`;
