@@ -31,6 +31,13 @@ export const FirmCaseView = z.strictObject({
     .strictObject({ outcome: z.enum(['APPROVED', 'REJECTED']), at: instant, amount: amountText.optional(), rateBp: z.number().int().optional(), termMonths: z.number().int().optional() })
     .nullable()
     .describe('The bank’s answer; an approval with the terms offered'),
+  contractConfirmation: z
+    .strictObject({
+      dueDate: z.iso.date().describe('The working day (Asia/Shanghai) by whose end the firm confirms'),
+      confirmedAt: instant.nullable(),
+    })
+    .nullable()
+    .describe('For a case whose firm confirms its contract online: by when, and when it did; the terms are the decision’s'),
   disbursement: z.strictObject({ amount: amountText, at: instant }).nullable(),
 });
 

@@ -180,6 +180,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         purpose: body.purpose,
         acceptedAt: acceptedAt.toISOString(),
         acceptedBy: principal.sub,
+        // Only when ticked: the input of every other case stays as it was.
+        ...(body.firmConfirmsContract ? { firmConfirmsContract: true } : {}),
       };
       // The workflow writes the record itself, so no record exists without its workflow;
       // the update returns once that record is written.

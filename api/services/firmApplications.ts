@@ -96,7 +96,8 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
           `您的统一社会信用代码 ${code.code} 校验位未通过（早期试点代码可能如此），请联系银行客户经理核对营业执照后为您准备申请，再在此确认提交。 ${code.code} fails ${code.warnings.join(' and ')}; codes from the early Fujian/Xiamen pilot can, so ask your bank's customer manager to check the business licence and prepare the application, then submit it here.`,
         );
       }
-      return cases.open(caller, { product: 'SCI_TECH', ...body, creditCode: code, confirmCreditCodeWarnings: false }, requestBody);
+      // The firm applies on its phone, so it confirms the contract there too (docs/firm.md).
+      return cases.open(caller, { product: 'SCI_TECH', ...body, creditCode: code, confirmCreditCodeWarnings: false, firmConfirmsContract: true }, requestBody);
     },
 
     /** Applications prepared for the firm, newest first. */
@@ -170,7 +171,8 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
       const row = await own(caller, id);
       const claimed = await db.firmApplication.updateMany({ where: { id, status: { in: ['DRAFT', 'SUBMITTING'] } }, data: { status: 'SUBMITTING' } });
       if (claimed.count === 0) throw done(await db.firmApplication.findUniqueOrThrow({ where: { id } }));
-      const body = SciTechCaseBody.parse(row.body);
+      // The firm confirms on its phone what it submits there, the contract too (docs/firm.md).
+      const body = { ...SciTechCaseBody.parse(row.body), firmConfirmsContract: true };
       let opened: OpenedCase;
       try {
         opened = await cases.open(caller, body, row.body, { applicationId: id, guidedBy: row.preparedBy });

@@ -60,9 +60,15 @@ test('on phones, the customer manager prepares the firm’s 善科贷 applicatio
   expect(caseNo).toMatch(/^GL-\d{4}-\d{6,}$/);
   // Its case on the firm's list: the sentence of where it stands, which the firm reads as it moves on.
   const caseCard = `article[data-testid="firm-case"][aria-labelledby="firm-case-${caseNo}"]`;
+  // It applied on its phone, so once the bank approves it confirms the terms there too (firm.test.ts).
   await eventually(async () => {
     await firm.reload();
-    await firm.waitForSelector(caseCard);
+    await firm.waitForSelector(`${caseCard} [data-testid="firm-terms"]`, { timeout: 5_000 });
+  }, 60_000);
+  await firm.click(`${caseCard} form button[type="submit"]`);
+  await eventually(async () => {
+    await firm.reload();
+    await firm.waitForSelector(caseCard, { timeout: 5_000 });
     expect(await firm.textContent(`${caseCard} [data-testid="firm-status"]`)).toMatch(/^120万元已于\d+月\d+日放款到账。$/);
   }, 60_000);
   await ui.accessible(firm, 'the firm’s case after it confirmed');

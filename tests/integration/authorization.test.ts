@@ -201,6 +201,8 @@ const routes: Route[] = [
   { method: 'post', path: () => '/api/v1/firm-applications', body: {}, roles: ['customer_manager'], scoped: false, ok: 422 },
   { method: 'post', path: () => '/api/v1/firm-applications', body: PILOT_AT_LIANQIAN, roles: ['customer_manager'], scoped: false, refuses: new Set(['xib-manager']), ok: 422 },
   { method: 'get', path: () => '/api/v1/firm-applications', roles: ['customer_manager'], scoped: false, ok: 200 },
+  { method: 'post', path: () => `/api/v1/firm/cases/${caseId}/contract-confirmation`, body: {}, roles: ['firm'], scoped: true, ok: 422 },
+  { method: 'post', path: () => `/api/v1/firm/cases/${sciTechId}/contract-confirmation`, body: {}, roles: ['firm'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   // Notifications: everyone reads their own; acknowledging another person's is 404, as if it did not exist.
   { method: 'get', path: () => '/api/v1/notifications?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'post', path: () => `/api/v1/notifications/${notificationId}/acknowledge`, roles: 'all', scoped: true, sees: SEES_NOTIFICATION, ok: 200 },

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { BORDERLINE_SOFTWARE_APPLICATION, LIANQIAN_BIOTECH_APPLICATION } from '../../dev/demo';
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
+import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
 const stack = useStack();
@@ -147,6 +148,11 @@ it('lets the customer manager prepare a firm’s application, which only that fi
     ['FIRM_APPLICATION_PREPARED', 'ccb-manager'],
     ['FIRM_APPLICATION_SUBMITTED', 'firm-ma7fapb2'],
   ]);
+  // A firm that applies online confirms its contract online: once the bank approves, the case waits for its 确认.
+  await eventually(async () => {
+    const view = (await request(stack.app).get(`/api/v1/firm/cases/${caseNo}`).set(firm).expect(200)).body;
+    expect(view).toMatchObject({ stage: 'CONTRACTING', contractConfirmation: { confirmedAt: null } });
+  }, 60_000);
 });
 
 it('lets the firm discard a prepared application, which then cannot be submitted', async () => {

@@ -6,7 +6,7 @@ import type { FirmApplicationList, FirmCaseList } from '../../../api/contract/fi
 import { parseCnyToFen } from '../../../domain/money';
 import { api, newIdempotencyKey } from '../api';
 import { Loading, ProblemMessage, useLoad, useSubmission } from '../components';
-import { formatInstant, formatYuan } from '../format';
+import { formatBp, formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
 import { nameOf, PRODUCTS, STAGES, WAITING_ON } from '../labels';
 import { FirmMaterialsBody, requestErrors } from '../requestRules';
@@ -78,6 +78,9 @@ function FirmCaseCard({ c, onChange }: { c: FirmCase; onChange: () => void }) {
         <dd>{c.id}</dd>
       </dl>
       {c.paused && c.product === 'FAST_TRACK' ? <MaterialsAnswer caseNo={c.id} onAnswered={onChange} /> : null}
+      {c.stage === 'CONTRACTING' && c.contractConfirmation && !c.contractConfirmation.confirmedAt && c.decision?.amount ? (
+        <ContractConfirmation c={c} terms={{ amount: c.decision.amount, rateBp: c.decision.rateBp!, termMonths: c.decision.termMonths! }} by={c.contractConfirmation.dueDate} onConfirmed={onChange} />
+      ) : null}
     </article>
   );
 }
@@ -155,6 +158,38 @@ function MaterialsAnswer({ caseNo, onAnswered }: { caseNo: string; onAnswered: (
         onSubmit={async (v) => {
           await api(`/firm/cases/${caseNo}/materials`, { method: 'POST', body: answerBody(v), idempotencyKey: newIdempotencyKey() });
           onAnswered();
+        }}
+      />
+    </section>
+  );
+}
+
+/**
+ * The approved terms and the firm's 确认: the body echoes the terms shown, so a page older than the
+ * bank's decision is refused (409, its reason beside the button) rather than confirming other terms.
+ */
+function ContractConfirmation({ c, terms, by, onConfirmed }: { c: FirmCase; terms: { amount: string; rateBp: number; termMonths: number }; by: string; onConfirmed: () => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="firm-answer firm-confirm" aria-label={t('firmConfirmTitle')}>
+      <h3>{t('firmConfirmTitle')}</h3>
+      <dl className="facts" data-testid="firm-terms">
+        <dt>{t('firmConfirmAmount')}</dt>
+        <dd>¥{formatYuan(parseCnyToFen(terms.amount) ?? 0)}</dd>
+        <dt>{t('firmConfirmRate')}</dt>
+        <dd>{formatBp(terms.rateBp)}</dd>
+        <dt>{t('firmConfirmTerm')}</dt>
+        <dd>{lang === 'en' ? `${terms.termMonths} months` : `${terms.termMonths}个月`}</dd>
+        <dt>{t('firmConfirmBy')}</dt>
+        <dd>{by}</dd>
+      </dl>
+      <ActionForm
+        id={`${c.id}-contract-confirmation`}
+        fields={[]}
+        submitLabel={t('firmConfirmSubmit')}
+        onSubmit={async () => {
+          await api(`/firm/cases/${c.id}/contract-confirmation`, { method: 'POST', body: terms, idempotencyKey: newIdempotencyKey() });
+          onConfirmed();
         }}
       />
     </section>
