@@ -16,6 +16,8 @@ export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: rea
   return {
     atRiskAt: live?.atRiskAt ?? data('EVALUATION_STARTED')?.atRiskAt ?? null,
     application: (data('ACCEPTED')?.application as SciTechCaseInput['application'] | undefined) ?? null,
+    /** The customer manager who guided the firm's own application (docs/firm.md). */
+    guidedBy: (data('ACCEPTED')?.guidedBy as string | undefined) ?? null,
     scoring,
     approver: live?.approver ?? (data('MANUAL_REVIEW')?.approver as string | undefined) ?? null,
     decision: live ? (live.decision ?? null) : recordedDecision(event('APPROVED') ?? event('REJECTED')),

@@ -34,6 +34,10 @@ export interface SciTechCaseInput {
   consultationId?: string;
   /** The lead (线索) converted into this case, if any. */
   leadId?: string;
+  /** The customer manager's prepared application the firm submitted (docs/firm.md), if any. */
+  firmApplicationId?: string;
+  /** The customer manager who guided the firm's application (and confirmed a pilot credit code), if any. */
+  guidedBy?: string;
   application: SciTechApplication;
   /** Who decides a MANUAL_REVIEW case; defaults to the bank's credit approver role. */
   approver?: string;

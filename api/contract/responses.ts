@@ -252,6 +252,8 @@ export const SciTechCaseView = z.strictObject({
       requestedFen: z.number().int(),
     })
     .nullable(),
+  /** The customer manager who guided the firm's own application, when the firm submitted one they prepared. */
+  guidedBy: z.string().nullable(),
   /** Null until the patents are valued and the case scored. */
   scoring: Scoring.nullable(),
   /** Who decides a MANUAL_REVIEW case. */

@@ -176,6 +176,19 @@ describe('every route, called as an allowed role, answers what the document says
     await call('listFirmCases', request(stack.app).get('/api/v1/firm/cases').set(firmOfA));
     await call('getFirmCase', request(stack.app).get(`/api/v1/firm/cases/${a}`).set(firmOfA));
 
+    // 善科贷 online: a 莲前 firm applies itself; 建设银行's customer manager prepares two for another, which submits one and discards one.
+    const application = { patents: [{ patentNo: 'ZL202110000011.1', type: 'INVENTION', remainingYears: 10 }], rdSpend: '600000', revenue: ['9000000', '9500000', '10000000'], yearsInOperation: 4, existingDebt: '0' };
+    const applyingFirm = { authorization: await bearerAs({ sub: 'contract-applicant', name: '厦门莲前契约申请有限公司', role: 'firm', creditCode: validSimingCode('MA4JRC07') }) };
+    await call('applyAsFirm', request(stack.app).post('/api/v1/firm/applications').set(applyingFirm).set('idempotency-key', `contract-apply-${Date.now()}`).send({ firmName: '厦门莲前契约申请有限公司', street: 'lianqian', bank: 'ccb', amount: '500000', purpose: '研发', application }));
+    const guidedFirm = { authorization: await bearerAs({ sub: 'contract-guided', name: '厦门莲前契约代申有限公司', role: 'firm', creditCode: validSimingCode('MA4JRC08') }) };
+    const prepare = () => post('ccb-manager', '/api/v1/firm-applications', { firmName: '厦门莲前契约代申有限公司', creditCode: validSimingCode('MA4JRC08'), street: 'lianqian', amount: '500000', purpose: '研发', application });
+    const toSubmit = (await call('prepareFirmApplication', prepare())).body.id as string;
+    const toDiscard = (await call('prepareFirmApplication', prepare())).body.id as string;
+    await call('listBankFirmApplications', get('ccb-manager', '/api/v1/firm-applications'));
+    await call('listFirmApplications', request(stack.app).get('/api/v1/firm/applications').set(guidedFirm));
+    await call('submitFirmApplication', request(stack.app).post(`/api/v1/firm/applications/${toSubmit}/submit`).set(guidedFirm));
+    await call('discardFirmApplication', request(stack.app).post(`/api/v1/firm/applications/${toDiscard}/discard`).set(guidedFirm));
+
     // The bank reports d's payment at another amount: its approver confirms the reported payment.
     const d = (await call('createCase', newCase('厦门鹭江契约差额有限公司', 'MA4JRC05'))).body.id as string;
     await reportPaid(stack.db, d, 'xib', 99_900_000);
