@@ -1,7 +1,7 @@
 // Bank–enterprise matching events (银企对接会, api/services/matchingEvents.ts): scheduled by the
 // task force or its survey group, firms registered, each meeting's outcome recorded, and a report.
 import { EVENT_ORGANISERS as ORGANISERS, EVENT_READERS, OUTCOME_RECORDERS } from '../../domain/surveyNetwork';
-import { B, P, R, authed, firmCodeWithBody, ok, problem, withBody } from '../contract';
+import { B, P, R, authed, firmCodeWithBody, keyedCreate, ok } from '../contract';
 import { IdempotencyKeyHeader, MatchingEventParams } from '../schemas';
 import { route } from './route';
 
@@ -18,14 +18,7 @@ export const MATCHING_EVENT_ROUTES = [
     scope: 'Audited. With an Idempotency-Key a repeat answers the same event (200)',
     headers: IdempotencyKeyHeader,
     body: B.MatchingEventBody,
-    responses: {
-      201: ok('Scheduled', R.MatchingEventView),
-      200: ok('Scheduled before under this Idempotency-Key', R.MatchingEventView),
-      ...withBody,
-      422: problem('Validation failed (…:validation), or the Idempotency-Key scheduled another event (…:idempotency-key-reused)'),
-      403: P[403],
-      409: problem('A repeat of the request under the same key is recording it now (…:matching-event-in-progress)'),
-    },
+    responses: { ...keyedCreate(R.MatchingEventView, 'Scheduled', 'event', 'matching-event-in-progress'), 403: P[403] },
     handler: async (c, { matchingEvents }) => {
       const r = await matchingEvents.schedule(c.caller, c.body());
       c.res.status(r.created ? 201 : 200).json(r.view);
@@ -94,15 +87,7 @@ export const MATCHING_EVENT_ROUTES = [
     pathParams: MatchingEventParams,
     headers: IdempotencyKeyHeader,
     body: B.MatchingOutcomeBody,
-    responses: {
-      201: ok('Recorded', R.MatchingOutcomeView),
-      200: ok('Recorded before under this Idempotency-Key', R.MatchingOutcomeView),
-      ...withBody,
-      422: problem('Validation failed (…:validation), or the Idempotency-Key recorded another outcome (…:idempotency-key-reused)'),
-      403: P[403],
-      404: P[404],
-      409: problem('A repeat of the request under the same key is recording it now (…:matching-outcome-in-progress)'),
-    },
+    responses: { ...keyedCreate(R.MatchingOutcomeView, 'Recorded', 'outcome', 'matching-outcome-in-progress'), 403: P[403], 404: P[404] },
     handler: async (c, { matchingEvents }) => {
       const event = await matchingEvents.inReach(c.caller, c.params().id);
       const r = await matchingEvents.recordOutcome(c.caller, event, c.body());

@@ -4,11 +4,11 @@ import { bearer } from './auth';
 import { validSimingCode } from './creditCodes';
 
 /** A 鹭江 / xib fast-track case of 80万 whose three branches are done: the bank's decision is next. */
-export async function caseAwaitingDecision(app: Parameters<typeof request>[0], firmName: string, orgBody: string): Promise<string> {
+export async function caseAwaitingDecision(app: Parameters<typeof request>[0], firmName: string, orgBody: string, opening: Record<string, unknown> = {}): Promise<string> {
   const res = await request(app)
     .post('/api/v1/cases')
     .set('authorization', await bearer('lujiang-officer'))
-    .send({ firmName, creditCode: validSimingCode(orgBody), street: 'lujiang', bank: 'xib', amount: '800000', purpose: '流动资金' })
+    .send({ firmName, creditCode: validSimingCode(orgBody), street: 'lujiang', bank: 'xib', amount: '800000', purpose: '流动资金', ...opening })
     .expect(201);
   const id = res.body.id as string;
   const complete = async (who: string, task: string, evidence: object) =>

@@ -15,6 +15,8 @@ import { ConsultationBoard } from './pages/ConsultationBoard';
 import { ConsultationDetail } from './pages/ConsultationDetail';
 import { ConsultationImport } from './pages/ConsultationImport';
 import { ConsultationList } from './pages/ConsultationList';
+import { BankApplications } from './pages/BankApplications';
+import { FirmApply } from './pages/FirmApply';
 import { FirmCases } from './pages/FirmCases';
 import { EventReportPage } from './pages/EventReport';
 import { Inbox } from './pages/Inbox';
@@ -59,6 +61,7 @@ function ownScreensOf(user: SessionUser): Screen[] {
     case 'assessor':
       return [inbox, cases];
     case 'customer_manager':
+      return [inbox, cases, { path: '/firm-applications', label: 'navBankApplications' }, consultations, visitList, leads];
     case 'credit_approver':
       return [inbox, cases, consultations, visitList, leads];
     case 'task_force':
@@ -73,7 +76,7 @@ function ownScreensOf(user: SessionUser): Screen[] {
     case 'survey_officer':
       return [visitList, visits, leads, funnel, network, screening];
     case 'firm':
-      return [{ path: '/firm', label: 'navFirmCases' }];
+      return [{ path: '/firm', label: 'navFirmCases' }, { path: '/firm/apply', label: 'navFirmApply' }];
   }
 }
 
@@ -113,6 +116,10 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <CalendarPage />;
     case '/firm':
       return user.role === 'firm' ? <FirmCases /> : null;
+    case '/firm/apply':
+      return user.role === 'firm' ? <FirmApply /> : null;
+    case '/firm-applications':
+      return user.role === 'customer_manager' ? <BankApplications /> : null;
     case '/visit-list':
       return <VisitList user={user} />;
     case '/visits':

@@ -6,6 +6,7 @@ import { fieldErrors, type FieldError } from '../../api/schemas/fieldErrors';
 
 export { CreateCaseBody, DecisionBody, FirmMaterialsBody, SciTechDecisionBody } from '../../api/schemas/cases';
 export { PlanBody, StartBatchBody } from '../../api/schemas/consultations';
+export { FirmApplyBody, PreparedApplicationBody } from '../../api/schemas/firmApplications';
 export { LeadConvertBody } from '../../api/schemas/leads';
 export { BANK_IMPORT_COLUMNS, BankBody, BankImportRow, BranchBody, BuildingBody, CommunityBody, NetworkCodeParams, SurveyFirmBody, TeamBody, VisitBody } from '../../api/schemas/surveyNetwork';
 export { SCREENING_COLUMNS, ScreeningRow } from '../../api/schemas/screening';
