@@ -1,14 +1,10 @@
 // Bank–enterprise matching events (银企对接会, api/services/matchingEvents.ts): scheduled by the
 // task force or its survey group, firms registered, each meeting's outcome recorded, and a report.
-import type { Role } from '../../domain/people';
+import { EVENT_ORGANISERS as ORGANISERS, EVENT_READERS, OUTCOME_RECORDERS } from '../../domain/surveyNetwork';
 import { B, P, R, authed, firmCodeWithBody, keyedCreate, ok } from '../contract';
 import { IdempotencyKeyHeader, MatchingEventParams } from '../schemas';
 import { route } from './route';
 
-/** Who organises events and registers firms. */
-const ORGANISERS = ['task_force', 'survey_officer'] as const satisfies readonly Role[];
-/** Who reads events: the district's roles, and the staff of the banks attending. */
-const EVENT_READERS = ['task_force', 'survey_officer', 'manager', 'operator', 'customer_manager', 'credit_approver'] as const satisfies readonly Role[];
 const REACH = 'The district’s roles see every event, a bank’s staff the events their bank attends; any other is 404';
 
 export const MATCHING_EVENT_ROUTES = [
@@ -86,7 +82,7 @@ export const MATCHING_EVENT_ROUTES = [
     path: '/api/v1/matching-events/{id}/outcomes',
     summary: '对接结果 Record a meeting’s outcome (firm × bank): a note, or the firm’s need as a visit records it, which opens a lead in the firm’s street',
     tags: ['Matching events'],
-    roles: [...ORGANISERS, 'customer_manager'],
+    roles: OUTCOME_RECORDERS,
     scope: `${REACH}; a customer manager records their own bank’s meetings only. The firm must be registered (with its street, for a need) and the bank attend. With an Idempotency-Key a repeat answers the same outcome (200). Audited`,
     pathParams: MatchingEventParams,
     headers: IdempotencyKeyHeader,
