@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { bearer } from './auth';
 import { validSimingCode } from './creditCodes';
-import { eventually } from './eventually';
+import { eventuallyRecorded } from './eventually';
 
 type App = Parameters<typeof request>[0];
 
@@ -16,11 +16,11 @@ async function completeBranches(app: App, id: string): Promise<void> {
 }
 
 /** A 鹭江 / xib fast-track case of 80万 whose three branches are done: the bank's decision is next. */
-export async function caseAwaitingDecision(app: App, firmName: string, orgBody: string): Promise<string> {
+export async function caseAwaitingDecision(app: App, firmName: string, orgBody: string, opening: Record<string, unknown> = {}): Promise<string> {
   const res = await request(app)
     .post('/api/v1/cases')
     .set('authorization', await bearer('lujiang-officer'))
-    .send({ firmName, creditCode: validSimingCode(orgBody), street: 'lujiang', bank: 'xib', amount: '800000', purpose: '流动资金' })
+    .send({ firmName, creditCode: validSimingCode(orgBody), street: 'lujiang', bank: 'xib', amount: '800000', purpose: '流动资金', ...opening })
     .expect(201);
   const id = res.body.id as string;
   await completeBranches(app, id);
@@ -37,9 +37,6 @@ export async function leadPaid(app: App, leadId: string): Promise<string> {
   const id = converted.body.conversion.caseNo as string;
   await completeBranches(app, id);
   await request(app).post(`/api/v1/cases/${id}/decision`).set('authorization', await bearer('xib-approver')).send({ outcome: 'APPROVED', amount: '800000', rateBp: 385, termMonths: 12 }).expect(200);
-  await eventually(async () => {
-    const read = await request(app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('lujiang-officer'));
-    expect(read.body.events.map((e: { type: string }) => e.type)).toContain('DISBURSED');
-  });
+  await eventuallyRecorded(async () => (await request(app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('lujiang-officer'))).body, 'DISBURSED');
   return id;
 }
