@@ -98,7 +98,7 @@ export const MATCHING_EVENT_ROUTES = [
     operationId: 'getMatchingEventReport',
     method: 'get',
     path: '/api/v1/matching-events/{id}/report',
-    summary: '对接会报告 Event report: firms registered and came, meetings, needs found (count and 元), and how many became leads',
+    summary: '对接会报告 Event report: firms registered and came, meetings, needs found (count and 元), how many became leads, and the cases opened, decided and disbursed (count and 元) those leads became',
     tags: ['Matching events'],
     roles: EVENT_READERS,
     scope: REACH,

@@ -87,7 +87,7 @@ export const VISIT_ROUTES = [
     operationId: 'surveyFunnel',
     method: 'get',
     path: '/api/v1/survey/funnel',
-    summary: '摸排漏斗 The survey funnel: buildings walked, firms visited, needs found, leads, cases opened, decided and disbursed (count and CNY) of the visits in a date range, with each stage’s rate and median working days between stages, by street, community, team or bank (JSON, or CSV by format=csv or Accept: text/csv)',
+    summary: '摸排漏斗 The survey funnel: buildings walked, firms visited, needs found, leads, cases opened, decided and disbursed (count and CNY) of the visits in a date range, with each stage’s rate and median working days between stages, by street, community, team or bank; or of the meetings at the matching events held in the range, by event (JSON, or CSV by format=csv or Accept: text/csv)',
     tags: ['Visits'],
     roles: SURVEY_READERS,
     scope: `${REACH}; the visits in reach are counted, and the leads and cases their needs became`,

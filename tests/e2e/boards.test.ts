@@ -182,6 +182,14 @@ test('the weekly packs list draws each period’s opened, decided, paid and brea
   expect(await manager.isVisible(`${chart} .bar-row[data-bar="opened"] .bar`)).toBe(true);
   await ui.shot(manager, 'b04-weekly-reports-charts');
   await ui.accessible(manager, 'weekly packs with a chart per period');
+  // The pack itself ends with its week's survey funnel by street, each stage's figure written out.
+  await manager.click('[data-listed="weekly-2025-04-14"] button');
+  const funnel = '[data-report="weekly-2025-04-14"] [data-testid="report-funnel"]';
+  await manager.waitForSelector(`${funnel} tr[data-group="ALL"]`);
+  expect(await manager.locator(`${funnel} .bar-row`).count()).toBe(7);
+  expect(await manager.textContent(`${funnel} .bar-row[data-bar="needsFound"] dt`)).toBe('发现需求');
+  expect(await manager.textContent(`${funnel} .bar-row[data-bar="needsFound"] .bar-value`)).toMatch(/^\d+（/);
+  await ui.accessible(manager, 'a weekly pack with its survey funnel');
   await manager.context().close();
 
   // The CSV the button downloads: the same periods, one line each.

@@ -85,6 +85,8 @@ test('the survey group schedules an event, registers firms, records a need (a le
   await page.waitForSelector('[data-testid="event-report"]');
   const figure = (k: string) => page.textContent(`[data-testid="event-report"] [data-total="${k}"]`);
   expect([await figure('firmsRegistered'), await figure('firmsCame'), await figure('meetings'), await figure('needsFound'), await figure('needsAmount'), await figure('leads')]).toEqual(['2', '2', '2', '1', '3,000,000.00', '1']);
+  // The lead is not converted yet: nothing became a case or money.
+  expect([await figure('casesOpened'), await figure('decided'), await figure('disbursed'), await figure('disbursedAmount')]).toEqual(['0', '0', '0', '0.00']);
   expect(await page.locator('[data-testid="event-report-banks"] tr[data-bank="ccb"] td').allTextContents()).toEqual(['1', '1']);
   expect(await page.locator('[data-testid="event-report-banks"] tr[data-bank="xib"] td').allTextContents()).toEqual(['1', '0']);
   await accessible(page, 'matching event report on a phone');

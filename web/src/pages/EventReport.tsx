@@ -19,6 +19,10 @@ const FIGURES: readonly { key: string; label: MessageKey; value: (r: Report) => 
   { key: 'firmsWithNeeds', label: 'rep_firmsWithNeeds', value: (r) => r.firmsWithNeeds },
   { key: 'needsAmount', label: 'rep_needsAmount', value: (r) => formatYuan(r.needsAmountFen), wide: true },
   { key: 'leads', label: 'rep_leads', value: (r) => r.leads },
+  { key: 'casesOpened', label: 'rep_casesOpened', value: (r) => r.casesOpened },
+  { key: 'decided', label: 'rep_decided', value: (r) => r.decided },
+  { key: 'disbursed', label: 'rep_disbursed', value: (r) => r.disbursed },
+  { key: 'disbursedAmount', label: 'rep_disbursedAmount', value: (r) => formatYuan(r.disbursedFen), wide: true },
 ];
 
 /** Per bank: each column a label and how it reads from the bank's row. */
