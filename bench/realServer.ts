@@ -22,12 +22,13 @@ export async function startRealServer(cacheDir: string, databaseUrl: string, dir
   const persistence = { url: databaseUrl, name: names.temporal };
   const visibility = { url: databaseUrl, name: names.visibility };
   applySchemas(install, persistence, visibility, path.join(dir, 'temporal-sql-tool.log'));
-  const [grpcF, grpcH, grpcM, grpcW, memF, memH, memM, memW, http, metrics] = await freePorts(10);
+  const [grpcF, grpcI, grpcH, grpcM, grpcW, memF, memI, memH, memM, memW, httpF, httpI, metrics] = await freePorts(13);
   const serverDir = realServerDir(dir);
+  // No JWT authorizer: the benchmark measures the engine and its persistence, not token checks.
   writeServerConfig(serverDir, serverConfig(persistence, visibility, {
-    grpc: { frontend: grpcF, history: grpcH, matching: grpcM, worker: grpcW },
-    membership: { frontend: memF, history: memH, matching: memM, worker: memW },
-    http,
+    grpc: { frontend: grpcF, 'internal-frontend': grpcI, history: grpcH, matching: grpcM, worker: grpcW },
+    membership: { frontend: memF, 'internal-frontend': memI, history: memH, matching: memM, worker: memW },
+    http: { frontend: httpF, 'internal-frontend': httpI },
     metrics,
   }));
   const address = `127.0.0.1:${grpcF}`;

@@ -125,7 +125,9 @@ export async function startProductionTopology(config: Config, dir: string, datab
   return {
     description: `Temporal Server (PostgreSQL, 4 history shards), ${stack.workers.length} workers, API in production mode with the OpenID provider's tokens`,
     apiUrl: stack.apiUrl,
-    temporalAddress: stack.temporalAddress,
+    // The drill's own client (the consistency check) reads through the internal frontend, which
+    // asks no token; the workers and the API use the public one with theirs.
+    temporalAddress: stack.temporalInternalAddress,
     payloadKeys: parsePayloadKeys(payloadKeys(runDir)),
     logDir: path.dirname(stack.api.logFile),
     token(sub) {
