@@ -7,6 +7,7 @@ import type { CaseProgress, TaskRow } from '../activities/caseProgress';
 import type { FastTrackAcceptance } from '../activities/caseRecords';
 import { RECORD } from './activityOptions';
 import type { LeadInput, LeadState } from './leadMessages';
+import { localFirst } from './localFirst';
 import { batchWorkflowId, consultationProgressSignal, type ConsultationState, type JointConsultationInput } from './jointConsultationMessages';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -56,6 +57,8 @@ export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause
 export interface CaseWrite {
   tasks?: TaskRow[];
   acceptance?: FastTrackAcceptance;
+  /** Part of acceptance, written inside the first workflow task (LOCAL_ACCEPTANCE). */
+  inTask?: boolean;
 }
 
 /** A fast-track or sci-tech case: its loan_case row, its branches' rows (fast-track only), its timeline and notices. */
@@ -64,8 +67,12 @@ export function caseProjector(caseNo: string, refresh: () => void, row: () => Ca
     refresh,
     record: (summary, revision, event, write) => {
       const progress = { caseNo, revision, ...row(), event, ...(write?.tasks ? { tasks: write.tasks } : {}) };
-      return write?.acceptance
-        ? act.recordCaseOpened.executeWithOptions({ ...RECORD, summary }, [{ acceptance: write.acceptance, progress }])
+      if (write?.acceptance) {
+        const opened = { acceptance: write.acceptance, progress };
+        return write.inTask ? localFirst('recordCaseOpened', summary, [opened]) : act.recordCaseOpened.executeWithOptions({ ...RECORD, summary }, [opened]);
+      }
+      return write?.inTask
+        ? localFirst('recordCaseProgress', summary, [progress])
         : act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [progress]);
     },
     notify: (summary, { eventKey, type, at, audience, zh, en }) =>

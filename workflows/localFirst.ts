@@ -1,0 +1,34 @@
+// Writes to our own PostgreSQL (and the calendar read) need no outside party and are idempotent,
+// so they can run as local activities: inside the workflow task that asks for them, without a
+// round trip to the server per write. Calls to outside parties (信易贷, the bank, the assessor,
+// the IP valuation, notices to people) stay activities.
+import { ActivityFailure, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
+import type * as activities from '../activities';
+import { LOCAL_RECORD, RECORD } from './activityOptions';
+
+type Activities = ReturnType<typeof activities.createActivities>;
+type Name = 'loadCalendarYears' | 'recordCaseOpened' | 'recordCaseProgress' | 'recordSciTechAccepted';
+/** One proxied activity, as the proxies type it for a known name (TypeScript cannot follow a generic name through them). */
+type Call<N extends Name, O> = { executeWithOptions(options: O, args: Parameters<Activities[N]>): Promise<Awaited<ReturnType<Activities[N]>>> };
+
+/** A case's acceptance (calendar read and first record) runs in its first workflow task; earlier cases scheduled activities. */
+export const LOCAL_ACCEPTANCE = 'local-acceptance';
+/** A case's later projection writes run in the workflow task that makes them; earlier ones were activities. */
+export const LOCAL_PROJECTIONS = 'local-projections';
+
+const local = proxyLocalActivities<Pick<Activities, Name>>(LOCAL_RECORD);
+const durable = proxyActivities<Pick<Activities, Name>>(RECORD);
+
+/**
+ * `name` as a local activity; if its quick attempts all fail (PostgreSQL down), as an activity
+ * retried until PostgreSQL is back, as before local activities. Either way the write is idempotent,
+ * so a worker that dies mid-task leaves nothing half done: the next worker runs the task again.
+ */
+export async function localFirst<N extends Name>(name: N, summary: string, args: Parameters<Activities[N]>): Promise<Awaited<ReturnType<Activities[N]>>> {
+  try {
+    return await (local[name] as unknown as Call<N, LocalActivityOptions>).executeWithOptions({ ...LOCAL_RECORD, summary }, args);
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    return (durable[name] as unknown as Call<N, ActivityOptions>).executeWithOptions({ ...RECORD, summary }, args);
+  }
+}
