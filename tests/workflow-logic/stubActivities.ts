@@ -152,18 +152,22 @@ export function stubActivities(rec: Recorder) {
     async recordCaseAccepted(acceptance) {
       rec.accepted(acceptance);
     },
-    async recordCaseOpened({ acceptance, progress }) {
-      rec.accepted(acceptance);
-      await rec.passHold(progress.event.type);
-      rec.progress(progress.caseNo, progress);
+    async recordCaseOpened(opened) {
+      rec.accepted(opened.acceptance);
+      await rec.passHold(opened.progress.event.type);
+      rec.progress(opened.progress.caseNo, opened.progress);
+      return opened;
     },
-    async recordSciTechAccepted({ input, dueAt }) {
+    async recordSciTechAccepted(accepted) {
+      const { input, dueAt } = accepted;
       rec.add(input.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: input.acceptedBy, at: input.acceptedAt, data: { dueAt } });
       rec.project(input.caseNo, { revision: 0, stage: 'EVALUATING', slaState: 'ON_TRACK', dueAt });
+      return accepted;
     },
     async recordCaseProgress(p) {
       await rec.passHold(p.event.type);
       rec.progress(p.caseNo, p);
+      return p;
     },
     async notify(n) {
       rec.notice(n.caseNo, n);
