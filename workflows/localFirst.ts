@@ -2,7 +2,7 @@
 // so they can run as local activities: inside the workflow task that asks for them, without a
 // round trip to the server per write. Calls to outside parties (信易贷, the bank, the assessor,
 // the IP valuation, notices to people) stay activities.
-import { ActivityFailure, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
+import { TemporalFailure, isCancellation, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { LOCAL_RECORD, RECORD } from './activityOptions';
 
@@ -28,7 +28,8 @@ export async function localFirst<N extends Name>(name: N, summary: string, args:
   try {
     return await (local[name] as unknown as Call<N, LocalActivityOptions>).executeWithOptions({ ...LOCAL_RECORD, summary }, args);
   } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
+    // A local activity's last failure arrives as itself (an ApplicationFailure, a TimeoutFailure), not wrapped in an ActivityFailure.
+    if (!(err instanceof TemporalFailure) || isCancellation(err)) throw err;
     return (durable[name] as unknown as Call<N, ActivityOptions>).executeWithOptions({ ...RECORD, summary }, args);
   }
 }

@@ -53,6 +53,8 @@ export class Recorder {
   /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
   readonly acknowledged = new Set<string>();
   private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
+  /** Attempts of an activity still to be refused, as PostgreSQL refuses them while it is down. */
+  private readonly refusals = new Map<string, number>();
 
   add(id: string, entry: Entry): void {
     const timeline = this.timelines.get(id) ?? [];
@@ -136,6 +138,19 @@ export class Recorder {
     await hold.released;
   }
 
+  /** The next `attempts` attempts of `activity` fail as they would with PostgreSQL down. */
+  refuse(activity: string, attempts: number): void {
+    this.refusals.set(activity, attempts);
+  }
+
+  /** Throws while a test has this activity refused (see refuse). */
+  passRefusal(activity: string): void {
+    const left = this.refusals.get(activity) ?? 0;
+    if (left === 0) return;
+    this.refusals.set(activity, left - 1);
+    throw new Error(`connect ECONNREFUSED 127.0.0.1:5432 (${activity})`);
+  }
+
   /** Back to the loaded notices alone, after a test that loaded its own. */
   resetCalendar(): void {
     this.calendarYears = [...OFFICIAL_NOTICES];
@@ -153,6 +168,7 @@ export function stubActivities(rec: Recorder) {
       rec.accepted(acceptance);
     },
     async recordCaseOpened(opened) {
+      rec.passRefusal('recordCaseOpened');
       rec.accepted(opened.acceptance);
       await rec.passHold(opened.progress.event.type);
       rec.progress(opened.progress.caseNo, opened.progress);
@@ -165,6 +181,7 @@ export function stubActivities(rec: Recorder) {
       return accepted;
     },
     async recordCaseProgress(p) {
+      rec.passRefusal('recordCaseProgress');
       await rec.passHold(p.event.type);
       rec.progress(p.caseNo, p);
       return p;
