@@ -40,7 +40,7 @@ test('PostgreSQL refusing the acceptance record: after three quick tries in the 
   await clockTo(s.env, acceptedAt);
   const input = caseInput(acceptedAt);
   // Three local attempts, then two of the activity's.
-  s.rec.refuse('recordCaseOpened', 5);
+  s.rec.refuse('BRANCHES_STARTED', 5);
   const handle = await startCase(s, input);
 
   expect(s.rec.types(input.caseNo)).toEqual(['ACCEPTED', 'BRANCHES_STARTED']);
@@ -54,7 +54,7 @@ test('PostgreSQL refusing a branch completion’s record: the update answers onc
   await clockTo(s.env, acceptedAt);
   const input = caseInput(acceptedAt);
   const handle = await startCase(s, input);
-  s.rec.refuse('recordCaseProgress', 4);
+  s.rec.refuse('TASK_COMPLETED', 4);
 
   const state = await complete(handle, 'DUE_DILIGENCE');
 
@@ -62,7 +62,6 @@ test('PostgreSQL refusing a branch completion’s record: the update answers onc
   expect(s.rec.types(input.caseNo)).toContain('TASK_COMPLETED');
   expect(await attemptsAt(handle, 'recordCaseProgress')).toEqual({ local: ['failed'], activity: [2] });
   // Writes after it are local again.
-  s.rec.refuse('recordCaseProgress', 0);
   await complete(handle, 'GRID_SUBMISSION');
   expect(await attemptsAt(handle, 'recordCaseProgress')).toEqual({ local: ['failed', 'done'], activity: [2] });
 });

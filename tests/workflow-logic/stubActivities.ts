@@ -53,7 +53,7 @@ export class Recorder {
   /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
   readonly acknowledged = new Set<string>();
   private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
-  /** Attempts of an activity still to be refused, as PostgreSQL refuses them while it is down. */
+  /** Attempts still to be refused at the write of an event type, as PostgreSQL refuses them while it is down. */
   private readonly refusals = new Map<string, number>();
 
   add(id: string, entry: Entry): void {
@@ -138,17 +138,17 @@ export class Recorder {
     await hold.released;
   }
 
-  /** The next `attempts` attempts of `activity` fail as they would with PostgreSQL down. */
-  refuse(activity: string, attempts: number): void {
-    this.refusals.set(activity, attempts);
+  /** The next `attempts` attempts at writing an event of this type fail as they would with PostgreSQL down. */
+  refuse(type: string, attempts: number): void {
+    this.refusals.set(type, attempts);
   }
 
-  /** Throws while a test has this activity refused (see refuse). */
-  passRefusal(activity: string): void {
-    const left = this.refusals.get(activity) ?? 0;
+  /** Throws while a test has this event type's write refused (see refuse). */
+  passRefusal(type: string): void {
+    const left = this.refusals.get(type) ?? 0;
     if (left === 0) return;
-    this.refusals.set(activity, left - 1);
-    throw new Error(`connect ECONNREFUSED 127.0.0.1:5432 (${activity})`);
+    this.refusals.set(type, left - 1);
+    throw new Error(`connect ECONNREFUSED 127.0.0.1:5432 (${type})`);
   }
 
   /** Back to the loaded notices alone, after a test that loaded its own. */
@@ -168,7 +168,7 @@ export function stubActivities(rec: Recorder) {
       rec.accepted(acceptance);
     },
     async recordCaseOpened(opened) {
-      rec.passRefusal('recordCaseOpened');
+      rec.passRefusal(opened.progress.event.type);
       rec.accepted(opened.acceptance);
       await rec.passHold(opened.progress.event.type);
       rec.progress(opened.progress.caseNo, opened.progress);
@@ -181,7 +181,7 @@ export function stubActivities(rec: Recorder) {
       return accepted;
     },
     async recordCaseProgress(p) {
-      rec.passRefusal('recordCaseProgress');
+      rec.passRefusal(p.event.type);
       await rec.passHold(p.event.type);
       rec.progress(p.caseNo, p);
       return p;
