@@ -13,8 +13,6 @@ type Call<N extends Name, O> = { executeWithOptions(options: O, args: Parameters
 
 /** A case's acceptance (calendar read and first record) runs in its first workflow task; earlier cases scheduled activities. */
 export const LOCAL_ACCEPTANCE = 'local-acceptance';
-/** A case's later projection writes run in the workflow task that makes them; earlier ones were activities. */
-export const LOCAL_PROJECTIONS = 'local-projections';
 
 const local = proxyLocalActivities<Pick<Activities, Name>>(LOCAL_RECORD);
 const durable = proxyActivities<Pick<Activities, Name>>(RECORD);
