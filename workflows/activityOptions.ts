@@ -36,8 +36,8 @@ export const BANK: ActivityOptions = {
 };
 
 /**
- * The same projections and calendar reads run as local activities, inside the workflow task
- * (workflows/localFirst.ts): a few quick attempts, then they go to the server as RECORD
+ * Acceptance's calendar read and record writes, run as local activities inside the case's first
+ * workflow task (workflows/localFirst.ts): a few quick attempts, then they go to the server as RECORD
  * activities, so PostgreSQL being down neither fails the case nor holds its workflow task.
  */
 export const LOCAL_RECORD: LocalActivityOptions = {

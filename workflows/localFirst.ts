@@ -1,7 +1,7 @@
-// Writes to our own PostgreSQL (and the calendar read) need no outside party and are idempotent,
-// so they can run as local activities: inside the workflow task that asks for them, without a
-// round trip to the server per write. Calls to outside parties (信易贷, the bank, the assessor,
-// the IP valuation, notices to people) stay activities.
+// A case's acceptance (the calendar read and its first writes to our own PostgreSQL) needs no
+// outside party and is idempotent, so it runs as local activities: inside the workflow's first
+// task, without a round trip to the server. Later writes stay activities: a write made by a
+// workflow task attempt that is then lost would keep that attempt's workflow time (BENCHMARKS.md).
 import { TemporalFailure, isCancellation, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { LOCAL_RECORD, RECORD } from './activityOptions';
