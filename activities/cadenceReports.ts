@@ -1,4 +1,5 @@
-// Computes a cadence report from the case projection and stores it under its stable id.
+// Computes a cadence report from the case projection and the visits (the survey funnel) and stores
+// it under its stable id, so it reads the same later.
 import { previousPeriod, type ReportPeriod, type CadenceKind } from '../domain/cadence/decision';
 import { buildBoard } from '../domain/cadence/ranking';
 import { shanghaiDate } from '../domain/calendar/timeZone';
@@ -10,6 +11,7 @@ import type { Database } from '../infra/database';
 import { queryBatchOutcomes } from '../readModels/batchOutcomes';
 import { currentFacts, periodFacts } from '../readModels/cadenceBoard';
 import { calendarOf, rangeInstants } from '../readModels/slaSummaryQuery';
+import { querySurveyFunnel } from '../readModels/surveyFunnelQuery';
 import type { Prisma } from '../prisma/generated/client';
 
 export interface GenerateCadenceReportInput {
@@ -103,13 +105,15 @@ export function cadenceReportActivities(db: Database) {
       const range = input.period;
       const before = previousPeriod(input.kind, range);
       const calendar = await calendarOf(db);
-      const [activity, current, now, previous, atRisk, batches] = await Promise.all([
+      const [activity, current, now, previous, atRisk, batches, funnel] = await Promise.all([
         periodActivity(db, range),
         periodFacts(db, range),
         currentFacts(db),
         before ? periodFacts(db, before) : undefined,
         casesAtRisk(db),
         batchProgress(db, range, calendar),
+        // The whole district's visits, the same figures GET /survey/funnel gives the task force.
+        querySurveyFunnel(db, { visits: {} }, { ...range, groupBy: 'street' }),
       ]);
       const generatedAt = new Date();
       // The cases open now have been open for the working days up to now (start day not counted):
@@ -129,6 +133,7 @@ export function cadenceReportActivities(db: Database) {
         board: buildBoard({ ...current, ...now, workingDaysOpen }, previous),
         atRisk,
         batches,
+        funnel: { overall: funnel.overall, byStreet: funnel.groups },
       };
       const row = {
         kind: input.kind,

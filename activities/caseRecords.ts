@@ -21,6 +21,8 @@ export interface AcceptedCase {
   eventData: Record<string, unknown>;
   /** The lead converted into this case, if any. */
   leadId?: string;
+  /** The customer manager who prepared the firm's application: the confirmation of a pilot code is theirs. */
+  guidedBy?: string;
 }
 
 /**
@@ -70,7 +72,7 @@ async function writeAcceptedCase(tx: Prisma.TransactionClient, c: AcceptedCase):
     after: { product: c.product, firm: c.firm, street: c.streetCode, bank: c.bankCode, amountFen: c.amountFen, purpose: c.purpose, ...c.eventData },
   });
   if (c.firm.creditCodeWarnings.length > 0) {
-    await auditCreditCodeOverride(tx, { actor: c.acceptedBy, creditCode: c.firm.creditCode, warnings: c.firm.creditCodeWarnings, opened: { caseNo: c.caseNo } });
+    await auditCreditCodeOverride(tx, { actor: c.guidedBy ?? c.acceptedBy, creditCode: c.firm.creditCode, warnings: c.firm.creditCodeWarnings, opened: { caseNo: c.caseNo } });
   }
 }
 
@@ -98,9 +100,10 @@ function fastTrackAccepted({ input, dueAt, dueProvisional }: FastTrackAcceptance
   };
 }
 
-/** Where a case came from, on its acceptance event: the consultation or the lead that opened it. */
-export function linksOf(input: { consultationId?: string; leadId?: string }): Record<string, string> {
-  return { ...(input.consultationId ? { consultationId: input.consultationId } : {}), ...(input.leadId ? { leadId: input.leadId } : {}) };
+/** Where a case came from, on its acceptance event: the consultation, the lead or the prepared application that opened it, and who guided the firm. */
+export function linksOf(input: { consultationId?: string; leadId?: string; firmApplicationId?: string; guidedBy?: string }): Record<string, string> {
+  const links = { consultationId: input.consultationId, leadId: input.leadId, firmApplicationId: input.firmApplicationId, guidedBy: input.guidedBy };
+  return Object.fromEntries(Object.entries(links).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 export function caseRecordActivities(db: Database) {

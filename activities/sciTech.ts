@@ -25,6 +25,7 @@ export function sciTechRecordActivities(db: Database) {
       await recordAcceptedCase(db, {
         caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
         ...(input.leadId ? { leadId: input.leadId } : {}),
+        ...(input.guidedBy ? { guidedBy: input.guidedBy } : {}),
         product: 'SCI_TECH',
         stage: 'EVALUATING',
         // The application itself, so the case view can show what was scored after the workflow is gone.

@@ -110,7 +110,8 @@ function cors(origins: readonly string[]): RequestHandler {
       res.set({
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'POST',
-        'Access-Control-Allow-Headers': 'Content-Type, X-Namespace, Authorization',
+        // Temporal UI sends the signed-in person's ID token in Authorization-Extras beside the access token.
+        'Access-Control-Allow-Headers': 'Content-Type, X-Namespace, Authorization, Authorization-Extras',
         'Access-Control-Max-Age': '600',
       });
     }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { connectClient } from '../infra/temporal';
+import { temporalTokenFor } from '../infra/temporalToken';
 import { createVerifier } from './auth/verifier';
 import { signInOptions } from './services/signIn';
 import { createApp } from './app';
@@ -13,7 +14,8 @@ async function main() {
   const logger = createLogger(config.logLevel);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the API on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
-  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
+  const temporalToken = await temporalTokenFor(config.temporal.oauth);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys, temporalToken);
   const app = createApp({
     db,
     client,
@@ -32,6 +34,7 @@ async function main() {
   });
   const stop = () => {
     server.close(async () => {
+      temporalToken?.stop();
       await client.connection.close();
       await db.$disconnect();
       process.exit(0);

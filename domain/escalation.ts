@@ -58,6 +58,11 @@ export const ESCALATION = {
     atRisk: (owner: string, streetCode: string) => [owner, streetOffice(streetCode)],
     breached: (owner: string, streetCode: string) => [COORDINATION_GROUP, owner, streetOffice(streetCode)],
   },
+  /** The firm's confirmation of its contract (domain/contractConfirmation.ts): the firm and its bank are reminded; a late one goes to the street office and the bank. */
+  contractConfirmation: {
+    atRisk: (creditCode: string, bankCode: string) => [firmAudience(creditCode), bankAudience(bankCode)],
+    breached: (streetCode: string, bankCode: string) => [streetOffice(streetCode), bankAudience(bankCode)],
+  },
   /** A breach nobody acknowledged within UNACKNOWLEDGED_BREACH_WORKING_MS: one level up. */
   unacknowledged: () => [TASK_FORCE_LEADERS],
 } as const;

@@ -2,6 +2,7 @@
 // what the case is waiting for, from whom, and the date it was promised by. The firm's page and
 // its API answer show exactly this; staff screens keep their own detail.
 import { addDays, shanghaiDate } from './calendar/timeZone';
+import { termsText, type ContractTerms } from './contractConfirmation';
 import type { TaskKind } from './fastTrack/policy';
 import { formatFen, formatWan } from './money';
 import type { FastTrackStage, SciTechStage } from './stages';
@@ -22,6 +23,8 @@ export interface FirmCaseFacts {
   openTasks: readonly TaskKind[];
   /** The amount approved, once the bank approved. */
   approvedFen: number | null;
+  /** For a case whose firm confirms its contract online: the terms, by when, and whether it did. */
+  confirmation?: { terms: ContractTerms; dueAt: string; confirmedAt: string | null } | null;
   /** The money paid, once paid. */
   disbursed: { amountFen: number; at: string } | null;
 }
@@ -78,6 +81,11 @@ export function firmCaseStatus(f: FirmCaseFacts): FirmCaseStatus {
     case 'MANUAL_REVIEW':
       return say('BANK', `等待${bank.nameZh}审批人员复核评分。`, `Waiting for ${bank.nameEn}’s approver to review the score.`);
     case 'CONTRACTING':
+      if (f.confirmation && !f.confirmation.confirmedAt) {
+        const terms = termsText(f.confirmation.terms);
+        const by = promisedDate(f.confirmation.dueAt);
+        return say('FIRM', `${bank.nameZh}已批准：${terms.zh}。等待您确认合同条款，请于${zhDate(by)}前确认。`, `${bank.nameEn} approved ${terms.en}. Waiting for you to confirm the contract terms by ${by}.`, false);
+      }
       return say('BANK', `${bank.nameZh}已批准${approved.zh}，等待签订借款合同。`, `${bank.nameEn} approved ${approved.en}; waiting for the loan contract.`);
     case 'DISBURSING':
       return say('BANK', `合同已签订，等待${bank.nameZh}放款。`, `The contract is signed; waiting for ${bank.nameEn} to pay out.`);

@@ -10,6 +10,14 @@ import type { Role } from './people';
 export const NETWORK_KEEPERS = ['task_force', 'survey_officer', 'operator'] as const satisfies readonly Role[];
 /** Who adds a firm found in a building of their list. */
 export const FIRM_FINDERS = ['visit_team_member', 'community_coordinator', 'survey_officer'] as const satisfies readonly Role[];
+/** Who imports a street's firms for screening (大数据建模): a case officer their street's, the district any. */
+export const SCREENING_IMPORTERS = ['case_officer', 'task_force', 'survey_officer'] as const satisfies readonly Role[];
+/** Who organises bank–enterprise matching events (银企对接会) and registers firms. */
+export const EVENT_ORGANISERS = ['task_force', 'survey_officer'] as const satisfies readonly Role[];
+/** Who records a meeting's outcome: the organisers, and a customer manager for their own bank. */
+export const OUTCOME_RECORDERS = [...EVENT_ORGANISERS, 'customer_manager'] as const satisfies readonly Role[];
+/** Who reads events: the district's roles, and the staff of the banks attending. */
+export const EVENT_READERS = ['task_force', 'survey_officer', 'manager', 'operator', 'customer_manager', 'credit_approver'] as const satisfies readonly Role[];
 
 export const SEATS = ['STREET', 'BANK', 'PROPERTY'] as const;
 export type Seat = (typeof SEATS)[number];

@@ -19,6 +19,12 @@ const envSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_UI_URL: z.url().optional(),
   TEMPORAL_CLI: z.string().min(1).optional(),
+  // A Temporal frontend with an authorizer (production topology, Compose): the identity provider's
+  // token endpoint and the client whose client-credentials tokens carry Greenlane's permission on
+  // the namespace. All three or none; none (npm start, the dev server) sends no token.
+  TEMPORAL_OAUTH_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TEMPORAL_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  TEMPORAL_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   GREENLANE_CACHE_DIR: z.string().min(1).optional(),
@@ -88,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     ...originProblems(c.CODEC_CORS_ORIGINS),
     plainHttp(c.AUTH_JWKS_URL) && '  AUTH_JWKS_URL: must be https (http only on loopback or a host in AUTH_PLAIN_HTTP_HOSTS)',
     plainHttp(c.OIDC_ISSUER) && '  OIDC_ISSUER: must be https (http only on loopback or a host in AUTH_PLAIN_HTTP_HOSTS)',
+    plainHttp(c.TEMPORAL_OAUTH_TOKEN_URL) && '  TEMPORAL_OAUTH_TOKEN_URL: must be https (http only on loopback or a host in AUTH_PLAIN_HTTP_HOSTS)',
+    temporalOAuthIncomplete(c) && '  TEMPORAL_OAUTH_TOKEN_URL, TEMPORAL_OAUTH_CLIENT_ID, TEMPORAL_OAUTH_CLIENT_SECRET: set all three (tokens for Temporal) or none',
     // Development hands out a token for any role at /dev/sign-in: never to another machine.
     !production && !isLoopback(c.API_HOST) && `  API_HOST: ${c.API_HOST} is not loopback; development sign-in hands out tokens for any role, so outside this machine set GREENLANE_ENV=production`,
   ].filter(Boolean);
@@ -107,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       uiPort: c.TEMPORAL_UI_PORT,
       uiUrl,
       cliPath: c.TEMPORAL_CLI,
+      oauth: c.TEMPORAL_OAUTH_TOKEN_URL && c.TEMPORAL_OAUTH_CLIENT_ID && c.TEMPORAL_OAUTH_CLIENT_SECRET ? { tokenUrl: c.TEMPORAL_OAUTH_TOKEN_URL, clientId: c.TEMPORAL_OAUTH_CLIENT_ID, clientSecret: c.TEMPORAL_OAUTH_CLIENT_SECRET } : undefined,
     },
     api: { host: c.API_HOST, port: c.API_PORT },
     cacheDir: path.resolve(c.GREENLANE_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'greenlane')),
@@ -126,6 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     codec: { corsOrigins: c.CODEC_CORS_ORIGINS ? c.CODEC_CORS_ORIGINS.split(',').map((o) => o.trim()) : [new URL(uiUrl).origin] },
     oidc: c.OIDC_ISSUER && c.OIDC_CLIENT_ID ? { issuer: c.OIDC_ISSUER.replace(/\/$/, ''), clientId: c.OIDC_CLIENT_ID, scope: c.OIDC_SCOPE } : undefined,
   };
+}
+
+function temporalOAuthIncomplete(c: { TEMPORAL_OAUTH_TOKEN_URL?: string; TEMPORAL_OAUTH_CLIENT_ID?: string; TEMPORAL_OAUTH_CLIENT_SECRET?: string }): boolean {
+  const set = [c.TEMPORAL_OAUTH_TOKEN_URL, c.TEMPORAL_OAUTH_CLIENT_ID, c.TEMPORAL_OAUTH_CLIENT_SECRET].filter(Boolean).length;
+  return set > 0 && set < 3;
 }
 
 function keyProblems(keys: string | undefined): string[] {

@@ -4,6 +4,7 @@ import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
 import { dataConverter } from './dataConverter';
 import type { PayloadKeys } from './payloadCodec';
+import type { TemporalToken } from './temporalToken';
 
 const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
   TEXT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
@@ -15,9 +16,15 @@ const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedVal
   KEYWORD_LIST: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
 };
 
-/** A client whose payloads are sealed with `keys` (config.payloadKeys). */
-export async function connectClient(address: string, namespace: string, keys: PayloadKeys): Promise<Client> {
-  const connection = await Connection.connect({ address });
+/**
+ * The bearer token a connection sends, read at each call so renewals take effect. The SDK assumes
+ * TLS when given a token; whether Temporal's port has TLS is the deployment's (docs/security.md).
+ */
+export const bearer = (token: TemporalToken | undefined) => (token ? { apiKey: () => token.current(), tls: false as const } : {});
+
+/** A client whose payloads are sealed with `keys` (config.payloadKeys), sending `token` if given. */
+export async function connectClient(address: string, namespace: string, keys: PayloadKeys, token?: TemporalToken): Promise<Client> {
+  const connection = await Connection.connect({ address, ...bearer(token) });
   return new Client({ connection, namespace, dataConverter: dataConverter(keys) });
 }
 

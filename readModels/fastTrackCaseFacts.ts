@@ -4,12 +4,13 @@
 // consistency check compares the two.
 import type { Breach, CaseState, CreditDecision, Pause } from '../workflows/fastTrackCaseMessages';
 import type { DisbursementHold, SignedContract } from '../workflows/contractMessages';
-import { firstEvent, recorded, recordedContract, recordedHold, type Data, type EventRow } from './recordedEvents';
+import { contractConfirmationFacts, firstEvent, recorded, recordedContract, recordedHold, type ContractConfirmationFacts, type Data, type EventRow } from './recordedEvents';
 
 export interface FastTrackFacts {
   breaches: Breach[];
   pauses: Pause[];
   decision: CreditDecision | null;
+  contractConfirmation: ContractConfirmationFacts | null;
   contract: SignedContract | null;
   disbursementHold: DisbursementHold | null;
   disbursement: { reference: string; amountFen: number; at: string } | null;
@@ -19,7 +20,7 @@ export interface FastTrackFacts {
 export function fastTrackCaseFacts(live: CaseState | undefined, events: readonly EventRow[]): FastTrackFacts {
   if (live) {
     const { breaches, pauses, decision, contract, disbursementHold, disbursement, withdrawal } = live;
-    return { breaches, pauses, decision: decision ?? null, contract: contract ?? null, disbursementHold: disbursementHold ?? null, disbursement: disbursement ?? null, withdrawal: withdrawal ?? null };
+    return { breaches, pauses, decision: decision ?? null, contractConfirmation: contractConfirmationFacts(live, events), contract: contract ?? null, disbursementHold: disbursementHold ?? null, disbursement: disbursement ?? null, withdrawal: withdrawal ?? null };
   }
   const event = (type: string) => firstEvent(events, type);
   return {
@@ -28,6 +29,7 @@ export function fastTrackCaseFacts(live: CaseState | undefined, events: readonly
     decision:
       recorded(event('APPROVED'), (e, d): CreditDecision => ({ outcome: 'APPROVED', by: e.actor, at: d.decidedAt ?? e.at.toISOString(), amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths })) ??
       recorded(event('REJECTED'), (e, d): CreditDecision => ({ outcome: 'REJECTED', by: e.actor, at: d.decidedAt ?? e.at.toISOString(), reasons: d.reasons })),
+    contractConfirmation: contractConfirmationFacts(undefined, events),
     contract: recordedContract(events),
     disbursementHold: recordedHold(events),
     disbursement: recorded(event('DISBURSED'), (_, d) => ({ reference: d.reference, amountFen: d.amountFen, at: d.at })),

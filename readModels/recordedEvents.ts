@@ -1,6 +1,7 @@
 // Reading facts back from a case's timeline (case_event): for the case views built from the
 // record when the workflow cannot answer, and for the consistency check.
-import type { DisbursementHold, SignedContract } from '../workflows/contractMessages';
+import type { ContractTerms } from '../domain/contractConfirmation';
+import type { ContractConfirmation, DisbursementHold, SignedContract } from '../workflows/contractMessages';
 
 export interface EventRow {
   type: string;
@@ -32,4 +33,36 @@ export function recordedContract(events: readonly EventRow[]): SignedContract | 
 export function recordedHold(events: readonly EventRow[]): DisbursementHold | null {
   const last = events.filter((e) => e.type === 'DISBURSEMENT_HELD' || e.type === 'DISBURSEMENT_RESOLVED').at(-1);
   return last?.type === 'DISBURSEMENT_HELD' ? (last.data as DisbursementHold) : null;
+}
+
+/** The firm's confirmation of its contract terms, as a case view shows it (either product). */
+export interface ContractConfirmationFacts {
+  terms: ContractTerms;
+  requestedAt: string;
+  /** 24:00 of the last working day the firm has. */
+  dueAt: string;
+  /** Past its due unconfirmed (the street office and the bank were told). */
+  overdue: boolean;
+  confirmedAt: string | null;
+  confirmedBy: string | null;
+}
+
+/** From the running workflow when it answers, else from the timeline; null for a case that does not wait for the firm. */
+export function contractConfirmationFacts(live: { contractConfirmation?: ContractConfirmation } | undefined, events: readonly EventRow[]): ContractConfirmationFacts | null {
+  if (live) {
+    const c = live.contractConfirmation;
+    if (!c) return null;
+    // Confirmed once it is on the timeline, as the record reads it.
+    const confirmed = c.confirmedAt !== undefined;
+    return { terms: c.terms, requestedAt: c.requestedAt, dueAt: c.dueAt, overdue: c.level === 'BREACHED', confirmedAt: c.confirmedAt ?? null, confirmedBy: confirmed ? c.confirmedBy! : null };
+  }
+  const confirmed = firstEvent(events, 'CONTRACT_CONFIRMED');
+  return recorded(firstEvent(events, 'CONTRACT_CONFIRMATION_REQUESTED'), (_, d) => ({
+    terms: { amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths },
+    requestedAt: d.requestedAt,
+    dueAt: d.dueAt,
+    overdue: firstEvent(events, 'CONTRACT_CONFIRMATION_OVERDUE') !== undefined,
+    confirmedAt: confirmed ? (confirmed.data as Data).confirmedAt : null,
+    confirmedBy: confirmed?.actor ?? null,
+  }));
 }

@@ -2,7 +2,7 @@
 // from the timeline it wrote (every fact below is recorded in an event). The consistency check
 // compares the two.
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecision } from '../workflows/sciTechCaseMessages';
-import { firstEvent, recorded, recordedContract, recordedHold, type Data, type EventRow } from './recordedEvents';
+import { contractConfirmationFacts, firstEvent, recorded, recordedContract, recordedHold, type Data, type EventRow } from './recordedEvents';
 
 export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: readonly EventRow[]) {
   const event = (type: string) => firstEvent(events, type);
@@ -16,9 +16,12 @@ export function sciTechCaseFacts(live: SciTechCaseState | undefined, events: rea
   return {
     atRiskAt: live?.atRiskAt ?? data('EVALUATION_STARTED')?.atRiskAt ?? null,
     application: (data('ACCEPTED')?.application as SciTechCaseInput['application'] | undefined) ?? null,
+    /** The customer manager who guided the firm's own application (docs/firm.md). */
+    guidedBy: (data('ACCEPTED')?.guidedBy as string | undefined) ?? null,
     scoring,
     approver: live?.approver ?? (data('MANUAL_REVIEW')?.approver as string | undefined) ?? null,
     decision: live ? (live.decision ?? null) : recordedDecision(event('APPROVED') ?? event('REJECTED')),
+    contractConfirmation: contractConfirmationFacts(live, events),
     contract: live ? (live.contract ?? null) : recordedContract(events),
     disbursementHold: live ? (live.disbursementHold ?? null) : recordedHold(events),
     disbursement: live ? (live.disbursement ?? null) : recorded(event('DISBURSED'), (_, d) => ({ reference: d.reference, amountFen: d.amountFen, at: d.at })),

@@ -4,6 +4,7 @@ import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { rebuildProjection } from '../maintenance/rebuildProjection';
 import { connectClient } from '../infra/temporal';
+import { temporalTokenFor } from '../infra/temporalToken';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -14,7 +15,7 @@ async function main() {
     ? `WorkflowId IN (${ids.map((id) => `'case-${id}'`).join(', ')})`
     : `WorkflowType IN ('fastTrackCaseWorkflow', 'sciTechCaseWorkflow')`;
   const db = createDatabase(config.databaseUrl, 2);
-  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys, await temporalTokenFor(config.temporal.oauth));
   try {
     const { workflows, writes } = await rebuildProjection(client, db, query);
     console.log(`重建完成 Rebuilt ${workflows} case(s) from their workflows (${writes} projection writes applied)`);

@@ -7,6 +7,7 @@ import { checkConsistency, formatReport } from '../maintenance/consistency';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { connectClient } from '../infra/temporal';
+import { temporalTokenFor } from '../infra/temporalToken';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -18,7 +19,7 @@ async function main() {
   const ids = args.filter((a) => a !== '--json');
   if (ids.some((id) => !/^GL-\d{4}-\d{6,}$/.test(id))) throw new Error('usage: verify-consistency [--json] [GL-2026-000001 ...]');
   const db = createDatabase(config.databaseUrl, 4);
-  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys, await temporalTokenFor(config.temporal.oauth));
   try {
     // The bank the worker pays through (the sandbox until a real connector is configured).
     const { bank } = createSandboxAdapters(db);

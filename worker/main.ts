@@ -5,6 +5,7 @@ import { createDatabase } from '../infra/database';
 import { ensureSchedules } from '../infra/schedules';
 import { dataConverter } from '../infra/dataConverter';
 import { connectClient } from '../infra/temporal';
+import { temporalTokenFor } from '../infra/temporalToken';
 import { createWorker } from './createWorker';
 
 /**
@@ -30,16 +31,19 @@ async function main() {
   installRuntime(createLogger(config.logLevel, 'greenlane-worker'), config.workerMetricsAddress);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const token = await temporalTokenFor(config.temporal.oauth);
+  const connection = await NativeConnection.connect({ address: config.temporal.address, ...(token && { apiKey: token.current(), tls: false }) });
+  token?.onRenewed((renewed) => void connection.setApiKey(renewed));
   const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db, dataConverter: dataConverter(config.payloadKeys) });
   // The cadence's schedules, created or brought to spec by whichever worker starts: every
   // deployment runs a worker (npm start, Docker Compose), and they target its task queue.
-  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys);
+  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys, token);
   await ensureSchedules(client, config.temporal.taskQueue);
   await client.connection.close();
   console.log(`工作进程已启动 Worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM.
   await worker.run();
+  token?.stop();
   await connection.close();
   await db.$disconnect();
 }

@@ -1,5 +1,6 @@
 // Messages of the contract-then-money step both case workflows share (contractThenDisburse.ts).
 import { defineUpdate } from '@temporalio/workflow';
+import type { ContractTerms } from '../domain/contractConfirmation';
 import type { DisbursementResolution, ReportedPayment } from '../domain/disbursementHold';
 import type { StaffProfile } from '../domain/people';
 import type { CaseState } from './fastTrackCaseMessages';
@@ -49,3 +50,33 @@ export interface ResolveDisbursementRequest {
 }
 
 export const resolveDisbursementUpdate = defineUpdate<CaseState | SciTechCaseState, [ResolveDisbursementRequest]>('resolveDisbursement');
+
+/**
+ * The firm's confirmation of the approved terms, for a case opened with firmConfirmsContract:
+ * the contract is signed only once it is given. Dues on the working-day calendar
+ * (domain/contractConfirmation.ts).
+ */
+export interface ContractConfirmation {
+  terms: ContractTerms;
+  requestedAt: string;
+  /** 24:00 of the last working day the firm has. */
+  dueAt: string;
+  /** When the firm and its bank are reminded. */
+  atRiskAt: string;
+  level: 'ON_TRACK' | 'AT_RISK' | 'BREACHED';
+  confirmedAt?: string;
+  confirmedBy?: string;
+}
+
+/** The firm confirms the terms its page showed it; they must still be the approved ones. */
+export interface ConfirmContractRequest {
+  actor: string;
+  /** The credit code the caller's token carries; the validator holds it to the case's firm. */
+  actorCreditCode: string;
+  /** The terms as the firm saw them. */
+  amountFen: number;
+  rateBp: number;
+  termMonths: number;
+}
+
+export const confirmContractUpdate = defineUpdate<CaseState | SciTechCaseState, [ConfirmContractRequest]>('confirmContract');

@@ -1,20 +1,36 @@
 // Contract, then money, for a case the bank approved (fast-track or sci-tech). Both calls are
 // idempotent on the bank's side (key = case number) and retried until done. A case withdrawn
 // while its contract was being signed gets no money; once the contract is signed, it can be
-// withdrawn only after the bank cancels the contract, which it may do until it pays.
+// withdrawn only after the bank cancels the contract, which it may do until it pays. A case
+// opened with firmConfirmsContract first waits for the firm to confirm the terms (确认).
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities';
+import { confirmationDue, termsText, type ContractTerms } from '../domain/contractConfirmation';
 import { DISBURSED_AMOUNT_DIFFERS, type ReportedPayment } from '../domain/disbursementHold';
-import { firmAudience } from '../domain/escalation';
+import { ESCALATION, firmAudience } from '../domain/escalation';
 import { formatFen, formatWan } from '../domain/money';
+import { promisedDate } from '../domain/firmCaseStatus';
 import type { CaseParties } from '../domain/duties';
 import type { FastTrackStage, SciTechStage } from '../domain/stages';
 import { BANK, OUTSIDE_INTERACTIVE, RECORD } from './activityOptions';
-import { cancelContractUpdate, resolveDisbursementUpdate, type CancelContractRequest, type DisbursementHold, type ResolveDisbursementRequest, type SignedContract } from './contractMessages';
+import { shanghaiText } from './caseDetails';
+import { loadWorkingCalendar } from './calendarYears';
+import {
+  cancelContractUpdate,
+  confirmContractUpdate,
+  resolveDisbursementUpdate,
+  type CancelContractRequest,
+  type ConfirmContractRequest,
+  type ContractConfirmation,
+  type DisbursementHold,
+  type ResolveDisbursementRequest,
+  type SignedContract,
+} from './contractMessages';
 import type { CaseState } from './fastTrackCaseMessages';
 import type { Projector } from './projector';
 import type { SciTechCaseState } from './sciTechCaseMessages';
-import { validateContractCancellation, validateDisbursementResolution } from './validation';
+import { SlaClock, deadlineOwningLevel } from './slaClock';
+import { validateContractCancellation, validateContractConfirmation, validateDisbursementResolution } from './validation';
 
 export * from './contractMessages';
 
@@ -25,21 +41,41 @@ const act = proxyActivities<Activities>(RECORD);
 /** Runs started before it pay without telling the firm; from it on, the firm gets the bank's SMS. */
 export const FIRM_DISBURSEMENT_SMS = 'firm-disbursement-sms';
 
+/** Cases opened with firmConfirmsContract wait for the firm's confirmation before the contract; runs before it never wait. */
+export const FIRM_CONFIRMS_CONTRACT = 'firm-confirms-contract';
+
 /** The loan the bank approved. */
 export interface ApprovedLoan {
   caseNo: string;
   /** The borrowing firm, whom the disbursement notice reaches. */
   creditCode: string;
+  firmName: string;
+  streetCode: string;
   bankCode: string;
+  /** The case input's flag: the firm confirms the terms online before the contract is signed. */
+  firmConfirmsContract: boolean;
   amountFen: number;
   rateBp: number;
   termMonths: number;
+}
+
+/** The loan's parties and the confirmation flag, from either product's case input. */
+export function approvedLoanParties(input: {
+  caseNo: string;
+  firm: { name: string; creditCode: string };
+  streetCode: string;
+  bankCode: string;
+  firmConfirmsContract?: boolean;
+}): Omit<ApprovedLoan, 'amountFen' | 'rateBp' | 'termMonths'> {
+  const { caseNo, firm, streetCode, bankCode } = input;
+  return { caseNo, creditCode: firm.creditCode, firmName: firm.name, streetCode, bankCode, firmConfirmsContract: input.firmConfirmsContract === true };
 }
 
 /** What the step reads and moves on the case. */
 export interface ApprovedCase {
   readonly state: {
     stage: FastTrackStage | SciTechStage;
+    contractConfirmation?: ContractConfirmation;
     contract?: SignedContract;
     disbursementHold?: DisbursementHold;
     disbursement?: { reference: string; amountFen: number; at: string };
@@ -66,6 +102,11 @@ export interface Payout {
 }
 
 export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase): Promise<void> {
+  // The input flag first: runs without it never mark the patch.
+  if (loan.firmConfirmsContract && patched(FIRM_CONFIRMS_CONTRACT)) {
+    await awaitFirmConfirmation(loan, c);
+    if (c.ended()) return;
+  }
   const contract = await act.signContract.executeWithOptions({ ...BANK, summary: `签订借款合同 Sign loan contract ${formatWan(loan.amountFen)}` }, [
     { caseNo: loan.caseNo, bankCode: loan.bankCode, amountFen: loan.amountFen, rateBp: loan.rateBp, termMonths: loan.termMonths },
   ]);
@@ -102,6 +143,69 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   c.state.stage = 'DISBURSED';
   await c.project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...c.state.disbursement, ...c.promiseKept() });
   if (patched(FIRM_DISBURSEMENT_SMS)) await c.notify('短信通知企业放款 SMS to the firm: disbursed', disbursementNotice(loan, c.state.disbursement));
+}
+
+/**
+ * The case stays CONTRACTING until the firm confirms the approved terms (confirmContract), on its
+ * own working-day clock: the firm and its bank are reminded before the due, the street office and
+ * the bank told once it passed. A withdrawal meanwhile ends the wait.
+ */
+async function awaitFirmConfirmation(loan: ApprovedLoan, c: ApprovedCase): Promise<void> {
+  const now = new Date();
+  const { dueAt, atRiskAt } = confirmationDue(await loadWorkingCalendar(now), now);
+  const terms: ContractTerms = { amountFen: loan.amountFen, rateBp: loan.rateBp, termMonths: loan.termMonths };
+  const waiting: ContractConfirmation = { terms, requestedAt: now.toISOString(), dueAt: dueAt.toISOString(), atRiskAt: atRiskAt.toISOString(), level: 'ON_TRACK' };
+  c.state.contractConfirmation = waiting;
+  await c.project('等待企业确认合同 Waiting for the firm to confirm the contract', 'contract-confirmation-requested', 'CONTRACT_CONFIRMATION_REQUESTED', 'system', { ...terms, requestedAt: waiting.requestedAt, dueAt: waiting.dueAt, atRiskAt: waiting.atRiskAt });
+  const words = termsText(terms);
+  const day = promisedDate(waiting.dueAt);
+  const firm = [firmAudience(loan.creditCode)];
+  await c.notify('短信请企业确认合同 SMS to the firm: confirm the contract', {
+    eventKey: 'contract-confirmation-firm-sms',
+    type: 'NOTIFICATION',
+    audience: firm,
+    zh: `您的贷款已获批准（申请编号 ${loan.caseNo}）：${words.zh}。请于${day}前登录确认合同条款，确认后银行签约放款。`,
+    en: `Your loan is approved (application ${loan.caseNo}): ${words.en}. Please sign in and confirm the terms by ${day}; the bank then signs and pays.`,
+  });
+  const deadline = deadlineOwningLevel(
+    { subject: 'CONTRACT_CONFIRMATION', label: '企业确认合同 the firm’s contract confirmation', assignee: firm[0], atRiskAt, dueAt },
+    { get: () => waiting.level, set: (l) => (waiting.level = l) },
+  );
+  const settled = () => waiting.confirmedAt !== undefined || c.ended();
+  const due = shanghaiText(waiting.dueAt);
+  await new SlaClock({
+    deadlines: () => (settled() ? [] : [deadline]),
+    stopped: settled,
+    onAtRisk: () =>
+      c.notify('提醒企业确认合同 Remind the firm to confirm the contract', {
+        eventKey: 'notice:at-risk:contract-confirmation',
+        type: 'NOTIFICATION',
+        audience: ESCALATION.contractConfirmation.atRisk(loan.creditCode, loan.bankCode),
+        zh: `【待确认合同】案件 ${loan.caseNo}（${loan.firmName}）的合同条款（${words.zh}）尚未确认，请于 ${due} 前登录确认；客户经理请协助。`,
+        en: `[Contract to confirm] Case ${loan.caseNo} (${loan.firmName}): the terms (${words.en}) are not yet confirmed; please confirm by ${due} (Asia/Shanghai). Customer managers, please help the firm.`,
+      }),
+    onBreached: async () => {
+      await c.project('企业确认合同超时 The firm’s confirmation is overdue', 'contract-confirmation-overdue', 'CONTRACT_CONFIRMATION_OVERDUE', 'system', { dueAt: waiting.dueAt });
+      await c.notify('企业确认合同超时，告知街道与银行 Confirmation overdue: street office and bank', {
+        eventKey: 'escalated:contract-confirmation',
+        type: 'ESCALATED',
+        audience: ESCALATION.contractConfirmation.breached(loan.streetCode, loan.bankCode),
+        zh: `【确认超时督办】案件 ${loan.caseNo}（${loan.firmName}，${formatWan(loan.amountFen)}）的企业未在 ${due} 前确认合同条款，合同尚未签订。请街道与银行联系企业：确认、或由街道撤回申请。`,
+        en: `[Confirmation overdue] Case ${loan.caseNo} (${loan.firmName}): the firm did not confirm the contract terms by ${due}; nothing is signed. Street office and bank, please contact the firm: it confirms, or the street withdraws the case.`,
+      });
+    },
+  }).run();
+}
+
+/** The firm's confirmation (the update's handler, after validateContractConfirmation): on the timeline, then the contract goes on. */
+async function confirmContract(c: Pick<ApprovedCase, 'state' | 'project'>, req: ConfirmContractRequest): Promise<void> {
+  const waiting = c.state.contractConfirmation!;
+  // Taken at once, so a second confirmation arriving meanwhile is refused.
+  waiting.confirmedBy = req.actor;
+  const at = new Date().toISOString();
+  await c.project('企业确认合同 The firm confirmed the contract', 'contract-confirmed', 'CONTRACT_CONFIRMED', req.actor, { ...waiting.terms, confirmedAt: at, dueAt: waiting.dueAt });
+  // The contract is signed once the confirmation is on the timeline, so the timeline reads in order.
+  waiting.confirmedAt = at;
 }
 
 /** The bank's SMS to the firm once the money is paid, Chinese first. */
@@ -144,10 +248,19 @@ function reportedPayment(err: unknown): ReportedPayment | undefined {
 }
 
 /**
- * The bank's contract and payment updates, the same on either product's case: its credit
- * approver cancels a signed contract before the money moves, or answers a held payment.
+ * The firm's and the bank's contract and payment updates, the same on either product's case: the
+ * firm confirms the terms; the bank's credit approver cancels a signed contract before the money
+ * moves, or answers a held payment.
  */
-export function setPaymentHandlers(loan: CaseParties & { caseNo: string }, c: ApprovedCase & { readonly state: CaseState | SciTechCaseState }): void {
+export function setPaymentHandlers(loan: CaseParties & { caseNo: string; firm: { creditCode: string } }, c: ApprovedCase & { readonly state: CaseState | SciTechCaseState }): void {
+  setHandler(
+    confirmContractUpdate,
+    async (req) => {
+      await confirmContract(c, req);
+      return c.state;
+    },
+    { validator: (req) => validateContractConfirmation(c.state, req, loan.firm) },
+  );
   setHandler(
     cancelContractUpdate,
     async (req) => {

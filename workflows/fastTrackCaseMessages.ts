@@ -4,7 +4,7 @@ import type { RejectionReason, TaskKind } from '../domain/fastTrack/policy';
 import type { StaffProfile } from '../domain/people';
 import type { SlaStateValue } from '../domain/slaState';
 import type { FastTrackStage } from '../domain/stages';
-import type { DisbursementHold, SignedContract } from './contractMessages';
+import type { ContractConfirmation, DisbursementHold, SignedContract } from './contractMessages';
 
 export type { RejectionReason, SlaStateValue, TaskKind };
 
@@ -33,6 +33,8 @@ export interface FastTrackCaseInput {
   dueDiligenceCutoff?: string;
   /** A pause for the firm longer than this many working days escalates to the task force; default 10. */
   pauseLimitWorkingDays?: number;
+  /** The firm confirms the approved terms online before the contract is signed (docs/firm.md). */
+  firmConfirmsContract?: boolean;
 }
 
 export interface Pause {
@@ -101,6 +103,8 @@ export interface CaseState {
   pauses: Pause[];
   breaches: Breach[];
   decision?: CreditDecision;
+  /** The firm's confirmation of the terms, for a case opened with firmConfirmsContract. */
+  contractConfirmation?: ContractConfirmation;
   contract?: SignedContract;
   /** Set while a payment the bank reports at another amount waits for the approver. */
   disbursementHold?: DisbursementHold;

@@ -32,7 +32,7 @@ import { confirmWithOutsideSystem } from './branchConfirmations';
 import { loadWorkingCalendar } from './calendarYears';
 import { LOCAL_ACCEPTANCE } from './localFirst';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
-import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
+import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import type {
   AnswerMaterialsRequest,
   CalendarChangedRequest,
@@ -301,7 +301,7 @@ export class FastTrackCase {
     state.stage = 'CONTRACTING';
     await this.project('授信批准 Credit approved', 'approved', 'APPROVED', d.by, { decidedAt: d.at, amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths });
     this.decisionRecorded = true;
-    await contractThenDisburse({ caseNo: input.caseNo, creditCode: input.firm.creditCode, bankCode: input.bankCode, amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! }, this.approvedCase());
+    await contractThenDisburse({ ...approvedLoanParties(input), amountFen: d.amountFen!, rateBp: d.rateBp!, termMonths: d.termMonths! }, this.approvedCase());
   }
 
   /** What the contract-then-money step and its updates read and move on this case. */

@@ -5,7 +5,7 @@ import type { StaffProfile } from '../domain/people';
 import type { PatentType, SciTechRejectionReason } from '../domain/sciTech/policy';
 import type { Band, Factor, LimitBreakdown, ScoringResult } from '../domain/sciTech/scoring';
 import type { SciTechStage } from '../domain/stages';
-import type { DisbursementHold, SignedContract } from './contractMessages';
+import type { ContractConfirmation, DisbursementHold, SignedContract } from './contractMessages';
 import type { SlaStateValue } from './fastTrackCaseMessages';
 
 export type { Band, Factor, PatentType, SciTechRejectionReason, SciTechStage };
@@ -34,11 +34,17 @@ export interface SciTechCaseInput {
   consultationId?: string;
   /** The lead (线索) converted into this case, if any. */
   leadId?: string;
+  /** The customer manager's prepared application the firm submitted (docs/firm.md), if any. */
+  firmApplicationId?: string;
+  /** The customer manager who guided the firm's application (and confirmed a pilot credit code), if any. */
+  guidedBy?: string;
   application: SciTechApplication;
   /** Who decides a MANUAL_REVIEW case; defaults to the bank's credit approver role. */
   approver?: string;
   /** Calendar time before the due instant at which the case turns AT_RISK (default 8 h). */
   atRiskLeadMs?: number;
+  /** The firm confirms the approved terms online before the contract is signed (docs/firm.md). */
+  firmConfirmsContract?: boolean;
 }
 
 export interface SciTechDecision {
@@ -79,6 +85,8 @@ export interface SciTechCaseState {
   approver?: string;
   breaches: SciTechBreach[];
   decision?: SciTechDecision;
+  /** The firm's confirmation of the terms, for a case opened with firmConfirmsContract. */
+  contractConfirmation?: ContractConfirmation;
   contract?: SignedContract;
   /** Set while a payment the bank reports at another amount waits for the approver. */
   disbursementHold?: DisbursementHold;

@@ -14,7 +14,7 @@ import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
 import { loadWorkingCalendar } from './calendarYears';
 import { LOCAL_ACCEPTANCE, localFirst } from './localFirst';
-import { contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
+import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import { caseProjector, type CaseWrite, type Projector } from './projector';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
 import { validateSciTechWithdraw } from './sciTechCaseValidators';
@@ -229,7 +229,7 @@ export class SciTechCase {
     state.stage = 'CONTRACTING';
     await this.project('授信批准 Credit approved', 'approved', 'APPROVED', decision.by, { decidedAt: decision.at, automatic: decision.automatic, amountFen, rateBp: decision.rateBp, termMonths: decision.termMonths });
     this.decisionRecorded = true;
-    await contractThenDisburse({ caseNo: input.caseNo, creditCode: input.firm.creditCode, bankCode: input.bankCode, amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! }, this.approvedCase());
+    await contractThenDisburse({ ...approvedLoanParties(input), amountFen, rateBp: decision.rateBp!, termMonths: decision.termMonths! }, this.approvedCase());
   }
 
   /** What the contract-then-money step and its updates read and move on this case. */

@@ -6,7 +6,8 @@ import type { TaskKind } from '../domain/fastTrack/policy';
 import type { StaffProfile } from '../domain/people';
 import { withdrawalRefusal } from '../domain/stages';
 import { DISBURSEMENT_RESOLUTIONS } from '../domain/disbursementHold';
-import type { CancelContractRequest, ResolveDisbursementRequest, SignedContract } from './contractMessages';
+import { staleTerms, termsText } from '../domain/contractConfirmation';
+import type { CancelContractRequest, ConfirmContractRequest, ContractConfirmation, ResolveDisbursementRequest, SignedContract } from './contractMessages';
 
 export function reject(zh: string, en: string): never {
   throw new Error(`${zh} ${en}`);
@@ -86,6 +87,23 @@ export function validateContractCancellation(state: { stage: string; contract?: 
   if (!contract) reject(`案件处于${stage}，尚无已签署的合同`, `a case in ${stage} has no signed contract to cancel`);
   if (stage !== 'DISBURSING') reject(`案件处于${stage}，合同不能撤销`, `the contract can only be cancelled before the money is paid, not in ${stage}`);
   if (!cancellable) reject('合同签署时尚不支持撤销，请稍后或联系运维', 'this case signed its contract before cancellation existed (or is still recording the signature); its payment cannot be called off');
+}
+
+/**
+ * The firm confirms its contract: only the case's own firm, only while the case waits for it, and
+ * only the terms as approved (a page showing older terms is refused, to be read again).
+ */
+export function validateContractConfirmation(state: { stage: string; contractConfirmation?: ContractConfirmation }, req: ConfirmContractRequest, firm: { creditCode: string }): void {
+  requireText(req?.actor, '操作人', 'actor');
+  if (req.actorCreditCode !== firm.creditCode) reject('只有申请企业本身可以确认合同', `only the firm ${firm.creditCode} confirms its contract, not ${JSON.stringify(req.actorCreditCode)}`);
+  const waiting = state.contractConfirmation;
+  if (waiting?.confirmedBy) reject('合同条款已确认', `the firm already confirmed the terms (${waiting.confirmedBy})`);
+  if (!waiting || state.stage !== 'CONTRACTING') reject(`案件处于${state.stage}，不在等待企业确认合同`, `the case (${state.stage}) is not waiting for the firm to confirm its contract`);
+  const stale = staleTerms(waiting.terms, req);
+  if (stale.length) {
+    const approved = termsText(waiting.terms);
+    reject(`您确认的条款与批准的不一致，请刷新页面后重新确认（批准条款：${approved.zh}）`, `the terms confirmed differ from the approved ones in ${stale.join(', ')}; reload the page and confirm again (approved: ${approved.en})`);
+  }
 }
 
 /** A held payment (the bank reported another amount) is resolved by a credit approver of the case's bank, with a note. */

@@ -14,12 +14,15 @@ import {
   DevSignInBody,
   DisbursementResolutionBody,
   EVIDENCE,
+  FirmApplyBody,
+  FirmContractConfirmationBody,
   FirmMaterialsBody,
   MaterialsCompleteBody,
   MaterialsRequestBody,
   NoticeBody,
   NoticeTextBody,
   PlanBody,
+  PreparedApplicationBody,
   ReReviewBody,
   ReasonBody,
   ReasonsBody,
@@ -86,7 +89,10 @@ export const B = named({
   ReasonBody,
   ReassignBody,
   ResumeBody,
+  FirmContractConfirmationBody,
   FirmMaterialsBody,
+  FirmApplyBody,
+  PreparedApplicationBody,
   DisbursementResolutionBody,
   DecisionBody,
   SciTechDecisionBody,
@@ -161,6 +167,18 @@ export const firmCodeWithBody = {
   ...withBody,
   422: problem('Validation failed (…:validation), or the credit code fails its check character and is not confirmed (…:credit-code-confirmation-required)'),
 };
+/**
+ * Creating a record under an optional Idempotency-Key (api/services/requestKeys.ts): 201 when
+ * created, 200 when the key answered before, 422 when the key named another body, 409 while a
+ * repeat is still recording it.
+ */
+export const keyedCreate = (view: Named, done: string, noun: string, inProgress: string) => ({
+  201: ok(done, view),
+  200: ok(`${done} before under this Idempotency-Key`, view),
+  ...withBody,
+  422: problem(`Validation failed (…:validation), or the Idempotency-Key ${done.toLowerCase()} another ${noun} (…:idempotency-key-reused)`),
+  409: problem(`A repeat of the request under the same key is recording it now (…:${inProgress})`),
+});
 /** A person's action under an Idempotency-Key (an update of a case or consultation workflow). */
 export const actionWithBody = {
   ...withBody,

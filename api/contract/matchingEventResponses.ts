@@ -54,6 +54,11 @@ export const MatchingEventReport = z.strictObject({
   needsAmount: z.string().describe('CNY, 2 decimals: the needs found, summed'),
   needsAmountFen: z.number().int(),
   leads: z.number().int().describe('Needs that became leads'),
+  casesOpened: z.number().int().describe('Those leads converted into a case (a joint consultation is not a case)'),
+  decided: z.number().int().describe('Those cases approved or rejected'),
+  disbursed: z.number().int().describe('Those cases paid'),
+  disbursedFen: z.number().int(),
+  disbursedAmount: z.string().describe('CNY, 2 decimals: their payments, summed'),
   byBank: z.array(z.strictObject({ bank: z.string(), meetings: z.number().int(), needsFound: z.number().int() })),
 });
 

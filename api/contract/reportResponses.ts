@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CADENCE_KINDS } from '../../domain/cadence/decision';
 import { WATCHED_STATES } from '../../domain/cadence/ranking';
 import { BatchOutcomeSummary } from './consultationResponses';
+import { SurveyFunnelFigures } from './surveyResponses';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 const isoDate = z.iso.date().describe('Business date YYYY-MM-DD (Asia/Shanghai)');
@@ -80,6 +81,10 @@ export const CadenceReport = z.strictObject({
     }),
   ),
   batches: z.array(z.strictObject({ batchId: z.string(), bankCode: z.string(), openedAt: instant, ...BatchOutcomeSummary.shape })).describe('Joint consultation batches in progress or active in the period'),
+  funnel: z
+    .strictObject({ overall: SurveyFunnelFigures, byStreet: z.array(SurveyFunnelFigures.extend(Named.shape)) })
+    .nullable()
+    .describe('摸排漏斗: the survey funnel of the visits made in the period (as GET /survey/funnel), by street and for the district, as it stood when generated; null for reports generated before it joined them'),
 });
 
 export const REPORT_RESPONSE_SCHEMAS = {
@@ -87,5 +92,5 @@ export const REPORT_RESPONSE_SCHEMAS = {
   CadenceReportList: z.strictObject({ items: z.array(CadenceReportSummary) }),
   CadenceReportListCsv: z.string().describe('UTF-8 CSV with BOM: one line per listed report, its period, activity and rates'),
   CadenceReport,
-  CadenceReportCsv: z.string().describe('UTF-8 CSV with BOM: header, activity, rankings by street and by bank with amounts and the previous period, cases at risk, consultation batches'),
+  CadenceReportCsv: z.string().describe('UTF-8 CSV with BOM: header, activity, rankings by street and by bank with amounts and the previous period, cases at risk, consultation batches, the survey funnel by street'),
 };

@@ -141,6 +141,18 @@ const Contract = z.strictObject({
   cancellation: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).optional(),
 });
 
+/** The firm's confirmation of the approved terms, for a case opened with firmConfirmsContract; null for the others. */
+const ContractConfirmation = z
+  .strictObject({
+    terms: z.strictObject({ amountFen: z.number().int(), rateBp: z.number().int(), termMonths: z.number().int() }),
+    requestedAt: instant,
+    dueAt: instant.describe('24:00 (Asia/Shanghai) of the last working day the firm has'),
+    overdue: z.boolean().describe('Past its due unconfirmed: the street office and the bank were told'),
+    confirmedAt: instant.nullable(),
+    confirmedBy: z.string().nullable(),
+  })
+  .nullable();
+
 /** A payment the bank reports at another amount than approved, waiting for the bank's credit approver. */
 const DisbursementHold = z.strictObject({
   requestedFen: z.number().int(),
@@ -167,6 +179,7 @@ export const FastTrackCaseView = z.strictObject({
   paused: Paused,
   pausedWorkingDays: PausedWorkingDays,
   decision: Decision.nullable(),
+  contractConfirmation: ContractConfirmation,
   contract: Contract.nullable(),
   disbursementHold: DisbursementHold.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),
@@ -239,6 +252,8 @@ export const SciTechCaseView = z.strictObject({
       requestedFen: z.number().int(),
     })
     .nullable(),
+  /** The customer manager who guided the firm's own application, when the firm submitted one they prepared. */
+  guidedBy: z.string().nullable(),
   /** Null until the patents are valued and the case scored. */
   scoring: Scoring.nullable(),
   /** Who decides a MANUAL_REVIEW case. */
@@ -256,6 +271,7 @@ export const SciTechCaseView = z.strictObject({
       reasons: z.array(z.strictObject({ code: z.enum(SCI_TECH_REJECTION_REASONS), note: z.string().optional() })).optional(),
     })
     .nullable(),
+  contractConfirmation: ContractConfirmation,
   contract: Contract.nullable(),
   disbursementHold: DisbursementHold.nullable(),
   disbursement: z.strictObject({ reference: z.string(), amountFen: z.number().int(), at: instant }).nullable(),

@@ -54,4 +54,21 @@ export const FIRM_CASE_ROUTES = [
       c.res.json(firmCaseView(await caseActions.answerMaterials(c.caller, caseNo, c.body())));
     },
   }),
+  route({
+    operationId: 'confirmFirmContract',
+    method: 'post',
+    path: '/api/v1/firm/cases/{caseNo}/contract-confirmation',
+    summary: '确认合同 The firm confirms the approved contract terms (amount, rate and term as its page showed them): the bank then signs and pays',
+    tags: ['Firm'],
+    roles: ['firm'],
+    scope: `${FIRM_SCOPE}; any other case is 404. The workflow accepts the confirmation only from the case’s own firm, only while the case waits for it, and only for the terms as approved (a page showing other terms is refused, to be reloaded); a refusal is 409 and changes nothing.`,
+    pathParams: CaseParams,
+    headers: IdempotencyKeyHeader,
+    body: B.FirmContractConfirmationBody,
+    responses: { 200: ok('The case after the confirmation', R.FirmCaseView), ...actionWithBody, 403: P[403], 404: P[404], 409: P[409], 503: P.notAnswering },
+    handler: async (c, { cases, caseActions }) => {
+      const { caseNo } = await cases.visible(c.principal, c.path.caseNo);
+      c.res.json(firmCaseView(await caseActions.confirmContract(c.caller, caseNo, c.body())));
+    },
+  }),
 ];

@@ -6,6 +6,7 @@ import { CASE_ACTION_ROUTES } from './caseActions';
 import { CASE_ROUTES } from './cases';
 import { CONSULTATION_ROUTES } from './consultations';
 import { CONTRACT_ROUTES } from './contract';
+import { FIRM_APPLICATION_ROUTES } from './firmApplications';
 import { FIRM_CASE_ROUTES } from './firmCases';
 import { FIRM_ROUTES } from './firms';
 import { HEALTH_ROUTES } from './health';
@@ -29,6 +30,7 @@ export const ROUTES: readonly Route[] = [
   ...CASE_ROUTES,
   ...CASE_ACTION_ROUTES,
   ...FIRM_CASE_ROUTES,
+  ...FIRM_APPLICATION_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...FIRM_ROUTES,
   ...CALENDAR_ROUTES,

@@ -1,14 +1,10 @@
 // Bank–enterprise matching events (银企对接会, api/services/matchingEvents.ts): scheduled by the
 // task force or its survey group, firms registered, each meeting's outcome recorded, and a report.
-import type { Role } from '../../domain/people';
-import { B, P, R, authed, firmCodeWithBody, ok, problem, withBody } from '../contract';
+import { EVENT_ORGANISERS as ORGANISERS, EVENT_READERS, OUTCOME_RECORDERS } from '../../domain/surveyNetwork';
+import { B, P, R, authed, firmCodeWithBody, keyedCreate, ok } from '../contract';
 import { IdempotencyKeyHeader, MatchingEventParams } from '../schemas';
 import { route } from './route';
 
-/** Who organises events and registers firms. */
-const ORGANISERS = ['task_force', 'survey_officer'] as const satisfies readonly Role[];
-/** Who reads events: the district's roles, and the staff of the banks attending. */
-const EVENT_READERS = ['task_force', 'survey_officer', 'manager', 'operator', 'customer_manager', 'credit_approver'] as const satisfies readonly Role[];
 const REACH = 'The district’s roles see every event, a bank’s staff the events their bank attends; any other is 404';
 
 export const MATCHING_EVENT_ROUTES = [
@@ -22,14 +18,7 @@ export const MATCHING_EVENT_ROUTES = [
     scope: 'Audited. With an Idempotency-Key a repeat answers the same event (200)',
     headers: IdempotencyKeyHeader,
     body: B.MatchingEventBody,
-    responses: {
-      201: ok('Scheduled', R.MatchingEventView),
-      200: ok('Scheduled before under this Idempotency-Key', R.MatchingEventView),
-      ...withBody,
-      422: problem('Validation failed (…:validation), or the Idempotency-Key scheduled another event (…:idempotency-key-reused)'),
-      403: P[403],
-      409: problem('A repeat of the request under the same key is recording it now (…:matching-event-in-progress)'),
-    },
+    responses: { ...keyedCreate(R.MatchingEventView, 'Scheduled', 'event', 'matching-event-in-progress'), 403: P[403] },
     handler: async (c, { matchingEvents }) => {
       const r = await matchingEvents.schedule(c.caller, c.body());
       c.res.status(r.created ? 201 : 200).json(r.view);
@@ -93,20 +82,12 @@ export const MATCHING_EVENT_ROUTES = [
     path: '/api/v1/matching-events/{id}/outcomes',
     summary: '对接结果 Record a meeting’s outcome (firm × bank): a note, or the firm’s need as a visit records it, which opens a lead in the firm’s street',
     tags: ['Matching events'],
-    roles: [...ORGANISERS, 'customer_manager'],
+    roles: OUTCOME_RECORDERS,
     scope: `${REACH}; a customer manager records their own bank’s meetings only. The firm must be registered (with its street, for a need) and the bank attend. With an Idempotency-Key a repeat answers the same outcome (200). Audited`,
     pathParams: MatchingEventParams,
     headers: IdempotencyKeyHeader,
     body: B.MatchingOutcomeBody,
-    responses: {
-      201: ok('Recorded', R.MatchingOutcomeView),
-      200: ok('Recorded before under this Idempotency-Key', R.MatchingOutcomeView),
-      ...withBody,
-      422: problem('Validation failed (…:validation), or the Idempotency-Key recorded another outcome (…:idempotency-key-reused)'),
-      403: P[403],
-      404: P[404],
-      409: problem('A repeat of the request under the same key is recording it now (…:matching-outcome-in-progress)'),
-    },
+    responses: { ...keyedCreate(R.MatchingOutcomeView, 'Recorded', 'outcome', 'matching-outcome-in-progress'), 403: P[403], 404: P[404] },
     handler: async (c, { matchingEvents }) => {
       const event = await matchingEvents.inReach(c.caller, c.params().id);
       const r = await matchingEvents.recordOutcome(c.caller, event, c.body());
@@ -117,7 +98,7 @@ export const MATCHING_EVENT_ROUTES = [
     operationId: 'getMatchingEventReport',
     method: 'get',
     path: '/api/v1/matching-events/{id}/report',
-    summary: '对接会报告 Event report: firms registered and came, meetings, needs found (count and 元), and how many became leads',
+    summary: '对接会报告 Event report: firms registered and came, meetings, needs found (count and 元), how many became leads, and the cases opened, decided and disbursed (count and 元) those leads became',
     tags: ['Matching events'],
     roles: EVENT_READERS,
     scope: REACH,

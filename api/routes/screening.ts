@@ -1,5 +1,6 @@
 // The screening track (api/services/screening.ts): a street's firms imported with indicators
 // and screened by the transparent model; the flagged ones join the street's visit list.
+import { SCREENING_IMPORTERS } from '../../domain/surveyNetwork';
 import { B, P, R, ok, problem, withBody } from '../contract';
 import { IdempotencyKeyHeader, StreetParams } from '../schemas';
 import { route } from './route';
@@ -11,7 +12,7 @@ export const SCREENING_ROUTES = [
     path: '/api/v1/streets/{street}/screening-imports',
     summary: '大数据筛查导入 Import a street’s firms with indicators (信易贷 or tax data, CSV) and screen them; flagged firms join the visit list with their reasons',
     tags: ['Visits'],
-    roles: ['case_officer', 'task_force', 'survey_officer'],
+    roles: SCREENING_IMPORTERS,
     scope:
       'A case officer imports for their street, the task force (its survey group too) for any; another street is 404. All or nothing unless skipBadRows; a firm is one per street and credit code, so a repeat changes nothing. Audited',
     pathParams: StreetParams,

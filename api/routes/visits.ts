@@ -3,7 +3,7 @@
 // the district), and a building, firm or visit outside it is a 404.
 import { surveyFunnelCsv } from '../../domain/survey/funnelCsv';
 import { FIRM_FINDERS } from '../../domain/surveyNetwork';
-import { B, P, R, authed, firmCodeWithBody, ok, problem, withBody } from '../contract';
+import { B, P, R, authed, firmCodeWithBody, keyedCreate, ok } from '../contract';
 import { IdempotencyKeyHeader, NetworkCodeParams, SurveyFunnelQuery, VisitListQuery, VisitsQuery } from '../schemas';
 import { sendJsonOrCsv } from './jsonOrCsv';
 import { route } from './route';
@@ -62,15 +62,7 @@ export const VISIT_ROUTES = [
     scope: 'A firm in a building of the caller’s own team’s list; any other is 404. With an Idempotency-Key a repeat answers the same visit (200)',
     headers: IdempotencyKeyHeader,
     body: B.VisitBody,
-    responses: {
-      201: ok('Recorded', R.VisitView),
-      200: ok('Recorded before under this Idempotency-Key', R.VisitView),
-      ...withBody,
-      422: problem('Validation failed (…:validation), or the Idempotency-Key recorded another visit (…:idempotency-key-reused)'),
-      403: P[403],
-      404: P[404],
-      409: problem('A repeat of the request under the same key is recording it now (…:visit-in-progress)'),
-    },
+    responses: { ...keyedCreate(R.VisitView, 'Recorded', 'visit', 'visit-in-progress'), 403: P[403], 404: P[404] },
     handler: async (c, { visits }) => {
       const r = await visits.record(c.caller, c.body());
       c.res.status(r.created ? 201 : 200).json(r.view);
@@ -95,7 +87,7 @@ export const VISIT_ROUTES = [
     operationId: 'surveyFunnel',
     method: 'get',
     path: '/api/v1/survey/funnel',
-    summary: '摸排漏斗 The survey funnel: buildings walked, firms visited, needs found, leads, cases opened, decided and disbursed (count and CNY) of the visits in a date range, with each stage’s rate and median working days between stages, by street, community, team or bank (JSON, or CSV by format=csv or Accept: text/csv)',
+    summary: '摸排漏斗 The survey funnel: buildings walked, firms visited, needs found, leads, cases opened, decided and disbursed (count and CNY) of the visits in a date range, with each stage’s rate and median working days between stages, by street, community, team or bank; or of the meetings at the matching events held in the range, by event (JSON, or CSV by format=csv or Accept: text/csv)',
     tags: ['Visits'],
     roles: SURVEY_READERS,
     scope: `${REACH}; the visits in reach are counted, and the leads and cases their needs became`,

@@ -55,6 +55,8 @@ const caseOpening = {
   purpose: trimmed(1000),
   /** The officer confirms a code whose check character fails (early Fujian/Xiamen pilot codes). */
   confirmCreditCodeWarnings: z.boolean().default(false),
+  /** 企业在线确认合同: once approved, the case waits for the firm to confirm the terms before the contract is signed (docs/firm.md). */
+  firmConfirmsContract: z.boolean().default(false),
 };
 
 /** Without `product` a case is fast-track, as it was before sci-tech credit existed. */
@@ -121,6 +123,13 @@ export const EVIDENCE = {
 } as const;
 
 export const ReasonBody = z.strictObject({ reason: trimmed(1000) });
+
+/** The firm confirms the contract terms its page showed it: the decision's amount, rate and term, echoed. */
+export const FirmContractConfirmationBody = z.strictObject({
+  amount: positiveCny,
+  rateBp: z.number().int('must be whole basis points').min(0).max(MAX_RATE_BP),
+  termMonths: z.number().int('must be whole months').min(1).max(MAX_TERM_MONTHS),
+});
 
 /** The firm's answer to a materials request: what it says and the documents it sent. */
 export const FirmMaterialsBody = z.strictObject({

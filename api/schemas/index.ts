@@ -16,3 +16,4 @@ export * from './surveyNetwork';
 export * from './screening';
 export * from './matchingEvents';
 export * from './leads';
+export * from './firmApplications';

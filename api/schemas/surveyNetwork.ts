@@ -128,12 +128,12 @@ export const VisitsQuery = z.strictObject({
   limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(50),
 });
 
-/** The survey funnel: the visits of a date range (Asia/Shanghai), grouped. */
+/** The survey funnel: the visits of a date range (Asia/Shanghai), grouped; by event, the meetings of the events held in it. */
 export const SurveyFunnelQuery = withRangeChecks(
   z.strictObject({
     from: isoDate,
     to: isoDate,
-    groupBy: z.enum(FUNNEL_GROUPS, { error: 'must be street, community, team or bank' }).default('street'),
+    groupBy: z.enum(FUNNEL_GROUPS, { error: 'must be street, community, team, bank or event' }).default('street'),
     format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional(),
   }),
 );

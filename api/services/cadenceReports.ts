@@ -49,7 +49,9 @@ export function cadenceReports({ db, client, taskQueue }: { db: Database; client
     async get(reportId: string): Promise<CadenceReportContent> {
       const row = await db.cadenceReport.findUnique({ where: { id: reportId }, select: { content: true } });
       if (!row) throw new Problem(404, 'not-found', 'Not found', `No report ${reportId}`);
-      return row.content as unknown as CadenceReportContent;
+      const content = row.content as unknown as CadenceReportContent;
+      // Reports stored before the funnel joined them have none.
+      return { ...content, funnel: content.funnel ?? null };
     },
 
     /** Publishes the report of `kind` for `date` now, as `requestedBy` (on the audit trail); one workflow per kind and date, so a repeat joins the run. */

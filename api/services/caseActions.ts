@@ -18,9 +18,9 @@ import {
   type DecideRequest,
 } from '../../workflows/fastTrackCase';
 import { sciTechDecideUpdate, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
-import { cancelContractUpdate, resolveDisbursementUpdate } from '../../workflows/contractMessages';
+import { cancelContractUpdate, confirmContractUpdate, resolveDisbursementUpdate } from '../../workflows/contractMessages';
 import { Problem, validationProblem } from '../problem';
-import { TASK_SLUGS, type DecisionBody, type DisbursementResolutionBody, type EVIDENCE, type FirmMaterialsBody, type ReassignBody, type SciTechDecisionBody, type TaskSlug } from '../schemas';
+import { TASK_SLUGS, type DecisionBody, type DisbursementResolutionBody, type EVIDENCE, type FirmContractConfirmationBody, type FirmMaterialsBody, type ReassignBody, type SciTechDecisionBody, type TaskSlug } from '../schemas';
 import type { Caller } from './caller';
 import { visibleCase } from './caseScope';
 import type { CaseView, LiveCaseState } from './caseView';
@@ -82,6 +82,10 @@ export function caseActions({ db, client }: { db: Database; client: Client }, vi
     /** The firm's answer to the materials its paused case waits for; the workflow holds it to the case's firm. */
     answerMaterials: (caller: Caller, caseNo: string, body: z.output<typeof FirmMaterialsBody>) =>
       act(caller, caseNo, answerMaterialsUpdate, { actor: actor(caller), actorCreditCode: caller.principal.creditCode ?? '', ...body }),
+
+    /** The firm confirms the approved terms it was shown (either product); the workflow holds it to the case's firm, the wait and the terms. */
+    confirmContract: (caller: Caller, caseNo: string, body: z.output<typeof FirmContractConfirmationBody>) =>
+      act(caller, caseNo, confirmContractUpdate, { actor: actor(caller), actorCreditCode: caller.principal.creditCode ?? '', amountFen: body.amount, rateBp: body.rateBp, termMonths: body.termMonths }),
 
     /** A fast-track case's credit decision. */
     decide(caller: Caller, caseNo: string, body: z.output<typeof DecisionBody>) {

@@ -24,6 +24,27 @@ import { bankRefusal } from './reference';
 import { sciTechCaseInput, type CaseOpening } from './sciTechCases';
 import { RETRY_WITH_KEY, askOrUndefined, boundedWrite, temporalUiLink } from './workflowCalls';
 
+/** A case opened from the application a customer manager prepared for the firm (firmApplications.ts). */
+export interface GuidedOpening {
+  applicationId: string;
+  /** The customer manager who prepared it. */
+  guidedBy: string;
+}
+
+export interface OpenedCase {
+  caseNo: string;
+  replayed: boolean;
+  view: CaseView;
+}
+
+/** An officer opens cases for their street, a firm for its own credit code (the routes admit no one else). */
+function outsideReach(p: Principal, body: CreateCaseBody): Problem | undefined {
+  if (p.role === 'firm') {
+    return body.creditCode.code === p.creditCode ? undefined : new Problem(403, 'forbidden', 'Not your firm', 'A firm applies under its own credit code only');
+  }
+  return body.street === p.street ? undefined : new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${p.street} only, not ${body.street}`);
+}
+
 export interface CasesDeps {
   db: Database;
   client: Client;
@@ -126,9 +147,10 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
     /**
      * Opens a case: checks the opening, draws its number (once per Idempotency-Key), and starts the
      * product's workflow with the acceptance update, which returns once the workflow has written
-     * the record. `requestBody` is the body as sent: a repeat must send the same.
+     * the record. `requestBody` is the body as sent: a repeat must send the same. A firm opens
+     * its own sci-tech case here too; `guided` when it submits what its customer manager prepared.
      */
-    async open(caller: Caller, body: CreateCaseBody, requestBody: unknown): Promise<{ caseNo: string; replayed: boolean; view: CaseView }> {
+    async open(caller: Caller, body: CreateCaseBody, requestBody: unknown, guided?: GuidedOpening): Promise<OpenedCase> {
       const { principal } = caller;
       const [street, bank] = await Promise.all([
         db.street.findUnique({ where: { code: body.street } }),
@@ -139,16 +161,17 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       const bankRefused = bankRefusal(bank, body.bank);
       if (bankRefused) errors.push({ field: 'bank', message: bankRefused });
       if (errors.length) throw validationProblem(errors);
-      if (body.street !== principal.street) {
-        throw new Problem(403, 'forbidden', 'Outside your street', `You open cases for ${principal.street} only, not ${body.street}`);
-      }
+      const outside = outsideReach(principal, body);
+      if (outside) throw outside;
       requireCreditCodeConfirmation([{ field: 'creditCode', creditCode: body.creditCode, confirmed: body.confirmCreditCodeWarnings }]);
 
       const acceptedAt = new Date();
-      const key = caller.idempotencyKey();
+      // A prepared application opens one case, however often it is submitted; else one per caller's key.
+      const callerKey = caller.idempotencyKey();
+      const key = guided ? `firm-application:${guided.applicationId}` : callerKey === undefined ? undefined : `${principal.sub}:${callerKey}`;
       const { caseNo, replayed } = key === undefined
         ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }
-        : await caseNoForKey(db, `${principal.sub}:${key}`, requestBody, acceptedAt);
+        : await caseNoForKey(db, key, requestBody, acceptedAt);
       const opening: CaseOpening = {
         caseNo,
         firm: { name: body.firmName, creditCode: body.creditCode.code, creditCodeWarnings: body.creditCode.warnings },
@@ -157,6 +180,8 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         purpose: body.purpose,
         acceptedAt: acceptedAt.toISOString(),
         acceptedBy: principal.sub,
+        // Only when ticked: the input of every other case stays as it was.
+        ...(body.firmConfirmsContract ? { firmConfirmsContract: true } : {}),
       };
       // The workflow writes the record itself, so no record exists without its workflow;
       // the update returns once that record is written.
@@ -178,7 +203,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
           return client.workflow.executeUpdateWithStart(sciTechAcceptanceUpdate, {
             startWorkflowOperation: new WithStartWorkflowOperation(sciTechCaseWorkflow, {
               ...start,
-              args: [sciTechCaseInput(opening, body, approver)],
+              args: [sciTechCaseInput(guided ? { ...opening, firmApplicationId: guided.applicationId, guidedBy: guided.guidedBy } : opening, body, approver)],
               staticDetails: `善科贷 Sci-tech credit (48h) · ${bank!.nameZh} · ${body.purpose}`,
               typedSearchAttributes: attributes('SCI_TECH'),
             }),

@@ -34,6 +34,7 @@ export function firmCaseView(v: CaseView) {
   const paused = fastTrack?.paused ?? null;
   const decision = v.decision;
   const approvedFen = decision?.outcome === 'APPROVED' ? (decision.amountFen ?? null) : null;
+  const confirmation = v.contractConfirmation;
   return {
     id: v.id,
     product: v.product as 'FAST_TRACK' | 'SCI_TECH',
@@ -54,6 +55,7 @@ export function firmCaseView(v: CaseView) {
       pausedFor: paused?.reason ?? null,
       openTasks: (fastTrack?.tasks ?? []).filter((t) => t.status === 'OPEN').map((t) => t.kind as TaskKind),
       approvedFen,
+      confirmation: confirmation ? { terms: confirmation.terms, dueAt: confirmation.dueAt, confirmedAt: confirmation.confirmedAt } : null,
       disbursed: v.disbursement ? { amountFen: v.disbursement.amountFen, at: v.disbursement.at } : null,
     }),
     paused: paused ? { since: paused.since, reason: paused.reason } : null,
@@ -64,6 +66,7 @@ export function firmCaseView(v: CaseView) {
           ...(approvedFen !== null ? { amount: formatFen(approvedFen), rateBp: decision.rateBp, termMonths: decision.termMonths } : {}),
         }
       : null,
+    contractConfirmation: confirmation ? { dueDate: promisedDate(confirmation.dueAt), confirmedAt: confirmation.confirmedAt } : null,
     disbursement: v.disbursement ? { amount: formatFen(v.disbursement.amountFen), at: v.disbursement.at } : null,
   };
 }

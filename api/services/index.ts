@@ -10,6 +10,7 @@ import { caseActions } from './caseActions';
 import { caseService, type CasesDeps } from './cases';
 import { consultationService } from './consultations';
 import { publishedContract } from './contract';
+import { firmApplicationService } from './firmApplications';
 import { firmCaseService } from './firmCases';
 import { firmService } from './firms';
 import { matchingEventService } from './matchingEvents';
@@ -46,6 +47,7 @@ export function createServices(deps: ServiceDeps) {
     calendarYears: calendarYears(deps.db, deps.client),
     firms: firmService(deps.db),
     firmCases: firmCaseService(deps.db, cases),
+    firmApplications: firmApplicationService(deps.db, cases),
     reference: referenceData(deps.db),
     surveyNetwork: surveyNetworkService(deps.db),
     visits: visitService(deps),

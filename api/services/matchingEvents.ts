@@ -10,6 +10,7 @@ import type { Principal } from '../../domain/people';
 import type { FinancingNeed } from '../../domain/surveyNetwork';
 import { writeAudit } from '../../infra/audit';
 import type { Prisma } from '../../prisma/generated/client';
+import { matchingEventFunnel } from '../../readModels/surveyFunnelQuery';
 import { Problem, validationProblem } from '../problem';
 import type { MatchingEventBody, MatchingOutcomeBody, MatchingRegistrationBody } from '../schemas';
 import type { Caller } from './caller';
@@ -199,9 +200,10 @@ export function matchingEventService(deps: Pick<CasesDeps, 'db' | 'client' | 'ta
       return { created: true, view: outcomeView(row) };
     },
 
-    /** 对接会报告: firms registered and come, meetings, needs found (count and 元), and how many became leads. */
+    /** 对接会报告: firms registered and come, meetings, needs found (count and 元), how many became leads, and the cases and money those leads became (the survey funnel's arithmetic). */
     async report(caller: Caller, id: string) {
       const e = await eventInReach(caller, id);
+      const followed = await matchingEventFunnel(db, e.id);
       const needs = e.outcomes.filter((o) => o.kind === 'NEED');
       const amountFen = needs.reduce((sum, o) => sum + (o.need as unknown as FinancingNeed).amountFen, 0);
       const byBank = [...new Set(e.banks.map((b) => b.bankCode))].sort().map((bank) => {
@@ -218,6 +220,11 @@ export function matchingEventService(deps: Pick<CasesDeps, 'db' | 'client' | 'ta
         needsAmount: formatFen(amountFen),
         needsAmountFen: amountFen,
         leads: e.outcomes.filter((o) => o.leadId !== null).length,
+        casesOpened: followed.casesOpened,
+        decided: followed.decided,
+        disbursed: followed.disbursed,
+        disbursedFen: followed.disbursedFen,
+        disbursedAmount: followed.disbursedAmount,
         byBank,
       };
     },

@@ -5,6 +5,7 @@
 import type { Principal } from '../../domain/people';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
+import type { FunnelReach } from '../../readModels/surveyFunnelQuery';
 
 /** Where a principal's survey reach ends; an empty object is the whole district. */
 export interface SurveyReach {
@@ -62,6 +63,12 @@ export function visitsWhere(r: SurveyReach): Prisma.VisitWhereInput {
     ...(r.community !== undefined ? { communityCode: r.community } : {}),
     ...(r.streets ? { streetCode: { in: r.streets } } : {}),
   };
+}
+
+/** The survey funnel's reach: the visits, and the matching events' meetings by the firm's street (a team's or a community's reach holds none). */
+export function funnelReach(r: SurveyReach): FunnelReach {
+  const meetingStreets = r.team !== undefined || r.community !== undefined ? [] : r.streets;
+  return { visits: visitsWhere(r), ...(meetingStreets ? { meetingStreets } : {}) };
 }
 
 /** The leads a reach covers, by where their need was found. */

@@ -17,7 +17,7 @@ import { leadIdOf, openLead } from './leads';
 import { claimKey, keySeen, keyedRequest, recordDigits } from './requestKeys';
 import { flaggedFirms } from './screening';
 import { buildingView, needView } from './surveyNetwork';
-import { buildingsWhere, surveyReach, visitsWhere } from './surveyScope';
+import { buildingsWhere, funnelReach, surveyReach, visitsWhere } from './surveyScope';
 
 const notFound = (what: string, id: string) => new Problem(404, 'not-found', `${what} not found`, `No ${what.toLowerCase()} ${id} on your list`);
 
@@ -206,9 +206,9 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
       return { items: rows.map(visitView) };
     },
 
-    /** The survey funnel (摸排漏斗) of the visits within the caller's reach made in the range. */
+    /** The survey funnel (摸排漏斗) of the visits (by event, the matching events' meetings) within the caller's reach in the range. */
     async funnel(caller: Caller, q: z.output<typeof SurveyFunnelQuery>) {
-      return querySurveyFunnel(db, visitsWhere(await surveyReach(db, caller.principal)), q);
+      return querySurveyFunnel(db, funnelReach(await surveyReach(db, caller.principal)), q);
     },
   };
 }

@@ -10,15 +10,26 @@ export const REALM_FILE = path.join(__dirname, '..', '..', 'deploy', 'keycloak',
 
 const one = z.array(z.string()).length(1).transform(([v]) => v);
 
+/** Temporal Server's permissions claim, `<namespace>:<read|write|…>` (the `temporal` client scope). */
+const temporalPermissions = z.array(z.string().regex(/^[\w.-]+:(read|write|worker|admin)$/)).optional();
+
+const Person = z.object({
+  id: z.string(),
+  attributes: z.object({
+    display_name: one, role: one.pipe(z.enum(ROLES)), street: one.optional(), bank: one.optional(), community: one.optional(), team: one.optional(), credit_code: one.optional(), temporal_permissions: temporalPermissions,
+  }),
+  credentials: z.array(z.object({ type: z.literal('password'), value: z.string() })).length(1),
+});
+/** A client's own account, for the client-credentials grant (Keycloak's service-account user). */
+const ServiceAccount = z.object({ serviceAccountClientId: z.string(), attributes: z.object({ temporal_permissions: temporalPermissions }) });
+
 const RealmFile = z.object({
-  users: z.array(
+  users: z.array(z.union([ServiceAccount, Person])),
+  clients: z.array(
     z.object({
-      id: z.string(),
-      attributes: z.object({ display_name: one, role: one.pipe(z.enum(ROLES)), street: one.optional(), bank: one.optional(), community: one.optional(), team: one.optional(), credit_code: one.optional() }),
-      credentials: z.array(z.object({ type: z.literal('password'), value: z.string() })).length(1),
+      clientId: z.string(), publicClient: z.boolean(), secret: z.string().optional(), redirectUris: z.array(z.string()), serviceAccountsEnabled: z.boolean().default(false), defaultClientScopes: z.array(z.string()).default([]),
     }),
   ),
-  clients: z.array(z.object({ clientId: z.string(), publicClient: z.boolean(), secret: z.string().optional(), redirectUris: z.array(z.string()).min(1) })),
   clientScopes: z.array(z.object({ name: z.string(), protocolMappers: z.array(z.object({ protocolMapper: z.string(), config: z.record(z.string(), z.string()) })) })),
 });
 
@@ -28,6 +39,10 @@ export interface RealmClient {
   public: boolean;
   secret?: string;
   redirectUris: string[];
+  /** Signs nobody in: gets tokens for itself (client credentials), as its service account. */
+  serviceAccount: boolean;
+  /** The client scopes its tokens always carry (`temporal`: the permissions claim). */
+  scopes: string[];
 }
 
 export interface Realm {
@@ -35,6 +50,8 @@ export interface Realm {
   clients: RealmClient[];
   /** The audience the realm's access tokens name (its audience mapper). */
   audience: string;
+  /** Temporal permissions by user id, and by client id for a client's service account. */
+  temporalPermissions: Record<string, string[]>;
 }
 
 /** Keycloak's import placeholders, `${VAR}` or `${VAR:default}`; an unset one without a default is an error. */
@@ -50,11 +67,17 @@ export function loadRealm(env: NodeJS.ProcessEnv = process.env, file = REALM_FIL
   const realm = RealmFile.parse(JSON.parse(resolvePlaceholders(fs.readFileSync(file, 'utf8'), env)));
   const audience = realm.clientScopes.flatMap((s) => s.protocolMappers).find((m) => m.protocolMapper === 'oidc-audience-mapper')?.config['included.custom.audience'];
   if (!audience) throw new Error(`${file}: no audience mapper`);
+  const people = realm.users.filter((u) => 'id' in u);
+  const serviceAccounts = realm.users.filter((u) => 'serviceAccountClientId' in u);
   return {
-    users: realm.users.map(({ id, attributes: a, credentials }) => ({
+    users: people.map(({ id, attributes: a, credentials }) => ({
       sub: id, name: a.display_name, role: a.role, street: a.street, bank: a.bank, community: a.community, team: a.team, creditCode: a.credit_code, password: credentials[0].value,
     })),
-    clients: realm.clients.map((c) => ({ clientId: c.clientId, public: c.publicClient, secret: c.secret, redirectUris: c.redirectUris })),
+    clients: realm.clients.map((c) => ({ clientId: c.clientId, public: c.publicClient, secret: c.secret, redirectUris: c.redirectUris, serviceAccount: c.serviceAccountsEnabled, scopes: c.defaultClientScopes })),
     audience,
+    temporalPermissions: Object.fromEntries([
+      ...people.flatMap((u) => (u.attributes.temporal_permissions ? [[u.id, u.attributes.temporal_permissions]] : [])),
+      ...serviceAccounts.flatMap((u) => (u.attributes.temporal_permissions ? [[u.serviceAccountClientId, u.attributes.temporal_permissions]] : [])),
+    ]),
   };
 }

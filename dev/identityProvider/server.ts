@@ -1,8 +1,10 @@
 // The stand-in OpenID provider for machines without Docker (where Compose runs Keycloak):
 // oidc-provider, configured from the same realm file. Authorization code only, PKCE required of
-// public clients (the console), a client secret of confidential ones (the Temporal UI). Access
-// tokens are JWTs for the API (its audience, RS256, this provider's JWKS) carrying the claims the
-// API reads: name, role, street, bank, community, team, a firm's creditCode.
+// public clients (the console), a client secret of confidential ones (the Temporal UI), and the
+// client-credentials grant for clients with a service account (Greenlane's workers and API at
+// Temporal). Access tokens are JWTs for the API (its audience, RS256, this provider's JWKS)
+// carrying the claims the API reads: name, role, street, bank, community, team, a firm's
+// creditCode; and, for clients with the `temporal` scope, the holder's Temporal `permissions`.
 import { createHash, generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,26 +38,33 @@ export async function startIdentityProvider(realm: Realm, { host = '127.0.0.1', 
     return claims;
   };
   const redirectOrigins = new Map(realm.clients.map((c) => [c.clientId, new Set(c.redirectUris.map((u) => new URL(u).origin))]));
+  const temporalClients = new Set(realm.clients.filter((c) => c.scopes.includes('temporal')).map((c) => c.clientId));
+  /** Keycloak's `temporal` client scope: the permissions claim, in tokens of the clients that have it. */
+  const permissionsOf = (clientId: string, holder: string) => {
+    const permissions = temporalClients.has(clientId) ? realm.temporalPermissions[holder] : undefined;
+    return permissions ? { permissions } : {};
+  };
 
   const provider = new Provider(issuer, {
     clients: realm.clients.map((c) => ({
       client_id: c.clientId,
       redirect_uris: c.redirectUris,
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
+      ...(c.serviceAccount ? { grant_types: ['client_credentials'], response_types: [] } : { grant_types: ['authorization_code'], response_types: ['code'] }),
       ...(c.public ? { token_endpoint_auth_method: 'none' } : { client_secret: c.secret, token_endpoint_auth_method: 'client_secret_basic' }),
     })),
     scopes: SCOPES.split(' '),
     claims: { openid: ['sub'], profile: ['name'], greenlane: ['role', 'street', 'bank', 'community', 'team', 'creditCode'] },
     findAccount: (_ctx: unknown, sub: string) => (users.has(sub) ? { accountId: sub, claims: () => claimsOf(sub) } : undefined),
     // What the API reads is in the access token itself, as Keycloak's mappers put it there.
-    extraTokenClaims: (_ctx: unknown, token: { kind: string; accountId?: string }) => {
+    extraTokenClaims: (_ctx: unknown, token: { kind: string; clientId: string; accountId?: string }) => {
+      if (token.kind === 'ClientCredentials') return permissionsOf(token.clientId, token.clientId);
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const { sub: _sub, ...claims } = claimsOf(token.accountId);
-      return claims;
+      return { ...claims, ...permissionsOf(token.clientId, token.accountId) };
     },
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_RESOURCE,
@@ -79,7 +88,7 @@ export async function startIdentityProvider(realm: Realm, { host = '127.0.0.1', 
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    ttl: { AccessToken: ACCESS_TOKEN_SECONDS, IdToken: ACCESS_TOKEN_SECONDS, Session: 8 * 3600, Grant: 8 * 3600, Interaction: 600 },
+    ttl: { AccessToken: ACCESS_TOKEN_SECONDS, ClientCredentials: ACCESS_TOKEN_SECONDS, IdToken: ACCESS_TOKEN_SECONDS, Session: 8 * 3600, Grant: 8 * 3600, Interaction: 600 },
     pkce: { required: (_ctx: unknown, client: { clientAuthMethod: string }) => client.clientAuthMethod === 'none' },
   });
   const oidc = provider.callback();

@@ -2,7 +2,8 @@
 // (schemas by temporal-sql-tool, SQL visibility, several history shards), the Temporal UI server
 // behind OpenID Connect sign-in with the API's codec endpoint, the stand-in OpenID provider
 // (Keycloak's realm file), two worker processes and the API in GREENLANE_ENV=production verifying
-// tokens against the provider's JWKS. Loopback only. `npm run stack:production`, and the
+// tokens against the provider's JWKS. Temporal's frontend admits the provider's tokens by their
+// permissions claim: the workers and the API get theirs by client credentials. Loopback only. `npm run stack:production`, and the
 // `production` jest project, start it through here.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,9 +19,11 @@ import { databaseNames, prepareDatabases, urlFor } from './postgres';
 import { allBindable, freePorts, ManagedProcess, succeeds, tsxEntry, waitFor } from '../managedProcess';
 import { applySchemas, prepareNamespace, serverConfig, startTemporalServer, writeServerConfig } from './temporalServer';
 import { startUiServer, uiUrlFor } from './uiServer';
+import { startCodecTls } from './codecTls';
 
 const CONSOLE_CLIENT = 'greenlane-console';
 const UI_CLIENT = 'temporal-ui';
+const TEMPORAL_CLIENT = 'greenlane-temporal';
 export const NAMESPACE = 'default';
 export const WORKERS = 2;
 
@@ -42,8 +45,13 @@ export interface ProductionStackOptions {
 export interface ProductionStack {
   apiUrl: string;
   uiUrl: string;
+  /** The API's codec endpoint over TLS with a self-signed certificate (the UI passes tokens to https only). */
+  codecUrl: string;
   issuer: string;
+  /** The frontend: only the provider's tokens with a `permissions` claim get past its authorizer. */
   temporalAddress: string;
+  /** The internal frontend (the server's own workers; administration): no token asked, loopback only. */
+  temporalInternalAddress: string;
   databaseUrl: string;
   temporal: ManagedProcess;
   ui: ManagedProcess;
@@ -79,7 +87,7 @@ export const signingKeyFile = (runDir: string) => path.join(runDir, 'idp-signing
 
 export async function startProductionStack(o: ProductionStackOptions): Promise<ProductionStack> {
   const log = o.log ?? ((line: string) => console.log(`» ${line}`));
-  const started: ManagedProcess[] = [];
+  const started: Array<{ stop(): Promise<void> }> = [];
   const launch = async (p: ManagedProcess) => {
     started.push(p);
     await p.start();
@@ -103,13 +111,20 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     const applied = await migrate(databaseUrl);
     log(`Greenlane migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
 
-    const [grpcF, grpcH, grpcM, grpcW, memF, memH, memM, memW, http, metrics, ...rest] = await stablePorts(o.runDir, 10 + 3 + WORKERS);
+    const [grpcF, grpcI, grpcH, grpcM, grpcW, memF, memI, memH, memM, memW, httpF, httpI, metrics, codecPort, ...rest] = await stablePorts(o.runDir, 14 + 3 + WORKERS);
     const [apiPort, uiPort, idpPort] = [o.ports?.api || rest[0], o.ports?.ui || rest[1], o.ports?.idp || rest[2]];
     const workerMetrics = rest.slice(3);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const uiUrl = uiUrlFor(uiPort);
     // The values the realm file leaves to the environment (as Compose gives them to Keycloak).
-    const realmEnv = { GREENLANE_INITIAL_PASSWORD: o.password, TEMPORAL_UI_CLIENT_SECRET: randomBytes(24).toString('base64url'), GREENLANE_CONSOLE_URL: apiUrl, TEMPORAL_UI_URL: uiUrl };
+    const realmEnv = {
+      GREENLANE_INITIAL_PASSWORD: o.password,
+      TEMPORAL_UI_CLIENT_SECRET: randomBytes(24).toString('base64url'),
+      GREENLANE_TEMPORAL_CLIENT_SECRET: randomBytes(24).toString('base64url'),
+      GREENLANE_CONSOLE_URL: apiUrl,
+      TEMPORAL_UI_URL: uiUrl,
+      TEMPORAL_NAMESPACE: NAMESPACE,
+    };
     const realm = loadRealm(realmEnv);
     const db = createDatabase(databaseUrl, 2);
     await seedReferenceData(db, { devStaff: false });
@@ -117,31 +132,39 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     // users, so they join the same notice groups (the coordination group, the task force's leaders).
     await seedStaff(db, realm.users, DEV_GROUPS);
     await db.$disconnect();
-    const temporalAddress = `127.0.0.1:${grpcF}`;
-    const temporalDir = path.join(o.runDir, 'temporal');
-    writeServerConfig(
-      temporalDir,
-      serverConfig({ url: o.databaseUrl, name: names.temporal }, { url: o.databaseUrl, name: names.visibility }, {
-        grpc: { frontend: grpcF, history: grpcH, matching: grpcM, worker: grpcW },
-        membership: { frontend: memF, history: memH, matching: memM, worker: memW },
-        http,
-        metrics,
-      }),
-    );
-    log(`Temporal Server on ${temporalAddress}`);
-    const temporal = await startTemporalServer(server, temporalDir, temporalAddress, logDir);
-    started.push(temporal);
-    await prepareNamespace(temporalAddress, NAMESPACE);
 
     // The parent's development or test settings must not leak into production processes.
     const { AUTH_DEV_SECRET: _devSecret, ...baseEnv } = process.env;
 
+    // Before Temporal Server: its frontend reads the provider's key set when it starts.
     log(`OpenID provider on 127.0.0.1:${idpPort}`);
     const issuer = `http://127.0.0.1:${idpPort}`;
     const idpEnv = { ...baseEnv, ...realmEnv, IDP_PORT: String(idpPort), IDP_SIGNING_KEY_FILE: signingKeyFile(o.runDir) };
     const idp = await launch(new ManagedProcess('identity-provider', tsxEntry('dev/identityProvider/main.ts'), idpEnv, path.join(logDir, 'identity-provider.log'), (out) =>
       waitFor(() => out().includes(`issuer ${issuer}`), 60_000, 'OpenID provider'),
     ));
+
+    const temporalAddress = `127.0.0.1:${grpcF}`;
+    const temporalInternalAddress = `127.0.0.1:${grpcI}`;
+    const temporalDir = path.join(o.runDir, 'temporal');
+    writeServerConfig(
+      temporalDir,
+      serverConfig(
+        { url: o.databaseUrl, name: names.temporal },
+        { url: o.databaseUrl, name: names.visibility },
+        {
+          grpc: { frontend: grpcF, 'internal-frontend': grpcI, history: grpcH, matching: grpcM, worker: grpcW },
+          membership: { frontend: memF, 'internal-frontend': memI, history: memH, matching: memM, worker: memW },
+          http: { frontend: httpF, 'internal-frontend': httpI },
+          metrics,
+        },
+        `${issuer}/jwks`,
+      ),
+    );
+    log(`Temporal Server on ${temporalAddress} (internal frontend ${temporalInternalAddress})`);
+    const temporal = await startTemporalServer(server, temporalDir, temporalAddress, logDir);
+    started.push(temporal);
+    await prepareNamespace(temporalInternalAddress, NAMESPACE);
 
     const greenlaneEnv = {
       ...baseEnv,
@@ -161,6 +184,10 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
       TEMPORAL_UI_URL: uiUrl,
       PAYLOAD_KEYS: payloadKeys(o.runDir),
       CODEC_CORS_ORIGINS: uiUrl,
+      // Greenlane's own token at Temporal's frontend: the realm's client-credentials client.
+      TEMPORAL_OAUTH_TOKEN_URL: `${issuer}/token`,
+      TEMPORAL_OAUTH_CLIENT_ID: TEMPORAL_CLIENT,
+      TEMPORAL_OAUTH_CLIENT_SECRET: realmEnv.GREENLANE_TEMPORAL_CLIENT_SECRET,
     };
     // One after the other: the first creates the schedules, the second finds them.
     const workers: ManagedProcess[] = [];
@@ -177,10 +204,12 @@ export async function startProductionStack(o: ProductionStackOptions): Promise<P
     });
     const api = await launch(new ManagedProcess('api', tsxEntry('api/main.ts'), greenlaneEnv, path.join(logDir, 'api.log'), () => waitFor(ready, 120_000, 'API')));
 
-    log(`Temporal UI on ${uiUrl}`);
-    const ui = await startUiServer(uiBinary, path.join(o.runDir, 'ui'), { temporalAddress, port: uiPort, issuer, clientId: UI_CLIENT, clientSecret: realmEnv.TEMPORAL_UI_CLIENT_SECRET, codecEndpoint: `${apiUrl}/codec`, namespace: NAMESPACE }, logDir);
+    const codec = await startCodecTls(o.runDir, codecPort, apiUrl);
+    started.push(codec);
+    log(`Temporal UI on ${uiUrl}, decoding through ${codec.url}`);
+    const ui = await startUiServer(uiBinary, path.join(o.runDir, 'ui'), { temporalAddress, port: uiPort, issuer, clientId: UI_CLIENT, clientSecret: realmEnv.TEMPORAL_UI_CLIENT_SECRET, codecEndpoint: codec.url, namespace: NAMESPACE }, logDir);
     started.push(ui);
-    return { apiUrl, uiUrl, issuer, temporalAddress, databaseUrl, temporal, ui, idp, api, workers, stop };
+    return { apiUrl, uiUrl, codecUrl: codec.url, issuer, temporalAddress, temporalInternalAddress, databaseUrl, temporal, ui, idp, api, workers, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,6 +1,9 @@
 // Temporal Server as production runs it: PostgreSQL persistence and SQL visibility, schemas
 // made by its own temporal-sql-tool, several history shards, all services in one process
-// bound to loopback. Its config is written per run; the dynamic config is Compose's.
+// bound to loopback. Its frontend admits only the identity provider's tokens, by their
+// `permissions` claim (Temporal's JWT claim mapper and default authorizer); the server's own
+// workers reach it through the internal frontend, which takes no token. Its config is written
+// per run; the dynamic config is Compose's.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +16,8 @@ import { ManagedProcess, succeeds, waitFor } from '../managedProcess';
 const DYNAMIC_CONFIG = path.join(__dirname, '..', '..', 'deploy', 'temporal', 'dynamicconfig', 'development-sql.yaml');
 /** More than one, so cases spread over shards as in production (fixed once the database holds data). */
 export const HISTORY_SHARDS = 4;
-const SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
+const SERVICES = ['frontend', 'internal-frontend', 'history', 'matching', 'worker'] as const;
+const FRONTENDS: ReadonlySet<string> = new Set(['frontend', 'internal-frontend']);
 
 interface Database {
   url: string;
@@ -57,8 +61,13 @@ function sqlStore(db: Database, maxConns: number) {
   };
 }
 
-/** The server's config (JSON is YAML): every port given, nothing off loopback. */
-export function serverConfig(persistence: Database, visibility: Database, ports: { grpc: Record<(typeof SERVICES)[number], number>; membership: Record<(typeof SERVICES)[number], number>; http: number; metrics: number }) {
+type Service = (typeof SERVICES)[number];
+
+/**
+ * The server's config (JSON is YAML): every port given, nothing off loopback. `jwks`: the
+ * identity provider's key set, which signs the tokens the frontend admits.
+ */
+export function serverConfig(persistence: Database, visibility: Database, ports: { grpc: Record<Service, number>; membership: Record<Service, number>; http: Record<'frontend' | 'internal-frontend', number>; metrics: number }, jwks: string) {
   return {
     log: { stdout: true, level: 'warn' },
     persistence: {
@@ -70,9 +79,13 @@ export function serverConfig(persistence: Database, visibility: Database, ports:
     global: {
       membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' },
       metrics: { prometheus: { framework: 'tally', timerType: 'histogram', listenAddress: `127.0.0.1:${ports.metrics}` } },
+      // `<namespace>:read` lets an operator's UI read the namespace; Greenlane's workers and API
+      // hold `<namespace>:write`; a token without the claim reaches nothing but health checks.
+      authorization: { jwtKeyProvider: { keySourceURIs: [jwks], refreshInterval: '1m' }, permissionsClaimName: 'permissions', claimMapper: 'default', authorizer: 'default' },
     },
+    // With an internal-frontend present (and no publicClient), the server's own workers use it.
     services: Object.fromEntries(
-      SERVICES.map((s) => [s, { rpc: { grpcPort: ports.grpc[s], membershipPort: ports.membership[s], bindOnIP: '127.0.0.1', ...(s === 'frontend' ? { httpPort: ports.http } : {}) } }]),
+      SERVICES.map((s) => [s, { rpc: { grpcPort: ports.grpc[s], membershipPort: ports.membership[s], bindOnIP: '127.0.0.1', ...(FRONTENDS.has(s) ? { httpPort: ports.http[s as 'frontend' | 'internal-frontend'] } : {}) } }]),
     ),
     clusterMetadata: {
       enableGlobalNamespace: false,
@@ -101,15 +114,18 @@ export async function startTemporalServer(install: TemporalServerInstall, dir: s
       await connection.close();
     }
   });
-  // No authorizer: the frontend is reachable on loopback only; people reach cases through the API.
-  const proc = new ManagedProcess('temporal-server', [install.server, '--root', dir, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'], process.env, path.join(logDir, 'temporal-server.log'), () =>
+  const services = SERVICES.flatMap((s) => ['--service', s]);
+  const proc = new ManagedProcess('temporal-server', [install.server, '--root', dir, '--config', 'config', '--env', 'production', 'start', ...services], process.env, path.join(logDir, 'temporal-server.log'), () =>
     waitFor(frontendAnswers, 120_000, 'Temporal Server'),
   );
   await proc.start();
   return proc;
 }
 
-/** The namespace (30 days' retention) and Greenlane's search attributes, once the server serves it. */
+/**
+ * The namespace (30 days' retention) and Greenlane's search attributes, once the server serves it:
+ * administration, so through the internal frontend (`address`), as Compose's one-shot job does.
+ */
 export async function prepareNamespace(address: string, namespace: string): Promise<void> {
   const connection = await Connection.connect({ address });
   try {

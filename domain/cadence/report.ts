@@ -1,10 +1,13 @@
 // What a cadence report holds, its rankings and its spreadsheet form. The board ranks streets
 // and banks on what reached an outcome in the period and shows what is open now
 // (./ranking.ts); `activity` counts what happened in the period, whatever the case's acceptance
-// date; `batches` follows the joint consultation batches still in progress or active in the period.
+// date; `batches` follows the joint consultation batches still in progress or active in the period;
+// `funnel` is the survey funnel (../survey/funnel.ts) of the period's visits.
 import type { IsoDate } from '../calendar/types';
 import type { BatchOutcome } from '../consultation/batchOutcome';
 import { PROMISE_FIGURE_LABELS as PROMISE } from '../reports/promiseKept';
+import type { FunnelFigures } from '../survey/funnel';
+import { surveyFunnelLines } from '../survey/funnelCsv';
 import { PROMISE_CSV_HEADERS, bilingual, cell, csvDocument, percent } from '../reports/slaCsv';
 import { CADENCE_TITLES, type CadenceKind, type ReportPeriod } from './decision';
 import { WATCHED_SLA_STATES, WATCHED_STATES, type Board, type GroupBoard, type OpenFigures, type OutcomeFigures } from './ranking';
@@ -42,6 +45,12 @@ export interface BatchProgressLine extends BatchOutcome {
   openedAt: string;
 }
 
+/** The survey funnel of the visits made in the period, by street and for the district, as it stood when generated. */
+export interface ReportFunnel {
+  overall: FunnelFigures;
+  byStreet: (FunnelFigures & { code: string; nameZh: string; nameEn: string })[];
+}
+
 export interface CadenceReportContent {
   id: string;
   kind: CadenceKind;
@@ -60,6 +69,8 @@ export interface CadenceReportContent {
   /** Open cases AT_RISK or BREACHED when the report was generated, worst first. */
   atRisk: AtRiskCase[];
   batches: BatchProgressLine[];
+  /** Null for reports generated before the funnel joined them (2026-12). */
+  funnel: ReportFunnel | null;
 }
 
 export function reportTitle(kind: CadenceKind): { zh: string; en: string } {
@@ -122,6 +133,7 @@ export function cadenceReportCsv(r: CadenceReportContent): string {
     ...r.batches.map((b) =>
       line(b.batchId, b.bankCode, b.firms, b.consultation.open, b.consultation.accepted, b.consultation.declined, b.consultation.answeredInTime, b.cases.opened, b.cases.disbursed, b.cases.disbursedAmount, b.cases.medianWorkingDaysToMoney),
     ),
+    ...(r.funnel ? ['', line('摸排漏斗（按街道） Survey funnel by street'), ...surveyFunnelLines(r.funnel.byStreet, r.funnel.overall)] : []),
   ]);
 }
 

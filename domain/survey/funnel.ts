@@ -1,11 +1,13 @@
 // The survey funnel (摸排漏斗): from the buildings walked to the money paid, per street,
-// community, team or bank and overall. Pure arithmetic over visit rows, so the API, its CSV and
-// the tests share it.
+// community, team, bank or matching event and overall. Pure arithmetic over rows (visits, or a
+// matching event's meetings), so the API, its CSV, the cadence reports, the event report and the
+// tests share it.
 //
 // Definitions:
 // - Cohort: the visits made in the report's date range (Asia/Shanghai dates); every later stage
 //   follows those visits' needs, whenever it happened.
-// - buildingsWalked, firmsVisited: distinct buildings and firms among the visits.
+// - buildingsWalked, firmsVisited: distinct buildings and firms among the visits (a meeting at a
+//   matching event meets a firm and walks no building).
 // - needsFound: the visits that found a financing need; leads: the distinct leads they opened.
 // - casesOpened: those leads converted into a case; decided: cases with an approval or a
 //   rejection; disbursed: cases with a payment, disbursedFen the payments' sum.
@@ -19,7 +21,7 @@ import { formatFen } from '../money';
 import { ratio } from '../reports/promiseKept';
 import { median, workingDaysBetweenInstants } from '../reports/slaSummary';
 
-export const FUNNEL_GROUPS = ['street', 'community', 'team', 'bank'] as const;
+export const FUNNEL_GROUPS = ['street', 'community', 'team', 'bank', 'event'] as const;
 export type FunnelGroupBy = (typeof FUNNEL_GROUPS)[number];
 
 export interface FunnelCase {
@@ -32,15 +34,17 @@ export interface FunnelCase {
   disbursedFen: number;
 }
 
+/** A visit, or a meeting at a matching event (no building, community or team; its event and bank). */
 export interface FunnelVisit {
   visitedAt: Date;
-  buildingCode: string;
+  buildingCode: string | null;
   firmId: string;
-  /** Where it happened, and the bank of the team's bank seat (null: the team has none). */
-  street: string;
-  community: string;
-  team: string;
+  /** Where it happened, and the bank of the team's bank seat (null: the team has none) or of the meeting. */
+  street: string | null;
+  community: string | null;
+  team: string | null;
   bank: string | null;
+  event: string | null;
   needFound: boolean;
   /** The lead the need opened, when it exists, and the case it became. */
   lead: { leadId: string; case: FunnelCase | null } | null;
@@ -73,7 +77,7 @@ export function funnelFigures(visits: readonly FunnelVisit[], calendar: WorkingC
   const decided = withCase.filter((l) => l.case.decidedAt);
   const disbursed = withCase.filter((l) => l.case.disbursedAt);
   const count = {
-    buildingsWalked: new Set(visits.map((v) => v.buildingCode)).size,
+    buildingsWalked: new Set(visits.flatMap((v) => (v.buildingCode === null ? [] : [v.buildingCode]))).size,
     firmsVisited: new Set(visits.map((v) => v.firmId)).size,
     needsFound: needs.length,
     leads: leads.size,
@@ -110,7 +114,7 @@ export interface FunnelGroup extends FunnelFigures {
   code: string;
 }
 
-/** The funnel overall and per group, groups by code; visits of a team without a bank seat count only overall when grouped by bank. */
+/** The funnel overall and per group, groups by code; a row without the group's code (a team without a bank seat, by bank) counts only overall. */
 export function funnel(visits: readonly FunnelVisit[], calendar: WorkingCalendar, groupBy: FunnelGroupBy): { overall: FunnelFigures; groups: FunnelGroup[] } {
   const byGroup = new Map<string, FunnelVisit[]>();
   for (const v of visits) {

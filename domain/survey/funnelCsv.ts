@@ -36,7 +36,13 @@ function row(code: string, name: string, f: FunnelFigures): string {
     .join(',');
 }
 
-/** Header, one row per group, then the overall row. */
-export function surveyFunnelCsv(groups: readonly (FunnelFigures & { code: string; nameZh: string; nameEn: string })[], overall: FunnelFigures): string {
-  return csvDocument([HEADERS.map(cell).join(','), ...groups.map((g) => row(g.code, `${g.nameZh} ${g.nameEn}`, g)), row('ALL', '合计 Total', overall)]);
+type NamedFigures = FunnelFigures & { code: string; nameZh: string; nameEn: string };
+
+/** Header, one line per group, then the overall line: the funnel's table, also a section of the cadence reports' sheet. */
+export function surveyFunnelLines(groups: readonly NamedFigures[], overall: FunnelFigures): string[] {
+  return [HEADERS.map(cell).join(','), ...groups.map((g) => row(g.code, `${g.nameZh} ${g.nameEn}`, g)), row('ALL', '合计 Total', overall)];
+}
+
+export function surveyFunnelCsv(groups: readonly NamedFigures[], overall: FunnelFigures): string {
+  return csvDocument(surveyFunnelLines(groups, overall));
 }

@@ -13,7 +13,8 @@ import { DEV_USERS } from '../../infra/devUsers';
 import { seedStaff } from '../../infra/seed';
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
-import { HOUR, advanceTo, eventually, nextWorkingMorning } from '../workflows/caseHarness';
+import { eventuallyRecorded } from '../support/eventually';
+import { HOUR, advanceTo, nextWorkingMorning } from '../workflows/caseHarness';
 import { PHONE, useConsole } from './consoleHarness';
 
 const ui = useConsole();
@@ -60,7 +61,8 @@ test('the SLA board draws the stage medians as bars and the on-time trend per ba
   await advanceTo(ui.h.env, new Date(morning.getTime() + 2 * HOUR));
   await act('cib-approver', `/cases/${approved}/decision`, { outcome: 'APPROVED', amount: '600000', rateBp: 385, termMonths: 12 });
   await act('cib-approver', `/cases/${rejected}/decision`, { outcome: 'REJECTED', reasons: [{ code: 'LOW_CREDIT_RATING' }] });
-  await eventually(async () => expect((await ui.api<{ stage: string }>('manager', `/api/v1/cases/${approved}`)).stage).toBe('DISBURSED'), 60_000);
+  // The boards read the record.
+  await eventuallyRecorded(() => ui.api('manager', `/api/v1/cases/${approved}`), 'DISBURSED', 60_000);
   // Four weeks up to the day the workflows' clock reached.
   const range = { from: addDays(first, -27), to: shanghaiDate(new Date(await ui.h.env.currentTimeMs())) };
 
@@ -180,6 +182,14 @@ test('the weekly packs list draws each period’s opened, decided, paid and brea
   expect(await manager.isVisible(`${chart} .bar-row[data-bar="opened"] .bar`)).toBe(true);
   await ui.shot(manager, 'b04-weekly-reports-charts');
   await ui.accessible(manager, 'weekly packs with a chart per period');
+  // The pack itself ends with its week's survey funnel by street, each stage's figure written out.
+  await manager.click('[data-listed="weekly-2025-04-14"] button');
+  const funnel = '[data-report="weekly-2025-04-14"] [data-testid="report-funnel"]';
+  await manager.waitForSelector(`${funnel} tr[data-group="ALL"]`);
+  expect(await manager.locator(`${funnel} .bar-row`).count()).toBe(7);
+  expect(await manager.textContent(`${funnel} .bar-row[data-bar="needsFound"] dt`)).toBe('发现需求');
+  expect(await manager.textContent(`${funnel} .bar-row[data-bar="needsFound"] .bar-value`)).toMatch(/^\d+（/);
+  await ui.accessible(manager, 'a weekly pack with its survey funnel');
   await manager.context().close();
 
   // The CSV the button downloads: the same periods, one line each.

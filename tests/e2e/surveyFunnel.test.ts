@@ -2,11 +2,12 @@
 // PostgreSQL: a team of this run's own records two visits, one with a need; the survey group
 // opens the funnel from its menu, groups it by team and reads the team's row (two firms, one need,
 // 50 %), the overall stages drawn as bars with their figures as text; the manager finds it in
-// their menu too. Checked by axe-core at desk and phone width; a screenshot in Chinese goes to
-// test-output/e2e/.
+// their menu too, and on a phone picks a measure for the map-like grid of streets and opens 鹭江's
+// funnel from its tile by keyboard. Checked by axe-core at desk and phone width; screenshots in
+// Chinese go to test-output/e2e/ (docs/screenshots/console-street-map-phone.png is the map's).
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
-import { useConsole } from './consoleHarness';
+import { PHONE, useConsole } from './consoleHarness';
 
 const ui = useConsole();
 const { signedIn, shot, pageErrors, accessible } = ui;
@@ -68,5 +69,41 @@ test('the survey group reads the funnel by team, the stages drawn as bars with t
   const manager = await signedIn('manager');
   await manager.click('nav >> text=摸排漏斗');
   await manager.waitForSelector('[data-testid="funnel-groups"] tr[data-group="ALL"]');
+  expect(pageErrors).toEqual([]);
+});
+
+test('on a phone the manager shades the street map by a measure and opens a street’s funnel from its tile by keyboard', async () => {
+  const page = await signedIn('manager', PHONE);
+  await page.click('nav >> text=摸排漏斗');
+  const map = '[data-testid="funnel-map"]';
+  const tile = `${map} .street-tile[data-street="lujiang"]`;
+  await page.waitForSelector(tile);
+  // Every Siming street has its tile, placed by the layout: 筼筜 north of 开元, 鼓浪屿 west of 中华.
+  const place = async (street: string) => (await page.locator(`${map} [data-street="${street}"]`).boundingBox())!;
+  expect(await page.locator(`${map} .street-tile`).count()).toBeGreaterThanOrEqual(10);
+  const [yundang, kaiyuan, gulangyu, zhonghua] = [await place('yundang'), await place('kaiyuan'), await place('gulangyu'), await place('zhonghua')];
+  expect([yundang.x, yundang.y < kaiyuan.y]).toEqual([kaiyuan.x, true]);
+  expect([gulangyu.y, gulangyu.x < zhonghua.x]).toEqual([zhonghua.y, true]);
+
+  // Needs found: this run's team found one in 鹭江, so its tile is shaded and says how many.
+  const tileText = async () => [await page.textContent(`${tile} .street-name`), await page.textContent(`${tile} .street-value`)];
+  const [name, needs] = await tileText();
+  expect(name).toBe('鹭江街道');
+  expect(Number(needs)).toBeGreaterThanOrEqual(1);
+  expect(await page.getAttribute(tile, 'class')).toMatch(/heat-[1-4]/);
+  await page.selectOption('#funnel-map-measure', 'caseRate');
+  expect((await tileText())[1]).toMatch(/^(\d+\.\d%|—)$/);
+  await page.selectOption('#funnel-map-measure', 'disbursed');
+  expect((await tileText())[1]).toMatch(/^(\d+(\.\d+)?万元|\d+\.\d{2}元)$/);
+
+  // Chosen by keyboard: the tile takes focus and Enter shows 鹭江's own funnel below the map.
+  await page.focus(tile);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${map} [data-testid="street-funnel"] .bar-row[data-bar="needsFound"]`);
+  expect(await page.textContent(`${map} [data-testid="street-funnel"] h3`)).toBe('鹭江街道的摸排漏斗');
+  expect(await page.getAttribute(tile, 'aria-pressed')).toBe('true');
+  expect(Number((await page.textContent(`${map} [data-testid="street-funnel"] .bar-row[data-bar="needsFound"] .bar-value`))!.split('（')[0])).toBe(Number(needs));
+  await accessible(page, 'survey funnel street map on a phone');
+  await ui.shotOf(page.locator(map), 'street-map-phone');
   expect(pageErrors).toEqual([]);
 });

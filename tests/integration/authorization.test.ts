@@ -99,6 +99,21 @@ beforeAll(async () => {
   leadId = visit.body.lead;
 });
 
+// 善科贷 applications 建设银行's customer manager prepared at 莲前, where its branch is stationed:
+// one for the development firm, which it discarded (done: 409), one for another firm (404 to it).
+const prepared = (creditCode: string) => ({ firmName: '厦门莲前权限申请有限公司', creditCode, street: 'lianqian', amount: '300000', purpose: '研发', application: BORDERLINE_SOFTWARE_APPLICATION });
+let discardedId: string;
+let othersDraftId: string;
+beforeAll(async () => {
+  const manager = await bearer('ccb-manager');
+  const own = await request(stack.app).post('/api/v1/firm-applications').set('authorization', manager).send(prepared(firmCode)).expect(201);
+  discardedId = own.body.id;
+  await request(stack.app).post(`/api/v1/firm/applications/${discardedId}/discard`).set('authorization', await bearer(FIRM.sub)).expect(200);
+  othersDraftId = (await request(stack.app).post('/api/v1/firm-applications').set('authorization', manager).send(prepared(lookedUpFirm)).expect(201)).body.id;
+});
+// A bank prepares applications only for firms of the streets its branches are stationed at: xib has none at 莲前.
+const PILOT_AT_LIANQIAN = { ...prepared('91350203MA2XXXXX1X'), confirmCreditCodeWarnings: false };
+
 // Consultations: the district, the street's officers and the refusing bank's staff; a batch: the district and that bank.
 const DISTRICT = ['task-force', 'task-force-lead', 'manager', 'operator'];
 const SEES_CONSULTATION = new Set(['lujiang-officer', 'lujiang-grid', 'xib-manager', 'xib-approver', ...DISTRICT]);
@@ -119,6 +134,8 @@ interface Route {
   scoped: boolean;
   /** Who sees the route's case, when it is not the fast-track one. */
   sees?: Set<string>;
+  /** Admitted callers the route refuses for what the body names (403), e.g. a street outside their bank's. */
+  refuses?: Set<string>;
   /** What an admitted caller gets with this request. */
   ok: number;
 }
@@ -173,6 +190,19 @@ const routes: Route[] = [
   { method: 'get', path: () => '/api/v1/firm/cases/GL-2026-999999', roles: ['firm'], scoped: true, sees: new Set(), ok: 200 },
   { method: 'post', path: () => `/api/v1/firm/cases/${caseId}/materials`, body: {}, roles: ['firm'], scoped: true, ok: 422 },
   { method: 'post', path: () => `/api/v1/firm/cases/${sciTechId}/materials`, body: {}, roles: ['firm'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
+  // 善科贷 online: the firm applies under its own code; it submits or discards only what names it, once.
+  { method: 'post', path: () => '/api/v1/firm/applications', body: { firmName: '' }, roles: ['firm'], scoped: false, ok: 422 },
+  { method: 'get', path: () => '/api/v1/firm/applications', roles: ['firm'], scoped: false, ok: 200 },
+  { method: 'post', path: () => `/api/v1/firm/applications/${discardedId}/submit`, roles: ['firm'], scoped: true, sees: new Set([FIRM.sub]), ok: 409 },
+  { method: 'post', path: () => `/api/v1/firm/applications/${discardedId}/discard`, roles: ['firm'], scoped: true, sees: new Set([FIRM.sub]), ok: 409 },
+  { method: 'post', path: () => `/api/v1/firm/applications/${othersDraftId}/submit`, roles: ['firm'], scoped: true, sees: new Set(), ok: 201 },
+  { method: 'post', path: () => `/api/v1/firm/applications/${othersDraftId}/discard`, roles: ['firm'], scoped: true, sees: new Set(), ok: 200 },
+  // A customer manager prepares for their bank's streets: an unconfirmed pilot code at 莲前 is 422 to 建设银行's, 403 to 厦门国际银行's.
+  { method: 'post', path: () => '/api/v1/firm-applications', body: {}, roles: ['customer_manager'], scoped: false, ok: 422 },
+  { method: 'post', path: () => '/api/v1/firm-applications', body: PILOT_AT_LIANQIAN, roles: ['customer_manager'], scoped: false, refuses: new Set(['xib-manager']), ok: 422 },
+  { method: 'get', path: () => '/api/v1/firm-applications', roles: ['customer_manager'], scoped: false, ok: 200 },
+  { method: 'post', path: () => `/api/v1/firm/cases/${caseId}/contract-confirmation`, body: {}, roles: ['firm'], scoped: true, ok: 422 },
+  { method: 'post', path: () => `/api/v1/firm/cases/${sciTechId}/contract-confirmation`, body: {}, roles: ['firm'], scoped: true, sees: SEES_SCI_TECH, ok: 422 },
   // Notifications: everyone reads their own; acknowledging another person's is 404, as if it did not exist.
   { method: 'get', path: () => '/api/v1/notifications?limit=5', roles: 'all', scoped: false, ok: 200 },
   { method: 'post', path: () => `/api/v1/notifications/${notificationId}/acknowledge`, roles: 'all', scoped: true, sees: SEES_NOTIFICATION, ok: 200 },
@@ -248,7 +278,7 @@ const nameOf = (r: Route) => `${r.method.toUpperCase()} ${r.path.toString().repl
 const cases = routes.flatMap((r) => [
   ...DEV_USERS.map((u) => {
     const admitted = r.roles === 'all' || r.roles.includes(u.role);
-    const expected = !admitted ? 403 : r.scoped && !(r.sees ?? SEES_CASE).has(u.sub) ? 404 : r.ok;
+    const expected = !admitted || r.refuses?.has(u.sub) ? 403 : r.scoped && !(r.sees ?? SEES_CASE).has(u.sub) ? 404 : r.ok;
     return [nameOf(r), u.sub, expected, r] as const;
   }),
   [nameOf(r), '(no token)', 401, r] as const,
@@ -288,6 +318,14 @@ it('shows the firm its own case in plain words, and nothing of staff or of anoth
   expect(own).toMatchObject({ stage: 'PARALLEL_REVIEW', bank: { nameZh: '厦门国际银行' }, status: { waitingOn: 'STREET', zh: expect.stringMatching(/^并联审批中，等待网格员协助.*承诺\d+月\d+日前办结。$/) } });
   // No assignee, actor, evidence, workflow or Temporal link reaches the firm.
   expect(JSON.stringify(own)).not.toMatch(/"(lujiang-grid|xib-manager|assessor)"|assignee|actor|evidence|workflowId|temporal/i);
+});
+
+it('changed nothing on the applications', async () => {
+  const rows = await stack.db.firmApplication.findMany({ where: { id: { in: [discardedId, othersDraftId] } }, orderBy: { preparedAt: 'asc' } });
+  expect(rows.map((r) => [r.status, r.caseNo])).toEqual([
+    ['DISCARDED', null],
+    ['DRAFT', null],
+  ]);
 });
 
 it('refuses a firm token that names no credit code', async () => {

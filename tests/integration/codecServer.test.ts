@@ -134,11 +134,11 @@ it('lets a request without a token in only in development and only from loopback
 
 it('answers the UI origin\'s preflight, and no other origin\'s', async () => {
   const preflight = (origin: string) =>
-    fetch(`${production}/codec/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-namespace,authorization' } });
+    fetch(`${production}/codec/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-namespace,authorization,authorization-extras' } });
   const ok = await preflight(UI);
   expect(ok.status).toBe(204);
   expect(ok.headers.get('access-control-allow-origin')).toBe(UI);
-  expect(ok.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['content-type', 'x-namespace', 'authorization']));
+  expect(ok.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['content-type', 'x-namespace', 'authorization', 'authorization-extras']));
   const other = await preflight('https://evil.example');
   expect(other.status).toBe(403);
   expect(other.headers.get('access-control-allow-origin')).toBeNull();

@@ -66,3 +66,53 @@ it('sends the firm the bank’s SMS once the money is paid, which the firm reads
   const others = await request(stack.app).get('/api/v1/notifications').set(await otherFirm()).expect(200);
   expect(others.body.items.map((n: { source: string }) => n.source)).not.toContain(id);
 });
+
+it('a case opened for the firm to confirm waits for it once approved: another firm 404, staff 403, stale terms 409; the firm’s confirmation leads to the money and the SMS', async () => {
+  const code = validSimingCode('MA7FRMD4');
+  const confirming = { authorization: await bearerAs({ sub: 'firm-ma7frmd4', name: '厦门鹭江确认有限公司', role: 'firm', creditCode: code }) };
+  const id = await caseAwaitingDecision(stack.app, '厦门鹭江确认有限公司', 'MA7FRMD4', { firmConfirmsContract: true });
+  const terms = { amount: '800000.00', rateBp: 385, termMonths: 12 };
+  const confirm = (who: Record<string, string>, body: object = terms) => request(stack.app).post(`/api/v1/firm/cases/${id}/contract-confirmation`).set(who).send(body);
+  expect((await confirm(confirming)).status).toBe(409);
+  await request(stack.app).post(`/api/v1/cases/${id}/decision`).set('authorization', await bearer('xib-approver')).send({ outcome: 'APPROVED', amount: '800000', rateBp: 385, termMonths: 12 }).expect(200);
+
+  // The record says the case waits for the firm before anything is read from it.
+  const staffView = await eventually(async () => {
+    const res = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('lujiang-officer')).expect(200);
+    expect(res.body.events.map((e: { type: string }) => e.type)).toContain('CONTRACT_CONFIRMATION_REQUESTED');
+    return res.body;
+  }, 30_000);
+  expect(staffView).toMatchObject({ stage: 'CONTRACTING', contractConfirmation: { terms: { amountFen: 80_000_000, rateBp: 385, termMonths: 12 }, overdue: false, confirmedAt: null } });
+  const page = await request(stack.app).get(`/api/v1/firm/cases/${id}`).set(confirming).expect(200);
+  expect(page.body).toMatchObject({
+    stage: 'CONTRACTING',
+    decision: { outcome: 'APPROVED', amount: '800000.00', rateBp: 385, termMonths: 12 },
+    contractConfirmation: { dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), confirmedAt: null },
+    status: { waitingOn: 'FIRM', zh: expect.stringMatching(/^厦门国际银行已批准：80万元，年利率3\.85%，期限12个月。等待您确认合同条款，请于\d+月\d+日前确认。$/) },
+  });
+
+  expect((await confirm(await otherFirm())).status).toBe(404);
+  expect((await confirm({ authorization: await bearer('xib-manager') })).status).toBe(403);
+  const malformed = await confirm(confirming, { ...terms, termMonths: 'twelve' }).expect(422);
+  expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'termMonths' })]);
+  const stale = await confirm(confirming, { ...terms, rateBp: 350 }).expect(409);
+  expect(stale.body.detail).toMatch(/^您确认的条款与批准的不一致，请刷新页面后重新确认/);
+  expect((await request(stack.app).get(`/api/v1/firm/cases/${id}`).set(confirming).expect(200)).body.contractConfirmation.confirmedAt).toBeNull();
+
+  const confirmed = await confirm(confirming).expect(200);
+  expect(confirmed.body.contractConfirmation.confirmedAt).not.toBeNull();
+  await eventually(async () => {
+    const res = await request(stack.app).get(`/api/v1/cases/${id}`).set('authorization', await bearer('lujiang-officer')).expect(200);
+    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['CONTRACT_CONFIRMED', 'CONTRACT_SIGNED', 'DISBURSED']));
+    expect(res.body.events.find((e: { type: string }) => e.type === 'CONTRACT_CONFIRMED')).toMatchObject({ actor: 'firm-ma7frmd4' });
+  }, 30_000);
+  const paid = await request(stack.app).get(`/api/v1/firm/cases/${id}`).set(confirming).expect(200);
+  expect(paid.body).toMatchObject({ stage: 'DISBURSED', disbursement: { amount: '800000.00' }, status: { waitingOn: 'NOBODY' } });
+  const inbox = await eventually(async () => {
+    const res = await request(stack.app).get('/api/v1/notifications').set(confirming).expect(200);
+    expect(res.body.items.filter((n: { source: string }) => n.source === id)).toHaveLength(2);
+    return res.body.items.filter((n: { source: string }) => n.source === id).map((n: { text: { zh: string } }) => n.text.zh);
+  }, 30_000);
+  expect(inbox).toEqual(expect.arrayContaining([expect.stringMatching(/^您的贷款已获批准（申请编号 /), `您申请的贷款80万元已放款到账（申请编号 ${id}，放款流水号 FK-${id}）。`]));
+  expect((await confirm(confirming)).status).toBe(409);
+});

@@ -1,8 +1,9 @@
 // A bank–enterprise matching event (银企对接会): the task force schedules it at the software park
 // with two banks, firms register with their street and come, each bank records its meetings (a
 // need in the visits' own schema opens a real lead, or a note), and the report counts firms,
-// needs and the leads they became. Repeats under the same Idempotency-Key create nothing new.
+// needs, the leads they became and the cases and money those became. Repeats under the same Idempotency-Key create nothing new.
 import request from 'supertest';
+import { leadPaid } from '../support/apiCases';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';
@@ -140,4 +141,47 @@ it('reports firms registered and come, needs found, and how many became leads', 
       { bank: 'xib', meetings: 2, needsFound: 2 },
     ],
   });
+});
+
+it('follows the event’s leads to cases and money, in its report and in the funnel by event within each reader’s reach', async () => {
+  // A 鹭江 firm states a need to 厦门国际银行; its lead becomes a case that is approved and paid.
+  const FIRM_C = validSimingCode(`ME${run}03`);
+  expect((await post('survey-group', `/matching-events/${id}/registrations`, { name: '厦门鹭江对接丁有限公司', creditCode: FIRM_C, street: 'lujiang', came: true })).status).toBe(201);
+  const need = await post('xib-manager', `/matching-events/${id}/outcomes`, { creditCode: FIRM_C, bank: 'xib', kind: 'NEED', need: { ...NEED, amount: '800000' } });
+  expect(need.status).toBe(201);
+  await leadPaid(stack.app, need.body.lead);
+
+  expect((await get('manager', `/matching-events/${id}/report`)).body).toMatchObject({
+    meetings: 4,
+    needsFound: 3,
+    leads: 3,
+    casesOpened: 1,
+    decided: 1,
+    disbursed: 1,
+    disbursedFen: 80_000_000,
+    disbursedAmount: '800000.00',
+  });
+
+  // The funnel by event: the meetings of the events held in the range, a firm met and no building walked.
+  const eventGroup = async (who: string) => {
+    const res = await get(who, `/survey/funnel?from=${EVENT.date}&to=${EVENT.date}&groupBy=event`);
+    expect(res.status).toBe(200);
+    return (res.body.groups as { code: string }[]).find((g) => g.code === id);
+  };
+  expect(await eventGroup('task-force')).toMatchObject({
+    nameZh: EVENT.titleZh,
+    buildingsWalked: 0,
+    firmsVisited: 4,
+    needsFound: 3,
+    leads: 3,
+    casesOpened: 1,
+    decided: 1,
+    disbursed: 1,
+    disbursedAmount: '800000.00',
+    rates: { needsFound: 0.75, leads: 1, casesOpened: 0.3333, decided: 1, disbursed: 1 },
+  });
+  // A street's officer counts the meetings with its street's firms only; a visiting team none.
+  expect(await eventGroup('lujiang-officer')).toMatchObject({ firmsVisited: 1, needsFound: 1, casesOpened: 1, disbursed: 1 });
+  expect(await eventGroup('lianqian-officer')).toMatchObject({ firmsVisited: 2, needsFound: 1, casesOpened: 0 });
+  expect(await eventGroup('lujiang-visitor')).toBeUndefined();
 });

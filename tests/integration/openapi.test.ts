@@ -116,12 +116,12 @@ describe('the document', () => {
 describe('every route, called as an allowed role, answers what the document says', () => {
   const today = shanghaiDate(new Date());
   const as = async (sub: string) => ({ authorization: await bearer(sub) });
-  const newCase = async (firmName: string, orgBody: string) =>
+  const newCase = async (firmName: string, orgBody: string, opening: object = {}) =>
     request(stack.app)
       .post('/api/v1/cases')
       .set(await as('lujiang-officer'))
       .set('idempotency-key', `contract-${orgBody}-${Date.now()}`)
-      .send({ firmName, creditCode: validSimingCode(orgBody), street: 'lujiang', bank: 'xib', amount: '1200000.00', purpose: '采购原材料' });
+      .send({ firmName, creditCode: validSimingCode(orgBody), street: 'lujiang', bank: 'xib', amount: '1200000.00', purpose: '采购原材料', ...opening });
   const post = async (who: string, path: string, body: object) => request(stack.app).post(path).set(await as(who)).send(body);
   const responses: { operationId: string; res: request.Response }[] = [];
   const call = async (operationId: string, res: request.Response | Promise<request.Response>) => {
@@ -176,6 +176,19 @@ describe('every route, called as an allowed role, answers what the document says
     await call('listFirmCases', request(stack.app).get('/api/v1/firm/cases').set(firmOfA));
     await call('getFirmCase', request(stack.app).get(`/api/v1/firm/cases/${a}`).set(firmOfA));
 
+    // 善科贷 online: a 莲前 firm applies itself; 建设银行's customer manager prepares two for another, which submits one and discards one.
+    const application = { patents: [{ patentNo: 'ZL202110000011.1', type: 'INVENTION', remainingYears: 10 }], rdSpend: '600000', revenue: ['9000000', '9500000', '10000000'], yearsInOperation: 4, existingDebt: '0' };
+    const applyingFirm = { authorization: await bearerAs({ sub: 'contract-applicant', name: '厦门莲前契约申请有限公司', role: 'firm', creditCode: validSimingCode('MA4JRC07') }) };
+    await call('applyAsFirm', request(stack.app).post('/api/v1/firm/applications').set(applyingFirm).set('idempotency-key', `contract-apply-${Date.now()}`).send({ firmName: '厦门莲前契约申请有限公司', street: 'lianqian', bank: 'ccb', amount: '500000', purpose: '研发', application }));
+    const guidedFirm = { authorization: await bearerAs({ sub: 'contract-guided', name: '厦门莲前契约代申有限公司', role: 'firm', creditCode: validSimingCode('MA4JRC08') }) };
+    const prepare = () => post('ccb-manager', '/api/v1/firm-applications', { firmName: '厦门莲前契约代申有限公司', creditCode: validSimingCode('MA4JRC08'), street: 'lianqian', amount: '500000', purpose: '研发', application });
+    const toSubmit = (await call('prepareFirmApplication', prepare())).body.id as string;
+    const toDiscard = (await call('prepareFirmApplication', prepare())).body.id as string;
+    await call('listBankFirmApplications', get('ccb-manager', '/api/v1/firm-applications'));
+    await call('listFirmApplications', request(stack.app).get('/api/v1/firm/applications').set(guidedFirm));
+    await call('submitFirmApplication', request(stack.app).post(`/api/v1/firm/applications/${toSubmit}/submit`).set(guidedFirm));
+    await call('discardFirmApplication', request(stack.app).post(`/api/v1/firm/applications/${toDiscard}/discard`).set(guidedFirm));
+
     // The bank reports d's payment at another amount: its approver confirms the reported payment.
     const d = (await call('createCase', newCase('厦门鹭江契约差额有限公司', 'MA4JRC05'))).body.id as string;
     await reportPaid(stack.db, d, 'xib', 99_900_000);
@@ -186,6 +199,18 @@ describe('every route, called as an allowed role, answers what the document says
     await eventually(async () => expect((await get('manager', `/api/v1/cases/${d}`)).body.stage).toBe('DISBURSEMENT_HELD'));
     await call('getCase', get('xib-approver', `/api/v1/cases/${d}`));
     await call('resolveDisbursement', post('xib-approver', `/api/v1/cases/${d}/disbursement/resolution`, { action: 'CONFIRM_REPORTED', note: '企业确认到账' }));
+
+    // e's firm confirms the approved terms on its own page; the bank then signs and pays.
+    const e = (await call('createCase', newCase('厦门鹭江契约确认有限公司', 'MA4JRC09', { firmConfirmsContract: true }))).body.id as string;
+    await call('complete-grid-submission', post('lujiang-grid', `/api/v1/cases/${e}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000780' }));
+    await call('complete-bank-vip-channel', post('xib-manager', `/api/v1/cases/${e}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'RECOMMEND' }));
+    await call('complete-due-diligence', post('assessor', `/api/v1/cases/${e}/tasks/due-diligence/complete`, { reportNo: 'DD-CONTRACT-6', riskRating: 'LOW', summary: '经营正常' }));
+    await call('decide', post('xib-approver', `/api/v1/cases/${e}/decision`, { outcome: 'APPROVED', amount: 1_000_000, rateBp: 385, termMonths: 12 }));
+    await eventually(async () => expect((await get('manager', `/api/v1/cases/${e}`)).body.events.map((x: { type: string }) => x.type)).toContain('CONTRACT_CONFIRMATION_REQUESTED'));
+    await call('getCase', get('xib-approver', `/api/v1/cases/${e}`));
+    const firmOfE = { authorization: await bearerAs({ sub: 'contract-firm-e', name: '厦门鹭江契约确认有限公司', role: 'firm', creditCode: validSimingCode('MA4JRC09') }) };
+    await call('getFirmCase', request(stack.app).get(`/api/v1/firm/cases/${e}`).set(firmOfE));
+    await call('confirmFirmContract', request(stack.app).post(`/api/v1/firm/cases/${e}/contract-confirmation`).set(firmOfE).send({ amount: '1000000.00', rateBp: 385, termMonths: 12 }));
 
     // Due diligence goes to another assessor only (a task force member may not write it).
     await stack.db.staffMember.upsert({ where: { id: 'assessor-contract' }, create: { id: 'assessor-contract', name: '第二评估机构', role: 'assessor' }, update: {} });

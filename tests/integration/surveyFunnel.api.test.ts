@@ -3,10 +3,10 @@
 // lead becomes a case that is decided and paid, and the funnel counts every stage, by team and
 // by bank, within the reader's reach; the CSV says the same.
 import request from 'supertest';
-import { addDays, shanghaiDate } from '../../domain/calendar/timeZone';
+import { addDays, shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
+import { leadPaid } from '../support/apiCases';
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
-import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
 
 const stack = useStack();
@@ -33,8 +33,6 @@ async function visit(building: string, name: string, body: object): Promise<{ le
 }
 
 const need = { outcome: 'NEED_FOUND', need: { amount: '800000', purpose: '流动资金', urgency: 'IMMEDIATE', patents: 0 } };
-const complete = async (who: string, caseNo: string, task: string, evidence: object) =>
-  expect((await send('post', who, `/cases/${caseNo}/tasks/${task}/complete`, evidence)).status).toBe(200);
 
 beforeAll(async () => {
   expect((await send('put', 'operator', `/banks/${net}`, { nameZh: '=1+1漏斗测试银行', nameEn: 'Funnel test bank' })).status).toBe(201);
@@ -55,16 +53,8 @@ beforeAll(async () => {
   await visit(`${net}-b1`, '厦门漏斗乙贸易有限公司', need);
   await visit(`${net}-b2`, '厦门漏斗丙科技服务有限公司', { outcome: 'NO_NEED', note: '暂无需求' });
 
-  // The first lead becomes a case: branches done, approved, paid by the sandbox bank.
-  const converted = await send('post', 'lujiang-officer', `/leads/${paid.lead}/convert`, { product: 'FAST_TRACK', bank: 'xib' });
-  expect(converted.status).toBe(200);
-  const caseNo = converted.body.conversion.caseNo as string;
-  await complete('lujiang-grid', caseNo, 'grid-submission', { applicationNo: 'XYD20261130000888' });
-  await complete('xib-manager', caseNo, 'bank-vip-channel', { assessmentOutcome: 'RECOMMEND' });
-  await complete('assessor', caseNo, 'due-diligence', { reportNo: 'DD-2026-0888', riskRating: 'LOW', summary: '订单真实' });
-  expect((await send('post', 'xib-approver', `/cases/${caseNo}/decision`, { outcome: 'APPROVED', amount: '800000', rateBp: 385, termMonths: 12 })).status).toBe(200);
-  // The payment on the case's record, which the funnel reads (the workflow may answer DISBURSED before its write lands).
-  await eventually(async () => expect((await get('lujiang-officer', `/cases/${caseNo}`)).body.events.map((e: { type: string }) => e.type)).toContain('DISBURSED'));
+  // The first lead becomes a case, approved and paid.
+  await leadPaid(stack.app, paid.lead!);
 });
 
 const funnelOf = async (who: string | typeof visitor, groupBy: string) => {
@@ -120,7 +110,48 @@ it('exports the same as CSV, formula-neutral, and refuses a bad range with a pre
   expect(byBank.text).toContain(`\r\n${net},"'=1+1漏斗测试银行 Funnel test bank",2,3,`);
 
   const badGroup = await get('manager', `/survey/funnel?${range}&groupBy=firm`);
-  expect([badGroup.status, badGroup.body.detail]).toEqual([422, 'groupBy: must be street, community, team or bank']);
+  expect([badGroup.status, badGroup.body.detail]).toEqual([422, 'groupBy: must be street, community, team, bank or event']);
   const backwards = await get('manager', `/survey/funnel?from=${today}&to=${addDays(today, -1)}`);
   expect([backwards.status, backwards.body.detail]).toEqual([422, 'to: must not be before from']);
+});
+
+// The cadence reports carry the funnel of their period (docs/processes.md): 2025-05-13, a Tuesday
+// no other test writes visits on, is the period of the daily board of the 14th. A visit is made now
+// and moved to that day, as the board tests write finished cases' projections.
+describe('in the daily board (日晾晒)', () => {
+  const day = '2025-05-13';
+  const lujiangOn = async () => {
+    const res = await get('manager', `/survey/funnel?from=${day}&to=${day}&groupBy=street`);
+    expect(res.status).toBe(200);
+    return res.body as { overall: object; groups: { code: string; firmsVisited: number; needsFound: number }[] };
+  };
+  const madeOn = async (outcome: object) => {
+    const { id } = (await visit(`${net}-b2`, `厦门漏斗晾晒${++firmSeq}有限公司`, outcome)) as unknown as { id: string };
+    await stack.db.visit.update({ where: { visitId: id }, data: { visitedAt: shanghaiDateTime(day, '10:00') } });
+  };
+
+  it('counts a need found in the period, by street and for the district, and keeps the figures it was generated with', async () => {
+    const before = (await lujiangOn()).groups.find((g) => g.code === 'lujiang')?.needsFound ?? 0;
+    await madeOn(need);
+    expect((await send('post', 'operator', '/reports/daily/runs', { date: '2025-05-14' })).status).toBe(201);
+
+    const read = async () => (await get('manager', '/reports/daily-2025-05-14')).body;
+    const report = await read();
+    const now = await lujiangOn();
+    const lujiang = report.funnel.byStreet.find((g: { code: string }) => g.code === 'lujiang');
+    expect(lujiang.needsFound).toBe(before + 1);
+    // The same arithmetic as the funnel's own route, for the street and the district.
+    expect(lujiang).toEqual(now.groups.find((g) => g.code === 'lujiang'));
+    expect(report.funnel.overall).toEqual(now.overall);
+
+    // A visit moved into the period afterwards changes the funnel, not the published board.
+    await madeOn({ outcome: 'NO_NEED', note: '暂无需求' });
+    expect((await lujiangOn()).groups.find((g) => g.code === 'lujiang')!.firmsVisited).toBe(lujiang.firmsVisited + 1);
+    expect((await read()).funnel).toEqual(report.funnel);
+
+    const lines = (await get('manager', '/reports/daily-2025-05-14?format=csv', 'text/csv')).text.split('\r\n');
+    const section = lines.indexOf('摸排漏斗（按街道） Survey funnel by street');
+    expect(section).toBeGreaterThan(0);
+    expect(lines.slice(section).find((l) => l.startsWith('lujiang,'))).toMatch(new RegExp(`^lujiang,${lujiang.nameZh} ${lujiang.nameEn},${lujiang.buildingsWalked},${lujiang.firmsVisited},${before + 1},`));
+  });
 });

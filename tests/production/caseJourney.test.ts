@@ -1,15 +1,16 @@
 // One fast-track case on the production topology, every party signed in at the OpenID provider
 // (authorization code + PKCE, as the console does): the case officer opens it, the grid officer,
 // the customer manager and the assessor complete their branches, the approver decides and the
-// bank pays. Temporal Server on PostgreSQL runs it across two worker processes; an operator finds
-// it in SQL visibility by Greenlane's search attributes.
-import { Client, Connection } from '@temporalio/client';
+// bank pays. Temporal Server on PostgreSQL runs it across two worker processes, which, like the
+// API, reach Temporal's authorizing frontend with their client-credentials token; an operator
+// finds it in SQL visibility by Greenlane's search attributes, with the Temporal UI's token.
+import { Client } from '@temporalio/client';
 import request from 'supertest';
 import { SandboxBank } from '../../activities/adapters';
 import { createDatabase } from '../../infra/database';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
-import { bearerOf, prod } from './stack';
+import { bearerOf, prod, temporalAs, uiTokenOf } from './stack';
 
 const api = () => request(prod.apiUrl);
 const act = async (who: string, id: string, path: string, body: object) => api().post(`/api/v1/cases/${id}${path}`).set('authorization', await bearerOf(who)).send(body);
@@ -52,7 +53,8 @@ it('goes from acceptance to disbursement, each party signed in at the provider, 
     await db.$disconnect();
   }
 
-  const connection = await Connection.connect({ address: prod.temporalAddress });
+  // With the operator's token from the Temporal UI: the frontend admits nothing else that reads.
+  const connection = await temporalAs(await uiTokenOf('operator'));
   try {
     const client = new Client({ connection, namespace: 'default' });
     const found = await eventually(async () => {

@@ -1,6 +1,8 @@
 // What the production project's tests know of the stack globalSetup started, and how its users
-// get their tokens: signing in at the provider with the console's authorization code + PKCE.
-import { signInWithPassword } from '../support/oidcSignIn';
+// get their tokens: signing in at the provider with the console's authorization code + PKCE, or
+// to the Temporal UI, whose tokens alone carry an operator's Temporal permission.
+import { Connection } from '@temporalio/client';
+import { signInToTemporalUi, signInWithPassword } from '../support/oidcSignIn';
 
 const need = (name: string) => {
   const value = process.env[name];
@@ -29,3 +31,14 @@ export function tokenOf(username: string): Promise<string> {
 }
 
 export const bearerOf = async (username: string) => `Bearer ${await tokenOf(username)}`;
+
+const uiTokens = new Map<string, Promise<string>>();
+
+/** The access token the Temporal UI holds for a user signed in to it (one sign-in per user and file). */
+export function uiTokenOf(username: string): Promise<string> {
+  if (!uiTokens.has(username)) uiTokens.set(username, signInToTemporalUi({ uiUrl: prod.uiUrl, username, password: prod.password }));
+  return uiTokens.get(username)!;
+}
+
+/** A connection to Temporal's frontend sending `token` as its bearer token (none: no Authorization header); lazy, so a refused token fails the call, not the connection. */
+export const temporalAs = (token?: string) => Connection.lazy({ address: prod.temporalAddress, ...(token ? { apiKey: token, tls: false } : {}) });

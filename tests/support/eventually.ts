@@ -10,3 +10,17 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000)
     }
   }
 }
+
+type CaseRead = { answeredBy: string; events: { type: string }[] };
+
+/**
+ * Waits until the case's record (not the workflow) carries an event of `type`. A workflow answers
+ * its new stage a moment before its projection write lands, and reports and boards read the record.
+ */
+export function eventuallyRecorded(readCase: () => Promise<CaseRead>, type: string, timeoutMs?: number): Promise<void> {
+  return eventually(async () => {
+    const c = await readCase();
+    expect(c.answeredBy).toBe('RECORD');
+    expect(c.events.map((e) => e.type)).toContain(type);
+  }, timeoutMs);
+}

@@ -8,6 +8,9 @@ class CookieJar {
   header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
+  named(pattern: RegExp): Array<[string, string]> {
+    return [...this.cookies].filter(([k]) => pattern.test(k));
+  }
   keep(res: Response): void {
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
@@ -59,4 +62,21 @@ export async function signInWithPassword(r: SignInRequest): Promise<string> {
   const back = await follow(jar, action, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, r.redirectUri);
   if (back.res) throw new Error(`sign-in of ${r.username} refused: HTTP ${back.res.status}`);
   return completeSignIn(new URL(back.url).search, store);
+}
+
+/**
+ * Signs a user in to Temporal's UI server the way a browser does (its `/auth/sso`, the provider's
+ * login form, its callback) and answers the access token the UI then sends with each call: the
+ * UI server hands it to the page in its `user<N>` cookies (base64 JSON, split at 4000 characters).
+ */
+export async function signInToTemporalUi(r: { uiUrl: string; username: string; password: string }): Promise<string> {
+  const jar = new CookieJar();
+  const login = await follow(jar, `${r.uiUrl}/auth/sso`, {}, 'about:');
+  if (!login.res) throw new Error('the UI sent the browser nowhere');
+  const form = new URLSearchParams({ username: r.username, password: r.password });
+  const action = new URL(/action="([^"]+)"/.exec(await login.res.text())?.[1] ?? '', login.url).toString();
+  const back = await follow(jar, action, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'about:');
+  if (!back.url.startsWith(r.uiUrl)) throw new Error(`sign-in of ${r.username} to the UI refused: HTTP ${back.res?.status} at ${back.url}`);
+  const parts = jar.named(/^user\d+$/).sort(([a], [b]) => Number(a.slice(4)) - Number(b.slice(4)));
+  return (JSON.parse(Buffer.from(decodeURIComponent(parts.map(([, v]) => v).join('')), 'base64').toString()) as { AccessToken: string }).AccessToken;
 }

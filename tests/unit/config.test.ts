@@ -46,8 +46,16 @@ describe('loadConfig', () => {
     ['a key id listed twice', { PAYLOAD_KEYS: `${PRODUCTION_TEST_PAYLOAD_KEYS},${PRODUCTION_TEST_PAYLOAD_KEYS}` }, /PAYLOAD_KEYS: key id '2026-11' is listed twice/],
     ['a codec origin with a path', { CODEC_CORS_ORIGINS: 'https://temporal.siming.example/ui' }, /CODEC_CORS_ORIGINS: 'https:\/\/temporal.siming.example\/ui' is not an origin/],
     ['a plain-http sign-in provider', { OIDC_ISSUER: 'http://sso.siming.example/', OIDC_CLIENT_ID: 'greenlane-console' }, /OIDC_ISSUER: must be https/],
+    ['a plain-http token endpoint for Temporal', { TEMPORAL_OAUTH_TOKEN_URL: 'http://sso.siming.example/token', TEMPORAL_OAUTH_CLIENT_ID: 'greenlane-temporal', TEMPORAL_OAUTH_CLIENT_SECRET: 's' }, /TEMPORAL_OAUTH_TOKEN_URL: must be https/],
+    ['a Temporal client without its secret', { TEMPORAL_OAUTH_TOKEN_URL: 'https://sso.siming.example/token', TEMPORAL_OAUTH_CLIENT_ID: 'greenlane-temporal' }, /set all three \(tokens for Temporal\) or none/],
   ])('refuses production with %s', (_label, change, message) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(message);
+  });
+
+  it('asks for a Temporal token only when told where and as whom (npm start and the dev server send none)', () => {
+    expect(loadConfig(production).temporal.oauth).toBeUndefined();
+    const oauth = { TEMPORAL_OAUTH_TOKEN_URL: 'https://sso.siming.example/token', TEMPORAL_OAUTH_CLIENT_ID: 'greenlane-temporal', TEMPORAL_OAUTH_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig({ ...production, ...oauth }).temporal.oauth).toEqual({ tokenUrl: 'https://sso.siming.example/token', clientId: 'greenlane-temporal', clientSecret: 's3cret' });
   });
 
   it('accepts an http identity provider on loopback (a test or a local Keycloak)', () => {

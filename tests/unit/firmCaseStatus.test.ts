@@ -26,6 +26,8 @@ it.each([
   ['PARALLEL_REVIEW', { openTasks: [] }, 'BANK', '材料已齐，等待厦门国际银行审批。承诺12月4日前办结。'],
   ['CREDIT_DECISION', {}, 'BANK', '等待厦门国际银行审批决定。承诺12月4日前办结。'],
   ['CONTRACTING', { approvedFen: 514_000_000 }, 'BANK', '厦门国际银行已批准514万元，等待签订借款合同。承诺12月4日前办结。'],
+  ['CONTRACTING', { approvedFen: 514_000_000, confirmation: { terms: { amountFen: 514_000_000, rateBp: 385, termMonths: 12 }, dueAt: '2026-12-03T16:00:00.000Z', confirmedAt: null } }, 'FIRM', '厦门国际银行已批准：514万元，年利率3.85%，期限12个月。等待您确认合同条款，请于12月3日前确认。'],
+  ['CONTRACTING', { approvedFen: 514_000_000, confirmation: { terms: { amountFen: 514_000_000, rateBp: 385, termMonths: 12 }, dueAt: '2026-12-03T16:00:00.000Z', confirmedAt: '2026-12-02T02:00:00.000Z' } }, 'BANK', '厦门国际银行已批准514万元，等待签订借款合同。承诺12月4日前办结。'],
   ['DISBURSING', {}, 'BANK', '合同已签订，等待厦门国际银行放款。承诺12月4日前办结。'],
   ['DISBURSEMENT_HELD', {}, 'BANK', '放款待厦门国际银行核对，核对后到账。承诺12月4日前办结。'],
   ['CONTRACT_CANCELLED', {}, 'STREET', '厦门国际银行已取消合同，鹭江街道将与您联系后续安排。'],

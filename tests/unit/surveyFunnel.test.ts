@@ -8,7 +8,7 @@ const calendar = new WorkingCalendar(OFFICIAL_NOTICES);
 const at = (date: string, hhmm: string) => shanghaiDateTime(date, hhmm);
 
 function visit(firmId: string, buildingCode: string, team: string, bank: string | null, when: [string, string], lead?: { leadId: string; case: FunnelCase | null }): FunnelVisit {
-  return { visitedAt: at(...when), buildingCode, firmId, street: 'lujiang', community: team.slice(0, 2), team, bank, needFound: lead !== undefined, lead: lead ?? null };
+  return { visitedAt: at(...when), buildingCode, firmId, street: 'lujiang', community: team.slice(0, 2), team, bank, event: null, needFound: lead !== undefined, lead: lead ?? null };
 }
 
 const visits: FunnelVisit[] = [
@@ -53,6 +53,20 @@ describe('the survey funnel', () => {
     const byBank = funnel(visits, calendar, 'bank');
     expect(byBank.groups.map((g) => [g.code, g.needsFound, g.disbursed])).toEqual([['xib', 1, 1]]);
     expect(byBank.overall.needsFound).toBe(4);
+  });
+
+  it('groups a matching event’s meetings by event: firms met, no building walked, visits counted only overall', () => {
+    const meeting = (firmId: string, lead?: { leadId: string; case: FunnelCase | null }): FunnelVisit => ({
+      ...visit(firmId, 'none', 'none', 'ccb', ['2025-03-06', '14:00'], lead),
+      buildingCode: null,
+      community: null,
+      team: null,
+      event: 'ME-1',
+    });
+    const met = [meeting('f6', { leadId: 'L6', case: null }), meeting('f7')];
+    const byEvent = funnel([...visits, ...met], calendar, 'event');
+    expect(byEvent.groups).toEqual([expect.objectContaining({ code: 'ME-1', buildingsWalked: 0, firmsVisited: 2, needsFound: 1, leads: 1, casesOpened: 0 })]);
+    expect(byEvent.overall).toMatchObject({ buildingsWalked: 3, firmsVisited: 7 });
   });
 
   it('has no rate or median when nothing reached the stage', () => {

@@ -6,6 +6,7 @@ import type * as N from '../../api/contract/notificationResponses';
 import type * as J from '../../api/contract/consultationResponses';
 import type * as S from '../../api/contract/surveyResponses';
 import type * as L from '../../api/contract/leadResponses';
+import type * as M from '../../api/contract/matchingEventResponses';
 import { currentToken, signOut } from './auth/session';
 
 /** The console works fast-track cases; other products show their summary and timeline. */
@@ -42,6 +43,14 @@ export type VisitView = z.infer<typeof S.VisitView>;
 export type VisitList = z.infer<typeof S.VisitList>;
 export type SurveyNetwork = z.infer<typeof S.SurveyNetwork>;
 export type NetworkCommunity = SurveyNetwork['communities'][number];
+export type ScreeningImportView = z.infer<typeof S.ScreeningImportView>;
+export type ScreenedFirmView = z.infer<typeof S.ScreenedFirmView>;
+export type BankImportView = z.infer<typeof S.BankImportView>;
+export type MatchingEventList = z.infer<typeof M.MatchingEventList>;
+export type MatchingEventView = z.infer<typeof M.MatchingEventView>;
+export type MatchingOutcomeView = z.infer<typeof M.MatchingOutcomeView>;
+export type MatchingRegistrationView = z.infer<typeof M.MatchingRegistrationView>;
+export type MatchingEventReport = z.infer<typeof M.MatchingEventReport>;
 export type LeadView = z.infer<typeof L.LeadView>;
 export type LeadList = z.infer<typeof L.LeadList>;
 

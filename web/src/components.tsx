@@ -186,3 +186,28 @@ export function RangeCard<R extends { from: string; to: string }>({ title, draft
     </section>
   );
 }
+
+/** A row of figures, each its label over its value (a list's totals, what an import wrote). */
+export function Figures({ testId, items }: { testId: string; items: readonly { key: string; label: string; value: ReactNode; wide?: boolean }[] }) {
+  return (
+    <dl className="totals" data-testid={testId}>
+      {items.map((i) => (
+        <div key={i.key} className={i.wide ? 'wide' : undefined}>
+          <dt>{i.label}</dt>
+          <dd data-total={i.key}>{i.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A refused cell's message on an imported row (`column` names it for tests and styles). */
+export function CellError({ column, message }: { column: string; message: string | undefined }) {
+  const { t, lang } = useI18n();
+  if (message === undefined) return null;
+  return (
+    <span className="field-error" data-error={column}>
+      {t('fieldInvalid')}: {apiMessage(message, lang)}
+    </span>
+  );
+}

@@ -144,6 +144,15 @@ export const URGENCIES: Names = {
   LATER: ['暂不急需', 'Not urgent'],
 };
 
+/** The screening model's signals (domain/screening/policy.ts). */
+export const SIGNALS: Names = {
+  CREDIT_REFUSED: ['近期被拒贷', 'Refused credit recently'],
+  LOANS_MATURING: ['90天内到期贷款', 'Loans maturing within 90 days'],
+  ARREARS: ['欠税欠费', 'Tax or utility arrears'],
+  REVENUE_DROP: ['营收下降', 'Revenue drop'],
+  HEADCOUNT_DROP: ['社保人数下降', 'Headcount drop'],
+};
+
 export const SEATS: Names = {
   STREET: ['街道', 'Street office'],
   BANK: ['银行', 'Bank'],

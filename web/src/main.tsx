@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { currentUser, onSessionChange, signOut, type SessionUser } from './auth/session';
 import { CALLBACK_PATH } from './auth/pkce';
 import { OidcCallback, SignIn } from './auth/SignIn';
+import { EVENT_READERS, NETWORK_KEEPERS, SCREENING_IMPORTERS } from '../../domain/surveyNetwork';
 import { I18nProvider, useI18n, type MessageKey } from './i18n';
 import { nameOf, ROLES } from './labels';
 import { NotificationBell } from './Notifications';
+import { BankImport } from './pages/BankImport';
 import { CalendarPage } from './pages/Calendar';
 import { CaseDetail } from './pages/CaseDetail';
 import { CaseList } from './pages/CaseList';
@@ -13,11 +15,16 @@ import { ConsultationBoard } from './pages/ConsultationBoard';
 import { ConsultationDetail } from './pages/ConsultationDetail';
 import { ConsultationImport } from './pages/ConsultationImport';
 import { ConsultationList } from './pages/ConsultationList';
+import { BankApplications } from './pages/BankApplications';
+import { FirmApply } from './pages/FirmApply';
 import { FirmCases } from './pages/FirmCases';
+import { EventReportPage } from './pages/EventReport';
 import { Inbox } from './pages/Inbox';
 import { LeadDetail, Leads } from './pages/Leads';
+import { MatchingEventPage, MatchingEvents } from './pages/MatchingEvents';
 import { NewCase } from './pages/NewCase';
 import { RecordVisit } from './pages/RecordVisit';
+import { ScreeningImport } from './pages/ScreeningImport';
 import { Reports } from './pages/Reports';
 import { SlaBoard } from './pages/SlaBoard';
 import { SurveyFunnelPage } from './pages/SurveyFunnel';
@@ -29,8 +36,13 @@ import './styles.css';
 
 type Screen = { path: string; label: MessageKey };
 
-/** Each role's screens; the first is its home. */
+/** Each role's screens; the first is its home. The matching events go to the roles that read them. */
 function screensOf(user: SessionUser): Screen[] {
+  const events: Screen[] = (EVENT_READERS as readonly string[]).includes(user.role) ? [{ path: '/matching-events', label: 'navEvents' }] : [];
+  return [...ownScreensOf(user), ...events];
+}
+
+function ownScreensOf(user: SessionUser): Screen[] {
   const cases: Screen = { path: '/cases', label: 'navCases' };
   const inbox: Screen = { path: '/inbox', label: 'navInbox' };
   const consultations: Screen = { path: '/consultations', label: 'navConsultations' };
@@ -39,19 +51,21 @@ function screensOf(user: SessionUser): Screen[] {
   const network: Screen = { path: '/survey-network', label: 'navNetwork' };
   const funnel: Screen = { path: '/survey/funnel', label: 'navFunnel' };
   const leads: Screen = { path: '/leads', label: 'navLeads' };
+  const screening: Screen = { path: '/screening/import', label: 'navScreening' };
   // Everyone but the assessor reads the visit list and the leads of their reach (a street's, their bank's stations', the district's).
   switch (user.role) {
     case 'case_officer':
-      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList, leads];
+      return [cases, { path: '/cases/new', label: 'navNewCase' }, { path: '/cases/new/sci-tech', label: 'navNewSciTech' }, visitList, leads, screening];
     case 'grid_officer':
       return [inbox, cases, visitList, leads];
     case 'assessor':
       return [inbox, cases];
     case 'customer_manager':
+      return [inbox, cases, { path: '/firm-applications', label: 'navBankApplications' }, consultations, visitList, leads];
     case 'credit_approver':
       return [inbox, cases, consultations, visitList, leads];
     case 'task_force':
-      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel, network];
+      return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel, network, screening];
     case 'manager':
       return [{ path: '/sla', label: 'navSla' }, { path: '/reports', label: 'navReports' }, cases, consultations, visitList, visits, leads, funnel];
     case 'operator':
@@ -60,9 +74,9 @@ function screensOf(user: SessionUser): Screen[] {
     case 'community_coordinator':
       return [visitList, visits, leads];
     case 'survey_officer':
-      return [visitList, visits, leads, funnel, network];
+      return [visitList, visits, leads, funnel, network, screening];
     case 'firm':
-      return [{ path: '/firm', label: 'navFirmCases' }];
+      return [{ path: '/firm', label: 'navFirmCases' }, { path: '/firm/apply', label: 'navFirmApply' }];
   }
 }
 
@@ -75,6 +89,8 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
   if (consultationMatch) return <ConsultationDetail id={consultationMatch[1]!} user={user} />;
   const leadMatch = /^\/leads\/(LD-[0-9A-F]{16})$/.exec(path);
   if (leadMatch) return <LeadDetail id={leadMatch[1]!} user={user} />;
+  const eventMatch = /^\/matching-events\/(ME-[0-9A-F]{12})(\/report)?$/.exec(path);
+  if (eventMatch && (EVENT_READERS as readonly string[]).includes(user.role)) return eventMatch[2] ? <EventReportPage id={eventMatch[1]!} /> : <MatchingEventPage id={eventMatch[1]!} user={user} />;
   const buildingMatch = /^\/visit-list\/buildings\/([a-z0-9-]+)$/.exec(path);
   if (buildingMatch) return <BuildingPage code={buildingMatch[1]!} user={user} />;
   const firmMatch = /^\/visit-list\/firms\/([0-9a-f-]{36})$/.exec(path);
@@ -100,6 +116,10 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <CalendarPage />;
     case '/firm':
       return user.role === 'firm' ? <FirmCases /> : null;
+    case '/firm/apply':
+      return user.role === 'firm' ? <FirmApply /> : null;
+    case '/firm-applications':
+      return user.role === 'customer_manager' ? <BankApplications /> : null;
     case '/visit-list':
       return <VisitList user={user} />;
     case '/visits':
@@ -110,6 +130,12 @@ function Page({ path, user }: { path: string; user: SessionUser }) {
       return <SurveyNetworkPage user={user} />;
     case '/survey/funnel':
       return <SurveyFunnelPage />;
+    case '/matching-events':
+      return (EVENT_READERS as readonly string[]).includes(user.role) ? <MatchingEvents user={user} /> : null;
+    case '/survey-network/bank-import':
+      return (NETWORK_KEEPERS as readonly string[]).includes(user.role) ? <BankImport /> : null;
+    case '/screening/import':
+      return (SCREENING_IMPORTERS as readonly string[]).includes(user.role) ? <ScreeningImport user={user} /> : null;
     default:
       return null;
   }

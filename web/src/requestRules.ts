@@ -6,8 +6,11 @@ import { fieldErrors, type FieldError } from '../../api/schemas/fieldErrors';
 
 export { CreateCaseBody, DecisionBody, FirmMaterialsBody, SciTechDecisionBody } from '../../api/schemas/cases';
 export { PlanBody, StartBatchBody } from '../../api/schemas/consultations';
+export { FirmApplyBody, PreparedApplicationBody } from '../../api/schemas/firmApplications';
 export { LeadConvertBody } from '../../api/schemas/leads';
-export { BuildingBody, SurveyFirmBody, TeamBody, VisitBody } from '../../api/schemas/surveyNetwork';
+export { BANK_IMPORT_COLUMNS, BankBody, BankImportRow, BranchBody, BuildingBody, CommunityBody, NetworkCodeParams, SurveyFirmBody, TeamBody, VisitBody } from '../../api/schemas/surveyNetwork';
+export { SCREENING_COLUMNS, ScreeningRow } from '../../api/schemas/screening';
+export { MatchingEventBody, MatchingOutcomeBody, MatchingRegistrationBody } from '../../api/schemas/matchingEvents';
 
 /** Every problem the API would report in `body`, in order, as its 422's `errors` lists them. */
 export function requestProblems(schema: z.ZodType, body: unknown): FieldError[] {

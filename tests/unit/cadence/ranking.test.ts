@@ -2,7 +2,10 @@
 import { previousPeriod } from '../../../domain/cadence/decision';
 import { buildBoard, outcomeFigures, rankBoard, type OutcomeEvent } from '../../../domain/cadence/ranking';
 import { cadenceReportCsv, type CadenceReportContent } from '../../../domain/cadence/report';
+import { OFFICIAL_NOTICES } from '../../../domain/calendar/officialNotices';
 import { shanghaiDateTime, shanghaiEndOfDay } from '../../../domain/calendar/timeZone';
+import { WorkingCalendar } from '../../../domain/calendar/workingCalendar';
+import { funnel } from '../../../domain/survey/funnel';
 
 const at = (date: string, hhmm = '10:00') => shanghaiDateTime(date, hhmm);
 const DUE = shanghaiEndOfDay('2025-03-11');
@@ -109,7 +112,10 @@ test('weekly reports compare with as many weeks just before, monthly with the pr
   expect(previousPeriod('DAILY', { from: '2025-03-10', to: '2025-03-10' })).toBeNull();
 });
 
-test('CSV: BOM, bilingual sections, the board with amounts and the previous period, the owners of cases at risk, batches', () => {
+test('CSV: BOM, bilingual sections, the board with amounts and the previous period, the owners of cases at risk, batches, the survey funnel', () => {
+  // One visit in 鹭江 that found a need, not yet a lead.
+  const visits = [{ visitedAt: at('2025-03-04'), buildingCode: 'b1', firmId: 'f1', street: 'lujiang', community: 'c1', team: 't1', bank: null, event: null, needFound: true, lead: null }];
+  const surveyed = funnel(visits, new WorkingCalendar(OFFICIAL_NOTICES), 'street');
   const board = buildBoard(
     { outcomes: [event('DISBURSED', 'lujiang', at('2025-03-06'), 514_000_050)], intake: [{ streetCode: 'lujiang', bankCode: 'xib', amountFen: 514_000_050 }], streets: STREETS.slice(0, 2), banks: BANKS, ...noOpen },
     { outcomes: [], intake: [] },
@@ -139,6 +145,7 @@ test('CSV: BOM, bilingual sections, the board with amounts and the previous peri
       },
     ],
     batches: [],
+    funnel: { overall: surveyed.overall, byStreet: surveyed.groups.map((g) => ({ ...g, nameZh: '鹭江街道', nameEn: 'Lujiang' })) },
   };
   const lines = cadenceReportCsv(content).split('\r\n');
   expect(lines[0]).toBe('\uFEFF周例会材料 Weekly meeting pack,2025-03-10');
@@ -149,4 +156,10 @@ test('CSV: BOM, bilingual sections, the board with amounts and the previous peri
   // A firm's name a spreadsheet would run is shown as text.
   expect(lines).toContain(`GL-2025-000007,"'=HYPERLINK(""x"")",鹭江街道,厦门国际银行,PARALLEL_REVIEW,BREACHED,2025-03-10T16:00:00.000Z,assessor@default (DUE_DILIGENCE)`);
   expect(lines).toContain('联合会诊批次进度 Joint consultation batches');
+  const funnelAt = lines.indexOf('摸排漏斗（按街道） Survey funnel by street');
+  expect(lines[funnelAt + 1]).toMatch(/^代码 Code,名称 Name,走访楼宇 Buildings walked,/);
+  expect(lines[funnelAt + 2]).toMatch(/^lujiang,鹭江街道 Lujiang,1,1,1,100\.00%,0,0\.00%,0,,/);
+  expect(lines[funnelAt + 3]).toMatch(/^ALL,合计 Total,1,1,1,/);
+  // A report stored before the funnel joined the reports has no such section.
+  expect(cadenceReportCsv({ ...content, funnel: null })).not.toContain('摸排漏斗');
 });

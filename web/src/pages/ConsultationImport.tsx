@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, newIdempotencyKey, type BankList, type ConsultationBatchStarted, type StreetList } from '../api';
 import { apiMessage } from '../apiMessages';
 import { checkBatch, COLUMNS, addErrors, bodyOf, readRows, type BatchCheck, type Column } from '../batchRows';
-import { BankSelect, Field, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { BankSelect, CellError, Field, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 import { CONSULTATION_REASONS, nameOf, placeName } from '../labels';
 import { navigate } from '../router';
@@ -96,11 +96,7 @@ export function ConsultationImport() {
                               {t('confirmCreditCode')}
                             </label>
                           ) : null}
-                          {errors?.[c] ? (
-                            <span className="field-error" data-error={c}>
-                              {t('fieldInvalid')}: {apiMessage(errors[c]!, lang)}
-                            </span>
-                          ) : null}
+                          <CellError column={c} message={errors?.[c]} />
                         </td>
                       ))}
                     </tr>

@@ -1,26 +1,44 @@
-// The firm's own page (企业端), phone first: each of its applications as a card with where it
-// stands in one sentence (the API's, from domain/firmCaseStatus.ts), the bank and the promised date.
+// The firm's own page (企业端), phone first: the applications its customer manager prepared for
+// it to confirm (确认) or discard, then each of its cases as a card with where it stands in one
+// sentence (the API's, from domain/firmCaseStatus.ts), the bank and the promised date.
 import type { z } from 'zod';
-import type { FirmCaseList } from '../../../api/contract/firmCaseResponses';
+import type { FirmApplicationList, FirmCaseList } from '../../../api/contract/firmCaseResponses';
 import { parseCnyToFen } from '../../../domain/money';
 import { api, newIdempotencyKey } from '../api';
-import { Loading, useLoad } from '../components';
-import { formatInstant, formatYuan } from '../format';
+import { Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { formatBp, formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
 import { nameOf, PRODUCTS, STAGES, WAITING_ON } from '../labels';
 import { FirmMaterialsBody, requestErrors } from '../requestRules';
+import { Link } from '../router';
 import { ActionForm } from './ActionForm';
 
 type FirmCase = z.infer<typeof FirmCaseList>['items'][number];
+type Prepared = z.infer<typeof FirmApplicationList>['items'][number];
 
 export function FirmCases() {
   const { t } = useI18n();
-  const loaded = useLoad(() => api<z.infer<typeof FirmCaseList>>('/firm/cases'), []);
+  const loaded = useLoad(() => Promise.all([api<z.infer<typeof FirmCaseList>>('/firm/cases'), api<z.infer<typeof FirmApplicationList>>('/firm/applications')]), []);
   if (!loaded.data) return <Loading {...loaded} />;
-  const { items } = loaded.data;
+  const [{ items }, prepared] = loaded.data;
+  const open = prepared.items.filter((a) => a.status === 'DRAFT' || a.status === 'SUBMITTING');
   return (
     <section className="firm-cases">
       <h1>{t('firmCasesTitle')}</h1>
+      {open.length ? (
+        <section aria-labelledby="firm-drafts">
+          <h2 id="firm-drafts">{t('firmDraftsTitle')}</h2>
+          <p className="muted">{t('firmDraftIntro')}</p>
+          {open.map((a) => (
+            <PreparedCard key={a.id} a={a} onDone={loaded.reload} />
+          ))}
+        </section>
+      ) : null}
+      <p>
+        <Link to="/firm/apply" className="button">
+          {t('navFirmApply')}
+        </Link>
+      </p>
       {items.length === 0 ? <p className="muted">{t('firmNoCases')}</p> : null}
       {items.map((c) => (
         <FirmCaseCard key={c.id} c={c} onChange={loaded.reload} />
@@ -60,6 +78,61 @@ function FirmCaseCard({ c, onChange }: { c: FirmCase; onChange: () => void }) {
         <dd>{c.id}</dd>
       </dl>
       {c.paused && c.product === 'FAST_TRACK' ? <MaterialsAnswer caseNo={c.id} onAnswered={onChange} /> : null}
+      {c.stage === 'CONTRACTING' && c.contractConfirmation && !c.contractConfirmation.confirmedAt && c.decision?.amount ? (
+        <ContractConfirmation c={c} terms={{ amount: c.decision.amount, rateBp: c.decision.rateBp!, termMonths: c.decision.termMonths! }} by={c.contractConfirmation.dueDate} onConfirmed={onChange} />
+      ) : null}
+    </article>
+  );
+}
+
+/** An application the customer manager prepared: what it says, for the firm to confirm (opening its case) or discard. */
+function PreparedCard({ a, onDone }: { a: Prepared; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const { error, busy, submit } = useSubmission();
+  const act = (what: 'submit' | 'discard') => submit(async () => {
+    await api(`/firm/applications/${a.id}/${what}`, { method: 'POST' });
+    onDone();
+  });
+  const headingId = `prepared-${a.id}`;
+  const yuan = (amount: string) => `¥${formatYuan(parseCnyToFen(amount) ?? 0)}`;
+  return (
+    <article className="card firm-case prepared" aria-labelledby={headingId} data-testid="prepared-application">
+      <div className="card-head">
+        <h3 id={headingId}>
+          {nameOf(PRODUCTS, 'SCI_TECH', lang)} · {yuan(a.amount)}
+        </h3>
+        <span className="stage">{t(`applicationStatus:${a.status}`)}</span>
+      </div>
+      <dl className="facts">
+        <dt>{t('firmName')}</dt>
+        <dd>{a.firmName}</dd>
+        <dt>{t('firmBank')}</dt>
+        <dd>{lang === 'en' ? a.bank.nameEn : a.bank.nameZh}</dd>
+        <dt>{t('street')}</dt>
+        <dd>{lang === 'en' ? a.street.nameEn : a.street.nameZh}</dd>
+        <dt>{t('purpose')}</dt>
+        <dd>{a.purpose}</dd>
+        <dt>{t('firmDraftPatents')}</dt>
+        <dd>{a.application.patents.map((p) => p.patentNo).join('、') || '—'}</dd>
+        <dt>{t('rdSpend')}</dt>
+        <dd>{yuan(a.application.rdSpend)}</dd>
+        <dt>{t('revenueThreeYears')}</dt>
+        <dd>{a.application.revenue.map(yuan).join(' / ')}</dd>
+        <dt>{t('firmDraftPreparedBy')}</dt>
+        <dd>{a.preparedBy}</dd>
+      </dl>
+      {a.status === 'SUBMITTING' ? <p className="muted">{t('firmDraftSubmitting')}</p> : null}
+      <ProblemMessage error={error} />
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => act('submit')}>
+          {busy ? t('submitting') : t('firmDraftConfirm')}
+        </button>
+        {a.status === 'DRAFT' ? (
+          <button type="button" disabled={busy} onClick={() => act('discard')}>
+            {t('firmDraftDiscard')}
+          </button>
+        ) : null}
+      </div>
     </article>
   );
 }
@@ -85,6 +158,38 @@ function MaterialsAnswer({ caseNo, onAnswered }: { caseNo: string; onAnswered: (
         onSubmit={async (v) => {
           await api(`/firm/cases/${caseNo}/materials`, { method: 'POST', body: answerBody(v), idempotencyKey: newIdempotencyKey() });
           onAnswered();
+        }}
+      />
+    </section>
+  );
+}
+
+/**
+ * The approved terms and the firm's 确认: the body echoes the terms shown, so a page older than the
+ * bank's decision is refused (409, its reason beside the button) rather than confirming other terms.
+ */
+function ContractConfirmation({ c, terms, by, onConfirmed }: { c: FirmCase; terms: { amount: string; rateBp: number; termMonths: number }; by: string; onConfirmed: () => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="firm-answer firm-confirm" aria-label={t('firmConfirmTitle')}>
+      <h3>{t('firmConfirmTitle')}</h3>
+      <dl className="facts" data-testid="firm-terms">
+        <dt>{t('firmConfirmAmount')}</dt>
+        <dd>¥{formatYuan(parseCnyToFen(terms.amount) ?? 0)}</dd>
+        <dt>{t('firmConfirmRate')}</dt>
+        <dd>{formatBp(terms.rateBp)}</dd>
+        <dt>{t('firmConfirmTerm')}</dt>
+        <dd>{lang === 'en' ? `${terms.termMonths} months` : `${terms.termMonths}个月`}</dd>
+        <dt>{t('firmConfirmBy')}</dt>
+        <dd>{by}</dd>
+      </dl>
+      <ActionForm
+        id={`${c.id}-contract-confirmation`}
+        fields={[]}
+        submitLabel={t('firmConfirmSubmit')}
+        onSubmit={async () => {
+          await api(`/firm/cases/${c.id}/contract-confirmation`, { method: 'POST', body: terms, idempotencyKey: newIdempotencyKey() });
+          onConfirmed();
         }}
       />
     </section>

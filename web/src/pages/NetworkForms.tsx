@@ -1,23 +1,27 @@
-// The network's keepers change a commercial building (names, address, the team whose list it is
-// on) or a visiting team (names, its three members) with the API's PUT, and retire either instead
-// of deleting it. Each form runs the API's own schema first; a 409 (the change would break what
+// The network's keepers add or change a community, a commercial building (names, address, the team
+// whose list it is on), a visiting team (names, its three members), a bank, or a branch (names, the
+// streets it is stationed at) with the API's PUT, and retire any instead of deleting it. Each form runs the API's own schema first; a 409 (the change would break what
 // names the entry) is shown with its reason.
 import { useState, type FormEvent } from 'react';
 import { api, type BankList, type NetworkCommunity } from '../api';
 import { BankSelect, Field, formErrorOf, ProblemMessage, useSubmission } from '../components';
 import { useI18n } from '../i18n';
 import { nameOf, SEATS } from '../labels';
-import { BuildingBody, requestErrors, TeamBody } from '../requestRules';
+import { BankBody, BranchBody, BuildingBody, CommunityBody, NetworkCodeParams, requestErrors, TeamBody } from '../requestRules';
 
 type Building = NetworkCommunity['buildings'][number];
 type Team = NetworkCommunity['teams'][number];
+type Bank = BankList['items'][number];
+type Branch = Bank['branches'][number];
+type Street = { code: string; nameZh: string; nameEn: string };
 
 /** A PUT form's submission: checked by `schema`, sent, then `onDone(true)`. */
 function usePut(path: string, schema: Parameters<typeof requestErrors>[0], body: unknown, onDone: (changed: boolean) => void) {
   const { t, lang } = useI18n();
   const [touched, setTouched] = useState(false);
   const { error, busy, submit: send } = useSubmission();
-  const errors = requestErrors(schema, body);
+  // A new entry's code is its path's last segment, checked as the API checks the path.
+  const errors = { ...requestErrors(NetworkCodeParams, { code: path.split('/').pop() }), ...requestErrors(schema, body) };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -30,15 +34,15 @@ function usePut(path: string, schema: Parameters<typeof requestErrors>[0], body:
   return { submit, error, busy, errorOf: formErrorOf(errors, touched, error, t, lang) };
 }
 
-/** Save and cancel, with the API's refusal above them. */
-function FormEnd({ error, busy, onCancel }: { error: unknown; busy: boolean; onCancel: () => void }) {
+/** Save (or `label`) and cancel, with the API's refusal above them. */
+export function FormEnd({ error, busy, onCancel, label }: { error: unknown; busy: boolean; onCancel: () => void; label?: string }) {
   const { t } = useI18n();
   return (
     <>
       <ProblemMessage error={error} />
       <p className="buttons">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('submitting') : t('save')}
+          {busy ? t('submitting') : (label ?? t('save'))}
         </button>
         <button type="button" onClick={onCancel}>
           {t('cancel')}
@@ -48,21 +52,111 @@ function FormEnd({ error, busy, onCancel }: { error: unknown; busy: boolean; onC
   );
 }
 
+/** A new entry's code (its PUT's path; fixed once created), then its Chinese and English names. */
+function NameFields({ id, names, onChange, errorOf, isNew }: { id: (f: string) => string; names: { code: string; nameZh: string; nameEn: string }; onChange: (n: { code: string; nameZh: string; nameEn: string }) => void; errorOf: (f: string) => string | undefined; isNew: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {isNew ? (
+        <Field label={t('networkCode')} htmlFor={id('code')} error={errorOf('code')}>
+          <input id={id('code')} value={names.code} onChange={(e) => onChange({ ...names, code: e.target.value })} autoCapitalize="none" />
+        </Field>
+      ) : null}
+      <Field label={t('nameZh')} htmlFor={id('nameZh')} error={errorOf('nameZh')}>
+        <input id={id('nameZh')} value={names.nameZh} onChange={(e) => onChange({ ...names, nameZh: e.target.value })} />
+      </Field>
+      <Field label={t('nameEn')} htmlFor={id('nameEn')} error={errorOf('nameEn')}>
+        <input id={id('nameEn')} value={names.nameEn} onChange={(e) => onChange({ ...names, nameEn: e.target.value })} />
+      </Field>
+    </>
+  );
+}
+
+/** The retire box (an existing entry only: a new one starts in use). */
+function RetireBox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className="check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+const namesOf = (e: { code: string; nameZh: string; nameEn: string } | undefined) => ({ code: e?.code ?? '', nameZh: e?.nameZh ?? '', nameEn: e?.nameEn ?? '' });
+
+/** A community of a street: add one (`community` absent) or rename or retire it. */
+export function CommunityForm({ community, street, onDone }: { community?: NetworkCommunity; street: string; onDone: (changed: boolean) => void }) {
+  const { t } = useI18n();
+  const [names, setNames] = useState(namesOf(community));
+  const [retired, setRetired] = useState(community?.retiredAt != null);
+  const body = { street, nameZh: names.nameZh, nameEn: names.nameEn, retired };
+  const { submit, error, busy, errorOf } = usePut(`/survey-network/communities/${names.code}`, CommunityBody, body, onDone);
+  const id = (field: string) => `community-${community?.code ?? 'new'}-${field}`;
+  return (
+    <form className="action" onSubmit={submit} noValidate data-testid="community-form">
+      <NameFields id={id} names={names} onChange={setNames} errorOf={errorOf} isNew={!community} />
+      {community ? <RetireBox id={id('retired')} label={t('retireCommunity')} checked={retired} onChange={setRetired} /> : null}
+      <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
+    </form>
+  );
+}
+
+/** A bank: add one (`bank` absent) or rename or retire it. */
+export function BankForm({ bank, onDone }: { bank?: Bank; onDone: (changed: boolean) => void }) {
+  const { t } = useI18n();
+  const [names, setNames] = useState(namesOf(bank));
+  const [retired, setRetired] = useState(bank?.retiredAt != null);
+  const body = { nameZh: names.nameZh, nameEn: names.nameEn, retired };
+  const { submit, error, busy, errorOf } = usePut(`/banks/${names.code}`, BankBody, body, onDone);
+  const id = (field: string) => `bank-${bank?.code ?? 'new'}-${field}`;
+  return (
+    <form className="action" onSubmit={submit} noValidate data-testid="bank-form">
+      <NameFields id={id} names={names} onChange={setNames} errorOf={errorOf} isNew={!bank} />
+      {bank ? <RetireBox id={id('retired')} label={t('retireBank')} checked={retired} onChange={setRetired} /> : null}
+      <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
+    </form>
+  );
+}
+
+/** A bank's branch: add one (`branch` absent) or change its names, the streets it is stationed at, or retire it. */
+export function BranchForm({ bank, branch, streets, onDone }: { bank: string; branch?: Branch; streets: readonly Street[]; onDone: (changed: boolean) => void }) {
+  const { t, lang } = useI18n();
+  const [names, setNames] = useState(namesOf(branch));
+  const [stations, setStations] = useState<string[]>(branch?.stations ?? []);
+  const [retired, setRetired] = useState(branch?.retiredAt != null);
+  const body = { nameZh: names.nameZh, nameEn: names.nameEn, stations, retired };
+  const { submit, error, busy, errorOf } = usePut(`/banks/${bank}/branches/${names.code}`, BranchBody, body, onDone);
+  const id = (field: string) => `branch-${branch?.code ?? `${bank}-new`}-${field}`;
+  const station = (code: string, on: boolean) => setStations(on ? [...stations, code] : stations.filter((s) => s !== code));
+  return (
+    <form className="action" onSubmit={submit} noValidate data-testid="branch-form">
+      <NameFields id={id} names={names} onChange={setNames} errorOf={errorOf} isNew={!branch} />
+      <fieldset>
+        <legend>{t('stationedAt')}</legend>
+        {streets.map((s) => (
+          <label key={s.code} className="check">
+            <input type="checkbox" id={id(`station-${s.code}`)} checked={stations.includes(s.code)} onChange={(e) => station(s.code, e.target.checked)} />
+            {lang === 'en' ? s.nameEn : s.nameZh}
+          </label>
+        ))}
+        {errorOf('stations') ? <span className="field-error">{errorOf('stations')}</span> : null}
+      </fieldset>
+      {branch ? <RetireBox id={id('retired')} label={t('retireBranch')} checked={retired} onChange={setRetired} /> : null}
+      <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
+    </form>
+  );
+}
+
 export function BuildingForm({ building, community, onDone }: { building: Building; community: NetworkCommunity; onDone: (changed: boolean) => void }) {
   const { t, lang } = useI18n();
   const [form, setForm] = useState({ nameZh: building.nameZh, nameEn: building.nameEn, address: building.address, team: building.team ?? '', retired: building.retiredAt !== null });
   const body = { community: community.code, nameZh: form.nameZh, nameEn: form.nameEn, address: form.address, team: form.team || null, retired: form.retired };
   const { submit, error, busy, errorOf } = usePut(`/survey-network/buildings/${building.code}`, BuildingBody, body, onDone);
   const id = (field: string) => `building-${building.code}-${field}`;
-  const set = (k: 'nameZh' | 'nameEn' | 'address' | 'team') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: 'address' | 'team') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   return (
     <form className="action" onSubmit={submit} noValidate data-testid="building-form">
-      <Field label={t('nameZh')} htmlFor={id('nameZh')} error={errorOf('nameZh')}>
-        <input id={id('nameZh')} value={form.nameZh} onChange={set('nameZh')} />
-      </Field>
-      <Field label={t('nameEn')} htmlFor={id('nameEn')} error={errorOf('nameEn')}>
-        <input id={id('nameEn')} value={form.nameEn} onChange={set('nameEn')} />
-      </Field>
+      <NameFields id={id} names={{ code: building.code, nameZh: form.nameZh, nameEn: form.nameEn }} onChange={(n) => setForm({ ...form, nameZh: n.nameZh, nameEn: n.nameEn })} errorOf={errorOf} isNew={false} />
       <Field label={t('address')} htmlFor={id('address')} error={errorOf('address')}>
         <input id={id('address')} value={form.address} onChange={set('address')} />
       </Field>
@@ -78,10 +172,7 @@ export function BuildingForm({ building, community, onDone }: { building: Buildi
             ))}
         </select>
       </Field>
-      <label className="check">
-        <input id={id('retired')} type="checkbox" checked={form.retired} onChange={(e) => setForm({ ...form, retired: e.target.checked })} />
-        {t('retireBuilding')}
-      </label>
+      <RetireBox id={id('retired')} label={t('retireBuilding')} checked={form.retired} onChange={(retired) => setForm({ ...form, retired })} />
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
@@ -111,12 +202,7 @@ export function TeamForm({ team, banks, onDone }: { team: Team; banks: BankList[
   const setMember = (i: number, k: keyof Omit<MemberForm, 'seat'>, value: string) => setMembers(members.map((m, j) => (j === i ? { ...m, [k]: value } : m)));
   return (
     <form className="action" onSubmit={submit} noValidate data-testid="team-form">
-      <Field label={t('nameZh')} htmlFor={id('nameZh')} error={errorOf('nameZh')}>
-        <input id={id('nameZh')} value={names.nameZh} onChange={(e) => setNames({ ...names, nameZh: e.target.value })} />
-      </Field>
-      <Field label={t('nameEn')} htmlFor={id('nameEn')} error={errorOf('nameEn')}>
-        <input id={id('nameEn')} value={names.nameEn} onChange={(e) => setNames({ ...names, nameEn: e.target.value })} />
-      </Field>
+      <NameFields id={id} names={{ code: team.code, ...names }} onChange={(n) => setNames({ nameZh: n.nameZh, nameEn: n.nameEn })} errorOf={errorOf} isNew={false} />
       {members.map((m, i) => (
         <fieldset key={m.seat}>
           <legend>{nameOf(SEATS, m.seat, lang)}</legend>
@@ -138,10 +224,7 @@ export function TeamForm({ team, banks, onDone }: { team: Team; banks: BankList[
           ) : null}
         </fieldset>
       ))}
-      <label className="check">
-        <input id={id('retired')} type="checkbox" checked={retired} onChange={(e) => setRetired(e.target.checked)} />
-        {t('retireTeam')}
-      </label>
+      <RetireBox id={id('retired')} label={t('retireTeam')} checked={retired} onChange={setRetired} />
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );

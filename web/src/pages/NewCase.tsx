@@ -24,6 +24,7 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
   const [form, setForm] = useState<Form>(EMPTY);
   const [application, setApplication] = useState<ApplicationForm>(EMPTY_APPLICATION);
   const [touched, setTouched] = useState(false);
+  const [firmConfirmsContract, setFirmConfirmsContract] = useState(false);
   const { error, busy, submit: send } = useSubmission();
 
   const trimmed = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.trim()])) as Form;
@@ -33,6 +34,7 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
     ...trimmed,
     street: user.street ?? '',
     confirmCreditCodeWarnings: confirmation.confirms,
+    firmConfirmsContract,
     ...(product === 'SCI_TECH' ? { application: applicationBody(application) } : {}),
   };
   const errors = requestErrors(CreateCaseBody, body);
@@ -73,6 +75,10 @@ export function NewCase({ user, product }: { user: SessionUser; product: Product
         <Field label={t('purpose')} htmlFor="purpose" error={errorOf('purpose')}>
           <textarea id="purpose" value={form.purpose} onChange={set('purpose')} rows={3} />
         </Field>
+        <label className="check">
+          <input id="firmConfirmsContract" type="checkbox" checked={firmConfirmsContract} onChange={(e) => setFirmConfirmsContract(e.target.checked)} />
+          {t('firmConfirmsContract')}
+        </label>
         {product === 'SCI_TECH' ? <SciTechApplicationFields value={application} onChange={setApplication} errorOf={errorOf} /> : null}
         <ProblemMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>

@@ -16,11 +16,11 @@ import { LastVisit, loadNetwork, type NetworkNames } from './surveyParts';
 import { NotOnList } from './VisitList';
 import { VisitCard } from './Visits';
 
-const EMPTY_NEED = { amountWan: '', purpose: '', urgency: '', collateral: '', patents: '0', refused: false, refusedBank: '', refusedReason: '' };
-type NeedForm = typeof EMPTY_NEED;
+export const EMPTY_NEED = { amountWan: '', purpose: '', urgency: '', collateral: '', patents: '0', refused: false, refusedBank: '', refusedReason: '' };
+export type NeedForm = typeof EMPTY_NEED;
 
 /** The need as the API takes it: 万元 in CNY (the raw text when it is no 万元 amount, which the form refuses first). */
-function needBody(f: NeedForm) {
+export function needBody(f: NeedForm) {
   const fen = parseWanToFen(f.amountWan.trim());
   return {
     amount: fen === undefined ? f.amountWan.trim() : formatFen(fen),
@@ -31,6 +31,9 @@ function needBody(f: NeedForm) {
     ...(f.refused ? { refusedBy: { bank: f.refusedBank, reason: f.refusedReason } } : {}),
   };
 }
+
+/** An amount typed that is no 万元 amount (the form says so; the API would read it as yuan). */
+export const amountWanInvalid = (f: NeedForm) => f.amountWan.trim() !== '' && parseWanToFen(f.amountWan.trim()) === undefined;
 
 export function RecordVisit({ firmId }: { firmId: string }) {
   const { t } = useI18n();
@@ -99,9 +102,8 @@ function VisitForm({
     ...(note.trim() ? { note } : {}),
   };
   const errors = requestErrors(VisitBody, body);
-  const wanInvalid = outcome === 'NEED_FOUND' && need.amountWan.trim() !== '' && parseWanToFen(need.amountWan.trim()) === undefined;
+  const wanInvalid = outcome === 'NEED_FOUND' && amountWanInvalid(need);
   const errorOf = formErrorOf(errors, touched, error, t, lang);
-  const set = (k: Exclude<keyof NeedForm, 'refused'>) => (e: { target: { value: string } }) => setNeed({ ...need, [k]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -137,47 +139,7 @@ function VisitForm({
           </span>
         ) : null}
       </fieldset>
-      {outcome === 'NEED_FOUND' ? (
-        <fieldset>
-          <legend>{t('needTitle')}</legend>
-          <Field label={t('needAmountWan')} htmlFor="need-amount" error={touched && wanInvalid ? t('errWan') : errorOf('need.amount')}>
-            <input id="need-amount" value={need.amountWan} onChange={set('amountWan')} inputMode="decimal" />
-          </Field>
-          <Field label={t('purpose')} htmlFor="need-purpose" error={errorOf('need.purpose')}>
-            <textarea id="need-purpose" value={need.purpose} onChange={set('purpose')} rows={2} />
-          </Field>
-          <Field label={t('urgency')} htmlFor="need-urgency" error={errorOf('need.urgency')}>
-            <select id="need-urgency" value={need.urgency} onChange={set('urgency')}>
-              <option value="">—</option>
-              {URGENCY_CODES.map((u) => (
-                <option key={u} value={u}>
-                  {nameOf(URGENCIES, u, lang)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('collateral')} htmlFor="need-collateral" error={errorOf('need.collateral')}>
-            <input id="need-collateral" value={need.collateral} onChange={set('collateral')} placeholder={t('collateralHint')} />
-          </Field>
-          <Field label={t('patentsHeld')} htmlFor="need-patents" error={errorOf('need.patents')}>
-            <input id="need-patents" value={need.patents} onChange={set('patents')} inputMode="numeric" />
-          </Field>
-          <label className="check">
-            <input id="need-refused" type="checkbox" checked={need.refused} onChange={(e) => setNeed({ ...need, refused: e.target.checked })} />
-            {t('refusedByBank')}
-          </label>
-          {need.refused ? (
-            <>
-              <Field label={t('refusingBank')} htmlFor="need-refused-bank" error={errorOf('need.refusedBy.bank')}>
-                <BankSelect id="need-refused-bank" banks={banks} value={need.refusedBank} onChange={(refusedBank) => setNeed({ ...need, refusedBank })} />
-              </Field>
-              <Field label={t('refusalReason')} htmlFor="need-refused-reason" error={errorOf('need.refusedBy.reason')}>
-                <textarea id="need-refused-reason" value={need.refusedReason} onChange={set('refusedReason')} rows={2} />
-              </Field>
-            </>
-          ) : null}
-        </fieldset>
-      ) : null}
+      {outcome === 'NEED_FOUND' ? <NeedFields need={need} onChange={setNeed} banks={banks} touched={touched} errorOf={errorOf} /> : null}
       <Field label={t('visitNote')} htmlFor="note" error={errorOf('note')}>
         <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
       </Field>
@@ -186,5 +148,53 @@ function VisitForm({
         {busy ? t('submitting') : t('recordVisit')}
       </button>
     </form>
+  );
+}
+
+/** A financing need's fields, as a visit and a matching event's meeting record it (the API's FinancingNeedBody at `need.*`). */
+export function NeedFields({ need, onChange, banks, touched, errorOf }: { need: NeedForm; onChange: (n: NeedForm) => void; banks: BankList['items']; touched: boolean; errorOf: (path: string) => string | undefined }) {
+  const { t, lang } = useI18n();
+  const set = (k: Exclude<keyof NeedForm, 'refused'>) => (e: { target: { value: string } }) => onChange({ ...need, [k]: e.target.value });
+  const setNeed = onChange;
+  return (
+    <fieldset>
+      <legend>{t('needTitle')}</legend>
+      <Field label={t('needAmountWan')} htmlFor="need-amount" error={touched && amountWanInvalid(need) ? t('errWan') : errorOf('need.amount')}>
+        <input id="need-amount" value={need.amountWan} onChange={set('amountWan')} inputMode="decimal" />
+      </Field>
+      <Field label={t('purpose')} htmlFor="need-purpose" error={errorOf('need.purpose')}>
+        <textarea id="need-purpose" value={need.purpose} onChange={set('purpose')} rows={2} />
+      </Field>
+      <Field label={t('urgency')} htmlFor="need-urgency" error={errorOf('need.urgency')}>
+        <select id="need-urgency" value={need.urgency} onChange={set('urgency')}>
+          <option value="">—</option>
+          {URGENCY_CODES.map((u) => (
+            <option key={u} value={u}>
+              {nameOf(URGENCIES, u, lang)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('collateral')} htmlFor="need-collateral" error={errorOf('need.collateral')}>
+        <input id="need-collateral" value={need.collateral} onChange={set('collateral')} placeholder={t('collateralHint')} />
+      </Field>
+      <Field label={t('patentsHeld')} htmlFor="need-patents" error={errorOf('need.patents')}>
+        <input id="need-patents" value={need.patents} onChange={set('patents')} inputMode="numeric" />
+      </Field>
+      <label className="check">
+        <input id="need-refused" type="checkbox" checked={need.refused} onChange={(e) => setNeed({ ...need, refused: e.target.checked })} />
+        {t('refusedByBank')}
+      </label>
+      {need.refused ? (
+        <>
+          <Field label={t('refusingBank')} htmlFor="need-refused-bank" error={errorOf('need.refusedBy.bank')}>
+            <BankSelect id="need-refused-bank" banks={banks} value={need.refusedBank} onChange={(refusedBank) => setNeed({ ...need, refusedBank })} />
+          </Field>
+          <Field label={t('refusalReason')} htmlFor="need-refused-reason" error={errorOf('need.refusedBy.reason')}>
+            <textarea id="need-refused-reason" value={need.refusedReason} onChange={set('refusedReason')} rows={2} />
+          </Field>
+        </>
+      ) : null}
+    </fieldset>
   );
 }

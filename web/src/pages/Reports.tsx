@@ -1,6 +1,6 @@
 // The daily, weekly and monthly cadence reports (GET /api/v1/reports): the list by kind with a
 // small chart of each period's activity and the list's CSV, one report's board (./ReportBoard.tsx),
-// cases at risk with owners, batches, and its CSV.
+// cases at risk with owners, batches, the survey funnel of the period by street, and its CSV.
 import { useState } from 'react';
 import type { z } from 'zod';
 import type * as R from '../../../api/contract/reportResponses';
@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { nameOf, SLA_STATES, STAGES, TASKS } from '../labels';
 import { Link } from '../router';
 import { BatchProgressTable, BoardTable } from './ReportBoard';
+import { FunnelStages, FunnelTable } from './funnelParts';
 
 type Summary = z.infer<typeof R.CadenceReportSummary>;
 type Report = z.infer<typeof R.CadenceReport>;
@@ -54,6 +55,15 @@ function ReportView({ id }: { id: string }) {
       </ul>
       <h3>{t('batchesTitle')}</h3>
       <BatchProgressTable batches={report.batches} />
+      <h3>{t('reportFunnelTitle')}</h3>
+      {report.funnel ? (
+        <div data-testid="report-funnel">
+          <FunnelStages figures={report.funnel.overall} />
+          <FunnelTable groups={report.funnel.byStreet} overall={report.funnel.overall} />
+        </div>
+      ) : (
+        <p className="muted">{t('reportFunnelMissing')}</p>
+      )}
     </section>
   );
 }

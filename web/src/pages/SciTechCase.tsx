@@ -37,6 +37,12 @@ export function SciTechCase({ c, user, onChange }: { c: SciTechCaseView; user: S
               <dd>{c.approver}</dd>
             </>
           ) : null}
+          {c.guidedBy ? (
+            <>
+              <dt>{t('guidedBy')}</dt>
+              <dd data-testid="guided-by">{c.guidedBy}</dd>
+            </>
+          ) : null}
           <dt>{t('purpose')}</dt>
           <dd>{c.purpose}</dd>
         </dl>

@@ -6,12 +6,12 @@ import { useState, type FormEvent } from 'react';
 import { FIRM_FINDERS } from '../../../domain/surveyNetwork';
 import { api, newIdempotencyKey, type SurveyFirmView, type VisitListBuilding, type VisitListView } from '../api';
 import type { SessionUser } from '../auth/session';
-import { Field, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { Field, Figures, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
 import { CreditCodeConfirmation, useCreditCodeConfirmation } from '../creditCodeConfirmation';
 import { useI18n } from '../i18n';
 import { requestErrors, SurveyFirmBody } from '../requestRules';
 import { Link } from '../router';
-import { LastVisit, loadNetwork, ReachFilters, reachQuery, useNetworkName, useReach, type NetworkNames } from './surveyParts';
+import { LastVisit, loadNetwork, ScreenedFirm, ReachFilters, reachQuery, useNetworkName, useReach, type NetworkNames } from './surveyParts';
 
 const mayAddFirms = (user: SessionUser) => (FIRM_FINDERS as readonly string[]).includes(user.role);
 
@@ -35,6 +35,7 @@ export function VisitList({ user }: { user: SessionUser }) {
           {list.data.items.map((item) => (
             <BuildingFirms key={item.building.code} item={item} user={user} names={names.data} linkBuilding />
           ))}
+          <ScreenedFirms firms={list.data.screening} />
         </>
       ) : (
         <Loading {...list} />
@@ -45,15 +46,22 @@ export function VisitList({ user }: { user: SessionUser }) {
 
 function Totals({ totals }: { totals: VisitListView['totals'] }) {
   const { t } = useI18n();
+  return <Figures testId="visit-totals" items={(['buildings', 'firms', 'visited', 'needsFound'] as const).map((k) => ({ key: k, label: t(`total_${k}`), value: totals[k] }))} />;
+}
+
+/** The screening track: firms the model flagged within the list's reach, each with its reasons. */
+function ScreenedFirms({ firms }: { firms: VisitListView['screening'] }) {
+  const { t } = useI18n();
+  if (firms.length === 0) return null;
   return (
-    <dl className="totals" data-testid="visit-totals">
-      {(['buildings', 'firms', 'visited', 'needsFound'] as const).map((k) => (
-        <div key={k}>
-          <dt>{t(`total_${k}`)}</dt>
-          <dd data-total={k}>{totals[k]}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <h2>{t('screeningTrack')}</h2>
+      <ul className="screened" data-testid="screened-firms">
+        {firms.map((f) => (
+          <ScreenedFirm key={f.id} firm={f} />
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -65,6 +65,16 @@ export function CaseFacts({ c, amountLabel, user }: { c: AnyCaseView; amountLabe
       <dd>{lang === 'en' ? c.bank.nameEn : c.bank.nameZh}</dd>
       <dt>{t('stage')}</dt>
       <dd data-testid="stage">{nameOf(STAGES, c.stage, lang)}</dd>
+      {c.contractConfirmation ? (
+        <>
+          <dt>{t('contractConfirmation')}</dt>
+          <dd data-testid="contract-confirmation">
+            {c.contractConfirmation.confirmedAt
+              ? `${t('contractConfirmed')} ${formatInstant(c.contractConfirmation.confirmedAt, lang)}`
+              : `${t(c.contractConfirmation.overdue ? 'contractConfirmationOverdue' : 'contractConfirmationWaiting')} · ${t('dueAt')} ${formatInstant(c.contractConfirmation.dueAt, lang)}`}
+          </dd>
+        </>
+      ) : null}
       <dt>{t('acceptedAt')}</dt>
       <dd>{formatInstant(c.acceptedAt, lang)}</dd>
       {c.lead ? (

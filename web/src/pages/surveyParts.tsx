@@ -2,11 +2,11 @@
 // community, team) a wider role narrows its list with, a financing need's facts, and a firm's latest visit.
 import { useState } from 'react';
 import { formatWan } from '../../../domain/money';
-import { api, query, type BankList, type NetworkCommunity, type StreetList, type SurveyNetwork, type VisitView } from '../api';
+import { api, query, type BankList, type NetworkCommunity, type ScreenedFirmView, type StreetList, type SurveyNetwork, type VisitView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
-import { nameOf, placeName, URGENCIES, VISIT_OUTCOMES } from '../labels';
+import { nameOf, placeName, SIGNALS, URGENCIES, VISIT_OUTCOMES } from '../labels';
 
 /** The survey network and the streets, for names and filters. */
 export async function loadNetwork() {
@@ -117,5 +117,28 @@ export function LastVisit({ last }: { last: { visitedAt: string; outcome: string
     <span>
       <OutcomeBadge outcome={last.outcome} /> <span className="muted">{formatInstant(last.visitedAt, lang)}</span>
     </span>
+  );
+}
+
+/** A firm screening flagged: its points, and each signal with the input against the threshold it reached, Chinese first. */
+export function ScreenedFirm({ firm }: { firm: Pick<ScreenedFirmView, 'name' | 'creditCode' | 'building' | 'points' | 'reasons'> }) {
+  const { t, lang } = useI18n();
+  return (
+    <li data-firm={firm.creditCode}>
+      <strong>{firm.name}</strong> <span className="badge sla-AT_RISK">{t('points', { n: firm.points })}</span>
+      <div className="muted code">
+        {firm.creditCode}
+        {firm.building ? ` · ${firm.building}` : ''}
+      </div>
+      <ul className="reasons">
+        {firm.reasons.map((r) => (
+          <li key={r.signal} data-signal={r.signal}>
+            <strong>{nameOf(SIGNALS, r.signal, lang)}</strong> <span className="muted">+{r.points}</span>
+            <br />
+            {r.text}
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }
