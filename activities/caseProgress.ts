@@ -90,8 +90,10 @@ export async function writeCaseProgress(tx: Prisma.TransactionClient, p: CasePro
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
 export function caseProgressActivities(db: Database, channel: NotificationChannel) {
   return {
-    async recordCaseProgress(p: CaseProgress): Promise<void> {
+    /** Returns what it wrote: as a local activity its marker keeps the result, not the input, and the projection rebuild reads it there. */
+    async recordCaseProgress(p: CaseProgress): Promise<CaseProgress> {
       await db.$transaction((tx) => writeCaseProgress(tx, p));
+      return p;
     },
 
     /** A bilingual notice: on the case timeline, then to each person its audience reaches. */

@@ -83,6 +83,12 @@ export interface FastTrackAcceptance {
   dueProvisional: boolean;
 }
 
+/** A fast-track case's first write: its acceptance record and its branches' first progress. */
+export interface CaseOpened {
+  acceptance: FastTrackAcceptance;
+  progress: CaseProgress;
+}
+
 function fastTrackAccepted({ input, dueAt, dueProvisional }: FastTrackAcceptance): AcceptedCase {
   const { caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy } = input;
   return {
@@ -109,12 +115,14 @@ export function caseRecordActivities(db: Database) {
     /**
      * A fast-track case's acceptance record and its branches' first progress in one transaction:
      * one round trip to PostgreSQL and one activity before acceptance answers (patch acceptance-written-once).
+     * Returns what it wrote, as recordCaseProgress does.
      */
-    async recordCaseOpened({ acceptance, progress }: { acceptance: FastTrackAcceptance; progress: CaseProgress }): Promise<void> {
+    async recordCaseOpened(opened: CaseOpened): Promise<CaseOpened> {
       await db.$transaction(async (tx) => {
-        await writeAcceptedCase(tx, fastTrackAccepted(acceptance));
-        await writeCaseProgress(tx, progress);
+        await writeAcceptedCase(tx, fastTrackAccepted(opened.acceptance));
+        await writeCaseProgress(tx, opened.progress);
       });
+      return opened;
     },
   };
 }

@@ -17,11 +17,12 @@ export function patentValuationActivities(ipValuation: IpValuationAdapter) {
 
 export function sciTechRecordActivities(db: Database) {
   return {
-    /** The case's first record (firm, case, acceptance event) with product SCI_TECH; idempotent. */
-    recordSciTechAccepted({ input, dueAt }: { input: SciTechCaseInput; dueAt: string }): Promise<void> {
+    /** The case's first record (firm, case, acceptance event) with product SCI_TECH; idempotent. Returns what it wrote, as recordCaseProgress does. */
+    async recordSciTechAccepted(accepted: { input: SciTechCaseInput; dueAt: string }): Promise<{ input: SciTechCaseInput; dueAt: string }> {
+      const { input, dueAt } = accepted;
       const { caseNo, firm, streetCode, bankCode, purpose, acceptedAt, acceptedBy } = input;
       const amountFen = input.application.requestedFen;
-      return recordAcceptedCase(db, {
+      await recordAcceptedCase(db, {
         caseNo, firm, streetCode, bankCode, amountFen, purpose, acceptedAt, acceptedBy, dueAt,
         ...(input.leadId ? { leadId: input.leadId } : {}),
         ...(input.guidedBy ? { guidedBy: input.guidedBy } : {}),
@@ -30,6 +31,7 @@ export function sciTechRecordActivities(db: Database) {
         // The application itself, so the case view can show what was scored after the workflow is gone.
         eventData: { product: 'SCI_TECH', dueAt, promiseHours: 48, amountFen, patents: input.application.patents.length, application: input.application, ...linksOf(input) },
       });
+      return accepted;
     },
   };
 }

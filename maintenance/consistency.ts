@@ -90,7 +90,7 @@ const v = (caseNo: string, kind: ViolationKind, zh: string, en: string): Violati
 // A second attempt is normal right after a worker dies (its sticky queue times out); a third is not.
 const isStalled = (t: { ageMs: number; attempt: number } | undefined, stalledAfterMs: number) => !!t && (t.attempt > 2 || t.ageMs > stalledAfterMs);
 
-/** Projection writes into PostgreSQL (recordCaseAccepted, recordCaseOpened, recordCaseProgress, recordSciTechAccepted). */
+/** Projection writes into PostgreSQL run as activities (recordCaseAccepted, recordCaseOpened, recordCaseProgress, recordSciTechAccepted). */
 const isProjection = (activityType: string) => /^record/.test(activityType);
 
 /** The rules, on one case's snapshot. */
@@ -109,19 +109,20 @@ export function judgeCase(s: CaseSnapshot, opts: JudgeOptions): CaseVerdict {
     const t = wf.pendingWorkflowTask!;
     out.push(v(caseNo, 'WORKFLOW_TASK_STALLED', `工作流任务已等待 ${Math.round(t.ageMs / 1000)} 秒（第 ${t.attempt} 次尝试），无工作进程处理或持续失败`, `a workflow task has waited ${Math.round(t.ageMs / 1000)} s (attempt ${t.attempt}): no worker takes it, or it keeps failing`));
   }
+  // A projection write runs as an activity, or (local activities) inside a workflow task that is not stalled.
+  const projectionPending = wf.status === 'RUNNING' && (wf.pendingActivities.some((a) => isProjection(a.type)) || (!!wf.pendingWorkflowTask && !stalled));
   if (!state) {
     // A closed workflow that is not COMPLETED has no result; that is reported above.
     if (!stalled && (wf.status === 'RUNNING' || wf.status === 'COMPLETED')) {
       out.push(v(caseNo, 'STATE_UNREADABLE', `无法读取工作流状态：${wf.stateError ?? '未知'}`, `cannot read the workflow's state: ${wf.stateError ?? 'unknown'}`));
     }
     if (!record) {
-      if (wf.status === 'RUNNING' && wf.pendingActivities.some((a) => isProjection(a.type))) lagging = true;
+      if (projectionPending) lagging = true;
       else out.push(v(caseNo, 'RECORD_MISSING', '工作流存在但没有案件记录', 'the workflow exists but there is no loan_case record'));
     }
     return { violations: out, lagging };
   }
 
-  const projectionPending = wf.status === 'RUNNING' && wf.pendingActivities.some((a) => isProjection(a.type));
   const differences = record ? recordDifferences(record, state) : ['no record'];
   if (differences.length > 0) {
     if (projectionPending) lagging = true;

@@ -1,9 +1,10 @@
 // `npm run faults [-- --short] [-- --cases=N] [-- --keep] [-- --restart-cluster=15/main]
 // [-- --topology production]`: a whole Greenlane in a temporary directory on free loopback ports,
 // a load of fast-track cases through the HTTP API, and meanwhile: a worker SIGKILLed again and
-// again, the Temporal server restarted, the database restarted. A manager reads each case between
-// its steps: only a database outage may fail a read. Then the load settles and the consistency
-// check (maintenance/consistency.ts) must pass. Exits 1 otherwise.
+// again (every other time with its record writes held mid-transaction), the Temporal server
+// restarted, the database restarted. A manager reads each case between its steps: only a
+// database outage may fail a read. Then the load settles and the consistency check
+// (maintenance/consistency.ts) must pass. Exits 1 otherwise.
 //
 // Topology (dev/faults/topology.ts): `dev` (the default) is the Temporal CLI dev server, one
 // worker and the API with development tokens; `production` is `npm run stack:production`'s
@@ -37,6 +38,8 @@ interface Fault {
   kind: FaultKind;
   startedAt: number;
   endedAt: number;
+  /** A worker killed mid-write: how many of its record writes were waiting inside their transactions. */
+  writesInFlight?: number;
 }
 
 const args = process.argv.slice(2);
@@ -115,13 +118,33 @@ async function main() {
     const runTag = String(Math.floor(Math.random() * 900) + 100);
     const load = createCaseLoad(`${system.apiUrl}/api/v1`, (sub) => system.token(sub), runTag);
     const faults: Fault[] = [];
+    const writesWaiting = async () => Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n);
+    // Every other kill lands mid-write: the drill locks the case records, so the worker's record
+    // writes (local activities, inside workflow tasks) wait inside their transactions, then kills it.
+    const killMidWrite = async (kill: () => Promise<void>): Promise<number> => {
+      let waiting = 0;
+      await db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT case_no FROM loan_case FOR UPDATE`;
+        const until = Date.now() + 5_000;
+        while ((waiting = await writesWaiting()) < 3 && Date.now() < until) await sleep(100);
+        await kill();
+      }, { timeout: 30_000 });
+      return waiting;
+    };
     const inject = async (kind: FaultKind) => {
       const startedAt = Date.now();
-      if (kind === 'worker-killed') await system.killWorker();
-      else if (kind === 'temporal-restarted') await system.restartTemporal(OUTAGE_MS);
-      else await restartDatabase();
-      faults.push({ kind, startedAt, endedAt: Date.now() });
-      say(`故障 ${kind}（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒恢复）`, `fault ${kind} (back after ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+      let writesInFlight: number | undefined;
+      if (kind === 'worker-killed') {
+        const midWrite = faults.filter((f) => f.kind === kind).length % 2 === 1;
+        await system.killWorker(midWrite ? async (kill) => void (writesInFlight = await killMidWrite(kill)) : undefined);
+      } else if (kind === 'temporal-restarted') {
+        await system.restartTemporal(OUTAGE_MS);
+      } else {
+        await restartDatabase();
+      }
+      faults.push({ kind, startedAt, endedAt: Date.now(), ...(writesInFlight !== undefined ? { writesInFlight } : {}) });
+      const midWrite = writesInFlight === undefined ? ['', ''] : [`，${writesInFlight} 个记录写入进行中`, `, ${writesInFlight} record writes in flight`];
+      say(`故障 ${kind}（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒恢复${midWrite[0]}）`, `fault ${kind} (back after ${((Date.now() - startedAt) / 1000).toFixed(1)} s${midWrite[1]})`);
     };
     say('开始加载与故障注入', 'Load and fault injection start');
     const loadStartedAt = Date.now();
@@ -200,6 +223,7 @@ function printSummary(s: {
   dir: string;
 }) {
   const count = (k: FaultKind) => s.faults.filter((f) => f.kind === k).length;
+  const midWrite = s.faults.filter((f) => f.writesInFlight !== undefined);
   const accepted = s.load.acceptedByKey.size;
   const { APPROVED, REJECTED, WITHDRAWN } = s.load.outcomes;
   console.log(
@@ -209,7 +233,7 @@ function printSummary(s: {
       '',
       `故障演练结果 Fault drill summary: ${s.topology}`,
       `  案件 cases: 受理 accepted ${accepted} · 记录 records ${s.records} · 批准 approved ${APPROVED} · 拒贷 rejected ${REJECTED} · 撤回 withdrawn ${WITHDRAWN} · 放款 disbursements ${s.disbursed} · 未结束 unsettled ${s.unsettled}`,
-      `  故障 faults: 工作进程被杀 worker SIGKILLed ${count('worker-killed')} · Temporal 重启 restarted ${count('temporal-restarted')} · 数据库重启 database restarted ${count('database-restarted')} · 自行崩溃 crashed on their own: worker ${s.crashes.worker}, api ${s.crashes.api}`,
+      `  故障 faults: 工作进程被杀 worker SIGKILLed ${count('worker-killed')}（写入中 mid-write ${midWrite.length}，进行中的记录写入 record writes in flight ${midWrite.map((f) => f.writesInFlight).join('+') || 0}） · Temporal 重启 restarted ${count('temporal-restarted')} · 数据库重启 database restarted ${count('database-restarted')} · 自行崩溃 crashed on their own: worker ${s.crashes.worker}, api ${s.crashes.api}`,
       `  请求 requests ${s.load.requests} · 重试 retries ${s.load.retries} · 5xx/网络错误 errors ${s.load.serverErrors.length}（依赖正常时 while all was up: ${s.outside}）`,
       `  读取 reads ${s.load.reads} · 失败 failed ${s.load.readErrors.length}（数据库正常时 while the database was up: ${s.failedReads}）`,
       `  用时 time: 加载 load ${(s.loadMs / 1000).toFixed(0)} s · 收尾 settle ${(s.settleMs / 1000).toFixed(0)} s · 总计 total ${(s.totalMs / 1000).toFixed(0)} s${KEEP || s.problems.length ? ` · 数据与日志 data and logs kept in ${s.dir} (logs ${s.logDir})` : ''}`,

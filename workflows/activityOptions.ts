@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /**
  * Projections into our own database (case records, events, reports): retry until PostgreSQL is
@@ -33,4 +33,14 @@ export const VALUATION: ActivityOptions = {
 export const BANK: ActivityOptions = {
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+};
+
+/**
+ * Acceptance's calendar read and record writes, run as local activities inside the case's first
+ * workflow task (workflows/localFirst.ts): a few quick attempts, then they go to the server as RECORD
+ * activities, so PostgreSQL being down neither fails the case nor holds its workflow task.
+ */
+export const LOCAL_RECORD: LocalActivityOptions = {
+  startToCloseTimeout: '5 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 3 },
 };

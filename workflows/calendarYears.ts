@@ -6,6 +6,7 @@ import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import type { YearArrangement } from '../domain/calendar/types';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { RECORD } from './activityOptions';
+import { localFirst } from './localFirst';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 
@@ -13,12 +14,14 @@ const act = proxyActivities<Activities>(RECORD);
 
 /**
  * The arrangements of the year `from` falls in and of the next (a due can fall into it); build
- * a WorkingCalendar from them with workingCalendarOf. `reload` once a new notice was loaded.
+ * a WorkingCalendar from them with workingCalendarOf. `reload` once a new notice was loaded;
+ * `inTask` to read it inside the workflow task (a local activity, workflows/localFirst.ts).
  */
-export function loadCalendarYears(from: Date, reload = false): Promise<YearArrangement[]> {
+export function loadCalendarYears(from: Date, reload = false, inTask = false): Promise<YearArrangement[]> {
   const year = yearOf(shanghaiDate(from));
   const summary = `${reload ? '重新载入工作日历 Reload' : '载入工作日历 Load'} working calendar ${year}-${year + 1}`;
-  return act.loadCalendarYears.executeWithOptions({ ...RECORD, summary }, [{ fromYear: year, toYear: year + 1 }]);
+  const years = { fromYear: year, toYear: year + 1 };
+  return inTask ? localFirst('loadCalendarYears', summary, [years]) : act.loadCalendarYears.executeWithOptions({ ...RECORD, summary }, [years]);
 }
 
 /**
@@ -30,6 +33,6 @@ export function workingCalendarOf(arrangements: readonly YearArrangement[]): Wor
 }
 
 /** loadCalendarYears, then the calendar of what it loaded. */
-export async function loadWorkingCalendar(from: Date, reload = false): Promise<WorkingCalendar> {
-  return workingCalendarOf(await loadCalendarYears(from, reload));
+export async function loadWorkingCalendar(from: Date, reload = false, inTask = false): Promise<WorkingCalendar> {
+  return workingCalendarOf(await loadCalendarYears(from, reload, inTask));
 }

@@ -30,6 +30,7 @@ import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
 import { loadWorkingCalendar } from './calendarYears';
+import { LOCAL_ACCEPTANCE } from './localFirst';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import type {
@@ -90,6 +91,8 @@ export class FastTrackCase {
   private readonly pauseLimit: number;
   // The acceptance record, written with the branches' first progress (ACCEPTANCE_WRITTEN_ONCE).
   private acceptance: FastTrackAcceptance | undefined;
+  // Whether acceptance runs inside the first workflow task (LOCAL_ACCEPTANCE).
+  private inTask = false;
 
   constructor(private readonly input: FastTrackCaseInput) {
     this.acceptedAt = new Date(input.acceptedAt);
@@ -250,7 +253,10 @@ export class FastTrackCase {
   async accept(): Promise<void> {
     const { input, state } = this;
     if (patched('due-diligence-cutoff')) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
-    this.calendar = await loadWorkingCalendar(this.acceptedAt);
+    // The calendar read and the first record run inside the first workflow task, so acceptance
+    // answers without a round trip to the server; earlier cases scheduled both as activities.
+    this.inTask = patched(LOCAL_ACCEPTANCE);
+    this.calendar = await loadWorkingCalendar(this.acceptedAt, false, this.inTask);
     state.tasks = TASK_KINDS.map((kind) => ({
       kind,
       assignee: input.assignees?.[kind] ?? defaultAssignee(kind, input),
@@ -273,7 +279,7 @@ export class FastTrackCase {
     state.stage = 'PARALLEL_REVIEW';
     await this.project('并联审批开始 Start parallel review', 'branches-started', 'BRANCHES_STARTED', 'system', {
       tasks: state.tasks.map((t) => ({ kind: t.kind, assignee: t.assignee, dueAt: t.dueAt })),
-    }, [...TASK_KINDS], this.acceptance);
+    }, [...TASK_KINDS], this.acceptance && { acceptance: this.acceptance, inTask: this.inTask });
     state.recorded = true;
   }
 
@@ -342,8 +348,8 @@ export class FastTrackCase {
   }
 
   /** Writes the record with one timeline event and the rows of the branches it names (and the acceptance record, on the first write). */
-  private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = [], acceptance?: FastTrackAcceptance): Promise<void> {
-    return this.projector.project(summary, eventKey, type, actor, data, { tasks: kinds.map((k) => taskRow(this.task(k))), ...(acceptance ? { acceptance } : {}) });
+  private project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, kinds: TaskKind[] = [], opening?: Pick<CaseWrite, 'acceptance' | 'inTask'>): Promise<void> {
+    return this.projector.project(summary, eventKey, type, actor, data, { tasks: kinds.map((k) => taskRow(this.task(k))), ...opening });
   }
 
   /** The loan_case row: stage, SLA state, due, and the pause standing now with the working days of those finished. */

@@ -7,6 +7,7 @@ import type { CaseProgress, TaskRow } from '../activities/caseProgress';
 import type { FastTrackAcceptance } from '../activities/caseRecords';
 import { RECORD } from './activityOptions';
 import type { LeadInput, LeadState } from './leadMessages';
+import { localFirst } from './localFirst';
 import { batchWorkflowId, consultationProgressSignal, type ConsultationState, type JointConsultationInput } from './jointConsultationMessages';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -27,8 +28,8 @@ export interface Notice {
 export interface ProjectionTarget<Rows> {
   /** Brings what operators see up to date; runs before every write. */
   refresh(): void;
-  /** Writes the record at `revision` with one timeline event (and the rows it changed). */
-  record(summary: string, revision: number, event: TimelineEvent, rows: Rows | undefined): Promise<void>;
+  /** Writes the record at `revision` with one timeline event (and the rows it changed); what it answers is for the history, not the workflow. */
+  record(summary: string, revision: number, event: TimelineEvent, rows: Rows | undefined): Promise<unknown>;
   notify(summary: string, notice: Notice & { at: string }): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ export class Projector<Rows = never> {
   /** Writes the current state plus one timeline event; the payload is taken now, before any await. */
   project(summary: string, eventKey: string, type: string, actor: string, data: Record<string, unknown>, rows?: Rows): Promise<void> {
     this.target.refresh();
-    return this.target.record(summary, ++this.revision, { eventKey, type, actor, at: new Date().toISOString(), data }, rows);
+    return this.target.record(summary, ++this.revision, { eventKey, type, actor, at: new Date().toISOString(), data }, rows) as Promise<void>;
   }
 
   notify(summary: string, notice: Notice): Promise<void> {
@@ -56,6 +57,8 @@ export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause
 export interface CaseWrite {
   tasks?: TaskRow[];
   acceptance?: FastTrackAcceptance;
+  /** Part of acceptance, written inside the first workflow task (LOCAL_ACCEPTANCE). */
+  inTask?: boolean;
 }
 
 /** A fast-track or sci-tech case: its loan_case row, its branches' rows (fast-track only), its timeline and notices. */
@@ -64,8 +67,12 @@ export function caseProjector(caseNo: string, refresh: () => void, row: () => Ca
     refresh,
     record: (summary, revision, event, write) => {
       const progress = { caseNo, revision, ...row(), event, ...(write?.tasks ? { tasks: write.tasks } : {}) };
-      return write?.acceptance
-        ? act.recordCaseOpened.executeWithOptions({ ...RECORD, summary }, [{ acceptance: write.acceptance, progress }])
+      if (write?.acceptance) {
+        const opened = { acceptance: write.acceptance, progress };
+        return write.inTask ? localFirst('recordCaseOpened', summary, [opened]) : act.recordCaseOpened.executeWithOptions({ ...RECORD, summary }, [opened]);
+      }
+      return write?.inTask
+        ? localFirst('recordCaseProgress', summary, [progress])
         : act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [progress]);
     },
     notify: (summary, { eventKey, type, at, audience, zh, en }) =>

@@ -13,6 +13,7 @@ import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
 import { loadWorkingCalendar } from './calendarYears';
+import { LOCAL_ACCEPTANCE, localFirst } from './localFirst';
 import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import { caseProjector, type CaseWrite, type Projector } from './projector';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
@@ -119,9 +120,14 @@ export class SciTechCase {
       { key: AmountFen, value: input.application.requestedFen },
       { key: DueAt, value: this.dueAt },
     ]);
-    await act.recordSciTechAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [{ input, dueAt: state.dueAt }]);
+    // Both acceptance writes run inside the first workflow task, so acceptance answers without a
+    // round trip to the server; earlier cases scheduled them as activities.
+    const inTask = patched(LOCAL_ACCEPTANCE);
+    const summary = `登记受理 Record acceptance ${input.caseNo}`;
+    const accepted = { input, dueAt: state.dueAt };
+    await (inTask ? localFirst('recordSciTechAccepted', summary, [accepted]) : act.recordSciTechAccepted.executeWithOptions({ ...RECORD, summary }, [accepted]));
     state.stage = 'EVALUATING';
-    await this.project('科创评估开始 Start sci-tech evaluation', 'evaluation-started', 'EVALUATION_STARTED', 'system', { dueAt: state.dueAt, atRiskAt: state.atRiskAt });
+    await this.projector.project('科创评估开始 Start sci-tech evaluation', 'evaluation-started', 'EVALUATION_STARTED', 'system', { dueAt: state.dueAt, atRiskAt: state.atRiskAt }, { inTask });
     state.recorded = true;
   }
 

@@ -31,8 +31,11 @@ export interface DrillTopology {
   logDir: string;
   /** A bearer token for a user (the development users and the realm's are the same people). */
   token(sub: string): Promise<string>;
-  /** SIGKILLs a worker (one of them, in turn) and starts it again. */
-  killWorker(): Promise<void>;
+  /**
+   * SIGKILLs a worker (one of them, in turn) and starts it again; `around` runs the kill, e.g.
+   * while the drill holds the records so the worker dies mid-write.
+   */
+  killWorker(around?: (kill: () => Promise<void>) => Promise<void>): Promise<void>;
   /** Stops the Temporal server, keeps it away for `outageMs`, starts it again on the same state. */
   restartTemporal(outageMs: number): Promise<void>;
   /** Exits nobody asked for, each followed by a restart. */
@@ -95,8 +98,8 @@ export async function startDevTopology(config: Config, dir: string, databaseUrl:
       payloadKeys: config.payloadKeys,
       logDir: dir,
       token: (sub) => mintDevToken(authConfig, DEV_USERS.find((u) => u.sub === sub)!),
-      async killWorker() {
-        await worker.kill();
+      async killWorker(around = (kill) => kill()) {
+        await around(() => worker.kill());
         await worker.start();
       },
       async restartTemporal(outageMs) {
@@ -137,10 +140,10 @@ export async function startProductionTopology(config: Config, dir: string, datab
       tokens.set(sub, { at: Date.now(), token });
       return token;
     },
-    async killWorker() {
+    async killWorker(around = (kill) => kill()) {
       // One of the two, in turn: the other keeps polling and takes over the killed one's work.
       const worker = stack.workers[next++ % stack.workers.length]!;
-      await worker.kill();
+      await around(() => worker.kill());
       await worker.start();
     },
     async restartTemporal(outageMs) {

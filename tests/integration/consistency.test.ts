@@ -220,6 +220,14 @@ describe('judging a running case with nothing pending', () => {
     behind.workflow!.pendingActivities = [{ type: 'recordCaseProgress', attempt: 3 }];
     expect(judgeCase(behind, { now, stalledAfterMs: 60_000 })).toEqual({ violations: [], lagging: true });
   });
+
+  it('allows it while a workflow task runs (local activities write inside it), not once that task has stalled', () => {
+    const behind = snapshot(state({ stage: 'CREDIT_DECISION' }), { openTimers: 1, pendingWorkflowTask: { ageMs: 2_000, attempt: 1 } });
+    behind.record!.stage = 'PARALLEL_REVIEW';
+    expect(judgeCase(behind, { now, stalledAfterMs: 60_000 })).toEqual({ violations: [], lagging: true });
+    behind.workflow!.pendingWorkflowTask = { ageMs: 90_000, attempt: 1 };
+    expect(judgeCase(behind, { now, stalledAfterMs: 60_000 }).violations.map((x) => x.kind)).toEqual(['WORKFLOW_TASK_STALLED', 'STATE_MISMATCH']);
+  });
 });
 
 function verifyConsistencyCli(args: string[]): Promise<{ code: number; stdout: string }> {

@@ -53,6 +53,8 @@ export class Recorder {
   /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
   readonly acknowledged = new Set<string>();
   private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
+  /** Attempts still to be refused at the write of an event type, as PostgreSQL refuses them while it is down. */
+  private readonly refusals = new Map<string, number>();
 
   add(id: string, entry: Entry): void {
     const timeline = this.timelines.get(id) ?? [];
@@ -136,6 +138,19 @@ export class Recorder {
     await hold.released;
   }
 
+  /** The next `attempts` attempts at writing an event of this type fail as they would with PostgreSQL down. */
+  refuse(type: string, attempts: number): void {
+    this.refusals.set(type, attempts);
+  }
+
+  /** Throws while a test has this event type's write refused (see refuse). */
+  passRefusal(type: string): void {
+    const left = this.refusals.get(type) ?? 0;
+    if (left === 0) return;
+    this.refusals.set(type, left - 1);
+    throw new Error(`connect ECONNREFUSED 127.0.0.1:5432 (${type})`);
+  }
+
   /** Back to the loaded notices alone, after a test that loaded its own. */
   resetCalendar(): void {
     this.calendarYears = [...OFFICIAL_NOTICES];
@@ -152,18 +167,24 @@ export function stubActivities(rec: Recorder) {
     async recordCaseAccepted(acceptance) {
       rec.accepted(acceptance);
     },
-    async recordCaseOpened({ acceptance, progress }) {
-      rec.accepted(acceptance);
-      await rec.passHold(progress.event.type);
-      rec.progress(progress.caseNo, progress);
+    async recordCaseOpened(opened) {
+      rec.passRefusal(opened.progress.event.type);
+      rec.accepted(opened.acceptance);
+      await rec.passHold(opened.progress.event.type);
+      rec.progress(opened.progress.caseNo, opened.progress);
+      return opened;
     },
-    async recordSciTechAccepted({ input, dueAt }) {
+    async recordSciTechAccepted(accepted) {
+      const { input, dueAt } = accepted;
       rec.add(input.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: input.acceptedBy, at: input.acceptedAt, data: { dueAt } });
       rec.project(input.caseNo, { revision: 0, stage: 'EVALUATING', slaState: 'ON_TRACK', dueAt });
+      return accepted;
     },
     async recordCaseProgress(p) {
+      rec.passRefusal(p.event.type);
       await rec.passHold(p.event.type);
       rec.progress(p.caseNo, p);
+      return p;
     },
     async notify(n) {
       rec.notice(n.caseNo, n);

@@ -24,10 +24,14 @@ test('three branches, approval and the money inside five working days', async ()
   await advanceTo(h.env, acceptedAt);
   const input = caseInput(acceptedAt);
   const handle = await startCase(h, input);
-  // Acceptance answered after one write: the case, its acceptance event and its branches in one activity.
-  const scheduled = ((await handle.fetchHistory()).events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
-  expect(scheduled.slice(0, 2)).toEqual(['loadCalendarYears', 'recordCaseOpened']);
-  expect(scheduled).not.toContain('recordCaseAccepted');
+  // Acceptance answered from the first workflow task: the calendar read and the one write of the case,
+  // its acceptance event and its branches ran inside it as local activities, nothing went to the server's queue.
+  const history = (await handle.fetchHistory()).events ?? [];
+  const tasks = history.flatMap((e, i) => (e.workflowTaskScheduledEventAttributes ? [i] : []));
+  const firstTask = history.slice(0, tasks[1]);
+  expect(firstTask.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(2);
+  const scheduled = history.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+  expect(scheduled.filter((name) => ['loadCalendarYears', 'recordCaseOpened', 'recordCaseAccepted'].includes(name))).toEqual([]);
   expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type).slice(0, 2)).toEqual(['ACCEPTED', 'BRANCHES_STARTED']);
   expect(await h.db.caseTask.count({ where: { caseNo: input.caseNo } })).toBe(3);
 
@@ -87,6 +91,8 @@ test('three branches, approval and the money inside five working days', async ()
   expect(desc.typedSearchAttributes.get(SlaBreaches)).toBe(0);
 
   await saveHistory(handle, 'happy-path');
-  // The same path since acceptance writes its record once (patch acceptance-written-once).
+  // The same path since acceptance writes its record once (patch acceptance-written-once), and
+  // since it runs in the first workflow task (local-acceptance).
   await saveHistory(handle, 'acceptance-written-once');
+  await saveHistory(handle, 'local-acceptance');
 });

@@ -60,7 +60,16 @@ test('the 莲前 biotech firm: automatic approval, paid well inside 48 hours, ex
   expect(desc.typedSearchAttributes.get(CaseStage)).toBe('DISBURSED');
   expect(desc.typedSearchAttributes.get(SlaState)).toBe('MET');
   expect(desc.typedSearchAttributes.get(AmountFen)).toBe(120_000_000);
+
+  // Both acceptance writes ran inside the first workflow task (local activities): the valuation is
+  // the first activity the server schedules.
+  const history = (await handle.fetchHistory()).events ?? [];
+  const valuation = history.findIndex((e) => e.activityTaskScheduledEventAttributes);
+  expect(history[valuation]!.activityTaskScheduledEventAttributes!.activityType!.name).toBe('valuePatents');
+  expect(history.slice(0, valuation).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+  expect(history.slice(0, valuation).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(2);
   await saveHistory(handle, 'sci-tech-auto-approved');
+  await saveHistory(handle, 'sci-tech-local-acceptance');
 });
 
 test('a borderline score waits for the approver past 48 hours: AT_RISK, BREACHED and escalated, then paid with BREACHED kept', async () => {
