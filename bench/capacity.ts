@@ -6,8 +6,10 @@ export interface CaseCost {
   historyEvents: number;
   historyBytes: number;
   transitions: number;
-  /** Growth of the dev server's SQLite file per case (history, mutable state, visibility, tasks). */
-  sqliteBytes: number;
+  /** Growth of Temporal's store per case (history, mutable state, visibility, tasks): the real server's PostgreSQL databases, or the dev server's SQLite file. */
+  temporalStoreBytes: number;
+  /** Whether the Temporal figures are the production topology's Temporal Server's (else the dev server's). */
+  realServer: boolean;
   postgresBytes: number;
   workerCpuSeconds: number;
   serverCpuSeconds: number;
@@ -43,13 +45,14 @@ export function capacitySection(c: CaseCost): string {
       peakCasesPerSecond,
       transitionsPerSecond: peakCasesPerSecond * c.transitions,
       perShard: (peakCasesPerSecond * c.transitions) / SHARDS,
-      temporalStore: heldHistories * c.sqliteBytes,
+      temporalStore: heldHistories * c.temporalStoreBytes,
       postgresPerYear: v.casesPerMonth * 12 * c.postgresBytes,
       workerCores,
       serverCores,
       workers: Math.max(2, Math.ceil(workerCores * 2)),
     };
   });
+  const server = c.realServer ? 'Temporal Server' : 'dev server';
   return `## Capacity: a district, a city, a province
 
 Scaled from \`bench:case-cost\`'s figures above (same run); what is assumed is stated here. Volumes: ${VOLUMES.map((v) => `${v.name}: ${v.casesPerMonth.toLocaleString('en')} cases a month (${v.basis})`).join('; ')}.
@@ -65,12 +68,15 @@ closed case ${RETENTION_DAYS} days (the namespace's retention) after about ${OPE
 | Greenlane PostgreSQL growth a year | ${rows.map((r) => gib(r.postgresPerYear)).join(' | ')} |
 | worker + API CPU at peak | ${rows.map((r) => `${r.workerCores.toFixed(2)} cores`).join(' | ')} |
 | workers (2× headroom, at least 2) | ${rows.map((r) => String(r.workers)).join(' | ')} |
-| Temporal server CPU at peak (dev server) | ${rows.map((r) => `${r.serverCores.toFixed(2)} cores`).join(' | ')} |
+| Temporal server CPU at peak (${server}) | ${rows.map((r) => `${r.serverCores.toFixed(2)} cores`).join(' | ')} |
 
 Per case, measured: ${c.historyEvents.toFixed(0)} history events, ${(c.historyBytes / 1024).toFixed(1)} KiB of history, ${c.transitions.toFixed(0)} state transitions,
-${(c.sqliteBytes / 1024).toFixed(1)} KiB of Temporal store (the dev server's SQLite), ${(c.postgresBytes / 1024).toFixed(1)} KiB of Greenlane's PostgreSQL, ${(c.workerCpuSeconds * 1000).toFixed(0)} ms of worker + API CPU and
+${(c.temporalStoreBytes / 1024).toFixed(1)} KiB of Temporal store (${c.realServer ? "the Temporal Server's PostgreSQL databases" : "the dev server's SQLite"}), ${(c.postgresBytes / 1024).toFixed(1)} KiB of Greenlane's PostgreSQL, ${(c.workerCpuSeconds * 1000).toFixed(0)} ms of worker + API CPU and
 ${(c.serverCpuSeconds * 1000).toFixed(0)} ms of Temporal server CPU. Even the province's busiest hour is ${(rows[2]!.peakCasesPerSecond).toFixed(2)} cases a second: the
 smallest production shape of a Temporal cluster serves it, ${SHARDS} shards (fixed at creation) leave each a transition every
-${(1 / rows[2]!.perShard).toFixed(0)} s, and the lasting cost is storage. The Temporal figures are the dev server's (SQLite); the production topology's Temporal Server on PostgreSQL
-stores and spends differently, and its own figures are still to be measured (issue #18).`;
+${(1 / rows[2]!.perShard).toFixed(0)} s, and the lasting cost is storage. ${
+    c.realServer
+      ? "The Temporal figures are the production topology's Temporal Server's (PostgreSQL persistence and SQL visibility; the case-cost section also shows the dev server's)."
+      : "The Temporal figures are the dev server's (SQLite); `-- --real-server` measures the production topology's Temporal Server on PostgreSQL, which stores and spends differently."
+  }`;
 }

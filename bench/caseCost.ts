@@ -1,9 +1,11 @@
-// `npm run bench:case-cost [-- --cases 20]`: what one fast-track case costs, counted rather than
-// timed, so a busy machine does not change it: its Temporal history (events by kind, bytes, state
-// transitions), the growth of the dev server's SQLite file, its PostgreSQL rows and bytes, and the
-// CPU time of the worker and API (this process) and of the Temporal server; beside the bare
-// 3+1-activity workflow in the same run. From those figures, the capacity section sizes a city and
-// a province at the volumes it states (capacity.ts).
+// `npm run bench:case-cost [-- --cases 20] [-- --real-server]`: what one fast-track case costs,
+// counted rather than timed, so a busy machine does not change it: its Temporal history (events by
+// kind, bytes, state transitions), the growth of Temporal's store (the dev server's SQLite file; with
+// --real-server also the production topology's Temporal Server and its two PostgreSQL databases),
+// its PostgreSQL rows and bytes, and the CPU time of the worker and API (this process) and of the
+// Temporal server; beside the bare 3+1-activity workflow in the same run. From those figures (the
+// real server's when measured), the capacity section sizes a city and a province at the volumes it
+// states (capacity.ts).
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { temporal } from '@temporalio/proto';
@@ -12,7 +14,7 @@ import { caseRunner, runBareCases } from './cases';
 import { loadAverage, machine, writeSection } from './report';
 import { startSystem, type System } from './system';
 
-const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '4' } } });
+const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '4' }, 'real-server': { type: 'boolean', default: false } } });
 const N = Number(args.cases);
 const CONCURRENCY = Number(args.concurrency);
 const EventType = temporal.api.enums.v1.EventType;
@@ -33,8 +35,6 @@ async function historyOf(system: System, workflowId: string) {
   }
   return { events: Number(info.historyLength), bytes: Number(info.historySizeBytes), transitions: Number(info.stateTransitionCount), byType, activities };
 }
-
-type History = Awaited<ReturnType<typeof historyOf>>;
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -57,12 +57,16 @@ async function tableSizes(system: System): Promise<Map<string, { rows: number; b
   return out;
 }
 
-/** The dev server's SQLite file with its journal, in bytes. */
-function sqliteBytes(system: System): number {
+/** Temporal's store in bytes: the real server's two databases, or the dev server's SQLite file with its journal. */
+async function temporalStoreBytes(system: System): Promise<number> {
+  if (system.temporalDatabases) {
+    const [{ bytes }] = await system.db.$queryRaw<{ bytes: bigint }[]>`SELECT sum(pg_database_size(d))::bigint AS bytes FROM unnest(${system.temporalDatabases}::text[]) AS d`;
+    return Number(bytes);
+  }
   return ['', '-wal', '-shm', '-journal'].reduce((sum, ext) => sum + (fs.existsSync(system.temporalDbPath! + ext) ? fs.statSync(system.temporalDbPath! + ext).size : 0), 0);
 }
 
-/** CPU seconds so far of the process whose command line names `marker` (the dev server names its SQLite file). */
+/** CPU seconds so far of the process whose command line names `marker` (its SQLite file, or the real server's directory). */
 function cpuSecondsOf(marker: string): number {
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
@@ -82,20 +86,21 @@ const ownCpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** Runs `run` and returns what it cost Temporal's SQLite, PostgreSQL and the CPUs, per run of `n`. */
+/** Runs `run` and returns what it cost Temporal's store, PostgreSQL and the CPUs, per run of `n`. */
 async function measured<T>(system: System, n: number, run: () => Promise<T>) {
-  const before = { sqlite: sqliteBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalDbPath!) };
+  const before = { store: await temporalStoreBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalMarker!) };
   const result = await run();
-  const after = { sqlite: sqliteBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalDbPath!) };
+  const after = { store: await temporalStoreBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalMarker!) };
   const tables = [...after.tables]
     .map(([name, a]) => ({ name, rows: (a.rows - (before.tables.get(name)?.rows ?? 0)) / n, bytes: (a.bytes - (before.tables.get(name)?.bytes ?? 0)) / n }))
     .filter((t) => t.rows > 0)
     .sort((x, y) => y.bytes - x.bytes);
-  return { result, sqliteBytes: (after.sqlite - before.sqlite) / n, tables, ownCpu: (after.own - before.own) / n, serverCpu: (after.server - before.server) / n };
+  return { result, storeBytes: (after.store - before.store) / n, tables, ownCpu: (after.own - before.own) / n, serverCpu: (after.server - before.server) / n };
 }
 
-async function main() {
-  const system = await startSystem({ temporalFile: true });
+/** The cases, then the bare workflows, on one server. */
+async function measure(realServer: boolean) {
+  const system = await startSystem({ temporalFile: true, realServer });
   try {
     const one = await caseRunner(system);
     // One case first, so first-use costs (the workflow bundle's load, caches) stay out of the figures.
@@ -115,56 +120,81 @@ async function main() {
         return Promise.all(ids.map((id) => historyOf(system, id)));
       }),
     );
-    report(system, cases, bare);
+    return { temporalKind: system.temporalKind, databaseKind: system.databaseKind, realServer, cases, bare };
   } finally {
     await system.stop();
   }
 }
 
-type Measured = Awaited<ReturnType<typeof measured<History[]>>>;
+async function main() {
+  const runs = [await measure(false)];
+  if (args['real-server']) runs.push(await measure(true));
+  report(runs);
+}
 
-function report(system: System, cases: Measured, bare: Measured) {
-  const per = (m: Measured) => ({
-    events: mean(m.result.map((h) => h.events)),
-    bytes: mean(m.result.map((h) => h.bytes)),
-    transitions: mean(m.result.map((h) => h.transitions)),
-  });
-  const c = per(cases);
-  const b = per(bare);
-  const activities = meanCounts(cases.result.map((h) => h.activities));
-  const bookkeeping = activities.filter(([name]) => /^(record|notify|load)/.test(name)).reduce((sum, [, n]) => sum + n, 0);
-  const pgBytes = cases.tables.reduce((s, t) => s + t.bytes, 0);
-  const pgRows = cases.tables.reduce((s, t) => s + t.rows, 0);
+type Run = Awaited<ReturnType<typeof measure>>;
+type Measured = Run['cases'];
+
+const per = (m: Measured) => ({
+  events: mean(m.result.map((h) => h.events)),
+  bytes: mean(m.result.map((h) => h.bytes)),
+  transitions: mean(m.result.map((h) => h.transitions)),
+  pgRows: m.tables.reduce((s, t) => s + t.rows, 0),
+  pgBytes: m.tables.reduce((s, t) => s + t.bytes, 0),
+});
+
+function report(runs: Run[]) {
   const kib = (x: number) => `${(x / 1024).toFixed(1)} KiB`;
+  const ms = (x: number) => `${(x * 1000).toFixed(0)} ms`;
   const ratio = (x: number, y: number) => (y ? `${(x / y).toFixed(1)}×` : '—');
+  const serverName = (r: Run) => (r.realServer ? 'Temporal Server' : 'dev server');
+  // One row: the case, the baseline and their ratio, on each server.
+  const row = (label: string, f: (m: Measured) => number, show: (x: number) => string) =>
+    `| ${label} | ${runs.map((r) => `${show(f(r.cases))} | ${show(f(r.bare))} | ${ratio(f(r.cases), f(r.bare))}`).join(' | ')} |`;
+  const last = runs[runs.length - 1]!;
+  const activities = meanCounts(last.cases.result.map((h) => h.activities));
+  const bookkeeping = activities.filter(([name]) => /^(record|notify|load)/.test(name)).reduce((sum, [, n]) => sum + n, 0);
   const md = `## What one case costs (\`npm run bench:case-cost\`)
 
-${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`npm run bench:case-cost -- --cases ${N} --concurrency ${CONCURRENCY}\` · Temporal CLI dev server (SQLite file) · ${system.databaseKind}
+${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`npm run bench:case-cost -- --cases ${N} --concurrency ${CONCURRENCY}${runs.length > 1 ? ' --real-server' : ''}\` · ${runs.map((r) => r.temporalKind).join(', then ')} · ${last.databaseKind}
 
-Counted, not timed: ${N} fast-track cases run end to end through the API (as \`bench:e2e\` runs them), then ${N} bare
-workflows (three no-op activities in parallel, then one) on the same server. History figures are Temporal's own
-(\`historyLength\`, \`historySizeBytes\`, \`stateTransitionCount\` of DescribeWorkflowExecution); SQLite and PostgreSQL
-figures are the growth of the files and tables over the run, divided by the cases; CPU is user + system time.
+Counted, not timed: on each server, ${N} fast-track cases run end to end through the API (as \`bench:e2e\` runs them), then ${N} bare
+workflows (three no-op activities in parallel, then one). History figures are Temporal's own
+(\`historyLength\`, \`historySizeBytes\`, \`stateTransitionCount\` of DescribeWorkflowExecution); store and PostgreSQL
+figures are the growth of the files, databases and tables over the run, divided by the cases; CPU is user + system time.
+Temporal's store is the dev server's SQLite file (with its journal)${runs.length > 1 ? " and the real server's two PostgreSQL databases (persistence and visibility, `pg_database_size`)" : ''}.
 
-| per case | Greenlane case | baseline: bare workflow | Greenlane / baseline |
-| --- | --- | --- | --- |
-| history events | ${c.events.toFixed(1)} | ${b.events.toFixed(1)} | ${ratio(c.events, b.events)} |
-| history bytes | ${kib(c.bytes)} | ${kib(b.bytes)} | ${ratio(c.bytes, b.bytes)} |
-| state transitions | ${c.transitions.toFixed(1)} | ${b.transitions.toFixed(1)} | ${ratio(c.transitions, b.transitions)} |
-| dev server SQLite growth | ${kib(cases.sqliteBytes)} | ${kib(bare.sqliteBytes)} | ${ratio(cases.sqliteBytes, bare.sqliteBytes)} |
-| Temporal server CPU | ${(cases.serverCpu * 1000).toFixed(0)} ms | ${(bare.serverCpu * 1000).toFixed(0)} ms | ${ratio(cases.serverCpu, bare.serverCpu)} |
-| worker + API CPU (one process) | ${(cases.ownCpu * 1000).toFixed(0)} ms | ${(bare.ownCpu * 1000).toFixed(0)} ms (worker only) | ${ratio(cases.ownCpu, bare.ownCpu)} |
-| PostgreSQL rows | ${pgRows.toFixed(1)} | 0 | |
-| PostgreSQL bytes (tables, indexes, TOAST) | ${kib(pgBytes)} | 0 | |
+| per case | ${runs.map((r) => `${serverName(r)}: Greenlane case | baseline: bare workflow | Greenlane / baseline`).join(' | ')} |
+| --- | ${runs.map(() => '--- | --- | ---').join(' | ')} |
+${[
+  row('history events', (m) => per(m).events, (x) => x.toFixed(1)),
+  row('history bytes', (m) => per(m).bytes, kib),
+  row('state transitions', (m) => per(m).transitions, (x) => x.toFixed(1)),
+  row("Temporal's store growth", (m) => m.storeBytes, kib),
+  row('Temporal server CPU', (m) => m.serverCpu, ms),
+  row('worker + API CPU (one process; the baseline: worker only)', (m) => m.ownCpu, ms),
+  row('PostgreSQL rows (Greenlane)', (m) => per(m).pgRows, (x) => x.toFixed(1)),
+  row('PostgreSQL bytes (Greenlane; tables, indexes, TOAST)', (m) => per(m).pgBytes, kib),
+].join('\n')}
 
 Activities a case schedules (mean per case): ${activities.map(([name, n]) => `\`${name}\` ${n.toFixed(1)}`).join(', ')}: ${bookkeeping.toFixed(1)} of
 ${activities.reduce((sum, [, n]) => sum + n, 0).toFixed(1)} are Greenlane's own records and calendar reads, the rest the outside parties' calls.
 
-PostgreSQL per case, by table: ${cases.tables.map((t) => `\`${t.name}\` ${t.rows.toFixed(1)} rows, ${kib(t.bytes)}`).join('; ')}. Table growth
+PostgreSQL per case, by table: ${last.cases.tables.map((t) => `\`${t.name}\` ${t.rows.toFixed(1)} rows, ${kib(t.bytes)}`).join('; ')}. Table and database growth
 counts whole 8 KiB pages, so small tables round up; over ${N} cases the error is under ${kib(8192 / N)} per table.`;
   writeSection('case-cost', md);
   console.log(md);
-  const cost: CaseCost = { historyBytes: c.bytes, historyEvents: c.events, transitions: c.transitions, sqliteBytes: cases.sqliteBytes, postgresBytes: pgBytes, workerCpuSeconds: cases.ownCpu, serverCpuSeconds: cases.serverCpu };
+  const c = per(last.cases);
+  const cost: CaseCost = {
+    historyBytes: c.bytes,
+    historyEvents: c.events,
+    transitions: c.transitions,
+    temporalStoreBytes: last.cases.storeBytes,
+    realServer: last.realServer,
+    postgresBytes: c.pgBytes,
+    workerCpuSeconds: last.cases.ownCpu,
+    serverCpuSeconds: last.cases.serverCpu,
+  };
   const capacity = capacitySection(cost);
   writeSection('capacity', capacity);
   console.log(capacity);

@@ -1,16 +1,17 @@
-// `npm run bench:e2e [-- --cases 100 --concurrency 8]`: fast-track cases per second from
-// acceptance to disbursement, the sandbox parties answering at once through the API
+// `npm run bench:e2e [-- --cases 100 --concurrency 8] [-- --real-server]`: fast-track cases per
+// second from acceptance to disbursement, the sandbox parties answering at once through the API
 // (POST the case, the three branch completions in parallel, the approval, then the
 // workflow's own contract and disbursement), against a bare workflow with three
-// parallel activities and one sequential one, on the same dev server in the same run.
-// Also the tuning record: worker task slots and the dev server's SQLite pragmas.
+// parallel activities and one sequential one, on the same server in the same run.
+// Also the tuning record: worker task slots and the dev server's SQLite pragmas; with
+// --real-server, one more row on the production topology's Temporal Server (PostgreSQL, 4 shards).
 import { parseArgs } from 'node:util';
 import { caseRunner, runBareCases } from './cases';
 import { closedLoop, type LoopResult } from './closedLoop';
 import { loadAverage, machine, writeSection } from './report';
 import { startSystem, type System, type WorkerTuning } from './system';
 
-const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' } } });
+const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' }, 'real-server': { type: 'boolean', default: false } } });
 const N = Number(args.cases);
 const CONCURRENCY = Number(args.concurrency);
 
@@ -54,11 +55,21 @@ async function main() {
   } finally {
     await tuned.stop();
   }
+  let realServer = '';
+  if (args['real-server']) {
+    const real = await startSystem({ realServer: true, worker: TUNED });
+    realServer = real.temporalKind;
+    try {
+      rows.push({ setting: `same worker, ${realServer}`, bare: await bareRun(real), greenlane: await greenlaneRun(real, 0) });
+    } finally {
+      await real.stop();
+    }
+  }
 
   const fmt = (r: LoopResult) => `${r.perSecond.toFixed(2)}/s (p50 ${(r.p50 / 1000).toFixed(2)} s, p99 ${(r.p99 / 1000).toFixed(2)} s)`;
   const md = `## End to end (\`npm run bench:e2e\`)
 
-${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`npm run bench:e2e -- --cases ${N} --concurrency ${CONCURRENCY}\` · Temporal CLI dev server (SQLite file) · ${databaseKind}
+${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`npm run bench:e2e -- --cases ${N} --concurrency ${CONCURRENCY}${realServer ? ' --real-server' : ''}\` · Temporal CLI dev server (SQLite file)${realServer ? ', then the production topology\'s Temporal Server (the last row; its persistence on the same PostgreSQL)' : ''} · ${databaseKind}
 
 Greenlane: a case from \`POST /api/v1/cases\` through the three branch completions (in parallel, each by its assignee's
 token), the approval, and the workflow's own contract and disbursement, until the workflow has ended \`DISBURSED\`; the
@@ -69,7 +80,7 @@ no-op activities in parallel and then one more, on its own worker against the sa
 | --- | --- | --- | --- |
 ${rows.map((r) => `| ${r.setting} | ${fmt(r.bare)} | ${fmt(r.greenlane)} | ${((r.greenlane.perSecond / r.bare.perSecond) * 100).toFixed(1)}% |`).join('\n')}
 
-Each row after the first keeps the change above it. A Greenlane case is five API requests, five workflow updates and
+Each row after the first keeps the change above it (the real server's row keeps the worker, not the SQLite settings). A Greenlane case is five API requests, five workflow updates and
 about fifteen activities (each a PostgreSQL write or a sandbox call); the bare workflow has four activities and no requests.`;
   writeSection('e2e', md);
   console.log(md);

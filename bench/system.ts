@@ -1,6 +1,7 @@
 // The whole system for a benchmark or the fuzzer, on loopback ports in a temp dir:
-// Temporal CLI dev server, PostgreSQL (a fresh database on DATABASE_URL's server when
-// set, else the embedded PostgreSQL 17), a worker on its own task queue, and the API.
+// PostgreSQL (a fresh database on DATABASE_URL's server when set, else the embedded
+// PostgreSQL 17), Temporal (the CLI dev server, or with `realServer` the production
+// topology's Temporal Server on that PostgreSQL), a worker on its own task queue, and the API.
 // `stop()` removes all of it, so runs never see each other's cases.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,6 +26,10 @@ import { seedReferenceData } from '../infra/seed';
 import { ensureSearchAttributes } from '../infra/temporal';
 import { workflowBundle } from '../tests/support/env';
 import { createWorker, type WorkerDeps } from '../worker/createWorker';
+import { realServerDir, startRealServer } from './realServer';
+import { databaseNames } from '../dev/productionStack/postgres';
+import { HISTORY_SHARDS } from '../dev/productionStack/temporalServer';
+import { TEMPORAL_SERVER_VERSION } from '../dev/tools/temporalServer';
 
 export type WorkerTuning = NonNullable<WorkerDeps['tuning']>;
 
@@ -36,11 +41,18 @@ export interface SystemOptions {
   worker?: WorkerTuning;
   /** Connections per pool (the API's and the worker's share one pool here). */
   dbPoolSize?: number;
+  /** Temporal Server as `npm run stack:production` runs it (PostgreSQL persistence, 4 shards) instead of the dev server. */
+  realServer?: boolean;
 }
+
+/** What the benchmarks use of a Temporal server, whichever runs. */
+export type TemporalHandle = Pick<TestWorkflowEnvironment, 'client' | 'nativeConnection' | 'connection' | 'teardown'>;
 
 export interface System {
   config: ReturnType<typeof loadConfig>;
-  env: TestWorkflowEnvironment;
+  env: TemporalHandle;
+  /** Which Temporal server runs, for reports. */
+  temporalKind: string;
   db: Database;
   databaseUrl: string;
   /** Where the PostgreSQL database comes from, for reports. */
@@ -49,6 +61,10 @@ export interface System {
   /** e.g. http://127.0.0.1:41234 */
   apiOrigin: string;
   temporalDbPath?: string;
+  /** The real server's PostgreSQL databases (on the same server as `databaseUrl`). */
+  temporalDatabases?: string[];
+  /** A string in the Temporal server process's command line, to find it in /proc (not for an in-memory dev server). */
+  temporalMarker?: string;
   tmpDir: string;
   /** A bearer token for a seeded development user (`npm run token` lists them). */
   token(sub: string): Promise<string>;
@@ -67,19 +83,22 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
   runtimeInstalled = true;
   const config = loadConfig({ ...process.env, AUTH_DEV_SECRET: AUTH_SECRET });
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlane-bench-'));
-  const temporalDbPath = opts.temporalFile ? path.join(tmpDir, 'temporal.db') : undefined;
-  const env = await startDevServer({
-    cacheDir: config.cacheDir,
-    cliPath: config.temporal.cliPath,
-    dbFilename: temporalDbPath,
-    extraArgs: (opts.sqlitePragmas ?? []).flatMap((p) => ['--sqlite-pragma', p]),
-    dataConverter: developmentDataConverter(),
-  });
-  await ensureSearchAttributes(env.connection, 'default');
-
-  const database = config.databaseUrl ? await createScratchDatabase(config.databaseUrl, 'greenlane_bench') : undefined;
+  const temporalDbPath = opts.temporalFile && !opts.realServer ? path.join(tmpDir, 'temporal.db') : undefined;
+  const { temporal: temporalSuffix, visibility: visibilitySuffix } = databaseNames('');
+  const database = config.databaseUrl ? await createScratchDatabase(config.databaseUrl, 'greenlane_bench', [temporalSuffix, visibilitySuffix]) : undefined;
   const pg = database ? undefined : await startEmbeddedPostgres();
   const databaseUrl = database?.url ?? pg!.url;
+
+  const real = opts.realServer ? await startRealServer(config.cacheDir, databaseUrl, tmpDir) : undefined;
+  const env: TemporalHandle = real
+    ?? await startDevServer({
+        cacheDir: config.cacheDir,
+        cliPath: config.temporal.cliPath,
+        dbFilename: temporalDbPath,
+        extraArgs: (opts.sqlitePragmas ?? []).flatMap((p) => ['--sqlite-pragma', p]),
+        dataConverter: developmentDataConverter(),
+      });
+  await ensureSearchAttributes(env.connection, 'default');
   await migrate(databaseUrl);
   const db = createDatabase(databaseUrl, opts.dbPoolSize ?? 8);
   await seedReferenceData(db, { devStaff: true });
@@ -102,7 +121,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     namespace: 'default',
     temporalUiUrl: '',
     verify: createVerifier(config),
-    ops: { logger: createLogger('silent'), rateLimitPerMinute: 1_000_000_000 },
+    ops: { logger: createLogger((process.env.BENCH_LOG_LEVEL ?? 'silent') as 'silent'), rateLimitPerMinute: 1_000_000_000 },
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -114,9 +133,12 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     db,
     databaseUrl,
     databaseKind: database ? 'PostgreSQL from DATABASE_URL (fresh database)' : 'embedded PostgreSQL 17',
+    temporalKind: opts.realServer ? `Temporal Server ${TEMPORAL_SERVER_VERSION} (PostgreSQL persistence and visibility, ${HISTORY_SHARDS} history shards)` : `Temporal CLI dev server (SQLite ${temporalDbPath ? 'file' : 'in memory'})`,
     taskQueue,
     apiOrigin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     temporalDbPath,
+    temporalDatabases: real?.databases,
+    temporalMarker: real ? realServerDir(tmpDir) : temporalDbPath,
     tmpDir,
     token(sub) {
       const user = DEV_USERS.find((u) => u.sub === sub);

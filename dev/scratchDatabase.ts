@@ -8,12 +8,18 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+/** `siblings`: suffixes of databases that will be made beside it (Temporal's), dropped with it. */
+export async function createScratchDatabase(serverUrl: string, prefix: string, siblings: readonly string[] = []): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await runOnServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: url.toString(),
+    async drop() {
+      for (const db of [name, ...siblings.map((s) => name + s)]) await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    },
+  };
 }
 
 /** One statement on its own connection (CREATE/DROP DATABASE cannot run inside a pool's transaction). */

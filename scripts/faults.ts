@@ -1,38 +1,37 @@
-// `npm run faults [-- --short] [-- --cases=N] [-- --keep] [-- --restart-cluster=15/main]`:
-// a whole Greenlane in a temporary directory on free loopback ports (Temporal dev
-// server, PostgreSQL, worker and API as child processes), a load of fast-track
-// cases through the HTTP API, and meanwhile: the worker SIGKILLed again and again (every
-// other time with its record writes held mid-transaction),
-// the Temporal dev server restarted, the database restarted. A manager reads each case
-// between its steps: only a database outage may fail a read. Then the load settles and
-// the consistency check (maintenance/consistency.ts) must pass. Exits 1 otherwise.
+// `npm run faults [-- --short] [-- --cases=N] [-- --keep] [-- --restart-cluster=15/main]
+// [-- --topology production]`: a whole Greenlane in a temporary directory on free loopback ports,
+// a load of fast-track cases through the HTTP API, and meanwhile: a worker SIGKILLed again and
+// again (every other time with its record writes held mid-transaction), the Temporal server
+// restarted, the database restarted. A manager reads each case between its steps: only a
+// database outage may fail a read. Then the load settles and the consistency check
+// (maintenance/consistency.ts) must pass. Exits 1 otherwise.
+//
+// Topology (dev/faults/topology.ts): `dev` (the default) is the Temporal CLI dev server, one
+// worker and the API with development tokens; `production` is `npm run stack:production`'s
+// (Temporal Server on PostgreSQL with 4 history shards, two workers of which one is killed at a
+// time, the API in production mode with the OpenID provider's tokens).
 //
 // PostgreSQL: the embedded PostgreSQL 17 by default, restarted for real (stopped, started
 // again on its data directory). With DATABASE_URL the run uses a scratch database on
-// that server and "restarts" it by terminating every connection to it; only with
-// --restart-cluster=<version>/<name> does it run `pg_ctlcluster … restart`, which
-// restarts the whole cluster and everyone else's databases on it.
+// that server (and, for production, Temporal's two beside it) and "restarts" it by terminating
+// every connection to them; only with --restart-cluster=<version>/<name> does it run
+// `pg_ctlcluster … restart`, which restarts the whole cluster and everyone else's databases on it.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { mintDevToken } from '../api/auth/verifier';
 import { SandboxBank } from '../activities/adapters';
 import { CASE_ENDED_STAGES } from '../domain/stages';
 import { checkConsistency, formatReport, type ConsistencyReport } from '../maintenance/consistency';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
-import { DEV_USERS } from '../infra/devUsers';
-import { startDevServer } from '../dev/devServer';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../dev/embeddedPostgres';
 import { createCaseLoad, type ServerError } from '../dev/faults/caseLoad';
-import { freePort, ManagedProcess, tsxEntry, waitFor } from '../dev/managedProcess';
-import { migrate } from '../infra/migrate';
+import { startDevTopology, startProductionTopology, type TopologyName } from '../dev/faults/topology';
+import { freePort } from '../dev/managedProcess';
+import { databaseNames, urlFor } from '../dev/productionStack/postgres';
 import { createScratchDatabase } from '../dev/scratchDatabase';
-import { seedReferenceData } from '../infra/seed';
-import { connectClient, ensureSearchAttributes } from '../infra/temporal';
+import { connectClient } from '../infra/temporal';
 
 type FaultKind = 'worker-killed' | 'temporal-restarted' | 'database-restarted';
 interface Fault {
@@ -44,11 +43,14 @@ interface Fault {
 }
 
 const args = process.argv.slice(2);
-const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+/** `--name=value` or `--name value`. */
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const SHORT = args.includes('--short');
 const KEEP = args.includes('--keep');
 const CASES = Number(flag('cases') ?? (SHORT ? 60 : 400));
 const RESTART_CLUSTER = flag('restart-cluster');
+const TOPOLOGY = (flag('topology') ?? 'dev') as TopologyName;
+if (!['dev', 'production'].includes(TOPOLOGY)) throw new Error(`--topology is dev or production, not ${TOPOLOGY}`);
 // The load is spread over this long so that every planned fault lands in the middle of it.
 const SPREAD_MS = SHORT ? 35_000 : 180_000;
 const FAULT_GAP_MS = SHORT ? 5_000 : 12_000;
@@ -76,21 +78,10 @@ async function main() {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
-  say(`故障演练：${CASES} 个案件，数据目录 ${dir}`, `Fault drill: ${CASES} cases, data in ${dir}`);
+  say(`故障演练（${TOPOLOGY}）：${CASES} 个案件，数据目录 ${dir}`, `Fault drill (${TOPOLOGY}): ${CASES} cases, data in ${dir}`);
 
   try {
-    // ---- Temporal -------------------------------------------------------------------
-    const temporalPort = await freePort();
-    const address = `127.0.0.1:${temporalPort}`;
-    // `never`: every SIGKILL and restart makes the server log each cancelled operation at ERROR,
-    // hundreds of lines that are the drill working; the consistency check judges the outcome.
-    const devServer = () =>
-      startDevServer({ cacheDir: config.cacheDir, cliPath: config.temporal.cliPath, port: temporalPort, dbFilename: path.join(dir, 'temporal.db'), logLevel: 'never' });
-    let temporal: TestWorkflowEnvironment = await devServer();
-    cleanups.push(() => temporal.teardown());
-    await ensureSearchAttributes(temporal.connection, 'default');
-
-    // ---- PostgreSQL ------------------------------------------------------------------
+    // ---- PostgreSQL: the drill's own, so that it may restart it ------------------------
     let databaseUrl: string;
     let restartDatabase: () => Promise<void>;
     if (!config.databaseUrl) {
@@ -98,74 +89,45 @@ async function main() {
       const pgDir = path.join(dir, 'pg');
       let embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
       cleanups.push(() => embedded.stop());
-      databaseUrl = embedded.url;
+      // The production stack makes its databases beside the one it is given.
+      databaseUrl = TOPOLOGY === 'production' ? urlFor(embedded.url, 'greenlane') : embedded.url;
       restartDatabase = async () => {
         await embedded.stop();
         await sleep(OUTAGE_MS);
         embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
       };
     } else {
-      const scratch = await createScratchDatabase(config.databaseUrl, 'greenlane_faults');
+      const { temporal, visibility } = databaseNames('');
+      const scratch = await createScratchDatabase(config.databaseUrl, 'greenlane_faults', [temporal, visibility]);
       if (!KEEP) cleanups.push(scratch.drop);
       databaseUrl = scratch.url;
+      // Every connection to the scratch database and to Temporal's beside it (same name, a suffix).
       restartDatabase = RESTART_CLUSTER
         ? async () => void execFileSync('pg_ctlcluster', [...RESTART_CLUSTER.split('/'), 'restart'], { stdio: 'inherit' })
-        : async () => void (await db.$queryRaw`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+        : async () => void (await db.$queryRaw`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE starts_with(datname, current_database()) AND pid <> pg_backend_pid()`);
     }
-    await migrate(databaseUrl);
+
+    // ---- Temporal, workers and the API ------------------------------------------------
+    say(`启动${TOPOLOGY === 'production' ? '生产拓扑' : '开发拓扑'}`, `Starting the ${TOPOLOGY} topology`);
+    const system = await (TOPOLOGY === 'production' ? startProductionTopology : startDevTopology)(config, dir, databaseUrl);
+    cleanups.push(() => system.stop());
     const db = createDatabase(databaseUrl, 4);
     cleanups.push(() => db.$disconnect());
-    await seedReferenceData(db, { devStaff: true });
-
-    // ---- Worker and API as child processes -------------------------------------------
-    const apiPort = await freePort();
-    const secret = randomBytes(32).toString('base64url');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      GREENLANE_ENV: 'development',
-      DATA_DIR: dir,
-      DATABASE_URL: databaseUrl,
-      TEMPORAL_ADDRESS: address,
-      API_HOST: '127.0.0.1',
-      API_PORT: String(apiPort),
-      AUTH_DEV_SECRET: secret,
-      WORKER_METRICS_ADDRESS: 'off',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'warn',
-    };
-    delete env.NODE_OPTIONS;
-    const baseUrl = `http://127.0.0.1:${apiPort}`;
-    const worker = new ManagedProcess('worker', tsxEntry('worker/main.ts'), env, path.join(dir, 'worker.log'), (out) =>
-      waitFor(() => out().includes('Worker polling'), 120_000, 'worker'),
-    );
-    const api = new ManagedProcess('api', tsxEntry('api/main.ts'), env, path.join(dir, 'api.log'), () =>
-      waitFor(() => fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false), 60_000, 'API'),
-    );
-    cleanups.push(() => worker.stop(), () => api.stop());
-    say('启动工作进程与接口', 'Starting the worker and the API');
-    await Promise.all([worker.start(), api.start()]);
-
-    const authConfig = loadConfig(env);
-    const tokens = new Map<string, Promise<string>>();
-    const token = (sub: string) => {
-      if (!tokens.has(sub)) tokens.set(sub, mintDevToken(authConfig, DEV_USERS.find((u) => u.sub === sub)!));
-      return tokens.get(sub)!;
-    };
 
     // ---- Load and faults, at the same time ---------------------------------------------
     const runTag = String(Math.floor(Math.random() * 900) + 100);
-    const load = createCaseLoad(`${baseUrl}/api/v1`, token, runTag);
+    const load = createCaseLoad(`${system.apiUrl}/api/v1`, (sub) => system.token(sub), runTag);
     const faults: Fault[] = [];
     const writesWaiting = async () => Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n);
     // Every other kill lands mid-write: the drill locks the case records, so the worker's record
     // writes (local activities, inside workflow tasks) wait inside their transactions, then kills it.
-    const killMidWrite = async (): Promise<number> => {
+    const killMidWrite = async (kill: () => Promise<void>): Promise<number> => {
       let waiting = 0;
       await db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT case_no FROM loan_case FOR UPDATE`;
         const until = Date.now() + 5_000;
         while ((waiting = await writesWaiting()) < 3 && Date.now() < until) await sleep(100);
-        await worker.kill();
+        await kill();
       }, { timeout: 30_000 });
       return waiting;
     };
@@ -173,13 +135,10 @@ async function main() {
       const startedAt = Date.now();
       let writesInFlight: number | undefined;
       if (kind === 'worker-killed') {
-        if (faults.filter((f) => f.kind === kind).length % 2 === 1) writesInFlight = await killMidWrite();
-        else await worker.kill();
-        await worker.start();
+        const midWrite = faults.filter((f) => f.kind === kind).length % 2 === 1;
+        await system.killWorker(midWrite ? async (kill) => void (writesInFlight = await killMidWrite(kill)) : undefined);
       } else if (kind === 'temporal-restarted') {
-        await temporal.teardown();
-        await sleep(OUTAGE_MS);
-        temporal = await devServer();
+        await system.restartTemporal(OUTAGE_MS);
       } else {
         await restartDatabase();
       }
@@ -209,7 +168,7 @@ async function main() {
     const unsettled = await open();
     const settleMs = Date.now() - settleStartedAt;
 
-    const client = await connectClient(address, 'default', config.payloadKeys);
+    const client = await connectClient(system.temporalAddress, 'default', system.payloadKeys);
     cleanups.push(() => client.connection.close());
     const bank = new SandboxBank(db);
     const report = await checkConsistency({ client, db, bank });
@@ -229,14 +188,14 @@ async function main() {
       ...duplicateKeys.map((d) => `同一幂等键受理了多个案件 one Idempotency-Key accepted several cases: ${d}`),
       ...(records !== accepted.size ? [`记录数 ${records} ≠ 受理数 ${accepted.size} / ${records} records for ${accepted.size} accepted cases`] : []),
       ...(unsettled !== 0 ? [`${unsettled} 个案件未结束 cases did not settle within ${SETTLE_TIMEOUT_MS / 1000} s`] : []),
-      ...outside.map((e) => `依赖正常时返回 ${e.status} / ${e.status} while every dependency was up: ${e.method} ${e.path} at ${new Date(e.startedAt).toISOString()}${e.requestId ? ` (api.log requestId ${e.requestId})` : ''}`),
-      ...failedReads.map((e) => `数据库正常时读取失败 ${e.status} / read failed with ${e.status} while the database was up: ${e.method} ${e.path} at ${new Date(e.startedAt).toISOString()}${e.requestId ? ` (api.log requestId ${e.requestId})` : ''}`),
+      ...outside.map((e) => `依赖正常时返回 ${e.status} / ${e.status} while every dependency was up: ${e.method} ${e.path} at ${new Date(e.startedAt).toISOString()}${e.requestId ? ` (requestId ${e.requestId} in api.log)` : ''}`),
+      ...failedReads.map((e) => `数据库正常时读取失败 ${e.status} / read failed with ${e.status} while the database was up: ${e.method} ${e.path} at ${new Date(e.startedAt).toISOString()}${e.requestId ? ` (requestId ${e.requestId} in api.log)` : ''}`),
       ...load.stats.failures.map((f) => `案件 case #${f.i}${f.caseNo ? ` (${f.caseNo})` : ''} 未完成 failed: ${f.error}`),
       ...(faults.filter((f) => f.kind === 'worker-killed').length < 2 ? ['工作进程被杀少于 2 次 fewer than 2 worker kills'] : []),
     ];
-    printSummary({ report, faults, load: load.stats, records, disbursed, unsettled, loadMs, settleMs, totalMs: Date.now() - t0, crashes: { worker: worker.crashes, api: api.crashes }, outside: outside.length, failedReads: failedReads.length, problems, dir });
+    printSummary({ report, faults, load: load.stats, records, disbursed, unsettled, loadMs, settleMs, totalMs: Date.now() - t0, crashes: system.crashes(), topology: system.description, logDir: system.logDir, outside: outside.length, failedReads: failedReads.length, problems, dir });
     process.exitCode = problems.length === 0 ? 0 : 1;
-    // A failed drill keeps its logs (worker.log, api.log) and data for a look.
+    // A failed drill keeps its logs (each process's, in logDir) and data for a look.
     keep ||= problems.length > 0;
   } finally {
     await cleanup();
@@ -256,6 +215,8 @@ function printSummary(s: {
   settleMs: number;
   totalMs: number;
   crashes: { worker: number; api: number };
+  topology: string;
+  logDir: string;
   outside: number;
   failedReads: number;
   problems: string[];
@@ -270,12 +231,12 @@ function printSummary(s: {
       '',
       formatReport(s.report),
       '',
-      '故障演练结果 Fault drill summary',
+      `故障演练结果 Fault drill summary: ${s.topology}`,
       `  案件 cases: 受理 accepted ${accepted} · 记录 records ${s.records} · 批准 approved ${APPROVED} · 拒贷 rejected ${REJECTED} · 撤回 withdrawn ${WITHDRAWN} · 放款 disbursements ${s.disbursed} · 未结束 unsettled ${s.unsettled}`,
       `  故障 faults: 工作进程被杀 worker SIGKILLed ${count('worker-killed')}（写入中 mid-write ${midWrite.length}，进行中的记录写入 record writes in flight ${midWrite.map((f) => f.writesInFlight).join('+') || 0}） · Temporal 重启 restarted ${count('temporal-restarted')} · 数据库重启 database restarted ${count('database-restarted')} · 自行崩溃 crashed on their own: worker ${s.crashes.worker}, api ${s.crashes.api}`,
       `  请求 requests ${s.load.requests} · 重试 retries ${s.load.retries} · 5xx/网络错误 errors ${s.load.serverErrors.length}（依赖正常时 while all was up: ${s.outside}）`,
       `  读取 reads ${s.load.reads} · 失败 failed ${s.load.readErrors.length}（数据库正常时 while the database was up: ${s.failedReads}）`,
-      `  用时 time: 加载 load ${(s.loadMs / 1000).toFixed(0)} s · 收尾 settle ${(s.settleMs / 1000).toFixed(0)} s · 总计 total ${(s.totalMs / 1000).toFixed(0)} s${KEEP || s.problems.length ? ` · 数据与日志 data and logs kept in ${s.dir}` : ''}`,
+      `  用时 time: 加载 load ${(s.loadMs / 1000).toFixed(0)} s · 收尾 settle ${(s.settleMs / 1000).toFixed(0)} s · 总计 total ${(s.totalMs / 1000).toFixed(0)} s${KEEP || s.problems.length ? ` · 数据与日志 data and logs kept in ${s.dir} (logs ${s.logDir})` : ''}`,
       s.problems.length === 0 ? '  ✓ 通过 PASSED' : `  ✗ 未通过 FAILED (${s.problems.length}):\n${s.problems.map((p) => `    - ${p}`).join('\n')}`,
     ].join('\n'),
   );

@@ -62,7 +62,7 @@ export interface ProductionStack {
 }
 
 /** A key for the payload codec, made once per run directory so histories stay readable across restarts. */
-function payloadKeys(runDir: string): string {
+export function payloadKeys(runDir: string): string {
   if (process.env.PAYLOAD_KEYS) return process.env.PAYLOAD_KEYS;
   const file = path.join(runDir, 'payload-keys');
   if (!fs.existsSync(file)) fs.writeFileSync(file, `k1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });

@@ -65,9 +65,10 @@ type Service = (typeof SERVICES)[number];
 
 /**
  * The server's config (JSON is YAML): every port given, nothing off loopback. `jwks`: the
- * identity provider's key set, which signs the tokens the frontend admits.
+ * identity provider's key set, which signs the tokens the frontend admits; without it (the
+ * benchmarks' server, which measures the engine) the frontend admits any caller.
  */
-export function serverConfig(persistence: Database, visibility: Database, ports: { grpc: Record<Service, number>; membership: Record<Service, number>; http: Record<'frontend' | 'internal-frontend', number>; metrics: number }, jwks: string) {
+export function serverConfig(persistence: Database, visibility: Database, ports: { grpc: Record<Service, number>; membership: Record<Service, number>; http: Record<'frontend' | 'internal-frontend', number>; metrics: number }, jwks?: string) {
   return {
     log: { stdout: true, level: 'warn' },
     persistence: {
@@ -81,7 +82,7 @@ export function serverConfig(persistence: Database, visibility: Database, ports:
       metrics: { prometheus: { framework: 'tally', timerType: 'histogram', listenAddress: `127.0.0.1:${ports.metrics}` } },
       // `<namespace>:read` lets an operator's UI read the namespace; Greenlane's workers and API
       // hold `<namespace>:write`; a token without the claim reaches nothing but health checks.
-      authorization: { jwtKeyProvider: { keySourceURIs: [jwks], refreshInterval: '1m' }, permissionsClaimName: 'permissions', claimMapper: 'default', authorizer: 'default' },
+      ...(jwks ? { authorization: { jwtKeyProvider: { keySourceURIs: [jwks], refreshInterval: '1m' }, permissionsClaimName: 'permissions', claimMapper: 'default', authorizer: 'default' } } : {}),
     },
     // With an internal-frontend present (and no publicClient), the server's own workers use it.
     services: Object.fromEntries(
