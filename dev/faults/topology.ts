@@ -14,7 +14,7 @@ import { DEV_USERS } from '../../infra/devUsers';
 import { migrate } from '../../infra/migrate';
 import { seedReferenceData } from '../../infra/seed';
 import { ensureSearchAttributes } from '../../infra/temporal';
-import { signInWithPassword } from '../../tests/support/oidcSignIn';
+import { signInWithPassword } from '../identityProvider/browserSignIn';
 import { startDevServer } from '../devServer';
 import { freePort, ManagedProcess, tsxEntry, waitFor } from '../managedProcess';
 import { payloadKeys, startProductionStack } from '../productionStack';

@@ -2,7 +2,7 @@
 // get their tokens: signing in at the provider with the console's authorization code + PKCE, or
 // to the Temporal UI, whose tokens alone carry an operator's Temporal permission.
 import { Connection } from '@temporalio/client';
-import { signInToTemporalUi, signInWithPassword } from '../support/oidcSignIn';
+import { signInToTemporalUi, signInWithPassword } from '../../dev/identityProvider/browserSignIn';
 
 const need = (name: string) => {
   const value = process.env[name];

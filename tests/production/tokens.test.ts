@@ -10,7 +10,7 @@ import request from 'supertest';
 import { signingKeyFile } from '../../dev/productionStack';
 import { freePort, ManagedProcess, tsxEntry, waitFor } from '../../dev/managedProcess';
 import { validSimingCode } from '../support/creditCodes';
-import { signInWithPassword } from '../support/oidcSignIn';
+import { signInWithPassword } from '../../dev/identityProvider/browserSignIn';
 import { prod, temporalAs, tokenOf, uiTokenOf } from './stack';
 
 const casesAs = (token: string) => request(prod.apiUrl).get('/api/v1/cases').set('authorization', `Bearer ${token}`);
