@@ -165,7 +165,8 @@ test('the community coordinator sees the community and narrows by team; the surv
   const coordinator = await signedIn('lujiang-community', PHONE);
   await coordinator.waitForSelector(`[data-building="${BUILDING}"]`);
   expect(await coordinator.$$eval('[data-building]', (els) => els.map((e) => e.getAttribute('data-building')))).toEqual(expect.arrayContaining(['lujiang-01-b1', BUILDING]));
-  expect(await coordinator.textContent('[data-total="firms"]')).toBe(String((await coordinator.$$('[data-firm]')).length));
+  // The total counts the buildings' firms; screening-track firms other files flagged are listed apart.
+  expect(await coordinator.textContent('[data-total="firms"]')).toBe(String((await coordinator.$$('[data-building] [data-firm]')).length));
   // Their community is their reach: no street or community to choose, only its teams.
   expect(await coordinator.$('#filter-street')).toBeNull();
   expect(await coordinator.$('#filter-community')).toBeNull();
