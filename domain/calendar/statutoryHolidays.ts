@@ -1,5 +1,5 @@
-import { Lunar, Solar } from 'lunar-typescript';
-import { addDays, fromEpochDay, toEpochDay } from './timeZone';
+import { MAX_STATUTORY_YEAR, MIN_STATUTORY_YEAR, lunarFestivals } from './lunarFestivalTable';
+import { addDays } from './timeZone';
 import type { IsoDate } from './types';
 
 /** Canonical bilingual names of the statutory holidays (全国年节及纪念日放假办法). */
@@ -23,35 +23,6 @@ export interface StatutoryHolidayDay {
   keys: HolidayKey[];
 }
 
-// The lunar conversion library is reliable over this span; other years are rejected
-// rather than silently mis-computed.
-export const MIN_STATUTORY_YEAR = 1901;
-export const MAX_STATUTORY_YEAR = 2099;
-
-function ymd(solar: Solar): IsoDate {
-  return fromEpochDay(toEpochDay(solar.toYmd()));
-}
-
-function lunarToSolar(year: number, lunarMonth: number, lunarDay: number): IsoDate {
-  return ymd(Lunar.fromYmd(year, lunarMonth, lunarDay).getSolar());
-}
-
-/** The 清明 solar-term date of a Gregorian year (always early April). */
-export function qingmingDate(year: number): IsoDate {
-  // A mid-year lunar date's jieqi table covers that Gregorian year's spring terms.
-  const table = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable();
-  const solar = table['清明'];
-  if (!solar || solar.getYear() !== year) {
-    throw new Error(`could not determine 清明 for ${year}`);
-  }
-  return ymd(solar);
-}
-
-/** 正月初一 of the lunar year that starts in Gregorian `year`. */
-export function lunarNewYearDate(year: number): IsoDate {
-  return lunarToSolar(year, 1, 1);
-}
-
 /**
  * Statutory holiday days of `year` under 全国年节及纪念日放假办法 as revised in 2024
  * (in force from 2025): 13 days, before any State Council bridging or make-up days.
@@ -65,18 +36,19 @@ export function statutoryHolidays(year: number): StatutoryHolidayDay[] {
     );
   }
   const y = String(year).padStart(4, '0');
-  const chuxi = addDays(lunarNewYearDate(year), -1); // 除夕 = last day of the 12th lunar month
+  const lunar = lunarFestivals(year);
+  const chuxi = addDays(lunar.lunarNewYear, -1); // 除夕 = last day of the 12th lunar month
   const entries: Array<[IsoDate, HolidayKey]> = [
     [`${y}-01-01`, 'NEW_YEAR'],
     [chuxi, 'SPRING_FESTIVAL'],
     [addDays(chuxi, 1), 'SPRING_FESTIVAL'],
     [addDays(chuxi, 2), 'SPRING_FESTIVAL'],
     [addDays(chuxi, 3), 'SPRING_FESTIVAL'],
-    [qingmingDate(year), 'QINGMING'],
+    [lunar.qingming, 'QINGMING'],
     [`${y}-05-01`, 'LABOUR_DAY'],
     [`${y}-05-02`, 'LABOUR_DAY'],
-    [lunarToSolar(year, 5, 5), 'DRAGON_BOAT'],
-    [lunarToSolar(year, 8, 15), 'MID_AUTUMN'],
+    [lunar.dragonBoat, 'DRAGON_BOAT'],
+    [lunar.midAutumn, 'MID_AUTUMN'],
     [`${y}-10-01`, 'NATIONAL_DAY'],
     [`${y}-10-02`, 'NATIONAL_DAY'],
     [`${y}-10-03`, 'NATIONAL_DAY'],

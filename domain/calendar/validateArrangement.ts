@@ -1,4 +1,4 @@
-import { MAX_STATUTORY_YEAR, MIN_STATUTORY_YEAR } from './statutoryHolidays';
+import { MAX_STATUTORY_YEAR, MIN_STATUTORY_YEAR } from './lunarFestivalTable';
 import { addDays, isIsoDate, weekday, yearOf } from './timeZone';
 import type { ArrangementError, DayKindChange, IsoDate, YearArrangement } from './types';
 import { WorkingCalendar } from './workingCalendar';
