@@ -1,7 +1,7 @@
 import { isPersonAction } from '../domain/personActions';
 import { writeAudit, type AuditDb } from '../infra/audit';
 import type { Database } from '../infra/database';
-import type { Prisma } from '../prisma/generated/client';
+import { Prisma } from '../prisma/generated/client';
 import type { NotificationChannel } from './adapters';
 import { deliverNotice, type Notice } from './notifications';
 
@@ -70,21 +70,27 @@ export async function writeCaseProgress(tx: Prisma.TransactionClient, p: CasePro
       ...(p.dueExplanation !== undefined ? { dueProvisional: p.dueProvisional, dueExplanation: p.dueExplanation } : {}),
     },
   });
-  for (const t of p.tasks ?? []) {
-    const row = {
-      assignee: t.assignee,
-      status: t.status,
-      slaState: t.slaState,
-      dueAt: new Date(t.dueAt),
-      ...(t.atRiskAt ? { atRiskAt: new Date(t.atRiskAt) } : {}),
-      evidence: (t.evidence ?? undefined) as object | undefined,
-      completedAt: t.completedAt ? new Date(t.completedAt) : null,
-      completedBy: t.completedBy ?? null,
-      revision: p.revision,
-    };
-    await tx.caseTask.createMany({ data: [{ caseNo: p.caseNo, kind: t.kind, ...row }], skipDuplicates: true });
-    await tx.caseTask.updateMany({ where: { caseNo: p.caseNo, kind: t.kind, revision: { lt: p.revision } }, data: row });
-  }
+  await writeTasks(tx, p.caseNo, p.revision, p.tasks ?? []);
+}
+
+/**
+ * The branches' rows in one statement (an acceptance or a branch's change writes all three):
+ * each inserted, or updated where the row holds an older revision. A warning time or evidence
+ * the projection does not carry keeps what the row holds.
+ */
+async function writeTasks(tx: Prisma.TransactionClient, caseNo: string, revision: number, tasks: TaskRow[]): Promise<void> {
+  if (tasks.length === 0) return;
+  const at = (iso: string | undefined) => (iso ? new Date(iso) : null);
+  const rows = tasks.map((t) => Prisma.sql`(${caseNo}, ${t.kind}, ${t.assignee}, ${t.status}, ${t.slaState}, ${new Date(t.dueAt)}::timestamptz,
+    ${at(t.atRiskAt)}::timestamptz, ${t.evidence ? JSON.stringify(t.evidence) : null}::jsonb, ${at(t.completedAt)}::timestamptz, ${t.completedBy ?? null}, ${revision}::int, now())`);
+  await tx.$executeRaw`
+    INSERT INTO case_task (case_no, kind, assignee, status, sla_state, due_at, at_risk_at, evidence, completed_at, completed_by, revision, updated_at)
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT (case_no, kind) DO UPDATE SET
+      assignee = EXCLUDED.assignee, status = EXCLUDED.status, sla_state = EXCLUDED.sla_state, due_at = EXCLUDED.due_at,
+      at_risk_at = COALESCE(EXCLUDED.at_risk_at, case_task.at_risk_at), evidence = COALESCE(EXCLUDED.evidence, case_task.evidence),
+      completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at
+    WHERE case_task.revision < EXCLUDED.revision`;
 }
 
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */

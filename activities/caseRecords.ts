@@ -38,12 +38,9 @@ export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise
 /** recordAcceptedCase in the caller's transaction. */
 async function writeAcceptedCase(tx: Prisma.TransactionClient, c: AcceptedCase): Promise<void> {
   const firm = { firmName: c.firm.name, creditCode: c.firm.creditCode };
-  if (await tx.loanCase.findUnique({ where: { caseNo: c.caseNo }, select: { caseNo: true } })) {
-    await tx.loanCase.update({ where: { caseNo: c.caseNo }, data: firm });
-    return;
-  }
-  await tx.loanCase.create({
-    data: {
+  const { count } = await tx.loanCase.createMany({
+    skipDuplicates: true,
+    data: [{
       caseNo: c.caseNo,
       workflowId: `case-${c.caseNo}`,
       product: c.product,
@@ -58,8 +55,12 @@ async function writeAcceptedCase(tx: Prisma.TransactionClient, c: AcceptedCase):
       dueAt: new Date(c.dueAt),
       createdBy: c.acceptedBy,
       leadId: c.leadId ?? null,
-    },
+    }],
   });
+  if (count === 0) {
+    await tx.loanCase.update({ where: { caseNo: c.caseNo }, data: firm });
+    return;
+  }
   await tx.caseEvent.create({
     data: { caseNo: c.caseNo, eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: new Date(c.acceptedAt), data: c.eventData as object },
   });

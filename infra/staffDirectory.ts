@@ -10,13 +10,15 @@ export function firstActiveStaff(db: Database, where: { role: string; streetCode
   return db.staffMember.findFirst({ where: { ...where, active: true }, orderBy: { id: 'asc' }, select: { id: true } }).then((m) => m?.id);
 }
 
-/** The street's grid officer, the bank's customer manager and an assessor. */
+/** The street's grid officer, the bank's customer manager and an assessor: the first active one of each, in one query. */
 export async function defaultAssignees(db: Database, street: string, bank: string): Promise<FastTrackCaseInput['assignees']> {
-  const [grid, manager, assessor] = await Promise.all([
-    firstActiveStaff(db, { role: 'grid_officer', streetCode: street }),
-    firstActiveStaff(db, { role: 'customer_manager', bankCode: bank }),
-    firstActiveStaff(db, { role: 'assessor' }),
-  ]);
+  const candidates = await db.staffMember.findMany({
+    where: { active: true, OR: [{ role: 'grid_officer', streetCode: street }, { role: 'customer_manager', bankCode: bank }, { role: 'assessor' }] },
+    orderBy: { id: 'asc' },
+    select: { id: true, role: true },
+  });
+  const first = (role: string) => candidates.find((m) => m.role === role)?.id;
+  const [grid, manager, assessor] = [first('grid_officer'), first('customer_manager'), first('assessor')];
   // A branch nobody can take keeps the workflow's placeholder until it is reassigned.
   return {
     ...(grid ? { GRID_SUBMISSION: grid } : {}),
