@@ -15,7 +15,7 @@ import { useI18n } from '../i18n';
 import { nameOf, placeName, type Names } from '../labels';
 import { MatchingEventBody, MatchingOutcomeBody, MatchingRegistrationBody, requestErrors } from '../requestRules';
 import { Link, navigate } from '../router';
-import { CheckBox, CheckList, FormEnd, TextField, useCheckedForm } from './formParts';
+import { CheckBox, CheckList, FormEnd, SelectField, TextField, useCheckedForm } from './formParts';
 import { amountWanInvalid, EMPTY_NEED, needBody, NeedFields } from './RecordVisit';
 
 const ORGANISER_NAMES: Names = { TASK_FORCE: ['专班', 'Task force'], SURVEY_GROUP: ['专班摸排走访组', 'Survey group'] };
@@ -66,15 +66,7 @@ function ScheduleForm({ banks, onCancel }: { banks: BankList['items']; onCancel:
         <TextField key={k} id={`event-${k}`} label={t(`event_${k}`)} error={errorOf(k)} value={form[k]} onChange={set(k)} />
       ))}
       <TextField id="event-date" type="date" label={t('eventDate')} error={errorOf('date')} value={form.date} onChange={set('date')} />
-      <Field label={t('eventOrganiser')} htmlFor="event-organiser" error={errorOf('organiser')}>
-        <select id="event-organiser" value={form.organiser} onChange={(e) => set('organiser')(e.target.value)}>
-          {ORGANISERS.map((o) => (
-            <option key={o} value={o}>
-              {nameOf(ORGANISER_NAMES, o, lang)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="event-organiser" label={t('eventOrganiser')} error={errorOf('organiser')} value={form.organiser} onChange={set('organiser')} options={ORGANISERS.map((o) => ({ value: o, label: nameOf(ORGANISER_NAMES, o, lang) }))} />
       <CheckList id="event-bank" legend={t('eventBanks')} items={banks.map((b) => ({ code: b.code, label: placeName(banks, b.code, lang) }))} chosen={form.banks} onChange={(codes) => setForm({ ...form, banks: codes })} error={errorOf('banks')} />
       <FormEnd error={error} busy={busy} onCancel={onCancel} label={t('scheduleEvent')} />
     </form>
@@ -222,26 +214,8 @@ function OutcomeForm({ event, user, banks, onDone }: { event: MatchingEventView;
           ) : null}
         </p>
       ) : null}
-      <Field label={t('firmName')} htmlFor="outcome-firm" error={errorOf('creditCode')}>
-        <select id="outcome-firm" value={form.creditCode} onChange={(e) => setForm({ ...form, creditCode: e.target.value })}>
-          <option value="">—</option>
-          {event.registrations.map((r) => (
-            <option key={r.creditCode} value={r.creditCode}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('bankKind')} htmlFor="outcome-bank" error={errorOf('bank')}>
-        <select id="outcome-bank" value={form.bank} onChange={(e) => setForm({ ...form, bank: e.target.value })}>
-          <option value="">—</option>
-          {eventBanks.map((b) => (
-            <option key={b} value={b}>
-              {placeName(banks, b, lang)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="outcome-firm" label={t('firmName')} error={errorOf('creditCode')} value={form.creditCode} onChange={(creditCode) => setForm({ ...form, creditCode })} options={event.registrations.map((r) => ({ value: r.creditCode, label: r.name }))} empty="—" />
+      <SelectField id="outcome-bank" label={t('bankKind')} error={errorOf('bank')} value={form.bank} onChange={(bank) => setForm({ ...form, bank })} options={eventBanks.map((b) => ({ value: b, label: placeName(banks, b, lang) }))} empty="—" />
       <fieldset>
         <legend>{t('outcomeKind')}</legend>
         {(['NOTE', 'NEED'] as const).map((k) => (

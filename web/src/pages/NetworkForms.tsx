@@ -8,7 +8,7 @@ import { BankSelect, Field } from '../components';
 import { useI18n } from '../i18n';
 import { nameOf, SEATS } from '../labels';
 import { BankBody, BranchBody, BuildingBody, CommunityBody, NetworkCodeParams, requestErrors, TeamBody } from '../requestRules';
-import { CheckBox, CheckList, FormEnd, TextField, useCheckedForm } from './formParts';
+import { CheckBox, CheckList, FormEnd, SelectField, TextField, useCheckedForm } from './formParts';
 
 type Building = NetworkCommunity['buildings'][number];
 type Team = NetworkCommunity['teams'][number];
@@ -106,18 +106,15 @@ export function BuildingForm({ building, community, onDone }: { building: Buildi
     <form className="action" onSubmit={submit} noValidate data-testid="building-form">
       <NameFields id={id} names={{ code: building.code, nameZh: form.nameZh, nameEn: form.nameEn }} onChange={(n) => setForm({ ...form, nameZh: n.nameZh, nameEn: n.nameEn })} errorOf={errorOf} isNew={false} />
       <TextField id={id('address')} label={t('address')} error={errorOf('address')} value={form.address} onChange={(address) => setForm({ ...form, address })} />
-      <Field label={t('visitTeam')} htmlFor={id('team')} error={errorOf('team')}>
-        <select id={id('team')} value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}>
-          <option value="">{t('noTeam')}</option>
-          {community.teams
-            .filter((tm) => !tm.retiredAt || tm.code === building.team)
-            .map((tm) => (
-              <option key={tm.code} value={tm.code}>
-                {lang === 'en' ? tm.nameEn : tm.nameZh}
-              </option>
-            ))}
-        </select>
-      </Field>
+      <SelectField
+        id={id('team')}
+        label={t('visitTeam')}
+        error={errorOf('team')}
+        value={form.team}
+        onChange={(team) => setForm({ ...form, team })}
+        options={community.teams.filter((tm) => !tm.retiredAt || tm.code === building.team).map((tm) => ({ value: tm.code, label: lang === 'en' ? tm.nameEn : tm.nameZh }))}
+        empty={t('noTeam')}
+      />
       <CheckBox id={id('retired')} label={t('retireBuilding')} checked={form.retired} onChange={(retired) => setForm({ ...form, retired })} />
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>

@@ -1,6 +1,6 @@
 // What the console's forms share: a submission checked first by the API's own request schema (its
 // refusals at the API's field paths, shown once the user has tried) with one Idempotency-Key per
-// record, and the rows they are built of (a text field, a tick box, a list of tick boxes, the end
+// record, and the rows they are built of (a text field, a choice, a tick box, a list of tick boxes, the end
 // with the API's refusal, the submit button and, for a form that can be closed, cancel).
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { newIdempotencyKey } from '../api';
@@ -37,6 +37,22 @@ export function TextField({ id, label, error, value, onChange, rows, ...input }:
   return (
     <Field label={label} htmlFor={id} error={error}>
       {rows ? <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} rows={rows} /> : <input id={id} value={value} onChange={(e) => onChange(e.target.value)} {...input} />}
+    </Field>
+  );
+}
+
+/** A labelled choice of `options` (after an `empty` first one, when given) with its error. */
+export function SelectField({ id, label, error, value, onChange, options, empty }: { id: string; label: string; error: string | undefined; value: string; onChange: (value: string) => void; options: readonly { value: string; label: string }[]; empty?: string }) {
+  return (
+    <Field label={label} htmlFor={id} error={error}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {empty === undefined ? null : <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </Field>
   );
 }
