@@ -27,7 +27,7 @@ test('the survey group schedules an event, registers firms, records a need (a le
   await page.fill('#event-place', '软件园二期');
   await page.selectOption('#event-organiser', 'SURVEY_GROUP');
   await page.click('[data-testid="schedule-form"] button[type="submit"]');
-  expect(await page.textContent('#event-banks-error')).toBe('至少选择一家银行');
+  expect(await page.textContent('#event-bank-error')).toBe('至少选择一家银行');
   await page.check('#event-bank-ccb');
   await page.check('#event-bank-xib');
   await page.click('[data-testid="schedule-form"] button[type="submit"]');

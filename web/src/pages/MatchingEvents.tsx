@@ -3,42 +3,23 @@
 // and each meeting's outcome (firm × bank): a note, or the firm's need in the visit's need fields,
 // which opens a lead (linked). Scheduling and outcomes send one Idempotency-Key per form, so a
 // double tap records once. Each form runs the API's own body schema first.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { EVENT_ORGANISERS, OUTCOME_RECORDERS } from '../../../domain/surveyNetwork';
 import { ORGANISERS } from '../../../api/schemas/matchingEvents';
-import { api, newIdempotencyKey, type BankList, type MatchingEventList, type MatchingEventView, type MatchingOutcomeView, type StreetList } from '../api';
+import { api, type BankList, type MatchingEventList, type MatchingEventView, type MatchingOutcomeView, type StreetList } from '../api';
 import type { SessionUser } from '../auth/session';
-import { Field, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { BankSelect, Field, Loading, useLoad } from '../components';
 import { CreditCodeConfirmation, useCreditCodeConfirmation } from '../creditCodeConfirmation';
 import { formatInstant, formatYuan, shanghaiToday } from '../format';
 import { useI18n } from '../i18n';
 import { nameOf, placeName, type Names } from '../labels';
 import { MatchingEventBody, MatchingOutcomeBody, MatchingRegistrationBody, requestErrors } from '../requestRules';
 import { Link, navigate } from '../router';
-import { FormEnd } from './NetworkForms';
+import { CheckBox, CheckList, FormEnd, SelectField, TextField, useCheckedForm } from './formParts';
 import { amountWanInvalid, EMPTY_NEED, needBody, NeedFields } from './RecordVisit';
 
 const ORGANISER_NAMES: Names = { TASK_FORCE: ['专班', 'Task force'], SURVEY_GROUP: ['专班摸排走访组', 'Survey group'] };
 const isOne = (roles: readonly string[], user: SessionUser) => roles.includes(user.role);
-
-/** A form's submission checked by `schema` first, its errors at the API's field paths. */
-function useCheckedForm(schema: Parameters<typeof requestErrors>[0], body: unknown) {
-  const { t, lang } = useI18n();
-  const [touched, setTouched] = useState(false);
-  const { error, busy, submit: run } = useSubmission();
-  const errors = requestErrors(schema, body);
-  const submit = (send: () => Promise<unknown>, extraInvalid = false) => async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.keys(errors).length || extraInvalid) return;
-    // Once sent, the form starts afresh (a cleared form is not yet wrong).
-    await run(async () => {
-      await send();
-      setTouched(false);
-    });
-  };
-  return { submit, error, busy, touched, errorOf: formErrorOf(errors, touched, error, t, lang) };
-}
 
 export function MatchingEvents({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
@@ -72,52 +53,21 @@ export function MatchingEvents({ user }: { user: SessionUser }) {
 function ScheduleForm({ banks, onCancel }: { banks: BankList['items']; onCancel: () => void }) {
   const { t, lang } = useI18n();
   const [form, setForm] = useState({ titleZh: '', titleEn: '', place: '', date: shanghaiToday(), organiser: 'TASK_FORCE', banks: [] as string[] });
-  // One key for this form: a double tap or a resend schedules one event.
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const { submit, error, busy, errorOf } = useCheckedForm(MatchingEventBody, form);
-  const set = (k: 'titleZh' | 'titleEn' | 'place' | 'date' | 'organiser') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-  const send = async () => {
+  // A double tap or a resend schedules one event (one Idempotency-Key for the form).
+  const { submit, error, busy, errorOf } = useCheckedForm(requestErrors(MatchingEventBody, form));
+  const set = (k: 'titleZh' | 'titleEn' | 'place' | 'date' | 'organiser') => (value: string) => setForm({ ...form, [k]: value });
+  const send = async (idempotencyKey: string) => {
     const event = await api<MatchingEventView>('/matching-events', { method: 'POST', body: form, idempotencyKey });
     navigate(`/matching-events/${event.id}`);
   };
   return (
     <form className="action" onSubmit={submit(send)} noValidate data-testid="schedule-form">
       {(['titleZh', 'titleEn', 'place'] as const).map((k) => (
-        <Field key={k} label={t(`event_${k}`)} htmlFor={`event-${k}`} error={errorOf(k)}>
-          <input id={`event-${k}`} value={form[k]} onChange={set(k)} />
-        </Field>
+        <TextField key={k} id={`event-${k}`} label={t(`event_${k}`)} error={errorOf(k)} value={form[k]} onChange={set(k)} />
       ))}
-      <Field label={t('eventDate')} htmlFor="event-date" error={errorOf('date')}>
-        <input id="event-date" type="date" value={form.date} onChange={set('date')} />
-      </Field>
-      <Field label={t('eventOrganiser')} htmlFor="event-organiser" error={errorOf('organiser')}>
-        <select id="event-organiser" value={form.organiser} onChange={set('organiser')}>
-          {ORGANISERS.map((o) => (
-            <option key={o} value={o}>
-              {nameOf(ORGANISER_NAMES, o, lang)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <fieldset>
-        <legend>{t('eventBanks')}</legend>
-        {banks.map((b) => (
-          <label key={b.code} className="check">
-            <input
-              type="checkbox"
-              id={`event-bank-${b.code}`}
-              checked={form.banks.includes(b.code)}
-              onChange={(e) => setForm({ ...form, banks: e.target.checked ? [...form.banks, b.code] : form.banks.filter((x) => x !== b.code) })}
-            />
-            {placeName(banks, b.code, lang)}
-          </label>
-        ))}
-        {errorOf('banks') ? (
-          <span className="field-error" role="alert" id="event-banks-error">
-            {errorOf('banks')}
-          </span>
-        ) : null}
-      </fieldset>
+      <TextField id="event-date" type="date" label={t('eventDate')} error={errorOf('date')} value={form.date} onChange={set('date')} />
+      <SelectField id="event-organiser" label={t('eventOrganiser')} error={errorOf('organiser')} value={form.organiser} onChange={set('organiser')} options={ORGANISERS.map((o) => ({ value: o, label: nameOf(ORGANISER_NAMES, o, lang) }))} />
+      <CheckList id="event-bank" legend={t('eventBanks')} items={banks.map((b) => ({ code: b.code, label: placeName(banks, b.code, lang) }))} chosen={form.banks} onChange={(codes) => setForm({ ...form, banks: codes })} error={errorOf('banks')} />
       <FormEnd error={error} busy={busy} onCancel={onCancel} label={t('scheduleEvent')} />
     </form>
   );
@@ -208,10 +158,10 @@ function OutcomeFacts({ outcome }: { outcome: MatchingOutcomeView }) {
 }
 
 function RegisterForm({ eventId, streets, onDone }: { eventId: string; streets: StreetList['items']; onDone: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form, setForm] = useState({ name: '', creditCode: '', street: '', came: false });
   const body = { ...form, street: form.street || undefined };
-  const { submit, error, busy, touched, errorOf } = useCheckedForm(MatchingRegistrationBody, body);
+  const { submit, error, busy, touched, errorOf } = useCheckedForm(requestErrors(MatchingRegistrationBody, body));
   // A pilot code whose check character fails is sent once confirmed, as the API asks.
   const confirmation = useCreditCodeConfirmation(form.creditCode, error);
   const send = async () => {
@@ -222,31 +172,14 @@ function RegisterForm({ eventId, streets, onDone }: { eventId: string; streets: 
   return (
     <form className="action" onSubmit={submit(send, confirmation.missing)} noValidate data-testid="register-form">
       <h3>{t('registerFirm')}</h3>
-      <Field label={t('firmName')} htmlFor="reg-name" error={errorOf('name')}>
-        <input id="reg-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-      </Field>
-      <Field label={t('creditCode')} htmlFor="reg-creditCode" error={errorOf('creditCode')}>
-        <input id="reg-creditCode" value={form.creditCode} onChange={(e) => setForm({ ...form, creditCode: e.target.value.toUpperCase() })} autoCapitalize="characters" />
-      </Field>
+      <TextField id="reg-name" label={t('firmName')} error={errorOf('name')} value={form.name} onChange={(name) => setForm({ ...form, name })} />
+      <TextField id="reg-creditCode" label={t('creditCode')} error={errorOf('creditCode')} value={form.creditCode} onChange={(code) => setForm({ ...form, creditCode: code.toUpperCase() })} autoCapitalize="characters" />
       <CreditCodeConfirmation state={confirmation} touched={touched} />
       <Field label={t('street')} htmlFor="reg-street" error={errorOf('street')}>
-        <select id="reg-street" value={form.street} onChange={(e) => setForm({ ...form, street: e.target.value })}>
-          <option value="">—</option>
-          {streets.map((s) => (
-            <option key={s.code} value={s.code}>
-              {placeName(streets, s.code, lang)}
-            </option>
-          ))}
-        </select>
+        <BankSelect id="reg-street" banks={streets} value={form.street} onChange={(street) => setForm({ ...form, street })} />
       </Field>
-      <label className="check">
-        <input id="reg-came" type="checkbox" checked={form.came} onChange={(e) => setForm({ ...form, came: e.target.checked })} />
-        {t('firmCame')}
-      </label>
-      <ProblemMessage error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('submitting') : t('registerFirm')}
-      </button>
+      <CheckBox id="reg-came" label={t('firmCame')} checked={form.came} onChange={(came) => setForm({ ...form, came })} />
+      <FormEnd error={error} busy={busy} label={t('registerFirm')} />
     </form>
   );
 }
@@ -257,16 +190,14 @@ function OutcomeForm({ event, user, banks, onDone }: { event: MatchingEventView;
   const eventBanks = user.role === 'customer_manager' ? event.banks.filter((b) => b === user.bank) : event.banks;
   const [form, setForm] = useState({ creditCode: '', bank: eventBanks.length === 1 ? eventBanks[0]! : '', kind: 'NOTE' as 'NOTE' | 'NEED', note: '' });
   const [need, setNeed] = useState(EMPTY_NEED);
-  // One key per outcome: a double tap or a resend records it once; the next outcome gets a new one.
-  const [idempotencyKey, setKey] = useState(newIdempotencyKey);
   const [recorded, setRecorded] = useState<MatchingOutcomeView>();
   const body = { creditCode: form.creditCode, bank: form.bank, kind: form.kind, ...(form.kind === 'NEED' ? { need: needBody(need) } : {}), ...(form.note.trim() ? { note: form.note } : {}) };
-  const { submit, error, busy, touched, errorOf } = useCheckedForm(MatchingOutcomeBody, body);
-  const send = async () => {
+  // One key per outcome: a double tap or a resend records it once; the next outcome gets a new one.
+  const { submit, error, busy, touched, errorOf } = useCheckedForm(requestErrors(MatchingOutcomeBody, body));
+  const send = async (idempotencyKey: string) => {
     setRecorded(await api<MatchingOutcomeView>(`/matching-events/${event.id}/outcomes`, { method: 'POST', body, idempotencyKey }));
     setForm({ ...form, creditCode: '', note: '' });
     setNeed(EMPTY_NEED);
-    setKey(newIdempotencyKey());
     onDone();
   };
   return (
@@ -283,26 +214,8 @@ function OutcomeForm({ event, user, banks, onDone }: { event: MatchingEventView;
           ) : null}
         </p>
       ) : null}
-      <Field label={t('firmName')} htmlFor="outcome-firm" error={errorOf('creditCode')}>
-        <select id="outcome-firm" value={form.creditCode} onChange={(e) => setForm({ ...form, creditCode: e.target.value })}>
-          <option value="">—</option>
-          {event.registrations.map((r) => (
-            <option key={r.creditCode} value={r.creditCode}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('bankKind')} htmlFor="outcome-bank" error={errorOf('bank')}>
-        <select id="outcome-bank" value={form.bank} onChange={(e) => setForm({ ...form, bank: e.target.value })}>
-          <option value="">—</option>
-          {eventBanks.map((b) => (
-            <option key={b} value={b}>
-              {placeName(banks, b, lang)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="outcome-firm" label={t('firmName')} error={errorOf('creditCode')} value={form.creditCode} onChange={(creditCode) => setForm({ ...form, creditCode })} options={event.registrations.map((r) => ({ value: r.creditCode, label: r.name }))} empty="—" />
+      <SelectField id="outcome-bank" label={t('bankKind')} error={errorOf('bank')} value={form.bank} onChange={(bank) => setForm({ ...form, bank })} options={eventBanks.map((b) => ({ value: b, label: placeName(banks, b, lang) }))} empty="—" />
       <fieldset>
         <legend>{t('outcomeKind')}</legend>
         {(['NOTE', 'NEED'] as const).map((k) => (
@@ -313,13 +226,8 @@ function OutcomeForm({ event, user, banks, onDone }: { event: MatchingEventView;
         ))}
       </fieldset>
       {form.kind === 'NEED' ? <NeedFields need={need} onChange={setNeed} banks={banks} touched={touched} errorOf={errorOf} /> : null}
-      <Field label={t('visitNote')} htmlFor="outcome-note" error={errorOf('note')}>
-        <textarea id="outcome-note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} rows={2} />
-      </Field>
-      <ProblemMessage error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('submitting') : t('recordOutcome')}
-      </button>
+      <TextField id="outcome-note" label={t('visitNote')} error={errorOf('note')} value={form.note} onChange={(note) => setForm({ ...form, note })} rows={2} />
+      <FormEnd error={error} busy={busy} label={t('recordOutcome')} />
     </form>
   );
 }

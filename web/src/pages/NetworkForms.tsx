@@ -2,12 +2,13 @@
 // whose list it is on), a visiting team (names, its three members), a bank, or a branch (names, the
 // streets it is stationed at) with the API's PUT, and retire any instead of deleting it. Each form runs the API's own schema first; a 409 (the change would break what
 // names the entry) is shown with its reason.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, type BankList, type NetworkCommunity } from '../api';
-import { BankSelect, Field, formErrorOf, ProblemMessage, useSubmission } from '../components';
+import { BankSelect, Field } from '../components';
 import { useI18n } from '../i18n';
 import { nameOf, SEATS } from '../labels';
 import { BankBody, BranchBody, BuildingBody, CommunityBody, NetworkCodeParams, requestErrors, TeamBody } from '../requestRules';
+import { CheckBox, CheckList, FormEnd, SelectField, TextField, useCheckedForm } from './formParts';
 
 type Building = NetworkCommunity['buildings'][number];
 type Team = NetworkCommunity['teams'][number];
@@ -17,39 +18,15 @@ type Street = { code: string; nameZh: string; nameEn: string };
 
 /** A PUT form's submission: checked by `schema`, sent, then `onDone(true)`. */
 function usePut(path: string, schema: Parameters<typeof requestErrors>[0], body: unknown, onDone: (changed: boolean) => void) {
-  const { t, lang } = useI18n();
-  const [touched, setTouched] = useState(false);
-  const { error, busy, submit: send } = useSubmission();
   // A new entry's code is its path's last segment, checked as the API checks the path.
-  const errors = { ...requestErrors(NetworkCodeParams, { code: path.split('/').pop() }), ...requestErrors(schema, body) };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.keys(errors).length) return;
-    await send(async () => {
+  const { submit, ...form } = useCheckedForm({ ...requestErrors(NetworkCodeParams, { code: path.split('/').pop() }), ...requestErrors(schema, body) });
+  return {
+    ...form,
+    submit: submit(async () => {
       await api(path, { method: 'PUT', body });
       onDone(true);
-    });
+    }),
   };
-  return { submit, error, busy, errorOf: formErrorOf(errors, touched, error, t, lang) };
-}
-
-/** Save (or `label`) and cancel, with the API's refusal above them. */
-export function FormEnd({ error, busy, onCancel, label }: { error: unknown; busy: boolean; onCancel: () => void; label?: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <ProblemMessage error={error} />
-      <p className="buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('submitting') : (label ?? t('save'))}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </p>
-    </>
-  );
 }
 
 /** A new entry's code (its PUT's path; fixed once created), then its Chinese and English names. */
@@ -57,28 +34,10 @@ function NameFields({ id, names, onChange, errorOf, isNew }: { id: (f: string) =
   const { t } = useI18n();
   return (
     <>
-      {isNew ? (
-        <Field label={t('networkCode')} htmlFor={id('code')} error={errorOf('code')}>
-          <input id={id('code')} value={names.code} onChange={(e) => onChange({ ...names, code: e.target.value })} autoCapitalize="none" />
-        </Field>
-      ) : null}
-      <Field label={t('nameZh')} htmlFor={id('nameZh')} error={errorOf('nameZh')}>
-        <input id={id('nameZh')} value={names.nameZh} onChange={(e) => onChange({ ...names, nameZh: e.target.value })} />
-      </Field>
-      <Field label={t('nameEn')} htmlFor={id('nameEn')} error={errorOf('nameEn')}>
-        <input id={id('nameEn')} value={names.nameEn} onChange={(e) => onChange({ ...names, nameEn: e.target.value })} />
-      </Field>
+      {isNew ? <TextField id={id('code')} label={t('networkCode')} error={errorOf('code')} value={names.code} onChange={(code) => onChange({ ...names, code })} autoCapitalize="none" /> : null}
+      <TextField id={id('nameZh')} label={t('nameZh')} error={errorOf('nameZh')} value={names.nameZh} onChange={(nameZh) => onChange({ ...names, nameZh })} />
+      <TextField id={id('nameEn')} label={t('nameEn')} error={errorOf('nameEn')} value={names.nameEn} onChange={(nameEn) => onChange({ ...names, nameEn })} />
     </>
-  );
-}
-
-/** The retire box (an existing entry only: a new one starts in use). */
-function RetireBox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <label className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
   );
 }
 
@@ -95,7 +54,7 @@ export function CommunityForm({ community, street, onDone }: { community?: Netwo
   return (
     <form className="action" onSubmit={submit} noValidate data-testid="community-form">
       <NameFields id={id} names={names} onChange={setNames} errorOf={errorOf} isNew={!community} />
-      {community ? <RetireBox id={id('retired')} label={t('retireCommunity')} checked={retired} onChange={setRetired} /> : null}
+      {community ? <CheckBox id={id('retired')} label={t('retireCommunity')} checked={retired} onChange={setRetired} /> : null}
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
@@ -112,7 +71,7 @@ export function BankForm({ bank, onDone }: { bank?: Bank; onDone: (changed: bool
   return (
     <form className="action" onSubmit={submit} noValidate data-testid="bank-form">
       <NameFields id={id} names={names} onChange={setNames} errorOf={errorOf} isNew={!bank} />
-      {bank ? <RetireBox id={id('retired')} label={t('retireBank')} checked={retired} onChange={setRetired} /> : null}
+      {bank ? <CheckBox id={id('retired')} label={t('retireBank')} checked={retired} onChange={setRetired} /> : null}
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
@@ -127,21 +86,11 @@ export function BranchForm({ bank, branch, streets, onDone }: { bank: string; br
   const body = { nameZh: names.nameZh, nameEn: names.nameEn, stations, retired };
   const { submit, error, busy, errorOf } = usePut(`/banks/${bank}/branches/${names.code}`, BranchBody, body, onDone);
   const id = (field: string) => `branch-${branch?.code ?? `${bank}-new`}-${field}`;
-  const station = (code: string, on: boolean) => setStations(on ? [...stations, code] : stations.filter((s) => s !== code));
   return (
     <form className="action" onSubmit={submit} noValidate data-testid="branch-form">
       <NameFields id={id} names={names} onChange={setNames} errorOf={errorOf} isNew={!branch} />
-      <fieldset>
-        <legend>{t('stationedAt')}</legend>
-        {streets.map((s) => (
-          <label key={s.code} className="check">
-            <input type="checkbox" id={id(`station-${s.code}`)} checked={stations.includes(s.code)} onChange={(e) => station(s.code, e.target.checked)} />
-            {lang === 'en' ? s.nameEn : s.nameZh}
-          </label>
-        ))}
-        {errorOf('stations') ? <span className="field-error">{errorOf('stations')}</span> : null}
-      </fieldset>
-      {branch ? <RetireBox id={id('retired')} label={t('retireBranch')} checked={retired} onChange={setRetired} /> : null}
+      <CheckList id={id('station')} legend={t('stationedAt')} items={streets.map((s) => ({ code: s.code, label: lang === 'en' ? s.nameEn : s.nameZh }))} chosen={stations} onChange={setStations} error={errorOf('stations')} />
+      {branch ? <CheckBox id={id('retired')} label={t('retireBranch')} checked={retired} onChange={setRetired} /> : null}
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
@@ -153,26 +102,20 @@ export function BuildingForm({ building, community, onDone }: { building: Buildi
   const body = { community: community.code, nameZh: form.nameZh, nameEn: form.nameEn, address: form.address, team: form.team || null, retired: form.retired };
   const { submit, error, busy, errorOf } = usePut(`/survey-network/buildings/${building.code}`, BuildingBody, body, onDone);
   const id = (field: string) => `building-${building.code}-${field}`;
-  const set = (k: 'address' | 'team') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   return (
     <form className="action" onSubmit={submit} noValidate data-testid="building-form">
       <NameFields id={id} names={{ code: building.code, nameZh: form.nameZh, nameEn: form.nameEn }} onChange={(n) => setForm({ ...form, nameZh: n.nameZh, nameEn: n.nameEn })} errorOf={errorOf} isNew={false} />
-      <Field label={t('address')} htmlFor={id('address')} error={errorOf('address')}>
-        <input id={id('address')} value={form.address} onChange={set('address')} />
-      </Field>
-      <Field label={t('visitTeam')} htmlFor={id('team')} error={errorOf('team')}>
-        <select id={id('team')} value={form.team} onChange={set('team')}>
-          <option value="">{t('noTeam')}</option>
-          {community.teams
-            .filter((tm) => !tm.retiredAt || tm.code === building.team)
-            .map((tm) => (
-              <option key={tm.code} value={tm.code}>
-                {lang === 'en' ? tm.nameEn : tm.nameZh}
-              </option>
-            ))}
-        </select>
-      </Field>
-      <RetireBox id={id('retired')} label={t('retireBuilding')} checked={form.retired} onChange={(retired) => setForm({ ...form, retired })} />
+      <TextField id={id('address')} label={t('address')} error={errorOf('address')} value={form.address} onChange={(address) => setForm({ ...form, address })} />
+      <SelectField
+        id={id('team')}
+        label={t('visitTeam')}
+        error={errorOf('team')}
+        value={form.team}
+        onChange={(team) => setForm({ ...form, team })}
+        options={community.teams.filter((tm) => !tm.retiredAt || tm.code === building.team).map((tm) => ({ value: tm.code, label: lang === 'en' ? tm.nameEn : tm.nameZh }))}
+        empty={t('noTeam')}
+      />
+      <CheckBox id={id('retired')} label={t('retireBuilding')} checked={form.retired} onChange={(retired) => setForm({ ...form, retired })} />
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
@@ -206,25 +149,19 @@ export function TeamForm({ team, banks, onDone }: { team: Team; banks: BankList[
       {members.map((m, i) => (
         <fieldset key={m.seat}>
           <legend>{nameOf(SEATS, m.seat, lang)}</legend>
-          <Field label={t('memberName')} htmlFor={id(`members-${i}-name`)} error={errorOf(`members.${i}.name`)}>
-            <input id={id(`members-${i}-name`)} value={m.name} onChange={(e) => setMember(i, 'name', e.target.value)} />
-          </Field>
-          <Field label={t('memberAccount')} htmlFor={id(`members-${i}-staffId`)} error={errorOf(`members.${i}.staffId`)}>
-            <input id={id(`members-${i}-staffId`)} value={m.staffId} onChange={(e) => setMember(i, 'staffId', e.target.value)} />
-          </Field>
+          <TextField id={id(`members-${i}-name`)} label={t('memberName')} error={errorOf(`members.${i}.name`)} value={m.name} onChange={(v) => setMember(i, 'name', v)} />
+          <TextField id={id(`members-${i}-staffId`)} label={t('memberAccount')} error={errorOf(`members.${i}.staffId`)} value={m.staffId} onChange={(v) => setMember(i, 'staffId', v)} />
           {m.seat === 'BANK' ? (
             <Field label={t('bank')} htmlFor={id(`members-${i}-bank`)} error={errorOf(`members.${i}.bank`)}>
               <BankSelect id={id(`members-${i}-bank`)} banks={banks.filter((b) => !b.retiredAt || b.code === m.bank)} value={m.bank} onChange={(bank) => setMember(i, 'bank', bank)} />
             </Field>
           ) : null}
           {m.seat === 'PROPERTY' ? (
-            <Field label={t('propertyCompany')} htmlFor={id(`members-${i}-organisation`)} error={errorOf(`members.${i}.organisation`)}>
-              <input id={id(`members-${i}-organisation`)} value={m.organisation} onChange={(e) => setMember(i, 'organisation', e.target.value)} />
-            </Field>
+            <TextField id={id(`members-${i}-organisation`)} label={t('propertyCompany')} error={errorOf(`members.${i}.organisation`)} value={m.organisation} onChange={(v) => setMember(i, 'organisation', v)} />
           ) : null}
         </fieldset>
       ))}
-      <RetireBox id={id('retired')} label={t('retireTeam')} checked={retired} onChange={setRetired} />
+      <CheckBox id={id('retired')} label={t('retireTeam')} checked={retired} onChange={setRetired} />
       <FormEnd error={error} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
