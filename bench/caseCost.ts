@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { temporal } from '@temporalio/proto';
 import { capacitySection, type CaseCost } from './capacity';
 import { caseRunner, runBareCases } from './cases';
+import { cpuSecondsOf, ownCpuSeconds } from './cpu';
 import { loadAverage, machine, writeSection } from './report';
 import { startSystem, type System } from './system';
 
@@ -66,31 +67,11 @@ async function temporalStoreBytes(system: System): Promise<number> {
   return ['', '-wal', '-shm', '-journal'].reduce((sum, ext) => sum + (fs.existsSync(system.temporalDbPath! + ext) ? fs.statSync(system.temporalDbPath! + ext).size : 0), 0);
 }
 
-/** CPU seconds so far of the process whose command line names `marker` (its SQLite file, or the real server's directory). */
-function cpuSecondsOf(marker: string): number {
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // The process ended while we read it.
-    }
-  }
-  return 0;
-}
-
-const ownCpuSeconds = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
-
 /** Runs `run` and returns what it cost Temporal's store, PostgreSQL and the CPUs, per run of `n`. */
 async function measured<T>(system: System, n: number, run: () => Promise<T>) {
-  const before = { store: await temporalStoreBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalMarker!) };
+  const before = { store: await temporalStoreBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalMarker) };
   const result = await run();
-  const after = { store: await temporalStoreBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalMarker!) };
+  const after = { store: await temporalStoreBytes(system), tables: await tableSizes(system), own: ownCpuSeconds(), server: cpuSecondsOf(system.temporalMarker) };
   const tables = [...after.tables]
     .map(([name, a]) => ({ name, rows: (a.rows - (before.tables.get(name)?.rows ?? 0)) / n, bytes: (a.bytes - (before.tables.get(name)?.bytes ?? 0)) / n }))
     .filter((t) => t.rows > 0)

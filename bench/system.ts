@@ -63,8 +63,10 @@ export interface System {
   temporalDbPath?: string;
   /** The real server's PostgreSQL databases (on the same server as `databaseUrl`). */
   temporalDatabases?: string[];
-  /** A string in the Temporal server process's command line, to find it in /proc (not for an in-memory dev server). */
-  temporalMarker?: string;
+  /** A string in the Temporal server process's command line, to find it in /proc. */
+  temporalMarker: string;
+  /** A string in the command line of each PostgreSQL backend serving Greenlane's database. */
+  postgresMarker: string;
   tmpDir: string;
   /** A bearer token for a seeded development user (`npm run token` lists them). */
   token(sub: string): Promise<string>;
@@ -90,14 +92,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
   const databaseUrl = database?.url ?? pg!.url;
 
   const real = opts.realServer ? await startRealServer(config.cacheDir, databaseUrl, tmpDir) : undefined;
-  const env: TemporalHandle = real
-    ?? await startDevServer({
-        cacheDir: config.cacheDir,
-        cliPath: config.temporal.cliPath,
-        dbFilename: temporalDbPath,
-        extraArgs: (opts.sqlitePragmas ?? []).flatMap((p) => ['--sqlite-pragma', p]),
-        dataConverter: developmentDataConverter(),
-      });
+  const dev = real ? undefined : await startDevServer({
+    cacheDir: config.cacheDir,
+    cliPath: config.temporal.cliPath,
+    dbFilename: temporalDbPath,
+    extraArgs: (opts.sqlitePragmas ?? []).flatMap((p) => ['--sqlite-pragma', p]),
+    dataConverter: developmentDataConverter(),
+  });
+  const env: TemporalHandle = real ?? dev!;
   await ensureSearchAttributes(env.connection, 'default');
   await migrate(databaseUrl);
   const db = createDatabase(databaseUrl, opts.dbPoolSize ?? 8);
@@ -138,7 +140,10 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     apiOrigin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     temporalDbPath,
     temporalDatabases: real?.databases,
-    temporalMarker: real ? realServerDir(tmpDir) : temporalDbPath,
+    // The dev server's own SQLite file, or its port (NUL separates a command line's arguments).
+    temporalMarker: real ? realServerDir(tmpDir) : temporalDbPath ?? `--port\0${dev!.address.split(':').pop()}\0`,
+    // A backend's title names its database, then a space.
+    postgresMarker: ` ${new URL(databaseUrl).pathname.slice(1)} `,
     tmpDir,
     token(sub) {
       const user = DEV_USERS.find((u) => u.sub === sub);
