@@ -8,7 +8,7 @@ import { formatFen } from '../../domain/money';
 import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
-import { Problem, validationProblem } from '../problem';
+import { Problem, fieldErrors, validationProblem } from '../problem';
 import { FIRM_APPLICATION_ID, SciTechCaseBody, type FirmApplyBody, type PreparedApplicationBody } from '../schemas';
 import type { Caller } from './caller';
 import type { caseService, OpenedCase } from './cases';
@@ -32,20 +32,38 @@ function done(r: Row): Problem {
     : new Problem(409, 'application-discarded', 'The application was discarded', '该申请已放弃，如需申请请联系客户经理重新准备或自行申请。 It was discarded; ask the customer manager to prepare it again, or apply yourself.');
 }
 
+/**
+ * The case's opening as stored, checked as the case would be opened from it today; a body that
+ * passed when prepared can fail rules tightened since (outdated: prepared again, never submitted).
+ */
+const opening = (r: Row) => SciTechCaseBody.safeParse(r.body);
+
+/** 409 for submitting an application today's rules refuse, naming what they refuse. */
+function outdated(error: z.ZodError): Problem {
+  return new Problem(
+    409,
+    'application-outdated',
+    'The application no longer meets the current rules',
+    '该申请准备之后规则已有变化，按现行规则不能提交，请联系客户经理重新准备。 The rules changed after it was prepared and it no longer meets them; ask the customer manager to prepare it again.',
+    fieldErrors(error),
+  );
+}
+
 function view(r: Row, street: Place, bank: Place) {
-  // Stored as sent and checked when prepared; parsed again as the case will be opened from it.
-  const b = SciTechCaseBody.parse(r.body);
-  const a = b.application;
+  const parsed = opening(r);
+  const b = parsed.success ? parsed.data : undefined;
+  const a = b?.application;
   return {
     id: r.id,
     status: r.status as 'DRAFT' | 'SUBMITTING' | 'SUBMITTED' | 'DISCARDED',
+    outdated: !b,
     firmName: r.firmName,
     creditCode: r.creditCode,
     street,
     bank,
-    amount: formatFen(b.amount),
-    purpose: b.purpose,
-    application: { patents: a.patents, rdSpend: formatFen(a.rdSpend), revenue: a.revenue.map(formatFen), yearsInOperation: a.yearsInOperation, existingDebt: formatFen(a.existingDebt) },
+    amount: b ? formatFen(b.amount) : null,
+    purpose: b?.purpose ?? null,
+    application: a ? { patents: a.patents, rdSpend: formatFen(a.rdSpend), revenue: a.revenue.map(formatFen), yearsInOperation: a.yearsInOperation, existingDebt: formatFen(a.existingDebt) } : null,
     preparedBy: r.preparedByName,
     preparedAt: r.preparedAt.toISOString(),
     caseNo: r.caseNo,
@@ -169,10 +187,13 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
      */
     async submit(caller: Caller, id: string): Promise<OpenedCase> {
       const row = await own(caller, id);
+      const parsed = opening(row);
+      // Today's rules refuse it: nothing starts, and a finished one still says what became of it.
+      if (!parsed.success) throw row.status === 'DRAFT' || row.status === 'SUBMITTING' ? outdated(parsed.error) : done(row);
       const claimed = await db.firmApplication.updateMany({ where: { id, status: { in: ['DRAFT', 'SUBMITTING'] } }, data: { status: 'SUBMITTING' } });
       if (claimed.count === 0) throw done(await db.firmApplication.findUniqueOrThrow({ where: { id } }));
       // The firm confirms on its phone what it submits there, the contract too (docs/firm.md).
-      const body = { ...SciTechCaseBody.parse(row.body), firmConfirmsContract: true };
+      const body = { ...parsed.data, firmConfirmsContract: true };
       let opened: OpenedCase;
       try {
         opened = await cases.open(caller, body, row.body, { applicationId: id, guidedBy: row.preparedBy });

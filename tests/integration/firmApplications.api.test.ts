@@ -3,6 +3,7 @@
 // opens one case); a customer manager prepares an application for a firm of a street their bank
 // serves, the firm reviews it and submits it, and the case records the guide; another firm gets
 // 404, staff 403, a second submission 409; bad input is 422 naming the field and writes nothing.
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { BORDERLINE_SOFTWARE_APPLICATION, LIANQIAN_BIOTECH_APPLICATION } from '../../dev/demo';
 import { bearer, bearerAs } from '../support/auth';
@@ -180,4 +181,37 @@ it('opens one case when the firm taps 确认 twice at once', async () => {
   expect(await casesOf(code)).toBe(before + 1);
   const row = await stack.db.firmApplication.findUniqueOrThrow({ where: { id } });
   expect(row).toMatchObject({ status: 'SUBMITTED', caseNo: opened[0]!.body.id });
+});
+
+it('shows a draft whose stored body today’s rules refuse as outdated, refuses to submit it (409, nothing opens), and still lists and discards it', async () => {
+  const code = validSimingCode('MA7FAPF6');
+  const firm = await firmAs('firm-ma7fapf6', code);
+  const before = await casesOf(code);
+  const current = await prepareFor(code, '厦门莲前旧规有限公司');
+  // Prepared under older rules: a patent number in a form the schema no longer takes.
+  const id = `FA-${randomBytes(8).toString('hex').toUpperCase()}`;
+  const oldPatents = [{ patentNo: 'CN202010000001.1', type: 'INVENTION', remainingYears: 5 }];
+  const body = { product: 'SCI_TECH', firmName: '厦门莲前旧规有限公司', creditCode: code, street: 'lianqian', bank: 'ccb', amount: '300000', purpose: '研发', application: { ...BORDERLINE_SOFTWARE_APPLICATION, patents: oldPatents } };
+  await stack.db.firmApplication.create({
+    data: { id, creditCode: code, firmName: body.firmName, streetCode: 'lianqian', bankCode: 'ccb', body, preparedBy: 'ccb-manager', preparedByName: '刘洋 (建设银行客户经理)', preparedAt: new Date(), status: 'DRAFT' },
+  });
+
+  // Both lists answer, the outdated draft marked beside the current one.
+  const mine = await request(stack.app).get('/api/v1/firm/applications').set(firm).expect(200);
+  expect(mine.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ status: 'DRAFT', outdated: true, firmName: body.firmName, amount: null, purpose: null, application: null });
+  expect(mine.body.items.find((a: { id: string }) => a.id === current)).toMatchObject({ status: 'DRAFT', outdated: false, amount: '300000.00' });
+  const bankList = await request(stack.app).get('/api/v1/firm-applications').set('authorization', await bearer('ccb-manager')).expect(200);
+  expect(bankList.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ outdated: true });
+
+  // 确认 is refused, naming the field, Chinese first; it stays a draft and nothing opens.
+  const refused = await request(stack.app).post(`/api/v1/firm/applications/${id}/submit`).set(firm).expect(409);
+  expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(refused.body).toMatchObject({ type: 'urn:greenlane:problem:application-outdated', detail: expect.stringMatching(/^该申请.*客户经理重新准备.* ask the customer manager to prepare it again/) });
+  expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'application.patents.0.patentNo' })]);
+  expect(await stack.db.firmApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'DRAFT', caseNo: null });
+  expect(await stack.db.caseRequestKey.count({ where: { scope: `firm-application:${id}` } })).toBe(0);
+  expect(await casesOf(code)).toBe(before);
+
+  const discarded = await request(stack.app).post(`/api/v1/firm/applications/${id}/discard`).set(firm).expect(200);
+  expect(discarded.body).toMatchObject({ status: 'DISCARDED', outdated: true });
 });
