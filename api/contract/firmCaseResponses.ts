@@ -46,7 +46,7 @@ export const FirmCaseList = z.strictObject({ items: z.array(FirmCaseView) });
 /** A 善科贷 application a customer manager prepared for the firm: what it says, who prepared it, what became of it. */
 export const FirmApplicationView = z.strictObject({
   id: z.string().regex(/^FA-[0-9A-F]{16}$/),
-  status: z.enum(['DRAFT', 'SUBMITTING', 'SUBMITTED', 'DISCARDED']).describe('DRAFT: for the firm to submit or discard; SUBMITTING: its case is being opened (submit again to finish)'),
+  status: z.enum(['DRAFT', 'SUBMITTING', 'SUBMITTED', 'DISCARDED']).describe('DRAFT: for the firm to submit or discard; SUBMITTING: its case is being opened (submit again to finish; a submission left behind is settled when next read)'),
   outdated: z
     .boolean()
     .describe('What was prepared no longer meets today’s rules (tightened since): its amount, purpose and application are null, and submitting it is 409 …:application-outdated; the customer manager prepares it again'),
@@ -70,7 +70,7 @@ export const FirmApplicationView = z.strictObject({
   preparedAt: instant,
   /** The case its submission opened. */
   caseNo: z.string().nullable(),
-  decidedAt: instant.nullable().describe('When the firm submitted or discarded it'),
+  decidedAt: instant.nullable().describe('When the firm submitted (while SUBMITTING: its latest 确认) or discarded it'),
 });
 
 export const FirmApplicationList = z.strictObject({ items: z.array(FirmApplicationView) });

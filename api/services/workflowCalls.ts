@@ -15,7 +15,7 @@ export const READ_DEADLINE_MS = 5_000;
  * How long a write waits: after a worker crash its workflow task and an activity it had taken
  * are each retried within 10 s (workflows/activityOptions.ts), so recovery fits with room to spare.
  */
-const WRITE_DEADLINE_MS = 45_000;
+export const WRITE_DEADLINE_MS = 45_000;
 const RETRY_AFTER_S = 10;
 /** gRPC statuses of a Temporal call that a later retry can get past (the SDK has retried them already). */
 const GRPC_DEADLINE_EXCEEDED = 4;

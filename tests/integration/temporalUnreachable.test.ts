@@ -2,28 +2,19 @@
 // client points at a loopback port nobody listens on answers a new case 503 with Retry-After
 // (the gRPC UNAVAILABLE the client gives up with is not a 500), leaves no case half-written, and
 // the same request with the same Idempotency-Key, once Temporal answers, opens that case once.
-import { Connection } from '@temporalio/client';
-import net from 'node:net';
+import type { Connection } from '@temporalio/client';
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useStack } from '../support/stack';
+import { unreachableTemporal } from '../support/unreachableTemporal';
 
 const stack = useStack();
 const run = Date.now().toString(36);
 let down: Connection;
 
-/** A loopback port free a moment ago: nothing listens there. */
-async function deadPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
-  down = Connection.lazy({ address: `127.0.0.1:${await deadPort()}` });
+  down = await unreachableTemporal();
 });
 afterAll(async () => {
   await down?.close();
