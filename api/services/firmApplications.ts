@@ -186,7 +186,7 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
       const stored = { ...(requestBody as object), product: 'SCI_TECH', creditCode: body.creditCode.code, bank: bankCode };
       const row = await db.$transaction(async (tx) => {
         if (!(await claimKey(tx, keyed))) {
-          throw new Problem(409, 'application-in-progress', 'This application is being prepared by a repeat of the request', `Read application ${id} in GET /api/v1/firm-applications, or resend with the same key`);
+          throw new Problem(409, 'application-in-progress', 'This application is being prepared by a repeat of the request', `申请 ${id} 正由一次重复请求准备，请在申请列表中查看，或用同一 Idempotency-Key 重新提交。 Read application ${id} in GET /api/v1/firm-applications, or resend with the same key`);
         }
         const created = await tx.firmApplication.create({
           data: { id, creditCode: body.creditCode.code, firmName: body.firmName, streetCode: body.street, bankCode, body: stored, preparedBy: principal.sub, preparedByName: principal.name, preparedAt: new Date(), status: 'DRAFT' },
