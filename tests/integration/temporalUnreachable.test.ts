@@ -1,7 +1,8 @@
 // Temporal itself unreachable (down, or refusing connections), not just a worker: the API whose
 // client points at a loopback port nobody listens on answers a new case 503 with Retry-After
 // (the gRPC UNAVAILABLE the client gives up with is not a 500), leaves no case half-written, and
-// the same request with the same Idempotency-Key, once Temporal answers, opens that case once.
+// the same request with the same Idempotency-Key, once Temporal answers, opens that case once;
+// meanwhile reads answer from the record.
 import type { Connection } from '@temporalio/client';
 import request from 'supertest';
 import { bearer } from '../support/auth';
@@ -29,7 +30,8 @@ it('answers a new case 503 with Retry-After while Temporal is unreachable; the s
   const before = await cases();
   const open = (app: Parameters<typeof request>[0]) => request(app).post('/api/v1/cases').set('authorization', officer).set('idempotency-key', `unreachable-${run}`).send(body);
 
-  const refused = await open(stack.appOn(down));
+  const downApp = stack.appOn(down);
+  const refused = await open(downApp);
   expect(refused.status).toBe(503);
   expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(refused.headers['retry-after']).toMatch(/^\d+$/);
@@ -50,4 +52,10 @@ it('answers a new case 503 with Retry-After while Temporal is unreachable; the s
   expect(retried.headers['idempotent-replayed']).toBe('true');
   expect(retried.body).toMatchObject({ id: caseNo, stage: 'PARALLEL_REVIEW', firm: { name: body.firmName, creditCode } });
   expect(await cases()).toBe(before + 1);
+
+  // Reads need no Temporal: with it unreachable the case answers from its record, within the read's bound.
+  const asked = Date.now();
+  const read = await request(downApp).get(`/api/v1/cases/${caseNo}`).set('authorization', officer).expect(200);
+  expect(Date.now() - asked).toBeLessThan(15_000);
+  expect(read.body).toMatchObject({ id: caseNo, answeredBy: 'RECORD', live: false, stage: 'PARALLEL_REVIEW' });
 }, 90_000);
