@@ -129,6 +129,8 @@ export async function runUpdate<S, Arg>(db: Database, client: Client, target: Up
   }
 }
 
+const NOUN_ZH: Record<UpdateTarget['noun'], string> = { case: '案件', consultation: '联合会诊', lead: '线索' };
+
 /** The 409 for an update the workflow refused or can no longer take; undefined for any other failure. */
 function refusalOf(err: unknown, { noun, id }: UpdateTarget): Problem | undefined {
   if (err instanceof WorkflowUpdateFailedError) {
@@ -137,7 +139,7 @@ function refusalOf(err: unknown, { noun, id }: UpdateTarget): Problem | undefine
   // The record exists (the caller was shown it), so a workflow that takes no update has ended.
   if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
     const Noun = `${noun[0]!.toUpperCase()}${noun.slice(1)}`;
-    return new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${Noun} ${id} has ended; nothing more can be done on it`);
+    return new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${NOUN_ZH[noun]} ${id} 已结束，不能再对其操作。 ${Noun} ${id} has ended; nothing more can be done on it`);
   }
   return undefined;
 }
