@@ -154,7 +154,7 @@ export const P = {
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
   },
   notAnswering: {
-    ...problem('The workflow did not answer within 45 s, e.g. while no worker runs (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
+    ...problem('The workflow did not answer within 45 s, e.g. while no worker runs, or Temporal could not be reached or was overloaded (…:not-answering); the action may still take effect: `detail` says how to learn its outcome'),
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: z.string().regex(/^\d+$/) } },
   },
 };

@@ -46,25 +46,31 @@ export const FirmCaseList = z.strictObject({ items: z.array(FirmCaseView) });
 /** A 善科贷 application a customer manager prepared for the firm: what it says, who prepared it, what became of it. */
 export const FirmApplicationView = z.strictObject({
   id: z.string().regex(/^FA-[0-9A-F]{16}$/),
-  status: z.enum(['DRAFT', 'SUBMITTING', 'SUBMITTED', 'DISCARDED']).describe('DRAFT: for the firm to submit or discard; SUBMITTING: its case is being opened (submit again to finish)'),
+  status: z.enum(['DRAFT', 'SUBMITTING', 'SUBMITTED', 'DISCARDED']).describe('DRAFT: for the firm to submit or discard; SUBMITTING: its case is being opened (submit again to finish; a submission left behind is settled when next read)'),
+  outdated: z
+    .boolean()
+    .describe('What was prepared no longer meets today’s rules (tightened since): its amount, purpose and application are null, and submitting it is 409 …:application-outdated; the customer manager prepares it again'),
   firmName: z.string(),
   creditCode: z.string(),
   street: Place.extend({ code: z.string() }),
   bank: Place.extend({ code: z.string() }),
-  amount: amountText,
-  purpose: z.string(),
-  application: z.strictObject({
-    patents: z.array(z.strictObject({ patentNo: z.string(), type: z.enum(PATENT_TYPES), remainingYears: z.number().int() })),
-    rdSpend: amountText,
-    revenue: z.array(amountText).length(3).describe('Oldest first'),
-    yearsInOperation: z.number().int(),
-    existingDebt: amountText,
-  }),
+  amount: amountText.nullable().describe('Null when outdated'),
+  purpose: z.string().nullable().describe('Null when outdated'),
+  application: z
+    .strictObject({
+      patents: z.array(z.strictObject({ patentNo: z.string(), type: z.enum(PATENT_TYPES), remainingYears: z.number().int() })),
+      rdSpend: amountText,
+      revenue: z.array(amountText).length(3).describe('Oldest first'),
+      yearsInOperation: z.number().int(),
+      existingDebt: amountText,
+    })
+    .nullable()
+    .describe('Null when outdated'),
   preparedBy: z.string().describe('The customer manager’s name'),
   preparedAt: instant,
   /** The case its submission opened. */
   caseNo: z.string().nullable(),
-  decidedAt: instant.nullable().describe('When the firm submitted or discarded it'),
+  decidedAt: instant.nullable().describe('When the firm submitted (while SUBMITTING: its latest 确认) or discarded it'),
 });
 
 export const FirmApplicationList = z.strictObject({ items: z.array(FirmApplicationView) });

@@ -77,7 +77,7 @@ export const FIRM_APPLICATION_ROUTES = [
       400: P.badPath,
       403: P[403],
       404: P[404],
-      409: problem('Submitted already (…:application-submitted, `detail` names the case) or discarded (…:application-discarded)'),
+      409: problem('Submitted already (…:application-submitted, `detail` names the case), discarded (…:application-discarded), or no longer meeting today’s rules (…:application-outdated, `errors` names the fields): the customer manager prepares it again'),
       422: P[422],
       503: P.notAnswering,
     },

@@ -22,14 +22,24 @@ const GRPC_NOT_FOUND = 5;
 export type RecordStanding = 'CURRENT' | 'TRAILING' | 'UNREACHABLE';
 
 export async function recordStanding(client: Client, log: Caller['log'], workflowId: string): Promise<RecordStanding> {
+  const d = await describeWorkflow(client, log, workflowId);
+  if (d === undefined || d === 'GONE') return 'UNREACHABLE';
+  return d.pendingWorkflowTask || (d.pendingActivities?.length ?? 0) > 0 ? 'TRAILING' : 'CURRENT';
+}
+
+/**
+ * What Temporal's own state says of a workflow: its description, GONE when it has none (never
+ * started, or closed past retention), undefined when it did not answer in time (logged).
+ */
+export async function describeWorkflow(client: Client, log: Caller['log'], workflowId: string) {
   try {
-    const d = await client.withDeadline(Date.now() + READ_DEADLINE_MS, () =>
+    return await client.withDeadline(Date.now() + READ_DEADLINE_MS, () =>
       client.workflowService.describeWorkflowExecution({ namespace: client.options.namespace, execution: { workflowId } }),
     );
-    return d.pendingWorkflowTask || (d.pendingActivities?.length ?? 0) > 0 ? 'TRAILING' : 'CURRENT';
   } catch (err) {
-    if (!(isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) log?.warn({ err, workflow: workflowId }, 'Temporal did not describe the workflow; the record answers');
-    return 'UNREACHABLE';
+    if (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND) return 'GONE';
+    log?.warn({ err, workflow: workflowId }, 'Temporal did not describe the workflow; the record answers');
+    return undefined;
   }
 }
 

@@ -16,7 +16,7 @@ import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { visibleCase, visibleCasesWhere } from './caseScope';
-import { readThroughRecord } from './caseFreshness';
+import { describeWorkflow, readThroughRecord } from './caseFreshness';
 import { caseRecord, caseView, recordComplete, type CaseView, type LiveCaseState } from './caseView';
 import { decodeCursor, encodeCursor } from './pageCursor';
 import { hashOfRequest, keyReused } from './requestKeys';
@@ -30,6 +30,16 @@ export interface GuidedOpening {
   /** The customer manager who prepared it. */
   guidedBy: string;
 }
+
+/** The request key a prepared application opens its case under: one case however often it is submitted. */
+export const applicationKey = (applicationId: string) => `firm-application:${applicationId}`;
+
+/**
+ * What became of an opening under a request key: OPENED (its case is recorded), OPENING (its
+ * workflow started and has not recorded it yet) or NONE (no number drawn, or its workflow never
+ * started: the next opening with the key starts it under the same number).
+ */
+export type OpeningUnderKey = { state: 'OPENED'; caseNo: string; acceptedAt: Date; acceptedBy: string } | { state: 'OPENING' | 'NONE' };
 
 export interface OpenedCase {
   caseNo: string;
@@ -144,6 +154,16 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       };
     },
 
+    /** What became of the opening under request key `scope`; undefined when Temporal cannot tell. */
+    async openingUnder(log: Caller['log'], scope: string): Promise<OpeningUnderKey | undefined> {
+      const key = await db.caseRequestKey.findUnique({ where: { scope } });
+      if (!key) return { state: 'NONE' };
+      const record = await db.loanCase.findUnique({ where: { caseNo: key.caseNo }, select: { acceptedAt: true, createdBy: true } });
+      if (record) return { state: 'OPENED', caseNo: key.caseNo, acceptedAt: record.acceptedAt, acceptedBy: record.createdBy };
+      const workflow = await describeWorkflow(client, log, `case-${key.caseNo}`);
+      return workflow === undefined ? undefined : { state: workflow === 'GONE' ? 'NONE' : 'OPENING' };
+    },
+
     /**
      * Opens a case: checks the opening, draws its number (once per Idempotency-Key), and starts the
      * product's workflow with the acceptance update, which returns once the workflow has written
@@ -168,7 +188,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       const acceptedAt = new Date();
       // A prepared application opens one case, however often it is submitted; else one per caller's key.
       const callerKey = caller.idempotencyKey();
-      const key = guided ? `firm-application:${guided.applicationId}` : callerKey === undefined ? undefined : `${principal.sub}:${callerKey}`;
+      const key = guided ? applicationKey(guided.applicationId) : callerKey === undefined ? undefined : `${principal.sub}:${callerKey}`;
       const { caseNo, replayed } = key === undefined
         ? { caseNo: await nextCaseNo(db, yearOf(shanghaiDate(acceptedAt))), replayed: false }
         : await caseNoForKey(db, key, requestBody, acceptedAt);

@@ -143,7 +143,7 @@ export function consultationService({ db, client, taskQueue, temporalUiUrl, name
       const c = await db.loanCase.findUnique({ where: { caseNo: fromCaseNo }, include: { events: { where: { type: 'REJECTED' } } } });
       if (!c) throw new Problem(404, 'not-found', 'Case not found', `No case ${fromCaseNo}`);
       if (c.stage !== 'REJECTED') {
-        throw new Problem(409, 'case-not-rejected', 'Only a rejected case goes to a joint consultation', `Case ${fromCaseNo} is ${c.stage}, not REJECTED`);
+        throw new Problem(409, 'case-not-rejected', 'Only a rejected case goes to a joint consultation', `案件 ${fromCaseNo} 处于 ${c.stage}，未被拒绝，不能发起联合会诊。 Case ${fromCaseNo} is ${c.stage}, not REJECTED`);
       }
       const consultationId = `JC-${fromCaseNo}`;
       const existed = (await db.consultation.count({ where: { consultationId } })) > 0;

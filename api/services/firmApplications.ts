@@ -8,20 +8,24 @@ import { formatFen } from '../../domain/money';
 import { writeAudit } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import type { Prisma } from '../../prisma/generated/client';
-import { Problem, validationProblem } from '../problem';
+import { Problem, fieldErrors, validationProblem } from '../problem';
 import { FIRM_APPLICATION_ID, SciTechCaseBody, type FirmApplyBody, type PreparedApplicationBody } from '../schemas';
 import type { Caller } from './caller';
-import type { caseService, OpenedCase } from './cases';
+import { applicationKey, type caseService, type OpenedCase } from './cases';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { bankRefusal } from './reference';
 import { claimKey, keySeen, keyedRequest, recordDigits } from './requestKeys';
 import { stationedStreets } from './surveyScope';
+import { WRITE_DEADLINE_MS } from './workflowCalls';
 
 type Row = Prisma.FirmApplicationGetPayload<object>;
 type Place = { code: string; nameZh: string; nameEn: string };
 
 /** The most applications a list shows, newest first: a firm or a bank's desk has a handful open. */
 const LISTED = 50;
+
+/** A submission waits on its case's workflow at most WRITE_DEADLINE_MS: one SUBMITTING for twice that is no longer under way. */
+const SUBMISSION_STALE_MS = 2 * WRITE_DEADLINE_MS;
 
 const notFound = (id: string) => new Problem(404, 'not-found', 'Application not found', `No application ${id}`);
 
@@ -32,20 +36,38 @@ function done(r: Row): Problem {
     : new Problem(409, 'application-discarded', 'The application was discarded', '该申请已放弃，如需申请请联系客户经理重新准备或自行申请。 It was discarded; ask the customer manager to prepare it again, or apply yourself.');
 }
 
+/**
+ * The case's opening as stored, checked as the case would be opened from it today; a body that
+ * passed when prepared can fail rules tightened since (outdated: prepared again, never submitted).
+ */
+const opening = (r: Row) => SciTechCaseBody.safeParse(r.body);
+
+/** 409 for submitting an application today's rules refuse, naming what they refuse. */
+function outdated(error: z.ZodError): Problem {
+  return new Problem(
+    409,
+    'application-outdated',
+    'The application no longer meets the current rules',
+    '该申请准备之后规则已有变化，按现行规则不能提交，请联系客户经理重新准备。 The rules changed after it was prepared and it no longer meets them; ask the customer manager to prepare it again.',
+    fieldErrors(error),
+  );
+}
+
 function view(r: Row, street: Place, bank: Place) {
-  // Stored as sent and checked when prepared; parsed again as the case will be opened from it.
-  const b = SciTechCaseBody.parse(r.body);
-  const a = b.application;
+  const parsed = opening(r);
+  const b = parsed.success ? parsed.data : undefined;
+  const a = b?.application;
   return {
     id: r.id,
     status: r.status as 'DRAFT' | 'SUBMITTING' | 'SUBMITTED' | 'DISCARDED',
+    outdated: !b,
     firmName: r.firmName,
     creditCode: r.creditCode,
     street,
     bank,
-    amount: formatFen(b.amount),
-    purpose: b.purpose,
-    application: { patents: a.patents, rdSpend: formatFen(a.rdSpend), revenue: a.revenue.map(formatFen), yearsInOperation: a.yearsInOperation, existingDebt: formatFen(a.existingDebt) },
+    amount: b ? formatFen(b.amount) : null,
+    purpose: b?.purpose ?? null,
+    application: a ? { patents: a.patents, rdSpend: formatFen(a.rdSpend), revenue: a.revenue.map(formatFen), yearsInOperation: a.yearsInOperation, existingDebt: formatFen(a.existingDebt) } : null,
     preparedBy: r.preparedByName,
     preparedAt: r.preparedAt.toISOString(),
     caseNo: r.caseNo,
@@ -71,14 +93,39 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
     return row;
   }
 
-  /** Sets a claimed application's outcome and audits it in one transaction. */
-  async function decide(caller: Caller, id: string, from: string[], data: Prisma.FirmApplicationUpdateManyMutationInput, action: string): Promise<boolean> {
+  /** Sets the outcome of an application still as `from` says and audits it, `actor` its author, in one transaction. */
+  async function decide(actor: string, id: string, from: Prisma.FirmApplicationWhereInput, data: Prisma.FirmApplicationUpdateManyMutationInput, action: string): Promise<boolean> {
     return db.$transaction(async (tx) => {
-      const { count } = await tx.firmApplication.updateMany({ where: { id, status: { in: from } }, data });
-      if (count === 1) await writeAudit(tx, { actor: caller.principal.sub, action, subject: `firm-application:${id}`, after: { status: data.status, caseNo: data.caseNo ?? null } });
+      const { count } = await tx.firmApplication.updateMany({ where: { ...from, id }, data });
+      if (count === 1) await writeAudit(tx, { actor, action, subject: `firm-application:${id}`, after: { status: data.status, caseNo: data.caseNo ?? null } });
       return count === 1;
     });
   }
+
+  /**
+   * An application left SUBMITTING by a submission no longer under way (a 503 nobody retried),
+   * settled from what is known when it is next read: its case recorded, SUBMITTED with it (as its
+   * submitter); no case number drawn, or its workflow never started, DRAFT again (a later 确认
+   * meets the same number); its workflow started but not recorded yet, or Temporal not answering,
+   * left SUBMITTING. Each change applies only if no 确认 has claimed it since.
+   */
+  async function settled(log: Caller['log'], row: Row): Promise<Row> {
+    if (row.status !== 'SUBMITTING' || (row.decidedAt && Date.now() - row.decidedAt.getTime() < SUBMISSION_STALE_MS)) return row;
+    const opening = await cases.openingUnder(log, applicationKey(row.id));
+    if (opening === undefined || opening.state === 'OPENING') return row;
+    const unclaimed = { status: 'SUBMITTING', decidedAt: row.decidedAt };
+    if (opening.state === 'OPENED') {
+      await decide(opening.acceptedBy, row.id, unclaimed, { status: 'SUBMITTED', caseNo: opening.caseNo, decidedAt: opening.acceptedAt }, 'FIRM_APPLICATION_SUBMITTED');
+    } else {
+      await db.firmApplication.updateMany({ where: { ...unclaimed, id: row.id }, data: { status: 'DRAFT', decidedAt: null } });
+    }
+    return db.firmApplication.findUniqueOrThrow({ where: { id: row.id } });
+  }
+  /** A list of applications, each stale submission settled first. */
+  const listed = async (caller: Caller, where: Prisma.FirmApplicationWhereInput) => {
+    const rows = await db.firmApplication.findMany({ where, orderBy: [{ preparedAt: 'desc' }, { id: 'asc' }], take: LISTED });
+    return { items: await views(await Promise.all(rows.map((r) => settled(caller.log, r)))) };
+  };
 
   return {
     /**
@@ -101,16 +148,10 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
     },
 
     /** Applications prepared for the firm, newest first. */
-    async listForFirm(caller: Caller) {
-      const rows = await db.firmApplication.findMany({ where: { creditCode: caller.principal.creditCode ?? '' }, orderBy: [{ preparedAt: 'desc' }, { id: 'asc' }], take: LISTED });
-      return { items: await views(rows) };
-    },
+    listForFirm: (caller: Caller) => listed(caller, { creditCode: caller.principal.creditCode ?? '' }),
 
     /** Applications the customer manager's bank prepared, newest first. */
-    async listForBank(caller: Caller) {
-      const rows = await db.firmApplication.findMany({ where: { bankCode: caller.principal.bank ?? '' }, orderBy: [{ preparedAt: 'desc' }, { id: 'asc' }], take: LISTED });
-      return { items: await views(rows) };
-    },
+    listForBank: (caller: Caller) => listed(caller, { bankCode: caller.principal.bank ?? '' }),
 
     /**
      * A customer manager prepares a firm's application for their bank, for a firm of a street
@@ -145,7 +186,7 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
       const stored = { ...(requestBody as object), product: 'SCI_TECH', creditCode: body.creditCode.code, bank: bankCode };
       const row = await db.$transaction(async (tx) => {
         if (!(await claimKey(tx, keyed))) {
-          throw new Problem(409, 'application-in-progress', 'This application is being prepared by a repeat of the request', `Read application ${id} in GET /api/v1/firm-applications, or resend with the same key`);
+          throw new Problem(409, 'application-in-progress', 'This application is being prepared by a repeat of the request', `申请 ${id} 正由一次重复请求准备，请在申请列表中查看，或用同一 Idempotency-Key 重新提交。 Read application ${id} in GET /api/v1/firm-applications, or resend with the same key`);
         }
         const created = await tx.firmApplication.create({
           data: { id, creditCode: body.creditCode.code, firmName: body.firmName, streetCode: body.street, bankCode, body: stored, preparedBy: principal.sub, preparedByName: principal.name, preparedAt: new Date(), status: 'DRAFT' },
@@ -169,25 +210,29 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
      */
     async submit(caller: Caller, id: string): Promise<OpenedCase> {
       const row = await own(caller, id);
-      const claimed = await db.firmApplication.updateMany({ where: { id, status: { in: ['DRAFT', 'SUBMITTING'] } }, data: { status: 'SUBMITTING' } });
+      const parsed = opening(row);
+      // Today's rules refuse it: nothing starts, and a finished one still says what became of it.
+      if (!parsed.success) throw row.status === 'DRAFT' || row.status === 'SUBMITTING' ? outdated(parsed.error) : done(row);
+      // decidedAt: when this 确认 began, so a submission left behind shows as stale (settled).
+      const claimed = await db.firmApplication.updateMany({ where: { id, status: { in: ['DRAFT', 'SUBMITTING'] } }, data: { status: 'SUBMITTING', decidedAt: new Date() } });
       if (claimed.count === 0) throw done(await db.firmApplication.findUniqueOrThrow({ where: { id } }));
       // The firm confirms on its phone what it submits there, the contract too (docs/firm.md).
-      const body = { ...SciTechCaseBody.parse(row.body), firmConfirmsContract: true };
+      const body = { ...parsed.data, firmConfirmsContract: true };
       let opened: OpenedCase;
       try {
         opened = await cases.open(caller, body, row.body, { applicationId: id, guidedBy: row.preparedBy });
       } catch (err) {
-        if (err instanceof Problem && err.status < 500) await db.firmApplication.updateMany({ where: { id, status: 'SUBMITTING' }, data: { status: 'DRAFT' } });
+        if (err instanceof Problem && err.status < 500) await db.firmApplication.updateMany({ where: { id, status: 'SUBMITTING' }, data: { status: 'DRAFT', decidedAt: null } });
         throw err;
       }
-      await decide(caller, id, ['SUBMITTING'], { status: 'SUBMITTED', caseNo: opened.caseNo, decidedAt: new Date() }, 'FIRM_APPLICATION_SUBMITTED');
+      await decide(caller.principal.sub, id, { status: 'SUBMITTING' }, { status: 'SUBMITTED', caseNo: opened.caseNo, decidedAt: new Date() }, 'FIRM_APPLICATION_SUBMITTED');
       return opened;
     },
 
     /** The firm discards a draft it will not submit. */
     async discard(caller: Caller, id: string) {
-      await own(caller, id);
-      if (!(await decide(caller, id, ['DRAFT'], { status: 'DISCARDED', decidedAt: new Date() }, 'FIRM_APPLICATION_DISCARDED'))) {
+      await settled(caller.log, await own(caller, id));
+      if (!(await decide(caller.principal.sub, id, { status: 'DRAFT' }, { status: 'DISCARDED', decidedAt: new Date() }, 'FIRM_APPLICATION_DISCARDED'))) {
         const now = await db.firmApplication.findUniqueOrThrow({ where: { id } });
         throw now.status === 'SUBMITTING' ? new Problem(409, 'application-submitting', 'The application is being submitted', '该申请正在提交，不能放弃。 Its case is being opened; it cannot be discarded.') : done(now);
       }

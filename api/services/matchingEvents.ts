@@ -26,7 +26,12 @@ type RegistrationRow = Prisma.MatchingEventFirmGetPayload<object>;
 
 /** A concurrent repeat of the same key got there first: it answers; this one is told to read it. */
 const inProgress = (what: 'event' | 'outcome', id: string) =>
-  new Problem(409, `matching-${what}-in-progress`, `This ${what} is being recorded by a repeat of the request`, `Resend with the same key to read ${what} ${id}`);
+  new Problem(
+    409,
+    `matching-${what}-in-progress`,
+    `This ${what} is being recorded by a repeat of the request`,
+    `${what === 'event' ? '该对接活动' : '该对接结果'} ${id} 正由一次重复请求记录，请用同一 Idempotency-Key 重新提交以查看。 Resend with the same key to read ${what} ${id}`,
+  );
 type EventRow = Prisma.MatchingEventGetPayload<{ include: typeof EVENT_INCLUDE }>;
 const EVENT_INCLUDE = { banks: true, registrations: { orderBy: { registeredAt: 'asc' } }, outcomes: { orderBy: { recordedAt: 'asc' } } } as const;
 

@@ -17,7 +17,8 @@ import { goodRows, readRows, refuseRow, type RowResult } from './csvImport';
 
 type Tx = Prisma.TransactionClient;
 
-const conflict = (detail: string) => new Problem(409, 'network-conflict', 'The survey network cannot change this way', detail);
+/** 409: the change would break what names the entry; `zh` and `en` say why, Chinese first. */
+const conflict = (zh: string, en: string) => new Problem(409, 'network-conflict', 'The survey network cannot change this way', `${zh} ${en}`);
 const unknown = (field: string, what: string, code: string, list: string) => validationProblem([{ field, message: `unknown ${what} '${code}'; see ${list}` }]);
 
 /** When `retired` asks it to be, the entry's retirement instant (kept if it was retired before). */
@@ -86,7 +87,7 @@ type Change<T> = { before: T | null; after: T; created: boolean };
 /** A bank's PUT: what it was, what it is, whether it is new; refused when it would break what names it. */
 async function bankChange(tx: Tx, code: string, body: z.output<typeof BankBody>, now: Date): Promise<Change<ReturnType<typeof bankView>>> {
   const before = await tx.bank.findUnique({ where: { code }, include: BANK_INCLUDE });
-  if (body.retired && before?.branches.some((b) => !b.retiredAt)) throw conflict(`bank ${code} still has branches in use; retire them first`);
+  if (body.retired && before?.branches.some((b) => !b.retiredAt)) throw conflict(`银行 ${code} 仍有在用的网点，请先停用这些网点。`, `bank ${code} still has branches in use; retire them first`);
   const data = { nameZh: body.nameZh, nameEn: body.nameEn, retiredAt: retiredAtOf(body.retired, before, now) };
   const after = await tx.bank.upsert({ where: { code }, create: { code, ...data }, update: data, include: BANK_INCLUDE });
   return { before: before && bankView(before), after: bankView(after), created: !before };
@@ -97,8 +98,8 @@ async function branchChange(tx: Tx, bankCode: string, code: string, body: z.outp
   const bank = await tx.bank.findUnique({ where: { code: bankCode } });
   if (!bank) throw new Problem(404, 'not-found', 'Bank not found', `No bank ${bankCode}; see GET /api/v1/banks`);
   const before = await tx.bankBranch.findUnique({ where: { code }, include: { stations: true } });
-  if (before && before.bankCode !== bankCode) throw conflict(`branch ${code} belongs to bank ${before.bankCode}`);
-  if (!body.retired && bank.retiredAt) throw conflict(`bank ${bankCode} is retired`);
+  if (before && before.bankCode !== bankCode) throw conflict(`网点 ${code} 属于银行 ${before.bankCode}，不能改属其他银行。`, `branch ${code} belongs to bank ${before.bankCode}`);
+  if (!body.retired && bank.retiredAt) throw conflict(`银行 ${bankCode} 已停用。`, `bank ${bankCode} is retired`);
   const streets = new Set((await tx.street.findMany({ select: { code: true } })).map((s) => s.code));
   const unknownStreet = body.stations.findIndex((s) => !streets.has(s));
   if (unknownStreet >= 0) throw unknown(`stations.${unknownStreet}`, 'street', body.stations[unknownStreet]!, 'GET /api/v1/streets');
@@ -216,10 +217,10 @@ export function surveyNetworkService(db: Database) {
       save(caller, `community:${code}`, async (tx, now) => {
         if (!(await tx.street.findUnique({ where: { code: body.street } }))) throw unknown('street', 'street', body.street, 'GET /api/v1/streets');
         const before = await tx.community.findUnique({ where: { code } });
-        if (before && before.streetCode !== body.street) throw conflict(`community ${code} is in ${before.streetCode}; a community never moves street (create another)`);
+        if (before && before.streetCode !== body.street) throw conflict(`社区 ${code} 属于 ${before.streetCode}，社区不能改属其他街道（请另建一个）。`, `community ${code} is in ${before.streetCode}; a community never moves street (create another)`);
         if (body.retired && before && !before.retiredAt) {
           const inUse = (await tx.visitTeam.count({ where: { communityCode: code, retiredAt: null } })) + (await tx.building.count({ where: { communityCode: code, retiredAt: null } }));
-          if (inUse > 0) throw conflict(`community ${code} still has teams or buildings in use; retire them first`);
+          if (inUse > 0) throw conflict(`社区 ${code} 仍有在用的走访小组或楼宇，请先停用它们。`, `community ${code} still has teams or buildings in use; retire them first`);
         }
         const data = { nameZh: body.nameZh, nameEn: body.nameEn, retiredAt: retiredAtOf(body.retired, before, now) };
         const after = await tx.community.upsert({ where: { code }, create: { code, streetCode: body.street, ...data }, update: data });
@@ -231,13 +232,13 @@ export function surveyNetworkService(db: Database) {
         const community = await tx.community.findUnique({ where: { code: body.community } });
         if (!community) throw unknown('community', 'community', body.community, 'GET /api/v1/survey-network');
         const before = await tx.building.findUnique({ where: { code }, include: { community: true } });
-        if (before && before.communityCode !== body.community) throw conflict(`building ${code} is in community ${before.communityCode}; a building never moves community`);
-        if (!body.retired && community.retiredAt) throw conflict(`community ${body.community} is retired`);
+        if (before && before.communityCode !== body.community) throw conflict(`楼宇 ${code} 属于社区 ${before.communityCode}，楼宇不能改属其他社区。`, `building ${code} is in community ${before.communityCode}; a building never moves community`);
+        if (!body.retired && community.retiredAt) throw conflict(`社区 ${body.community} 已停用。`, `community ${body.community} is retired`);
         if (body.team !== null && !body.retired) {
           const team = await tx.visitTeam.findUnique({ where: { code: body.team } });
           if (!team) throw unknown('team', 'visiting team', body.team, 'GET /api/v1/survey-network');
-          if (team.communityCode !== body.community) throw conflict(`team ${body.team} walks community ${team.communityCode}, not ${body.community}`);
-          if (team.retiredAt) throw conflict(`team ${body.team} is retired`);
+          if (team.communityCode !== body.community) throw conflict(`走访小组 ${body.team} 负责社区 ${team.communityCode}，不是 ${body.community}。`, `team ${body.team} walks community ${team.communityCode}, not ${body.community}`);
+          if (team.retiredAt) throw conflict(`走访小组 ${body.team} 已停用。`, `team ${body.team} is retired`);
         }
         const data = { nameZh: body.nameZh, nameEn: body.nameEn, address: body.address, teamCode: body.retired ? null : body.team, retiredAt: retiredAtOf(body.retired, before, now) };
         const after = await tx.building.upsert({ where: { code }, create: { code, communityCode: body.community, ...data }, update: data, include: { community: true } });
@@ -252,10 +253,10 @@ export function surveyNetworkService(db: Database) {
         const badBank = body.members.findIndex((m) => m.bank !== undefined && !banks.has(m.bank));
         if (badBank >= 0) throw unknown(`members.${badBank}.bank`, 'bank in use', body.members[badBank]!.bank!, 'GET /api/v1/banks');
         const before = await tx.visitTeam.findUnique({ where: { code }, include: { community: true, members: true } });
-        if (before && before.communityCode !== body.community) throw conflict(`team ${code} walks community ${before.communityCode}; a team never moves community`);
-        if (!body.retired && community.retiredAt) throw conflict(`community ${body.community} is retired`);
+        if (before && before.communityCode !== body.community) throw conflict(`走访小组 ${code} 负责社区 ${before.communityCode}，小组不能改属其他社区。`, `team ${code} walks community ${before.communityCode}; a team never moves community`);
+        if (!body.retired && community.retiredAt) throw conflict(`社区 ${body.community} 已停用。`, `community ${body.community} is retired`);
         if (body.retired && (await tx.building.count({ where: { teamCode: code, retiredAt: null } })) > 0) {
-          throw conflict(`team ${code} still has buildings on its list; give them to another team first`);
+          throw conflict(`走访小组 ${code} 的清单上仍有楼宇，请先把它们交给其他小组。`, `team ${code} still has buildings on its list; give them to another team first`);
         }
         const data = { nameZh: body.nameZh, nameEn: body.nameEn, retiredAt: retiredAtOf(body.retired, before, now) };
         await tx.visitTeam.upsert({ where: { code }, create: { code, communityCode: body.community, ...data }, update: data });

@@ -169,7 +169,7 @@ export function visitService(deps: Pick<CasesDeps, 'db' | 'client' | 'taskQueue'
       const visit = await db.$transaction(async (tx) => {
         // A concurrent repeat of the same key got here first: it answers; this one is told to read it.
         if (!(await claimKey(tx, keyed))) {
-          throw new Problem(409, 'visit-in-progress', 'This visit is being recorded by a repeat of the request', `Read visit ${visitId} in GET /api/v1/visits, or resend with the same key`);
+          throw new Problem(409, 'visit-in-progress', 'This visit is being recorded by a repeat of the request', `走访记录 ${visitId} 正由一次重复请求记录，请在走访列表中查看，或用同一 Idempotency-Key 重新提交。 Read visit ${visitId} in GET /api/v1/visits, or resend with the same key`);
         }
         const row = await tx.visit.create({
           data: {

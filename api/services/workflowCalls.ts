@@ -1,7 +1,8 @@
 // Queries and updates need a worker to answer, and without one they wait for ever. The API bounds
 // them: a read falls back to the record (`live: false`), a write answers 503 with Retry-After, so
-// a crashed or redeploying worker never leaves a request hanging.
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+// a crashed or redeploying worker never leaves a request hanging. Temporal itself unreachable or
+// shedding load is the same to the caller: reads fall back on any failure, writes answer that 503.
+import { ServiceError, WorkflowNotFoundError, isGrpcServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Database } from '../../infra/database';
 import { Problem } from '../problem';
@@ -14,9 +15,12 @@ export const READ_DEADLINE_MS = 5_000;
  * How long a write waits: after a worker crash its workflow task and an activity it had taken
  * are each retried within 10 s (workflows/activityOptions.ts), so recovery fits with room to spare.
  */
-const WRITE_DEADLINE_MS = 45_000;
+export const WRITE_DEADLINE_MS = 45_000;
 const RETRY_AFTER_S = 10;
+/** gRPC statuses of a Temporal call that a later retry can get past (the SDK has retried them already). */
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_RESOURCE_EXHAUSTED = 8;
+const GRPC_UNAVAILABLE = 14;
 
 /** `call` (one or more Temporal calls) bounded by `ms`. */
 function within<R>(client: Client, ms: number, call: () => Promise<R>): Promise<R> {
@@ -36,20 +40,36 @@ export async function askOrUndefined<R>(client: Client, log: Caller['log'], what
   }
 }
 
-/** Whether a bounded write ran out of time. */
-function isDeadline(err: unknown): boolean {
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  return err instanceof ServiceError && (err.cause as { code?: number } | undefined)?.code === GRPC_DEADLINE_EXCEEDED;
+/** The gRPC status of a failed Temporal call, whether the client wrapped it in its ServiceError or not. */
+function grpcCode(err: unknown): number | undefined {
+  if (isGrpcServiceError(err)) return err.code;
+  return err instanceof ServiceError && isGrpcServiceError(err.cause) ? err.cause.code : undefined;
 }
 
-/** The 503 for a write whose workflow did not answer in time; `next` tells the caller how to go on, Chinese first. */
-function notAnswering(subject: { zh: string; en: string }, next: { zh: string; en: string }): Problem {
+/**
+ * Why a bounded write got no answer, when a retry may get one: it ran out of time (no worker, say),
+ * or Temporal could not be reached or shed the load (UNAVAILABLE, RESOURCE_EXHAUSTED); undefined
+ * for any other failure.
+ */
+function unanswered(err: unknown): 'late' | 'unreachable' | undefined {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'late';
+  const code = grpcCode(err);
+  if (code === GRPC_DEADLINE_EXCEEDED) return 'late';
+  return code === GRPC_UNAVAILABLE || code === GRPC_RESOURCE_EXHAUSTED ? 'unreachable' : undefined;
+}
+
+/** The 503 for a write whose workflow gave no answer; `next` tells the caller how to go on, Chinese first. */
+function notAnswering(why: 'late' | 'unreachable', subject: { zh: string; en: string }, next: { zh: string; en: string }): Problem {
   const s = WRITE_DEADLINE_MS / 1000;
+  const [title, zh, en] =
+    why === 'late'
+      ? ['The workflow did not answer in time', `未在 ${s} 秒内应答（可能没有工作进程在运行）`, `did not answer within ${s} s (no worker may be running)`]
+      : ['Temporal could not be reached', '暂时无法连接（Temporal 不可用或过载）', 'could not be reached (Temporal is unavailable or overloaded)'];
   return new Problem(
     503,
     'not-answering',
-    'The workflow did not answer in time',
-    `${subject.zh}未在 ${s} 秒内应答（可能没有工作进程在运行），操作可能稍后仍会生效：${next.zh} ${subject.en} did not answer within ${s} s (no worker may be running); the action may still take effect: ${next.en}`,
+    title,
+    `${subject.zh}${zh}，操作可能稍后仍会生效：${next.zh} ${subject.en} ${en}; the action may still take effect: ${next.en}`,
     undefined,
     { 'Retry-After': String(RETRY_AFTER_S) },
   );
@@ -57,13 +77,15 @@ function notAnswering(subject: { zh: string; en: string }, next: { zh: string; e
 
 /**
  * A write (an update, a start that waits for its workflow) bounded by WRITE_DEADLINE_MS: running
- * out of time is the 503 that names `subject` and tells the caller what to do `next`.
+ * out of time, or Temporal unreachable, is the 503 that names `subject` and tells the caller what
+ * to do `next`.
  */
 export async function boundedWrite<R>(client: Client, subject: { zh: string; en: string }, next: { zh: string; en: string }, call: () => Promise<R>): Promise<R> {
   try {
     return await within(client, WRITE_DEADLINE_MS, call);
   } catch (err) {
-    throw isDeadline(err) ? notAnswering(subject, next) : err;
+    const why = unanswered(err);
+    throw why ? notAnswering(why, subject, next) : err;
   }
 }
 
@@ -107,6 +129,8 @@ export async function runUpdate<S, Arg>(db: Database, client: Client, target: Up
   }
 }
 
+const NOUN_ZH: Record<UpdateTarget['noun'], string> = { case: '案件', consultation: '联合会诊', lead: '线索' };
+
 /** The 409 for an update the workflow refused or can no longer take; undefined for any other failure. */
 function refusalOf(err: unknown, { noun, id }: UpdateTarget): Problem | undefined {
   if (err instanceof WorkflowUpdateFailedError) {
@@ -115,7 +139,7 @@ function refusalOf(err: unknown, { noun, id }: UpdateTarget): Problem | undefine
   // The record exists (the caller was shown it), so a workflow that takes no update has ended.
   if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message)) {
     const Noun = `${noun[0]!.toUpperCase()}${noun.slice(1)}`;
-    return new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${Noun} ${id} has ended; nothing more can be done on it`);
+    return new Problem(409, `${noun}-closed`, `The ${noun} is closed`, `${NOUN_ZH[noun]} ${id} 已结束，不能再对其操作。 ${Noun} ${id} has ended; nothing more can be done on it`);
   }
   return undefined;
 }

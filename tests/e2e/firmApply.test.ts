@@ -4,8 +4,11 @@
 // the application submitted with its case, which records the guide. The firm also applies
 // itself from its menu, a malformed patent refused at the field first. Each screen passes
 // ui.accessible (axe-core) and is saved as a Chinese screenshot (the two cards alone for docs/firm.md).
+// A prepared application today's rules refuse says so on its card and offers only 放弃.
+import { randomBytes } from 'node:crypto';
 import { DEV_USERS } from '../../infra/devUsers';
 import { LIANQIAN_BIOTECH_APPLICATION } from '../../dev/demo';
+import { testDatabase } from '../support/env';
 import { eventually } from '../workflows/caseHarness';
 import { PHONE, useConsole } from './consoleHarness';
 import { fillSciTechApplication } from './sciTechForm';
@@ -99,6 +102,31 @@ test('on phones, the customer manager prepares the firm’s 善科贷 applicatio
   await firm.click('form button[type="submit"]');
   await firm.waitForURL(/\/firm$/);
   await firm.locator('article[data-testid="firm-case"]', { hasText: '¥300,000' }).first().waitFor();
+  await firm.context().close();
+  expect(ui.pageErrors).toEqual([]);
+});
+
+test('on phones, a prepared application today’s rules refuse says to ask for it again and offers only 放弃', async () => {
+  // Prepared under older rules, written as stored: a patent number in a form the schema no longer takes.
+  const db = testDatabase();
+  const id = `FA-${randomBytes(8).toString('hex').toUpperCase()}`;
+  const application = { ...LIANQIAN_BIOTECH_APPLICATION, patents: [{ patentNo: 'CN202010000001.1', type: 'INVENTION', remainingYears: 5 }] };
+  const body = { product: 'SCI_TECH', firmName: '厦门莲前生物科技有限公司', creditCode: FIRM.creditCode!, street: 'lianqian', bank: 'ccb', amount: '500000', purpose: '研发', application };
+  try {
+    await db.firmApplication.create({
+      data: { id, creditCode: FIRM.creditCode!, firmName: body.firmName, streetCode: 'lianqian', bankCode: 'ccb', body, preparedBy: 'ccb-manager', preparedByName: '刘洋 (建设银行客户经理)', preparedAt: new Date(), status: 'DRAFT' },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  const firm = await ui.signedIn(FIRM.sub, PHONE);
+  const card = `article[data-testid="prepared-application"][aria-labelledby="prepared-${id}"]`;
+  await firm.waitForSelector(card);
+  expect(await firm.textContent(card)).toContain('规则在准备之后有变化，此申请已不能提交，请联系客户经理重新准备。');
+  expect(await firm.locator(`${card} button`).allTextContents()).toEqual(['放弃']);
+  await ui.accessible(firm, 'an outdated prepared application');
+  await firm.click(`${card} button`);
+  await firm.waitForSelector(card, { state: 'detached' });
   await firm.context().close();
   expect(ui.pageErrors).toEqual([]);
 });

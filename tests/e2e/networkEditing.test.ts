@@ -43,7 +43,7 @@ test('the task force adds and changes a community, a bank and its branch on a ph
   await page.check('#community-lujiang-01-retired');
   await page.click('[data-testid="community-form"] button[type="submit"]');
   await page.waitForSelector('[data-testid="community-form"] .problem');
-  expect(await page.textContent('[data-testid="community-form"] .problem')).toMatch(/^此修改会影响已有记录，未保存 — community lujiang-01 still has teams or buildings in use/);
+  expect(await page.textContent('[data-testid="community-form"] .problem')).toMatch(/^此修改会影响已有记录，未保存 — 社区 lujiang-01 仍有在用的走访小组或楼宇，请先停用它们。 community lujiang-01 still has teams or buildings in use/);
   await page.click('[data-testid="community-form"] button:has-text("取消")');
 
   // A bank with a branch stationed at 鹭江, then at 莲前 too.

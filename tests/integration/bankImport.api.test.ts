@@ -82,8 +82,8 @@ it('refuses every row that breaks its PUT’s schema or rules, naming row and co
   expect(rules.body.errors).toEqual([
     { field: 'rows.2.stations', message: "unknown street 'nowhere'; see GET /api/v1/streets" },
     { field: 'rows.3.bank', message: 'unknown bank; add a row for it before its branches, or see GET /api/v1/banks' },
-    { field: 'rows.4', message: 'branch xib-siming belongs to bank xib' },
-    { field: 'rows.5', message: `bank ${bank} still has branches in use; retire them first` },
+    { field: 'rows.4', message: '网点 xib-siming 属于银行 xib，不能改属其他银行。 branch xib-siming belongs to bank xib' },
+    { field: 'rows.5', message: `银行 ${bank} 仍有在用的网点，请先停用这些网点。 bank ${bank} still has branches in use; retire them first` },
   ]);
   // Nothing of it was written, not even the good first row.
   expect(await bankView(other)).toBeUndefined();
@@ -101,7 +101,7 @@ it('with skipBadRows writes the good rows and lists the bad; branches retired fi
   const res = await importAs('operator', { csv: retire, skipBadRows: true });
   expect(res.status).toBe(200);
   expect(res.body.written).toEqual({ created: 0, changed: 3, unchanged: 0 });
-  expect(res.body.skipped).toEqual([{ row: 4, errors: [{ field: 'rows.4', message: `bank ${bank} is retired` }] }]);
+  expect(res.body.skipped).toEqual([{ row: 4, errors: [{ field: 'rows.4', message: `银行 ${bank} 已停用。 bank ${bank} is retired` }] }]);
   expect(await bankView(bank)).toMatchObject({ retiredAt: expect.any(String), branches: [{ stations: [], retiredAt: expect.any(String) }, { retiredAt: expect.any(String) }] });
   expect((await bankView(bank)).branches).toHaveLength(2);
 });

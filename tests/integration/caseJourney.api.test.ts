@@ -86,7 +86,7 @@ it('goes from acceptance to disbursement, each party acting through the API, and
 
   const closed = await act('lujiang-officer', id, '/withdrawal', { reason: '企业撤回申请' });
   expect(closed.status).toBe(409);
-  expect(closed.body.type).toBe('urn:greenlane:problem:case-closed');
+  expect(closed.body).toMatchObject({ type: 'urn:greenlane:problem:case-closed', detail: `案件 ${id} 已结束，不能再对其操作。 Case ${id} has ended; nothing more can be done on it` });
 });
 
 it('lets the case officer withdraw a case with a reason', async () => {

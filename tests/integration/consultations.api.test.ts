@@ -23,7 +23,7 @@ async function rejectedCase(): Promise<string> {
   // Not rejected (yet): no consultation.
   const early = await post('task-force', '/consultations', { fromCaseNo: id });
   expect(early.status).toBe(409);
-  expect(early.body).toMatchObject({ type: 'urn:greenlane:problem:case-not-rejected', detail: `Case ${id} is PARALLEL_REVIEW, not REJECTED` });
+  expect(early.body).toMatchObject({ type: 'urn:greenlane:problem:case-not-rejected', detail: `案件 ${id} 处于 PARALLEL_REVIEW，未被拒绝，不能发起联合会诊。 Case ${id} is PARALLEL_REVIEW, not REJECTED` });
 
   expect((await post('lujiang-grid', `/cases/${id}/tasks/grid-submission/complete`, { applicationNo: 'XYD20261127000456' })).status).toBe(200);
   expect((await post('xib-manager', `/cases/${id}/tasks/bank-vip-channel/complete`, { assessmentOutcome: 'NOT_RECOMMENDED', note: '抵押不足' })).status).toBe(200);

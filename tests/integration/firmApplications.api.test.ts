@@ -3,12 +3,14 @@
 // opens one case); a customer manager prepares an application for a firm of a street their bank
 // serves, the firm reviews it and submits it, and the case records the guide; another firm gets
 // 404, staff 403, a second submission 409; bad input is 422 naming the field and writes nothing.
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { BORDERLINE_SOFTWARE_APPLICATION, LIANQIAN_BIOTECH_APPLICATION } from '../../dev/demo';
 import { bearer, bearerAs } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
+import { unreachableTemporal } from '../support/unreachableTemporal';
 
 const stack = useStack();
 const firmAs = async (sub: string, creditCode: string) => ({ authorization: await bearerAs({ sub, name: `${sub} 的负责人`, role: 'firm', creditCode }) });
@@ -181,3 +183,83 @@ it('opens one case when the firm taps 确认 twice at once', async () => {
   const row = await stack.db.firmApplication.findUniqueOrThrow({ where: { id } });
   expect(row).toMatchObject({ status: 'SUBMITTED', caseNo: opened[0]!.body.id });
 });
+
+it('shows a draft whose stored body today’s rules refuse as outdated, refuses to submit it (409, nothing opens), and still lists and discards it', async () => {
+  const code = validSimingCode('MA7FAPF6');
+  const firm = await firmAs('firm-ma7fapf6', code);
+  const before = await casesOf(code);
+  const current = await prepareFor(code, '厦门莲前旧规有限公司');
+  // Prepared under older rules: a patent number in a form the schema no longer takes.
+  const id = `FA-${randomBytes(8).toString('hex').toUpperCase()}`;
+  const oldPatents = [{ patentNo: 'CN202010000001.1', type: 'INVENTION', remainingYears: 5 }];
+  const body = { product: 'SCI_TECH', firmName: '厦门莲前旧规有限公司', creditCode: code, street: 'lianqian', bank: 'ccb', amount: '300000', purpose: '研发', application: { ...BORDERLINE_SOFTWARE_APPLICATION, patents: oldPatents } };
+  await stack.db.firmApplication.create({
+    data: { id, creditCode: code, firmName: body.firmName, streetCode: 'lianqian', bankCode: 'ccb', body, preparedBy: 'ccb-manager', preparedByName: '刘洋 (建设银行客户经理)', preparedAt: new Date(), status: 'DRAFT' },
+  });
+
+  // Both lists answer, the outdated draft marked beside the current one.
+  const mine = await request(stack.app).get('/api/v1/firm/applications').set(firm).expect(200);
+  expect(mine.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ status: 'DRAFT', outdated: true, firmName: body.firmName, amount: null, purpose: null, application: null });
+  expect(mine.body.items.find((a: { id: string }) => a.id === current)).toMatchObject({ status: 'DRAFT', outdated: false, amount: '300000.00' });
+  const bankList = await request(stack.app).get('/api/v1/firm-applications').set('authorization', await bearer('ccb-manager')).expect(200);
+  expect(bankList.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ outdated: true });
+
+  // 确认 is refused, naming the field, Chinese first; it stays a draft and nothing opens.
+  const refused = await request(stack.app).post(`/api/v1/firm/applications/${id}/submit`).set(firm).expect(409);
+  expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(refused.body).toMatchObject({ type: 'urn:greenlane:problem:application-outdated', detail: expect.stringMatching(/^该申请.*客户经理重新准备.* ask the customer manager to prepare it again/) });
+  expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'application.patents.0.patentNo' })]);
+  expect(await stack.db.firmApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'DRAFT', caseNo: null });
+  expect(await stack.db.caseRequestKey.count({ where: { scope: `firm-application:${id}` } })).toBe(0);
+  expect(await casesOf(code)).toBe(before);
+
+  const discarded = await request(stack.app).post(`/api/v1/firm/applications/${id}/discard`).set(firm).expect(200);
+  expect(discarded.body).toMatchObject({ status: 'DISCARDED', outdated: true });
+});
+
+it('settles a submission nobody retried when the application is next read: DRAFT if its case never started, SUBMITTED once its case is recorded', async () => {
+  const unreachable = { code: validSimingCode('MA7FAPG7'), sub: 'firm-ma7fapg7' };
+  const workerless = { code: validSimingCode('MA7FAPH8'), sub: 'firm-ma7faph8' };
+  const left = { code: validSimingCode('MA7FAPJ9'), sub: 'firm-ma7fapj9' };
+  const leftBefore = await casesOf(left.code);
+  const [a, b, c] = await Promise.all([unreachable, workerless, left].map(async (f) => ({ ...f, firm: await firmAs(f.sub, f.code), id: await prepareFor(f.code, `厦门莲前${f.sub}有限公司`) })));
+  const listed = async (x: typeof a) => (await request(stack.app).get('/api/v1/firm/applications').set(x.firm).expect(200)).body.items.find((i: { id: string }) => i.id === x.id);
+  const stale = (x: typeof a) => stack.db.firmApplication.update({ where: { id: x.id }, data: { decidedAt: new Date(Date.now() - 5 * 60_000) } });
+  const drawn = async (x: typeof a) => (await stack.db.caseRequestKey.findUniqueOrThrow({ where: { scope: `firm-application:${x.id}` } })).caseNo;
+  const down = await unreachableTemporal();
+  try {
+    // 确认 answered 503 twice: Temporal unreachable (nothing started), and no worker (the workflow started).
+    await stack.stopWorker();
+    const [first, second] = await Promise.all([
+      request(stack.appOn(down)).post(`/api/v1/firm/applications/${a.id}/submit`).set(a.firm),
+      request(stack.app).post(`/api/v1/firm/applications/${b.id}/submit`).set(b.firm),
+    ]);
+    expect([first.status, second.status]).toEqual([503, 503]);
+  } finally {
+    await stack.startWorker();
+    await down.close();
+  }
+  // While a submission may still be under way it stays SUBMITTING.
+  expect(await listed(a)).toMatchObject({ status: 'SUBMITTING', decidedAt: expect.any(String) });
+  const aCase = await drawn(a);
+
+  await Promise.all([stale(a), stale(b)]);
+  // Its workflow never started: a draft again, and a later 确认 opens it under the number drawn.
+  expect(await listed(a)).toMatchObject({ status: 'DRAFT', decidedAt: null, caseNo: null });
+  const reopened = await request(stack.app).post(`/api/v1/firm/applications/${a.id}/submit`).set(a.firm).expect(201);
+  expect(reopened.body.id).toBe(aCase);
+  // Its workflow started: once the case is recorded, the bank's list reads it submitted, audited as the firm's.
+  const bCase = await drawn(b);
+  await eventually(async () => expect(await stack.db.loanCase.count({ where: { caseNo: bCase } })).toBe(1), 60_000);
+  const bankList = await request(stack.app).get('/api/v1/firm-applications').set('authorization', await bearer('ccb-manager')).expect(200);
+  expect(bankList.body.items.find((i: { id: string }) => i.id === b.id)).toMatchObject({ status: 'SUBMITTED', caseNo: bCase });
+  const audit = await stack.db.auditEntry.findMany({ where: { subject: `firm-application:${b.id}`, action: 'FIRM_APPLICATION_SUBMITTED' } });
+  expect(audit.map((x) => x.actor)).toEqual([b.sub]);
+
+  // Left SUBMITTING before any number was drawn: the firm's discard settles it to a draft, then discards it.
+  await stack.db.firmApplication.update({ where: { id: c.id }, data: { status: 'SUBMITTING' } });
+  await stale(c);
+  const discarded = await request(stack.app).post(`/api/v1/firm/applications/${c.id}/discard`).set(c.firm).expect(200);
+  expect(discarded.body).toMatchObject({ status: 'DISCARDED', caseNo: null });
+  expect(await casesOf(c.code)).toBe(leftBefore);
+}, 150_000);

@@ -61,9 +61,11 @@ describe('the survey group keeps the network', () => {
     expect([nul.status, nul.body.errors]).toEqual([422, [{ field: 'nameZh', message: 'must not contain NUL characters' }]]);
     const moved = await put('survey-group', `/survey-network/communities/${community}`, { street: 'kaiyuan', nameZh: '滨海演武社区', nameEn: 'Binhai Yanwu community' });
     expect([moved.status, moved.body.type]).toEqual([409, 'urn:greenlane:problem:network-conflict']);
+    // Read by the survey group: Chinese first, then English.
+    expect(moved.body.detail).toBe(`社区 ${community} 属于 binhai，社区不能改属其他街道（请另建一个）。 community ${community} is in binhai; a community never moves street (create another)`);
     const teamWithBuilding = await put('survey-group', `/survey-network/teams/${team}`, { community, nameZh: '滨海测试社区走访一组', nameEn: 'Binhai test team 1', members, retired: true });
     expect(teamWithBuilding.status).toBe(409);
-    expect(teamWithBuilding.body.detail).toContain('still has buildings on its list');
+    expect(teamWithBuilding.body.detail).toMatch(/^走访小组 \S+ 的清单上仍有楼宇，请先把它们交给其他小组。 team \S+ still has buildings on its list/);
     // Nothing of it was written.
     expect(await stack.db.visitTeam.findUniqueOrThrow({ where: { code: team } })).toMatchObject({ retiredAt: null });
     expect(await stack.db.community.count({ where: { code: `${community}-x` } })).toBe(0);

@@ -47,7 +47,10 @@ export async function startStack(options: StackOptions = {}) {
     await running;
   };
   await startWorker();
-  const contract = recordContract(createApp({ db, client, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent'), ...options.ops } }));
+  const appOn = (c: Client) =>
+    recordContract(createApp({ db, client: c, taskQueue, namespace: 'default', temporalUiUrl: 'http://localhost:8233', verify: testVerifier(), signIn: testSignIn(), ops: { logger: createLogger('silent'), ...options.ops } }));
+  const contract = appOn(client);
+  const others: ReturnType<typeof appOn>[] = [];
   return {
     /** The app, with every response checked against the OpenAPI contract (api/contract). */
     app: contract.listener,
@@ -60,13 +63,20 @@ export async function startStack(options: StackOptions = {}) {
     stopWorker,
     /** Starts a worker again after stopWorker. */
     startWorker,
+    /** The same API (database, task queue) with its Temporal client on `other`, e.g. a server that is down; its answers are checked against the contract too. */
+    appOn(other: Connection) {
+      const recorded = appOn(new Client({ connection: other, namespace: 'default', dataConverter }));
+      others.push(recorded);
+      return recorded.listener;
+    },
     async stop() {
       await stopWorker();
       await nativeConnection.close();
       await connection.close();
       await db.$disconnect();
       // A response that broke the contract fails the file, after everything is shut down.
-      if (contract.violations.length) throw new Error(`responses not matching the OpenAPI contract:\n${describeViolations(contract.violations)}`);
+      const violations = [contract, ...others].flatMap((c) => c.violations);
+      if (violations.length) throw new Error(`responses not matching the OpenAPI contract:\n${describeViolations(violations)}`);
     },
   };
 }

@@ -62,7 +62,7 @@ export function BankApplications() {
                       <br />
                       <span className="muted">{a.creditCode}</span>
                     </td>
-                    <td data-label={t('requestedAmount')}>{formatYuan(parseCnyToFen(a.amount) ?? 0)}</td>
+                    <td data-label={t('requestedAmount')}>{a.amount === null ? '—' : formatYuan(parseCnyToFen(a.amount) ?? 0)}</td>
                     <td data-label={t('firmDraftPreparedBy')}>
                       {a.preparedBy}
                       <br />
@@ -70,6 +70,7 @@ export function BankApplications() {
                     </td>
                     <td data-label={t('applicationStatus')}>
                       {t(`applicationStatus:${a.status}`)}
+                      {a.outdated ? <span className="muted"> · {t('applicationOutdated')}</span> : null}
                       {a.caseNo ? (
                         <>
                           {' '}

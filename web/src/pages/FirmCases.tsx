@@ -94,7 +94,7 @@ function PreparedCard({ a, onDone }: { a: Prepared; onDone: () => void }) {
     onDone();
   });
   const headingId = `prepared-${a.id}`;
-  const yuan = (amount: string) => `¥${formatYuan(parseCnyToFen(amount) ?? 0)}`;
+  const yuan = (amount: string | null) => (amount === null ? '—' : `¥${formatYuan(parseCnyToFen(amount) ?? 0)}`);
   return (
     <article className="card firm-case prepared" aria-labelledby={headingId} data-testid="prepared-application">
       <div className="card-head">
@@ -111,22 +111,24 @@ function PreparedCard({ a, onDone }: { a: Prepared; onDone: () => void }) {
         <dt>{t('street')}</dt>
         <dd>{lang === 'en' ? a.street.nameEn : a.street.nameZh}</dd>
         <dt>{t('purpose')}</dt>
-        <dd>{a.purpose}</dd>
+        <dd>{a.purpose ?? '—'}</dd>
         <dt>{t('firmDraftPatents')}</dt>
-        <dd>{a.application.patents.map((p) => p.patentNo).join('、') || '—'}</dd>
+        <dd>{a.application?.patents.map((p) => p.patentNo).join('、') || '—'}</dd>
         <dt>{t('rdSpend')}</dt>
-        <dd>{yuan(a.application.rdSpend)}</dd>
+        <dd>{yuan(a.application?.rdSpend ?? null)}</dd>
         <dt>{t('revenueThreeYears')}</dt>
-        <dd>{a.application.revenue.map(yuan).join(' / ')}</dd>
+        <dd>{a.application?.revenue.map(yuan).join(' / ') ?? '—'}</dd>
         <dt>{t('firmDraftPreparedBy')}</dt>
         <dd>{a.preparedBy}</dd>
       </dl>
-      {a.status === 'SUBMITTING' ? <p className="muted">{t('firmDraftSubmitting')}</p> : null}
+      {a.outdated ? <p className="muted">{t('firmDraftOutdated')}</p> : a.status === 'SUBMITTING' ? <p className="muted">{t('firmDraftSubmitting')}</p> : null}
       <ProblemMessage error={error} />
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => act('submit')}>
-          {busy ? t('submitting') : t('firmDraftConfirm')}
-        </button>
+        {a.outdated ? null : (
+          <button type="button" className="primary" disabled={busy} onClick={() => act('submit')}>
+            {busy ? t('submitting') : t('firmDraftConfirm')}
+          </button>
+        )}
         {a.status === 'DRAFT' ? (
           <button type="button" disabled={busy} onClick={() => act('discard')}>
             {t('firmDraftDiscard')}
