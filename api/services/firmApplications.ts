@@ -111,11 +111,11 @@ export function firmApplicationService(db: Database, cases: ReturnType<typeof ca
    */
   async function settled(log: Caller['log'], row: Row): Promise<Row> {
     if (row.status !== 'SUBMITTING' || (row.decidedAt && Date.now() - row.decidedAt.getTime() < SUBMISSION_STALE_MS)) return row;
-    const opening = await cases.openingUnder(log, applicationKey(row.id));
-    if (opening === undefined || opening.state === 'OPENING') return row;
+    const outcome = await cases.openingUnder(log, applicationKey(row.id));
+    if (outcome === undefined || outcome.state === 'OPENING') return row;
     const unclaimed = { status: 'SUBMITTING', decidedAt: row.decidedAt };
-    if (opening.state === 'OPENED') {
-      await decide(opening.acceptedBy, row.id, unclaimed, { status: 'SUBMITTED', caseNo: opening.caseNo, decidedAt: opening.acceptedAt }, 'FIRM_APPLICATION_SUBMITTED');
+    if (outcome.state === 'OPENED') {
+      await decide(outcome.acceptedBy, row.id, unclaimed, { status: 'SUBMITTED', caseNo: outcome.caseNo, decidedAt: outcome.acceptedAt }, 'FIRM_APPLICATION_SUBMITTED');
     } else {
       await db.firmApplication.updateMany({ where: { ...unclaimed, id: row.id }, data: { status: 'DRAFT', decidedAt: null } });
     }

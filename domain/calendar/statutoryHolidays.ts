@@ -1,4 +1,4 @@
-import { MAX_STATUTORY_YEAR, MIN_STATUTORY_YEAR, lunarFestivals } from './lunarFestivalTable';
+import { lunarFestivals } from './lunarFestivalTable';
 import { addDays } from './timeZone';
 import type { IsoDate } from './types';
 
@@ -27,14 +27,10 @@ export interface StatutoryHolidayDay {
  * Statutory holiday days of `year` under 全国年节及纪念日放假办法 as revised in 2024
  * (in force from 2025): 13 days, before any State Council bridging or make-up days.
  * Used only for years whose annual notice is not loaded; applying the 2024 rules to
- * earlier years is deliberate (those years should have notices loaded).
+ * earlier years is deliberate (those years should have notices loaded). Years outside the lunar
+ * table (MIN_STATUTORY_YEAR to MAX_STATUTORY_YEAR) are a RangeError.
  */
 export function statutoryHolidays(year: number): StatutoryHolidayDay[] {
-  if (!Number.isInteger(year) || year < MIN_STATUTORY_YEAR || year > MAX_STATUTORY_YEAR) {
-    throw new RangeError(
-      `statutory holidays are computed for years ${MIN_STATUTORY_YEAR}-${MAX_STATUTORY_YEAR}, got ${year}`,
-    );
-  }
   const y = String(year).padStart(4, '0');
   const lunar = lunarFestivals(year);
   const chuxi = addDays(lunar.lunarNewYear, -1); // 除夕 = last day of the 12th lunar month
