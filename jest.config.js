@@ -5,6 +5,10 @@ module.exports = {
   // Global only: jest ignores testTimeout inside a project. Integration hooks
   // bundle workflows and start workers, which takes seconds on 2 cores.
   testTimeout: 120000,
+  // Run test files in a worker that is replaced once it holds more than this after a file. In
+  // band (jest's choice on 2 cores) every file's module graph stays in one process: a CI run
+  // reached V8's 4 GB heap limit there after ~20 minutes and aborted.
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/tests/support/closingLineReporter.js'],
   projects: [
     {
