@@ -1,7 +1,8 @@
 // 通知 The signed-in person's notifications in the header: a bell with the unread count that opens
 // the newest, each acknowledged with one click. A breach nobody acknowledges in time goes to the
-// task force's leaders, so the button says what it does.
-import { useState } from 'react';
+// task force's leaders, so the button says what it does. Escape closes the list and gives the
+// bell back its focus, as a keyboard user expects of a popup.
+import { useEffect, useRef, useState } from 'react';
 import { api, type NotificationPage, type NotificationView } from './api';
 import { ProblemMessage, useLoad } from './components';
 import { formatInstant } from './format';
@@ -10,6 +11,7 @@ import { useI18n } from './i18n';
 export function NotificationBell({ userId }: { userId: string }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
+  const bell = useRef<HTMLButtonElement>(null);
   const [failed, setFailed] = useState<unknown>();
   const loaded = useLoad(() => api<NotificationPage>('/notifications?limit=20'), [userId]);
   const acknowledge = async (n: NotificationView) => {
@@ -21,10 +23,20 @@ export function NotificationBell({ userId }: { userId: string }) {
       setFailed(err);
     }
   };
+  useEffect(() => {
+    if (!open) return;
+    const closeOnEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      bell.current?.focus();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [open]);
   const unread = loaded.data?.unread ?? 0;
   return (
     <div className="bell">
-      <button className="link" aria-expanded={open} data-testid="notification-bell" onClick={() => setOpen(!open)}>
+      <button ref={bell} className="link" aria-expanded={open} data-testid="notification-bell" onClick={() => setOpen(!open)}>
         {t('notifications')}
         {unread ? <span className="badge sla-BREACHED" data-testid="unread-count">{unread}</span> : null}
       </button>
