@@ -3,15 +3,16 @@
 // collateral, patents, a bank that already refused it). The form runs the API's VisitBody first;
 // one Idempotency-Key per form, so a double tap or a resend records one visit. The recorded
 // visit is shown as the API answered it.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { formatFen, parseWanToFen } from '../../../domain/money';
 import { URGENCIES as URGENCY_CODES } from '../../../domain/surveyNetwork';
-import { api, newIdempotencyKey, type BankList, type SurveyFirmView, type VisitListView, type VisitView } from '../api';
-import { BankSelect, Field, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { api, type BankList, type SurveyFirmView, type VisitListView, type VisitView } from '../api';
+import { BankSelect, Field, Loading, useLoad } from '../components';
 import { useI18n } from '../i18n';
 import { nameOf, URGENCIES } from '../labels';
 import { requestErrors, VisitBody } from '../requestRules';
 import { Link } from '../router';
+import { CheckBox, FormEnd, SelectField, TextField, useCheckedForm } from './formParts';
 import { LastVisit, loadNetwork, type NetworkNames } from './surveyParts';
 import { NotOnList } from './VisitList';
 import { VisitCard } from './Visits';
@@ -91,10 +92,6 @@ function VisitForm({
   const [outcome, setOutcome] = useState<'NO_NEED' | 'NEED_FOUND' | ''>('');
   const [note, setNote] = useState('');
   const [need, setNeed] = useState(EMPTY_NEED);
-  const [touched, setTouched] = useState(false);
-  // One key for this form: a repeat (double tap, a resend after a network error) answers the same visit.
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const { error, busy, submit: send } = useSubmission();
   const body = {
     firmId: firm.id,
     outcome,
@@ -102,18 +99,12 @@ function VisitForm({
     ...(note.trim() ? { note } : {}),
   };
   const errors = requestErrors(VisitBody, body);
-  const wanInvalid = outcome === 'NEED_FOUND' && amountWanInvalid(need);
-  const errorOf = formErrorOf(errors, touched, error, t, lang);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.keys(errors).length || wanInvalid) return;
-    await send(async () => onRecorded(await api<VisitView>('/visits', { method: 'POST', body, idempotencyKey })));
-  };
+  // One key for this form: a repeat (double tap, a resend after a network error) answers the same visit.
+  const { submit, error, busy, touched, errorOf } = useCheckedForm(errors);
+  const record = async (idempotencyKey: string) => onRecorded(await api<VisitView>('/visits', { method: 'POST', body, idempotencyKey }));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit(record, outcome === 'NEED_FOUND' && amountWanInvalid(need))} noValidate>
       <h1>{t('recordVisitTitle')}</h1>
       <p>
         <strong>{firm.name}</strong>
@@ -140,13 +131,8 @@ function VisitForm({
         ) : null}
       </fieldset>
       {outcome === 'NEED_FOUND' ? <NeedFields need={need} onChange={setNeed} banks={banks} touched={touched} errorOf={errorOf} /> : null}
-      <Field label={t('visitNote')} htmlFor="note" error={errorOf('note')}>
-        <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </Field>
-      <ProblemMessage error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('submitting') : t('recordVisit')}
-      </button>
+      <TextField id="note" label={t('visitNote')} error={errorOf('note')} value={note} onChange={setNote} rows={2} />
+      <FormEnd error={error} busy={busy} label={t('recordVisit')} />
     </form>
   );
 }
@@ -154,45 +140,22 @@ function VisitForm({
 /** A financing need's fields, as a visit and a matching event's meeting record it (the API's FinancingNeedBody at `need.*`). */
 export function NeedFields({ need, onChange, banks, touched, errorOf }: { need: NeedForm; onChange: (n: NeedForm) => void; banks: BankList['items']; touched: boolean; errorOf: (path: string) => string | undefined }) {
   const { t, lang } = useI18n();
-  const set = (k: Exclude<keyof NeedForm, 'refused'>) => (e: { target: { value: string } }) => onChange({ ...need, [k]: e.target.value });
-  const setNeed = onChange;
+  const set = (k: Exclude<keyof NeedForm, 'refused'>) => (value: string) => onChange({ ...need, [k]: value });
   return (
     <fieldset>
       <legend>{t('needTitle')}</legend>
-      <Field label={t('needAmountWan')} htmlFor="need-amount" error={touched && amountWanInvalid(need) ? t('errWan') : errorOf('need.amount')}>
-        <input id="need-amount" value={need.amountWan} onChange={set('amountWan')} inputMode="decimal" />
-      </Field>
-      <Field label={t('purpose')} htmlFor="need-purpose" error={errorOf('need.purpose')}>
-        <textarea id="need-purpose" value={need.purpose} onChange={set('purpose')} rows={2} />
-      </Field>
-      <Field label={t('urgency')} htmlFor="need-urgency" error={errorOf('need.urgency')}>
-        <select id="need-urgency" value={need.urgency} onChange={set('urgency')}>
-          <option value="">—</option>
-          {URGENCY_CODES.map((u) => (
-            <option key={u} value={u}>
-              {nameOf(URGENCIES, u, lang)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('collateral')} htmlFor="need-collateral" error={errorOf('need.collateral')}>
-        <input id="need-collateral" value={need.collateral} onChange={set('collateral')} placeholder={t('collateralHint')} />
-      </Field>
-      <Field label={t('patentsHeld')} htmlFor="need-patents" error={errorOf('need.patents')}>
-        <input id="need-patents" value={need.patents} onChange={set('patents')} inputMode="numeric" />
-      </Field>
-      <label className="check">
-        <input id="need-refused" type="checkbox" checked={need.refused} onChange={(e) => setNeed({ ...need, refused: e.target.checked })} />
-        {t('refusedByBank')}
-      </label>
+      <TextField id="need-amount" label={t('needAmountWan')} error={touched && amountWanInvalid(need) ? t('errWan') : errorOf('need.amount')} value={need.amountWan} onChange={set('amountWan')} inputMode="decimal" />
+      <TextField id="need-purpose" label={t('purpose')} error={errorOf('need.purpose')} value={need.purpose} onChange={set('purpose')} rows={2} />
+      <SelectField id="need-urgency" label={t('urgency')} error={errorOf('need.urgency')} value={need.urgency} onChange={set('urgency')} empty="—" options={URGENCY_CODES.map((u) => ({ value: u, label: nameOf(URGENCIES, u, lang) }))} />
+      <TextField id="need-collateral" label={t('collateral')} error={errorOf('need.collateral')} value={need.collateral} onChange={set('collateral')} placeholder={t('collateralHint')} />
+      <TextField id="need-patents" label={t('patentsHeld')} error={errorOf('need.patents')} value={need.patents} onChange={set('patents')} inputMode="numeric" />
+      <CheckBox id="need-refused" label={t('refusedByBank')} checked={need.refused} onChange={(refused) => onChange({ ...need, refused })} />
       {need.refused ? (
         <>
           <Field label={t('refusingBank')} htmlFor="need-refused-bank" error={errorOf('need.refusedBy.bank')}>
-            <BankSelect id="need-refused-bank" banks={banks} value={need.refusedBank} onChange={(refusedBank) => setNeed({ ...need, refusedBank })} />
+            <BankSelect id="need-refused-bank" banks={banks} value={need.refusedBank} onChange={set('refusedBank')} />
           </Field>
-          <Field label={t('refusalReason')} htmlFor="need-refused-reason" error={errorOf('need.refusedBy.reason')}>
-            <textarea id="need-refused-reason" value={need.refusedReason} onChange={set('refusedReason')} rows={2} />
-          </Field>
+          <TextField id="need-refused-reason" label={t('refusalReason')} error={errorOf('need.refusedBy.reason')} value={need.refusedReason} onChange={set('refusedReason')} rows={2} />
         </>
       ) : null}
     </fieldset>

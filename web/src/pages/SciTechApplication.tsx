@@ -2,10 +2,10 @@
 // years of protection left), R&D spend, three years' revenue, years in operation, existing debt.
 // The values go to the API as its request schema names them; errors come by the API's field path.
 import { PATENT_TYPES, type PatentType } from '../../../domain/sciTech/policy';
-import { Field } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 import { nameOf, PATENT_TYPE_NAMES } from '../labels';
 import { jsonNumber } from '../requestRules';
+import { SelectField, TextField } from './formParts';
 
 interface PatentRow {
   /** Keeps a row's inputs when an earlier row is removed. */
@@ -51,9 +51,7 @@ const REVENUE_YEARS: readonly MessageKey[] = ['revenueTwoYearsAgo', 'revenueLast
 export function SciTechApplicationFields({ value, onChange, errorOf, at: root = 'application' }: { value: ApplicationForm; onChange: (a: ApplicationForm) => void; errorOf: (path: string) => string | undefined; at?: string }) {
   const { t, lang } = useI18n();
   const text = (path: string, v: string, set: (v: string) => void, label: string, inputMode?: 'decimal' | 'numeric') => (
-    <Field key={path} label={label} htmlFor={idOf(path)} error={errorOf(path)}>
-      <input id={idOf(path)} value={v} onChange={(e) => set(e.target.value)} inputMode={inputMode} spellCheck={false} />
-    </Field>
+    <TextField key={path} id={idOf(path)} label={label} error={errorOf(path)} value={v} onChange={set} inputMode={inputMode} spellCheck={false} />
   );
   const setPatent = (i: number, patch: Partial<PatentRow>) => onChange({ ...value, patents: value.patents.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   /** An error about a group as a whole (a patent listed twice), above its fields. */
@@ -77,15 +75,14 @@ export function SciTechApplicationFields({ value, onChange, errorOf, at: root = 
           return (
             <div className="patent-row" key={p.key} data-patent={i}>
               {text(`${at}.patentNo`, p.patentNo, (v) => setPatent(i, { patentNo: v }), t('patentNo', { n: i + 1 }))}
-              <Field label={t('patentType')} htmlFor={idOf(`${at}.type`)} error={errorOf(`${at}.type`)}>
-                <select id={idOf(`${at}.type`)} value={p.type} onChange={(e) => setPatent(i, { type: e.target.value as PatentType })}>
-                  {PATENT_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {nameOf(PATENT_TYPE_NAMES, type, lang)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <SelectField
+                id={idOf(`${at}.type`)}
+                label={t('patentType')}
+                error={errorOf(`${at}.type`)}
+                value={p.type}
+                onChange={(type) => setPatent(i, { type: type as PatentType })}
+                options={PATENT_TYPES.map((type) => ({ value: type, label: nameOf(PATENT_TYPE_NAMES, type, lang) }))}
+              />
               {text(`${at}.remainingYears`, p.remainingYears, (v) => setPatent(i, { remainingYears: v }), t('remainingYears'), 'numeric')}
               <button type="button" className="link" onClick={() => onChange({ ...value, patents: value.patents.filter((_, j) => j !== i) })}>
                 {t('removePatent', { n: i + 1 })}

@@ -2,15 +2,16 @@
 // district's, narrowed by filters), each with the firms found in it and their latest visit, and
 // the totals. A building's own page adds a firm found on site; a team member records a visit
 // from a firm's row. A building outside the caller's list does not exist for them (404).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FIRM_FINDERS } from '../../../domain/surveyNetwork';
-import { api, newIdempotencyKey, type SurveyFirmView, type VisitListBuilding, type VisitListView } from '../api';
+import { api, type SurveyFirmView, type VisitListBuilding, type VisitListView } from '../api';
 import type { SessionUser } from '../auth/session';
-import { Field, Figures, formErrorOf, Loading, ProblemMessage, useLoad, useSubmission } from '../components';
+import { Figures, Loading, useLoad } from '../components';
 import { CreditCodeConfirmation, useCreditCodeConfirmation } from '../creditCodeConfirmation';
 import { useI18n } from '../i18n';
 import { requestErrors, SurveyFirmBody } from '../requestRules';
 import { Link } from '../router';
+import { FormEnd, TextField, useCheckedForm } from './formParts';
 import { LastVisit, loadNetwork, ScreenedFirm, ReachFilters, reachQuery, useNetworkName, useReach, type NetworkNames } from './surveyParts';
 
 const mayAddFirms = (user: SessionUser) => (FIRM_FINDERS as readonly string[]).includes(user.role);
@@ -157,53 +158,36 @@ export function NotOnList() {
 const EMPTY_FIRM = { name: '', creditCode: '', unit: '' };
 
 function AddFirm({ building, onAdded }: { building: string; onAdded: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form, setForm] = useState(EMPTY_FIRM);
-  const [touched, setTouched] = useState(false);
   const [added, setAdded] = useState<SurveyFirmView>();
-  const { error, busy, submit: send } = useSubmission();
   const creditCode = form.creditCode.trim();
+  // The pilot code's confirmation is checked on its own: the schema defaults it to false.
+  const body = { name: form.name, creditCode, ...(form.unit.trim() ? { unit: form.unit } : {}) };
+  const { submit, error, busy, touched, errorOf } = useCheckedForm(requestErrors(SurveyFirmBody, body));
   const confirmation = useCreditCodeConfirmation(creditCode, error);
-  const body = { name: form.name, creditCode, ...(form.unit.trim() ? { unit: form.unit } : {}), confirmCreditCodeWarnings: confirmation.confirms };
-  const errors = requestErrors(SurveyFirmBody, body);
-  const errorOf = formErrorOf(errors, touched, error, t, lang);
-  const set = (k: keyof typeof EMPTY_FIRM) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.keys(errors).length || confirmation.missing) return;
-    await send(async () => {
-      setAdded(await api<SurveyFirmView>(`/survey-network/buildings/${building}/firms`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() }));
-      setForm(EMPTY_FIRM);
-      setTouched(false);
-      confirmation.setConfirmed(false);
-      onAdded();
-    });
+  const set = (k: keyof typeof EMPTY_FIRM) => (value: string) => setForm({ ...form, [k]: value });
+  const add = async (idempotencyKey: string) => {
+    const path = `/survey-network/buildings/${building}/firms`;
+    setAdded(await api<SurveyFirmView>(path, { method: 'POST', body: { ...body, confirmCreditCodeWarnings: confirmation.confirms }, idempotencyKey }));
+    setForm(EMPTY_FIRM);
+    confirmation.setConfirmed(false);
+    onAdded();
   };
 
   return (
-    <form onSubmit={submit} noValidate className="action" aria-labelledby="add-firm-title">
+    <form onSubmit={submit(add, confirmation.missing)} noValidate className="action" aria-labelledby="add-firm-title">
       <h2 id="add-firm-title">{t('addFirmTitle')}</h2>
       {added ? (
         <p className="ok" role="status" data-testid="firm-added">
           {t('firmAdded', { name: added.name })}
         </p>
       ) : null}
-      <Field label={t('firmName')} htmlFor="firmName" error={errorOf('name')}>
-        <input id="firmName" value={form.name} onChange={set('name')} autoComplete="organization" />
-      </Field>
-      <Field label={t('creditCode')} htmlFor="creditCode" error={errorOf('creditCode')}>
-        <input id="creditCode" value={form.creditCode} onChange={set('creditCode')} maxLength={18} autoCapitalize="characters" spellCheck={false} />
-      </Field>
+      <TextField id="firmName" label={t('firmName')} error={errorOf('name')} value={form.name} onChange={set('name')} autoComplete="organization" />
+      <TextField id="creditCode" label={t('creditCode')} error={errorOf('creditCode')} value={form.creditCode} onChange={set('creditCode')} maxLength={18} autoCapitalize="characters" spellCheck={false} />
       <CreditCodeConfirmation state={confirmation} touched={touched} />
-      <Field label={t('firmUnit')} htmlFor="unit" error={errorOf('unit')}>
-        <input id="unit" value={form.unit} onChange={set('unit')} />
-      </Field>
-      <ProblemMessage error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('submitting') : t('addFirm')}
-      </button>
+      <TextField id="unit" label={t('firmUnit')} error={errorOf('unit')} value={form.unit} onChange={set('unit')} />
+      <FormEnd error={error} busy={busy} label={t('addFirm')} />
     </form>
   );
 }
