@@ -57,10 +57,12 @@ export function contractConfirmationFacts(live: { contractConfirmation?: Contrac
     return { terms: c.terms, requestedAt: c.requestedAt, dueAt: c.dueAt, overdue: c.level === 'BREACHED', confirmedAt: c.confirmedAt ?? null, confirmedBy: confirmed ? c.confirmedBy! : null };
   }
   const confirmed = firstEvent(events, 'CONTRACT_CONFIRMED');
+  // A holiday notice may have moved the due since (the latest move holds).
+  const moved = events.filter((e) => e.type === 'CONTRACT_CONFIRMATION_DUE_MOVED').at(-1);
   return recorded(firstEvent(events, 'CONTRACT_CONFIRMATION_REQUESTED'), (_, d) => ({
     terms: { amountFen: d.amountFen, rateBp: d.rateBp, termMonths: d.termMonths },
     requestedAt: d.requestedAt,
-    dueAt: d.dueAt,
+    dueAt: moved ? (moved.data as Data).dueAt : d.dueAt,
     overdue: firstEvent(events, 'CONTRACT_CONFIRMATION_OVERDUE') !== undefined,
     confirmedAt: confirmed ? (confirmed.data as Data).confirmedAt : null,
     confirmedBy: confirmed?.actor ?? null,

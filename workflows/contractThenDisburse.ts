@@ -44,6 +44,9 @@ export const FIRM_DISBURSEMENT_SMS = 'firm-disbursement-sms';
 /** Cases opened with firmConfirmsContract wait for the firm's confirmation before the contract; runs before it never wait. */
 export const FIRM_CONFIRMS_CONTRACT = 'firm-confirms-contract';
 
+/** A holiday notice taken in while the firm has not confirmed moves its due; runs before it kept the due set at approval. */
+export const CONFIRMATION_DUE_FOLLOWS_CALENDAR = 'confirmation-due-follows-calendar';
+
 /** The loan the bank approved. */
 export interface ApprovedLoan {
   caseNo: string;
@@ -89,6 +92,15 @@ export interface ApprovedCase {
   promiseKept(): Record<string, unknown>;
   /** Set once this run may have its contract cancelled: runs that signed before the rule pay regardless. */
   payout: Payout;
+  /** The holiday notices the case has taken in (fast-track cases are told of each; sci-tech cases none). */
+  readonly calendarNotices?: CalendarNotices;
+}
+
+/** How many holiday notices a case has taken in, and who loaded the last one, for which year. */
+export interface CalendarNotices {
+  count: number;
+  actor?: string;
+  year?: number;
 }
 
 /** The payment's own bookkeeping, besides the case's state. */
@@ -172,8 +184,8 @@ async function awaitFirmConfirmation(loan: ApprovedLoan, c: ApprovedCase): Promi
     { get: () => waiting.level, set: (l) => (waiting.level = l) },
   );
   const settled = () => waiting.confirmedAt !== undefined || c.ended();
-  const due = shanghaiText(waiting.dueAt);
-  await new SlaClock({
+  const due = () => shanghaiText(waiting.dueAt);
+  const clock = new SlaClock({
     deadlines: () => (settled() ? [] : [deadline]),
     stopped: settled,
     onAtRisk: () =>
@@ -181,8 +193,8 @@ async function awaitFirmConfirmation(loan: ApprovedLoan, c: ApprovedCase): Promi
         eventKey: 'notice:at-risk:contract-confirmation',
         type: 'NOTIFICATION',
         audience: ESCALATION.contractConfirmation.atRisk(loan.creditCode, loan.bankCode),
-        zh: `【待确认合同】案件 ${loan.caseNo}（${loan.firmName}）的合同条款（${words.zh}）尚未确认，请于 ${due} 前登录确认；客户经理请协助。`,
-        en: `[Contract to confirm] Case ${loan.caseNo} (${loan.firmName}): the terms (${words.en}) are not yet confirmed; please confirm by ${due} (Asia/Shanghai). Customer managers, please help the firm.`,
+        zh: `【待确认合同】案件 ${loan.caseNo}（${loan.firmName}）的合同条款（${words.zh}）尚未确认，请于 ${due()} 前登录确认；客户经理请协助。`,
+        en: `[Contract to confirm] Case ${loan.caseNo} (${loan.firmName}): the terms (${words.en}) are not yet confirmed; please confirm by ${due()} (Asia/Shanghai). Customer managers, please help the firm.`,
       }),
     onBreached: async () => {
       await c.project('企业确认合同超时 The firm’s confirmation is overdue', 'contract-confirmation-overdue', 'CONTRACT_CONFIRMATION_OVERDUE', 'system', { dueAt: waiting.dueAt });
@@ -190,11 +202,46 @@ async function awaitFirmConfirmation(loan: ApprovedLoan, c: ApprovedCase): Promi
         eventKey: 'escalated:contract-confirmation',
         type: 'ESCALATED',
         audience: ESCALATION.contractConfirmation.breached(loan.streetCode, loan.bankCode),
-        zh: `【确认超时督办】案件 ${loan.caseNo}（${loan.firmName}，${formatWan(loan.amountFen)}）的企业未在 ${due} 前确认合同条款，合同尚未签订。请街道与银行联系企业：确认、或由街道撤回申请。`,
-        en: `[Confirmation overdue] Case ${loan.caseNo} (${loan.firmName}): the firm did not confirm the contract terms by ${due}; nothing is signed. Street office and bank, please contact the firm: it confirms, or the street withdraws the case.`,
+        zh: `【确认超时督办】案件 ${loan.caseNo}（${loan.firmName}，${formatWan(loan.amountFen)}）的企业未在 ${due()} 前确认合同条款，合同尚未签订。请街道与银行联系企业：确认、或由街道撤回申请。`,
+        en: `[Confirmation overdue] Case ${loan.caseNo} (${loan.firmName}): the firm did not confirm the contract terms by ${due()}; nothing is signed. Street office and bank, please contact the firm: it confirms, or the street withdraws the case.`,
       });
     },
-  }).run();
+  });
+  await Promise.all([clock.run(), followCalendarNotices(c, waiting, deadline, () => clock.replan(), settled)]);
+}
+
+/**
+ * While the firm has not confirmed, each holiday notice the case takes in recounts the firm's two
+ * working days from the approval, as the case's own dues are recounted: a moved due is on the
+ * timeline, and a reminder not yet due is taken back (a passed due stays told).
+ */
+async function followCalendarNotices(c: ApprovedCase, waiting: ContractConfirmation, deadline: { atRiskAt: Date; dueAt: Date }, replan: () => void, settled: () => boolean): Promise<void> {
+  const notices = c.calendarNotices;
+  if (!notices) return;
+  let seen = notices.count;
+  for (;;) {
+    await condition(() => notices.count !== seen || settled());
+    if (settled()) return;
+    // Taken before the reload: a notice arriving meanwhile is read again.
+    seen = notices.count;
+    // Histories that took a notice in before the rule kept their due.
+    if (!patched(CONFIRMATION_DUE_FOLLOWS_CALENDAR)) continue;
+    const requestedAt = new Date(waiting.requestedAt);
+    const moved = confirmationDue(await loadWorkingCalendar(requestedAt, true), requestedAt);
+    if (settled() || moved.dueAt.getTime() === deadline.dueAt.getTime()) continue;
+    const before = waiting.dueAt;
+    Object.assign(deadline, moved);
+    waiting.dueAt = moved.dueAt.toISOString();
+    waiting.atRiskAt = moved.atRiskAt.toISOString();
+    if (waiting.level === 'AT_RISK' && new Date() < moved.atRiskAt) waiting.level = 'ON_TRACK';
+    replan();
+    await c.project('日历变更，企业确认时限重算 Calendar changed: the firm’s confirmation due moved', `contract-confirmation-due-moved:${seen}`, 'CONTRACT_CONFIRMATION_DUE_MOVED', notices.actor ?? 'system', {
+      before,
+      dueAt: waiting.dueAt,
+      atRiskAt: waiting.atRiskAt,
+      ...(notices.year !== undefined ? { year: notices.year } : {}),
+    });
+  }
 }
 
 /** The firm's confirmation (the update's handler, after validateContractConfirmation): on the timeline, then the contract goes on. */

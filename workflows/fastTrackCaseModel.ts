@@ -32,7 +32,7 @@ import { confirmWithOutsideSystem } from './branchConfirmations';
 import { loadWorkingCalendar } from './calendarYears';
 import { LOCAL_ACCEPTANCE } from './localFirst';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
-import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
+import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type CalendarNotices, type Payout } from './contractThenDisburse';
 import type {
   AnswerMaterialsRequest,
   CalendarChangedRequest,
@@ -86,6 +86,8 @@ export class FastTrackCase {
   // Event keys must be unique per reassignment and per recomputation.
   private readonly reassignments: Partial<Record<TaskKind, number>> = {};
   private calendarChanges = 0;
+  // Every notice taken in, moved dues or not: the firm's contract confirmation follows them too.
+  private readonly calendarNotices: CalendarNotices = { count: 0 };
   // Set once a pause ran under PAUSE_PERIOD_RULE; it stays so for the rest of the case.
   private pausePeriodRule = false;
   private readonly pauseLimit: number;
@@ -313,6 +315,7 @@ export class FastTrackCase {
       notify: (summary, notice) => this.projector.notify(summary, notice),
       ended: () => this.ended(),
       payout: this.payout,
+      calendarNotices: this.calendarNotices,
       promiseKept: () => {
         // Kept in N working days, not counting those waiting for the firm.
         const paused = state.pauses.reduce((sum, p) => sum + (p.pausedWorkingDays ?? 0), 0);
@@ -424,6 +427,7 @@ export class FastTrackCase {
     this.calendar = await loadWorkingCalendar(this.acceptedAt, true);
     this.recomputeDues();
     this.clock.replan();
+    Object.assign(this.calendarNotices, { count: this.calendarNotices.count + 1, actor, year: noticeYear });
     const moved = before.dueAt !== state.dueAt || before.provisional !== state.dueProvisional || state.tasks.some((t, i) => t.dueAt !== before.tasks[i]) || limitBefore !== pause?.escalatesAt;
     if (moved) {
       this.calendarChanges++;

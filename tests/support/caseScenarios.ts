@@ -34,6 +34,12 @@ export async function nextWorkingMorning(env: TestWorkflowEnvironment, hhmm = '1
 }
 
 let seq = 0;
+
+/** A case number of the API's shape for `year` (caseInput's own are not), unique in the run: for cases read through the API. */
+export function apiCaseNo(year: number): string {
+  return `GL-${year}-${String((Date.now() + ++seq) % 10_000_000).padStart(7, '0')}`;
+}
+
 export function caseInput(acceptedAt: Date, overrides: Partial<FastTrackCaseInput> = {}): FastTrackCaseInput {
   const caseNo = `GL-T${Date.now().toString(36).toUpperCase()}-${String(++seq).padStart(3, '0')}`;
   return {

@@ -9,7 +9,6 @@
 //   promise        due 24:00 the next Monday,   AT_RISK 12:00 that Monday
 // (half a working day, 12 h, before each due).
 import type { WorkflowHandle } from '@temporalio/client';
-import type { YearArrangement } from '../../domain/calendar/types';
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
 import {
   calendarChangedUpdate,
@@ -28,7 +27,7 @@ import {
 } from '../../workflows/fastTrackCase';
 import { HOUR, caseInput, ddEvidence, eventually, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { MINUTE, at, clockTo, expectNear, finalResult, useStubbedWorker } from './harness';
+import { MINUTE, at, clockTo, expectNear, finalResult, notice2035, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -56,16 +55,6 @@ async function accept(acceptedAt: Date, overrides: Partial<FastTrackCaseInput> =
 async function complete(handle: Case, kind: TaskKind): Promise<CaseState> {
   const actor = taskOf(await stateOf(handle), kind).assignee;
   return handle.executeUpdate(completeTaskUpdate, { args: [{ kind, actor, evidence: EVIDENCE[kind] } as CompleteTaskRequest] });
-}
-
-/** A State Council notice for 2035 that rests on the given days (test data). */
-function notice2035(name: string, from: string, to = from): YearArrangement {
-  return {
-    year: 2035,
-    notice: { title: '测试通知 test notice', documentNo: '测试〔2035〕1号', publishedOn: '2034-11-01' },
-    holidays: [{ name, nameEn: 'test rest days', from, to }],
-    makeupWorkdays: [],
-  };
 }
 
 const DEADLINES = [

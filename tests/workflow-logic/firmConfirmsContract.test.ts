@@ -2,15 +2,16 @@
 // (确认) before the contract is signed: only the case's own firm, only while waiting, only the
 // approved terms; each refusal changes nothing. The wait runs on its own working-day clock
 // (two working days): the firm and its bank are reminded at noon of the last day, the street
-// office and the bank told once it passed; a withdrawal ends the wait. 2035 has no notice
-// loaded; the weeks used here hold no holiday. The confirmed path's history joins the replay test.
+// office and the bank told once it passed; a withdrawal ends the wait; a holiday notice taken in
+// meanwhile moves the due. 2035 has no notice loaded; the weeks used here hold no holiday. The
+// confirmed paths' histories join the replay test.
 import { confirmContractUpdate, type ConfirmContractRequest } from '../../workflows/contractMessages';
-import { decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
+import { calendarNoticeLoadedSignal, decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
 import { sciTechGetStateQuery } from '../../workflows/sciTechCase';
 import { caseInput, completeAllBranches, eventually, refusal, startCase } from '../support/caseScenarios';
 import { biotech, sciTechInput, startSciTech } from '../support/sciTechScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { at, clockTo, finalResult, useStubbedWorker } from './harness';
+import { at, clockTo, finalResult, notice2035, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 const approver = { actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' } };
@@ -102,4 +103,40 @@ test('a sci-tech case approved automatically waits the same way, and is paid onc
   const confirmed = await handle.executeUpdate(confirmContractUpdate, { args: [{ actor: 'biotech-firm', actorCreditCode: input.firm.creditCode, ...state.contractConfirmation!.terms }] });
   expect(confirmed.contractConfirmation?.confirmedBy).toBe('biotech-firm');
   expect(await finalResult(s, handle)).toMatchObject({ stage: 'DISBURSED' });
+});
+
+test('a holiday notice taken in before the firm confirms moves its due: on the timeline, the old noon passes quietly, the new one reminds', async () => {
+  const { input, handle, confirm } = await awaitingDecision('2035-04-16'); // a Monday
+  await clockTo(s.env, at('2035-04-19', '10:00')); // Thursday: due 24:00 Monday the 23rd
+  await handle.executeUpdate(decideUpdate, { args: [{ ...approver, outcome: 'APPROVED', ...terms }] });
+  await eventually(async () => expect(s.rec.types(input.caseNo)).toContain('CONTRACT_CONFIRMATION_REQUESTED'));
+  const before = at('2035-04-23', '24:00').toISOString();
+  expect((await handle.query(getStateQuery)).contractConfirmation?.dueAt).toBe(before);
+
+  // The notice rests on Friday the 20th: the firm's two working days are Monday and Tuesday.
+  s.rec.calendarYears.push(notice2035('测试休息日', '2035-04-20'));
+  try {
+    await handle.signal(calendarNoticeLoadedSignal, { actor: 'calendar-admin', year: 2035 });
+    const dueAt = at('2035-04-24', '24:00').toISOString();
+    await eventually(async () =>
+      expect(entry(input.caseNo, 'contract-confirmation-due-moved:1')).toMatchObject({
+        type: 'CONTRACT_CONFIRMATION_DUE_MOVED',
+        actor: 'calendar-admin',
+        data: { before, dueAt, atRiskAt: at('2035-04-24', '12:00').toISOString(), year: 2035 },
+      }),
+    );
+    expect((await handle.query(getStateQuery)).contractConfirmation).toMatchObject({ dueAt, level: 'ON_TRACK' });
+
+    await clockTo(s.env, at('2035-04-23', '12:30'));
+    expect(entry(input.caseNo, 'notice:at-risk:contract-confirmation')).toBeUndefined();
+    await clockTo(s.env, at('2035-04-24', '12:30'));
+    await eventually(async () => expect(entry(input.caseNo, 'notice:at-risk:contract-confirmation')?.data).toMatchObject({ zh: expect.stringContaining('请于 2035-04-24 24:00 前登录确认') }));
+
+    await confirm();
+    expect(await finalResult(s, handle)).toMatchObject({ stage: 'DISBURSED' });
+    expect(entry(input.caseNo, 'escalated:contract-confirmation')).toBeUndefined();
+    await saveHistory(handle, 'confirmation-due-follows-calendar');
+  } finally {
+    s.rec.resetCalendar();
+  }
 });

@@ -16,6 +16,7 @@ import { createTimeSkippingEnv, registerSearchAttributes, testDatabase, workflow
 export {
   HOUR,
   advanceTo,
+  apiCaseNo,
   calendar,
   caseInput,
   completeAllBranches,

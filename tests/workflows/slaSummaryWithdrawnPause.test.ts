@@ -5,7 +5,7 @@
 import request from 'supertest';
 import { addDays, shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { bearer } from '../support/auth';
-import { advanceTo, calendar, caseInput, nextWorkingMorning, settled, startCase, useHarnessWithApi } from './caseHarness';
+import { advanceTo, apiCaseNo, calendar, caseInput, nextWorkingMorning, settled, startCase, useHarnessWithApi } from './caseHarness';
 
 const h = useHarnessWithApi();
 
@@ -18,7 +18,7 @@ test("a case withdrawn after three working days waiting for the firm adds those 
   const acceptedAt = await nextWorkingMorning(h.env);
   await advanceTo(h.env, acceptedAt);
   // The API's own case number shape (the harness's default is for workflows alone).
-  const input = caseInput(acceptedAt, { caseNo: `GL-2099-${String(Date.now() % 10_000_000).padStart(7, '0')}` });
+  const input = caseInput(acceptedAt, { caseNo: apiCaseNo(2099) });
   const handle = await startCase(h, input);
   const date = shanghaiDate(acceptedAt);
   const pausedDays = async () => {
