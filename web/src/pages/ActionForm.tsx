@@ -1,6 +1,9 @@
 // One form for every case action: labelled fields, client checks, the API's field errors next
-// to their fields and its refusal next to the button; the values stay after a failure.
+// to their fields and its refusal next to the button; the values stay after a failure. One
+// Idempotency-Key per action until the API answers it: a resend after a lost answer is the same
+// action (the workflow update's id), answered as it was, never a second one.
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { newIdempotencyKey } from '../api';
 import { apiMessage } from '../apiMessages';
 import { Field, ProblemMessage, fieldMessage, useSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
@@ -23,7 +26,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, e
   folded?: boolean;
   fields: readonly FieldSpec[];
   submitLabel: string;
-  onSubmit: (values: Record<string, string>) => Promise<unknown>;
+  onSubmit: (values: Record<string, string>, idempotencyKey: string) => Promise<unknown>;
   /** What the API's request schema refuses in the body these values make, by API field path (requestRules.ts). */
   requestErrors?: (values: Record<string, string>) => Record<string, string>;
   /**
@@ -35,6 +38,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, e
   const { t, lang } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [touched, setTouched] = useState(false);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const { error, busy, submit: send } = useSubmission();
 
   const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
@@ -55,7 +59,10 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, e
     e.preventDefault();
     setTouched(true);
     if (fields.some((f) => clientError(f)) || (extra && Object.keys(refused).some((path) => !ownPaths.has(path)))) return;
-    await send(() => onSubmit(trimmed));
+    await send(async () => {
+      await onSubmit(trimmed, idempotencyKey);
+      setIdempotencyKey(newIdempotencyKey());
+    });
   };
 
   const form = (

@@ -7,7 +7,7 @@ import { CONSULTATION_ACTIONS, mayTake, WHOSE_MOVE as MOVES } from '../../../dom
 import { LINKED_PRODUCTS, PLAN_KINDS as PLAN_KIND_CODES } from '../../../domain/consultation/plan';
 import { CONSULTATION_REASONS as REASON_CODES } from '../../../domain/consultation/reasons';
 import { formatFen } from '../../../domain/money';
-import { api, newIdempotencyKey, type BankList, type CalendarDays, type ConsultationView } from '../api';
+import { api, type BankList, type CalendarDays, type ConsultationView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { reasonsOf } from '../batchRows';
 import { Loading, SlaBadge, useLoad } from '../components';
@@ -29,7 +29,7 @@ async function loadConsultation(id: string) {
   return { c, banks: banks.items, days: (await api<CalendarDays>(`/calendar/days?from=${from}&to=${to}`)).days };
 }
 
-const post = (id: string, path: string, body: unknown) => api<ConsultationView>(`/consultations/${id}${path}`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
+const post = (id: string, path: string, body: unknown, idempotencyKey: string) => api<ConsultationView>(`/consultations/${id}${path}`, { method: 'POST', body, idempotencyKey });
 /** POST /plan's body from the plan form's values; a sci-tech plan carries the firm's application. */
 const planBody = ({ kind, product, bank, amount, guarantor, cover, note }: Record<string, string>, application: ApplicationForm) => ({
   kind,
@@ -51,7 +51,7 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
   const { banks, days } = loaded.data;
   const c = updated?.id === id ? updated : loaded.data.c;
   const may = (action: keyof typeof CONSULTATION_ACTIONS) => mayTake(action, user.role, c.stage);
-  const act = (path: string) => async (body: unknown) => setUpdated(await post(c.id, path, body));
+  const act = (path: string) => async (body: unknown, key: string) => setUpdated(await post(c.id, path, body, key));
   const bankName = (code: string) => placeName(banks, code, lang);
   const move = MOVES[c.stage];
   // A bank re-reviews only its own plan.
@@ -136,7 +136,7 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
             folded={c.reasons.length > 0}
             fields={[{ name: 'reasons', label: 'reasons', kind: 'textarea', initial: reasonLines(c.reasons, lang), check: (v) => (reasonsOf(v).every((r) => REASON_CODES.includes(r.code)) ? undefined : 'fieldInvalid') }]}
             submitLabel={t('recordReasons')}
-            onSubmit={async (v) => act('/reasons')({ reasons: reasonsOf(v.reasons!) })}
+            onSubmit={async (v, key) => act('/reasons')({ reasons: reasonsOf(v.reasons!) }, key)}
           />
         ) : null}
       </section>
@@ -197,7 +197,7 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
             submitLabel={t('proposePlan')}
             requestErrors={(v) => requestErrors(PlanBody, planBody(v, application))}
             extra={(v, errorAt) => (v.product === 'SCI_TECH' ? <SciTechApplicationFields at="sciTech" value={application} onChange={setApplication} errorOf={errorAt} /> : null)}
-            onSubmit={async (v) => act('/plan')(planBody(v, application))}
+            onSubmit={async (v, key) => act('/plan')(planBody(v, application), key)}
           />
         ) : null}
       </section>
@@ -225,11 +225,11 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
               { name: 'reason', label: 'reason' },
             ]}
             submitLabel={t('requestMaterials')}
-            onSubmit={async ({ missing, reason }) => act('/materials/request')({ missing: missing!.split('\n').map((m) => m.trim()).filter(Boolean), reason })}
+            onSubmit={async ({ missing, reason }, key) => act('/materials/request')({ missing: missing!.split('\n').map((m) => m.trim()).filter(Boolean), reason }, key)}
           />
         ) : null}
         {may('completeMaterials') ? (
-          <ActionForm id={`${c.id}-materials-complete`} fields={[{ name: 'note', label: 'note', optional: true }]} submitLabel={t('completeMaterials')} onSubmit={async ({ note }) => act('/materials/complete')(note ? { note } : {})} />
+          <ActionForm id={`${c.id}-materials-complete`} fields={[{ name: 'note', label: 'note', optional: true }]} submitLabel={t('completeMaterials')} onSubmit={async ({ note }, key) => act('/materials/complete')(note ? { note } : {}, key)} />
         ) : null}
       </section>
 
@@ -243,8 +243,8 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
             </p>
           ) : (
             <div className="actions decision">
-              <ActionForm id={`${c.id}-accept`} fields={[{ name: 'note', label: 'note', optional: true }]} submitLabel={t('accept')} onSubmit={async ({ note }) => act('/re-review')({ outcome: 'ACCEPTED', ...(note ? { note } : {}) })} />
-              <ActionForm id={`${c.id}-decline`} fields={[{ name: 'note', label: 'reason' }]} submitLabel={t('decline')} onSubmit={async ({ note }) => act('/re-review')({ outcome: 'DECLINED', note })} />
+              <ActionForm id={`${c.id}-accept`} fields={[{ name: 'note', label: 'note', optional: true }]} submitLabel={t('accept')} onSubmit={async ({ note }, key) => act('/re-review')({ outcome: 'ACCEPTED', ...(note ? { note } : {}) }, key)} />
+              <ActionForm id={`${c.id}-decline`} fields={[{ name: 'note', label: 'reason' }]} submitLabel={t('decline')} onSubmit={async ({ note }, key) => act('/re-review')({ outcome: 'DECLINED', note }, key)} />
             </div>
           )}
         </section>
@@ -255,7 +255,7 @@ export function ConsultationDetail({ id, user }: { id: string; user: SessionUser
           {c.withdrawal ? (
             <p data-testid="withdrawal">{t('withdrawn', { reason: c.withdrawal.reason, by: c.withdrawal.by, at: formatInstant(c.withdrawal.at, lang) })}</p>
           ) : (
-            <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdrawConsultation')} onSubmit={async ({ reason }) => act('/withdrawal')({ reason })} />
+            <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdrawConsultation')} onSubmit={async ({ reason }, key) => act('/withdrawal')({ reason }, key)} />
           )}
         </section>
       ) : null}

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { FirmApplicationList, FirmCaseList } from '../../../api/contract/firmCaseResponses';
 import { parseCnyToFen } from '../../../domain/money';
-import { api, newIdempotencyKey } from '../api';
+import { api } from '../api';
 import { Loading, ProblemMessage, useLoad, useSubmission } from '../components';
 import { formatBp, formatInstant, formatYuan } from '../format';
 import { useI18n } from '../i18n';
@@ -157,8 +157,8 @@ function MaterialsAnswer({ caseNo, onAnswered }: { caseNo: string; onAnswered: (
         ]}
         submitLabel={t('firmAnswerSubmit')}
         requestErrors={(v) => requestErrors(FirmMaterialsBody, answerBody(v))}
-        onSubmit={async (v) => {
-          await api(`/firm/cases/${caseNo}/materials`, { method: 'POST', body: answerBody(v), idempotencyKey: newIdempotencyKey() });
+        onSubmit={async (v, idempotencyKey) => {
+          await api(`/firm/cases/${caseNo}/materials`, { method: 'POST', body: answerBody(v), idempotencyKey });
           onAnswered();
         }}
       />
@@ -189,8 +189,8 @@ function ContractConfirmation({ c, terms, by, onConfirmed }: { c: FirmCase; term
         id={`${c.id}-contract-confirmation`}
         fields={[]}
         submitLabel={t('firmConfirmSubmit')}
-        onSubmit={async () => {
-          await api(`/firm/cases/${c.id}/contract-confirmation`, { method: 'POST', body: terms, idempotencyKey: newIdempotencyKey() });
+        onSubmit={async (_, idempotencyKey) => {
+          await api(`/firm/cases/${c.id}/contract-confirmation`, { method: 'POST', body: terms, idempotencyKey });
           onConfirmed();
         }}
       />

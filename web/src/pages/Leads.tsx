@@ -4,7 +4,7 @@
 // validators have the last word; their refusal shows next to the button).
 import { useState } from 'react';
 import { LEAD_ACTIONS, LEAD_CLOSE_REASON_CODES, LEAD_ENDED_STAGES, LEAD_STAGES as STAGE_CODES, type LeadAction } from '../../../domain/lead/policy';
-import { api, newIdempotencyKey, query, type BankList, type CalendarDays, type LeadList, type LeadView } from '../api';
+import { api, query, type BankList, type CalendarDays, type LeadList, type LeadView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { Loading, SlaBadge, useLoad } from '../components';
 import { formatInstant } from '../format';
@@ -87,7 +87,7 @@ async function loadLead(id: string) {
   return { lead, banks: banks.items, days: await workingDays([lead]) };
 }
 
-const post = (id: string, path: string, body: unknown) => api<LeadView>(`/leads/${id}${path}`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
+const post = (id: string, path: string, body: unknown, idempotencyKey: string) => api<LeadView>(`/leads/${id}${path}`, { method: 'POST', body, idempotencyKey });
 
 /** POST /convert's body from the form: a sci-tech conversion carries the firm's application; empty amount and purpose keep the need's. */
 const convertBody = ({ product, bank, amount, purpose }: Record<string, string>, application: ApplicationForm, refused: boolean) => ({
@@ -111,7 +111,7 @@ export function LeadDetail({ id, user }: { id: string; user: SessionUser }) {
   const ended = LEAD_ENDED_STAGES.includes(lead.stage);
   /** The owner or one of the action's roles, while the lead runs (street and stage are the workflow's to judge). */
   const may = (action: LeadAction) => !ended && ((LEAD_ACTIONS[action].owner && lead.owner === user.sub) || (LEAD_ACTIONS[action].roles as readonly string[]).includes(user.role));
-  const act = (path: string) => async (body: unknown) => setUpdated(await post(lead.id, path, body));
+  const act = (path: string) => async (body: unknown, key: string) => setUpdated(await post(lead.id, path, body, key));
   const refused = lead.need.refusedBy !== null;
   const { conversion } = lead;
 
@@ -185,7 +185,7 @@ export function LeadDetail({ id, user }: { id: string; user: SessionUser }) {
         <section className="card">
           <h2>{t('leadActions')}</h2>
           {may('recordContact') && lead.stage === 'OPEN' ? (
-            <ActionForm id={`${lead.id}-contact`} fields={[{ name: 'note', label: 'note', kind: 'textarea', optional: true }]} submitLabel={t('recordContact')} onSubmit={async ({ note }) => act('/contact')(note ? { note } : {})} />
+            <ActionForm id={`${lead.id}-contact`} fields={[{ name: 'note', label: 'note', kind: 'textarea', optional: true }]} submitLabel={t('recordContact')} onSubmit={async ({ note }, key) => act('/contact')(note ? { note } : {}, key)} />
           ) : null}
           {may('convert') ? (
             <ActionForm
@@ -204,7 +204,7 @@ export function LeadDetail({ id, user }: { id: string; user: SessionUser }) {
                   {v.product === 'SCI_TECH' && !refused ? <SciTechApplicationFields value={application} onChange={setApplication} errorOf={errorAt} /> : null}
                 </>
               )}
-              onSubmit={async (v) => act('/convert')(convertBody(v, application, refused))}
+              onSubmit={async (v, key) => act('/convert')(convertBody(v, application, refused), key)}
             />
           ) : null}
           {may('close') ? (
@@ -216,7 +216,7 @@ export function LeadDetail({ id, user }: { id: string; user: SessionUser }) {
                 { name: 'note', label: 'note', kind: 'textarea', optional: true },
               ]}
               submitLabel={t('closeLead')}
-              onSubmit={async ({ reason, note }) => act('/close')({ reason, ...(note ? { note } : {}) })}
+              onSubmit={async ({ reason, note }, key) => act('/close')({ reason, ...(note ? { note } : {}) }, key)}
             />
           ) : null}
           {may('reassign') ? (
@@ -228,7 +228,7 @@ export function LeadDetail({ id, user }: { id: string; user: SessionUser }) {
                 { name: 'reason', label: 'reason' },
               ]}
               submitLabel={t('reassignLead')}
-              onSubmit={async (v) => act('/reassign')(v)}
+              onSubmit={async (v, key) => act('/reassign')(v, key)}
             />
           ) : null}
         </section>

@@ -6,7 +6,7 @@ import { formatFen } from '../../../domain/money';
 import { withdrawalRefusal } from '../../../domain/stages';
 import { PAUSABLE_TASKS, REJECTION_REASONS, XINYIDAI_APPLICATION_NO, type TaskKind } from '../../../domain/fastTrack/policy';
 import type { z } from 'zod';
-import { api, newIdempotencyKey, type AnyCaseView, type CaseTask, type CaseView } from '../api';
+import { api, type AnyCaseView, type CaseTask, type CaseView } from '../api';
 import type { SessionUser } from '../auth/session';
 import { useI18n, type Lang } from '../i18n';
 import { nameOf, OUTCOMES, REASONS, TASK_SLUGS, type Names } from '../labels';
@@ -14,8 +14,7 @@ import { DecisionBody, jsonNumber, requestErrors } from '../requestRules';
 import { ActionForm, type FieldSpec } from './ActionForm';
 
 const CLOCK_ROLES = ['case_officer', 'task_force', 'grid_officer', 'customer_manager'];
-const post = (caseId: string, path: string, body: unknown) =>
-  api<CaseView>(`/cases/${caseId}${path}`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
+const post = (caseId: string, path: string, body: unknown, idempotencyKey: string) => api<CaseView>(`/cases/${caseId}${path}`, { method: 'POST', body, idempotencyKey });
 
 const options = (codes: readonly string[], lang: Lang) => codes.map((c) => ({ value: c, label: nameOf(OUTCOMES, c, lang) }));
 
@@ -47,13 +46,13 @@ export function TaskActions({ c, task, user, onChange }: { c: CaseView; task: Ca
   return (
     <div className="actions">
       {task.assignee === user.sub ? (
-        <ActionForm id={`${c.id}-${slug}-complete`} fields={evidenceFields(task.kind, lang)} submitLabel={t('complete')} onSubmit={async (v) => onChange(await post(c.id, `/tasks/${slug}/complete`, withoutEmpty(v)))} />
+        <ActionForm id={`${c.id}-${slug}-complete`} fields={evidenceFields(task.kind, lang)} submitLabel={t('complete')} onSubmit={async (v, key) => onChange(await post(c.id, `/tasks/${slug}/complete`, withoutEmpty(v), key))} />
       ) : null}
       {CLOCK_ROLES.includes(user.role) && PAUSABLE_TASKS.includes(task.kind) && !paused ? (
-        <ActionForm id={`${c.id}-${slug}-pause`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('pause')} onSubmit={async (v) => onChange(await post(c.id, `/tasks/${slug}/pause`, v))} />
+        <ActionForm id={`${c.id}-${slug}-pause`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('pause')} onSubmit={async (v, key) => onChange(await post(c.id, `/tasks/${slug}/pause`, v, key))} />
       ) : null}
       {CLOCK_ROLES.includes(user.role) && paused ? (
-        <ActionForm id={`${c.id}-${slug}-resume`} folded fields={[{ name: 'note', label: 'note', optional: true }]} submitLabel={t('resume')} onSubmit={async (v) => onChange(await post(c.id, '/sla/resume', withoutEmpty(v)))} />
+        <ActionForm id={`${c.id}-${slug}-resume`} folded fields={[{ name: 'note', label: 'note', optional: true }]} submitLabel={t('resume')} onSubmit={async (v, key) => onChange(await post(c.id, '/sla/resume', withoutEmpty(v), key))} />
       ) : null}
       {['case_officer', 'task_force'].includes(user.role) ? (
         <ActionForm
@@ -61,7 +60,7 @@ export function TaskActions({ c, task, user, onChange }: { c: CaseView; task: Ca
           folded
           fields={[{ name: 'assignee', label: 'assignee', initial: task.assignee }, { name: 'reason', label: 'reason' }]}
           submitLabel={t('reassign')}
-          onSubmit={async (v) => onChange(await post(c.id, `/tasks/${slug}/reassign`, v))}
+          onSubmit={async (v, key) => onChange(await post(c.id, `/tasks/${slug}/reassign`, v, key))}
         />
       ) : null}
     </div>
@@ -85,7 +84,7 @@ export function DecisionFields<V extends AnyCaseView>({ caseId, schema, reasons,
 }) {
   const { t, lang } = useI18n();
   const options = reasons.map((r) => ({ value: r, label: nameOf(reasonNames, r, lang) }));
-  const decide = async (body: unknown) => onChange(await api<V>(`/cases/${caseId}/decision`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() }));
+  const decide = async (body: unknown, idempotencyKey: string) => onChange(await api<V>(`/cases/${caseId}/decision`, { method: 'POST', body, idempotencyKey }));
   return (
     <div className="actions decision">
       <ActionForm
@@ -97,7 +96,7 @@ export function DecisionFields<V extends AnyCaseView>({ caseId, schema, reasons,
         ]}
         requestErrors={(v) => requestErrors(schema, approval(v))}
         submitLabel={t('approve')}
-        onSubmit={(v) => decide(approval(v))}
+        onSubmit={(v, key) => decide(approval(v), key)}
       />
       <ActionForm
         id={`${caseId}-reject`}
@@ -108,7 +107,7 @@ export function DecisionFields<V extends AnyCaseView>({ caseId, schema, reasons,
         ]}
         requestErrors={(v) => requestErrors(schema, rejection(v))}
         submitLabel={t('reject')}
-        onSubmit={(v) => decide(rejection(v))}
+        onSubmit={(v, key) => decide(rejection(v), key)}
       />
     </div>
   );
@@ -134,12 +133,12 @@ export function LaterActions({ c, user, onChange }: { c: AnyCaseView; user: Sess
       ) : null}
       {user.role === 'credit_approver' && c.stage === 'DISBURSING' && c.contract ? (
         <section className="card">
-          <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v) => onChange(await post(c.id, '/contract/cancellation', v))} />
+          <ActionForm id={`${c.id}-cancel-contract`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('cancelContract')} onSubmit={async (v, key) => onChange(await post(c.id, '/contract/cancellation', v, key))} />
         </section>
       ) : null}
       {!withdrawalRefusal(c) && ['case_officer', 'task_force'].includes(user.role) ? (
         <section className="card">
-          <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v) => onChange(await post(c.id, '/withdrawal', v))} />
+          <ActionForm id={`${c.id}-withdraw`} folded fields={[{ name: 'reason', label: 'reason' }]} submitLabel={t('withdraw')} onSubmit={async (v, key) => onChange(await post(c.id, '/withdrawal', v, key))} />
         </section>
       ) : null}
     </>
@@ -160,7 +159,7 @@ export function HeldDisbursement({ c, onChange }: { c: AnyCaseView; onChange: (c
           { name: 'note', label: 'note', kind: 'textarea' },
         ]}
         submitLabel={t('resolveDisbursement')}
-        onSubmit={async (v) => onChange(await post(c.id, '/disbursement/resolution', v))}
+        onSubmit={async (v, key) => onChange(await post(c.id, '/disbursement/resolution', v, key))}
       />
     </>
   );
