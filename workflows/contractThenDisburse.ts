@@ -213,7 +213,8 @@ async function awaitFirmConfirmation(loan: ApprovedLoan, c: ApprovedCase): Promi
 /**
  * While the firm has not confirmed, each holiday notice the case takes in recounts the firm's two
  * working days from the approval, as the case's own dues are recounted: a moved due is on the
- * timeline, and a reminder not yet due is taken back (a passed due stays told).
+ * timeline and the clock plans again, so a reminder not yet sent waits for the new noon (one sent,
+ * or the overdue notice, stands).
  */
 async function followCalendarNotices(c: ApprovedCase, waiting: ContractConfirmation, deadline: { atRiskAt: Date; dueAt: Date }, replan: () => void, settled: () => boolean): Promise<void> {
   const notices = c.calendarNotices;
