@@ -92,7 +92,10 @@ export class ManagedProcess {
         new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${this.name} exited (${signal ?? code}) before it was ready; see ${this.logFile}`)))),
       ]);
     } catch (err) {
-      await this.stop();
+      // This start's own child only: a restart after a crash can overlap another start (the
+      // drill's kill and start), and stopping whichever child is current would take that one down.
+      if (this.child === child) this.child = undefined;
+      await terminate(child);
       throw err;
     }
     this.served = true;
@@ -112,14 +115,18 @@ export class ManagedProcess {
   /** SIGTERM (SIGKILL after `graceMs`); resolves once it has exited. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await exited;
-    clearTimeout(timer);
+    if (this.child) await terminate(this.child, graceMs);
   }
+}
+
+/** SIGTERM to `child` (SIGKILL after `graceMs`); resolves once it has exited. */
+async function terminate(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {

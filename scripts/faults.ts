@@ -197,11 +197,25 @@ async function main() {
     process.exitCode = problems.length === 0 ? 0 : 1;
     // A failed drill keeps its logs (each process's, in logDir) and data for a look.
     keep ||= problems.length > 0;
+  } catch (err) {
+    // So does one that broke off (a part that would not start again, say), and CI's log shows why.
+    keep = true;
+    console.error(`[faults] 演练中断，数据与日志保留在 ${dir} / the drill broke off; data and logs kept in ${dir}`);
+    for (const log of logFilesUnder(dir)) console.error(`--- ${log} (last lines) ---\n${fs.readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}`);
+    throw err;
   } finally {
     await cleanup();
   }
   // The plain closing line that tools reading CI logs understand: the drill is one test.
   console.log(process.exitCode ? 'faults: 0 passed, 1 failed' : 'faults: 1 passed, 0 failed');
+}
+
+/** Every process's log under the drill's directory. */
+function logFilesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.log'))
+    .map((f) => path.join(dir, f));
 }
 
 function printSummary(s: {
@@ -244,5 +258,6 @@ function printSummary(s: {
 
 main().catch((err) => {
   console.error(err);
+  console.log('faults: 0 passed, 1 failed');
   process.exit(1);
 });
