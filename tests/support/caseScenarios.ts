@@ -5,6 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { OFFICIAL_NOTICES } from '../../domain/calendar/officialNotices';
 import { addDays, shanghaiDate, shanghaiDateTime } from '../../domain/calendar/timeZone';
+import type { YearArrangement } from '../../domain/calendar/types';
 import { WorkingCalendar } from '../../domain/calendar/workingCalendar';
 import { acceptanceUpdate, completeTaskUpdate, fastTrackCaseWorkflow, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { eventually } from './eventually';
@@ -34,6 +35,16 @@ export async function nextWorkingMorning(env: TestWorkflowEnvironment, hhmm = '1
 }
 
 let seq = 0;
+
+/** A State Council notice for `year` that rests on `from`–`to` (test data, for a year with none loaded). */
+export function testNotice(year: number, name: string, from: string, to = from): YearArrangement {
+  return {
+    year,
+    notice: { title: '测试通知 test notice', documentNo: `测试〔${year}〕1号`, publishedOn: `${year - 1}-11-01` },
+    holidays: [{ name, nameEn: 'test rest days', from, to }],
+    makeupWorkdays: [],
+  };
+}
 
 /** A case number of the API's shape for `year` (caseInput's own are not), unique in the run: for cases read through the API. */
 export function apiCaseNo(year: number): string {

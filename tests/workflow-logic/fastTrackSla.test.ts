@@ -25,9 +25,9 @@ import {
   type TaskKind,
   type fastTrackCaseWorkflow,
 } from '../../workflows/fastTrackCase';
-import { HOUR, caseInput, ddEvidence, eventually, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
+import { HOUR, caseInput, ddEvidence, eventually, gridEvidence, startCase, testNotice, vipEvidence } from '../support/caseScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { MINUTE, at, clockTo, expectNear, finalResult, notice2035, useStubbedWorker } from './harness';
+import { MINUTE, at, clockTo, expectNear, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -237,7 +237,7 @@ test('a holiday notice loaded through calendarChanged moves the dues: the old AT
 
   // 2035's notice rests on Tuesday and Wednesday: the working days after Monday are Thu, Fri, Mon, Tue, Wed.
   await clockTo(s.env, at('2035-05-07', '11:00'));
-  s.rec.calendarYears.push(notice2035('测试休息日', '2035-05-08', '2035-05-09'));
+  s.rec.calendarYears.push(testNotice(2035, '测试休息日', '2035-05-08', '2035-05-09'));
   state = await handle.executeUpdate(calendarChangedUpdate, { args: [{ actor: 'calendar-admin' }] });
   const after = [at('2035-05-10', '24:00'), at('2035-05-14', '24:00'), at('2035-05-16', '24:00')].map((d) => d.toISOString());
   expect([taskOf(state, 'GRID_SUBMISSION').dueAt, taskOf(state, 'BANK_VIP_CHANNEL').dueAt, state.dueAt]).toEqual(after);
@@ -265,7 +265,7 @@ test('the calendarNoticeLoaded signal moves the promise with the reason on the t
 
   // The notice rests on Friday: the fifth working day is Tuesday the 22nd.
   await clockTo(s.env, at('2035-05-14', '11:00'));
-  s.rec.calendarYears.push(notice2035('测试休息日', '2035-05-18'));
+  s.rec.calendarYears.push(testNotice(2035, '测试休息日', '2035-05-18'));
   await handle.signal(calendarNoticeLoadedSignal, { actor: 'calendar-admin', year: 2035 });
   const due = at('2035-05-22', '24:00').toISOString();
   await eventually(async () => expect((await stateOf(handle)).dueAt).toBe(due));
@@ -301,7 +301,7 @@ test('a corrected notice that moves an AT_RISK due later puts the branch back ON
   await eventually(async () => expect(taskOf(await stateOf(handle), 'BANK_VIP_CHANNEL').slaState).toBe('AT_RISK'));
 
   // Wednesday turns out to have been a rest day: the bank's third working day is Friday.
-  s.rec.calendarYears.push(notice2035('测试调休 corrected rest day', '2035-05-30'));
+  s.rec.calendarYears.push(testNotice(2035, '测试调休 corrected rest day', '2035-05-30'));
   const state = await handle.executeUpdate(calendarChangedUpdate, { args: [{ actor: 'calendar-admin', year: 2035 }] });
   const newDue = at('2035-06-01', '24:00').toISOString();
   expect(taskOf(state, 'BANK_VIP_CHANNEL')).toMatchObject({ dueAt: newDue, slaState: 'ON_TRACK' });

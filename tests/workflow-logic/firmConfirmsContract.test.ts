@@ -8,10 +8,10 @@
 import { confirmContractUpdate, type ConfirmContractRequest } from '../../workflows/contractMessages';
 import { calendarNoticeLoadedSignal, decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
 import { sciTechGetStateQuery } from '../../workflows/sciTechCase';
-import { caseInput, completeAllBranches, eventually, refusal, startCase } from '../support/caseScenarios';
+import { caseInput, completeAllBranches, eventually, refusal, startCase, testNotice } from '../support/caseScenarios';
 import { biotech, sciTechInput, startSciTech } from '../support/sciTechScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { at, clockTo, finalResult, notice2035, useStubbedWorker } from './harness';
+import { at, clockTo, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 const approver = { actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' } };
@@ -114,7 +114,7 @@ test('a holiday notice taken in before the firm confirms moves its due: on the t
   expect((await handle.query(getStateQuery)).contractConfirmation?.dueAt).toBe(before);
 
   // The notice rests on Friday the 20th: the firm's two working days are Monday and Tuesday.
-  s.rec.calendarYears.push(notice2035('测试休息日', '2035-04-20'));
+  s.rec.calendarYears.push(testNotice(2035, '测试休息日', '2035-04-20'));
   try {
     await handle.signal(calendarNoticeLoadedSignal, { actor: 'calendar-admin', year: 2035 });
     const dueAt = at('2035-04-24', '24:00').toISOString();

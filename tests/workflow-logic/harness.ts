@@ -7,7 +7,6 @@ import { Client, type WorkflowHandle, type Workflow, type WorkflowResultType } f
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { shanghaiDateTime } from '../../domain/calendar/timeZone';
-import type { YearArrangement } from '../../domain/calendar/types';
 import { developmentDataConverter } from '../../infra/dataConverter';
 import { eventually, type CaseServer } from '../support/caseScenarios';
 import { createTimeSkippingEnv, registerSearchAttributes, workflowBundle } from '../support/temporalEnv';
@@ -56,16 +55,6 @@ export function useStubbedWorker(): StubbedServer {
 export function at(date: string, hhmm: string): Date {
   if (hhmm === '24:00') return new Date(shanghaiDateTime(date).getTime() + 24 * 60 * MINUTE);
   return shanghaiDateTime(date, hhmm);
-}
-
-/** A State Council notice for 2035 that rests on the given days (test data: 2035 has none loaded). */
-export function notice2035(name: string, from: string, to = from): YearArrangement {
-  return {
-    year: 2035,
-    notice: { title: '测试通知 test notice', documentNo: '测试〔2035〕1号', publishedOn: '2034-11-01' },
-    holidays: [{ name, nameEn: 'test rest days', from, to }],
-    makeupWorkdays: [],
-  };
 }
 
 /** Moves the server's clock to `instant`, firing every timer due by then; never backwards. */

@@ -27,6 +27,7 @@ export {
   refusal,
   settled,
   startCase,
+  testNotice,
   vipEvidence,
 } from '../support/caseScenarios';
 export { saveHistory } from './historyFiles';

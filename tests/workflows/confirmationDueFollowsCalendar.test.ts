@@ -7,17 +7,11 @@ import { shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { confirmContractUpdate } from '../../workflows/contractMessages';
 import { calendarChangedUpdate, decideUpdate } from '../../workflows/fastTrackCase';
 import { bearer, bearerAs } from '../support/auth';
-import { advanceTo, apiCaseNo, caseInput, completeAllBranches, eventsOf, eventually, startCase, useHarnessWithApi } from './caseHarness';
+import { advanceTo, apiCaseNo, caseInput, completeAllBranches, eventsOf, eventually, startCase, testNotice, useHarnessWithApi } from './caseHarness';
 
 const h = useHarnessWithApi();
 const terms = { amountFen: 300_000_000, rateBp: 365, termMonths: 12 };
 const approval = { outcome: 'APPROVED' as const, actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, ...terms };
-const restsOnThursday = {
-  year: 2030,
-  notice: { title: '测试通知 test notice', documentNo: '测试〔2030〕1号', publishedOn: '2029-11-01' },
-  holidays: [{ name: '测试休息日', nameEn: 'test rest day', from: '2030-06-20', to: '2030-06-20' }],
-  makeupWorkdays: [],
-};
 
 test('a notice loaded before the firm confirms moves the firm’s due, as the officer and the firm read it from the record', async () => {
   const acceptedAt = shanghaiDateTime('2030-06-17', '10:00'); // a Monday
@@ -31,7 +25,7 @@ test('a notice loaded before the firm confirms moves the firm’s due, as the of
   await eventually(async () => expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type)).toContain('CONTRACT_CONFIRMATION_REQUESTED'));
 
   // The notice rests on Thursday the 20th: the firm's two working days are Friday and Monday.
-  await h.db.calendarYear.create({ data: { year: 2030, source: 'test', loadedBy: 'calendar-admin', arrangement: restsOnThursday } });
+  await h.db.calendarYear.create({ data: { year: 2030, source: 'test', loadedBy: 'calendar-admin', arrangement: testNotice(2030, '测试休息日', '2030-06-20') as object } });
   try {
     await handle.executeUpdate(calendarChangedUpdate, { args: [{ actor: 'calendar-admin', year: 2030 }] });
     await eventually(async () => expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type)).toContain('CONTRACT_CONFIRMATION_DUE_MOVED'));

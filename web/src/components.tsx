@@ -2,7 +2,7 @@
 // a labelled field with its error, the SLA badge, the promise figures' columns.
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { PromiseFigures } from '../../domain/reports/promiseKept';
-import { ApiError } from './api';
+import { ApiError, newIdempotencyKey } from './api';
 import { apiMessage } from './apiMessages';
 import { formatInstant, formatPercent } from './format';
 import { hasMessage, useI18n, type Lang } from './i18n';
@@ -43,6 +43,22 @@ export function useSubmission() {
     }
   };
   return { error, setError, busy, submit };
+}
+
+/**
+ * useSubmission with one Idempotency-Key per record: a double tap, or a resend after a lost
+ * answer, sends the same key, so the API does it once; once it has answered, the next record
+ * gets a new key.
+ */
+export function useKeyedSubmission() {
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const { submit, ...rest } = useSubmission();
+  const keyed = (send: (idempotencyKey: string) => Promise<unknown>) =>
+    submit(async () => {
+      await send(idempotencyKey);
+      setIdempotencyKey(newIdempotencyKey());
+    });
+  return { ...rest, submit: keyed };
 }
 
 /** The localised problem title, then the API's detail (workflow reasons come bilingual). */

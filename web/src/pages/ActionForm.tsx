@@ -3,9 +3,8 @@
 // Idempotency-Key per action until the API answers it: a resend after a lost answer is the same
 // action (the workflow update's id), answered as it was, never a second one.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { newIdempotencyKey } from '../api';
 import { apiMessage } from '../apiMessages';
-import { Field, ProblemMessage, fieldMessage, useSubmission } from '../components';
+import { Field, ProblemMessage, fieldMessage, useKeyedSubmission } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 
 export interface FieldSpec {
@@ -38,8 +37,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, e
   const { t, lang } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [touched, setTouched] = useState(false);
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const { error, busy, submit: send } = useSubmission();
+  const { error, busy, submit: send } = useKeyedSubmission();
 
   const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
   const refused = requestErrors?.(trimmed) ?? {};
@@ -59,10 +57,7 @@ export function ActionForm({ id, fields, submitLabel, onSubmit, requestErrors, e
     e.preventDefault();
     setTouched(true);
     if (fields.some((f) => clientError(f)) || (extra && Object.keys(refused).some((path) => !ownPaths.has(path)))) return;
-    await send(async () => {
-      await onSubmit(trimmed, idempotencyKey);
-      setIdempotencyKey(newIdempotencyKey());
-    });
+    await send((idempotencyKey) => onSubmit(trimmed, idempotencyKey));
   };
 
   const form = (

@@ -3,8 +3,7 @@
 // record, and the rows they are built of (a text field, a choice, a tick box, a list of tick boxes, the end
 // with the API's refusal, the submit button and, for a form that can be closed, cancel).
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import { newIdempotencyKey } from '../api';
-import { Field, formErrorOf, ProblemMessage, useSubmission } from '../components';
+import { Field, formErrorOf, ProblemMessage, useKeyedSubmission } from '../components';
 import { useI18n } from '../i18n';
 
 /**
@@ -15,16 +14,14 @@ import { useI18n } from '../i18n';
 export function useCheckedForm(errors: Record<string, string>) {
   const { t, lang } = useI18n();
   const [touched, setTouched] = useState(false);
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const { error, busy, submit: run } = useSubmission();
+  const { error, busy, submit: run } = useKeyedSubmission();
   const submit = (send: (idempotencyKey: string) => Promise<unknown>, extraInvalid = false) => async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
     if (Object.keys(errors).length || extraInvalid) return;
-    await run(async () => {
+    await run(async (idempotencyKey) => {
       await send(idempotencyKey);
       setTouched(false);
-      setIdempotencyKey(newIdempotencyKey());
     });
   };
   return { submit, error, busy, touched, errorOf: formErrorOf(errors, touched, error, t, lang) };
