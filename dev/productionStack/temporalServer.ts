@@ -7,10 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import type { TemporalServerInstall } from '../tools/temporalServer';
 import { ensureSearchAttributes } from '../../infra/temporal';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
 import { ManagedProcess, succeeds, waitFor } from '../managedProcess';
 
 const DYNAMIC_CONFIG = path.join(__dirname, '..', '..', 'deploy', 'temporal', 'dynamicconfig', 'development-sql.yaml');
@@ -143,7 +145,22 @@ export async function prepareNamespace(address: string, namespace: string): Prom
         (err: { code?: number }) => err.code === 5 /* NOT_FOUND */,
       );
     await waitFor(historyAnswers, 60_000, 'Temporal history service');
+    await waitFor(succeeds(() => probeSearchAttributes(new Client({ connection, namespace }))), 60_000, 'search attributes');
   } finally {
     await connection.close();
   }
+}
+
+const SAMPLE = { KEYWORD: 'probe', KEYWORD_LIST: [], INT: 0, DATETIME: new Date(0) } as const;
+
+/**
+ * Starts (then terminates) a workflow that sets every search attribute: a newly added attribute is
+ * refused in a start ("no mapping defined", which the API could only answer with a 500) until the
+ * frontend's namespace cache has refreshed, about 10 s after it was added.
+ */
+async function probeSearchAttributes(client: Client): Promise<void> {
+  const workflowId = 'greenlane-search-attribute-probe';
+  const typedSearchAttributes = ALL_SEARCH_ATTRIBUTES.map((key) => ({ key, value: SAMPLE[key.type as keyof typeof SAMPLE] }) as SearchAttributePair);
+  const handle = await client.workflow.start('searchAttributeProbe', { taskQueue: workflowId, workflowId, typedSearchAttributes, workflowIdConflictPolicy: 'TERMINATE_EXISTING' });
+  await handle.terminate('search attributes are served');
 }
