@@ -114,7 +114,8 @@ export function useConsole(): ConsoleSession {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    // A set-up that failed before listening leaves no server; closing it would wait forever.
+    if (server) await new Promise((resolve) => server.close(resolve));
     await h?.teardown();
     // The console's API calls must keep to the contract (its own files are not API routes).
     const apiViolations = contract?.violations.filter((v) => v.path.startsWith('/api/')) ?? [];

@@ -100,6 +100,13 @@ async function signedInToUi(username: string): Promise<Page> {
   await page.getByRole('button', { name: 'Continue to SSO' }).click();
   await signInAtProvider(page, username);
   await page.waitForURL((url) => url.toString().startsWith(prod.uiUrl) && !url.pathname.startsWith('/login'));
+  // UI 2.42 moves the session from its sign-in cookie to local storage in its layout's load, while a
+  // page's own load may already call the API. Opening a workflow's page before that move sends a
+  // call without the token and back to sign-in with "unauthorized" (CI met it once), so wait for it.
+  await page.waitForFunction(() => {
+    const { localStorage } = globalThis as unknown as { localStorage: { getItem(key: string): string | null } };
+    return Boolean(JSON.parse(localStorage.getItem('AuthUser') ?? '{}').accessToken);
+  });
   return page;
 }
 

@@ -13,12 +13,26 @@ export function requiredEnv(name: string): string {
   return v;
 }
 
-/** The Java time-skipping server, through the SDK (it toggles time skipping itself); its client seals payloads as production's does. */
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: requiredEnv('GREENLANE_TEST_SERVER_PATH') } },
-    client: { dataConverter: developmentDataConverter() },
-  });
+/** How often to launch the server before giving up: see createTimeSkippingEnv. */
+const LAUNCH_ATTEMPTS = 3;
+
+/**
+ * The Java time-skipping server, through the SDK (it toggles time skipping itself); its client
+ * seals payloads as production's does. The SDK gives the JVM a fixed 5 s to listen; with jest
+ * busy on both cores it sometimes needs longer (CI once failed a file on it), so a launch that
+ * timed out is tried again on a new port.
+ */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: requiredEnv('GREENLANE_TEST_SERVER_PATH') } },
+        client: { dataConverter: developmentDataConverter() },
+      });
+    } catch (err) {
+      if (attempt >= LAUNCH_ATTEMPTS || !/did not start within/.test(String(err))) throw err;
+    }
+  }
 }
 
 /**
