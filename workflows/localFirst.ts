@@ -1,8 +1,7 @@
-// A case's writes to our own PostgreSQL (its acceptance with the calendar read, then every record
-// write) need no outside party and are idempotent, so they run as local activities: inside the
-// workflow task that makes them, without a round trip to the server. A task attempt that is lost
-// after writing (its worker died) is outranked by the retried attempt, whose writes carry a later
-// workflow time (activities/caseProgress.ts). Outside parties' calls and notices stay activities.
+// A case's acceptance (the calendar read and its first writes to our own PostgreSQL) needs no
+// outside party and is idempotent, so it runs as local activities: inside the workflow's first
+// task, without a round trip to the server. Later writes stay activities: a write made by a
+// workflow task attempt that is then lost would keep that attempt's workflow time (BENCHMARKS.md).
 import { TemporalFailure, isCancellation, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { LOCAL_RECORD, RECORD } from './activityOptions';
@@ -14,8 +13,6 @@ type Call<N extends Name, O> = { executeWithOptions(options: O, args: Parameters
 
 /** A case's acceptance (calendar read and first record) runs in its first workflow task; earlier cases scheduled activities. */
 export const LOCAL_ACCEPTANCE = 'local-acceptance';
-/** A case's later record writes run in the workflow task that makes them; earlier ones were activities. */
-export const LOCAL_PROJECTIONS = 'local-projections';
 
 const local = proxyLocalActivities<Pick<Activities, Name>>(LOCAL_RECORD);
 const durable = proxyActivities<Pick<Activities, Name>>(RECORD);

@@ -1,13 +1,13 @@
 // How a workflow tells the world where it stands: every change is written to its PostgreSQL
 // record with an increasing revision and one timeline event, and notices go out to people.
 // Operators' view (search attributes, current details) is refreshed before each write.
-import { getExternalWorkflowHandle, patched, proxyActivities } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { CaseProgress, TaskRow } from '../activities/caseProgress';
 import type { FastTrackAcceptance } from '../activities/caseRecords';
 import { RECORD } from './activityOptions';
 import type { LeadInput, LeadState } from './leadMessages';
-import { LOCAL_PROJECTIONS, localFirst } from './localFirst';
+import { localFirst } from './localFirst';
 import { batchWorkflowId, consultationProgressSignal, type ConsultationState, type JointConsultationInput } from './jointConsultationMessages';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -71,8 +71,7 @@ export function caseProjector(caseNo: string, refresh: () => void, row: () => Ca
         const opened = { acceptance: write.acceptance, progress };
         return write.inTask ? localFirst('recordCaseOpened', summary, [opened]) : act.recordCaseOpened.executeWithOptions({ ...RECORD, summary }, [opened]);
       }
-      // Asked at each write: a case running when this came in moves to local writes at its next one.
-      return write?.inTask || patched(LOCAL_PROJECTIONS)
+      return write?.inTask
         ? localFirst('recordCaseProgress', summary, [progress])
         : act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [progress]);
     },
