@@ -80,8 +80,8 @@ no-op activities in parallel and then one more, on its own worker against the sa
 | --- | --- | --- | --- |
 ${rows.map((r) => `| ${r.setting} | ${fmt(r.bare)} | ${fmt(r.greenlane)} | ${((r.greenlane.perSecond / r.bare.perSecond) * 100).toFixed(1)}% |`).join('\n')}
 
-Each row after the first keeps the change above it (the real server's row keeps the worker, not the SQLite settings). A Greenlane case is five API requests, five workflow updates,
-six activities (the sandbox parties' calls and a notice) and about nine PostgreSQL calls (record writes, the calendar read) inside its workflow tasks; the bare workflow has four activities and no requests.`;
+Each row after the first keeps the change above it (the real server's row keeps the worker, not the SQLite settings). A Greenlane case is five API requests, five workflow updates and
+about fifteen activities (each a PostgreSQL write or a sandbox call); the bare workflow has four activities and no requests.`;
   writeSection('e2e', md);
   console.log(md);
 }
