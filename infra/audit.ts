@@ -5,7 +5,7 @@ import type { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
 
 /** The database, or the transaction of the change the entry records. */
-export type AuditDb = Pick<Database, 'auditEntry'> | Prisma.TransactionClient;
+export type AuditDb = Pick<Database, '$executeRaw'> | Prisma.TransactionClient;
 
 export interface AuditRecord {
   /** Who: the principal's `sub`. */
@@ -22,15 +22,19 @@ export interface AuditRecord {
   key?: string;
 }
 
-/** Writes one audit row with `db`; throws when it cannot (no row is ever dropped silently). */
+/**
+ * Writes one audit row with `db`; throws when it cannot (no row is ever dropped silently). A row
+ * whose `key` is written already is skipped. Written out as one statement because every request
+ * writes a row: Prisma's client compiles a `createMany` anew at each call (BENCHMARKS.md).
+ */
 export async function writeAudit(db: AuditDb, entry: AuditRecord): Promise<void> {
-  await db.auditEntry.createMany({
-    data: [{ actor: entry.actor, action: entry.action, subject: entry.subject, before: jsonOf(entry.before), after: jsonOf(entry.after), key: entry.key }],
-    skipDuplicates: true,
-  });
+  await db.$executeRaw`
+    INSERT INTO audit_entry (actor, action, subject, before, after, key)
+    VALUES (${entry.actor}, ${entry.action}, ${entry.subject}, ${jsonOf(entry.before)}::jsonb, ${jsonOf(entry.after)}::jsonb, ${entry.key ?? null})
+    ON CONFLICT DO NOTHING`;
 }
 
-const jsonOf = (value: unknown) => (value === undefined ? undefined : (scrub(value) as Prisma.InputJsonValue));
+const jsonOf = (value: unknown) => (value === undefined ? null : JSON.stringify(scrub(value)));
 
 const SECRET_KEY = /pass(word)?|secret|token|authori[sz]ation|api[-_]?key|credential|cookie/i;
 
