@@ -3,8 +3,9 @@
 // a load of fast-track cases through the HTTP API, and meanwhile: a worker SIGKILLed again and
 // again (every other time with its record writes held mid-transaction), the Temporal server
 // restarted, the database restarted. A manager reads each case between its steps: only a
-// database outage may fail a read. Then the load settles and the consistency check
-// (maintenance/consistency.ts) must pass. Exits 1 otherwise.
+// database outage may fail a read. Then the load settles, the consistency check
+// (maintenance/consistency.ts) must pass and every case's history must replay on the workflow
+// code (maintenance/replayCheck.ts). Exits 1 otherwise.
 //
 // Topology (dev/faults/topology.ts): `dev` (the default) is the Temporal CLI dev server, one
 // worker and the API with development tokens; `production` is `npm run stack:production`'s
@@ -23,6 +24,8 @@ import path from 'node:path';
 import { SandboxBank } from '../activities/adapters';
 import { CASE_ENDED_STAGES } from '../domain/stages';
 import { checkConsistency, formatReport, type ConsistencyReport } from '../maintenance/consistency';
+import { fetchHistories, replayHistories } from '../maintenance/replayCheck';
+import { dataConverter } from '../infra/dataConverter';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../dev/embeddedPostgres';
@@ -172,6 +175,9 @@ async function main() {
     cleanups.push(() => client.connection.close());
     const bank = new SandboxBank(db);
     const report = await checkConsistency({ client, db, bank });
+    // A settled case can still hold a history its code cannot replay, which only the next replay would show.
+    say('重放每个案件的历史', 'Replaying every case history');
+    const unreplayable = await replayHistories(dataConverter(system.payloadKeys), fetchHistories(client, [...accepted].map((caseNo) => `case-${caseNo}`)));
 
     const duplicateKeys = [...load.stats.acceptedByKey].filter(([, nos]) => nos.size > 1).map(([key, nos]) => `${key} → ${[...nos].join(', ')}`);
     const records = await db.loanCase.count();
@@ -185,6 +191,7 @@ async function main() {
     const failedReads = load.stats.readErrors.filter((e) => !during(databaseWindows)(e));
     const problems = [
       ...report.violations.map((x) => `${x.caseNo} ${x.kind} ${x.message}`),
+      ...unreplayable.map((f) => `${f.workflowId} 历史无法重放 history does not replay: ${f.error}`),
       ...duplicateKeys.map((d) => `同一幂等键受理了多个案件 one Idempotency-Key accepted several cases: ${d}`),
       ...(records !== accepted.size ? [`记录数 ${records} ≠ 受理数 ${accepted.size} / ${records} records for ${accepted.size} accepted cases`] : []),
       ...(unsettled !== 0 ? [`${unsettled} 个案件未结束 cases did not settle within ${SETTLE_TIMEOUT_MS / 1000} s`] : []),
@@ -193,7 +200,7 @@ async function main() {
       ...load.stats.failures.map((f) => `案件 case #${f.i}${f.caseNo ? ` (${f.caseNo})` : ''} 未完成 failed: ${f.error}`),
       ...(faults.filter((f) => f.kind === 'worker-killed').length < 2 ? ['工作进程被杀少于 2 次 fewer than 2 worker kills'] : []),
     ];
-    printSummary({ report, faults, load: load.stats, records, disbursed, unsettled, loadMs, settleMs, totalMs: Date.now() - t0, crashes: system.crashes(), topology: system.description, logDir: system.logDir, outside: outside.length, failedReads: failedReads.length, problems, dir });
+    printSummary({ report, faults, load: load.stats, replayed: accepted.size, unreplayable: unreplayable.length, records, disbursed, unsettled, loadMs, settleMs, totalMs: Date.now() - t0, crashes: system.crashes(), topology: system.description, logDir: system.logDir, outside: outside.length, failedReads: failedReads.length, problems, dir });
     process.exitCode = problems.length === 0 ? 0 : 1;
     // A failed drill keeps its logs (each process's, in logDir) and data for a look.
     keep ||= problems.length > 0;
@@ -221,6 +228,8 @@ function logFilesUnder(dir: string): string[] {
 function printSummary(s: {
   report: ConsistencyReport;
   faults: Fault[];
+  replayed: number;
+  unreplayable: number;
   load: ReturnType<typeof createCaseLoad>['stats'];
   records: number;
   disbursed: number;
@@ -249,6 +258,7 @@ function printSummary(s: {
       `  案件 cases: 受理 accepted ${accepted} · 记录 records ${s.records} · 批准 approved ${APPROVED} · 拒贷 rejected ${REJECTED} · 撤回 withdrawn ${WITHDRAWN} · 放款 disbursements ${s.disbursed} · 未结束 unsettled ${s.unsettled}`,
       `  故障 faults: 工作进程被杀 worker SIGKILLed ${count('worker-killed')}（写入中 mid-write ${midWrite.length}，进行中的记录写入 record writes in flight ${midWrite.map((f) => f.writesInFlight).join('+') || 0}） · Temporal 重启 restarted ${count('temporal-restarted')} · 数据库重启 database restarted ${count('database-restarted')} · 自行崩溃 crashed on their own: worker ${s.crashes.worker}, api ${s.crashes.api}`,
       `  请求 requests ${s.load.requests} · 重试 retries ${s.load.retries} · 5xx/网络错误 errors ${s.load.serverErrors.length}（依赖正常时 while all was up: ${s.outside}）`,
+      `  重放 replayed ${s.replayed} 个历史 histories · 失败 failed ${s.unreplayable}`,
       `  读取 reads ${s.load.reads} · 失败 failed ${s.load.readErrors.length}（数据库正常时 while the database was up: ${s.failedReads}）`,
       `  用时 time: 加载 load ${(s.loadMs / 1000).toFixed(0)} s · 收尾 settle ${(s.settleMs / 1000).toFixed(0)} s · 总计 total ${(s.totalMs / 1000).toFixed(0)} s${KEEP || s.problems.length ? ` · 数据与日志 data and logs kept in ${s.dir} (logs ${s.logDir})` : ''}`,
       s.problems.length === 0 ? '  ✓ 通过 PASSED' : `  ✗ 未通过 FAILED (${s.problems.length}):\n${s.problems.map((p) => `    - ${p}`).join('\n')}`,
