@@ -1,10 +1,11 @@
 // The time-skipping server and the workflow bundle, without PostgreSQL: shared by the
 // workflow tests on real activities (tests/workflows) and the fast workflow-logic tests
 // on stub activities (tests/workflow-logic).
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
-import { FAILURE_CONVERTER_PATH, developmentDataConverter } from '../../infra/dataConverter';
+import { developmentDataConverter } from '../../infra/dataConverter';
+import { bundleCaseWorkflows } from '../../maintenance/replayCheck';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
 
 export function requiredEnv(name: string): string {
@@ -49,11 +50,8 @@ export async function registerSearchAttributes(env: TestWorkflowEnvironment): Pr
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** Bundling takes seconds: once per test file. It carries the failure converter workers use. */
+/** Bundling takes seconds: once per test file. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger });
+  bundle ??= bundleCaseWorkflows();
   return bundle;
 }
-
-const noop = () => undefined;
-const quietLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };
