@@ -9,7 +9,10 @@ import { sciTechCaseFacts } from '../../readModels/sciTechCaseFacts';
 import type { CaseState } from '../../workflows/fastTrackCase';
 import type { SciTechCaseState } from '../../workflows/sciTechCase';
 import type { RecordAnswer } from './caseFreshness';
-import { caseNotFound } from './caseScope';
+import { Prisma } from '../../prisma/generated/client';
+import type { Principal } from '../../domain/people';
+import type { EventRow } from '../../readModels/recordedEvents';
+import { caseNotFound, visibleCasesSql } from './caseScope';
 
 /** A case's state as its workflow answers it; `product` tells the two apart. */
 export type LiveCaseState = CaseState | SciTechCaseState;
@@ -17,17 +20,103 @@ export type LiveCaseState = CaseState | SciTechCaseState;
 /** Who answers a case's view (caseFreshness.ts). */
 export type CaseAnswer = RecordAnswer<LiveCaseState>;
 
-/** The case's record: its row, street, bank, branches and timeline. */
-export async function caseRecord(db: Database, caseNo: string) {
-  const c = await db.loanCase.findUnique({
-    where: { caseNo },
-    include: { street: true, bank: true, tasks: true, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
-  });
-  if (!c) throw caseNotFound(caseNo);
-  return c;
+export interface CaseRecord {
+  caseNo: string;
+  workflowId: string;
+  product: string;
+  firmName: string;
+  creditCode: string;
+  amountFen: bigint;
+  purpose: string;
+  leadId: string | null;
+  stage: string;
+  slaState: string;
+  acceptedAt: Date;
+  dueAt: Date | null;
+  dueProvisional: boolean | null;
+  dueExplanation: string[];
+  street: { code: string; nameZh: string; nameEn: string };
+  bank: { code: string; nameZh: string; nameEn: string };
+  tasks: TaskRow[];
+  events: EventRow[];
 }
 
-export type CaseRecord = Awaited<ReturnType<typeof caseRecord>>;
+interface TaskRow {
+  kind: string;
+  assignee: string;
+  status: string;
+  slaState: string;
+  dueAt: Date;
+  atRiskAt: Date | null;
+  evidence: unknown;
+  completedAt: Date | null;
+  completedBy: string | null;
+}
+
+/**
+ * The case's record, its street, bank, branches and timeline, if `principal` (when given) may see
+ * it; else 404. One hand-written statement: every read of a case makes it, and Prisma's client
+ * compiles each of its queries anew (BENCHMARKS.md, tuning record).
+ */
+export async function caseRecord(db: Database, caseNo: string, principal?: Principal): Promise<CaseRecord> {
+  const [row] = await db.$queryRaw<RecordRow[]>`
+    SELECT c.case_no, c.workflow_id, c.product, c.firm_name, c.credit_code, c.amount_fen, c.purpose, c.lead_id,
+           c.stage, c.sla_state, c.accepted_at, c.due_at, c.due_provisional, c.due_explanation,
+           json_build_object('code', s.code, 'nameZh', s.name_zh, 'nameEn', s.name_en) AS street,
+           json_build_object('code', b.code, 'nameZh', b.name_zh, 'nameEn', b.name_en) AS bank,
+           (SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'assignee', t.assignee, 'status', t.status, 'slaState', t.sla_state,
+                      'dueAt', t.due_at, 'atRiskAt', t.at_risk_at, 'evidence', t.evidence, 'completedAt', t.completed_at, 'completedBy', t.completed_by)), '[]')
+              FROM case_task t WHERE t.case_no = c.case_no) AS tasks,
+           (SELECT coalesce(json_agg(json_build_object('type', e.type, 'actor', e.actor, 'at', e.at, 'data', e.data) ORDER BY e.at, e.id), '[]')
+              FROM case_event e WHERE e.case_no = c.case_no) AS events
+      FROM loan_case c JOIN street s ON s.code = c.street_code JOIN bank b ON b.code = c.bank_code
+     WHERE c.case_no = ${caseNo} AND ${principal ? visibleCasesSql(principal) : Prisma.sql`TRUE`}`;
+  if (!row) throw caseNotFound(caseNo);
+  return {
+    caseNo: row.case_no,
+    workflowId: row.workflow_id,
+    product: row.product,
+    firmName: row.firm_name,
+    creditCode: row.credit_code,
+    amountFen: row.amount_fen,
+    purpose: row.purpose,
+    leadId: row.lead_id,
+    stage: row.stage,
+    slaState: row.sla_state,
+    acceptedAt: row.accepted_at,
+    dueAt: row.due_at,
+    dueProvisional: row.due_provisional,
+    dueExplanation: row.due_explanation,
+    street: row.street,
+    bank: row.bank,
+    // JSON carries instants as text.
+    tasks: row.tasks.map((t) => ({ ...t, dueAt: new Date(t.dueAt), atRiskAt: dateOrNull(t.atRiskAt), completedAt: dateOrNull(t.completedAt) })),
+    events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
+  };
+}
+
+interface RecordRow {
+  case_no: string;
+  workflow_id: string;
+  product: string;
+  firm_name: string;
+  credit_code: string;
+  amount_fen: bigint;
+  purpose: string;
+  lead_id: string | null;
+  stage: string;
+  sla_state: string;
+  accepted_at: Date;
+  due_at: Date | null;
+  due_provisional: boolean | null;
+  due_explanation: string[];
+  street: CaseRecord['street'];
+  bank: CaseRecord['bank'];
+  tasks: (Omit<TaskRow, 'dueAt' | 'atRiskAt' | 'completedAt'> & { dueAt: string; atRiskAt: string | null; completedAt: string | null })[];
+  events: (Omit<EventRow, 'at'> & { at: string })[];
+}
+
+const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
 
 /**
  * Whether the record holds all the view shows. A fast-track case last projected before the record

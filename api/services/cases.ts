@@ -6,7 +6,7 @@ import { formatFen, formatWan } from '../../domain/money';
 import { nextCaseNo } from '../../infra/caseNumbers';
 import type { Database } from '../../infra/database';
 import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
-import type { Prisma } from '../../prisma/generated/client';
+import { Prisma } from '../../prisma/generated/client';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow } from '../../workflows/sciTechCase';
 import { openingSearchAttributes } from '../../workflows/searchAttributes';
@@ -15,7 +15,7 @@ import { Problem, validationProblem, type FieldError } from '../problem';
 import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
-import { visibleCase, visibleCasesWhere } from './caseScope';
+import { visibleCase, visibleCasesSql } from './caseScope';
 import { describeWorkflow, readThroughRecord } from './caseFreshness';
 import { caseRecord, caseView, recordComplete, type CaseView, type LiveCaseState } from './caseView';
 import { decodeCursor, encodeCursor } from './pageCursor';
@@ -73,13 +73,14 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
 
   /**
    * A case from its record, unless `live` asks for the workflow, the record trails the workflow
-   * (caseFreshness.ts) or lacks what the view shows (recorded before it kept it all).
+   * (caseFreshness.ts) or lacks what the view shows (recorded before it kept it all). 404 unless
+   * `principal` may see it.
    */
-  async function read(log: Caller['log'], caseNo: string, live: boolean) {
+  async function read({ principal, log }: Caller, caseNo: string, live: boolean) {
     const { record, answer } = await readThroughRecord(client, log, {
       workflowId: `case-${caseNo}`,
       live,
-      load: () => caseRecord(db, caseNo),
+      load: () => caseRecord(db, caseNo, principal),
       complete: recordComplete,
       ask: () => ask(log, caseNo),
     });
@@ -92,10 +93,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
     view,
 
     /** A case: from its record, or from its workflow when asked (`live`) or when the record trails it. */
-    async get(caller: Caller, caseNo: string, live: boolean) {
-      const visible = await visibleCase(db, caller.principal, caseNo);
-      return read(caller.log, visible.caseNo, live);
-    },
+    get: read,
 
     async timeline(principal: Principal, caseNo: string) {
       const visible = await visibleCase(db, principal, caseNo);
@@ -106,51 +104,47 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       return { id: visible.caseNo, product: c.product, events: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })) };
     },
 
-    /** A page of the caller's cases, newest first. */
+    /** A page of the caller's cases, newest first: one hand-written statement, as the case's own read. */
     async list(principal: Principal, q: z.output<typeof CaseListQuery>) {
       const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-      const where: Prisma.LoanCaseWhereInput = {
-        AND: [
-          visibleCasesWhere(principal),
-          {
-            stage: q.stage,
-            slaState: q.slaState,
-            streetCode: q.street,
-            bankCode: q.bank,
-            product: q.product,
-            acceptedAt: {
-              ...(q.acceptedFrom ? { gte: shanghaiDateTime(q.acceptedFrom) } : {}),
-              ...(q.acceptedTo ? { lt: shanghaiDateTime(addDays(q.acceptedTo, 1)) } : {}),
-            },
-          },
-          // Keyset pagination: stable under inserts, unlike offsets.
-          after ? { OR: [{ acceptedAt: { lt: after.at } }, { acceptedAt: after.at, caseNo: { lt: after.key } }] } : {},
-        ],
-      };
-      const rows = await db.loanCase.findMany({
-        where,
-        orderBy: [{ acceptedAt: 'desc' }, { caseNo: 'desc' }],
-        take: q.limit + 1,
-      });
+      const filters = [
+        visibleCasesSql(principal),
+        q.stage === undefined ? undefined : Prisma.sql`c.stage = ${q.stage}`,
+        q.slaState === undefined ? undefined : Prisma.sql`c.sla_state = ${q.slaState}`,
+        q.street === undefined ? undefined : Prisma.sql`c.street_code = ${q.street}`,
+        q.bank === undefined ? undefined : Prisma.sql`c.bank_code = ${q.bank}`,
+        q.product === undefined ? undefined : Prisma.sql`c.product = ${q.product}`,
+        q.acceptedFrom === undefined ? undefined : Prisma.sql`c.accepted_at >= ${shanghaiDateTime(q.acceptedFrom)}`,
+        q.acceptedTo === undefined ? undefined : Prisma.sql`c.accepted_at < ${shanghaiDateTime(addDays(q.acceptedTo, 1))}`,
+        // Keyset pagination: stable under inserts, unlike offsets.
+        after && Prisma.sql`(c.accepted_at, c.case_no) < (${after.at}, ${after.key})`,
+      ].filter((f) => f !== undefined);
+      const rows = await db.$queryRaw<ListRow[]>`
+        SELECT c.case_no, c.product, c.firm_name, c.street_code, c.bank_code, c.amount_fen, c.stage, c.sla_state,
+               c.accepted_at, c.due_at, c.paused_since, c.paused_by, c.paused_reason, c.paused_working_days
+          FROM loan_case c
+         WHERE ${Prisma.join(filters, ' AND ')}
+         ORDER BY c.accepted_at DESC, c.case_no DESC
+         LIMIT ${q.limit + 1}`;
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return {
         items: page.map((c) => ({
-          id: c.caseNo,
+          id: c.case_no,
           product: c.product,
-          firmName: c.firmName,
-          street: c.streetCode,
-          bank: c.bankCode,
-          amount: formatFen(Number(c.amountFen)),
-          amountFen: Number(c.amountFen),
+          firmName: c.firm_name,
+          street: c.street_code,
+          bank: c.bank_code,
+          amount: formatFen(Number(c.amount_fen)),
+          amountFen: Number(c.amount_fen),
           stage: c.stage,
-          slaState: c.slaState,
-          acceptedAt: c.acceptedAt.toISOString(),
-          dueAt: c.dueAt?.toISOString() ?? null,
-          paused: c.pausedSince ? { since: c.pausedSince.toISOString(), by: c.pausedBy ?? '', reason: c.pausedReason ?? '' } : null,
-          pausedWorkingDays: c.pausedWorkingDays,
+          slaState: c.sla_state,
+          acceptedAt: c.accepted_at.toISOString(),
+          dueAt: c.due_at?.toISOString() ?? null,
+          paused: c.paused_since ? { since: c.paused_since.toISOString(), by: c.paused_by ?? '', reason: c.paused_reason ?? '' } : null,
+          pausedWorkingDays: c.paused_working_days,
         })),
-        nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.acceptedAt, key: last.caseNo }) : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.accepted_at, key: last.case_no }) : null,
       };
     },
 
@@ -250,7 +244,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       } catch (err) {
         // A repeat after the case has ended answers the case as it is.
         if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        return { caseNo, replayed, view: await read(caller.log, caseNo, false) };
+        return { caseNo, replayed, view: await read(caller, caseNo, false) };
       }
     },
   };
@@ -274,4 +268,22 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
     throw keyReused(`It created case ${row.caseNo} from a different body; use a new key for a new case`);
   }
   return { caseNo: row.caseNo, replayed };
+}
+
+/** A row of the case list, as PostgreSQL names its columns. */
+interface ListRow {
+  case_no: string;
+  product: string;
+  firm_name: string;
+  street_code: string;
+  bank_code: string;
+  amount_fen: bigint;
+  stage: string;
+  sla_state: string;
+  accepted_at: Date;
+  due_at: Date | null;
+  paused_since: Date | null;
+  paused_by: string | null;
+  paused_reason: string | null;
+  paused_working_days: number;
 }
