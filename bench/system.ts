@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
@@ -118,7 +119,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
 
   const app = createApp({
     db,
-    client: env.client,
+    // On the native connection, as the API's own client is (infra/temporal.ts).
+    client: new Client({ connection: env.nativeConnection, namespace: 'default', dataConverter: developmentDataConverter() }),
     taskQueue,
     namespace: 'default',
     temporalUiUrl: '',

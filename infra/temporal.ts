@@ -1,4 +1,5 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, type Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import type { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
@@ -17,15 +18,23 @@ const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedVal
 };
 
 /**
- * The bearer token a connection sends, read at each call so renewals take effect. The SDK assumes
- * TLS when given a token; whether Temporal's port has TLS is the deployment's (docs/security.md).
+ * A connection through the SDK's native (Rust) client, sending `token` if given and taking its
+ * renewals. The API's client runs on one too: a call through it costs this process about a third
+ * of the CPU of one through grpc-js (BENCHMARKS.md), and every read of a case describes its
+ * workflow. Whether Temporal's port has TLS is the deployment's (docs/security.md).
  */
-export const bearer = (token: TemporalToken | undefined) => (token ? { apiKey: () => token.current(), tls: false as const } : {});
+export async function connectTemporal(address: string, token?: TemporalToken): Promise<NativeConnection> {
+  const connection = await NativeConnection.connect({ address, ...(token && { apiKey: token.current(), tls: false }) });
+  token?.onRenewed((renewed) => void connection.setApiKey(renewed));
+  return connection;
+}
 
-/** A client whose payloads are sealed with `keys` (config.payloadKeys), sending `token` if given. */
+/** A client on `connection` whose payloads are sealed with `keys` (config.payloadKeys). */
+export const sealedClient = (connection: NativeConnection, namespace: string, keys: PayloadKeys) => new Client({ connection, namespace, dataConverter: dataConverter(keys) });
+
+/** A client on a connection of its own (close it with `client.connection.close()`). */
 export async function connectClient(address: string, namespace: string, keys: PayloadKeys, token?: TemporalToken): Promise<Client> {
-  const connection = await Connection.connect({ address, ...bearer(token) });
-  return new Client({ connection, namespace, dataConverter: dataConverter(keys) });
+  return sealedClient(await connectTemporal(address, token), namespace, keys);
 }
 
 /** Registers Greenlane's custom search attributes; a second call changes nothing. */

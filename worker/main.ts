@@ -1,10 +1,10 @@
-import { NativeConnection, Runtime, type RuntimeOptions } from '@temporalio/worker';
+import { Runtime, type RuntimeOptions } from '@temporalio/worker';
 import { createLogger, temporalLogger, type Logger } from '../infra/logger';
 import { loadConfigOrExit } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { ensureSchedules } from '../infra/schedules';
 import { dataConverter } from '../infra/dataConverter';
-import { connectClient } from '../infra/temporal';
+import { connectTemporal, sealedClient } from '../infra/temporal';
 import { temporalTokenFor } from '../infra/temporalToken';
 import { createWorker } from './createWorker';
 
@@ -32,14 +32,11 @@ async function main() {
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker on its own (npm start sets it)');
   const db = createDatabase(config.databaseUrl, 8, config.databaseStatementTimeoutMs);
   const token = await temporalTokenFor(config.temporal.oauth);
-  const connection = await NativeConnection.connect({ address: config.temporal.address, ...(token && { apiKey: token.current(), tls: false }) });
-  token?.onRenewed((renewed) => void connection.setApiKey(renewed));
+  const connection = await connectTemporal(config.temporal.address, token);
   const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db, dataConverter: dataConverter(config.payloadKeys) });
   // The cadence's schedules, created or brought to spec by whichever worker starts: every
   // deployment runs a worker (npm start, Docker Compose), and they target its task queue.
-  const client = await connectClient(config.temporal.address, config.temporal.namespace, config.payloadKeys, token);
-  await ensureSchedules(client, config.temporal.taskQueue);
-  await client.connection.close();
+  await ensureSchedules(sealedClient(connection, config.temporal.namespace, config.payloadKeys), config.temporal.taskQueue);
   console.log(`工作进程已启动 Worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM.
   await worker.run();

@@ -3,7 +3,7 @@
 // (the gRPC UNAVAILABLE the client gives up with is not a 500), leaves no case half-written, and
 // the same request with the same Idempotency-Key, once Temporal answers, opens that case once;
 // meanwhile reads answer from the record.
-import type { Connection } from '@temporalio/client';
+import { WorkflowNotFoundError, type Connection } from '@temporalio/client';
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
@@ -44,7 +44,7 @@ it('answers a new case 503 with Retry-After while Temporal is unreachable; the s
   expect(await cases()).toBe(before);
   expect(await stack.db.caseEvent.count({ where: { caseNo } })).toBe(0);
   expect(await stack.db.caseRequestKey.findUnique({ where: { scope: `lujiang-officer:unreachable-${run}` } })).toMatchObject({ caseNo });
-  await expect(stack.client.workflow.getHandle(`case-${caseNo}`).describe()).rejects.toThrow(/not found/i);
+  await expect(stack.client.workflow.getHandle(`case-${caseNo}`).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
 
   // Temporal answers again: the same request opens that case, once.
   const retried = await open(stack.app);

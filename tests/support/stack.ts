@@ -1,7 +1,7 @@
 // The real stack in one test process: the HTTP API (on an ephemeral port, via
 // supertest), a worker polling a task queue of its own, the shared dev server
 // and PostgreSQL from globalSetup.
-import { Client, Connection } from '@temporalio/client';
+import { Client, type ConnectionLike } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -28,9 +28,9 @@ export async function startStack(options: StackOptions = {}) {
   const dataConverter = options.dataConverter ?? developmentDataConverter();
   const db = testDatabase();
   const taskQueue = `test-${randomUUID()}`;
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default', dataConverter });
+  // One native connection for the worker and the API's client, as npm start's processes have (infra/temporal.ts).
   const nativeConnection = await NativeConnection.connect({ address });
+  const client = new Client({ connection: nativeConnection, namespace: 'default', dataConverter });
   const bundle = await workflowBundle();
   // One worker at a time; a test may stop it (a crash, a deploy) and start another on the same queue.
   let current: { worker: Worker; running: Promise<void> } | undefined;
@@ -64,7 +64,7 @@ export async function startStack(options: StackOptions = {}) {
     /** Starts a worker again after stopWorker. */
     startWorker,
     /** The same API (database, task queue) with its Temporal client on `other`, e.g. a server that is down; its answers are checked against the contract too. */
-    appOn(other: Connection) {
+    appOn(other: ConnectionLike) {
       const recorded = appOn(new Client({ connection: other, namespace: 'default', dataConverter }));
       others.push(recorded);
       return recorded.listener;
@@ -72,7 +72,6 @@ export async function startStack(options: StackOptions = {}) {
     async stop() {
       await stopWorker();
       await nativeConnection.close();
-      await connection.close();
       await db.$disconnect();
       // A response that broke the contract fails the file, after everything is shut down.
       const violations = [contract, ...others].flatMap((c) => c.violations);
