@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import { nextCaseNo } from '../infra/caseNumbers';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
+import { MIN_NOTICE_MS } from '../domain/fastTrack/policy';
 import { fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { openingSearchAttributes } from '../workflows/searchAttributes';
 import { validSimingCode } from '../tests/support/creditCodes';
@@ -48,11 +49,16 @@ export const PLACES = [
   { street: 'lianqian', bank: 'ccb', assignees: { BANK_VIP_CHANNEL: 'ccb-manager', DUE_DILIGENCE: 'assessor' } },
 ] as const;
 
-/** Starts case i the way POST /api/v1/cases does, minus the HTTP request and the acceptance wait. */
-export async function startCase(system: System, i: number, atRiskLeadMs?: number): Promise<string> {
+/**
+ * Starts case i the way POST /api/v1/cases does, minus the HTTP request and the acceptance wait.
+ * With `warnAt`, its branches turn AT_RISK at that instant: a branch never warns within its first
+ * hour (MIN_NOTICE_MS), so the case is accepted an hour before it and warned as early as that rule allows
+ * (in a calendar where every day works: bench/openCases.ts).
+ */
+export async function startCase(system: System, i: number, warnAt?: Date): Promise<string> {
   const place = PLACES[i % 2];
   const body = caseBody(i);
-  const acceptedAt = new Date();
+  const acceptedAt = warnAt ? new Date(warnAt.getTime() - MIN_NOTICE_MS) : new Date();
   const caseNo = await nextCaseNo(system.db, yearOf(shanghaiDate(acceptedAt)));
   const input: FastTrackCaseInput = {
     caseNo,
@@ -64,7 +70,7 @@ export async function startCase(system: System, i: number, atRiskLeadMs?: number
     acceptedAt: acceptedAt.toISOString(),
     acceptedBy: `${place.street}-officer`,
     assignees: place.assignees,
-    atRiskLeadMs,
+    ...(warnAt && { atRiskLeadMs: BRANCHES_WARN_FIRST_MS }),
   };
   await system.env.client.workflow.start(fastTrackCaseWorkflow, {
     workflowId: `case-${caseNo}`,
@@ -74,6 +80,13 @@ export async function startCase(system: System, i: number, atRiskLeadMs?: number
   });
   return caseNo;
 }
+
+/**
+ * A lead (working time; every day works in the bench's calendar) longer than any branch's time, at
+ * most 3 working days ending at midnight, so a branch warns at the earliest instant allowed; and
+ * shorter than the case's own, 5 working days, whose warning stays days ahead.
+ */
+const BRANCHES_WARN_FIRST_MS = 4.5 * 24 * 60 * 60 * 1000;
 
 /** Waits until `count` cases have their record and three branch tasks in PostgreSQL. */
 export async function waitRecorded(system: System, count: number): Promise<void> {

@@ -11,20 +11,18 @@
 // tasks are in PostgreSQL. That skips the HTTP round trip and the wait on the acceptance
 // update (`npm run bench:start` measures those), so thousands of cases open in minutes.
 //
-// How late SLA timers fire: at each step `--sla-sample` more cases are started whose
-// due-diligence AT_RISK instant falls inside the read-load window (their `atRiskLeadMs` is the
-// time from that instant to the branch's due). The bench's database gets a round-the-clock
-// calendar (every day a working day, weekends as 调休 make-up days) so such an instant exists
-// on any day of the week; the timer machinery is the same as with the real calendar. For each
+// How late SLA timers fire: at each step `--sla-sample` more cases are started whose branches
+// turn AT_RISK at an instant inside the read-load window (bench/cases.ts startCase: accepted an
+// hour before it, the earliest a branch may warn). The bench's database gets a round-the-clock
+// calendar (every day a working day, weekends as 调休 make-up days), so the run's day and hour
+// change nothing; the timer machinery is the same as with the real calendar. For each
 // sample case: timer lateness = the SLA_AT_RISK event's `at` (the workflow's clock when it woke)
 // minus the instant; projection lateness = loan_case.updated_at (when the AT_RISK projection was
 // written) minus the instant.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { addDays, isWeekend, shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import type { YearArrangement } from '../domain/calendar/types';
-import { sameWorkingDayDue } from '../domain/fastTrack/policy';
 import { LIST_PATH, PLACES, startCase, waitRecorded } from './cases';
 import { closedLoop } from './closedLoop';
 import { getLoad, type LoadResult } from './httpLoad';
@@ -74,7 +72,6 @@ async function main() {
     for (const a of years) {
       await system.db.calendarYear.upsert({ where: { year: a.year }, create: { year: a.year, arrangement: a as object, source: 'bench', loadedBy: 'bench' }, update: { arrangement: a as object, source: 'bench' } });
     }
-    const calendar = new WorkingCalendar(years);
     const manager = await system.token('manager');
     const officer = await system.token('lujiang-officer');
     const open: string[] = [];
@@ -101,9 +98,7 @@ async function main() {
       await Promise.all(
         Array.from({ length: SAMPLE }, async (_, k) => {
           const at = windowStart + Math.round((k * 3 * SECONDS * 1000) / SAMPLE);
-          const due = sameWorkingDayDue(calendar, new Date()).getTime();
-          if (due <= at) return; // the window crosses midnight in Shanghai: this case would be AT_RISK at once
-          instants.set(await startCase(system, next++, due - at), at);
+          instants.set(await startCase(system, next++, new Date(at)), at);
           started++;
         }),
       );
