@@ -34,7 +34,7 @@ async function main() {
   });
   const stop = () => {
     server.close(async () => {
-      temporalToken?.stop();
+      await temporalToken?.stop();
       await client.connection.close();
       await db.$disconnect();
       process.exit(0);

@@ -31,6 +31,7 @@ async function requestToken(oauth: TemporalOAuth): Promise<z.infer<typeof TokenR
 
 export class TemporalToken {
   private timer?: NodeJS.Timeout;
+  private inFlight?: Promise<void>;
   private stopped = false;
   private readonly renewed = new Set<(token: string) => void>();
 
@@ -57,15 +58,17 @@ export class TemporalToken {
     this.renewed.add(listener);
   }
 
-  stop(): void {
+  /** No more renewals; resolves once a renewal already asked for has ended (its answer is not used). */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.inFlight;
   }
 
   private schedule(ms: number): void {
     // A renewal in flight when stop() came must not start another.
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.renew(), ms);
+    this.timer = setTimeout(() => void (this.inFlight = this.renew()), ms);
     // A pending renewal must not keep a finished process alive.
     this.timer.unref();
   }
@@ -73,10 +76,12 @@ export class TemporalToken {
   private async renew(): Promise<void> {
     try {
       const next = await requestToken(this.oauth);
+      if (this.stopped) return;
       this.token = next.access_token;
       for (const listener of this.renewed) listener(next.access_token);
       this.schedule(next.expires_in * 500);
     } catch (err) {
+      if (this.stopped) return;
       this.log(`Temporal token not renewed, retrying in ${RETRY_MS / 1000} s: ${(err as Error).message}`);
       this.schedule(RETRY_MS);
     }

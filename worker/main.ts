@@ -40,7 +40,7 @@ async function main() {
   console.log(`工作进程已启动 Worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM.
   await worker.run();
-  token?.stop();
+  await token?.stop();
   await connection.close();
   await db.$disconnect();
 }
