@@ -1,9 +1,8 @@
-// A case's writes to our own PostgreSQL (its acceptance with the calendar read, then every record
-// write) need no outside party and are idempotent, so they run as local activities: inside the
-// workflow task that makes them, without a round trip to the server. A task attempt that is lost
-// after writing (its worker died) is outranked by the retried attempt, whose writes carry a later
-// workflow time (activities/caseProgress.ts). Outside parties' calls and notices stay activities.
-import { TemporalFailure, isCancellation, patched, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
+// A case's acceptance (the calendar read and its first writes to our own PostgreSQL) needs no
+// outside party and is idempotent, so it runs as local activities: inside the workflow's first
+// task, without a round trip to the server. Later writes stay activities: a write made by a
+// workflow task attempt that is then lost would keep that attempt's workflow time (BENCHMARKS.md).
+import { TemporalFailure, isCancellation, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { LOCAL_RECORD, RECORD } from './activityOptions';
 
@@ -14,23 +13,6 @@ type Call<N extends Name, O> = { executeWithOptions(options: O, args: Parameters
 
 /** A case's acceptance (calendar read and first record) runs in its first workflow task; earlier cases scheduled activities. */
 export const LOCAL_ACCEPTANCE = 'local-acceptance';
-/** A case's later record writes run in the workflow task that makes them; earlier runs wrote them by activities. */
-export const LOCAL_PROJECTIONS = 'local-projections';
-
-/**
- * Whether this run writes its record inside its workflow tasks, asked first thing in the run;
- * such a run also decides every patch it will ask (`patches`) here, before its first local write.
- * The code after a local write sometimes comes, live, in a workflow task the SDK forces straight
- * after the write's task, while on replay it runs in the write's own task, where a patch marker of
- * the later task is not yet known: a patch asked there would answer differently on replay (4 of
- * 48 drill cases, BENCHMARKS.md). Decided before any write, each answers the same either way.
- * Runs started before this write by activities, as they did.
- */
-export function decideLocalWrites(patches: readonly string[]): boolean {
-  if (!patched(LOCAL_PROJECTIONS)) return false;
-  for (const id of patches) patched(id);
-  return true;
-}
 
 const local = proxyLocalActivities<Pick<Activities, Name>>(LOCAL_RECORD);
 const durable = proxyActivities<Pick<Activities, Name>>(RECORD);

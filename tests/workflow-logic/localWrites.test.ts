@@ -1,22 +1,15 @@
-// A case's record writes run inside its workflow tasks as local activities (workflows/localFirst.ts).
-// While PostgreSQL refuses them, a write goes to the server as an activity retried until it is
-// taken: the case neither fails nor answers before its record is written. 2035-05 holds no holiday.
+// A case's acceptance writes run inside its first workflow task as local activities
+// (workflows/localFirst.ts). While PostgreSQL refuses them, a write goes to the server as an activity
+// retried until it is taken: the case neither fails nor answers before its record is written.
 import type { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { completeTaskUpdate, getStateQuery, type CompleteTaskRequest, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
-import { caseInput, ddEvidence, gridEvidence, startCase } from '../support/caseScenarios';
+import type { fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
+import { caseInput, startCase } from '../support/caseScenarios';
 import { at, clockTo, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
 type Case = WorkflowHandle<typeof fastTrackCaseWorkflow>;
-
-/** A branch completed by its assignee. */
-async function complete(handle: Case, kind: 'GRID_SUBMISSION' | 'DUE_DILIGENCE') {
-  const actor = (await handle.query(getStateQuery)).tasks.find((t) => t.kind === kind)!.assignee;
-  const evidence = kind === 'DUE_DILIGENCE' ? ddEvidence : gridEvidence;
-  return handle.executeUpdate(completeTaskUpdate, { args: [{ kind, actor, evidence } as CompleteTaskRequest] });
-}
 
 /** How each attempt at `activity` ended: local activities' markers, then the activity's own attempts. */
 async function attemptsAt(handle: Case, activity: string) {
@@ -47,21 +40,4 @@ test('PostgreSQL refusing the acceptance record: after three quick tries in the 
   expect(s.rec.record(input.caseNo)).toMatchObject({ stage: 'PARALLEL_REVIEW' });
   expect(await attemptsAt(handle, 'recordCaseOpened')).toEqual({ local: ['failed'], activity: [3] });
   expect((await handle.describe()).status.name).toBe('RUNNING');
-});
-
-test('PostgreSQL refusing a branch completion’s record: the update answers once the write is taken through the server, with the record showing it', async () => {
-  const acceptedAt = at('2035-05-08', '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const handle = await startCase(s, input);
-  s.rec.refuse('TASK_COMPLETED', 4);
-
-  const state = await complete(handle, 'DUE_DILIGENCE');
-
-  expect(state.tasks.find((t) => t.kind === 'DUE_DILIGENCE')!.status).toBe('DONE');
-  expect(s.rec.types(input.caseNo)).toContain('TASK_COMPLETED');
-  expect(await attemptsAt(handle, 'recordCaseProgress')).toEqual({ local: ['failed'], activity: [2] });
-  // Writes after it are local again.
-  await complete(handle, 'GRID_SUBMISSION');
-  expect(await attemptsAt(handle, 'recordCaseProgress')).toEqual({ local: ['failed', 'done'], activity: [2] });
 });

@@ -30,7 +30,7 @@ export {
   testNotice,
   vipEvidence,
 } from '../support/caseScenarios';
-export { patchesMarkedAfterLocalActivity, saveHistory } from './historyFiles';
+export { saveHistory } from './historyFiles';
 
 export interface Harness {
   env: TestWorkflowEnvironment;

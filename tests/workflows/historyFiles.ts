@@ -31,13 +31,3 @@ export function loadHistories(): { name: string; history: temporal.api.history.v
     .sort()
     .map((f) => ({ name: f.replace(/\.json$/, ''), history: History.fromObject(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, f), 'utf8'))) }));
 }
-
-/**
- * The patches a history marks after its first local activity: a run that writes locally decides
- * every patch before its first write (decideLocalWrites in workflows/localFirst.ts), so none.
- */
-export function patchesMarkedAfterLocalActivity(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
-  const marker = (e: temporal.api.history.v1.IHistoryEvent) => e.markerRecordedEventAttributes?.markerName;
-  const first = events.findIndex((e) => marker(e) === 'core_local_activity');
-  return events.slice(first < 0 ? events.length : first).filter((e) => marker(e) === 'core_patch').map((e) => JSON.stringify(e.markerRecordedEventAttributes!.details));
-}
