@@ -25,7 +25,15 @@ const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedVal
  */
 export async function connectTemporal(address: string, token?: TemporalToken): Promise<NativeConnection> {
   const connection = await NativeConnection.connect({ address, ...(token && { apiKey: token.current(), tls: false }) });
-  token?.onRenewed((renewed) => void connection.setApiKey(renewed));
+  if (token) {
+    const unsubscribe = token.onRenewed((renewed) => void connection.setApiKey(renewed));
+    // A closed connection takes no more renewals (a script may open and close several on one token).
+    const close = connection.close.bind(connection);
+    connection.close = () => {
+      unsubscribe();
+      return close();
+    };
+  }
   return connection;
 }
 

@@ -53,9 +53,10 @@ export class TemporalToken {
     return this.token;
   }
 
-  /** Called with each renewed token (a worker's native connection takes it through setApiKey). */
-  onRenewed(listener: (token: string) => void): void {
+  /** Called with each renewed token (a native connection takes it through setApiKey); returns the unsubscribe. */
+  onRenewed(listener: (token: string) => void): () => void {
     this.renewed.add(listener);
+    return () => this.renewed.delete(listener);
   }
 
   /** No more renewals; resolves once a renewal already asked for has ended (its answer is not used). */

@@ -58,7 +58,10 @@ export async function readThroughRecord<Rec, State>(
   log: Caller['log'],
   r: { workflowId: string; live: boolean; load: () => Promise<Rec>; complete: (record: Rec) => boolean; ask: () => Promise<State | undefined> },
 ): Promise<{ record: Rec; answer: RecordAnswer<State> }> {
-  const [record, standing] = await Promise.all([r.load(), r.live ? undefined : recordStanding(client, log, r.workflowId)]);
+  // The record first: a caller who may not see the case gets its 404 without a describe, and
+  // without a describe's time telling whether the case exists.
+  const record = await r.load();
+  const standing = r.live ? undefined : await recordStanding(client, log, r.workflowId);
   if (standing === 'UNREACHABLE' || (standing === 'CURRENT' && r.complete(record))) return { record, answer: { by: 'RECORD', current: standing === 'CURRENT' } };
   const state = await r.ask();
   // Read after the workflow answered, so its timeline is not older than its state.

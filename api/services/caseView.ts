@@ -9,7 +9,7 @@ import { sciTechCaseFacts } from '../../readModels/sciTechCaseFacts';
 import type { CaseState } from '../../workflows/fastTrackCase';
 import type { SciTechCaseState } from '../../workflows/sciTechCase';
 import type { RecordAnswer } from './caseFreshness';
-import { Prisma } from '../../prisma/generated/client';
+import { Prisma, type CaseTask, type LoanCase, type Street } from '../../prisma/generated/client';
 import type { Principal } from '../../domain/people';
 import type { EventRow } from '../../readModels/recordedEvents';
 import { caseNotFound, visibleCasesSql } from './caseScope';
@@ -20,38 +20,26 @@ export type LiveCaseState = CaseState | SciTechCaseState;
 /** Who answers a case's view (caseFreshness.ts). */
 export type CaseAnswer = RecordAnswer<LiveCaseState>;
 
-export interface CaseRecord {
-  caseNo: string;
-  workflowId: string;
-  product: string;
-  firmName: string;
-  creditCode: string;
-  amountFen: bigint;
-  purpose: string;
-  leadId: string | null;
-  stage: string;
-  slaState: string;
-  acceptedAt: Date;
-  dueAt: Date | null;
-  dueProvisional: boolean | null;
-  dueExplanation: string[];
-  street: { code: string; nameZh: string; nameEn: string };
-  bank: { code: string; nameZh: string; nameEn: string };
+/** A case's record as the views read it: its row, its street and bank, its branches and timeline. */
+export type CaseRecord = Pick<
+  LoanCase,
+  'caseNo' | 'workflowId' | 'product' | 'firmName' | 'creditCode' | 'amountFen' | 'purpose' | 'leadId' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'dueProvisional' | 'dueExplanation'
+> & {
+  street: Party;
+  bank: Party;
   tasks: TaskRow[];
   events: EventRow[];
-}
+};
 
-interface TaskRow {
-  kind: string;
-  assignee: string;
-  status: string;
-  slaState: string;
-  dueAt: Date;
-  atRiskAt: Date | null;
-  evidence: unknown;
-  completedAt: Date | null;
-  completedBy: string | null;
-}
+type Party = Pick<Street, 'code' | 'nameZh' | 'nameEn'>;
+type TaskRow = Pick<CaseTask, 'kind' | 'assignee' | 'status' | 'slaState' | 'dueAt' | 'atRiskAt' | 'evidence' | 'completedAt' | 'completedBy'>;
+
+/** JSON carries instants as text. */
+type AsJson<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | Extract<T[P], null> };
+type RecordRow = Omit<CaseRecord, 'tasks' | 'events'> & {
+  tasks: AsJson<TaskRow, 'dueAt' | 'atRiskAt' | 'completedAt'>[];
+  events: AsJson<EventRow, 'at'>[];
+};
 
 /**
  * The case's record, its street, bank, branches and timeline, if `principal` (when given) may see
@@ -60,8 +48,9 @@ interface TaskRow {
  */
 export async function caseRecord(db: Database, caseNo: string, principal?: Principal): Promise<CaseRecord> {
   const [row] = await db.$queryRaw<RecordRow[]>`
-    SELECT c.case_no, c.workflow_id, c.product, c.firm_name, c.credit_code, c.amount_fen, c.purpose, c.lead_id,
-           c.stage, c.sla_state, c.accepted_at, c.due_at, c.due_provisional, c.due_explanation,
+    SELECT c.case_no AS "caseNo", c.workflow_id AS "workflowId", c.product, c.firm_name AS "firmName", c.credit_code AS "creditCode",
+           c.amount_fen AS "amountFen", c.purpose, c.lead_id AS "leadId", c.stage, c.sla_state AS "slaState", c.accepted_at AS "acceptedAt",
+           c.due_at AS "dueAt", c.due_provisional AS "dueProvisional", c.due_explanation AS "dueExplanation",
            json_build_object('code', s.code, 'nameZh', s.name_zh, 'nameEn', s.name_en) AS street,
            json_build_object('code', b.code, 'nameZh', b.name_zh, 'nameEn', b.name_en) AS bank,
            (SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'assignee', t.assignee, 'status', t.status, 'slaState', t.sla_state,
@@ -73,47 +62,10 @@ export async function caseRecord(db: Database, caseNo: string, principal?: Princ
      WHERE c.case_no = ${caseNo} AND ${principal ? visibleCasesSql(principal) : Prisma.sql`TRUE`}`;
   if (!row) throw caseNotFound(caseNo);
   return {
-    caseNo: row.case_no,
-    workflowId: row.workflow_id,
-    product: row.product,
-    firmName: row.firm_name,
-    creditCode: row.credit_code,
-    amountFen: row.amount_fen,
-    purpose: row.purpose,
-    leadId: row.lead_id,
-    stage: row.stage,
-    slaState: row.sla_state,
-    acceptedAt: row.accepted_at,
-    dueAt: row.due_at,
-    dueProvisional: row.due_provisional,
-    dueExplanation: row.due_explanation,
-    street: row.street,
-    bank: row.bank,
-    // JSON carries instants as text.
+    ...row,
     tasks: row.tasks.map((t) => ({ ...t, dueAt: new Date(t.dueAt), atRiskAt: dateOrNull(t.atRiskAt), completedAt: dateOrNull(t.completedAt) })),
     events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
   };
-}
-
-interface RecordRow {
-  case_no: string;
-  workflow_id: string;
-  product: string;
-  firm_name: string;
-  credit_code: string;
-  amount_fen: bigint;
-  purpose: string;
-  lead_id: string | null;
-  stage: string;
-  sla_state: string;
-  accepted_at: Date;
-  due_at: Date | null;
-  due_provisional: boolean | null;
-  due_explanation: string[];
-  street: CaseRecord['street'];
-  bank: CaseRecord['bank'];
-  tasks: (Omit<TaskRow, 'dueAt' | 'atRiskAt' | 'completedAt'> & { dueAt: string; atRiskAt: string | null; completedAt: string | null })[];
-  events: (Omit<EventRow, 'at'> & { at: string })[];
 }
 
 const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));

@@ -6,7 +6,7 @@ import { formatFen, formatWan } from '../../domain/money';
 import { nextCaseNo } from '../../infra/caseNumbers';
 import type { Database } from '../../infra/database';
 import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
-import { Prisma } from '../../prisma/generated/client';
+import { Prisma, type LoanCase } from '../../prisma/generated/client';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
 import { sciTechAcceptanceUpdate, sciTechCaseWorkflow } from '../../workflows/sciTechCase';
 import { openingSearchAttributes } from '../../workflows/searchAttributes';
@@ -120,8 +120,9 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         after && Prisma.sql`(c.accepted_at, c.case_no) < (${after.at}, ${after.key})`,
       ].filter((f) => f !== undefined);
       const rows = await db.$queryRaw<ListRow[]>`
-        SELECT c.case_no, c.product, c.firm_name, c.street_code, c.bank_code, c.amount_fen, c.stage, c.sla_state,
-               c.accepted_at, c.due_at, c.paused_since, c.paused_by, c.paused_reason, c.paused_working_days
+        SELECT c.case_no AS "caseNo", c.product, c.firm_name AS "firmName", c.street_code AS "streetCode", c.bank_code AS "bankCode",
+               c.amount_fen AS "amountFen", c.stage, c.sla_state AS "slaState", c.accepted_at AS "acceptedAt", c.due_at AS "dueAt",
+               c.paused_since AS "pausedSince", c.paused_by AS "pausedBy", c.paused_reason AS "pausedReason", c.paused_working_days AS "pausedWorkingDays"
           FROM loan_case c
          WHERE ${Prisma.join(filters, ' AND ')}
          ORDER BY c.accepted_at DESC, c.case_no DESC
@@ -130,21 +131,21 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       const last = page[page.length - 1];
       return {
         items: page.map((c) => ({
-          id: c.case_no,
+          id: c.caseNo,
           product: c.product,
-          firmName: c.firm_name,
-          street: c.street_code,
-          bank: c.bank_code,
-          amount: formatFen(Number(c.amount_fen)),
-          amountFen: Number(c.amount_fen),
+          firmName: c.firmName,
+          street: c.streetCode,
+          bank: c.bankCode,
+          amount: formatFen(Number(c.amountFen)),
+          amountFen: Number(c.amountFen),
           stage: c.stage,
-          slaState: c.sla_state,
-          acceptedAt: c.accepted_at.toISOString(),
-          dueAt: c.due_at?.toISOString() ?? null,
-          paused: c.paused_since ? { since: c.paused_since.toISOString(), by: c.paused_by ?? '', reason: c.paused_reason ?? '' } : null,
-          pausedWorkingDays: c.paused_working_days,
+          slaState: c.slaState,
+          acceptedAt: c.acceptedAt.toISOString(),
+          dueAt: c.dueAt?.toISOString() ?? null,
+          paused: c.pausedSince ? { since: c.pausedSince.toISOString(), by: c.pausedBy ?? '', reason: c.pausedReason ?? '' } : null,
+          pausedWorkingDays: c.pausedWorkingDays,
         })),
-        nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.accepted_at, key: last.case_no }) : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.acceptedAt, key: last.caseNo }) : null,
       };
     },
 
@@ -270,20 +271,8 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
   return { caseNo: row.caseNo, replayed };
 }
 
-/** A row of the case list, as PostgreSQL names its columns. */
-interface ListRow {
-  case_no: string;
-  product: string;
-  firm_name: string;
-  street_code: string;
-  bank_code: string;
-  amount_fen: bigint;
-  stage: string;
-  sla_state: string;
-  accepted_at: Date;
-  due_at: Date | null;
-  paused_since: Date | null;
-  paused_by: string | null;
-  paused_reason: string | null;
-  paused_working_days: number;
-}
+/** A row of the case list (its columns named as Prisma names them). */
+type ListRow = Pick<
+  LoanCase,
+  'caseNo' | 'product' | 'firmName' | 'streetCode' | 'bankCode' | 'amountFen' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'pausedSince' | 'pausedBy' | 'pausedReason' | 'pausedWorkingDays'
+>;

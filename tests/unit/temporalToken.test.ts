@@ -1,6 +1,6 @@
 // Greenlane's token for Temporal (infra/temporalToken.ts) against a stand-in token endpoint: the
 // client-credentials request it sends, renewal at half the token's life with the new token handed
-// to listeners, a retry after a refused renewal, and a refused first token stopping the start.
+// to listeners until they unsubscribe, a retry after a refused renewal, and a refused first token stopping the start.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TemporalToken } from '../../infra/temporalToken';
@@ -42,6 +42,20 @@ it('asks with its client credentials and renews at half the token\'s life, handi
   // Its renewal in flight ends before the next test's answers are set.
   await token.stop();
   expect(token.current()).toBe(renewed.at(-1));
+});
+
+it('hands no more renewals to a listener that unsubscribed (a closed connection)', async () => {
+  const token = await TemporalToken.start(oauth());
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  token.onRenewed((t) => kept.push(t));
+  const unsubscribe = token.onRenewed((t) => dropped.push(t));
+  await eventually(async () => expect(kept.length).toBeGreaterThan(0), 5_000);
+  unsubscribe();
+  const handedBoth = kept.length;
+  await eventually(async () => expect(kept.length).toBeGreaterThan(handedBoth + 1), 5_000);
+  await token.stop();
+  expect(dropped).toEqual(kept.slice(0, handedBoth));
 });
 
 it('keeps the current token and tries again when a renewal is refused', async () => {
