@@ -37,10 +37,14 @@ export const BANK: ActivityOptions = {
 
 /**
  * Acceptance's calendar read and record writes, run as local activities inside the case's first
- * workflow task (workflows/localFirst.ts): a few quick attempts, then they go to the server as RECORD
- * activities, so PostgreSQL being down neither fails the case nor holds its workflow task.
+ * workflow task (workflows/localFirst.ts): quick attempts for 2 s, then they go to the server as
+ * RECORD activities, so PostgreSQL being down neither fails the case nor holds its workflow task.
+ * A task's three local activities then end inside 80% of its 10 s timeout; past that the SDK ends
+ * the task as a heartbeat with the update still open, and an update's task lost with its worker
+ * after such a heartbeat failed every retry (BENCHMARKS.md, tuning record).
  */
 export const LOCAL_RECORD: LocalActivityOptions = {
-  startToCloseTimeout: '5 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 3 },
+  startToCloseTimeout: '2 seconds',
+  scheduleToCloseTimeout: '2 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '1 second', maximumAttempts: 3 },
 };

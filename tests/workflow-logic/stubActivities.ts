@@ -55,6 +55,8 @@ export class Recorder {
   private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
   /** Attempts still to be refused at the write of an event type, as PostgreSQL refuses them while it is down. */
   private readonly refusals = new Map<string, number>();
+  /** How long every attempt at writing an event type waits first, as on a PostgreSQL that hangs. */
+  private readonly hangs = new Map<string, number>();
 
   add(id: string, entry: Entry): void {
     const timeline = this.timelines.get(id) ?? [];
@@ -151,6 +153,16 @@ export class Recorder {
     throw new Error(`connect ECONNREFUSED 127.0.0.1:5432 (${type})`);
   }
 
+  /** Every attempt at writing an event of this type waits `ms` before it writes, until unhung (ms 0). */
+  hang(type: string, ms: number): void {
+    this.hangs.set(type, ms);
+  }
+
+  async passHang(type: string): Promise<void> {
+    const ms = this.hangs.get(type) ?? 0;
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+  }
+
   /** Back to the loaded notices alone, after a test that loaded its own. */
   resetCalendar(): void {
     this.calendarYears = [...OFFICIAL_NOTICES];
@@ -169,6 +181,7 @@ export function stubActivities(rec: Recorder) {
     },
     async recordCaseOpened(opened) {
       rec.passRefusal(opened.progress.event.type);
+      await rec.passHang(opened.progress.event.type);
       rec.accepted(opened.acceptance);
       await rec.passHold(opened.progress.event.type);
       rec.progress(opened.progress.caseNo, opened.progress);
