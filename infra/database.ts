@@ -1,7 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from '../prisma/generated/client';
 
-export type Database = PrismaClient;
+/** Prisma, and the pool of connections under it (infra/sql.ts runs the hottest statements on it). */
+export type Database = PrismaClient & { readonly pool: Pool };
 
 /** PostgreSQL cancels a statement that runs longer (see DATABASE_STATEMENT_TIMEOUT_MS). */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
@@ -12,13 +14,24 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
  * cannot hold locks and connections for ever.
  */
 export function createDatabase(url: string, poolSize = 8, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS): Database {
-  return new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: url,
-      max: poolSize,
-      statement_timeout: statementTimeoutMs,
-      idle_in_transaction_session_timeout: 4 * statementTimeoutMs,
-      connectionTimeoutMillis: 10_000,
-    }),
+  const pool = new Pool({
+    connectionString: url,
+    max: poolSize,
+    statement_timeout: statementTimeoutMs,
+    idle_in_transaction_session_timeout: 4 * statementTimeoutMs,
+    connectionTimeoutMillis: 10_000,
+  });
+  // The pool drops an idle connection that breaks and reports it here; unheard, that report would
+  // end the process (Prisma's adapter listens only once it has connected).
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const disconnectPrisma = prisma.$disconnect.bind(prisma);
+  return Object.assign(prisma, {
+    pool,
+    /** Prisma lets go of the pool, then the pool closes its connections (whether Prisma used it or not). */
+    async $disconnect() {
+      await disconnectPrisma();
+      if (!pool.ending) await pool.end();
+    },
   });
 }

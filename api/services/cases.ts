@@ -5,6 +5,7 @@ import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/ca
 import { formatFen, formatWan } from '../../domain/money';
 import { nextCaseNo } from '../../infra/caseNumbers';
 import type { Database } from '../../infra/database';
+import { queryRows } from '../../infra/sql';
 import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
 import { Prisma, type LoanCase } from '../../prisma/generated/client';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
@@ -104,7 +105,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       return { id: visible.caseNo, product: c.product, events: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })) };
     },
 
-    /** A page of the caller's cases, newest first: one hand-written statement, as the case's own read. */
+    /** A page of the caller’s cases, newest first: one hand-written statement, run on the pool (infra/sql.ts). */
     async list(principal: Principal, q: z.output<typeof CaseListQuery>) {
       const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
       const filters = [
@@ -119,14 +120,14 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         // Keyset pagination: stable under inserts, unlike offsets.
         after && Prisma.sql`(c.accepted_at, c.case_no) < (${after.at}, ${after.key})`,
       ].filter((f) => f !== undefined);
-      const rows = await db.$queryRaw<ListRow[]>`
+      const rows = await queryRows<ListRow>(db, Prisma.sql`
         SELECT c.case_no AS "caseNo", c.product, c.firm_name AS "firmName", c.street_code AS "streetCode", c.bank_code AS "bankCode",
                c.amount_fen AS "amountFen", c.stage, c.sla_state AS "slaState", c.accepted_at AS "acceptedAt", c.due_at AS "dueAt",
                c.paused_since AS "pausedSince", c.paused_by AS "pausedBy", c.paused_reason AS "pausedReason", c.paused_working_days AS "pausedWorkingDays"
           FROM loan_case c
          WHERE ${Prisma.join(filters, ' AND ')}
          ORDER BY c.accepted_at DESC, c.case_no DESC
-         LIMIT ${q.limit + 1}`;
+         LIMIT ${q.limit + 1}`);
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return {
@@ -271,8 +272,8 @@ async function caseNoForKey(db: Database, scope: string, body: unknown, accepted
   return { caseNo: row.caseNo, replayed };
 }
 
-/** A row of the case list (its columns named as Prisma names them). */
+/** A row of the case list (its columns named as Prisma names them; pg reads a bigint as a string). */
 type ListRow = Pick<
   LoanCase,
-  'caseNo' | 'product' | 'firmName' | 'streetCode' | 'bankCode' | 'amountFen' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'pausedSince' | 'pausedBy' | 'pausedReason' | 'pausedWorkingDays'
->;
+  'caseNo' | 'product' | 'firmName' | 'streetCode' | 'bankCode' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'pausedSince' | 'pausedBy' | 'pausedReason' | 'pausedWorkingDays'
+> & { amountFen: string };
