@@ -1,8 +1,9 @@
 // The audit trail's one writer: who changed, read or exported which firm data. A change's row is
 // written in the change's own transaction (pass the transaction client), a read's before the read
 // is answered; a row that cannot be written fails the caller, so nothing happens unaudited.
-import type { Prisma } from '../prisma/generated/client';
+import { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
+import { queryRows } from './sql';
 
 /** The database, or the transaction of the change the entry records. */
 export type AuditDb = Pick<Database, '$executeRaw'> | Prisma.TransactionClient;
@@ -28,11 +29,18 @@ export interface AuditRecord {
  * writes a row: Prisma's client compiles a `createMany` anew at each call (BENCHMARKS.md).
  */
 export async function writeAudit(db: AuditDb, entry: AuditRecord): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO audit_entry (actor, action, subject, before, after, key)
-    VALUES (${entry.actor}, ${entry.action}, ${entry.subject}, ${jsonOf(entry.before)}::jsonb, ${jsonOf(entry.after)}::jsonb, ${entry.key ?? null})
-    ON CONFLICT DO NOTHING`;
+  await db.$executeRaw(auditInsert(entry));
 }
+
+/** A read's row, outside any transaction: on the pool, as the hottest reads run (infra/sql.ts). */
+export async function writeReadAudit(db: Pick<Database, 'pool'>, entry: AuditRecord): Promise<void> {
+  await queryRows(db, auditInsert(entry));
+}
+
+const auditInsert = (entry: AuditRecord) => Prisma.sql`
+  INSERT INTO audit_entry (actor, action, subject, before, after, key)
+  VALUES (${entry.actor}, ${entry.action}, ${entry.subject}, ${jsonOf(entry.before)}::jsonb, ${jsonOf(entry.after)}::jsonb, ${entry.key ?? null})
+  ON CONFLICT DO NOTHING`;
 
 const jsonOf = (value: unknown) => (value === undefined ? null : JSON.stringify(scrub(value)));
 

@@ -6,8 +6,8 @@ import type { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
 
 /**
- * The rows `statement` selects, as pg parses them: bigint and numeric columns as strings,
- * timestamps as Dates, integers as numbers, JSON as values.
+ * The rows `statement` returns (none for a write without RETURNING), as pg parses them: bigint
+ * and numeric columns as strings, timestamps as Dates, integers as numbers, JSON as values.
  */
 export async function queryRows<Row>(db: Pick<Database, 'pool'>, statement: Prisma.Sql): Promise<Row[]> {
   return (await db.pool.query(statement.text, statement.values)).rows as Row[];

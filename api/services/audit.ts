@@ -1,14 +1,14 @@
 // The audit trail: written by the reads' routes (api/routes/route.ts) and by every change's own
 // transaction (infra/audit.ts); read, filtered and paged, by the task force.
 import type { z } from 'zod';
-import { writeAudit, type AuditRecord } from '../../infra/audit';
+import { writeReadAudit, type AuditRecord } from '../../infra/audit';
 import type { Database } from '../../infra/database';
 import type { AuditQuery } from '../schemas';
 
 export function auditTrail(db: Database) {
   return {
     /** Writes one row; throws when it cannot, and the caller is then refused. */
-    record: (entry: AuditRecord) => writeAudit(db, entry),
+    record: (entry: AuditRecord) => writeReadAudit(db, entry),
 
     /** A page of the trail, newest first; the cursor is the last row's id. */
     async page(q: z.output<typeof AuditQuery>) {
