@@ -4,6 +4,7 @@
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
+import { queryRows } from '../../infra/sql';
 import { fastTrackCaseFacts } from '../../readModels/fastTrackCaseFacts';
 import { sciTechCaseFacts } from '../../readModels/sciTechCaseFacts';
 import type { CaseState } from '../../workflows/fastTrackCase';
@@ -34,20 +35,21 @@ export type CaseRecord = Pick<
 type Party = Pick<Street, 'code' | 'nameZh' | 'nameEn'>;
 type TaskRow = Pick<CaseTask, 'kind' | 'assignee' | 'status' | 'slaState' | 'dueAt' | 'atRiskAt' | 'evidence' | 'completedAt' | 'completedBy'>;
 
-/** JSON carries instants as text. */
 type AsJson<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | Extract<T[P], null> };
-type RecordRow = Omit<CaseRecord, 'tasks' | 'events'> & {
+/** As pg reads it: a bigint as a string, JSON as values with instants as text. */
+type RecordRow = Omit<CaseRecord, 'amountFen' | 'tasks' | 'events'> & {
+  amountFen: string;
   tasks: AsJson<TaskRow, 'dueAt' | 'atRiskAt' | 'completedAt'>[];
   events: AsJson<EventRow, 'at'>[];
 };
 
 /**
  * The case's record, its street, bank, branches and timeline, if `principal` (when given) may see
- * it; else 404. One hand-written statement: every read of a case makes it, and Prisma's client
- * compiles each of its queries anew (BENCHMARKS.md, tuning record).
+ * it; else 404. One hand-written statement, run on the pool (infra/sql.ts): every read of a case
+ * makes it, and Prisma's client compiles each of its queries anew (BENCHMARKS.md, tuning record).
  */
 export async function caseRecord(db: Database, caseNo: string, principal?: Principal): Promise<CaseRecord> {
-  const [row] = await db.$queryRaw<RecordRow[]>`
+  const [row] = await queryRows<RecordRow>(db, Prisma.sql`
     SELECT c.case_no AS "caseNo", c.workflow_id AS "workflowId", c.product, c.firm_name AS "firmName", c.credit_code AS "creditCode",
            c.amount_fen AS "amountFen", c.purpose, c.lead_id AS "leadId", c.stage, c.sla_state AS "slaState", c.accepted_at AS "acceptedAt",
            c.due_at AS "dueAt", c.due_provisional AS "dueProvisional", c.due_explanation AS "dueExplanation",
@@ -59,10 +61,11 @@ export async function caseRecord(db: Database, caseNo: string, principal?: Princ
            (SELECT coalesce(json_agg(json_build_object('type', e.type, 'actor', e.actor, 'at', e.at, 'data', e.data) ORDER BY e.at, e.id), '[]')
               FROM case_event e WHERE e.case_no = c.case_no) AS events
       FROM loan_case c JOIN street s ON s.code = c.street_code JOIN bank b ON b.code = c.bank_code
-     WHERE c.case_no = ${caseNo} AND ${principal ? visibleCasesSql(principal) : Prisma.sql`TRUE`}`;
+     WHERE c.case_no = ${caseNo} AND ${principal ? visibleCasesSql(principal) : Prisma.sql`TRUE`}`);
   if (!row) throw caseNotFound(caseNo);
   return {
     ...row,
+    amountFen: BigInt(row.amountFen),
     tasks: row.tasks.map((t) => ({ ...t, dueAt: new Date(t.dueAt), atRiskAt: dateOrNull(t.atRiskAt), completedAt: dateOrNull(t.completedAt) })),
     events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
   };
