@@ -105,7 +105,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       return { id: visible.caseNo, product: c.product, events: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })) };
     },
 
-    /** A page of the caller’s cases, newest first: one hand-written statement, run on the pool (infra/sql.ts). */
+    /** A page of the caller's cases, newest first: one hand-written statement, run on the pool (infra/sql.ts). */
     async list(principal: Principal, q: z.output<typeof CaseListQuery>) {
       const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
       const filters = [
