@@ -28,7 +28,7 @@ export function createDatabase(url: string, poolSize = 8, statementTimeoutMs = D
   const disconnectPrisma = prisma.$disconnect.bind(prisma);
   return Object.assign(prisma, {
     pool,
-    /** Prisma lets go of the pool, then the pool closes its connections (whether Prisma used it or not). */
+    /** Prisma lets go of the pool, then the pool closes its connections (whether Prisma used it or not): for good, unlike Prisma's own. */
     async $disconnect() {
       await disconnectPrisma();
       if (!pool.ending) await pool.end();

@@ -14,6 +14,12 @@ import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { useConsole } from './consoleHarness';
 
+// Put 2024's row back (see below) before the console's own teardown closes the database: jest runs
+// a file's afterAll hooks in the order they are declared.
+afterAll(async () => {
+  const restored = { ...seeded, arrangement: seeded.arrangement as object };
+  await ui.h.db.calendarYear.upsert({ where: { year: 2024 }, create: restored, update: restored });
+});
 const ui = useConsole();
 const { signedIn, shot, api, pageErrors, accessible } = ui;
 
@@ -45,10 +51,6 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   caseId = ((await res.json()) as { id: string }).id;
-});
-afterAll(async () => {
-  const restored = { ...seeded, arrangement: seeded.arrangement as object };
-  await ui.h.db.calendarYear.upsert({ where: { year: 2024 }, create: restored, update: restored });
 });
 
 async function openLoader(page: Page) {

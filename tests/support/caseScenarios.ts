@@ -27,10 +27,14 @@ export async function advanceTo(env: TestWorkflowEnvironment, instant: Date): Pr
   if (ms > 0) await env.sleep(ms);
 }
 
-/** 10:00 Asia/Shanghai on the first working day after the server's current date. */
-export async function nextWorkingMorning(env: TestWorkflowEnvironment, hhmm = '10:00'): Promise<Date> {
+/**
+ * 10:00 Asia/Shanghai on the first working day after the server's current date; with `beforeAnother`,
+ * the first one the next calendar day is also a working day of (so a due at its 24:00 is the next
+ * working day's start, whatever weekday the tests run on).
+ */
+export async function nextWorkingMorning(env: TestWorkflowEnvironment, hhmm = '10:00', { beforeAnother = false } = {}): Promise<Date> {
   let date = addDays(shanghaiDate(new Date(await env.currentTimeMs())), 1);
-  while (!calendar.isWorkingDay(date)) date = addDays(date, 1);
+  while (!calendar.isWorkingDay(date) || (beforeAnother && !calendar.isWorkingDay(addDays(date, 1)))) date = addDays(date, 1);
   return shanghaiDateTime(date, hhmm);
 }
 

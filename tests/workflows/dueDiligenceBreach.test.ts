@@ -20,7 +20,8 @@ import {
 const h = useHarnessWithWorker();
 
 test('due diligence misses its same-day due: AT_RISK, then BREACHED and escalated, and the case carries on', async () => {
-  const acceptedAt = await nextWorkingMorning(h.env); // 10:00 on a working day
+  // 10:00 on a working day before another: the report comes at 09:00 the next calendar day.
+  const acceptedAt = await nextWorkingMorning(h.env, '10:00', { beforeAnother: true });
   await advanceTo(h.env, acceptedAt);
   const input = caseInput(acceptedAt, { assignees: { DUE_DILIGENCE: 'assessor@xm-pingan' } });
   const handle = await startCase(h, input);

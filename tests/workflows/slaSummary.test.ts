@@ -40,7 +40,8 @@ async function eventLanded(caseNo: string, type: string) {
 }
 
 test('summary and breaches match cases driven through known timings', async () => {
-  const D = await nextWorkingMorning(h.env); // 10:00 on a working day
+  // 10:00 on a working day before another: a due at D's 24:00 is day 1's start.
+  const D = await nextWorkingMorning(h.env, '10:00', { beforeAnother: true });
   // 10:00-style instants on the n-th working day after D (n = 0 is D itself).
   const day = (n: number) => (n === 0 ? shanghaiDate(D) : calendar.addWorkingDays(D, n).dueDate);
   const at = (n: number, hhmm: string) => shanghaiDateTime(day(n), hhmm);
