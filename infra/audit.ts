@@ -3,7 +3,7 @@
 // is answered; a row that cannot be written fails the caller, so nothing happens unaudited.
 import { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
-import { queryRows } from './sql';
+import { runOnPool } from './sql';
 
 /** The database, or the transaction of the change the entry records. */
 export type AuditDb = Pick<Database, '$executeRaw'> | Prisma.TransactionClient;
@@ -34,7 +34,7 @@ export async function writeAudit(db: AuditDb, entry: AuditRecord): Promise<void>
 
 /** A read's row, outside any transaction: on the pool, as the hottest reads run (infra/sql.ts). */
 export async function writeReadAudit(db: Pick<Database, 'pool'>, entry: AuditRecord): Promise<void> {
-  await queryRows(db, auditInsert(entry));
+  await runOnPool(db, auditInsert(entry));
 }
 
 const auditInsert = (entry: AuditRecord) => Prisma.sql`

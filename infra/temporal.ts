@@ -24,17 +24,24 @@ const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedVal
  * workflow. Whether Temporal's port has TLS is the deployment's (docs/security.md).
  */
 export async function connectTemporal(address: string, token?: TemporalToken): Promise<NativeConnection> {
-  const connection = await NativeConnection.connect({ address, ...(token && { apiKey: token.current(), tls: false }) });
-  if (token) {
-    const unsubscribe = token.onRenewed((renewed) => void connection.setApiKey(renewed));
-    // A closed connection takes no more renewals (a script may open and close several on one token).
-    const close = connection.close.bind(connection);
-    connection.close = () => {
-      unsubscribe();
-      return close();
-    };
-  }
+  if (!token) return NativeConnection.connect({ address });
+  const connection = (await RenewingConnection.connect({ address, apiKey: token.current(), tls: false })) as RenewingConnection;
+  connection.follow(token);
   return connection;
+}
+
+/** Takes a token's renewals until it is closed: a script may open and close several connections on one token. */
+class RenewingConnection extends NativeConnection {
+  private unfollow = () => {};
+
+  follow(token: TemporalToken): void {
+    this.unfollow = token.onRenewed((renewed) => void this.setApiKey(renewed));
+  }
+
+  override async close(): Promise<void> {
+    this.unfollow();
+    await super.close();
+  }
 }
 
 /** A client on `connection` whose payloads are sealed with `keys` (config.payloadKeys). */

@@ -4,7 +4,7 @@
 import { TASK_KINDS } from '../../domain/fastTrack/policy';
 import { formatFen } from '../../domain/money';
 import type { Database } from '../../infra/database';
-import { queryRows } from '../../infra/sql';
+import { runOnPool } from '../../infra/sql';
 import { fastTrackCaseFacts } from '../../readModels/fastTrackCaseFacts';
 import { sciTechCaseFacts } from '../../readModels/sciTechCaseFacts';
 import type { CaseState } from '../../workflows/fastTrackCase';
@@ -24,8 +24,10 @@ export type CaseAnswer = RecordAnswer<LiveCaseState>;
 /** A case's record as the views read it: its row, its street and bank, its branches and timeline. */
 export type CaseRecord = Pick<
   LoanCase,
-  'caseNo' | 'workflowId' | 'product' | 'firmName' | 'creditCode' | 'amountFen' | 'purpose' | 'leadId' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'dueProvisional' | 'dueExplanation'
+  'caseNo' | 'workflowId' | 'product' | 'firmName' | 'creditCode' | 'purpose' | 'leadId' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'dueProvisional' | 'dueExplanation'
 > & {
+  /** In fen; at most MAX_AMOUNT_FEN (domain/money.ts), so exact as a number. */
+  amountFen: number;
   street: Party;
   bank: Party;
   tasks: TaskRow[];
@@ -49,7 +51,7 @@ type RecordRow = Omit<CaseRecord, 'amountFen' | 'tasks' | 'events'> & {
  * makes it, and Prisma's client compiles each of its queries anew (BENCHMARKS.md, tuning record).
  */
 export async function caseRecord(db: Database, caseNo: string, principal?: Principal): Promise<CaseRecord> {
-  const [row] = await queryRows<RecordRow>(db, Prisma.sql`
+  const [row] = await runOnPool<RecordRow>(db, Prisma.sql`
     SELECT c.case_no AS "caseNo", c.workflow_id AS "workflowId", c.product, c.firm_name AS "firmName", c.credit_code AS "creditCode",
            c.amount_fen AS "amountFen", c.purpose, c.lead_id AS "leadId", c.stage, c.sla_state AS "slaState", c.accepted_at AS "acceptedAt",
            c.due_at AS "dueAt", c.due_provisional AS "dueProvisional", c.due_explanation AS "dueExplanation",
@@ -65,7 +67,7 @@ export async function caseRecord(db: Database, caseNo: string, principal?: Princ
   if (!row) throw caseNotFound(caseNo);
   return {
     ...row,
-    amountFen: BigInt(row.amountFen),
+    amountFen: Number(row.amountFen),
     tasks: row.tasks.map((t) => ({ ...t, dueAt: new Date(t.dueAt), atRiskAt: dateOrNull(t.atRiskAt), completedAt: dateOrNull(t.completedAt) })),
     events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
   };
@@ -83,7 +85,6 @@ export function recordComplete(c: CaseRecord): boolean {
 
 export function caseView(c: CaseRecord, answer: CaseAnswer, uiLink: (id: string) => string) {
   const liveState = answer.by === 'WORKFLOW' ? answer.state : undefined;
-  const amountFen = Number(c.amountFen);
   const common = {
     id: c.caseNo,
     workflowId: c.workflowId,
@@ -91,8 +92,8 @@ export function caseView(c: CaseRecord, answer: CaseAnswer, uiLink: (id: string)
     firm: { name: c.firmName, creditCode: c.creditCode },
     street: { code: c.street.code, nameZh: c.street.nameZh, nameEn: c.street.nameEn },
     bank: { code: c.bank.code, nameZh: c.bank.nameZh, nameEn: c.bank.nameEn },
-    amount: formatFen(amountFen),
-    amountFen,
+    amount: formatFen(c.amountFen),
+    amountFen: c.amountFen,
     purpose: c.purpose,
     lead: c.leadId ? { id: c.leadId, url: `/api/v1/leads/${c.leadId}` } : null,
     stage: liveState?.stage ?? c.stage,

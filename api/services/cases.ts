@@ -5,7 +5,7 @@ import { addDays, shanghaiDate, shanghaiDateTime, yearOf } from '../../domain/ca
 import { formatFen, formatWan } from '../../domain/money';
 import { nextCaseNo } from '../../infra/caseNumbers';
 import type { Database } from '../../infra/database';
-import { queryRows } from '../../infra/sql';
+import { runOnPool } from '../../infra/sql';
 import { defaultAssignees, firstActiveStaff } from '../../infra/staffDirectory';
 import { Prisma, type LoanCase } from '../../prisma/generated/client';
 import { acceptanceUpdate, fastTrackCaseWorkflow, getStateQuery, type FastTrackCaseInput } from '../../workflows/fastTrackCase';
@@ -120,7 +120,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
         // Keyset pagination: stable under inserts, unlike offsets.
         after && Prisma.sql`(c.accepted_at, c.case_no) < (${after.at}, ${after.key})`,
       ].filter((f) => f !== undefined);
-      const rows = await queryRows<ListRow>(db, Prisma.sql`
+      const rows = await runOnPool<ListRow>(db, Prisma.sql`
         SELECT c.case_no AS "caseNo", c.product, c.firm_name AS "firmName", c.street_code AS "streetCode", c.bank_code AS "bankCode",
                c.amount_fen AS "amountFen", c.stage, c.sla_state AS "slaState", c.accepted_at AS "acceptedAt", c.due_at AS "dueAt",
                c.paused_since AS "pausedSince", c.paused_by AS "pausedBy", c.paused_reason AS "pausedReason", c.paused_working_days AS "pausedWorkingDays"

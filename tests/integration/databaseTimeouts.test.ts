@@ -1,7 +1,7 @@
 // A runaway statement is cancelled by PostgreSQL itself, and the pool carries on: on DATABASE_URL's
 // server (CI) and on the embedded PostgreSQL 17 alike, through Prisma and straight on its pool.
 import { createDatabase } from '../../infra/database';
-import { queryRows } from '../../infra/sql';
+import { runOnPool } from '../../infra/sql';
 import { Prisma } from '../../prisma/generated/client';
 import { testDatabaseUrl } from '../support/env';
 
@@ -19,8 +19,8 @@ it('cancels a statement that runs past the statement timeout, and the next one r
 it('holds the hottest reads, run straight on the pool (infra/sql.ts), to the same timeout, on the same connections', async () => {
   const db = createDatabase(testDatabaseUrl(), 1, 300);
   try {
-    await expect(queryRows(db, Prisma.sql`SELECT pg_sleep(2)::text`)).rejects.toThrow(/canceling statement due to statement timeout/);
-    const [viaPool] = await queryRows<{ pid: number }>(db, Prisma.sql`SELECT pg_backend_pid() AS pid`);
+    await expect(runOnPool(db, Prisma.sql`SELECT pg_sleep(2)::text`)).rejects.toThrow(/canceling statement due to statement timeout/);
+    const [viaPool] = await runOnPool<{ pid: number }>(db, Prisma.sql`SELECT pg_backend_pid() AS pid`);
     const [viaPrisma] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
     expect(viaPool!.pid).toBe(viaPrisma!.pid);
   } finally {

@@ -38,6 +38,13 @@ export interface Projection {
   pause?: { since: string; by: string; reason: string } | null;
 }
 
+/** A test's faults at one write: attempts still to refuse, a wait before each attempt, a hold on the next. */
+interface Fault {
+  refusals: number;
+  hangMs: number;
+  hold?: { reached: () => void; released: Promise<void> };
+}
+
 export class Recorder {
   private readonly timelines = new Map<string, Entry[]>();
   private readonly records = new Map<string, Projection>();
@@ -52,11 +59,8 @@ export class Recorder {
   readonly disburseCalls = new Map<string, number>();
   /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
   readonly acknowledged = new Set<string>();
-  private readonly holds = new Map<string, { reached: () => void; released: Promise<void> }>();
-  /** Attempts still to be refused at the write of an event type, as PostgreSQL refuses them while it is down. */
-  private readonly refusals = new Map<string, number>();
-  /** How long every attempt at writing an event type waits first, as on a PostgreSQL that hangs. */
-  private readonly hangs = new Map<string, number>();
+  /** What a test made go wrong at the write of an event type (or the activity named, as 'disburse'). */
+  private readonly faults = new Map<string, Fault>();
 
   add(id: string, entry: Entry): void {
     const timeline = this.timelines.get(id) ?? [];
@@ -127,40 +131,40 @@ export class Recorder {
     let reached!: () => void;
     let release!: () => void;
     const hold = { reached: new Promise<void>((r) => (reached = r)), released: new Promise<void>((r) => (release = r)) };
-    this.holds.set(type, { reached, released: hold.released });
+    this.fault(type).hold = { reached, released: hold.released };
     return { reached: hold.reached, release };
-  }
-
-  /** Waits while a test holds this event type (see holdNext). */
-  async passHold(type: string): Promise<void> {
-    const hold = this.holds.get(type);
-    if (!hold) return;
-    this.holds.delete(type);
-    hold.reached();
-    await hold.released;
   }
 
   /** The next `attempts` attempts at writing an event of this type fail as they would with PostgreSQL down. */
   refuse(type: string, attempts: number): void {
-    this.refusals.set(type, attempts);
+    this.fault(type).refusals = attempts;
   }
 
-  /** Throws while a test has this event type's write refused (see refuse). */
-  passRefusal(type: string): void {
-    const left = this.refusals.get(type) ?? 0;
-    if (left === 0) return;
-    this.refusals.set(type, left - 1);
-    throw new Error(`connect ECONNREFUSED 127.0.0.1:5432 (${type})`);
-  }
-
-  /** Every attempt at writing an event of this type waits `ms` before it writes, until unhung (ms 0). */
+  /** Every attempt at writing an event of this type waits `ms` before it writes, as on a PostgreSQL that hangs, until unhung (ms 0). */
   hang(type: string, ms: number): void {
-    this.hangs.set(type, ms);
+    this.fault(type).hangMs = ms;
   }
 
-  async passHang(type: string): Promise<void> {
-    const ms = this.hangs.get(type) ?? 0;
-    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+  /** What a write of this type meets first: a refusal (thrown), then a hang, then a hold. */
+  async passFaults(type: string): Promise<void> {
+    const f = this.faults.get(type);
+    if (!f) return;
+    if (f.refusals > 0) {
+      f.refusals--;
+      throw new Error(`connect ECONNREFUSED 127.0.0.1:5432 (${type})`);
+    }
+    if (f.hangMs > 0) await new Promise((r) => setTimeout(r, f.hangMs));
+    const hold = f.hold;
+    if (!hold) return;
+    f.hold = undefined;
+    hold.reached();
+    await hold.released;
+  }
+
+  private fault(type: string): Fault {
+    let f = this.faults.get(type);
+    if (!f) this.faults.set(type, (f = { refusals: 0, hangMs: 0 }));
+    return f;
   }
 
   /** Back to the loaded notices alone, after a test that loaded its own. */
@@ -180,10 +184,8 @@ export function stubActivities(rec: Recorder) {
       rec.accepted(acceptance);
     },
     async recordCaseOpened(opened) {
-      rec.passRefusal(opened.progress.event.type);
-      await rec.passHang(opened.progress.event.type);
+      await rec.passFaults(opened.progress.event.type);
       rec.accepted(opened.acceptance);
-      await rec.passHold(opened.progress.event.type);
       rec.progress(opened.progress.caseNo, opened.progress);
       return opened;
     },
@@ -194,8 +196,7 @@ export function stubActivities(rec: Recorder) {
       return accepted;
     },
     async recordCaseProgress(p) {
-      rec.passRefusal(p.event.type);
-      await rec.passHold(p.event.type);
+      await rec.passFaults(p.event.type);
       rec.progress(p.caseNo, p);
       return p;
     },
@@ -222,7 +223,7 @@ export function stubActivities(rec: Recorder) {
       return { cancelledAt: new Date().toISOString() };
     },
     async disburse({ caseNo, amountFen }) {
-      await rec.passHold('disburse');
+      await rec.passFaults('disburse');
       rec.disburseCalls.set(caseNo, (rec.disburseCalls.get(caseNo) ?? 0) + 1);
       const paid = { reference: `FK-${caseNo}`, amountFen: rec.bankReports.get(caseNo) ?? amountFen, paidAt: new Date().toISOString() };
       if (paid.amountFen !== amountFen) throw disbursedAmountDiffers(`the bank reports ${paid.amountFen} fen, not ${amountFen}`, paid);
