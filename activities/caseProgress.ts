@@ -51,46 +51,63 @@ export async function auditPersonAction(tx: AuditDb, subject: string, revision: 
   await writeAudit(tx, { actor, action: type, subject, after: { revision, eventKey, at, stage, data }, key: `${subject}:${eventKey}` });
 }
 
-/** A case's progress in the caller's transaction: the timeline event, its audit row, the case and the rows of its branches. */
+/**
+ * A case's progress in the caller's transaction: the timeline event, its audit row, the case and the
+ * rows of its branches. Writes are ordered by (workflow time, revision), not by revision alone: a
+ * write runs inside its workflow task (a local activity), and when that task attempt is lost (its
+ * worker died) the retried attempt decides again, at a later workflow time, with the same revisions.
+ * Its writes replace the lost attempt's: the timeline events the lost attempt wrote at those
+ * revisions (which the retried attempt may never write) are removed, and a lost attempt's write that
+ * still arrives after them (its worker stalled, not dead) writes nothing. An activity's write that
+ * arrives late is older on both counts and changes only the timeline, where its event belongs.
+ */
 export async function writeCaseProgress(tx: Prisma.TransactionClient, p: CaseProgress): Promise<void> {
+  const at = new Date(p.event.at);
+  // The case's row lock orders its writes. A later attempt has written this revision or an earlier one: this attempt was lost.
+  const [held] = await tx.$queryRaw<{ superseded: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM case_event WHERE case_no = ${p.caseNo} AND revision <= ${p.revision}::int AND at > ${at}) AS superseded
+    FROM loan_case WHERE case_no = ${p.caseNo} FOR UPDATE`;
+  if (held?.superseded) return;
+  await tx.caseEvent.deleteMany({ where: { caseNo: p.caseNo, revision: { gte: p.revision }, at: { lt: at } } });
   await tx.caseEvent.createMany({
-    data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at: new Date(p.event.at), data: p.event.data as object }],
+    data: [{ caseNo: p.caseNo, eventKey: p.event.eventKey, type: p.event.type, actor: p.event.actor, at, data: p.event.data as object, revision: p.revision }],
     skipDuplicates: true,
   });
   await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
   await tx.loanCase.updateMany({
-    where: { caseNo: p.caseNo, revision: { lt: p.revision } },
+    where: { caseNo: p.caseNo, OR: [{ revisedAt: null, revision: { lt: p.revision } }, { revisedAt: { lt: at } }, { revisedAt: at, revision: { lt: p.revision } }] },
     data: {
       stage: p.stage,
       slaState: p.slaState,
       revision: p.revision,
+      revisedAt: at,
       ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
       ...(p.pause !== undefined ? { pausedSince: p.pause ? new Date(p.pause.since) : null, pausedBy: p.pause?.by ?? null, pausedReason: p.pause?.reason ?? null } : {}),
       ...(p.pausedWorkingDays !== undefined ? { pausedWorkingDays: p.pausedWorkingDays } : {}),
       ...(p.dueExplanation !== undefined ? { dueProvisional: p.dueProvisional, dueExplanation: p.dueExplanation } : {}),
     },
   });
-  await writeTasks(tx, p.caseNo, p.revision, p.tasks ?? []);
+  await writeTasks(tx, p.caseNo, p.revision, at, p.tasks ?? []);
 }
 
 /**
  * The branches' rows in one statement (an acceptance or a branch's change writes all three):
- * each inserted, or updated where the row holds an older revision. A warning time or evidence
- * the projection does not carry keeps what the row holds.
+ * each inserted, or updated where the row holds an older write (ordered as the case's row). A
+ * warning time or evidence the projection does not carry keeps what the row holds.
  */
-async function writeTasks(tx: Prisma.TransactionClient, caseNo: string, revision: number, tasks: TaskRow[]): Promise<void> {
+async function writeTasks(tx: Prisma.TransactionClient, caseNo: string, revision: number, revisedAt: Date, tasks: TaskRow[]): Promise<void> {
   if (tasks.length === 0) return;
   const at = (iso: string | undefined) => (iso ? new Date(iso) : null);
   const rows = tasks.map((t) => Prisma.sql`(${caseNo}, ${t.kind}, ${t.assignee}, ${t.status}, ${t.slaState}, ${new Date(t.dueAt)}::timestamptz,
-    ${at(t.atRiskAt)}::timestamptz, ${t.evidence ? JSON.stringify(t.evidence) : null}::jsonb, ${at(t.completedAt)}::timestamptz, ${t.completedBy ?? null}, ${revision}::int, now())`);
+    ${at(t.atRiskAt)}::timestamptz, ${t.evidence ? JSON.stringify(t.evidence) : null}::jsonb, ${at(t.completedAt)}::timestamptz, ${t.completedBy ?? null}, ${revision}::int, ${revisedAt}::timestamptz, now())`);
   await tx.$executeRaw`
-    INSERT INTO case_task (case_no, kind, assignee, status, sla_state, due_at, at_risk_at, evidence, completed_at, completed_by, revision, updated_at)
+    INSERT INTO case_task (case_no, kind, assignee, status, sla_state, due_at, at_risk_at, evidence, completed_at, completed_by, revision, revised_at, updated_at)
     VALUES ${Prisma.join(rows)}
     ON CONFLICT (case_no, kind) DO UPDATE SET
       assignee = EXCLUDED.assignee, status = EXCLUDED.status, sla_state = EXCLUDED.sla_state, due_at = EXCLUDED.due_at,
       at_risk_at = COALESCE(EXCLUDED.at_risk_at, case_task.at_risk_at), evidence = COALESCE(EXCLUDED.evidence, case_task.evidence),
-      completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at
-    WHERE case_task.revision < EXCLUDED.revision`;
+      completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by, revision = EXCLUDED.revision, revised_at = EXCLUDED.revised_at, updated_at = EXCLUDED.updated_at
+    WHERE (case_task.revised_at IS NULL AND case_task.revision < EXCLUDED.revision) OR (case_task.revised_at, case_task.revision) < (EXCLUDED.revised_at, EXCLUDED.revision)`;
 }
 
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */

@@ -24,12 +24,15 @@ export function loadCalendarYears(from: Date, reload = false, inTask = false): P
   return inTask ? localFirst('loadCalendarYears', summary, [years]) : act.loadCalendarYears.executeWithOptions({ ...RECORD, summary }, [years]);
 }
 
+/** Years without a notice rest on their art. 6 substitute days (workingCalendarOf). */
+export const PROVISIONAL_SUBSTITUTE_REST_DAYS = 'provisional-substitute-rest-days';
+
 /**
  * The working calendar of loaded notices. Years without one rest on their art. 6 substitute
  * days only in runs that reached this since the rule came in: earlier histories replay without.
  */
 export function workingCalendarOf(arrangements: readonly YearArrangement[]): WorkingCalendar {
-  return new WorkingCalendar(arrangements, { substituteRestDays: patched('provisional-substitute-rest-days') });
+  return new WorkingCalendar(arrangements, { substituteRestDays: patched(PROVISIONAL_SUBSTITUTE_REST_DAYS) });
 }
 
 /** loadCalendarYears, then the calendar of what it loaded. */

@@ -47,6 +47,15 @@ export const FIRM_CONFIRMS_CONTRACT = 'firm-confirms-contract';
 /** A holiday notice taken in while the firm has not confirmed moves its due; runs before it kept the due set at approval. */
 export const CONFIRMATION_DUE_FOLLOWS_CALENDAR = 'confirmation-due-follows-calendar';
 
+/** The bank's approver may cancel a signed, unpaid contract; runs before it paid regardless. */
+const BANK_CANCELS_SIGNED_CONTRACT = 'bank-cancels-signed-contract';
+
+/** A payment the bank reports at another amount is held for the approver (payThroughHolds); runs before it did not hold it. */
+const DISBURSED_AMOUNT_DIFFERS_HELD = 'disbursed-amount-differs-held';
+
+/** Every patch this step asks (see decideLocalWrites). */
+export const CONTRACT_PATCHES = [FIRM_CONFIRMS_CONTRACT, CONFIRMATION_DUE_FOLLOWS_CALENDAR, BANK_CANCELS_SIGNED_CONTRACT, DISBURSED_AMOUNT_DIFFERS_HELD, FIRM_DISBURSEMENT_SMS];
+
 /** The loan the bank approved. */
 export interface ApprovedLoan {
   caseNo: string;
@@ -127,7 +136,7 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   // From here on money moves: a withdrawal waits for the bank to cancel the contract.
   c.state.stage = 'DISBURSING';
   await c.project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo, signedAt: contract.signedAt });
-  const cancellable = patched('bank-cancels-signed-contract');
+  const cancellable = patched(BANK_CANCELS_SIGNED_CONTRACT);
   const payment = new CancellationScope();
   const paying = payment.run(() =>
     payThroughHolds(loan, c, () =>
@@ -277,7 +286,7 @@ async function payThroughHolds(loan: ApprovedLoan, c: ApprovedCase, pay: () => P
       return await pay();
     } catch (err) {
       const reported = reportedPayment(err);
-      if (!reported || !patched('disbursed-amount-differs-held')) throw err;
+      if (!reported || !patched(DISBURSED_AMOUNT_DIFFERS_HELD)) throw err;
       c.payout.resolution = undefined;
       c.payout.holds++;
       c.state.stage = 'DISBURSEMENT_HELD';

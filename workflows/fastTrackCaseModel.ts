@@ -29,10 +29,10 @@ import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
-import { loadWorkingCalendar } from './calendarYears';
-import { LOCAL_ACCEPTANCE } from './localFirst';
+import { PROVISIONAL_SUBSTITUTE_REST_DAYS, loadWorkingCalendar } from './calendarYears';
+import { LOCAL_ACCEPTANCE, decideLocalWrites } from './localFirst';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
-import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type CalendarNotices, type Payout } from './contractThenDisburse';
+import { CONTRACT_PATCHES, approvedLoanParties, contractThenDisburse, type ApprovedCase, type CalendarNotices, type Payout } from './contractThenDisburse';
 import type {
   AnswerMaterialsRequest,
   CalendarChangedRequest,
@@ -53,6 +53,7 @@ import { caseProjector, type CaseRow, type CaseWrite, type Projector } from './p
 import { BranchesOpen, CaseStage, DueAt, PausedSince, SlaBreaches, SlaState } from './searchAttributes';
 import { PAUSE_ENDS_WITH_CASE, PAUSE_PERIOD_RULE, SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { UNACKNOWLEDGED_BREACH_ESCALATES, UnacknowledgedBreaches } from './unacknowledgedBreaches';
+import { DECISION_ANSWERS_ONCE_RECORDED } from './sharedPatches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -64,6 +65,15 @@ type Subject = TaskKind | 'PROMISE' | 'PAUSE_LIMIT';
 
 /** Acceptance answers after one record write instead of two (the acceptance, then the branches). */
 const ACCEPTANCE_WRITTEN_ONCE = 'acceptance-written-once';
+
+/** Branches answer by the afternoon cut-off, quiet in their first hour; earlier runs kept the 24:00 rule alone. */
+const DUE_DILIGENCE_CUTOFF = 'due-diligence-cutoff';
+
+/** Every patch a fast-track run asks, in the order a run that writes locally decides them (decideLocalWrites). */
+const PATCHES = [
+  DUE_DILIGENCE_CUTOFF, LOCAL_ACCEPTANCE, PROVISIONAL_SUBSTITUTE_REST_DAYS, ACCEPTANCE_WRITTEN_ONCE, DECISION_ANSWERS_ONCE_RECORDED,
+  PAUSE_PERIOD_RULE, PAUSE_ENDS_WITH_CASE, UNACKNOWLEDGED_BREACH_ESCALATES, ...CONTRACT_PATCHES,
+];
 
 export class FastTrackCase {
   readonly state: CaseState;
@@ -97,6 +107,8 @@ export class FastTrackCase {
   private inTask = false;
 
   constructor(private readonly input: FastTrackCaseInput) {
+    // First, before any other patch or command.
+    const localWrites = decideLocalWrites(PATCHES);
     this.acceptedAt = new Date(input.acceptedAt);
     this.lead = input.atRiskLeadMs ?? DEFAULT_AT_RISK_LEAD_MS;
     this.pauseLimit = input.pauseLimitWorkingDays ?? DEFAULT_PAUSE_LIMIT_WORKING_DAYS;
@@ -119,7 +131,7 @@ export class FastTrackCase {
       onAtRisk: (d) => this.onAtRisk(d),
       onBreached: (d) => this.onBreached(d),
     });
-    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => this.row());
+    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => this.row(), localWrites);
     this.unacknowledged = new UnacknowledgedBreaches(input.caseNo, [`案件 ${input.caseNo}（${input.firm.name}）`, `Case ${input.caseNo}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
@@ -199,7 +211,7 @@ export class FastTrackCase {
     // Answer once the decision is on the record, so whoever reads the case next sees it (a
     // consultation for a rejected firm starts from the record). Earlier cases answered as soon
     // as the stage moved on.
-    if (patched('decision-answers-once-recorded')) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
+    if (patched(DECISION_ANSWERS_ONCE_RECORDED)) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
     else await condition(() => this.state.stage !== 'CREDIT_DECISION');
     return this.state;
   }
@@ -254,7 +266,7 @@ export class FastTrackCase {
   /** The calendar, the branches and every due, and the acceptance record. */
   async accept(): Promise<void> {
     const { input, state } = this;
-    if (patched('due-diligence-cutoff')) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
+    if (patched(DUE_DILIGENCE_CUTOFF)) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
     // The calendar read and the first record run inside the first workflow task, so acceptance
     // answers without a round trip to the server; earlier cases scheduled both as activities.
     this.inTask = patched(LOCAL_ACCEPTANCE);

@@ -61,8 +61,11 @@ export interface CaseWrite {
   inTask?: boolean;
 }
 
-/** A fast-track or sci-tech case: its loan_case row, its branches' rows (fast-track only), its timeline and notices. */
-export function caseProjector(caseNo: string, refresh: () => void, row: () => CaseRow): Projector<CaseWrite> {
+/**
+ * A fast-track or sci-tech case: its loan_case row, its branches' rows (fast-track only), its
+ * timeline and notices; `localWrites` (decideLocalWrites) writes them inside the workflow's tasks.
+ */
+export function caseProjector(caseNo: string, refresh: () => void, row: () => CaseRow, localWrites: boolean): Projector<CaseWrite> {
   return new Projector<CaseWrite>({
     refresh,
     record: (summary, revision, event, write) => {
@@ -71,7 +74,7 @@ export function caseProjector(caseNo: string, refresh: () => void, row: () => Ca
         const opened = { acceptance: write.acceptance, progress };
         return write.inTask ? localFirst('recordCaseOpened', summary, [opened]) : act.recordCaseOpened.executeWithOptions({ ...RECORD, summary }, [opened]);
       }
-      return write?.inTask
+      return write?.inTask || localWrites
         ? localFirst('recordCaseProgress', summary, [progress])
         : act.recordCaseProgress.executeWithOptions({ ...RECORD, summary }, [progress]);
     },

@@ -13,7 +13,7 @@ import {
   type SciTechCaseInput,
   type SciTechCaseState,
 } from './sciTechCaseMessages';
-import { SciTechCase } from './sciTechCaseModel';
+import { SciTechCase, WITHDRAWAL_DURING_SCORING_STANDS } from './sciTechCaseModel';
 import { setPaymentHandlers } from './contractThenDisburse';
 import { validateSciTechDecide, validateSciTechWithdraw } from './sciTechCaseValidators';
 
@@ -39,7 +39,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
     await c.score(valuations);
     // A withdrawal that lands while the score is recorded stands: earlier cases went on to review
     // regardless, which let an approver approve and pay a withdrawn case.
-    if (patched('withdrawal-during-scoring-stands') && c.ended()) {
+    if (patched(WITHDRAWAL_DURING_SCORING_STANDS) && c.ended()) {
       // Nothing more to decide.
     } else if (c.state.band === 'MANUAL_REVIEW') {
       await c.enterManualReview();

@@ -12,15 +12,16 @@ import { slaStateOf } from '../domain/slaState';
 import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
-import { loadWorkingCalendar } from './calendarYears';
-import { LOCAL_ACCEPTANCE, localFirst } from './localFirst';
-import { approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
+import { PROVISIONAL_SUBSTITUTE_REST_DAYS, loadWorkingCalendar } from './calendarYears';
+import { LOCAL_ACCEPTANCE, decideLocalWrites, localFirst } from './localFirst';
+import { CONTRACT_PATCHES, approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import { caseProjector, type CaseWrite, type Projector } from './projector';
 import type { SciTechCaseInput, SciTechCaseState, SciTechDecideRequest, SciTechWithdrawRequest } from './sciTechCaseMessages';
 import { validateSciTechWithdraw } from './sciTechCaseValidators';
 import { AmountFen, Bank, CaseStage, DueAt, Product, SlaBreaches, SlaState, Street } from './searchAttributes';
 import { SlaClock, type Deadline, type SlaLevel } from './slaClock';
 import { UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT, UnacknowledgedBreaches } from './unacknowledgedBreaches';
+import { DECISION_ANSWERS_ONCE_RECORDED } from './sharedPatches';
 import { revalidate } from './validation';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -30,6 +31,18 @@ const act = proxyActivities<Activities>(RECORD);
 const HOUR_MS = 60 * 60 * 1000;
 /** Who decides when the scoring model does. */
 const SYSTEM = 'system:scoring';
+
+/** A limit from pledged patents (SCI_TECH_POLICY); earlier runs capped it by revenue. */
+const SCI_TECH_LIMIT_FROM_PLEDGED_PATENTS = 'sci-tech-limit-from-pledged-patents';
+
+/** A withdrawal that lands while the score is recorded stands (sciTechCaseWorkflow); earlier runs went on to review. */
+export const WITHDRAWAL_DURING_SCORING_STANDS = 'withdrawal-during-scoring-stands';
+
+/** Every patch a sci-tech run asks, in the order a run that writes locally decides them (decideLocalWrites). */
+const PATCHES = [
+  LOCAL_ACCEPTANCE, PROVISIONAL_SUBSTITUTE_REST_DAYS, SCI_TECH_LIMIT_FROM_PLEDGED_PATENTS, WITHDRAWAL_DURING_SCORING_STANDS, DECISION_ANSWERS_ONCE_RECORDED,
+  UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT, ...CONTRACT_PATCHES,
+];
 
 export class SciTechCase {
   readonly state: SciTechCaseState;
@@ -49,6 +62,8 @@ export class SciTechCase {
   private decisionRecorded = false;
 
   constructor(private readonly input: SciTechCaseInput) {
+    // First, before any other patch or command.
+    const localWrites = decideLocalWrites(PATCHES);
     this.acceptedAt = new Date(input.acceptedAt);
     this.dueAt = new Date(this.acceptedAt.getTime() + SCI_TECH_PROMISE_MS);
     this.atRiskAt = new Date(this.dueAt.getTime() - (input.atRiskLeadMs ?? SCI_TECH_AT_RISK_LEAD_MS));
@@ -71,7 +86,7 @@ export class SciTechCase {
       onBreached: () => this.onBreached(),
       minWaitMs: 1,
     });
-    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt }));
+    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt }), localWrites);
     this.unacknowledged = new UnacknowledgedBreaches(input.caseNo, [`善科贷案件 ${input.caseNo}（${input.firm.name}）`, `Sci-tech case ${input.caseNo}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 
@@ -103,7 +118,7 @@ export class SciTechCase {
         : { outcome: 'REJECTED', by: req.actor, at, automatic: false, reasons: req.reasons };
     // Answer once the decision is on the record, so whoever reads the case next sees it. Earlier
     // cases answered as soon as the stage moved on.
-    if (patched('decision-answers-once-recorded')) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
+    if (patched(DECISION_ANSWERS_ONCE_RECORDED)) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
     else await condition(() => this.state.stage !== 'MANUAL_REVIEW');
     return this.state;
   }
@@ -148,7 +163,7 @@ export class SciTechCase {
       patents: input.application.patents.map((p) => ({ ...p, valuationFen: valuations.find((v) => v.patentNo === p.patentNo)?.valuationFen ?? 0 })),
     };
     // The limit comes from the pledged patents; cases scored before that keep the revenue cap.
-    const result = scoreApplication(scoring, patched('sci-tech-limit-from-pledged-patents') ? SCI_TECH_POLICY : REVENUE_CAPPED_POLICY);
+    const result = scoreApplication(scoring, patched(SCI_TECH_LIMIT_FROM_PLEDGED_PATENTS) ? SCI_TECH_POLICY : REVENUE_CAPPED_POLICY);
     state.score = result.score;
     state.band = result.band;
     state.bandReasons = result.reasons;

@@ -1,13 +1,12 @@
-// Whether a case's or a consultation's record may answer a read instead of its workflow. The
-// workflow writes its record
-// through an activity it schedules in the same workflow task as the change, and a person's update
-// answers only once that write is done; so the record trails the workflow only while the workflow
-// has work in flight: a workflow task not completed yet (an update, a signal, a timer or an
-// activity's result being applied) or an activity not finished yet (the record's write itself, or
-// an outside call the state already shows, such as a branch COMPLETING while its evidence is
-// confirmed). Temporal's DescribeWorkflowExecution shows both from the server's own state of the
-// run: no worker and no replay, unlike a query, which a workflow evicted from the worker's cache
-// answers only after replaying its whole history.
+// Whether a case's or a consultation's record may answer a read instead of its workflow. A case's
+// workflow writes its record inside the workflow task that makes the change (a consultation's, by
+// an activity that task schedules), and a person's update answers only once that write is done;
+// so the record trails the workflow only while the workflow has work in flight: a workflow task not
+// completed yet (an update, a signal, a timer or an activity's result being applied) or an activity
+// not finished yet (a record write, or an outside call the state already shows, such as a branch
+// COMPLETING while its evidence is confirmed). Temporal's DescribeWorkflowExecution shows both
+// from the server's own state of the run: no worker and no replay, unlike a query, which a
+// workflow evicted from the worker's cache answers only after replaying its whole history.
 import { isGrpcServiceError, type Client } from '@temporalio/client';
 import type { Caller } from './caller';
 import { READ_DEADLINE_MS } from './workflowCalls';

@@ -1,6 +1,7 @@
 // A signed contract stands until the bank cancels it: on stub activities, a case (either product)
 // whose money has not moved cannot be withdrawn; the case bank's credit approver (and nobody else) cancels the
 // contract, the payment is called off, and the case can then be withdrawn.
+import type { WorkflowHandle } from '@temporalio/client';
 import { cancelContractUpdate } from '../../workflows/contractMessages';
 import { decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
 import { sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
@@ -11,6 +12,22 @@ import { at, clockTo, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 const approver = { actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' } };
+
+/**
+ * Lets the held payment go and waits until the workflow has applied its result. The Java
+ * time-skipping server cannot take a withdrawal that lands with it: the task that ends the
+ * workflow fails because the payment's result arrived while the task ran (UNHANDLED_COMMAND), and
+ * the retried task's update then fails the server's own check ("Invalid Transition from NONE,
+ * COMPLETE"), so the test hangs. The sequence itself is legal: Temporal's server retries the task.
+ */
+async function releaseAndSettle(payment: { release(): void }, handle: WorkflowHandle) {
+  payment.release();
+  await eventually(async () => {
+    const { raw } = await handle.describe();
+    expect(raw.pendingActivities ?? []).toHaveLength(0);
+    expect(raw.pendingWorkflowTask).toBeFalsy();
+  });
+}
 
 /** A case accepted on `date` whose three branches are done: the bank's decision is next. */
 async function awaitingDecision(date: string) {
@@ -44,7 +61,7 @@ test('signed, not yet paid: withdrawal is refused until the bank’s approver ca
   const cancelled = await handle.executeUpdate(cancelContractUpdate, { args: [{ ...cancellation, ...approver }] });
   expect(cancelled).toMatchObject({ stage: 'CONTRACT_CANCELLED', contract: { cancellation: { reason: cancellation.reason, by: 'approver@xib' } } });
   expect(await refusal(handle.executeUpdate(cancelContractUpdate, { args: [{ ...cancellation, ...approver }] }))).toMatch(/already cancelled/);
-  payment.release();
+  await releaseAndSettle(payment, handle);
 
   await handle.executeUpdate(withdrawUpdate, { args: [withdrawal] });
   const final = await finalResult(s, handle);
@@ -75,7 +92,7 @@ test('a sci-tech case approved automatically: the same rule, its bank’s approv
   expect(await refusal(handle.executeUpdate(sciTechWithdrawUpdate, { args: [withdrawal] }))).toMatch(/the bank must cancel it first/);
   const ccbApprover = { actor: 'approver@ccb', actorProfile: { role: 'credit_approver' as const, bank: 'ccb' } };
   expect(await handle.executeUpdate(cancelContractUpdate, { args: [{ reason: '企业申请撤回 the firm withdraws', ...ccbApprover }] })).toMatchObject({ stage: 'CONTRACT_CANCELLED' });
-  payment.release();
+  await releaseAndSettle(payment, handle);
   await handle.executeUpdate(sciTechWithdrawUpdate, { args: [withdrawal] });
   const final = await finalResult(s, handle);
   expect(final).toMatchObject({ stage: 'WITHDRAWN', contract: { cancellation: { by: 'approver@ccb' } } });

@@ -1,16 +1,23 @@
-// A case's acceptance writes run inside its first workflow task as local activities
-// (workflows/localFirst.ts). While PostgreSQL refuses them, a write goes to the server as an activity
-// retried until it is taken: the case neither fails nor answers before its record is written. While
-// PostgreSQL hangs, the task gives the write up in time to end without a heartbeat.
+// A case's record writes run inside its workflow tasks as local activities (workflows/localFirst.ts).
+// While PostgreSQL refuses them, a write goes to the server as an activity retried until it is
+// taken: the case neither fails nor answers before its record is written. While PostgreSQL hangs,
+// the task gives the write up in time to end without a heartbeat. 2035-05 holds no holiday.
 import type { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
-import { caseInput, startCase } from '../support/caseScenarios';
+import { completeTaskUpdate, getStateQuery, type CompleteTaskRequest, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
+import { caseInput, ddEvidence, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
 import { at, clockTo, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
 type Case = WorkflowHandle<typeof fastTrackCaseWorkflow>;
+
+/** A branch completed by its assignee. */
+async function complete(handle: Case, kind: 'GRID_SUBMISSION' | 'BANK_VIP_CHANNEL' | 'DUE_DILIGENCE') {
+  const actor = (await handle.query(getStateQuery)).tasks.find((t) => t.kind === kind)!.assignee;
+  const evidence = { DUE_DILIGENCE: ddEvidence, GRID_SUBMISSION: gridEvidence, BANK_VIP_CHANNEL: vipEvidence }[kind];
+  return handle.executeUpdate(completeTaskUpdate, { args: [{ kind, actor, evidence } as CompleteTaskRequest] });
+}
 
 /** How each attempt at `activity` ended: local activities' markers, then the activity's own attempts. */
 async function attemptsAt(handle: Case, activity: string) {
@@ -43,6 +50,23 @@ test('PostgreSQL refusing the acceptance record: after three quick tries in the 
   expect((await handle.describe()).status.name).toBe('RUNNING');
 });
 
+test('PostgreSQL refusing a branch completion’s record: the update answers once the write is taken through the server, with the record showing it', async () => {
+  const acceptedAt = at('2035-05-08', '10:00');
+  await clockTo(s.env, acceptedAt);
+  const input = caseInput(acceptedAt);
+  const handle = await startCase(s, input);
+  s.rec.refuse('TASK_COMPLETED', 4);
+
+  const state = await complete(handle, 'DUE_DILIGENCE');
+
+  expect(state.tasks.find((t) => t.kind === 'DUE_DILIGENCE')!.status).toBe('DONE');
+  expect(s.rec.types(input.caseNo)).toContain('TASK_COMPLETED');
+  expect(await attemptsAt(handle, 'recordCaseProgress')).toEqual({ local: ['failed'], activity: [2] });
+  // Writes after it are local again.
+  await complete(handle, 'GRID_SUBMISSION');
+  expect(await attemptsAt(handle, 'recordCaseProgress')).toEqual({ local: ['failed', 'done'], activity: [2] });
+});
+
 test('PostgreSQL hanging on the acceptance record: its first task gives up on the local write within 2 s and hands it to the server, so the task ends without a heartbeat', async () => {
   const acceptedAt = at('2035-05-10', '10:00');
   await clockTo(s.env, acceptedAt);
@@ -59,5 +83,26 @@ test('PostgreSQL hanging on the acceptance record: its first task gives up on th
     expect(events.slice(0, handedOver).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
   } finally {
     s.rec.hang('BRANCHES_STARTED', 0);
+  }
+});
+
+test('three branches completed at once: their record writes run one at a time, and the fourth local write in a row goes by the server', async () => {
+  const acceptedAt = at('2035-05-14', '10:00');
+  await clockTo(s.env, acceptedAt);
+  const input = caseInput(acceptedAt);
+  const handle = await startCase(s, input);
+  // Long enough for writes that do not wait for each other to overlap.
+  s.rec.hang('TASK_COMPLETED', 200);
+  s.rec.mostWritesAtOnce = 0;
+  try {
+    await Promise.all((['GRID_SUBMISSION', 'BANK_VIP_CHANNEL', 'DUE_DILIGENCE'] as const).map((kind) => complete(handle, kind)));
+
+    expect((await handle.query(getStateQuery)).tasks.every((t) => t.status === 'DONE')).toBe(true);
+    expect(s.rec.mostWritesAtOnce).toBe(1);
+    // Acceptance's calendar read and record, two branches locally; the third by the server, then locally again.
+    expect(await attemptsAt(handle, 'recordCaseProgress')).toMatchObject({ activity: [1] });
+    expect(s.rec.types(input.caseNo).filter((t) => t === 'TASK_COMPLETED')).toHaveLength(3);
+  } finally {
+    s.rec.hang('TASK_COMPLETED', 0);
   }
 });

@@ -120,6 +120,9 @@ test('a withdrawal that lands while the score is being recorded stands: no manua
   const acceptedAt = at('2035-06-04', '10:00'); // after every other test's instants: the server's clock only moves on
   await clockTo(s.env, acceptedAt);
   const input = sciTechInput(acceptedAt, borderline);
+  // A local write runs inside the workflow task, where no update lands; refused there three times
+  // (PostgreSQL down), the score's write waits at the server as an activity, and the withdrawal lands.
+  s.rec.refuse('EVALUATED', 3);
   const scoring = s.rec.holdNext('EVALUATED');
   const handle = await startSciTech(s, input);
   await scoring.reached;

@@ -59,6 +59,9 @@ export class Recorder {
   readonly disburseCalls = new Map<string, number>();
   /** Notices someone acknowledged, as `<case or consultation>/<event key>` (what noticeAcknowledged answers). */
   readonly acknowledged = new Set<string>();
+  /** Record writes running now, and the most that ever ran at once. */
+  private writing = 0;
+  mostWritesAtOnce = 0;
   /** What a test made go wrong at the write of an event type (or the activity named, as 'disburse'). */
   private readonly faults = new Map<string, Fault>();
 
@@ -167,6 +170,16 @@ export class Recorder {
     return f;
   }
 
+  /** Runs one record write, counted while it runs. */
+  async write<T>(run: () => Promise<T>): Promise<T> {
+    this.mostWritesAtOnce = Math.max(this.mostWritesAtOnce, ++this.writing);
+    try {
+      return await run();
+    } finally {
+      this.writing--;
+    }
+  }
+
   /** Back to the loaded notices alone, after a test that loaded its own. */
   resetCalendar(): void {
     this.calendarYears = [...OFFICIAL_NOTICES];
@@ -196,9 +209,11 @@ export function stubActivities(rec: Recorder) {
       return accepted;
     },
     async recordCaseProgress(p) {
-      await rec.passFaults(p.event.type);
-      rec.progress(p.caseNo, p);
-      return p;
+      return rec.write(async () => {
+        await rec.passFaults(p.event.type);
+        rec.progress(p.caseNo, p);
+        return p;
+      });
     },
     async notify(n) {
       rec.notice(n.caseNo, n);

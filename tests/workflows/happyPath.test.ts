@@ -2,7 +2,7 @@ import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxNotificationCh
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { SlaState, CaseStage, BranchesOpen, SlaBreaches } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
-import { HOUR, advanceTo, calendar, caseInput, createHarness, ddEvidence, eventsOf, gridEvidence, nextWorkingMorning, saveHistory, startCase, vipEvidence, type Harness } from './caseHarness';
+import { HOUR, advanceTo, calendar, caseInput, createHarness, ddEvidence, eventsOf, gridEvidence, nextWorkingMorning, patchesMarkedAfterLocalActivity, recordWrites, saveHistory, startCase, vipEvidence, type Harness } from './caseHarness';
 
 jest.setTimeout(120_000);
 let h: Harness;
@@ -90,9 +90,19 @@ test('three branches, approval and the money inside five working days', async ()
   expect(desc.typedSearchAttributes.get(BranchesOpen)).toEqual([]);
   expect(desc.typedSearchAttributes.get(SlaBreaches)).toBe(0);
 
+  // The record's writes ran inside the workflow tasks that made them (local activities, patch
+  // local-projections), three in a row at most: every fourth went by the server. Every patch was
+  // decided before the first of those writes, so the code after one asks none.
+  const events = (await handle.fetchHistory()).events ?? [];
+  const writes = recordWrites(events);
+  expect(writes.join(' ')).not.toMatch(/local local local local/);
+  expect(writes.filter((w) => w === 'local').length).toBeGreaterThanOrEqual((writes.length * 3) / 4 - 1);
+  expect(patchesMarkedAfterLocalActivity(events)).toEqual([]);
+
   await saveHistory(handle, 'happy-path');
-  // The same path since acceptance writes its record once (patch acceptance-written-once), and
-  // since it runs in the first workflow task (local-acceptance).
+  // The same path since acceptance writes its record once (patch acceptance-written-once), since it
+  // runs in the first workflow task (local-acceptance), and since every record write does (local-projections).
   await saveHistory(handle, 'acceptance-written-once');
   await saveHistory(handle, 'local-acceptance');
+  await saveHistory(handle, 'local-projections');
 });

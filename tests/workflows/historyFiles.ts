@@ -31,3 +31,26 @@ export function loadHistories(): { name: string; history: temporal.api.history.v
     .sort()
     .map((f) => ({ name: f.replace(/\.json$/, ''), history: History.fromObject(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, f), 'utf8'))) }));
 }
+
+/**
+ * The patches a history marks after its first local activity: a run that writes locally decides
+ * every patch before its first write (decideLocalWrites in workflows/localFirst.ts), so none.
+ */
+export function patchesMarkedAfterLocalActivity(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
+  const marker = (e: temporal.api.history.v1.IHistoryEvent) => e.markerRecordedEventAttributes?.markerName;
+  const first = events.findIndex((e) => marker(e) === 'core_local_activity');
+  return events.slice(first < 0 ? events.length : first).filter((e) => marker(e) === 'core_patch').map((e) => JSON.stringify(e.markerRecordedEventAttributes!.details));
+}
+
+/**
+ * How a history's record writes (and calendar reads) ran, in order: 'local' inside a workflow task,
+ * 'server' as an activity. A run makes at most three local writes in a row (workflows/localFirst.ts).
+ */
+export function recordWrites(events: temporal.api.history.v1.IHistoryEvent[]): ('local' | 'server')[] {
+  const isWrite = (name: string | null | undefined) => !!name && (name.startsWith('record') || name === 'loadCalendarYears');
+  return events.flatMap((e): ('local' | 'server')[] => {
+    if (isWrite(e.activityTaskScheduledEventAttributes?.activityType?.name)) return ['server'];
+    const details = e.markerRecordedEventAttributes?.markerName === 'core_local_activity' ? e.markerRecordedEventAttributes.details?.data?.payloads?.[0]?.data : undefined;
+    return details && isWrite((JSON.parse(Buffer.from(details).toString('utf8')) as { activity_type: string }).activity_type) ? ['local'] : [];
+  });
+}
