@@ -80,8 +80,8 @@ no-op activities in parallel and then one more, on its own worker against the sa
 | --- | --- | --- | --- |
 ${rows.map((r) => `| ${r.setting} | ${fmt(r.bare)} | ${fmt(r.greenlane)} | ${((r.greenlane.perSecond / r.bare.perSecond) * 100).toFixed(1)}% |`).join('\n')}
 
-Each row after the first keeps the change above it (the real server's row keeps the worker, not the SQLite settings). A Greenlane case is five API requests, five workflow updates and
-about fifteen activities (each a PostgreSQL write or a sandbox call); the bare workflow has four activities and no requests.`;
+Each row after the first keeps the change above it (the real server's row keeps the worker, not the SQLite settings). A Greenlane case is five API requests, five workflow updates,
+about nine PostgreSQL writes and reads (most of them local activities inside workflow tasks; \`bench:case-cost\` counts what goes by the server) and six sandbox calls and notices as activities; the bare workflow has four activities and no requests.`;
   writeSection('e2e', md);
   console.log(md);
 }
