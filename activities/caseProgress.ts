@@ -31,6 +31,8 @@ export interface CaseProgress {
   /** Fast-track: whether the due rests on a year without its holiday notice, and the rest days it skipped; absent from sci-tech cases. */
   dueProvisional?: boolean;
   dueExplanation?: string[];
+  /** When the SLA clock next changes a level by itself, as of this write (caseFreshness.ts); absent when none is timed (and in histories from before it): reads then ask Temporal. */
+  quietUntil?: string;
   /** Timeline entry; `eventKey` is unique per case, so a retry writes nothing new. */
   event: { eventKey: string; type: string; actor: string; at: string; data: Record<string, unknown> };
   tasks?: TaskRow[];
@@ -81,6 +83,7 @@ export async function writeCaseProgress(tx: Prisma.TransactionClient, p: CasePro
       slaState: p.slaState,
       revision: p.revision,
       revisedAt: at,
+      quietUntil: p.quietUntil ? new Date(p.quietUntil) : null,
       ...(p.dueAt ? { dueAt: new Date(p.dueAt) } : {}),
       ...(p.pause !== undefined ? { pausedSince: p.pause ? new Date(p.pause.since) : null, pausedBy: p.pause?.by ?? null, pausedReason: p.pause?.reason ?? null } : {}),
       ...(p.pausedWorkingDays !== undefined ? { pausedWorkingDays: p.pausedWorkingDays } : {}),

@@ -34,6 +34,12 @@ export function withdrawalRefusal(c: { stage: string; contract?: { contractNo: s
   return undefined;
 }
 
+/**
+ * A case (either product) in one of these waits on an outside system (the sci-tech evaluation, the
+ * bank's contract, the money): its answer changes the case with no person's update in flight.
+ */
+export const CASE_AWAITING_OUTSIDE_STAGES = ['ACCEPTED', 'EVALUATING', 'CONTRACTING', 'DISBURSING'] as const satisfies readonly (FastTrackStage | SciTechStage)[];
+
 export const caseAnswered = (stage: string): boolean => (CASE_ANSWERED_STAGES as readonly string[]).includes(stage);
 export const caseEnded = (stage: string): boolean => (CASE_ENDED_STAGES as readonly string[]).includes(stage);
 

@@ -379,6 +379,8 @@ export class FastTrackCase {
       pausedWorkingDays: state.pauses.reduce((sum, x) => sum + (x.pausedWorkingDays ?? 0), 0),
       dueProvisional: state.dueProvisional,
       dueExplanation: state.dueExplanation,
+      // Until the clock's next change, only people's updates and outside answers change the case (caseFreshness.ts).
+      quietUntil: this.clock.nextChange()?.toISOString(),
     };
   }
 

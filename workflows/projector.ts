@@ -51,7 +51,7 @@ export class Projector<Rows = never> {
 }
 
 /** A case's row as its record holds it. */
-export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause' | 'pausedWorkingDays' | 'dueProvisional' | 'dueExplanation'>;
+export type CaseRow = Pick<CaseProgress, 'stage' | 'slaState' | 'dueAt' | 'pause' | 'pausedWorkingDays' | 'dueProvisional' | 'dueExplanation' | 'quietUntil'>;
 
 /** What a case's write carries besides its row and event: its branches' rows, and on a case's first write its acceptance record. */
 export interface CaseWrite {

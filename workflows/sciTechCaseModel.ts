@@ -86,7 +86,7 @@ export class SciTechCase {
       onBreached: () => this.onBreached(),
       minWaitMs: 1,
     });
-    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt }), localWrites);
+    this.projector = caseProjector(input.caseNo, () => this.refreshOperatorView(), () => ({ stage: this.state.stage, slaState: this.state.slaState, dueAt: this.state.dueAt, quietUntil: this.clock.nextChange()?.toISOString() }), localWrites);
     this.unacknowledged = new UnacknowledgedBreaches(input.caseNo, [`善科贷案件 ${input.caseNo}（${input.firm.name}）`, `Sci-tech case ${input.caseNo}`], (summary, notice) => this.projector.notify(summary, notice));
   }
 

@@ -79,6 +79,15 @@ export class SlaClock<D extends Deadline> {
     this.version++;
   }
 
+  /**
+   * The next instant a deadline changes level by itself (AT_RISK, then BREACHED), as the deadlines
+   * stand now; undefined when none is left to change. Past when a change is due and not yet made.
+   */
+  nextChange(): Date | undefined {
+    const instants = this.options.deadlines().flatMap((d) => (d.level === 'ON_TRACK' ? [d.atRiskAt] : d.level === 'AT_RISK' ? [d.dueAt] : []));
+    return instants.length === 0 ? undefined : new Date(Math.min(...instants.map((t) => t.getTime())));
+  }
+
   /** Runs until `stopped()`; start it once the workflow's record is written. */
   async run(): Promise<void> {
     const o = this.options;
@@ -111,5 +120,6 @@ export class SlaClock<D extends Deadline> {
     }
   }
 }
+
 
 const timerReason = (what: string, label: string) => (label ? `${what} ${label}` : what);

@@ -18,6 +18,7 @@ import { calendarNoticeLoadedSignal } from '../../workflows/fastTrackCaseMessage
 import { canonicalJson } from '../canonicalJson';
 import { Problem, validationProblem } from '../problem';
 import type { NoticeBody, NoticeTextBody } from '../schemas';
+import { forgetNextTimers } from './caseFreshness';
 
 const CONCURRENCY = 8;
 
@@ -172,6 +173,7 @@ async function pausedTimes(db: Database, caseNos: string[]): Promise<Map<string,
  */
 async function signalRunningCases(db: Database, client: Client, year: number, actor: string) {
   const running = await runningWorkflowsReading(db, year);
+  await forgetNextTimers(db, running.map((w) => w.workflowId));
   const failed: { id: string; reason: string }[] = [];
   for (let i = 0; i < running.length; i += CONCURRENCY) {
     await Promise.all(

@@ -22,6 +22,7 @@ import { cancelContractUpdate, confirmContractUpdate, resolveDisbursementUpdate 
 import { Problem, validationProblem } from '../problem';
 import { TASK_SLUGS, type DecisionBody, type DisbursementResolutionBody, type EVIDENCE, type FirmContractConfirmationBody, type FirmMaterialsBody, type ReassignBody, type SciTechDecisionBody, type TaskSlug } from '../schemas';
 import type { Caller } from './caller';
+import { updateCountedOnRecord } from './caseFreshness';
 import { visibleCase } from './caseScope';
 import type { CaseView, LiveCaseState } from './caseView';
 import { sciTechDecideRequest } from './sciTechCases';
@@ -37,10 +38,10 @@ export function taskKind(slug: string): TaskKind {
 }
 
 export function caseActions({ db, client }: { db: Database; client: Client }, view: (caseNo: string, state: LiveCaseState) => Promise<CaseView>) {
-  /** Runs an update on the case's workflow and answers the case after it. */
+  /** Runs an update on the case's workflow, counted on its record meanwhile, and answers the case after it. */
   async function act<S extends LiveCaseState, Arg>(caller: Caller, caseNo: string, def: UpdateDefinition<S, [Arg]>, arg: Arg): Promise<CaseView> {
     const target = { noun: 'case' as const, id: caseNo, workflowId: `case-${caseNo}`, subject: { zh: `案件 ${caseNo} `, en: `Case ${caseNo}` } };
-    return view(caseNo, await runUpdate(db, client, target, def, arg, caller));
+    return view(caseNo, await updateCountedOnRecord(db, caller.log, caseNo, () => runUpdate(db, client, target, def, arg, caller)));
   }
   const actor = (caller: Caller) => caller.principal.sub;
   // The workflow's validators judge duties from these (domain/duties.ts); the API only passes them on.

@@ -7,9 +7,65 @@
 // COMPLETING while its evidence is confirmed). Temporal's DescribeWorkflowExecution shows both
 // from the server's own state of the run: no worker and no replay, unlike a query, which a
 // workflow evicted from the worker's cache answers only after replaying its whole history.
+//
+// A case's record can also say by itself that nothing is in flight (caseRecordAtRest), and then no
+// describe is needed: what a case's view shows changes only by a person's update (the API counts
+// those in flight on the record), the SLA clock's next level change (the workflow writes its
+// instant with each write), an outside system's answer (the stage shows the workflow waiting on
+// one) or a loaded calendar notice (the API clears that instant before telling the case). Its
+// other timers only add notices to the timeline, which either answer reads from the record.
 import { isGrpcServiceError, type Client } from '@temporalio/client';
+import { CASE_AWAITING_OUTSIDE_STAGES, caseEnded } from '../../domain/stages';
+import type { Database } from '../../infra/database';
+import { runOnPool } from '../../infra/sql';
+import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from './caller';
 import { READ_DEADLINE_MS } from './workflowCalls';
+
+/** What a case's record says of its workflow's work in flight. */
+export interface RecordRest {
+  stage: string;
+  quietUntil: Date | null;
+  updatesInFlight: number;
+}
+
+/**
+ * Whether the case's record is its running workflow's state with nothing in flight, from the record
+ * alone: no update of the API's unanswered, the workflow's next timer still ahead, and no outside
+ * system's answer awaited. False says only that the record cannot tell: Temporal is asked (for an
+ * ended case, whether its workflow is still kept, which `live` reports).
+ */
+export function caseRecordAtRest(r: RecordRest, now: Date): boolean {
+  return (
+    r.updatesInFlight === 0 &&
+    r.quietUntil !== null &&
+    now < r.quietUntil &&
+    !(CASE_AWAITING_OUTSIDE_STAGES as readonly string[]).includes(r.stage) &&
+    !caseEnded(r.stage)
+  );
+}
+
+/**
+ * Runs a person's update to case `caseNo`, counted on its record meanwhile, so a read before it
+ * answers asks Temporal. A count left behind by a process that died mid-update costs that case
+ * only the describe (caseRecordAtRest is false), never a stale answer.
+ */
+export async function updateCountedOnRecord<R>(db: Database, log: Caller['log'], caseNo: string, update: () => Promise<R>): Promise<R> {
+  await runOnPool(db, Prisma.sql`UPDATE loan_case SET updates_in_flight = updates_in_flight + 1 WHERE case_no = ${caseNo}`);
+  try {
+    return await update();
+  } finally {
+    // The update's outcome stands whatever happens here.
+    await runOnPool(db, Prisma.sql`UPDATE loan_case SET updates_in_flight = updates_in_flight - 1 WHERE case_no = ${caseNo}`).catch((err: unknown) =>
+      log?.warn({ err, case: caseNo }, 'the update in flight stays counted on the record; its reads ask Temporal'),
+    );
+  }
+}
+
+/** Before a loaded calendar notice is signalled to running cases: their records no longer know their next timer. */
+export async function forgetNextTimers(db: Database, workflowIds: readonly string[]): Promise<void> {
+  if (workflowIds.length > 0) await runOnPool(db, Prisma.sql`UPDATE loan_case SET quiet_until = NULL WHERE workflow_id = ANY(${[...workflowIds]})`);
+}
 
 const GRPC_NOT_FOUND = 5;
 
@@ -55,11 +111,20 @@ export type RecordAnswer<State> = { by: 'WORKFLOW'; state: State } | { by: 'RECO
 export async function readThroughRecord<Rec, State>(
   client: Client,
   log: Caller['log'],
-  r: { workflowId: string; live: boolean; load: () => Promise<Rec>; complete: (record: Rec) => boolean; ask: () => Promise<State | undefined> },
+  r: {
+    workflowId: string;
+    live: boolean;
+    load: () => Promise<Rec>;
+    complete: (record: Rec) => boolean;
+    /** Whether the record shows by itself that nothing is in flight (caseRecordAtRest). */
+    atRest?: (record: Rec) => boolean;
+    ask: () => Promise<State | undefined>;
+  },
 ): Promise<{ record: Rec; answer: RecordAnswer<State> }> {
   // The record first: a caller who may not see the case gets its 404 without a describe, and
   // without a describe's time telling whether the case exists.
   const record = await r.load();
+  if (!r.live && r.complete(record) && r.atRest?.(record)) return { record, answer: { by: 'RECORD', current: true } };
   const standing = r.live ? undefined : await recordStanding(client, log, r.workflowId);
   if (standing === 'UNREACHABLE' || (standing === 'CURRENT' && r.complete(record))) return { record, answer: { by: 'RECORD', current: standing === 'CURRENT' } };
   const state = await r.ask();

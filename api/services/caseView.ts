@@ -24,7 +24,7 @@ export type CaseAnswer = RecordAnswer<LiveCaseState>;
 /** A case's record as the views read it: its row, its street and bank, its branches and timeline. */
 export type CaseRecord = Pick<
   LoanCase,
-  'caseNo' | 'workflowId' | 'product' | 'firmName' | 'creditCode' | 'purpose' | 'leadId' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'dueProvisional' | 'dueExplanation'
+  'caseNo' | 'workflowId' | 'product' | 'firmName' | 'creditCode' | 'purpose' | 'leadId' | 'stage' | 'slaState' | 'acceptedAt' | 'dueAt' | 'dueProvisional' | 'dueExplanation' | 'quietUntil' | 'updatesInFlight'
 > & {
   /** In fen; at most MAX_AMOUNT_FEN (domain/money.ts), so exact as a number. */
   amountFen: number;
@@ -55,6 +55,7 @@ export async function caseRecord(db: Database, caseNo: string, principal?: Princ
     SELECT c.case_no AS "caseNo", c.workflow_id AS "workflowId", c.product, c.firm_name AS "firmName", c.credit_code AS "creditCode",
            c.amount_fen AS "amountFen", c.purpose, c.lead_id AS "leadId", c.stage, c.sla_state AS "slaState", c.accepted_at AS "acceptedAt",
            c.due_at AS "dueAt", c.due_provisional AS "dueProvisional", c.due_explanation AS "dueExplanation",
+           c.quiet_until AS "quietUntil", c.updates_in_flight AS "updatesInFlight",
            json_build_object('code', s.code, 'nameZh', s.name_zh, 'nameEn', s.name_en) AS street,
            json_build_object('code', b.code, 'nameZh', b.name_zh, 'nameEn', b.name_en) AS bank,
            (SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'assignee', t.assignee, 'status', t.status, 'slaState', t.sla_state,

@@ -17,7 +17,7 @@ import type { CaseListQuery, CreateCaseBody } from '../schemas';
 import type { Caller } from './caller';
 import { requireCreditCodeConfirmation } from './creditCodeConfirmation';
 import { visibleCase, visibleCasesSql } from './caseScope';
-import { describeWorkflow, readThroughRecord } from './caseFreshness';
+import { caseRecordAtRest, describeWorkflow, readThroughRecord } from './caseFreshness';
 import { caseRecord, caseView, recordComplete, type CaseView, type LiveCaseState } from './caseView';
 import { decodeCursor, encodeCursor } from './pageCursor';
 import { hashOfRequest, keyReused } from './requestKeys';
@@ -83,6 +83,7 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
       live,
       load: () => caseRecord(db, caseNo, principal),
       complete: recordComplete,
+      atRest: (record) => caseRecordAtRest(record, new Date()),
       ask: () => ask(log, caseNo),
     });
     return caseView(record, answer, uiLink);

@@ -129,6 +129,9 @@ describe('loading a notice moves running cases', () => {
         return res;
       });
       expect(view.body.dueAt).toBe(moved.dueAfter);
+      // The record's next timed change moved with the dues (the API forgot the old one before signalling).
+      const warnings = view.body.tasks.map((t: { atRiskAt: string }) => new Date(t.atRiskAt).getTime());
+      expect((await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } })).quietUntil?.getTime()).toBe(Math.min(...warnings));
       const recomputed = view.body.events.filter((e: { type: string }) => e.type === 'DUES_RECOMPUTED');
       expect(recomputed).toHaveLength(1);
       expect(recomputed[0]).toMatchObject({ actor: 'operator', data: { year: noticeYear, before: { dueAt: dueBefore }, after: { dueAt: moved.dueAfter } } });

@@ -8,6 +8,7 @@ import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
 import { useStack } from '../support/stack';
+import { unreachableTemporal } from '../support/unreachableTemporal';
 
 const stack = useStack();
 
@@ -136,6 +137,8 @@ it('answers from the workflow while the record trails a write it has not yet tak
       return v;
     });
     expect(trailing).toMatchObject({ answeredBy: 'WORKFLOW', live: true });
+    // What tells the read to ask: the update in flight, counted on the record.
+    expect(await stack.db.loanCase.findUnique({ where: { caseNo: id } })).toMatchObject({ updatesInFlight: 1 });
     expect(await stack.db.caseTask.findUnique({ where: { caseNo_kind: { caseNo: id, kind: 'GRID_SUBMISSION' } } })).toMatchObject({ status: 'OPEN' });
   } finally {
     await stack.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${refuse} ON case_event`);
@@ -145,4 +148,41 @@ it('answers from the workflow while the record trails a write it has not yet tak
   expect(task(await completing!, 'GRID_SUBMISSION').status).toBe('DONE');
   expect(task(await read(id), 'GRID_SUBMISSION').status).toBe('DONE');
   expect(task(await atRest(id), 'GRID_SUBMISSION')).toMatchObject({ status: 'DONE', completedBy: 'lujiang-grid' });
+  expect(await stack.db.loanCase.findUnique({ where: { caseNo: id } })).toMatchObject({ updatesInFlight: 0 });
 }, 60_000);
+
+it('answers from the record alone while it shows nothing in flight, and asks Temporal whenever it cannot tell', async () => {
+  const { id } = await open('厦门鹭江读静止有限公司', 'MA4RDR07');
+  const settled = await atRest(id);
+  // The workflow wrote its next timer with the record: the first branch warning, still ahead.
+  const record = await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } });
+  const warnings = settled.tasks.map((t) => new Date(t.atRiskAt!).getTime());
+  expect(record.quietUntil!.getTime()).toBe(Math.min(...warnings));
+  expect(record.quietUntil!.getTime()).toBeGreaterThan(Date.now());
+
+  // With Temporal unreachable, the record still answers as the case's current state: it was not asked.
+  const down = await unreachableTemporal();
+  try {
+    const readDown = async () => (await request(stack.appOn(down)).get(`/api/v1/cases/${id}`).set('authorization', await bearer('manager')).expect(200)).body as View;
+    expect(await readDown()).toEqual(settled);
+    // Each thing the record cannot vouch for sends the read to Temporal, which cannot answer here:
+    // the record answers as last written (live: false).
+    const unsure = [
+      { updatesInFlight: 1 }, // a person's update not yet answered
+      { quietUntil: new Date(Date.now() - 1_000) }, // a timer due, its change not yet written
+      { quietUntil: null }, // no timer known (a calendar notice loaded, or a rebuilt record)
+      { stage: 'CONTRACTING' }, // the bank's contract awaited
+    ];
+    for (const data of unsure) {
+      await stack.db.loanCase.update({ where: { caseNo: id }, data });
+      try {
+        expect(await readDown()).toMatchObject({ answeredBy: 'RECORD', live: false });
+      } finally {
+        await stack.db.loanCase.update({ where: { caseNo: id }, data: { updatesInFlight: 0, quietUntil: record.quietUntil, stage: record.stage } });
+      }
+    }
+    expect(await readDown()).toEqual(settled);
+  } finally {
+    await down.close();
+  }
+}, 120_000);

@@ -83,12 +83,14 @@ describe.each(DEADLINES)('$subject left undone', (d) => {
     state = await stateOf(handle);
     expect([state.slaState, level(state)]).toEqual(['ON_TRACK', 'ON_TRACK']);
     expect(s.rec.slaTypes(caseNo)).toEqual([]);
+    // The record says when its SLA level can next change by itself: reads before then need not ask the workflow.
+    expect(s.rec.record(caseNo)?.quietUntil).toBe(d.atRisk.toISOString());
 
     await clockTo(s.env, new Date(d.atRisk.getTime() + MINUTE));
     await eventually(async () => expect(s.rec.slaTypes(caseNo)).toEqual(['SLA_AT_RISK', 'NOTIFICATION']));
     state = await stateOf(handle);
     expect([state.slaState, level(state)]).toEqual(['AT_RISK', 'AT_RISK']);
-    expect(s.rec.record(caseNo)?.slaState).toBe('AT_RISK');
+    expect(s.rec.record(caseNo)).toMatchObject({ slaState: 'AT_RISK', quietUntil: d.due.toISOString() });
     const [alarm] = s.rec.slaEntries(caseNo);
     expect(alarm).toMatchObject({ type: 'SLA_AT_RISK', actor: 'system', data: { subject: d.subject, assignee: d.assignee, dueAt: d.due.toISOString() } });
     expectNear(alarm!.at, d.atRisk);
@@ -109,6 +111,10 @@ describe.each(DEADLINES)('$subject left undone', (d) => {
     expect(state.breaches).toEqual([{ subject: d.subject, assignee: d.assignee, stage: d.stage, dueAt: d.due.toISOString(), breachedAt: expect.any(String), lateWorkingMs: null }]);
     expectNear(state.breaches[0]!.breachedAt, d.due);
     expect(s.rec.record(caseNo)?.slaState).toBe('BREACHED');
+    // Breached, the deadline changes no more: the record is quiet until the promise's warning; once the promise breached, no change is timed and reads ask.
+    const quiet = s.rec.record(caseNo)?.quietUntil;
+    if (d.subject === 'PROMISE') expect(quiet).toBeUndefined();
+    else expect(new Date(quiet!).getTime()).toBeGreaterThan(d.due.getTime());
     expect(s.rec.slaEntries(caseNo)[2]).toMatchObject({ type: 'SLA_BREACHED', data: { subject: d.subject, assignee: d.assignee, stage: d.stage, dueAt: d.due.toISOString() } });
     const escalation = s.rec.notices(caseNo)[1]!;
     expect(escalation).toMatchObject({ type: 'ESCALATED', audience: breachAudience(d.assignee) });

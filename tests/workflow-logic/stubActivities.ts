@@ -36,6 +36,8 @@ export interface Projection {
   dueAt?: string;
   /** The pause standing (loan_case's paused_since, paused_by, paused_reason); null once none stands, absent where the record keeps none. */
   pause?: { since: string; by: string; reason: string } | null;
+  /** The SLA clock's next change as the workflow wrote it (loan_case.quiet_until); absent when none is pending. */
+  quietUntil?: string;
 }
 
 /** A test's faults at one write: attempts still to refuse, a wait before each attempt, a hold on the next. */
@@ -77,9 +79,9 @@ export class Recorder {
   }
 
   /** A projection with its timeline event, as recordCaseProgress and recordConsultationProgress write them. */
-  progress(id: string, { revision, stage, slaState, dueAt, pause, event }: Projection & { event: Entry }): void {
+  progress(id: string, { revision, stage, slaState, dueAt, pause, quietUntil, event }: Projection & { event: Entry }): void {
     this.add(id, event);
-    this.project(id, { revision, stage, slaState, dueAt, ...(pause !== undefined ? { pause } : {}) });
+    this.project(id, { revision, stage, slaState, dueAt, ...(pause !== undefined ? { pause } : {}), ...(quietUntil !== undefined ? { quietUntil } : {}) });
   }
 
   /** A fast-track case's acceptance record, as recordCaseAccepted writes it. */
