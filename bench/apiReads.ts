@@ -72,8 +72,8 @@ ${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`
 
 ${N.toLocaleString('en')} open fast-track cases (half 鹭江/厦门国际银行, half 莲前/建设银行, all in parallel review). autocannon, ${CONNECTIONS}
 connections for ${SECONDS} s per row, against the API on loopback in the same process as the worker. \`GET /cases/:id\` reads the
-case, its tasks and timeline from PostgreSQL and asks Temporal to describe its workflow (nothing in flight: the record is
-current); with \`?live=true\` it queries the workflow for its live state instead.
+case, its tasks and timeline from PostgreSQL, which show nothing in flight (no update unanswered, the SLA clock's next change
+ahead), so Temporal is not asked; with \`?live=true\` it queries the workflow for its live state instead.
 
 | request | per second | vs baseline | p50 | p99 | failed |
 | --- | --- | --- | --- | --- | --- |

@@ -138,7 +138,7 @@ ${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`
 
 Cases are started with \`client.workflow.start\` and the API's input (not through HTTP), then wait on people with live SLA
 timers. Latency: autocannon, ${CONNECTIONS} connections for ${SECONDS} s each, p50 / p99 and requests per second; \`GET /cases/:id\` as
-鹭江's case officer over its cases (from the record: database reads and a describe of its workflow), the list as the manager
+鹭江's case officer over its cases (from the record alone while it shows nothing in flight, else with a describe of its workflow), the list as the manager
 (\`${LIST_PATH}\`). Memory is the bench process's (worker, API and load generator in one).
 SLA timers: ${SAMPLE} more cases per step whose AT_RISK instant falls inside the load windows (round-the-clock calendar);
 "timer" is the SLA_AT_RISK event's instant minus the planned one, "projection" when \`loan_case\` was written minus the planned one.
