@@ -47,18 +47,24 @@ export function caseRecordAtRest(r: RecordRest, now: Date): boolean {
 
 /**
  * Runs a person's update to case `caseNo`, counted on its record meanwhile, so a read before it
- * answers asks Temporal. A count left behind by a process that died mid-update costs that case
- * only the describe (caseRecordAtRest is false), never a stale answer.
+ * answers asks Temporal. The update answers once its own write is done, but the change can lead
+ * the workflow on to a next write (the last branch done: the credit decision's stage) that is
+ * still on its way: if the record's stage or SLA state is not yet the answered one, its next
+ * change is forgotten, and reads ask Temporal until that write brings it. A count left behind by
+ * a process that died mid-update costs that case only the describe, never a stale answer.
  */
-export async function updateCountedOnRecord<R>(db: Database, log: Caller['log'], caseNo: string, update: () => Promise<R>): Promise<R> {
+export async function updateCountedOnRecord<R extends { stage: string; slaState: string }>(db: Database, log: Caller['log'], caseNo: string, update: () => Promise<R>): Promise<R> {
   await runOnPool(db, Prisma.sql`UPDATE loan_case SET updates_in_flight = updates_in_flight + 1 WHERE case_no = ${caseNo}`);
+  let answered: R | undefined;
   try {
-    return await update();
+    answered = await update();
+    return answered;
   } finally {
+    const settled = answered ? Prisma.sql`stage = ${answered.stage} AND sla_state = ${answered.slaState}` : Prisma.sql`TRUE`;
     // The update's outcome stands whatever happens here.
-    await runOnPool(db, Prisma.sql`UPDATE loan_case SET updates_in_flight = updates_in_flight - 1 WHERE case_no = ${caseNo}`).catch((err: unknown) =>
-      log?.warn({ err, case: caseNo }, 'the update in flight stays counted on the record; its reads ask Temporal'),
-    );
+    await runOnPool(db, Prisma.sql`
+      UPDATE loan_case SET updates_in_flight = updates_in_flight - 1, quiet_until = CASE WHEN ${settled} THEN quiet_until END
+       WHERE case_no = ${caseNo}`).catch((err: unknown) => log?.warn({ err, case: caseNo }, 'the update in flight stays counted on the record; its reads ask Temporal'));
   }
 }
 

@@ -151,6 +151,30 @@ it('answers from the workflow while the record trails a write it has not yet tak
   expect(await stack.db.loanCase.findUnique({ where: { caseNo: id } })).toMatchObject({ updatesInFlight: 0 });
 }, 60_000);
 
+it('reads the stage an action led the case to while the write of that stage is still on its way', async () => {
+  const { id } = await open('厦门鹭江读后续有限公司', 'MA4RDR08');
+  await atRest(id);
+  // PostgreSQL refuses this case's stage change for a while: the last branch's completion (its own
+  // write done) answers before the credit decision's stage it led to is written.
+  const refuse = `refuse_stage_${id.replace(/-/g, '_').toLowerCase()}`;
+  await stack.db.$executeRawUnsafe(`CREATE FUNCTION ${refuse}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'stage unavailable'; END $$`);
+  await stack.db.$executeRawUnsafe(`CREATE TRIGGER ${refuse} BEFORE INSERT ON case_event FOR EACH ROW WHEN (NEW.case_no = '${id}' AND NEW.type = 'STAGE_CHANGED') EXECUTE FUNCTION ${refuse}()`);
+  try {
+    await act('lujiang-grid', id, '/tasks/grid-submission/complete', { applicationNo: 'XYD20261130000508' });
+    await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND', note: '联合评估通过' });
+    const last = await act('assessor', id, '/tasks/due-diligence/complete', { reportNo: 'DD-READS-8', riskRating: 'LOW', summary: '经营正常' });
+    expect(last.stage).toBe('CREDIT_DECISION');
+    expect(await stack.db.loanCase.findUnique({ where: { caseNo: id } })).toMatchObject({ stage: 'PARALLEL_REVIEW', quietUntil: null, updatesInFlight: 0 });
+    // The record cannot vouch for itself, so the read asks the workflow.
+    expect(await read(id)).toMatchObject({ stage: 'CREDIT_DECISION', answeredBy: 'WORKFLOW', live: true });
+  } finally {
+    await stack.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${refuse} ON case_event`);
+    await stack.db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${refuse}()`);
+  }
+  expect(await atRest(id)).toMatchObject({ stage: 'CREDIT_DECISION' });
+  expect((await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } })).quietUntil).not.toBeNull();
+}, 120_000);
+
 it('answers from the record alone while it shows nothing in flight, and asks Temporal whenever it cannot tell', async () => {
   const { id } = await open('厦门鹭江读静止有限公司', 'MA4RDR07');
   const settled = await atRest(id);
