@@ -5,10 +5,10 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { cancelContractUpdate } from '../../workflows/contractMessages';
 import { decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
 import { sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
-import { caseInput, completeAllBranches, eventually, refusal, startCase } from '../support/caseScenarios';
+import { completeAllBranches, eventually, refusal } from '../support/caseScenarios';
 import { biotech, sciTechInput, startSciTech } from '../support/sciTechScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { at, clockTo, finalResult, useStubbedWorker } from './harness';
+import { acceptCase, at, clockTo, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 const approver = { actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' } };
@@ -31,10 +31,7 @@ async function releaseAndSettle(payment: { release(): void }, handle: WorkflowHa
 
 /** A case accepted on `date` whose three branches are done: the bank's decision is next. */
 async function awaitingDecision(date: string) {
-  const acceptedAt = at(date, '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at(date, '10:00'));
   await completeAllBranches(handle, input);
   return { input, handle };
 }

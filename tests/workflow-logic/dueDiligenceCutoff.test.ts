@@ -4,18 +4,16 @@
 // hour after acceptance, in office hours. (2035 has no holiday notice: weekends and statutory days.)
 import type { WorkflowHandle } from '@temporalio/client';
 import { getStateQuery, type CaseState, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
-import { caseInput, eventually, startCase } from '../support/caseScenarios';
+import { eventually } from '../support/caseScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { MINUTE, at, clockTo, useStubbedWorker } from './harness';
+import { MINUTE, acceptCase, at, clockTo, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
 const dd = (state: CaseState) => state.tasks.find((t) => t.kind === 'DUE_DILIGENCE')!;
 
 async function acceptAt(acceptedAt: Date): Promise<{ caseNo: string; handle: WorkflowHandle<typeof fastTrackCaseWorkflow>; opened: CaseState }> {
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, acceptedAt);
   return { caseNo: input.caseNo, handle, opened: await handle.query(getStateQuery) };
 }
 

@@ -7,9 +7,9 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import type { StaffProfile } from '../../domain/people';
 import { completeTaskUpdate, decideUpdate, getStateQuery, reassignTaskUpdate, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
 import { sciTechDecideUpdate, sciTechGetStateQuery } from '../../workflows/sciTechCase';
-import { caseInput, ddEvidence, eventually, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
+import { ddEvidence, eventually, gridEvidence, vipEvidence } from '../support/caseScenarios';
 import { borderline, sciTechInput, startSciTech } from '../support/sciTechScenarios';
-import { at, clockTo, useStubbedWorker } from './harness';
+import { acceptCase, at, clockTo, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -23,10 +23,7 @@ const refusal = (p: Promise<unknown>) =>
   );
 
 test('a branch goes only to someone who may hold it; the old exploit (a street officer taking the due diligence) is refused', async () => {
-  const acceptedAt = at('2036-03-03', '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt); // 鹭江 street, 厦门国际银行 (xib)
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at('2036-03-03', '10:00')); // 鹭江 street, 厦门国际银行 (xib)
   const assignees = (await handle.query(getStateQuery)).tasks.map((t) => t.assignee);
 
   expect(await refusal(reassign(handle, 'DUE_DILIGENCE', 'lujiang-officer', officer))).toMatch(/该环节须由第三方评估机构承担.*DUE_DILIGENCE must be held by a third-party assessor; lujiang-officer is case_officer of lujiang/);
@@ -59,10 +56,7 @@ test('a branch goes only to someone who may hold it; the old exploit (a street o
 });
 
 test('whoever assigned a task to themselves completes it only if they hold its role', async () => {
-  const acceptedAt = at('2036-03-10', '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const handle = await startCase(s, input);
+  const { handle } = await acceptCase(s, at('2036-03-10', '10:00'));
   // A grid officer of the street takes the grid branch over from a colleague, and completes it as one.
   await handle.executeUpdate(reassignTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', assignee: 'lujiang-grid-2', assigneeProfile: { role: 'grid_officer', street: 'lujiang' }, actor: 'lujiang-grid-2', reason: '同事休假 colleague on leave' }] });
   expect(await refusal(handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', actor: 'lujiang-grid-2', evidence: gridEvidence }] }))).toMatch(/GRID_SUBMISSION must be held by a grid officer of the case's street; lujiang-grid-2 is of unknown role/);

@@ -21,13 +21,12 @@ import {
   withdrawUpdate,
   type CaseState,
   type CompleteTaskRequest,
-  type FastTrackCaseInput,
   type TaskKind,
   type fastTrackCaseWorkflow,
 } from '../../workflows/fastTrackCase';
-import { HOUR, caseInput, ddEvidence, eventually, gridEvidence, startCase, testNotice, vipEvidence } from '../support/caseScenarios';
+import { HOUR, ddEvidence, eventually, gridEvidence, testNotice, vipEvidence } from '../support/caseScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { MINUTE, at, clockTo, expectNear, finalResult, useStubbedWorker } from './harness';
+import { MINUTE, acceptCase, at, clockTo, expectNear, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -44,13 +43,6 @@ const reject = { outcome: 'REJECTED' as const, actor: 'approver@xib', actorProfi
 const approve = { outcome: 'APPROVED' as const, actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' }, amountFen: 500_000_000, rateBp: 385, termMonths: 12 };
 const withdrawal = { reason: '企业已获他行贷款 the firm got a loan elsewhere', actor: 'officer@lujiang' };
 
-/** A case accepted at `acceptedAt` (the clock moved there first), as the API opens one. */
-async function accept(acceptedAt: Date, overrides: Partial<FastTrackCaseInput> = {}): Promise<{ caseNo: string; handle: Case }> {
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt, overrides);
-  return { caseNo: input.caseNo, handle: await startCase(s, input) };
-}
-
 /** The branch's holder completes it with good evidence. */
 async function complete(handle: Case, kind: TaskKind): Promise<CaseState> {
   const actor = taskOf(await stateOf(handle), kind).assignee;
@@ -66,7 +58,7 @@ const DEADLINES = [
 
 describe.each(DEADLINES)('$subject left undone', (d) => {
   test(`ON_TRACK until 12:00 before its due, AT_RISK with a notice to the street office and task force, then BREACHED and escalated to the coordination group (${d.assignee} named)`, async () => {
-    const { caseNo, handle } = await accept(at(d.monday, '10:00'), { assignees: { DUE_DILIGENCE: 'assessor@xm-pingan' } });
+    const { input: { caseNo }, handle } = await acceptCase(s, at(d.monday, '10:00'), { assignees: { DUE_DILIGENCE: 'assessor@xm-pingan' } });
     // Every other branch done at once: this deadline is the one that runs out.
     for (const kind of TASK_KINDS) if (kind !== d.subject) await complete(handle, kind);
     const level = (state: CaseState) => (d.subject === 'PROMISE' ? state.slaState : taskOf(state, d.subject).slaState);
@@ -145,7 +137,7 @@ describe.each(DEADLINES)('$subject left undone', (d) => {
 });
 
 test('branches finished before their AT_RISK instants and a decision inside the promise raise nothing: the case is MET', async () => {
-  const { caseNo, handle } = await accept(at('2035-04-09', '10:00')); // a Monday
+  const { input: { caseNo }, handle } = await acceptCase(s, at('2035-04-09', '10:00')); // a Monday
 
   await clockTo(s.env, at('2035-04-09', '11:00'));
   await complete(handle, 'DUE_DILIGENCE');
@@ -169,7 +161,7 @@ test('branches finished before their AT_RISK instants and a decision inside the 
 });
 
 test('a paused case reads PAUSED with since, by and why, raises nothing; on resume its dues move on by the working days of the pause, to 24:00, and run out from there', async () => {
-  const { caseNo, handle } = await accept(at('2035-04-16', '10:00')); // a Monday
+  const { input: { caseNo }, handle } = await acceptCase(s, at('2035-04-16', '10:00')); // a Monday
   await complete(handle, 'DUE_DILIGENCE');
   await complete(handle, 'BANK_VIP_CHANNEL');
   expect(taskOf(await stateOf(handle), 'GRID_SUBMISSION').dueAt).toBe(at('2035-04-17', '24:00').toISOString());
@@ -220,7 +212,7 @@ test('a paused case reads PAUSED with since, by and why, raises nothing; on resu
 });
 
 test('paused and resumed the same day moves no due', async () => {
-  const { handle } = await accept(at('2035-04-23', '10:00')); // a Monday
+  const { handle } = await acceptCase(s, at('2035-04-23', '10:00')); // a Monday
   const before = await stateOf(handle);
   await clockTo(s.env, at('2035-04-23', '11:00'));
   await handle.executeUpdate(pauseSlaUpdate, { args: [{ kind: 'BANK_VIP_CHANNEL', reason: '企业补充营业执照 firm re-issuing its licence', actor: 'manager@xib' }] });
@@ -233,7 +225,7 @@ test('paused and resumed the same day moves no due', async () => {
 });
 
 test('a holiday notice loaded through calendarChanged moves the dues: the old AT_RISK instant passes quietly, the new one raises the alarm', async () => {
-  const { caseNo, handle } = await accept(at('2035-05-07', '10:00')); // a Monday
+  const { input: { caseNo }, handle } = await acceptCase(s, at('2035-05-07', '10:00')); // a Monday
   await complete(handle, 'DUE_DILIGENCE');
   let state = await stateOf(handle);
   expect(state.dueProvisional).toBe(true);
@@ -265,7 +257,7 @@ test('a holiday notice loaded through calendarChanged moves the dues: the old AT
 });
 
 test('the calendarNoticeLoaded signal moves the promise with the reason on the timeline; decided while AT_RISK, the case meets its promise and its clock stops', async () => {
-  const { caseNo, handle } = await accept(at('2035-05-14', '10:00')); // a Monday
+  const { input: { caseNo }, handle } = await acceptCase(s, at('2035-05-14', '10:00')); // a Monday
   for (const kind of TASK_KINDS) await complete(handle, kind);
   expect((await stateOf(handle)).dueAt).toBe(at('2035-05-21', '24:00').toISOString());
 
@@ -299,7 +291,7 @@ test('the calendarNoticeLoaded signal moves the promise with the reason on the t
 });
 
 test('a corrected notice that moves an AT_RISK due later puts the branch back ON_TRACK until its new AT_RISK instant', async () => {
-  const { caseNo, handle } = await accept(at('2035-05-28', '10:00')); // a Monday
+  const { input: { caseNo }, handle } = await acceptCase(s, at('2035-05-28', '10:00')); // a Monday
   await complete(handle, 'DUE_DILIGENCE');
   await complete(handle, 'GRID_SUBMISSION');
 
@@ -323,7 +315,7 @@ test('a corrected notice that moves an AT_RISK due later puts the branch back ON
 
 test('a withdrawn case stops its clock: no branch or promise is breached afterwards', async () => {
   // A Tuesday: Monday 2035-06-11 is a rest day, made up for the Dragon Boat Festival on Sunday.
-  const { caseNo, handle } = await accept(at('2035-06-12', '10:00'));
+  const { input: { caseNo }, handle } = await acceptCase(s, at('2035-06-12', '10:00'));
   await clockTo(s.env, at('2035-06-12', '13:00'));
   await eventually(async () => expect((await stateOf(handle)).slaState).toBe('AT_RISK')); // due diligence
 
@@ -336,7 +328,7 @@ test('a withdrawn case stops its clock: no branch or promise is breached afterwa
 });
 
 test('a pause longer than the policy limit (10 working days) escalates to the coordination group, once, without counting as a breach', async () => {
-  const { caseNo, handle } = await accept(at('2035-11-05', '10:00')); // a Monday
+  const { input: { caseNo }, handle } = await acceptCase(s, at('2035-11-05', '10:00')); // a Monday
   await complete(handle, 'DUE_DILIGENCE');
   await complete(handle, 'BANK_VIP_CHANNEL');
   await clockTo(s.env, at('2035-11-05', '11:00'));

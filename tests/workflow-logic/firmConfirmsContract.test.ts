@@ -8,10 +8,10 @@
 import { confirmContractUpdate, type ConfirmContractRequest } from '../../workflows/contractMessages';
 import { calendarNoticeLoadedSignal, decideUpdate, getStateQuery, withdrawUpdate } from '../../workflows/fastTrackCase';
 import { sciTechGetStateQuery } from '../../workflows/sciTechCase';
-import { caseInput, completeAllBranches, eventually, refusal, startCase, testNotice } from '../support/caseScenarios';
+import { completeAllBranches, eventually, refusal, testNotice } from '../support/caseScenarios';
 import { biotech, sciTechInput, startSciTech } from '../support/sciTechScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { at, clockTo, finalResult, useStubbedWorker } from './harness';
+import { acceptCase, at, clockTo, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 const approver = { actor: 'approver@xib', actorProfile: { role: 'credit_approver' as const, bank: 'xib' } };
@@ -19,10 +19,7 @@ const terms = { amountFen: 500_000_000, rateBp: 385, termMonths: 12 };
 
 /** A flagged fast-track case accepted on `date` 10:00 with its branches done: the bank decides next. */
 async function awaitingDecision(date: string) {
-  const acceptedAt = at(date, '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt, { firmConfirmsContract: true });
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at(date, '10:00'), { firmConfirmsContract: true });
   await completeAllBranches(handle, input);
   const confirm = (req: Partial<ConfirmContractRequest> = {}) =>
     handle.executeUpdate(confirmContractUpdate, { args: [{ actor: 'lujiang-firm', actorCreditCode: input.firm.creditCode, ...terms, ...req }] });

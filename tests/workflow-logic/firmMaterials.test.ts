@@ -4,9 +4,9 @@
 // notice loaded; the week used here holds no holiday. Its history joins the replay test's.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { answerMaterialsUpdate, completeTaskUpdate, getStateQuery, pauseSlaUpdate, type AnswerMaterialsRequest, type CompleteTaskRequest } from '../../workflows/fastTrackCase';
-import { caseInput, ddEvidence, startCase, vipEvidence } from '../support/caseScenarios';
+import { ddEvidence, vipEvidence } from '../support/caseScenarios';
 import { saveHistory } from '../workflows/historyFiles';
-import { at, clockTo, useStubbedWorker } from './harness';
+import { acceptCase, at, clockTo, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -18,10 +18,7 @@ const refusal = (p: Promise<unknown>) =>
   );
 
 test('the firm’s answer resumes its paused clock; another firm, an empty list or a clock not paused is refused and changes nothing', async () => {
-  const acceptedAt = at('2035-03-05', '10:00'); // a Monday
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at('2035-03-05', '10:00')); // a Monday
   const answer: AnswerMaterialsRequest = { actor: 'biotech-firm', actorCreditCode: input.firm.creditCode, text: '已上传近三个月银行流水', documents: ['2035年1-3月银行流水', '纳税证明'] };
   const answering = (req: AnswerMaterialsRequest) => handle.executeUpdate(answerMaterialsUpdate, { args: [req] });
   // The bank and the assessor are done; the grid submission waits for the firm.

@@ -8,7 +8,8 @@ import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { shanghaiDateTime } from '../../domain/calendar/timeZone';
 import { developmentDataConverter } from '../../infra/dataConverter';
-import { eventually, type CaseServer } from '../support/caseScenarios';
+import type { FastTrackCaseInput, fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
+import { caseInput, eventually, startCase, type CaseServer } from '../support/caseScenarios';
 import { createTimeSkippingEnv, registerSearchAttributes, workflowBundle } from '../support/temporalEnv';
 import { Recorder, stubActivities } from './stubActivities';
 
@@ -64,6 +65,17 @@ export async function clockTo(env: TestWorkflowEnvironment, instant: Date): Prom
     throw new Error(`the server clock is at ${new Date(now).toISOString()}, past ${instant.toISOString()}: tests later in a file use later dates`);
   }
   await env.sleep(instant.getTime() - now);
+}
+
+/** A case accepted at `acceptedAt` (the clock moved there first), as the API opens one. */
+export async function acceptCase(
+  s: StubbedServer,
+  acceptedAt: Date,
+  overrides: Partial<FastTrackCaseInput> = {},
+): Promise<{ input: FastTrackCaseInput; handle: WorkflowHandle<typeof fastTrackCaseWorkflow> }> {
+  await clockTo(s.env, acceptedAt);
+  const input = caseInput(acceptedAt, overrides);
+  return { input, handle: await startCase(s, input) };
 }
 
 /** `iso` within a minute of `expected`: the server's clock runs on a little past each skip. */

@@ -5,8 +5,8 @@
 import type { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { completeTaskUpdate, getStateQuery, type CompleteTaskRequest, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
-import { caseInput, ddEvidence, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
-import { at, clockTo, useStubbedWorker } from './harness';
+import { ddEvidence, gridEvidence, vipEvidence } from '../support/caseScenarios';
+import { acceptCase, at, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -37,12 +37,9 @@ function markerType(e: temporal.api.history.v1.IHistoryEvent): string | undefine
 }
 
 test('PostgreSQL refusing the acceptance record: after three quick tries in the task it goes to the server, and acceptance answers once it is written', async () => {
-  const acceptedAt = at('2035-05-07', '10:00'); // a Monday
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
   // Three local attempts, then two of the activity's.
   s.rec.refuse('BRANCHES_STARTED', 5);
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at('2035-05-07', '10:00')); // a Monday
 
   expect(s.rec.types(input.caseNo)).toEqual(['ACCEPTED', 'BRANCHES_STARTED']);
   expect(s.rec.record(input.caseNo)).toMatchObject({ stage: 'PARALLEL_REVIEW' });
@@ -51,10 +48,7 @@ test('PostgreSQL refusing the acceptance record: after three quick tries in the 
 });
 
 test('PostgreSQL refusing a branch completion’s record: the update answers once the write is taken through the server, with the record showing it', async () => {
-  const acceptedAt = at('2035-05-08', '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at('2035-05-08', '10:00'));
   s.rec.refuse('TASK_COMPLETED', 4);
 
   const state = await complete(handle, 'DUE_DILIGENCE');
@@ -68,13 +62,10 @@ test('PostgreSQL refusing a branch completion’s record: the update answers onc
 });
 
 test('PostgreSQL hanging on the acceptance record: its first task gives up on the local write within 2 s and hands it to the server, so the task ends without a heartbeat', async () => {
-  const acceptedAt = at('2035-05-10', '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
   // Longer than a local attempt's old 5 s bound: a task waiting it out ran past its heartbeat (8 s).
   s.rec.hang('BRANCHES_STARTED', 6_000);
   try {
-    const handle = await startCase(s, input);
+    const { input, handle } = await acceptCase(s, at('2035-05-10', '10:00'));
 
     expect(s.rec.record(input.caseNo)).toMatchObject({ stage: 'PARALLEL_REVIEW' });
     expect(await attemptsAt(handle, 'recordCaseOpened')).toEqual({ local: ['failed'], activity: [1] });
@@ -87,10 +78,7 @@ test('PostgreSQL hanging on the acceptance record: its first task gives up on th
 });
 
 test('three branches completed at once: their record writes run one at a time, and the fourth local write in a row goes by the server', async () => {
-  const acceptedAt = at('2035-05-14', '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at('2035-05-14', '10:00'));
   // Long enough for writes that do not wait for each other to overlap.
   s.rec.hang('TASK_COMPLETED', 200);
   s.rec.mostWritesAtOnce = 0;

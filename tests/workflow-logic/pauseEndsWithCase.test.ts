@@ -7,10 +7,10 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { fastTrackCaseFacts } from '../../readModels/fastTrackCaseFacts';
 import { completeTaskUpdate, getStateQuery, pauseSlaUpdate, withdrawUpdate, type CaseState, type CompleteTaskRequest, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
 import { consultationStateQuery, proposePlanUpdate, requestMaterialsUpdate, withdrawConsultationUpdate } from '../../workflows/jointConsultation';
-import { caseInput, ddEvidence, startCase, vipEvidence } from '../support/caseScenarios';
+import { ddEvidence, vipEvidence } from '../support/caseScenarios';
 import { ccbManager, consultationInput, startConsultation, taskForce } from '../workflows/consultationHarness';
 import { saveHistory } from '../workflows/historyFiles';
-import { at, clockTo, finalResult, useStubbedWorker } from './harness';
+import { acceptCase, at, clockTo, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -23,11 +23,10 @@ async function complete(handle: Case, kind: 'BANK_VIP_CHANNEL' | 'DUE_DILIGENCE'
 }
 
 test('a case withdrawn while paused no longer reads PAUSED: the pause ends at the withdrawal with its working days, the record clears it and the timeline closes it', async () => {
-  const acceptedAt = at('2035-03-05', '10:00'); // a Monday
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt);
-  const { caseNo } = input;
-  const handle = await startCase(s, input);
+  const {
+    input: { caseNo },
+    handle,
+  } = await acceptCase(s, at('2035-03-05', '10:00')); // a Monday
   await complete(handle, 'DUE_DILIGENCE');
   await complete(handle, 'BANK_VIP_CHANNEL');
   await clockTo(s.env, at('2035-03-05', '11:00'));

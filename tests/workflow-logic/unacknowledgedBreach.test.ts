@@ -9,11 +9,11 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { completeTaskUpdate, type fastTrackCaseWorkflow } from '../../workflows/fastTrackCase';
 import { withdrawConsultationUpdate } from '../../workflows/jointConsultation';
 import { sciTechDecideUpdate, sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
-import { caseInput, ddEvidence, eventually, gridEvidence, startCase, vipEvidence } from '../support/caseScenarios';
+import { ddEvidence, eventually, gridEvidence, vipEvidence } from '../support/caseScenarios';
 import { borderline, sciTechInput, startSciTech } from '../support/sciTechScenarios';
 import { consultationInput, startConsultation, taskForce } from '../workflows/consultationHarness';
 import { saveHistory } from '../workflows/historyFiles';
-import { MINUTE, at, clockTo, finalResult, useStubbedWorker } from './harness';
+import { MINUTE, acceptCase, at, clockTo, finalResult, useStubbedWorker } from './harness';
 
 const s = useStubbedWorker();
 
@@ -22,10 +22,7 @@ const LEADERS = ['TASK_FORCE:专班负责人'];
 
 /** A case accepted at 10:00 whose grid and bank branches are done at once, so only due diligence can breach. */
 async function acceptWithDueDiligenceOpen(date: string): Promise<{ caseNo: string; handle: Case; breachKey: string }> {
-  const acceptedAt = at(date, '10:00');
-  await clockTo(s.env, acceptedAt);
-  const input = caseInput(acceptedAt, { assignees: { DUE_DILIGENCE: 'assessor-xm' } });
-  const handle = await startCase(s, input);
+  const { input, handle } = await acceptCase(s, at(date, '10:00'), { assignees: { DUE_DILIGENCE: 'assessor-xm' } });
   await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'GRID_SUBMISSION', actor: 'grid-officer@lujiang', evidence: gridEvidence }] });
   await handle.executeUpdate(completeTaskUpdate, { args: [{ kind: 'BANK_VIP_CHANNEL', actor: 'customer-manager@xib', evidence: vipEvidence }] });
   return { caseNo: input.caseNo, handle, breachKey: `escalated:DUE_DILIGENCE:${at(date, '24:00').toISOString()}` };
