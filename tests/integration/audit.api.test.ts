@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
+import { refuseInserts } from '../support/refusedInserts';
 import { useStack } from '../support/stack';
 
 const stack = useStack();
@@ -85,16 +86,13 @@ describe('reads and exports', () => {
     // revoked grant would.
     const failing = `audit_fails_${randomUUID().replace(/-/g, '')}`;
     const marked: string[] = [];
+    let allow: () => Promise<void>;
     beforeAll(async () => {
       await stack.db.$executeRawUnsafe(`CREATE TABLE ${failing} (request_id text PRIMARY KEY)`);
-      await stack.db.$executeRawUnsafe(
-        `CREATE FUNCTION ${failing}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF EXISTS (SELECT 1 FROM ${failing} WHERE request_id = NEW.after->>'requestId') THEN RAISE EXCEPTION 'audit store unavailable'; END IF; RETURN NEW; END $$`,
-      );
-      await stack.db.$executeRawUnsafe(`CREATE TRIGGER ${failing} BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION ${failing}()`);
+      allow = await refuseInserts(stack.db, 'audit_entry', `EXISTS (SELECT 1 FROM ${failing} WHERE request_id = NEW.after->>'requestId')`, 'audit store unavailable');
     });
     afterAll(async () => {
-      await stack.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${failing} ON audit_entry`);
-      await stack.db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${failing}()`);
+      await allow?.();
       await stack.db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${failing}`);
     });
     const mark = async () => {

@@ -7,6 +7,7 @@ import { BORDERLINE_SOFTWARE_APPLICATION } from '../../dev/demo';
 import { bearer } from '../support/auth';
 import { validSimingCode } from '../support/creditCodes';
 import { eventually } from '../support/eventually';
+import { refuseInserts } from '../support/refusedInserts';
 import { useStack } from '../support/stack';
 import { unreachableTemporal } from '../support/unreachableTemporal';
 
@@ -125,9 +126,7 @@ it('answers from the workflow while the record trails a write it has not yet tak
   const { id } = await open('厦门鹭江读滞后有限公司', 'MA4RDR06');
   await atRest(id);
   // PostgreSQL refuses this case's timeline for a while: the workflow has the completion, its record not yet.
-  const refuse = `refuse_${id.replace(/-/g, '_').toLowerCase()}`;
-  await stack.db.$executeRawUnsafe(`CREATE FUNCTION ${refuse}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'timeline unavailable'; END $$`);
-  await stack.db.$executeRawUnsafe(`CREATE TRIGGER ${refuse} BEFORE INSERT ON case_event FOR EACH ROW WHEN (NEW.case_no = '${id}') EXECUTE FUNCTION ${refuse}()`);
+  const allow = await refuseInserts(stack.db, 'case_event', `NEW.case_no = '${id}'`, 'timeline unavailable');
   let completing: Promise<View> | undefined;
   try {
     completing = act('lujiang-grid', id, '/tasks/grid-submission/complete', { applicationNo: 'XYD20261130000506' });
@@ -141,8 +140,7 @@ it('answers from the workflow while the record trails a write it has not yet tak
     expect(await stack.db.loanCase.findUnique({ where: { caseNo: id } })).toMatchObject({ updatesInFlight: 1 });
     expect(await stack.db.caseTask.findUnique({ where: { caseNo_kind: { caseNo: id, kind: 'GRID_SUBMISSION' } } })).toMatchObject({ status: 'OPEN' });
   } finally {
-    await stack.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${refuse} ON case_event`);
-    await stack.db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${refuse}()`);
+    await allow();
   }
   // The person's action answers once its record is written; from then on the record answers it.
   expect(task(await completing!, 'GRID_SUBMISSION').status).toBe('DONE');
@@ -156,9 +154,7 @@ it('reads the stage an action led the case to while the write of that stage is s
   await atRest(id);
   // PostgreSQL refuses this case's stage change for a while: the last branch's completion (its own
   // write done) answers before the credit decision's stage it led to is written.
-  const refuse = `refuse_stage_${id.replace(/-/g, '_').toLowerCase()}`;
-  await stack.db.$executeRawUnsafe(`CREATE FUNCTION ${refuse}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'stage unavailable'; END $$`);
-  await stack.db.$executeRawUnsafe(`CREATE TRIGGER ${refuse} BEFORE INSERT ON case_event FOR EACH ROW WHEN (NEW.case_no = '${id}' AND NEW.type = 'STAGE_CHANGED') EXECUTE FUNCTION ${refuse}()`);
+  const allow = await refuseInserts(stack.db, 'case_event', `NEW.case_no = '${id}' AND NEW.type = 'STAGE_CHANGED'`, 'stage unavailable');
   try {
     await act('lujiang-grid', id, '/tasks/grid-submission/complete', { applicationNo: 'XYD20261130000508' });
     await act('xib-manager', id, '/tasks/bank-vip-channel/complete', { assessmentOutcome: 'RECOMMEND', note: '联合评估通过' });
@@ -168,8 +164,7 @@ it('reads the stage an action led the case to while the write of that stage is s
     // The record cannot vouch for itself, so the read asks the workflow.
     expect(await read(id)).toMatchObject({ stage: 'CREDIT_DECISION', answeredBy: 'WORKFLOW', live: true });
   } finally {
-    await stack.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${refuse} ON case_event`);
-    await stack.db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${refuse}()`);
+    await allow();
   }
   expect(await atRest(id)).toMatchObject({ stage: 'CREDIT_DECISION' });
   expect((await stack.db.loanCase.findUniqueOrThrow({ where: { caseNo: id } })).quietUntil).not.toBeNull();
