@@ -1,11 +1,12 @@
 // The working calendar enters a workflow through an activity: State Council notices are
 // loaded (and corrected) while cases and consultations run.
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import type { YearArrangement } from '../domain/calendar/types';
 import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { RECORD } from './activityOptions';
+import { takes } from './changeGenerations';
 import { localFirst } from './localFirst';
 
 type Activities = ReturnType<typeof activities.createActivities>;
@@ -32,7 +33,7 @@ export const PROVISIONAL_SUBSTITUTE_REST_DAYS = 'provisional-substitute-rest-day
  * days only in runs that reached this since the rule came in: earlier histories replay without.
  */
 export function workingCalendarOf(arrangements: readonly YearArrangement[]): WorkingCalendar {
-  return new WorkingCalendar(arrangements, { substituteRestDays: patched(PROVISIONAL_SUBSTITUTE_REST_DAYS) });
+  return new WorkingCalendar(arrangements, { substituteRestDays: takes(PROVISIONAL_SUBSTITUTE_REST_DAYS) });
 }
 
 /** loadCalendarYears, then the calendar of what it loaded. */

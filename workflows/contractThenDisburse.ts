@@ -3,7 +3,7 @@
 // while its contract was being signed gets no money; once the contract is signed, it can be
 // withdrawn only after the bank cancels the contract, which it may do until it pays. A case
 // opened with firmConfirmsContract first waits for the firm to confirm the terms (确认).
-import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { confirmationDue, termsText, type ContractTerms } from '../domain/contractConfirmation';
 import { DISBURSED_AMOUNT_DIFFERS, type ReportedPayment } from '../domain/disbursementHold';
@@ -26,6 +26,7 @@ import {
   type ResolveDisbursementRequest,
   type SignedContract,
 } from './contractMessages';
+import { takes } from './changeGenerations';
 import type { CaseState } from './fastTrackCaseMessages';
 import type { Projector } from './projector';
 import type { SciTechCaseState } from './sciTechCaseMessages';
@@ -124,7 +125,7 @@ export interface Payout {
 
 export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase): Promise<void> {
   // The input flag first: runs without it never mark the patch.
-  if (loan.firmConfirmsContract && patched(FIRM_CONFIRMS_CONTRACT)) {
+  if (loan.firmConfirmsContract && takes(FIRM_CONFIRMS_CONTRACT)) {
     await awaitFirmConfirmation(loan, c);
     if (c.ended()) return;
   }
@@ -136,7 +137,7 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   // From here on money moves: a withdrawal waits for the bank to cancel the contract.
   c.state.stage = 'DISBURSING';
   await c.project('合同已签 Contract signed', 'contract-signed', 'CONTRACT_SIGNED', 'system', { contractNo: contract.contractNo, signedAt: contract.signedAt });
-  const cancellable = patched(BANK_CANCELS_SIGNED_CONTRACT);
+  const cancellable = takes(BANK_CANCELS_SIGNED_CONTRACT);
   const payment = new CancellationScope();
   const paying = payment.run(() =>
     payThroughHolds(loan, c, () =>
@@ -163,7 +164,7 @@ export async function contractThenDisburse(loan: ApprovedLoan, c: ApprovedCase):
   c.state.disbursement = { reference: paid.reference, amountFen: paid.amountFen, at: paid.paidAt };
   c.state.stage = 'DISBURSED';
   await c.project('放款完成 Disbursed', 'disbursed', 'DISBURSED', 'system', { ...c.state.disbursement, ...c.promiseKept() });
-  if (patched(FIRM_DISBURSEMENT_SMS)) await c.notify('短信通知企业放款 SMS to the firm: disbursed', disbursementNotice(loan, c.state.disbursement));
+  if (takes(FIRM_DISBURSEMENT_SMS)) await c.notify('短信通知企业放款 SMS to the firm: disbursed', disbursementNotice(loan, c.state.disbursement));
 }
 
 /**
@@ -235,7 +236,7 @@ async function followCalendarNotices(c: ApprovedCase, waiting: ContractConfirmat
     // Taken before the reload: a notice arriving meanwhile is read again.
     seen = notices.count;
     // Histories that took a notice in before the rule kept their due.
-    if (!patched(CONFIRMATION_DUE_FOLLOWS_CALENDAR)) continue;
+    if (!takes(CONFIRMATION_DUE_FOLLOWS_CALENDAR)) continue;
     const requestedAt = new Date(waiting.requestedAt);
     const moved = confirmationDue(await loadWorkingCalendar(requestedAt, true), requestedAt);
     if (settled() || moved.dueAt.getTime() === deadline.dueAt.getTime()) continue;
@@ -286,7 +287,7 @@ async function payThroughHolds(loan: ApprovedLoan, c: ApprovedCase, pay: () => P
       return await pay();
     } catch (err) {
       const reported = reportedPayment(err);
-      if (!reported || !patched(DISBURSED_AMOUNT_DIFFERS_HELD)) throw err;
+      if (!reported || !takes(DISBURSED_AMOUNT_DIFFERS_HELD)) throw err;
       c.payout.resolution = undefined;
       c.payout.holds++;
       c.state.stage = 'DISBURSEMENT_HELD';

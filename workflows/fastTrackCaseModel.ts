@@ -2,7 +2,7 @@
 // signal do to it, the steps the workflow (fastTrackCase.ts) runs in order, and the clock over
 // the three branches and the five-working-day promise. Every method that writes is part of
 // the workflow's history: keep the order of its commands.
-import { ApplicationFailure, condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { TaskRow } from '../activities/caseProgress';
 import type { FastTrackAcceptance } from '../activities/caseRecords';
@@ -30,6 +30,7 @@ import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD } from './activityOptions';
 import { confirmWithOutsideSystem } from './branchConfirmations';
 import { PROVISIONAL_SUBSTITUTE_REST_DAYS, loadWorkingCalendar } from './calendarYears';
+import { takes } from './changeGenerations';
 import { LOCAL_ACCEPTANCE, decideLocalWrites } from './localFirst';
 import { caseDetails, shanghaiText, workingHoursLeftParts } from './caseDetails';
 import { CONTRACT_PATCHES, approvedLoanParties, contractThenDisburse, type ApprovedCase, type CalendarNotices, type Payout } from './contractThenDisburse';
@@ -69,11 +70,14 @@ const ACCEPTANCE_WRITTEN_ONCE = 'acceptance-written-once';
 /** Branches answer by the afternoon cut-off, quiet in their first hour; earlier runs kept the 24:00 rule alone. */
 const DUE_DILIGENCE_CUTOFF = 'due-diligence-cutoff';
 
-/** Every patch a fast-track run asks, in the order a run that writes locally decides them (decideLocalWrites). */
+/** Every change a fast-track run takes, in the order a run started before its generations decides them (decideLocalWrites). */
 const PATCHES = [
   DUE_DILIGENCE_CUTOFF, LOCAL_ACCEPTANCE, PROVISIONAL_SUBSTITUTE_REST_DAYS, ACCEPTANCE_WRITTEN_ONCE, DECISION_ANSWERS_ONCE_RECORDED,
   PAUSE_PERIOD_RULE, PAUSE_ENDS_WITH_CASE, UNACKNOWLEDGED_BREACH_ESCALATES, ...CONTRACT_PATCHES,
 ];
+
+/** A fast-track run's code generations, newest first: each takes its changes by one marker (workflows/changeGenerations.ts). */
+const GENERATIONS = [{ id: 'fast-track-2026-12', changes: PATCHES }];
 
 export class FastTrackCase {
   readonly state: CaseState;
@@ -108,7 +112,7 @@ export class FastTrackCase {
 
   constructor(private readonly input: FastTrackCaseInput) {
     // First, before any other patch or command.
-    const localWrites = decideLocalWrites(PATCHES);
+    const localWrites = decideLocalWrites(GENERATIONS, PATCHES);
     this.acceptedAt = new Date(input.acceptedAt);
     this.lead = input.atRiskLeadMs ?? DEFAULT_AT_RISK_LEAD_MS;
     this.pauseLimit = input.pauseLimitWorkingDays ?? DEFAULT_PAUSE_LIMIT_WORKING_DAYS;
@@ -158,7 +162,7 @@ export class FastTrackCase {
     // A pause standing now ends with the case, so nothing reads it as waiting for the firm; the
     // dues stay as they stood (no clock runs on), and so does the level beneath the pause.
     const pause = this.activePause();
-    const pauseEnded = pause && patched(PAUSE_ENDS_WITH_CASE) ? { kind: pause.kind, ...endPause(this.calendar!, pause, at, this.periodRule()) } : undefined;
+    const pauseEnded = pause && takes(PAUSE_ENDS_WITH_CASE) ? { kind: pause.kind, ...endPause(this.calendar!, pause, at, this.periodRule()) } : undefined;
     this.state.withdrawal = { reason, by: actor, at: at.toISOString() };
     this.state.stage = 'WITHDRAWN';
     await this.project('记录撤回 Record withdrawal', 'withdrawn', 'WITHDRAWN', actor, { reason, ...(pauseEnded ? { pauseEnded } : {}) });
@@ -211,7 +215,7 @@ export class FastTrackCase {
     // Answer once the decision is on the record, so whoever reads the case next sees it (a
     // consultation for a rejected firm starts from the record). Earlier cases answered as soon
     // as the stage moved on.
-    if (patched(DECISION_ANSWERS_ONCE_RECORDED)) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
+    if (takes(DECISION_ANSWERS_ONCE_RECORDED)) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
     else await condition(() => this.state.stage !== 'CREDIT_DECISION');
     return this.state;
   }
@@ -266,10 +270,10 @@ export class FastTrackCase {
   /** The calendar, the branches and every due, and the acceptance record. */
   async accept(): Promise<void> {
     const { input, state } = this;
-    if (patched(DUE_DILIGENCE_CUTOFF)) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
+    if (takes(DUE_DILIGENCE_CUTOFF)) this.timing = { dueDiligenceCutoff: input.dueDiligenceCutoff ?? DEFAULT_DUE_DILIGENCE_CUTOFF, minNoticeMs: MIN_NOTICE_MS };
     // The calendar read and the first record run inside the first workflow task, so acceptance
     // answers without a round trip to the server; earlier cases scheduled both as activities.
-    this.inTask = patched(LOCAL_ACCEPTANCE);
+    this.inTask = takes(LOCAL_ACCEPTANCE);
     this.calendar = await loadWorkingCalendar(this.acceptedAt, false, this.inTask);
     state.tasks = TASK_KINDS.map((kind) => ({
       kind,
@@ -283,7 +287,7 @@ export class FastTrackCase {
     const acceptance = { input, dueAt: state.dueAt!, dueProvisional: state.dueProvisional };
     // Written with the branches' first progress, one activity and one transaction before acceptance
     // answers; earlier cases wrote it alone first.
-    if (patched(ACCEPTANCE_WRITTEN_ONCE)) this.acceptance = acceptance;
+    if (takes(ACCEPTANCE_WRITTEN_ONCE)) this.acceptance = acceptance;
     else await act.recordCaseAccepted.executeWithOptions({ ...RECORD, summary: `登记受理 Record acceptance ${input.caseNo}` }, [acceptance]);
   }
 
@@ -394,7 +398,7 @@ export class FastTrackCase {
 
   /** Whether pauses follow PAUSE_PERIOD_RULE; asked only when a pause starts or ends, where the marker belongs. */
   private periodRule(): boolean {
-    return (this.pausePeriodRule ||= patched(PAUSE_PERIOD_RULE));
+    return (this.pausePeriodRule ||= takes(PAUSE_PERIOD_RULE));
   }
 
   private pauseLimitAt(pause: Pause): string {
@@ -537,7 +541,7 @@ export class FastTrackCase {
       zh: `【超时督办】案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.amountFen)}）的${d.label.split(' ')[0]}已于 ${shanghaiText(d.dueAt.toISOString())} 超时，负责人 ${d.assignee}，所处阶段 ${state.stage}。请综合协调组督办。`,
       en: `[SLA breached] Case ${input.caseNo}: ${d.label} passed its due ${shanghaiText(d.dueAt.toISOString())}; owner ${d.assignee}; stage ${state.stage}. Escalated to the task force's general coordination group.`,
     });
-    if (patched(UNACKNOWLEDGED_BREACH_ESCALATES)) {
+    if (takes(UNACKNOWLEDGED_BREACH_ESCALATES)) {
       const settled = d.subject === 'PROMISE' ? () => caseAnswered(state.stage) || this.ended() : () => this.task(d.subject as TaskKind).status === 'DONE' || this.ended();
       this.unacknowledged.watch({ eventKey: `escalated:${key}`, label: d.label, dueAt: d.dueAt, settled }, this.calendar!);
     }

@@ -6,6 +6,7 @@
 import { TemporalFailure, isCancellation, patched, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import { LOCAL_RECORD, RECORD } from './activityOptions';
+import { decideChanges, takeGeneration, type Generation } from './changeGenerations';
 
 type Activities = ReturnType<typeof activities.createActivities>;
 type Name = 'loadCalendarYears' | 'recordCaseOpened' | 'recordCaseProgress' | 'recordSciTechAccepted';
@@ -18,17 +19,19 @@ export const LOCAL_ACCEPTANCE = 'local-acceptance';
 export const LOCAL_PROJECTIONS = 'local-projections';
 
 /**
- * Whether this run writes its record inside its workflow tasks, asked first thing in the run;
- * such a run also decides every patch it will ask (`patches`) here, before its first local write.
+ * Whether this run writes its record inside its workflow tasks, asked first thing in the run; such
+ * a run also decides here every change it will take, before its first local write: a run of one of
+ * `generations` by that one marker, a run started before them by the marker of each of `patches`.
  * The code after a local write sometimes comes, live, in a workflow task the SDK forces straight
  * after the write's task, while on replay it runs in the write's own task, where a patch marker of
  * the later task is not yet known: a patch asked there would answer differently on replay (4 of
  * 48 drill cases, BENCHMARKS.md). Decided before any write, each answers the same either way.
- * Runs started before this write by activities, as they did.
+ * Runs started before local writes write by activities, and ask each change where they meet it.
  */
-export function decideLocalWrites(patches: readonly string[]): boolean {
+export function decideLocalWrites(generations: readonly Generation[], patches: readonly string[]): boolean {
+  if (takeGeneration(generations)) return true;
   if (!patched(LOCAL_PROJECTIONS)) return false;
-  for (const id of patches) patched(id);
+  decideChanges(patches);
   return true;
 }
 

@@ -3,7 +3,7 @@
 // or a bank approver decides; the money follows. 48 CALENDAR hours from acceptance to
 // disbursement, with the fast-track case's AT_RISK/BREACHED vocabulary. The case's state and
 // what each step does live in SciTechCase (sciTechCaseModel.ts); this is the order of steps.
-import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { applicationProblems } from '../domain/sciTech/scoring';
 import {
   sciTechAcceptanceUpdate,
@@ -13,6 +13,7 @@ import {
   type SciTechCaseInput,
   type SciTechCaseState,
 } from './sciTechCaseMessages';
+import { takes } from './changeGenerations';
 import { SciTechCase, WITHDRAWAL_DURING_SCORING_STANDS } from './sciTechCaseModel';
 import { setPaymentHandlers } from './contractThenDisburse';
 import { validateSciTechDecide, validateSciTechWithdraw } from './sciTechCaseValidators';
@@ -39,7 +40,7 @@ export async function sciTechCaseWorkflow(input: SciTechCaseInput): Promise<SciT
     await c.score(valuations);
     // A withdrawal that lands while the score is recorded stands: earlier cases went on to review
     // regardless, which let an approver approve and pay a withdrawn case.
-    if (patched(WITHDRAWAL_DURING_SCORING_STANDS) && c.ended()) {
+    if (takes(WITHDRAWAL_DURING_SCORING_STANDS) && c.ended()) {
       // Nothing more to decide.
     } else if (c.state.band === 'MANUAL_REVIEW') {
       await c.enterManualReview();

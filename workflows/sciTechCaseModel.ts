@@ -1,7 +1,7 @@
 // A sci-tech credit case as its workflow keeps it: the state, what each update does to it, the
 // steps the workflow (sciTechCase.ts) runs in order, and the 48-hour promise's clock. Every
 // method that writes is part of the workflow's history: keep the order of its commands.
-import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { PatentValuation } from '../activities/adapters';
 import { ESCALATION } from '../domain/escalation';
@@ -13,6 +13,7 @@ import { caseAnswered, caseEnded } from '../domain/stages';
 import { RECORD, VALUATION } from './activityOptions';
 import { sciTechDetails, shanghaiText } from './caseDetails';
 import { PROVISIONAL_SUBSTITUTE_REST_DAYS, loadWorkingCalendar } from './calendarYears';
+import { takes } from './changeGenerations';
 import { LOCAL_ACCEPTANCE, decideLocalWrites, localFirst } from './localFirst';
 import { CONTRACT_PATCHES, approvedLoanParties, contractThenDisburse, type ApprovedCase, type Payout } from './contractThenDisburse';
 import { caseProjector, type CaseWrite, type Projector } from './projector';
@@ -38,11 +39,14 @@ const SCI_TECH_LIMIT_FROM_PLEDGED_PATENTS = 'sci-tech-limit-from-pledged-patents
 /** A withdrawal that lands while the score is recorded stands (sciTechCaseWorkflow); earlier runs went on to review. */
 export const WITHDRAWAL_DURING_SCORING_STANDS = 'withdrawal-during-scoring-stands';
 
-/** Every patch a sci-tech run asks, in the order a run that writes locally decides them (decideLocalWrites). */
+/** Every change a sci-tech run takes, in the order a run started before its generations decides them (decideLocalWrites). */
 const PATCHES = [
   LOCAL_ACCEPTANCE, PROVISIONAL_SUBSTITUTE_REST_DAYS, SCI_TECH_LIMIT_FROM_PLEDGED_PATENTS, WITHDRAWAL_DURING_SCORING_STANDS, DECISION_ANSWERS_ONCE_RECORDED,
   UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT, ...CONTRACT_PATCHES,
 ];
+
+/** A sci-tech run's code generations, newest first: each takes its changes by one marker (workflows/changeGenerations.ts). */
+const GENERATIONS = [{ id: 'sci-tech-2026-12', changes: PATCHES }];
 
 export class SciTechCase {
   readonly state: SciTechCaseState;
@@ -63,7 +67,7 @@ export class SciTechCase {
 
   constructor(private readonly input: SciTechCaseInput) {
     // First, before any other patch or command.
-    const localWrites = decideLocalWrites(PATCHES);
+    const localWrites = decideLocalWrites(GENERATIONS, PATCHES);
     this.acceptedAt = new Date(input.acceptedAt);
     this.dueAt = new Date(this.acceptedAt.getTime() + SCI_TECH_PROMISE_MS);
     this.atRiskAt = new Date(this.dueAt.getTime() - (input.atRiskLeadMs ?? SCI_TECH_AT_RISK_LEAD_MS));
@@ -118,7 +122,7 @@ export class SciTechCase {
         : { outcome: 'REJECTED', by: req.actor, at, automatic: false, reasons: req.reasons };
     // Answer once the decision is on the record, so whoever reads the case next sees it. Earlier
     // cases answered as soon as the stage moved on.
-    if (patched(DECISION_ANSWERS_ONCE_RECORDED)) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
+    if (takes(DECISION_ANSWERS_ONCE_RECORDED)) await condition(() => this.decisionRecorded || this.state.stage === 'WITHDRAWN');
     else await condition(() => this.state.stage !== 'MANUAL_REVIEW');
     return this.state;
   }
@@ -137,7 +141,7 @@ export class SciTechCase {
     ]);
     // Both acceptance writes run inside the first workflow task, so acceptance answers without a
     // round trip to the server; earlier cases scheduled them as activities.
-    const inTask = patched(LOCAL_ACCEPTANCE);
+    const inTask = takes(LOCAL_ACCEPTANCE);
     const summary = `登记受理 Record acceptance ${input.caseNo}`;
     const accepted = { input, dueAt: state.dueAt };
     await (inTask ? localFirst('recordSciTechAccepted', summary, [accepted]) : act.recordSciTechAccepted.executeWithOptions({ ...RECORD, summary }, [accepted]));
@@ -163,7 +167,7 @@ export class SciTechCase {
       patents: input.application.patents.map((p) => ({ ...p, valuationFen: valuations.find((v) => v.patentNo === p.patentNo)?.valuationFen ?? 0 })),
     };
     // The limit comes from the pledged patents; cases scored before that keep the revenue cap.
-    const result = scoreApplication(scoring, patched(SCI_TECH_LIMIT_FROM_PLEDGED_PATENTS) ? SCI_TECH_POLICY : REVENUE_CAPPED_POLICY);
+    const result = scoreApplication(scoring, takes(SCI_TECH_LIMIT_FROM_PLEDGED_PATENTS) ? SCI_TECH_POLICY : REVENUE_CAPPED_POLICY);
     state.score = result.score;
     state.band = result.band;
     state.bandReasons = result.reasons;
@@ -322,7 +326,7 @@ export class SciTechCase {
       zh: `【超时督办】善科贷案件 ${input.caseNo}（${input.firm.name}，${formatWan(input.application.requestedFen)}）的48小时承诺已于 ${shanghaiText(state.dueAt)} 超时，所处阶段 ${state.stage}，负责人 ${this.holder()}。请综合协调组督办。`,
       en: `[SLA breached] Sci-tech case ${input.caseNo}: the 48-hour promise passed its due ${shanghaiText(state.dueAt)}; stage ${state.stage}; owner ${this.holder()}. Escalated to the task force's general coordination group.`,
     });
-    if (patched(UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT)) {
+    if (takes(UNACKNOWLEDGED_BREACH_ESCALATES_EVERY_PRODUCT)) {
       // The promise runs in calendar hours, but nobody answers on a rest day: the wait is in
       // working hours, on a calendar loaded only now that one is needed.
       const calendar = await loadWorkingCalendar(new Date());

@@ -30,7 +30,7 @@ export {
   testNotice,
   vipEvidence,
 } from '../support/caseScenarios';
-export { patchesMarkedAfterLocalActivity, recordWrites, saveHistory } from './historyFiles';
+export { patchMarkers, patchesMarkedAfterLocalActivity, recordWrites, saveHistory } from './historyFiles';
 
 export interface Harness {
   env: TestWorkflowEnvironment;

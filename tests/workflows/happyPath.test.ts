@@ -2,7 +2,7 @@ import { SandboxAssessor, SandboxBank, SandboxIpValuation, SandboxNotificationCh
 import { shanghaiDate } from '../../domain/calendar/timeZone';
 import { SlaState, CaseStage, BranchesOpen, SlaBreaches } from '../../workflows/searchAttributes';
 import { completeTaskUpdate, decideUpdate, getStateQuery } from '../../workflows/fastTrackCase';
-import { HOUR, advanceTo, calendar, caseInput, createHarness, ddEvidence, eventsOf, gridEvidence, nextWorkingMorning, patchesMarkedAfterLocalActivity, recordWrites, saveHistory, startCase, vipEvidence, type Harness } from './caseHarness';
+import { HOUR, advanceTo, calendar, caseInput, createHarness, ddEvidence, eventsOf, gridEvidence, nextWorkingMorning, patchMarkers, patchesMarkedAfterLocalActivity, recordWrites, saveHistory, startCase, vipEvidence, type Harness } from './caseHarness';
 
 jest.setTimeout(120_000);
 let h: Harness;
@@ -30,6 +30,10 @@ test('three branches, approval and the money inside five working days', async ()
   const tasks = history.flatMap((e, i) => (e.workflowTaskScheduledEventAttributes ? [i] : []));
   const firstTask = history.slice(0, tasks[1]);
   expect(firstTask.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(2);
+  // Every change the case takes came with its code generation's one marker and one upsert of
+  // TemporalChangeVersion (a marker and an upsert per change before), then the case's own upsert.
+  expect(patchMarkers(firstTask)).toEqual(['fast-track-2026-12']);
+  expect(firstTask.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toHaveLength(2);
   const scheduled = history.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
   expect(scheduled.filter((name) => ['loadCalendarYears', 'recordCaseOpened', 'recordCaseAccepted'].includes(name))).toEqual([]);
   expect((await eventsOf(h.db, input.caseNo)).map((e) => e.type).slice(0, 2)).toEqual(['ACCEPTED', 'BRANCHES_STARTED']);
@@ -91,12 +95,13 @@ test('three branches, approval and the money inside five working days', async ()
   expect(desc.typedSearchAttributes.get(SlaBreaches)).toBe(0);
 
   // The record's writes ran inside the workflow tasks that made them (local activities, patch
-  // local-projections), three in a row at most: every fourth went by the server. Every patch was
-  // decided before the first of those writes, so the code after one asks none.
+  // local-projections), three in a row at most: every fourth went by the server. Every change the
+  // run takes came with its code generation, by one marker before the first of those writes.
   const events = (await handle.fetchHistory()).events ?? [];
   const writes = recordWrites(events);
   expect(writes.join(' ')).not.toMatch(/local local local local/);
   expect(writes.filter((w) => w === 'local').length).toBeGreaterThanOrEqual((writes.length * 3) / 4 - 1);
+  expect(patchMarkers(events)).toEqual(['fast-track-2026-12']);
   expect(patchesMarkedAfterLocalActivity(events)).toEqual([]);
 
   await saveHistory(handle, 'happy-path');
@@ -105,4 +110,5 @@ test('three branches, approval and the money inside five working days', async ()
   await saveHistory(handle, 'acceptance-written-once');
   await saveHistory(handle, 'local-acceptance');
   await saveHistory(handle, 'local-projections');
+  await saveHistory(handle, 'fast-track-2026-12');
 });

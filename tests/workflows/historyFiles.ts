@@ -42,6 +42,14 @@ export function patchesMarkedAfterLocalActivity(events: temporal.api.history.v1.
   return events.slice(first < 0 ? events.length : first).filter((e) => marker(e) === 'core_patch').map((e) => JSON.stringify(e.markerRecordedEventAttributes!.details));
 }
 
+/** The changes a history marks, in order: a run of a code generation marks only its generation (workflows/changeGenerations.ts). */
+export function patchMarkers(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
+  return events.flatMap((e) => {
+    const data = e.markerRecordedEventAttributes?.markerName === 'core_patch' ? e.markerRecordedEventAttributes.details?.['patch-data']?.payloads?.[0]?.data : undefined;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+  });
+}
+
 /**
  * How a history's record writes (and calendar reads) ran, in order: 'local' inside a workflow task,
  * 'server' as an activity. A run makes at most three local writes in a row (workflows/localFirst.ts).

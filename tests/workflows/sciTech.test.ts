@@ -4,7 +4,7 @@ import { SCI_TECH_POLICY } from '../../domain/sciTech/policy';
 import { AmountFen, CaseStage, Product, SlaBreaches, SlaState } from '../../workflows/searchAttributes';
 import { sciTechCaseWorkflow, sciTechDecideUpdate, sciTechGetStateQuery, sciTechWithdrawUpdate } from '../../workflows/sciTechCase';
 import { biotech, borderline, sciTechInput, startSciTech, weak } from '../support/sciTechScenarios';
-import { HOUR, advanceTo, eventsOf, eventually, patchesMarkedAfterLocalActivity, refusal, saveHistory, useHarnessWithWorker } from './caseHarness';
+import { HOUR, advanceTo, eventsOf, eventually, patchMarkers, patchesMarkedAfterLocalActivity, refusal, saveHistory, useHarnessWithWorker } from './caseHarness';
 
 const h = useHarnessWithWorker();
 
@@ -68,10 +68,12 @@ test('the 莲前 biotech firm: automatic approval, paid well inside 48 hours, ex
   expect(history[valuation]!.activityTaskScheduledEventAttributes!.activityType!.name).toBe('valuePatents');
   expect(history.slice(0, valuation).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
   expect(history.slice(0, valuation).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(2);
+  expect(patchMarkers(history)).toEqual(['sci-tech-2026-12']);
   expect(patchesMarkedAfterLocalActivity(history)).toEqual([]);
   await saveHistory(handle, 'sci-tech-auto-approved');
   await saveHistory(handle, 'sci-tech-local-acceptance');
   await saveHistory(handle, 'sci-tech-local-projections');
+  await saveHistory(handle, 'sci-tech-2026-12');
 });
 
 test('a borderline score waits for the approver past 48 hours: AT_RISK, BREACHED and escalated, then paid with BREACHED kept', async () => {
