@@ -1,6 +1,7 @@
 // Who sees which case: single reads, lists, actions and reports all ask here.
 import type { Database } from '../../infra/database';
 import type { Principal } from '../../domain/people';
+import { runOnPool } from '../../infra/sql';
 import { Prisma } from '../../prisma/generated/client';
 import { Problem } from '../problem';
 import { CaseNoParam } from '../schemas';
@@ -12,7 +13,8 @@ export function caseNotFound(caseNo: string): Problem {
 /** The case `caseNo` names, with its product, if the caller may see it; otherwise it does not exist (404). */
 export async function visibleCase(db: Database, principal: Principal, caseNo: string): Promise<{ caseNo: string; product: string }> {
   if (!CaseNoParam.safeParse(caseNo).success) throw caseNotFound(caseNo);
-  const c = await db.loanCase.findFirst({ where: { caseNo, ...visibleCasesWhere(principal) }, select: { caseNo: true, product: true } });
+  // On the pool, as a case's read: every case action asks this first (infra/sql.ts).
+  const [c] = await runOnPool<{ caseNo: string; product: string }>(db, Prisma.sql`SELECT c.case_no AS "caseNo", c.product FROM loan_case c WHERE c.case_no = ${caseNo} AND ${visibleCasesSql(principal)}`);
   if (!c) throw caseNotFound(caseNo);
   return c;
 }
