@@ -35,35 +35,21 @@ export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise
   await db.$transaction((tx) => writeAcceptedCase(tx, c));
 }
 
-/** recordAcceptedCase in the caller's transaction. */
+/** recordAcceptedCase in the caller's transaction, in written-out statements (Prisma's client compiles a model call anew each time). */
 async function writeAcceptedCase(tx: Prisma.TransactionClient, c: AcceptedCase): Promise<void> {
-  const firm = { firmName: c.firm.name, creditCode: c.firm.creditCode };
-  const { count } = await tx.loanCase.createMany({
-    skipDuplicates: true,
-    data: [{
-      caseNo: c.caseNo,
-      workflowId: `case-${c.caseNo}`,
-      product: c.product,
-      ...firm,
-      streetCode: c.streetCode,
-      bankCode: c.bankCode,
-      amountFen: BigInt(c.amountFen),
-      purpose: c.purpose,
-      stage: c.stage,
-      slaState: 'ON_TRACK',
-      acceptedAt: new Date(c.acceptedAt),
-      dueAt: new Date(c.dueAt),
-      createdBy: c.acceptedBy,
-      leadId: c.leadId ?? null,
-    }],
-  });
-  if (count === 0) {
-    await tx.loanCase.update({ where: { caseNo: c.caseNo }, data: firm });
+  const { name, creditCode } = c.firm;
+  const inserted = await tx.$executeRaw`
+    INSERT INTO loan_case (case_no, workflow_id, product, firm_name, credit_code, street_code, bank_code, amount_fen, purpose, stage, sla_state, accepted_at, due_at, created_by, lead_id, updated_at)
+    VALUES (${c.caseNo}, ${`case-${c.caseNo}`}, ${c.product}, ${name}, ${creditCode}, ${c.streetCode}, ${c.bankCode}, ${c.amountFen}::bigint, ${c.purpose}, ${c.stage}, 'ON_TRACK',
+      ${new Date(c.acceptedAt)}::timestamptz, ${new Date(c.dueAt)}::timestamptz, ${c.acceptedBy}, ${c.leadId ?? null}, now())
+    ON CONFLICT DO NOTHING`;
+  if (inserted === 0) {
+    await tx.$executeRaw`UPDATE loan_case SET firm_name = ${name}, credit_code = ${creditCode}, updated_at = now() WHERE case_no = ${c.caseNo}`;
     return;
   }
-  await tx.caseEvent.create({
-    data: { caseNo: c.caseNo, eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: new Date(c.acceptedAt), data: c.eventData as object },
-  });
+  await tx.$executeRaw`
+    INSERT INTO case_event (case_no, event_key, type, actor, at, data)
+    VALUES (${c.caseNo}, 'accepted', 'ACCEPTED', ${c.acceptedBy}, ${new Date(c.acceptedAt)}::timestamptz, ${JSON.stringify(c.eventData)}::jsonb)`;
   const subject = `case:${c.caseNo}`;
   await writeAudit(tx, {
     actor: c.acceptedBy,
