@@ -1,6 +1,7 @@
 import { isPersonAction } from '../domain/personActions';
 import { writeAudit, type AuditDb } from '../infra/audit';
 import type { Database } from '../infra/database';
+import { inTransaction, type Statements } from '../infra/sql';
 import { Prisma } from '../prisma/generated/client';
 import type { NotificationChannel } from './adapters';
 import { deliverNotice, type Notice } from './notifications';
@@ -63,27 +64,27 @@ export async function auditPersonAction(tx: AuditDb, subject: string, revision: 
  * still arrives after them (its worker stalled, not dead) writes nothing. An activity's write that
  * arrives late is older on both counts and changes only the timeline, where its event belongs.
  */
-export async function writeCaseProgress(tx: Prisma.TransactionClient, p: CaseProgress): Promise<void> {
+export async function writeCaseProgress(tx: Statements, p: CaseProgress): Promise<void> {
   const at = new Date(p.event.at);
   // The case's row lock orders its writes. A later attempt has written this revision or an earlier
   // one: this attempt was lost. An earlier attempt has: its events at these revisions go.
-  const [held] = await tx.$queryRaw<{ superseded: boolean; outranks: boolean }[]>`
+  const [held] = await tx.$queryRaw<{ superseded: boolean; outranks: boolean }>(Prisma.sql`
     SELECT EXISTS (SELECT 1 FROM case_event WHERE case_no = ${p.caseNo} AND revision <= ${p.revision}::int AND at > ${at}) AS superseded,
       EXISTS (SELECT 1 FROM case_event WHERE case_no = ${p.caseNo} AND revision >= ${p.revision}::int AND at < ${at}) AS outranks
-    FROM loan_case WHERE case_no = ${p.caseNo} FOR UPDATE`;
+    FROM loan_case WHERE case_no = ${p.caseNo} FOR UPDATE`);
   if (held?.superseded) return;
-  // Statements written out, as the branches' below: Prisma's client compiles a model call anew
-  // each time, and every change of a case comes here (BENCHMARKS.md).
-  if (held?.outranks) await tx.$executeRaw`DELETE FROM case_event WHERE case_no = ${p.caseNo} AND revision >= ${p.revision}::int AND at < ${at}`;
+  // Statements written out, as the branches' below, in a transaction on the pool (infra/sql.ts):
+  // every change of a case comes here, and Prisma's client compiles every call anew.
+  if (held?.outranks) await tx.$executeRaw(Prisma.sql`DELETE FROM case_event WHERE case_no = ${p.caseNo} AND revision >= ${p.revision}::int AND at < ${at}`);
   const { eventKey, type, actor, data } = p.event;
-  await tx.$executeRaw`
+  await tx.$executeRaw(Prisma.sql`
     INSERT INTO case_event (case_no, event_key, type, actor, at, data, revision)
     VALUES (${p.caseNo}, ${eventKey}, ${type}, ${actor}, ${at}, ${JSON.stringify(data)}::jsonb, ${p.revision}::int)
-    ON CONFLICT (case_no, event_key) DO NOTHING`;
+    ON CONFLICT (case_no, event_key) DO NOTHING`);
   await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
-  await tx.$executeRaw`
+  await tx.$executeRaw(Prisma.sql`
     UPDATE loan_case SET ${Prisma.join(caseColumns(p, at), ', ')}, updated_at = now()
-    WHERE case_no = ${p.caseNo} AND ((revised_at IS NULL AND revision < ${p.revision}::int) OR (revised_at, revision) < (${at}::timestamptz, ${p.revision}::int))`;
+    WHERE case_no = ${p.caseNo} AND ((revised_at IS NULL AND revision < ${p.revision}::int) OR (revised_at, revision) < (${at}::timestamptz, ${p.revision}::int))`);
   await writeTasks(tx, p.caseNo, p.revision, at, p.tasks ?? []);
 }
 
@@ -106,19 +107,19 @@ function caseColumns(p: CaseProgress, at: Date): Prisma.Sql[] {
  * each inserted, or updated where the row holds an older write (ordered as the case's row). A
  * warning time or evidence the projection does not carry keeps what the row holds.
  */
-async function writeTasks(tx: Prisma.TransactionClient, caseNo: string, revision: number, revisedAt: Date, tasks: TaskRow[]): Promise<void> {
+async function writeTasks(tx: Statements, caseNo: string, revision: number, revisedAt: Date, tasks: TaskRow[]): Promise<void> {
   if (tasks.length === 0) return;
   const at = (iso: string | undefined) => (iso ? new Date(iso) : null);
   const rows = tasks.map((t) => Prisma.sql`(${caseNo}, ${t.kind}, ${t.assignee}, ${t.status}, ${t.slaState}, ${new Date(t.dueAt)}::timestamptz,
     ${at(t.atRiskAt)}::timestamptz, ${t.evidence ? JSON.stringify(t.evidence) : null}::jsonb, ${at(t.completedAt)}::timestamptz, ${t.completedBy ?? null}, ${revision}::int, ${revisedAt}::timestamptz, now())`);
-  await tx.$executeRaw`
+  await tx.$executeRaw(Prisma.sql`
     INSERT INTO case_task (case_no, kind, assignee, status, sla_state, due_at, at_risk_at, evidence, completed_at, completed_by, revision, revised_at, updated_at)
     VALUES ${Prisma.join(rows)}
     ON CONFLICT (case_no, kind) DO UPDATE SET
       assignee = EXCLUDED.assignee, status = EXCLUDED.status, sla_state = EXCLUDED.sla_state, due_at = EXCLUDED.due_at,
       at_risk_at = COALESCE(EXCLUDED.at_risk_at, case_task.at_risk_at), evidence = COALESCE(EXCLUDED.evidence, case_task.evidence),
       completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by, revision = EXCLUDED.revision, revised_at = EXCLUDED.revised_at, updated_at = EXCLUDED.updated_at
-    WHERE (case_task.revised_at IS NULL AND case_task.revision < EXCLUDED.revision) OR (case_task.revised_at, case_task.revision) < (EXCLUDED.revised_at, EXCLUDED.revision)`;
+    WHERE (case_task.revised_at IS NULL AND case_task.revision < EXCLUDED.revision) OR (case_task.revised_at, case_task.revision) < (EXCLUDED.revised_at, EXCLUDED.revision)`);
 }
 
 /** Projections of a case's progress into PostgreSQL; every write is idempotent. */
@@ -126,7 +127,7 @@ export function caseProgressActivities(db: Database, channel: NotificationChanne
   return {
     /** Returns what it wrote: as a local activity its marker keeps the result, not the input, and the projection rebuild reads it there. */
     async recordCaseProgress(p: CaseProgress): Promise<CaseProgress> {
-      await db.$transaction((tx) => writeCaseProgress(tx, p));
+      await inTransaction(db, (tx) => writeCaseProgress(tx, p));
       return p;
     },
 

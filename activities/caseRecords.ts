@@ -1,6 +1,7 @@
 import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
-import type { Prisma } from '../prisma/generated/client';
+import { inTransaction, type Statements } from '../infra/sql';
+import { Prisma } from '../prisma/generated/client';
 import { writeCaseProgress, type CaseProgress } from './caseProgress';
 import { auditCreditCodeOverride } from './creditCodeOverride';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
@@ -32,24 +33,24 @@ export interface AcceptedCase {
  * and code the workflow holds again, which restores them on records migrated from the shared firm row.
  */
 export async function recordAcceptedCase(db: Database, c: AcceptedCase): Promise<void> {
-  await db.$transaction((tx) => writeAcceptedCase(tx, c));
+  await inTransaction(db, (tx) => writeAcceptedCase(tx, c));
 }
 
 /** recordAcceptedCase in the caller's transaction, in written-out statements (Prisma's client compiles a model call anew each time). */
-async function writeAcceptedCase(tx: Prisma.TransactionClient, c: AcceptedCase): Promise<void> {
+async function writeAcceptedCase(tx: Statements, c: AcceptedCase): Promise<void> {
   const { name, creditCode } = c.firm;
-  const inserted = await tx.$executeRaw`
+  const inserted = await tx.$executeRaw(Prisma.sql`
     INSERT INTO loan_case (case_no, workflow_id, product, firm_name, credit_code, street_code, bank_code, amount_fen, purpose, stage, sla_state, accepted_at, due_at, created_by, lead_id, updated_at)
     VALUES (${c.caseNo}, ${`case-${c.caseNo}`}, ${c.product}, ${name}, ${creditCode}, ${c.streetCode}, ${c.bankCode}, ${c.amountFen}::bigint, ${c.purpose}, ${c.stage}, 'ON_TRACK',
       ${new Date(c.acceptedAt)}::timestamptz, ${new Date(c.dueAt)}::timestamptz, ${c.acceptedBy}, ${c.leadId ?? null}, now())
-    ON CONFLICT DO NOTHING`;
+    ON CONFLICT DO NOTHING`);
   if (inserted === 0) {
-    await tx.$executeRaw`UPDATE loan_case SET firm_name = ${name}, credit_code = ${creditCode}, updated_at = now() WHERE case_no = ${c.caseNo}`;
+    await tx.$executeRaw(Prisma.sql`UPDATE loan_case SET firm_name = ${name}, credit_code = ${creditCode}, updated_at = now() WHERE case_no = ${c.caseNo}`);
     return;
   }
-  await tx.$executeRaw`
+  await tx.$executeRaw(Prisma.sql`
     INSERT INTO case_event (case_no, event_key, type, actor, at, data)
-    VALUES (${c.caseNo}, 'accepted', 'ACCEPTED', ${c.acceptedBy}, ${new Date(c.acceptedAt)}::timestamptz, ${JSON.stringify(c.eventData)}::jsonb)`;
+    VALUES (${c.caseNo}, 'accepted', 'ACCEPTED', ${c.acceptedBy}, ${new Date(c.acceptedAt)}::timestamptz, ${JSON.stringify(c.eventData)}::jsonb)`);
   const subject = `case:${c.caseNo}`;
   await writeAudit(tx, {
     actor: c.acceptedBy,
@@ -105,7 +106,7 @@ export function caseRecordActivities(db: Database) {
      * Returns what it wrote, as recordCaseProgress does.
      */
     async recordCaseOpened(opened: CaseOpened): Promise<CaseOpened> {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         await writeAcceptedCase(tx, fastTrackAccepted(opened.acceptance));
         await writeCaseProgress(tx, opened.progress);
       });

@@ -1,11 +1,10 @@
-import { writeAudit } from '../infra/audit';
-import type { Prisma } from '../prisma/generated/client';
+import { writeAudit, type AuditDb } from '../infra/audit';
 
 /**
  * Audits an officer's confirmation of a credit code whose check characters fail (codes from the
  * early pilot), in the transaction that writes the record the code opens.
  */
-export async function auditCreditCodeOverride(tx: Prisma.TransactionClient, c: { actor: string; creditCode: string; warnings: readonly string[]; opened: Record<string, string> }): Promise<void> {
+export async function auditCreditCodeOverride(tx: AuditDb, c: { actor: string; creditCode: string; warnings: readonly string[]; opened: Record<string, string> }): Promise<void> {
   const subject = `firm:${c.creditCode}`;
   const after = { ...c.opened, warnings: [...c.warnings] };
   // Keyed by the record it opens, so a retried or rebuilt projection writes it once.

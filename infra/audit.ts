@@ -3,10 +3,10 @@
 // is answered; a row that cannot be written fails the caller, so nothing happens unaudited.
 import { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
-import { runOnPool } from './sql';
+import { runOnPool, type Statements } from './sql';
 
 /** The database, or the transaction of the change the entry records. */
-export type AuditDb = Pick<Database, '$executeRaw'> | Prisma.TransactionClient;
+export type AuditDb = Pick<Database, '$executeRaw'> | Prisma.TransactionClient | Statements;
 
 export interface AuditRecord {
   /** Who: the principal's `sub`. */
