@@ -2,7 +2,8 @@
 // workflows that open follow-up cases never hand out the same number twice.
 import type { Database } from './database';
 
-export async function nextCaseNo(db: Database, year: number): Promise<string> {
-  const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT nextval('case_no_seq') AS n`;
+/** On the pool, not Prisma's client: every acceptance draws one (infra/sql.ts). pg reads the bigint as a string. */
+export async function nextCaseNo(db: Pick<Database, 'pool'>, year: number): Promise<string> {
+  const { rows: [{ n }] } = await db.pool.query<{ n: string }>(`SELECT nextval('case_no_seq') AS n`);
   return `GL-${year}-${String(n).padStart(6, '0')}`;
 }

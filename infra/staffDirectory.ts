@@ -4,6 +4,8 @@
 import { resolveAudience } from '../domain/escalation';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCaseMessages';
 import type { Database } from './database';
+import { Prisma } from '../prisma/generated/client';
+import { runOnPool } from './sql';
 
 /** The first active staff member in a role (and street or bank). */
 export function firstActiveStaff(db: Database, where: { role: string; streetCode?: string; bankCode?: string }): Promise<string | undefined> {
@@ -12,11 +14,11 @@ export function firstActiveStaff(db: Database, where: { role: string; streetCode
 
 /** The street's grid officer, the bank's customer manager and an assessor: the first active one of each, in one query. */
 export async function defaultAssignees(db: Database, street: string, bank: string): Promise<FastTrackCaseInput['assignees']> {
-  const candidates = await db.staffMember.findMany({
-    where: { active: true, OR: [{ role: 'grid_officer', streetCode: street }, { role: 'customer_manager', bankCode: bank }, { role: 'assessor' }] },
-    orderBy: { id: 'asc' },
-    select: { id: true, role: true },
-  });
+  // On the pool, not Prisma's client: every fast-track acceptance asks (infra/sql.ts).
+  const candidates = await runOnPool<{ id: string; role: string }>(db, Prisma.sql`
+    SELECT id, role FROM staff_member
+     WHERE active AND ((role = 'grid_officer' AND street_code = ${street}) OR (role = 'customer_manager' AND bank_code = ${bank}) OR role = 'assessor')
+     ORDER BY id`);
   const first = (role: string) => candidates.find((m) => m.role === role)?.id;
   const [grid, manager, assessor] = [first('grid_officer'), first('customer_manager'), first('assessor')];
   // A branch nobody can take keeps the workflow's placeholder until it is reassigned.

@@ -169,10 +169,10 @@ export function caseService({ db, client, taskQueue, temporalUiUrl, namespace }:
      */
     async open(caller: Caller, body: CreateCaseBody, requestBody: unknown, guided?: GuidedOpening): Promise<OpenedCase> {
       const { principal } = caller;
-      const [street, bank] = await Promise.all([
-        db.street.findUnique({ where: { code: body.street } }),
-        db.bank.findUnique({ where: { code: body.bank } }),
-      ]);
+      // One statement on the pool: every acceptance asks (infra/sql.ts).
+      const [{ street, bank }] = await runOnPool<{ street: { nameZh: string } | null; bank: { nameZh: string; retiredAt: string | null } | null }>(db, Prisma.sql`
+        SELECT (SELECT json_build_object('nameZh', name_zh) FROM street WHERE code = ${body.street}) AS street,
+               (SELECT json_build_object('nameZh', name_zh, 'retiredAt', retired_at) FROM bank WHERE code = ${body.bank}) AS bank`);
       const errors: FieldError[] = [];
       if (!street) errors.push({ field: 'street', message: `unknown street '${body.street}'; see GET /api/v1/streets` });
       const bankRefused = bankRefusal(bank, body.bank);

@@ -10,7 +10,7 @@ export function referenceData(db: Database) {
 }
 
 /** Why `code` cannot be named by something new (a case, a plan): unknown, or retired; undefined when it can. */
-export function bankRefusal(bank: { retiredAt: Date | null } | null, code: string): string | undefined {
+export function bankRefusal(bank: { retiredAt: Date | string | null } | null, code: string): string | undefined {
   if (!bank) return `unknown bank '${code}'; see GET /api/v1/banks`;
   if (bank.retiredAt) return `bank '${code}' is retired; see GET /api/v1/banks`;
   return undefined;
