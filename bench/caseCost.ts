@@ -95,7 +95,7 @@ async function measure(realServer: boolean) {
       return Promise.all(ids.map((id) => historyOf(system, id)));
     });
     const bare = await measured(system, N, () =>
-      runBareCases(system, async (run) => {
+      runBareCases(system, async ({ fourActivities: run }) => {
         const ids: string[] = [];
         for (let i = 0; i < N; i++) ids.push(await run());
         return Promise.all(ids.map((id) => historyOf(system, id)));

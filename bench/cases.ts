@@ -1,15 +1,17 @@
 // Fast-track cases for benchmarks: request bodies and the parties' answers, as docs/api.md shows
 // them, and many cases opened at once without HTTP.
 import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { nextCaseNo } from '../infra/caseNumbers';
+import { developmentDataConverter } from '../infra/dataConverter';
 import { shanghaiDate, yearOf } from '../domain/calendar/timeZone';
 import { MIN_NOTICE_MS } from '../domain/fastTrack/policy';
 import { fastTrackCaseWorkflow, type FastTrackCaseInput } from '../workflows/fastTrackCase';
 import { openingSearchAttributes } from '../workflows/searchAttributes';
 import { validSimingCode } from '../tests/support/creditCodes';
 import type { System } from './system';
-import { bareCaseWorkflow } from './workflows';
+import { bareAccept, bareAcceptanceWorkflow, bareCaseWorkflow, bareComplete, bareDecide, bareHappyPathWorkflow } from './workflows';
 
 /** A valid POST /api/v1/cases body for a 鹭江 firm banking with 厦门国际银行; `i` keeps credit codes distinct. */
 export function caseBody(i: number) {
@@ -120,24 +122,55 @@ export async function caseRunner(system: System): Promise<(i: number) => Promise
   };
 }
 
+/** The baselines `runBareCases` runs; each resolves with the workflow id once its part is done. */
+export interface BareRuns {
+  /** bareCaseWorkflow (three no-op activities in parallel, then one), to its end. */
+  fourActivities(): Promise<string>;
+  /** bareHappyPathWorkflow driven as the API drives a case (accepted, three branches at once, decided), to its end. */
+  happyPath(): Promise<string>;
+  /** bareAcceptanceWorkflow's update-with-start, until the update answers. */
+  acceptance(): Promise<string>;
+}
+
 /**
- * The baseline: a workflow of three no-op activities in parallel, then one, on its own worker
- * against the same server. `drive` runs it as often as it likes through `run` (which resolves
- * with the workflow id once the workflow has ended) while the worker runs.
+ * The baselines: workflows with nothing of Greenlane's, on their own worker (no-op activities)
+ * against the same server, their payloads encrypted as every Greenlane payload is (the system's
+ * client encodes them). `drive` runs them as often as it likes while the worker runs.
  */
-export async function runBareCases<T>(system: System, drive: (run: () => Promise<string>) => Promise<T>): Promise<T> {
+export async function runBareCases<T>(system: System, drive: (runs: BareRuns) => Promise<T>): Promise<T> {
   const taskQueue = `${system.taskQueue}-bare`;
   const worker = await Worker.create({
     connection: system.env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('./workflows'),
+    dataConverter: developmentDataConverter(),
     activities: { bareStep: async (name: string) => name },
   });
+  const { client } = system.env;
+  const options = () => ({ taskQueue, workflowId: `bare-${randomUUID()}` });
+  const accepted = (workflow: typeof bareAcceptanceWorkflow | typeof bareHappyPathWorkflow) => {
+    const start = options();
+    return client.workflow.executeUpdateWithStart(bareAccept, {
+      startWorkflowOperation: new WithStartWorkflowOperation(workflow, { ...start, workflowIdConflictPolicy: 'FAIL' }),
+    }).then(() => client.workflow.getHandle(start.workflowId));
+  };
   return worker.runUntil(() =>
-    drive(async () => {
-      const workflowId = `bare-${randomUUID()}`;
-      await system.env.client.workflow.execute(bareCaseWorkflow, { taskQueue, workflowId });
-      return workflowId;
+    drive({
+      async fourActivities() {
+        const start = options();
+        await client.workflow.execute(bareCaseWorkflow, start);
+        return start.workflowId;
+      },
+      async happyPath() {
+        const handle = await accepted(bareHappyPathWorkflow);
+        await Promise.all(['grid', 'bank', 'diligence'].map((branch) => handle.executeUpdate(bareComplete, { args: [branch] })));
+        await handle.executeUpdate(bareDecide);
+        await handle.result();
+        return handle.workflowId;
+      },
+      async acceptance() {
+        return (await accepted(bareAcceptanceWorkflow)).workflowId;
+      },
     }),
   );
 }
