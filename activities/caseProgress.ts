@@ -1,7 +1,7 @@
 import { isPersonAction } from '../domain/personActions';
 import { writeAudit, type AuditDb } from '../infra/audit';
 import type { Database } from '../infra/database';
-import { inTransaction, type Statements } from '../infra/sql';
+import { inTransaction, runOnPool, type Statements } from '../infra/sql';
 import { Prisma } from '../prisma/generated/client';
 import type { NotificationChannel } from './adapters';
 import { deliverNotice, type Notice } from './notifications';
@@ -133,17 +133,10 @@ export function caseProgressActivities(db: Database, channel: NotificationChanne
 
     /** A bilingual notice: on the case timeline, then to each person its audience reaches. */
     async notify(n: Notification): Promise<void> {
-      await db.caseEvent.createMany({
-        data: [{
-          caseNo: n.caseNo,
-          eventKey: n.eventKey,
-          type: n.type,
-          actor: 'system',
-          at: new Date(n.at),
-          data: { audience: n.audience, text: `${n.zh}\n${n.en}` },
-        }],
-        skipDuplicates: true,
-      });
+      await runOnPool(db, Prisma.sql`
+        INSERT INTO case_event (case_no, event_key, type, actor, at, data)
+        VALUES (${n.caseNo}, ${n.eventKey}, ${n.type}, 'system', ${new Date(n.at)}::timestamptz, ${JSON.stringify({ audience: n.audience, text: `${n.zh}\n${n.en}` })}::jsonb)
+        ON CONFLICT DO NOTHING`);
       await deliverNotice(db, channel, { source: n.caseNo, ...n });
     },
   };

@@ -4,6 +4,8 @@
 // so a retried activity neither duplicates a row nor sends a message twice.
 import { audienceMembers } from '../infra/staffDirectory';
 import type { Database } from '../infra/database';
+import { runOnPool } from '../infra/sql';
+import { Prisma } from '../prisma/generated/client';
 import type { NotificationChannel } from './adapters';
 
 export interface Notice {
@@ -21,17 +23,25 @@ export interface Notice {
   en: string;
 }
 
-/** Writes one notification per person the audience reaches, then sends those not yet sent. */
+/**
+ * Writes one notification per person the audience reaches, then sends those not yet sent. Written-out
+ * statements on the pool, not Prisma's client: every notice of every case comes here (infra/sql.ts).
+ */
 export async function deliverNotice(db: Database, channel: NotificationChannel, n: Notice): Promise<void> {
   const members = await audienceMembers(db, n.audience);
-  await db.notification.createMany({
-    data: members.map((m) => ({ source: n.source, eventKey: n.eventKey, recipient: m.staffId, via: m.via, type: n.type, zh: n.zh, en: n.en, createdAt: new Date(n.at) })),
-    skipDuplicates: true,
-  });
-  const unsent = await db.notification.findMany({ where: { source: n.source, eventKey: n.eventKey, deliveredAt: null }, orderBy: { recipient: 'asc' } });
+  if (members.length > 0) {
+    await runOnPool(db, Prisma.sql`
+      INSERT INTO notification (id, source, event_key, recipient, via, type, zh, en, created_at)
+      SELECT gen_random_uuid(), ${n.source}, ${n.eventKey}, m.recipient, m.via, ${n.type}, ${n.zh}, ${n.en}, ${new Date(n.at)}::timestamptz
+        FROM unnest(${members.map((m) => m.staffId)}::text[], ${members.map((m) => m.via)}::text[]) AS m (recipient, via)
+      ON CONFLICT (source, event_key, recipient) DO NOTHING`);
+  }
+  const unsent = await runOnPool<{ id: string; recipient: string; zh: string; en: string }>(db, Prisma.sql`
+    SELECT id, recipient, zh, en FROM notification
+     WHERE source = ${n.source} AND event_key = ${n.eventKey} AND delivered_at IS NULL ORDER BY recipient`);
   for (const row of unsent) {
     const { reference } = await channel.send({ notificationId: row.id, recipient: row.recipient, text: `${row.zh}\n${row.en}` });
-    await db.notification.update({ where: { id: row.id }, data: { deliveredAt: new Date(), deliveryRef: reference } });
+    await runOnPool(db, Prisma.sql`UPDATE notification SET delivered_at = ${new Date()}::timestamptz, delivery_ref = ${reference} WHERE id = ${row.id}::uuid`);
   }
 }
 

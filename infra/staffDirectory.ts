@@ -31,6 +31,8 @@ export async function defaultAssignees(db: Database, street: string, bank: strin
 
 /** The people an audience reaches today: its groups resolved against the active staff directory. */
 export async function audienceMembers(db: Database, audience: readonly string[]): Promise<{ staffId: string; via: string }[]> {
-  const staff = await db.staffMember.findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: { id: true, role: true, streetCode: true, bankCode: true, groups: true } });
+  // On the pool, not Prisma's client: every notice asks (infra/sql.ts).
+  const staff = await runOnPool<{ id: string; role: string; streetCode: string | null; bankCode: string | null; groups: string[] }>(db, Prisma.sql`
+    SELECT id, role, street_code AS "streetCode", bank_code AS "bankCode", groups FROM staff_member WHERE active ORDER BY id`);
   return resolveAudience(audience, staff);
 }
