@@ -2,7 +2,10 @@
 // request's audit row, and a case's record writes in their transactions), run on the pool under
 // Prisma (infra/database.ts) instead of through its client: Prisma 6.19's client engine compiles
 // every call again, raw statements included, and on a small statement that costs more CPU than
-// PostgreSQL spends on it (BENCHMARKS.md). The statements are still built with Prisma.sql.
+// PostgreSQL spends on it (BENCHMARKS.md). The statements are still built with Prisma.sql, and run
+// as named prepared statements.
+import { createHash } from 'node:crypto';
+import type { QueryConfig } from 'pg';
 import type { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
 
@@ -11,7 +14,21 @@ import type { Database } from './database';
  * and numeric columns as strings, timestamps as Dates, integers as numbers, JSON as values.
  */
 export async function runOnPool<Row>(db: Pick<Database, 'pool'>, statement: Prisma.Sql): Promise<Row[]> {
-  return (await db.pool.query(statement.text, statement.values)).rows as Row[];
+  return (await db.pool.query(prepared(statement))).rows as Row[];
+}
+
+const names = new Map<string, string>();
+
+/**
+ * `statement` as a named prepared statement: each pool connection parses and plans a text once, and
+ * PostgreSQL keeps its plan (a generic one once it costs no more than planning anew), instead of
+ * planning every execution: for a case's read, planning cost more than running it (BENCHMARKS.md).
+ * The texts are the code's own, a bounded set, so each connection holds a bounded number.
+ */
+function prepared(statement: Prisma.Sql): QueryConfig {
+  let name = names.get(statement.text);
+  if (name === undefined) names.set(statement.text, (name = `gl_${createHash('sha1').update(statement.text).digest('base64url')}`));
+  return { name, text: statement.text, values: statement.values };
 }
 
 /** One connection's statements inside a transaction (inTransaction), named as Prisma's, so audit rows take either. */
@@ -31,8 +48,8 @@ export async function inTransaction<T>(db: Pick<Database, 'pool'>, work: (tx: St
   try {
     await client.query('BEGIN');
     const result = await work({
-      $executeRaw: async (s) => (await client.query(s.text, s.values)).rowCount ?? 0,
-      $queryRaw: async <Row>(s: Prisma.Sql) => (await client.query(s.text, s.values)).rows as Row[],
+      $executeRaw: async (s) => (await client.query(prepared(s))).rowCount ?? 0,
+      $queryRaw: async <Row>(s: Prisma.Sql) => (await client.query(prepared(s))).rows as Row[],
     });
     await client.query('COMMIT');
     return result;
