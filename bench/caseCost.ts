@@ -140,7 +140,7 @@ function report(runs: Run[]) {
 ${new Date().toISOString().slice(0, 10)} · ${machine()}, ${loadAverage()} · \`npm run bench:case-cost -- --cases ${N} --concurrency ${CONCURRENCY}${runs.length > 1 ? ' --real-server' : ''}\` · ${runs.map((r) => r.temporalKind).join(', then ')} · ${last.databaseKind}
 
 Counted, not timed: on each server, ${N} fast-track cases run end to end through the API (as \`bench:e2e\` runs them), then ${N} bare
-workflows (three no-op activities in parallel, then one). History figures are Temporal's own
+workflows (three no-op activities in parallel, then one; payloads encrypted as Greenlane's). History figures are Temporal's own
 (\`historyLength\`, \`historySizeBytes\`, \`stateTransitionCount\` of DescribeWorkflowExecution); store and PostgreSQL
 figures are the growth of the files, databases and tables over the run, divided by the cases; CPU is user + system time.
 Temporal's store is the dev server's SQLite file (with its journal)${runs.length > 1 ? " and the real server's two PostgreSQL databases (persistence and visibility, `pg_database_size`)" : ''}.
