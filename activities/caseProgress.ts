@@ -76,16 +76,23 @@ export async function writeCaseProgress(tx: Statements, p: CaseProgress): Promis
   // Statements written out, as the branches' below, in a transaction on the pool (infra/sql.ts):
   // every change of a case comes here, and Prisma's client compiles every call anew.
   if (held?.outranks) await tx.$executeRaw(Prisma.sql`DELETE FROM case_event WHERE case_no = ${p.caseNo} AND revision >= ${p.revision}::int AND at < ${at}`);
-  const { eventKey, type, actor, data } = p.event;
-  await tx.$executeRaw(Prisma.sql`
-    INSERT INTO case_event (case_no, event_key, type, actor, at, data, revision)
-    VALUES (${p.caseNo}, ${eventKey}, ${type}, ${actor}, ${at}, ${JSON.stringify(data)}::jsonb, ${p.revision}::int)
-    ON CONFLICT (case_no, event_key) DO NOTHING`);
+  await tx.$executeRaw(timelineEventInsert(p.caseNo, p.event, p.revision));
   await auditPersonAction(tx, `case:${p.caseNo}`, p.revision, p.stage, p.event);
   await tx.$executeRaw(Prisma.sql`
     UPDATE loan_case SET ${Prisma.join(caseColumns(p, at), ', ')}, updated_at = now()
     WHERE case_no = ${p.caseNo} AND ((revised_at IS NULL AND revision < ${p.revision}::int) OR (revised_at, revision) < (${at}::timestamptz, ${p.revision}::int))`);
   await writeTasks(tx, p.caseNo, p.revision, at, p.tasks ?? []);
+}
+
+/**
+ * A case's timeline entry; a second one with its event key is not written, so a retried or rebuilt
+ * write adds nothing. `revision` is the projection's that writes it (none for acceptance and notices).
+ */
+export function timelineEventInsert(caseNo: string, e: TimelineEvent, revision: number | null = null): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO case_event (case_no, event_key, type, actor, at, data, revision)
+    VALUES (${caseNo}, ${e.eventKey}, ${e.type}, ${e.actor}, ${new Date(e.at)}::timestamptz, ${JSON.stringify(e.data)}::jsonb, ${revision}::int)
+    ON CONFLICT (case_no, event_key) DO NOTHING`;
 }
 
 /** The case's columns a write sets: always its stage, SLA state and order; the rest when the write carries them. */
@@ -133,10 +140,8 @@ export function caseProgressActivities(db: Database, channel: NotificationChanne
 
     /** A bilingual notice: on the case timeline, then to each person its audience reaches. */
     async notify(n: Notification): Promise<void> {
-      await runOnPool(db, Prisma.sql`
-        INSERT INTO case_event (case_no, event_key, type, actor, at, data)
-        VALUES (${n.caseNo}, ${n.eventKey}, ${n.type}, 'system', ${new Date(n.at)}::timestamptz, ${JSON.stringify({ audience: n.audience, text: `${n.zh}\n${n.en}` })}::jsonb)
-        ON CONFLICT DO NOTHING`);
+      const data = { audience: n.audience, text: `${n.zh}\n${n.en}` };
+      await runOnPool(db, timelineEventInsert(n.caseNo, { eventKey: n.eventKey, type: n.type, actor: 'system', at: n.at, data }));
       await deliverNotice(db, channel, { source: n.caseNo, ...n });
     },
   };

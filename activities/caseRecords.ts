@@ -2,7 +2,7 @@ import { writeAudit } from '../infra/audit';
 import type { Database } from '../infra/database';
 import { inTransaction, type Statements } from '../infra/sql';
 import { Prisma } from '../prisma/generated/client';
-import { writeCaseProgress, type CaseProgress } from './caseProgress';
+import { timelineEventInsert, writeCaseProgress, type CaseProgress } from './caseProgress';
 import { auditCreditCodeOverride } from './creditCodeOverride';
 import type { FastTrackCaseInput } from '../workflows/fastTrackCase';
 
@@ -48,9 +48,7 @@ async function writeAcceptedCase(tx: Statements, c: AcceptedCase): Promise<void>
     await tx.$executeRaw(Prisma.sql`UPDATE loan_case SET firm_name = ${name}, credit_code = ${creditCode}, updated_at = now() WHERE case_no = ${c.caseNo}`);
     return;
   }
-  await tx.$executeRaw(Prisma.sql`
-    INSERT INTO case_event (case_no, event_key, type, actor, at, data)
-    VALUES (${c.caseNo}, 'accepted', 'ACCEPTED', ${c.acceptedBy}, ${new Date(c.acceptedAt)}::timestamptz, ${JSON.stringify(c.eventData)}::jsonb)`);
+  await tx.$executeRaw(timelineEventInsert(c.caseNo, { eventKey: 'accepted', type: 'ACCEPTED', actor: c.acceptedBy, at: c.acceptedAt, data: c.eventData }));
   const subject = `case:${c.caseNo}`;
   await writeAudit(tx, {
     actor: c.acceptedBy,
