@@ -5,8 +5,8 @@ import { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
 import { runOnPool, type Statements } from './sql';
 
-/** The database, or the transaction of the change the entry records. */
-export type AuditDb = Pick<Database, '$executeRaw'> | Prisma.TransactionClient | Statements;
+/** The database, or the transaction of the change the entry records (Prisma's or inTransaction's: both run a statement). */
+export type AuditDb = Pick<Statements, '$executeRaw'>;
 
 export interface AuditRecord {
   /** Who: the principal's `sub`. */
